@@ -1,0 +1,5 @@
+export * from './common';
+export * from './auth';
+export * from './directory';
+export * from './companies';
+export * from './system';

@@ -1,0 +1,84 @@
+import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { companies } from './clients';
+import { regions, users } from './people';
+
+export const stageOutcomes = ['open', 'won', 'lost'] as const;
+
+/** Configurable funnel stages; position orders them, automatic moves only go to a higher one. */
+export const stages = sqliteTable('stages', {
+  id: text('id').primaryKey(),
+  position: integer('position').notNull(),
+  nameRu: text('name_ru').notNull(),
+  nameEn: text('name_en').notNull(),
+  slaHours: integer('sla_hours'),
+  hintRu: text('hint_ru'),
+  hintEn: text('hint_en'),
+  outcome: text('outcome', { enum: stageOutcomes }).notNull().default('open'),
+});
+
+export const leadChannels = ['call', 'mail', 'onec', 'manual', 'import', 'web'] as const;
+
+/** Интерес: one sales opportunity of one company. regionId is the company's, kept for scoping. */
+export const leads = sqliteTable('leads', {
+  id: integer('id').primaryKey(),
+  companyId: integer('company_id').notNull().references(() => companies.id),
+  regionId: integer('region_id').notNull().references(() => regions.id),
+  ownerId: integer('owner_id').references(() => users.id),
+  stageId: text('stage_id').notNull().references(() => stages.id),
+  amountKopecks: integer('amount_kopecks').notNull().default(0),
+  channel: text('channel', { enum: leadChannels }).notNull(),
+  createdAt: integer('created_at').notNull(),
+  stageEnteredAt: integer('stage_entered_at').notNull(),
+  closedAt: integer('closed_at'),
+  lostReason: text('lost_reason'),
+}, (t) => [
+  index('leads_company_idx').on(t.companyId, t.closedAt),
+  index('leads_owner_stage_idx').on(t.ownerId, t.stageId),
+  index('leads_region_stage_idx').on(t.regionId, t.stageId),
+  index('leads_created_idx').on(t.createdAt),
+]);
+
+export const stageChangeCauses = ['event', 'rule', 'user', 'recompute'] as const;
+
+/** Provenance of every move; consecutive rows of one lead give exact time in stage. */
+export const stageChanges = sqliteTable('stage_changes', {
+  id: integer('id').primaryKey(),
+  leadId: integer('lead_id').notNull().references(() => leads.id),
+  fromStageId: text('from_stage_id'),
+  toStageId: text('to_stage_id').notNull(),
+  at: integer('at').notNull(),
+  cause: text('cause', { enum: stageChangeCauses }).notNull(),
+  causeEventId: integer('cause_event_id'),
+  causeRule: text('cause_rule'),
+  userId: integer('user_id').references(() => users.id),
+  reason: text('reason'),
+}, (t) => [
+  index('stage_changes_lead_idx').on(t.leadId, t.at),
+  index('stage_changes_at_idx').on(t.at),
+]);
+
+export const tasks = sqliteTable('tasks', {
+  id: integer('id').primaryKey(),
+  userId: integer('user_id').notNull().references(() => users.id),
+  companyId: integer('company_id').references(() => companies.id),
+  leadId: integer('lead_id').references(() => leads.id),
+  kind: text('kind', { enum: ['callback', 'follow_up', 'custom'] }).notNull().default('custom'),
+  title: text('title').notNull(),
+  dueAt: integer('due_at').notNull(),
+  doneAt: integer('done_at'),
+  sourceEventId: integer('source_event_id'),
+  createdAt: integer('created_at').notNull(),
+}, (t) => [
+  index('tasks_user_open_idx').on(t.userId, t.doneAt, t.dueAt),
+  index('tasks_company_idx').on(t.companyId),
+  index('tasks_lead_idx').on(t.leadId),
+]);
+
+/** Monthly plan per manager; month is "YYYY-MM". */
+export const plans = sqliteTable('plans', {
+  id: integer('id').primaryKey(),
+  userId: integer('user_id').notNull().references(() => users.id),
+  month: text('month').notNull(),
+  metric: text('metric', { enum: ['shipments', 'payments'] }).notNull().default('shipments'),
+  amountKopecks: integer('amount_kopecks').notNull(),
+}, (t) => [uniqueIndex('plans_user_month_uq').on(t.userId, t.month)]);

@@ -1,0 +1,5 @@
+export * from './people';
+export * from './clients';
+export * from './funnel';
+export * from './timeline';
+export * from './system';

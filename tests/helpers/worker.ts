@@ -1,0 +1,63 @@
+import { build } from 'esbuild';
+import { Miniflare } from 'miniflare';
+import { join } from 'node:path';
+import { D1_MIGRATIONS_TABLE, readMigrations } from '../../scripts/lib/migrations';
+
+const ROOT = join(__dirname, '..', '..');
+
+export const TEST_SECRETS = {
+  EMBED_TOKEN_SECRET: 'test-embed-secret',
+  TELEPHONY_WEBHOOK_SECRET: 'whsec_dGVzdC10ZWxlcGhvbnktc2VjcmV0',
+  ONEC_WEBHOOK_SECRET: 'test-onec-secret',
+  FRAME_ANCESTORS: 'http://1c.localhost',
+  SECURE_COOKIES: 'true',
+};
+
+let bundled: Promise<string> | undefined;
+
+/** The real worker, bundled the way wrangler would (esbuild, ESM), once per test process. */
+export function bundleWorker(): Promise<string> {
+  bundled ??= build({
+    entryPoints: [join(ROOT, 'worker/src/index.ts')],
+    bundle: true, format: 'esm', platform: 'neutral', target: 'es2022', write: false,
+    mainFields: ['module', 'main'], conditions: ['workerd', 'worker', 'browser'],
+    logLevel: 'silent',
+  }).then((r) => r.outputFiles[0]!.text);
+  return bundled;
+}
+
+export interface TestWorker {
+  mf: Miniflare;
+  db: D1Database;
+  url: URL;
+  fetch: (path: string, init?: RequestInit) => Promise<Response>;
+  dispose: () => Promise<void>;
+}
+
+/** A worker on workerd with a fresh in-memory D1 carrying the real migrations. */
+export async function startWorker(opts: { bindings?: Record<string, string>; http?: boolean; assets?: boolean } = {}): Promise<TestWorker> {
+  const script = await bundleWorker();
+  const mf = new Miniflare({
+    modules: true,
+    script,
+    compatibilityDate: '2026-04-01',
+    d1Databases: ['DB'],
+    bindings: { ...TEST_SECRETS, ...opts.bindings },
+    ...(opts.http ? { host: '127.0.0.1', port: 0 } : {}),
+    ...(opts.assets ? { assets: { directory: join(ROOT, 'dist/public'), binding: 'ASSETS', routerConfig: { has_user_worker: true } } } : {}),
+  });
+  const url = await mf.ready;
+  const db = (await mf.getD1Database('DB')) as unknown as D1Database;
+  await db.prepare(D1_MIGRATIONS_TABLE).run();
+  for (const migration of readMigrations()) {
+    await db.batch([
+      ...migration.statements.map((s) => db.prepare(s)),
+      db.prepare('INSERT INTO d1_migrations (name) VALUES (?)').bind(migration.name),
+    ]);
+  }
+  return {
+    mf, db, url,
+    fetch: async (path, init) => (await mf.dispatchFetch(new URL(path, url).toString(), init as never)) as unknown as Response,
+    dispose: () => mf.dispose(),
+  };
+}

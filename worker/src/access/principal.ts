@@ -1,0 +1,25 @@
+import type { UserRole } from '../../../schema/db';
+
+/** How a user's request was authenticated; widgets are read-only, extensions act as the user. */
+export type UserVia = 'session' | 'extension' | 'widget';
+
+export interface UserScope {
+  id: number;
+  name: string;
+  email: string;
+  role: UserRole;
+  /** Manager: regions whose pool he works. Head: regions he heads. Admin: unused. */
+  regionIds: number[];
+}
+
+export type Principal =
+  | { kind: 'anonymous' }
+  | { kind: 'user'; via: UserVia; user: UserScope; credentialId: number }
+  | { kind: 'machine'; integration: string };
+
+/** Name used in the audit log and in the authorization matrix. */
+export function principalLabel(p: Principal): string {
+  if (p.kind === 'user') return `${p.via}:${p.user.role}`;
+  if (p.kind === 'machine') return `machine:${p.integration}`;
+  return 'anonymous';
+}

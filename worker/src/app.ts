@@ -1,0 +1,42 @@
+import { Hono } from 'hono';
+import { AppError, errorBody } from './lib/errors';
+import { loadConfig } from './lib/config';
+import { createDb } from './lib/db';
+import { pickLang } from './lib/i18n';
+import { registerRoute, type App, type AppEnv } from './lib/route';
+import { routes } from './routes';
+
+export function createApp(): App {
+  const app = new Hono<AppEnv>();
+
+  app.use('*', async (c, next) => {
+    c.set('requestId', c.req.header('cf-ray') ?? crypto.randomUUID());
+    c.set('lang', pickLang(c.req.header('accept-language')));
+    c.set('config', loadConfig(c.env));
+    c.set('db', createDb(c.env.DB));
+    c.set('now', Date.now());
+    await next();
+    c.header('X-Request-Id', c.var.requestId);
+  });
+
+  for (const route of routes) registerRoute(app, route);
+
+  app.notFound((c) => {
+    const err = new AppError('not_found', { ru: `Нет такого адреса: ${c.req.method} ${c.req.path}`, en: `No such route: ${c.req.method} ${c.req.path}` });
+    return c.json(errorBody(err, c.var.lang ?? 'ru', c.var.requestId ?? ''), 404);
+  });
+
+  // One error shape for everything; internals are logged, never sent.
+  app.onError((err, c) => {
+    const lang = c.var.lang ?? 'ru';
+    const requestId = c.var.requestId ?? crypto.randomUUID();
+    if (err instanceof AppError) {
+      const res = c.json(errorBody(err, lang, requestId), err.statusCode());
+      return res;
+    }
+    console.error(JSON.stringify({ requestId, path: c.req.path, error: String(err), stack: (err as Error).stack }));
+    return c.json(errorBody(new AppError('internal'), lang, requestId), 500);
+  });
+
+  return app;
+}

@@ -1,0 +1,18 @@
+/** Bindings and variables as wrangler/Miniflare pass them; read only by lib/config.ts. */
+export interface Env {
+  DB: D1Database;
+  APP_VERSION?: string;
+  PUBLIC_URL?: string;
+  SESSION_TTL_HOURS?: string;
+  SECURE_COOKIES?: string;
+  EMBED_TOKEN_SECRET?: string;
+  FRAME_ANCESTORS?: string;
+  TELEPHONY_WEBHOOK_SECRET?: string;
+  ONEC_WEBHOOK_SECRET?: string;
+  ZADARMA_API_SECRET?: string;
+  MANGO_VPBX_API_KEY?: string;
+  MANGO_VPBX_API_SALT?: string;
+  ONEC_ODATA_URL?: string;
+  ONEC_ODATA_USER?: string;
+  ONEC_ODATA_PASSWORD?: string;
+}

@@ -1,0 +1,21 @@
+/** Local calendar date (YYYY-MM-DD) of an instant in an IANA zone. */
+export function localDate(ms: number, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
+}
+
+/** The UTC offset of a zone at an instant, in ms (Russia keeps no DST, but this does not assume it). */
+export function zoneOffsetMs(ms: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+  }).formatToParts(ms);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return asUtc - Math.floor(ms / 1000) * 1000;
+}
+
+/** [start, end) in UTC ms of the local day that contains `ms` in `timeZone`. */
+export function localDayBounds(ms: number, timeZone: string): [number, number] {
+  const [y, m, d] = localDate(ms, timeZone).split('-').map(Number) as [number, number, number];
+  const start = Date.UTC(y, m - 1, d) - zoneOffsetMs(ms, timeZone);
+  return [start, start + 86_400_000];
+}

@@ -1,0 +1,16 @@
+import { setCookie } from 'hono/cookie';
+import { SignInRequest, SignInResponse } from '../../../schema/contracts';
+import { defineRoute } from '../lib/route';
+import { SESSION_COOKIE, signIn } from '../services/auth/sign-in';
+
+export default defineRoute({
+  method: 'post', path: '/api/auth/sign-in', tag: 'auth', summary: 'Вход по паролю (cookie-сессия) / Password sign-in',
+  access: ['public'], body: SignInRequest, response: SignInResponse,
+  handler: async ({ ctx, input, c }) => {
+    const { secret, expiresAt, user } = await signIn({ ctx, input: { ...input.body, userAgent: c.req.header('user-agent') ?? null } });
+    setCookie(c, SESSION_COOKIE, secret, {
+      httpOnly: true, secure: ctx.config.secureCookies, sameSite: 'Lax', path: '/', expires: new Date(expiresAt),
+    });
+    return { user, expiresAt };
+  },
+});
