@@ -1,5 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
-import { companies, contactPoints, contacts, users } from '../../../../schema/db';
+import { companies, contactPoints, contacts } from '../../../../schema/db';
 import type { CompanyDetail } from '../../../../schema/contracts';
 import { canReadCompany, requireUser } from '../../access/policy';
 import { notFound } from '../../lib/errors';
@@ -15,7 +15,7 @@ export async function getCompany({ ctx, input }: { ctx: ServiceContext; input: {
   requireUser(ctx.principal);
   const [companyRows, contactRows, pointRows] = await ctx.db.batch([
     ctx.db.select({ ...companySummaryColumns, onecRef: companies.onecRef, createdAt: companies.createdAt, updatedAt: companies.updatedAt, mergedIntoId: companies.mergedIntoId })
-      .from(companies).leftJoin(users, eq(users.id, companies.ownerId)).where(eq(companies.id, input.id)),
+      .from(companies).where(eq(companies.id, input.id)),
     ctx.db.select({ id: contacts.id, name: contacts.name, position: contacts.position }).from(contacts)
       .where(eq(contacts.companyId, input.id)).orderBy(asc(contacts.id)),
     ctx.db.select({ contactId: contactPoints.contactId, kind: contactPoints.kind, value: contactPoints.value, extension: contactPoints.extension })

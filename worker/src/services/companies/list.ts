@@ -1,12 +1,15 @@
-import { and, asc, eq, gt, isNull, like } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, like, sql } from 'drizzle-orm';
 import { companies, users } from '../../../../schema/db';
 import { normalizeCompanyName } from '../../../../schema/domain/names';
 import { companyReadScope, requireUser } from '../../access/policy';
 import type { ServiceContext } from '../../lib/route';
 
+// A subquery, not a join: D1 batches map result columns by name, and a join repeats "name".
 export const companySummaryColumns = {
   id: companies.id, name: companies.name, inn: companies.inn, kpp: companies.kpp, regionId: companies.regionId,
-  ownerId: companies.ownerId, ownerName: users.name, status: companies.status,
+  ownerId: companies.ownerId,
+  ownerName: sql<string | null>`(SELECT ${users.name} FROM ${users} WHERE ${users.id} = ${companies.ownerId})`.as('owner_name'),
+  status: companies.status,
 };
 
 function escapeLike(s: string): string {
@@ -24,7 +27,6 @@ export async function listCompanies({ ctx, input }: {
     ? eq(companies.inn, q)
     : like(companies.nameNormalized, `${escapeLike(normalizeCompanyName(q))}%`);
   const rows = await ctx.db.select(companySummaryColumns).from(companies)
-    .leftJoin(users, eq(users.id, companies.ownerId))
     .where(and(
       companyReadScope(ctx.principal), isNull(companies.mergedIntoId), gt(companies.id, input.after), byQuery,
       input.regionId ? eq(companies.regionId, input.regionId) : undefined,

@@ -1,0 +1,49 @@
+/**
+ * `npm run bench`: figures over the `seed:year` database through HTTP (wrangler dev, local D1),
+ * printed as a table and written to bench/results.json. Later issues add their metrics as files
+ * in bench/suites/ exporting `run(ctx)`; this runner knows nothing about what they measure.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { meets, type Metric } from './lib/measure';
+import { LocalServer, ROOT } from './lib/server';
+
+export interface BenchContext {
+  server: LocalServer;
+  yearDir: string;
+  seedReport: { elapsedSeconds?: number; counts?: Record<string, number> } & Record<string, unknown>;
+}
+
+async function main() {
+  const yearDir = process.env.BENCH_DB_DIR || join(ROOT, '.wrangler', 'year');
+  const reportPath = join(yearDir, 'seed-report.json');
+  if (!existsSync(reportPath)) {
+    console.log('→ Нет базы seed:year — строю её (npm run seed:year) / building the year database first');
+    const res = spawnSync('npm', ['run', '-s', 'seed:year'], { cwd: ROOT, stdio: 'inherit' });
+    if (res.status !== 0) process.exit(res.status ?? 1);
+  }
+  const seedReport = JSON.parse(readFileSync(reportPath, 'utf8'));
+  const server = new LocalServer(yearDir, Number(process.env.BENCH_PORT || 8788));
+  await server.start();
+  const metrics: Metric[] = [];
+  try {
+    const suitesDir = join(__dirname, 'suites');
+    for (const file of readdirSync(suitesDir).filter((f) => f.endsWith('.ts')).sort()) {
+      const suite = await import(join(suitesDir, file)) as { run: (ctx: BenchContext) => Promise<Metric[]> };
+      console.log(`→ ${file}`);
+      metrics.push(...await suite.run({ server, yearDir, seedReport }));
+    }
+  } finally {
+    server.stop();
+  }
+  const rows = metrics.map((m) => {
+    const ok = meets(m.value, m.target);
+    return { metric: m.metric, value: m.value, unit: m.unit, target: m.target ?? '', status: ok === null ? '' : ok ? 'ok' : 'MISSED' };
+  });
+  console.table(rows);
+  writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify(metrics, null, 2) + '\n');
+  console.log(`bench/results.json: ${metrics.length} metrics`);
+}
+
+main().catch((err) => { console.error(err); process.exit(1); });
