@@ -125,3 +125,27 @@ describe('widget embed tokens', () => {
     expect((await w.fetch('/sign-in')).headers.get('content-security-policy')).toMatch(/frame-ancestors 'none'/);
   });
 });
+
+describe('explicit tokens over the ambient cookie', () => {
+  test("a widget token shows its own user's figures even where someone else is signed in", async () => {
+    const { secret } = await createToken(w, await sessionCookie(w, 'managerA'), 'embed');
+    const headCookie = await sessionCookie(w, 'headA');
+    const res = await w.fetch(`/api/widgets/today?t=${encodeURIComponent(secret)}`, { headers: { cookie: headCookie } });
+    expect((await res.json() as { userName: string }).userName).toBe('Анна Менеджер');
+  });
+
+  test('a revoked widget token is refused even with a valid session cookie beside it', async () => {
+    const cookie = await sessionCookie(w, 'managerA');
+    const { id, secret } = await createToken(w, cookie, 'embed');
+    await w.fetch(`/api/tokens/${id}`, { method: 'DELETE', headers: { cookie } });
+    expect((await w.fetch(`/api/widgets/today?t=${encodeURIComponent(secret)}`, { headers: { cookie } })).status).toBe(401);
+  });
+
+  test('the extension signs out by revoking its own token', async () => {
+    const res = await w.fetch('/api/auth/token', json({ email: world.users.managerA.email, password: PASSWORD, deviceName: 'Рабочий' }));
+    const { token } = await res.json() as { token: string };
+    const auth = { authorization: `Bearer ${token}` };
+    expect((await w.fetch('/api/auth/token', { method: 'DELETE', headers: auth })).status).toBe(200);
+    expect((await w.fetch('/api/me', { headers: auth })).status).toBe(401);
+  });
+});

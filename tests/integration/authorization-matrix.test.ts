@@ -57,9 +57,12 @@ const rows: Row[] = [
   { route: 'GET /app', name: 'home page needs a session', path: '/app', allowed: SESSIONS },
   { route: 'GET /app/tokens', name: 'tokens page needs a session', path: '/app/tokens', allowed: SESSIONS },
   { route: 'GET /w/:name', name: 'widget shell is public (data needs the token)', path: '/w/today', allowed: ALL },
-  // Last: it revokes the session it is called with, so each caller brings a throwaway one.
+  // Last: these revoke the credential they are called with, so each caller brings a throwaway one.
   { route: 'POST /api/auth/sign-out', name: 'sign-out needs a session', path: '/api/auth/sign-out', method: 'POST', allowed: SESSIONS },
+  { route: 'DELETE /api/auth/token', name: 'the extension revokes its own token', path: '/api/auth/token', method: 'DELETE', allowed: ['extension'] },
 ];
+
+const SELF_REVOKING = ['POST /api/auth/sign-out', 'DELETE /api/auth/token'];
 
 let w: TestWorker;
 let creds: Credentials;
@@ -86,10 +89,7 @@ function isAllowed(res: Response): boolean {
 describe.each(rows)('$route — $name', (row) => {
   test.each(ALL.map((p) => [p]))('%s', async (who) => {
     const path = typeof row.path === 'string' ? row.path : await row.path({ w, creds });
-    let useCreds = creds;
-    if (row.route === 'POST /api/auth/sign-out' && (SESSIONS as readonly string[]).includes(who)) {
-      useCreds = { ...creds, cookies: { ...creds.cookies, ...(await obtainCredentials(w)).cookies } };
-    }
+    const useCreds = SELF_REVOKING.includes(row.route) ? await obtainCredentials(w) : creds;
     const [url, init] = await asPrincipal(who, useCreds, path, { method: row.method ?? 'GET', ...(row.body !== undefined ? { body: row.body } : {}) });
     const res = await w.fetch(url, init);
     const expected = row.allowed.includes(who);

@@ -2,6 +2,7 @@ import type { AnyRoute } from '../lib/route';
 import apiAuthSignIn from './api_auth_signIn';
 import apiAuthSignOut from './api_auth_signOut';
 import apiAuthToken from './api_auth_token';
+import apiAuthTokenRevoke from './api_auth_tokenRevoke';
 import apiCompaniesGet from './api_companies_get';
 import apiCompaniesList from './api_companies_list';
 import apiDocs from './api_docs';
@@ -24,7 +25,7 @@ import pageWidget from './page_widget';
 /** Every route of the worker; the authorization-matrix test walks the app built from this list. */
 export const routes: readonly AnyRoute[] = [
   apiHealth, apiOpenApi, apiDocs,
-  apiAuthSignIn, apiAuthSignOut, apiAuthToken, apiMe,
+  apiAuthSignIn, apiAuthSignOut, apiAuthToken, apiAuthTokenRevoke, apiMe,
   apiTokensList, apiTokensCreate, apiTokensRevoke,
   apiRegionsList, apiUsersList,
   apiCompaniesList, apiCompaniesGet,

@@ -1,0 +1,21 @@
+import { defineManifest } from '@crxjs/vite-plugin';
+import { EXTENSION_PUBLIC_KEY } from './identity.ts';
+
+/** Local servers are allowed up front; any https server is asked for from the options page. */
+export const LOCAL_SERVER_ORIGINS = ['http://localhost/*', 'http://127.0.0.1/*'];
+
+export default defineManifest({
+  manifest_version: 3,
+  name: 'Воронка — CRM',
+  description: 'Воронка продаж рядом с почтой, телефонией и 1С.',
+  version: '0.1.0',
+  key: EXTENSION_PUBLIC_KEY,
+  minimum_chrome_version: '120',
+  background: { service_worker: 'src/background/index.ts', type: 'module' },
+  action: { default_title: 'Воронка', default_popup: 'src/popup/index.html' },
+  options_ui: { page: 'src/options/index.html', open_in_tab: true },
+  permissions: ['storage'],
+  host_permissions: LOCAL_SERVER_ORIGINS,
+  optional_host_permissions: ['https://*/*'],
+  content_security_policy: { extension_pages: "script-src 'self'; object-src 'self'" },
+});
