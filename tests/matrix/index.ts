@@ -1,0 +1,9 @@
+import { foundationRows } from './foundation';
+import type { Row } from './foundation';
+
+export { ALL, SESSIONS, type Row, type RowContext } from './foundation';
+
+/** Every file of rows, one per capability; a route without a row fails the matrix test. */
+export const allRows: Row[] = [
+  ...foundationRows,
+];
