@@ -12,7 +12,8 @@ import { LocalServer, ROOT } from './lib/server';
 export interface BenchContext {
   server: LocalServer;
   yearDir: string;
-  seedReport: { elapsedSeconds?: number; counts?: Record<string, number> } & Record<string, unknown>;
+  /** What `npm run seed:year` wrote: row counts, seconds (load) and totalSeconds (with migrations). */
+  seedReport: { totalSeconds?: number; counts?: Record<string, number> } & Record<string, unknown>;
 }
 
 async function main() {
