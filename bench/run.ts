@@ -30,7 +30,9 @@ async function main() {
   const metrics: Metric[] = [];
   try {
     const suitesDir = join(__dirname, 'suites');
-    for (const file of readdirSync(suitesDir).filter((f) => f.endsWith('.ts')).sort()) {
+    // BENCH_ONLY=clients,import runs a subset; results.json then holds only those metrics.
+    const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim()).filter(Boolean);
+    for (const file of readdirSync(suitesDir).filter((f) => f.endsWith('.ts') && (!only || only.includes(f.slice(0, -3)))).sort()) {
       const suite = await import(join(suitesDir, file)) as { run: (ctx: BenchContext) => Promise<Metric[]> };
       console.log(`→ ${file}`);
       metrics.push(...await suite.run({ server, yearDir, seedReport }));

@@ -1,7 +1,7 @@
 export interface Metric {
   metric: string;
   value: number;
-  unit: 'ms' | 's' | 'x' | 'events/s' | 'KB' | 'count';
+  unit: 'ms' | 's' | 'x' | 'events/s' | 'rows/s' | 'KB' | 'count';
   target?: string;
 }
 

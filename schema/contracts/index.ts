@@ -3,3 +3,4 @@ export * from './auth';
 export * from './directory';
 export * from './companies';
 export * from './system';
+export * from './imports';

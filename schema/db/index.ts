@@ -3,3 +3,5 @@ export * from './clients';
 export * from './funnel';
 export * from './timeline';
 export * from './system';
+export * from './imports';
+export * from './search';

@@ -1,3 +1,4 @@
+import { REBUILD_COMPANY_SEARCH } from '../../schema/db/search';
 import { hashPasswordSync } from '../../scripts/lib/password';
 import type { TestWorker } from './worker';
 
@@ -46,6 +47,8 @@ export async function seedWorld(w: TestWorker): Promise<void> {
     company(104, 'ООО "Приморье С"', '2536010140', 2, 6),
     s("INSERT INTO contacts (id, company_id, name, position, created_at) VALUES (201, 101, 'Иван Петров', 'Снабженец', ?)", now),
     s("INSERT INTO contact_points (contact_id, company_id, kind, value) VALUES (201, 101, 'phone', '+74951234567'), (201, 101, 'email', 'ivan@krovlya.ru')"),
+    // Rows written behind the services' back need the search index rebuilt, as bulk loads do.
+    ...REBUILD_COMPANY_SEARCH.map((q) => s(q)),
   ]);
 }
 

@@ -1,4 +1,7 @@
+import { clientRows } from './clients';
+import { clientPagesRows } from './clients-pages';
 import { foundationRows } from './foundation';
+import { importRows } from './imports';
 import type { Row } from './foundation';
 
 export { ALL, SESSIONS, type Row, type RowContext } from './foundation';
@@ -6,4 +9,7 @@ export { ALL, SESSIONS, type Row, type RowContext } from './foundation';
 /** Every file of rows, one per capability; a route without a row fails the matrix test. */
 export const allRows: Row[] = [
   ...foundationRows,
+  ...importRows,
+  ...clientRows,
+  ...clientPagesRows,
 ];

@@ -67,3 +67,19 @@ export function userReadScope(p: Principal): SQL | undefined {
   }
   return eq(users.id, id);
 }
+
+/**
+ * Who may change a company's data (not its owner): the admin; a head in his regions; a manager
+ * for his own companies and his region's pool. Widgets never.
+ */
+export function canEditCompany(p: Principal, company: { regionId: number; ownerId: number | null }): boolean {
+  if (p.kind !== 'user' || p.via === 'widget') return false;
+  return canReadCompany(p, company);
+}
+
+/** Who may give a company to someone, take it away, merge it or hand a manager's book over. */
+export function canManageOwnership(p: Principal, regionId: number): boolean {
+  if (p.kind !== 'user' || p.via === 'widget') return false;
+  if (p.user.role === 'admin') return true;
+  return p.user.role === 'head' && p.user.regionIds.includes(regionId);
+}

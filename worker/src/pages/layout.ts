@@ -9,7 +9,7 @@ export function escapeHtml(value: unknown): string {
 const STYLE = `
 :root{--ink:#1d2433;--muted:#5b6475;--line:#dde2ea;--brand:#1f6feb;--bg:#f6f8fb;--bad:#b42318;--ok:#067647}
 *{box-sizing:border-box}body{margin:0;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:var(--bg)}
-header{background:#fff;border-bottom:1px solid var(--line);padding:12px 24px;display:flex;gap:16px;align-items:center}
+header{background:#fff;border-bottom:1px solid var(--line);padding:12px 24px;display:flex;flex-wrap:wrap;gap:16px;align-items:center}
 header b{font-size:18px}header nav{display:flex;gap:14px;flex-wrap:wrap}header .who{margin-left:auto;color:var(--muted)}
 main{max-width:1100px;margin:24px auto;padding:0 16px}a{color:var(--brand)}
 .card{background:#fff;border:1px solid var(--line);border-radius:10px;padding:20px;margin-bottom:16px}
@@ -46,7 +46,7 @@ export function htmlPage(c: Context<AppEnv>, opts: PageOptions): Response {
 }
 
 export function appHeader(userName: string): string {
-  return `<header><b>Воронка</b><nav><a href="/app">Главная</a><a href="/app/tokens">Токены и виджеты</a><a href="/api/docs">API</a></nav>
+  return `<header><b>Воронка</b><nav><a href="/app">Главная</a><a href="/app/clients">Клиенты</a><a href="/app/tokens">Токены и виджеты</a><a href="/api/docs">API</a></nav>
 <span class="who">${escapeHtml(userName)}</span><button class="secondary" id="sign-out" style="margin:0">Выйти</button></header>`;
 }
 

@@ -1,4 +1,15 @@
 import type { AnyRoute } from '../lib/route';
+import apiCollisions from './api_collisions';
+import apiCompaniesAddContact from './api_companies_addContact';
+import apiCompaniesCard from './api_companies_card';
+import apiCompaniesClaim from './api_companies_claim';
+import apiCompaniesCreate from './api_companies_create';
+import apiCompaniesMerge from './api_companies_merge';
+import apiCompaniesOwner from './api_companies_owner';
+import apiCompaniesUpdate from './api_companies_update';
+import apiContactsMerge from './api_contacts_merge';
+import apiSearch from './api_search';
+import apiUsersHandOver from './api_users_handOver';
 import apiAuthSignIn from './api_auth_signIn';
 import apiAuthSignOut from './api_auth_signOut';
 import apiAuthToken from './api_auth_token';
@@ -15,12 +26,22 @@ import apiTokensList from './api_tokens_list';
 import apiTokensRevoke from './api_tokens_revoke';
 import apiUsersList from './api_users_list';
 import apiWidgetsToday from './api_widgets_today';
+import apiImportsCommit from './api_imports_commit';
+import apiImportsCreate from './api_imports_create';
+import apiImportsFinish from './api_imports_finish';
+import apiImportsGet from './api_imports_get';
+import apiImportsPreview from './api_imports_preview';
+import apiImportsResult from './api_imports_result';
+import pageImport from './page_import';
 import hooksPing from './hooks_ping';
 import pageHome from './page_home';
 import pageRoot from './page_root';
 import pageSignIn from './page_signIn';
 import pageTokens from './page_tokens';
 import pageWidget from './page_widget';
+import apiCompaniesExport from './api_companies_export';
+import pageClients from './page_clients';
+import pageClientsCard from './page_clients_card';
 
 /** Every route of the worker; the authorization-matrix test walks the app built from this list. */
 export const routes: readonly AnyRoute[] = [
@@ -28,8 +49,13 @@ export const routes: readonly AnyRoute[] = [
   apiAuthSignIn, apiAuthSignOut, apiAuthToken, apiAuthTokenRevoke, apiMe,
   apiTokensList, apiTokensCreate, apiTokensRevoke,
   apiRegionsList, apiUsersList,
+  apiCompaniesExport, // before :id, which would take "export.csv" for an id
   apiCompaniesList, apiCompaniesGet,
+  apiCompaniesCreate, apiCompaniesUpdate, apiCompaniesAddContact, apiCompaniesCard,
+  apiCompaniesMerge, apiContactsMerge, apiCompaniesOwner, apiCompaniesClaim, apiUsersHandOver,
+  apiSearch, apiCollisions,
   apiWidgetsToday,
+  apiImportsCreate, apiImportsPreview, apiImportsCommit, apiImportsGet, apiImportsFinish, apiImportsResult, pageImport,
   hooksPing,
-  pageRoot, pageSignIn, pageHome, pageTokens, pageWidget,
+  pageRoot, pageSignIn, pageHome, pageTokens, pageWidget, pageClients, pageClientsCard,
 ];

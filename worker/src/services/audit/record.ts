@@ -1,11 +1,13 @@
+import type { SQL } from 'drizzle-orm';
 import { auditLog } from '../../../../schema/db';
 import { principalLabel } from '../../access/principal';
 import type { ServiceContext } from '../../lib/route';
 
 export interface AuditEntry {
-  action: 'view' | 'export' | 'change' | 'merge' | 'sign_in' | 'sign_out' | 'token_create' | 'token_revoke';
+  action: 'view' | 'export' | 'change' | 'merge' | 'assign' | 'hand_over' | 'sign_in' | 'sign_out' | 'token_create' | 'token_revoke';
   entity: string;
-  entityId?: string | number | null;
+  /** An id, or the SQL of one inserted earlier in the same batch. */
+  entityId?: string | number | SQL | null;
   details?: Record<string, unknown>;
 }
 
@@ -17,7 +19,7 @@ export function auditInsert(ctx: ServiceContext, entry: AuditEntry, userId?: num
     principal: principalLabel(ctx.principal),
     action: entry.action,
     entity: entry.entity,
-    entityId: entry.entityId == null ? null : String(entry.entityId),
+    entityId: entry.entityId == null ? null : typeof entry.entityId === 'object' ? (entry.entityId as unknown as string) : String(entry.entityId),
     details: entry.details ?? null,
     requestId: ctx.requestId,
   });

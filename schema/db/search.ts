@@ -1,0 +1,31 @@
+import { sql, type SQL } from 'drizzle-orm';
+
+/**
+ * The rows of the FTS5 table company_search (migration 0003): rowid = company id, the normalised
+ * name, ИНН, and contact names with ё folded (unicode61 folds case but not ё). One definition,
+ * used by the services after each change and by bulk loads to rebuild the index.
+ */
+export const COMPANY_SEARCH_SELECT = `SELECT c.id, c.name_normalized, coalesce(c.inn, ''),
+  coalesce((SELECT replace(replace(group_concat(k.name, ' '), 'ё', 'е'), 'Ё', 'Е') FROM contacts k WHERE k.company_id = c.id AND k.merged_into_id IS NULL), '')
+  FROM companies c WHERE c.merged_into_id IS NULL`;
+
+export const REBUILD_COMPANY_SEARCH = [
+  'DELETE FROM company_search',
+  `INSERT INTO company_search (rowid, name, inn, people) ${COMPANY_SEARCH_SELECT}`,
+];
+
+/** The ids of a list, as a subquery usable in IN (…) whatever the list's length. */
+export function idList(ids: number[]): SQL {
+  return sql`SELECT value FROM json_each(${JSON.stringify(ids)})`;
+}
+
+/**
+ * Statements that bring the search rows of the companies selected by `ids` (a subquery, e.g.
+ * idList([...]) or the id just inserted in the same batch) up to date; a merged one drops out.
+ */
+export function refreshCompanySearch(ids: SQL): SQL[] {
+  return [
+    sql`DELETE FROM company_search WHERE rowid IN (${ids})`,
+    sql`INSERT INTO company_search (rowid, name, inn, people) ${sql.raw(COMPANY_SEARCH_SELECT)} AND c.id IN (${ids})`,
+  ];
+}

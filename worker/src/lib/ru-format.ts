@@ -1,0 +1,39 @@
+/**
+ * Russian renderings shared by the pages and the exports: dates in the viewer's zone, money from
+ * kopecks, call durations, company statuses. Intl does the locale work (workerd ships full ICU).
+ */
+export const DEFAULT_TIME_ZONE = 'Europe/Moscow';
+
+export const COMPANY_STATUS_RU = { prospect: 'потенциальный', client: 'клиент' } as const;
+
+/** An IANA zone Intl accepts; anything else falls back to Moscow time. */
+export function knownTimeZone(zone: string | null | undefined): string {
+  if (!zone) return DEFAULT_TIME_ZONE;
+  try {
+    new Intl.DateTimeFormat('ru-RU', { timeZone: zone });
+    return zone;
+  } catch {
+    return DEFAULT_TIME_ZONE;
+  }
+}
+
+/** 20.11.2026 */
+export function formatDate(ms: number, timeZone: string): string {
+  return new Intl.DateTimeFormat('ru-RU', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric' }).format(ms);
+}
+
+/** 20.11.2026, 12:05 */
+export function formatDateTime(ms: number, timeZone: string): string {
+  return new Intl.DateTimeFormat('ru-RU', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(ms);
+}
+
+/** 12 345,67 ₽ (with the no-break spaces ru-RU uses). */
+export function formatRubles(kopecks: number): string {
+  return new Intl.NumberFormat('ru-RU', { style: 'currency', currency: 'RUB' }).format(kopecks / 100);
+}
+
+/** mm:ss; minutes run past 59 rather than switching format mid-list. */
+export function formatDuration(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  return `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
+}

@@ -1,0 +1,21 @@
+import { CompanyExportQuery } from '../../../schema/contracts';
+import { defineRoute } from '../lib/route';
+import { exportCompanyList } from '../services/companies/export-list';
+
+/** Registered before /api/companies/:id, which would otherwise take "export.csv" for an id. */
+export default defineRoute({
+  method: 'get', path: '/api/companies/export.csv', tag: 'clients',
+  summary: 'Выгрузка списка клиентов в CSV для Excel (фильтры как у списка) / Client list as CSV for Excel',
+  access: ['session'], query: CompanyExportQuery,
+  handler: async ({ ctx, input }) => {
+    const file = await exportCompanyList({ ctx, input: input.query });
+    return new Response(file.csv, {
+      headers: {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="${file.filename}"`,
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+      },
+    });
+  },
+});

@@ -1,0 +1,19 @@
+import { IdParams } from '../../../schema/contracts';
+import { defineRoute } from '../lib/route';
+import { exportImportResult } from '../services/imports/export-result';
+
+export default defineRoute({
+  method: 'get', path: '/api/imports/:id/result.csv', tag: 'imports',
+  summary: 'Файл результата для Excel: строка, итог, причина, клиент / Result file for Excel',
+  access: ['session'], params: IdParams,
+  handler: async ({ ctx, input }) => {
+    const { fileName, body } = await exportImportResult({ ctx, input: input.params });
+    return new Response(body, {
+      headers: {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="import-${input.params.id}.csv"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+        'cache-control': 'no-store',
+      },
+    });
+  },
+});
