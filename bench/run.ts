@@ -38,7 +38,7 @@ async function main() {
       metrics.push(...await suite.run({ server, yearDir, seedReport }));
     }
   } finally {
-    server.stop();
+    await server.stop();
   }
   const rows = metrics.map((m) => {
     const ok = meets(m.value, m.target);

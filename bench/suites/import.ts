@@ -90,11 +90,10 @@ export async function run({ yearDir }: BenchContext): Promise<Metric[]> {
     console.log(`  import ${id}: ${JSON.stringify(view.counts)} in ${round(seconds, 1)} s${retries ? `, ${retries} chunk(s) retried after a worker reload` : ''}`);
     return [
       { metric: 'import.rows_100k_s', value: round(seconds * (100_000 / rows.length), 1), unit: 's', target: '<= 60' },
-      // Metric units have no "rows/s"; the figure is rows per second.
       { metric: 'import.rows_per_s', value: Math.round(rows.length / seconds), unit: 'rows/s' },
     ];
   } finally {
-    server.stop();
+    await server.stop();
     await new Promise((resolve) => setTimeout(resolve, 2500));
     rmSync(copy, { recursive: true, force: true });
   }

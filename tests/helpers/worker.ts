@@ -1,6 +1,6 @@
-import { build } from 'esbuild';
 import { Miniflare } from 'miniflare';
 import { join } from 'node:path';
+import { bundleWorkerScript } from '../../scripts/lib/bundle-worker';
 import { D1_MIGRATIONS_TABLE, readMigrations } from '../../scripts/lib/migrations';
 
 const ROOT = join(__dirname, '..', '..');
@@ -15,14 +15,9 @@ export const TEST_SECRETS = {
 
 let bundled: Promise<string> | undefined;
 
-/** The real worker, bundled the way wrangler would (esbuild, ESM), once per test process. */
+/** The real worker, bundled once per test process. */
 export function bundleWorker(): Promise<string> {
-  bundled ??= build({
-    entryPoints: [join(ROOT, 'worker/src/index.ts')],
-    bundle: true, format: 'esm', platform: 'neutral', target: 'es2022', write: false,
-    mainFields: ['module', 'main'], conditions: ['workerd', 'worker', 'browser'],
-    logLevel: 'silent',
-  }).then((r) => r.outputFiles[0]!.text);
+  bundled ??= bundleWorkerScript();
   return bundled;
 }
 

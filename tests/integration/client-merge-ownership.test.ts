@@ -142,6 +142,13 @@ describe('the client card', () => {
     expect(await count(w, "SELECT count(*) AS n FROM audit_log WHERE action = 'view' AND entity_id = '930'")).toBe(1);
   });
 
+  test('a refused card view is not recorded as a view', async () => {
+    const before = await count(w, "SELECT count(*) AS n FROM audit_log WHERE action = 'view' AND entity_id = '930'");
+    expect((await apiAs(w, 'managerB').get('/api/companies/930/card')).status).toBe(404);
+    expect((await apiAs(w, 'headOther').get('/api/companies/930/card')).status).toBe(404);
+    expect(await count(w, "SELECT count(*) AS n FROM audit_log WHERE action = 'view' AND entity_id = '930'")).toBe(before);
+  });
+
   test('a client without an invoice for 24 months is dormant; a returned call clears the missed-call deviation', async () => {
     const s = (sql: string, ...a: unknown[]) => w.db.prepare(sql).bind(...a);
     await w.db.batch([

@@ -1,5 +1,6 @@
-import type { SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { auditLog } from '../../../../schema/db';
+import { companyReadScope } from '../../access/policy';
 import { principalLabel } from '../../access/principal';
 import type { ServiceContext } from '../../lib/route';
 
@@ -23,4 +24,15 @@ export function auditInsert(ctx: ServiceContext, entry: AuditEntry, userId?: num
     details: entry.details ?? null,
     requestId: ctx.requestId,
   });
+}
+
+/**
+ * The audit row of a company view, written only if the caller may read that company — so it can
+ * ride in the same batch as the reads, before the service has checked access itself.
+ */
+export function auditCompanyViewIfReadable(ctx: ServiceContext, companyId: number, details: Record<string, unknown>) {
+  const userId = ctx.principal.kind === 'user' ? ctx.principal.user.id : null;
+  return ctx.db.run(sql`INSERT INTO audit_log (at, user_id, principal, action, entity, entity_id, details, request_id)
+    SELECT ${ctx.now}, ${userId}, ${principalLabel(ctx.principal)}, 'view', 'company', ${String(companyId)}, ${JSON.stringify(details)}, ${ctx.requestId}
+    FROM companies WHERE companies.id = ${companyId} AND companies.merged_into_id IS NULL AND ${companyReadScope(ctx.principal) ?? sql`1`}`);
 }

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { CompanyCard, Deviation } from '../../../../schema/contracts';
 import { requireUser } from '../../access/policy';
 import type { ServiceContext } from '../../lib/route';
-import { auditInsert } from '../audit/record';
+import { auditCompanyViewIfReadable } from '../audit/record';
 import { assembleDetail, companyDetailQueries } from './get';
 
 const HOUR = 3_600_000;
@@ -26,7 +26,7 @@ const lastDoc = (kinds: string, label: string, companyId: number) => sql`SELECT 
 /**
  * Everything a card shows, from one batch of indexed reads: the company and its contacts, open
  * leads with their next action, the last order/invoice/payment/shipment, deviations computed
- * from the data, and the last 20 timeline events. Each view is audit-logged.
+ * from the data, and the last 20 timeline events. The view's audit row rides in the same batch.
  */
 export async function getCompanyCard({ ctx, input }: { ctx: ServiceContext; input: { id: number } }): Promise<CompanyCard> {
   requireUser(ctx.principal);
@@ -53,9 +53,9 @@ export async function getCompanyCard({ ctx, input }: { ctx: ServiceContext; inpu
         (SELECT r.name FROM regions r JOIN companies c ON c.region_id = r.id WHERE c.id = ${id}) AS region_name,
         (SELECT status FROM companies WHERE id = ${id}) AS status, (SELECT created_at FROM companies WHERE id = ${id}) AS created_at`),
     ctx.db.all<TaskRow>(sql`SELECT id, title, due_at FROM tasks WHERE company_id = ${id} AND done_at IS NULL AND due_at < ${ctx.now} ORDER BY due_at`),
+    auditCompanyViewIfReadable(ctx, id, { view: 'card' }),
   ]);
   const detail = assembleDetail(ctx.principal, [companyRows, contactRows, pointRows]);
-  await auditInsert(ctx, { action: 'view', entity: 'company', entityId: id, details: { view: 'card' } }).run();
   const facts = factRows[0]!;
   const ru = ctx.lang === 'ru';
   const deviations: Deviation[] = [];
