@@ -4,3 +4,4 @@ export * from './directory';
 export * from './companies';
 export * from './system';
 export * from './imports';
+export * from './onec';

@@ -82,3 +82,24 @@ export const plans = sqliteTable('plans', {
   metric: text('metric', { enum: ['shipments', 'payments'] }).notNull().default('shipments'),
   amountKopecks: integer('amount_kopecks').notNull(),
 }, (t) => [uniqueIndex('plans_user_month_uq').on(t.userId, t.month)]);
+
+/**
+ * Rules as data: an event of `eventKind` that matches `condition` moves the lead forward to
+ * `toStageId` and/or opens a task. 1C documents move stages by the document logic of the engine.
+ */
+export const funnelRules = sqliteTable('funnel_rules', {
+  id: text('id').primaryKey(),
+  position: integer('position').notNull(),
+  eventKind: text('event_kind').notNull(),
+  /** e.g. {"direction":"in","callResult":"missed"} or {"minDurationSec":30,"fromStages":["new"]}. */
+  condition: text('condition', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+  toStageId: text('to_stage_id').references(() => stages.id),
+  taskTitleRu: text('task_title_ru'),
+  taskTitleEn: text('task_title_en'),
+  taskKind: text('task_kind', { enum: ['callback', 'follow_up', 'custom'] }),
+  taskDueMinutes: integer('task_due_minutes'),
+  /** Close the caller's open tasks of this kind about the company (a returned call closes the call-back). */
+  closesTaskKind: text('closes_task_kind', { enum: ['callback', 'follow_up', 'custom'] }),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  descriptionRu: text('description_ru').notNull(),
+});

@@ -5,3 +5,4 @@ export * from './timeline';
 export * from './system';
 export * from './imports';
 export * from './search';
+export * from './integrations';
