@@ -5,3 +5,4 @@ export * from './companies';
 export * from './system';
 export * from './imports';
 export * from './onec';
+export * from './funnel';

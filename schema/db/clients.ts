@@ -14,6 +14,8 @@ export const companies = sqliteTable('companies', {
   ownerId: integer('owner_id').references(() => users.id),
   status: text('status', { enum: companyStatuses }).notNull().default('prospect'),
   onecRef: text('onec_ref'),
+  /** DataVersion of the Catalog_Контрагенты entry last applied: the same version twice is a no-op. */
+  onecVersion: text('onec_version'),
   mergedIntoId: integer('merged_into_id'),
   createdAt: integer('created_at').notNull(),
   updatedAt: integer('updated_at').notNull(),

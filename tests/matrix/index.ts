@@ -1,6 +1,7 @@
 import { clientRows } from './clients';
 import { clientPagesRows } from './clients-pages';
 import { foundationRows } from './foundation';
+import { funnelRows } from './funnel';
 import { importRows } from './imports';
 import type { Row } from './foundation';
 
@@ -11,5 +12,6 @@ export const allRows: Row[] = [
   ...foundationRows,
   ...importRows,
   ...clientRows,
+  ...funnelRows,
   ...clientPagesRows,
 ];

@@ -15,4 +15,6 @@ export interface Env {
   ONEC_ODATA_URL?: string;
   ONEC_ODATA_USER?: string;
   ONEC_ODATA_PASSWORD?: string;
+  ONEC_TIME_ZONE?: string;
+  ONEC_DEFAULT_REGION?: string;
 }

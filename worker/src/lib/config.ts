@@ -9,6 +9,10 @@ export interface Config {
   frameAncestors: string[];
   /** Standard-Webhooks secrets by integration name; only configured ones are present. */
   webhookSecrets: Record<string, string>;
+  /** 1C writes zone-less local times; this is the zone of the 1C server. */
+  onecTimeZone: string;
+  /** Region code for companies that arrive from 1C unknown; empty = the first region. */
+  onecDefaultRegion: string | null;
 }
 
 export const APP_VERSION = '0.1.0';
@@ -24,5 +28,7 @@ export function loadConfig(env: Env): Config {
     embedTokenSecret: env.EMBED_TOKEN_SECRET || null,
     frameAncestors: (env.FRAME_ANCESTORS || '').split(/[\s,]+/).filter(Boolean),
     webhookSecrets,
+    onecTimeZone: env.ONEC_TIME_ZONE || 'Europe/Moscow',
+    onecDefaultRegion: env.ONEC_DEFAULT_REGION || null,
   };
 }

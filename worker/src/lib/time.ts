@@ -19,3 +19,10 @@ export function localDayBounds(ms: number, timeZone: string): [number, number] {
   const start = Date.UTC(y, m - 1, d) - zoneOffsetMs(ms, timeZone);
   return [start, start + 86_400_000];
 }
+
+/** A zone-less local time ("2026-11-20T10:15:00", as 1C writes it) in `timeZone` → UTC ms. */
+export function localTimeToUtc(local: string, timeZone: string): number {
+  const asUtc = Date.parse(`${local}Z`);
+  const guess = asUtc - zoneOffsetMs(asUtc, timeZone);
+  return asUtc - zoneOffsetMs(guess, timeZone);
+}

@@ -1,4 +1,13 @@
 import type { AnyRoute } from '../lib/route';
+import apiCompaniesLogEvent from './api_companies_logEvent';
+import apiDeviations from './api_deviations';
+import apiLeadsCreate from './api_leads_create';
+import apiLeadsGet from './api_leads_get';
+import apiLeadsMove from './api_leads_move';
+import apiTasksComplete from './api_tasks_complete';
+import apiTasksCreate from './api_tasks_create';
+import apiTasksList from './api_tasks_list';
+import apiTasksReassign from './api_tasks_reassign';
 import apiCollisions from './api_collisions';
 import apiCompaniesAddContact from './api_companies_addContact';
 import apiCompaniesCard from './api_companies_card';
@@ -54,6 +63,8 @@ export const routes: readonly AnyRoute[] = [
   apiCompaniesCreate, apiCompaniesUpdate, apiCompaniesAddContact, apiCompaniesCard,
   apiCompaniesMerge, apiContactsMerge, apiCompaniesOwner, apiCompaniesClaim, apiUsersHandOver,
   apiSearch, apiCollisions,
+  apiLeadsCreate, apiLeadsGet, apiLeadsMove, apiTasksList, apiTasksCreate, apiTasksComplete, apiTasksReassign, apiDeviations,
+  apiCompaniesLogEvent,
   apiWidgetsToday,
   apiImportsCreate, apiImportsPreview, apiImportsCommit, apiImportsGet, apiImportsFinish, apiImportsResult, pageImport,
   hooksPing,

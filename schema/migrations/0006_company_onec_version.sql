@@ -1,0 +1,1 @@
+ALTER TABLE `companies` ADD `onec_version` text;
