@@ -6,3 +6,4 @@ export * from './system';
 export * from './imports';
 export * from './onec';
 export * from './funnel';
+export * from './integrations';

@@ -26,7 +26,8 @@ let webhookSeq = 0;
 
 /** Builds the request as the named principal would send it. */
 export async function asPrincipal(
-  who: PrincipalName, creds: Credentials, path: string, init: { method: string; body?: string },
+  who: PrincipalName, creds: Credentials, path: string,
+  init: { method: string; body?: string; machine?: (body: string) => Promise<Record<string, string>> },
 ): Promise<[string, RequestInit]> {
   const headers: Record<string, string> = {};
   if (init.body !== undefined) headers['content-type'] = 'application/json';
@@ -36,6 +37,8 @@ export async function asPrincipal(
     headers['x-embed-token'] = creds.widgetToken;
   } else if (who === 'extension') {
     headers['authorization'] = `Bearer ${creds.extensionToken}`;
+  } else if (who === 'machine' && init.machine) {
+    Object.assign(headers, await init.machine(init.body ?? ''));
   } else if (who === 'machine') {
     const id = `msg_matrix_${++webhookSeq}`;
     const ts = Math.floor(Date.now() / 1000);

@@ -40,7 +40,7 @@ describe.each(rows)('$route — $name', (row) => {
     const path = typeof row.path === 'string' ? row.path : await row.path({ w, creds });
     const useCreds = SELF_REVOKING.includes(row.route) ? await obtainCredentials(w) : creds;
     const body = typeof row.body === 'function' ? await row.body({ w, creds }) : row.body;
-    const [url, init] = await asPrincipal(who, useCreds, path, { method: row.method ?? 'GET', ...(body !== undefined ? { body } : {}) });
+    const [url, init] = await asPrincipal(who, useCreds, path, { method: row.method ?? 'GET', ...(body !== undefined ? { body } : {}), ...(row.machine ? { machine: row.machine } : {}) });
     const res = await w.fetch(url, init);
     const expected = row.allowed.includes(who);
     expect({ who, status: res.status, allowed: isAllowed(res) }).toEqual({ who, status: res.status, allowed: expected });

@@ -11,6 +11,8 @@ export type Row = {
   method?: string;
   body?: string | ((ctx: RowContext) => Promise<string>);
   allowed: readonly PrincipalName[];
+  /** Route-specific credentials of the machine principal, instead of the telephony Standard-Webhooks signature. */
+  machine?: (body: string) => Promise<Record<string, string>>;
 };
 export interface RowContext { w: TestWorker; creds: Credentials }
 

@@ -3,6 +3,7 @@ import { clientPagesRows } from './clients-pages';
 import { foundationRows } from './foundation';
 import { funnelRows } from './funnel';
 import { importRows } from './imports';
+import { onecRows } from './onec';
 import type { Row } from './foundation';
 
 export { ALL, SESSIONS, type Row, type RowContext } from './foundation';
@@ -14,4 +15,5 @@ export const allRows: Row[] = [
   ...clientRows,
   ...funnelRows,
   ...clientPagesRows,
+  ...onecRows,
 ];

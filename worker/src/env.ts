@@ -17,4 +17,6 @@ export interface Env {
   ONEC_ODATA_PASSWORD?: string;
   ONEC_TIME_ZONE?: string;
   ONEC_DEFAULT_REGION?: string;
+  ONEC_PULL_PAGE_SIZE?: string;
+  ONEC_PULL_SINCE?: string;
 }

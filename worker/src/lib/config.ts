@@ -13,7 +13,15 @@ export interface Config {
   onecTimeZone: string;
   /** Region code for companies that arrive from 1C unknown; empty = the first region. */
   onecDefaultRegion: string | null;
+  /** 1C OData standard interface used by the pull and the outbox; null (no ONEC_ODATA_URL) = both off. */
+  onecOdata: OnecODataSettings | null;
+  /** 1C pull: objects per OData page (1–500) and the 1C Date the very first pull starts from. */
+  onecPullPageSize: number;
+  onecPullSince: string;
 }
+
+/** Where 1C's standard interface lives (`https://HOST/BASE/odata/standard.odata`) and the 1C user it is read as. */
+export interface OnecODataSettings { url: string; user: string; password: string; timeoutMs: number }
 
 export const APP_VERSION = '0.1.0';
 
@@ -30,5 +38,8 @@ export function loadConfig(env: Env): Config {
     webhookSecrets,
     onecTimeZone: env.ONEC_TIME_ZONE || 'Europe/Moscow',
     onecDefaultRegion: env.ONEC_DEFAULT_REGION || null,
+    onecOdata: env.ONEC_ODATA_URL ? { url: env.ONEC_ODATA_URL, user: env.ONEC_ODATA_USER || '', password: env.ONEC_ODATA_PASSWORD || '', timeoutMs: 15_000 } : null,
+    onecPullPageSize: Math.min(500, Math.max(1, Math.trunc(Number(env.ONEC_PULL_PAGE_SIZE)) || 100)),
+    onecPullSince: /^\d{4}-\d{2}-\d{2}$/.test(env.ONEC_PULL_SINCE ?? '') ? `${env.ONEC_PULL_SINCE}T00:00:00` : '0001-01-01T00:00:00',
   };
 }

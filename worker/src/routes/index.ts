@@ -43,6 +43,8 @@ import apiImportsPreview from './api_imports_preview';
 import apiImportsResult from './api_imports_result';
 import pageImport from './page_import';
 import hooksPing from './hooks_ping';
+import hooksOnecDocuments from './hooks_onec_documents';
+import apiIntegrationsOnec from './api_integrations_onec';
 import pageHome from './page_home';
 import pageRoot from './page_root';
 import pageSignIn from './page_signIn';
@@ -67,6 +69,7 @@ export const routes: readonly AnyRoute[] = [
   apiCompaniesLogEvent,
   apiWidgetsToday,
   apiImportsCreate, apiImportsPreview, apiImportsCommit, apiImportsGet, apiImportsFinish, apiImportsResult, pageImport,
-  hooksPing,
+  apiIntegrationsOnec,
+  hooksPing, hooksOnecDocuments,
   pageRoot, pageSignIn, pageHome, pageTokens, pageWidget, pageClients, pageClientsCard,
 ];

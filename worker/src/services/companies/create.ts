@@ -4,6 +4,7 @@ import { refreshCompanySearch } from '../../../../schema/db/search';
 import type { CompanyCreate } from '../../../../schema/contracts';
 import { requireWriter } from '../../access/policy';
 import type { UserPrincipal } from '../../access/policy';
+import { enqueueCounterpartyExport } from '../../integrations/onec/outbox';
 import { AppError, forbidden } from '../../lib/errors';
 import type { Db } from '../../lib/db';
 import type { ServiceContext } from '../../lib/route';
@@ -63,6 +64,7 @@ export async function createCompany({ ctx, input }: { ctx: ServiceContext; input
     ...contactInserts(ctx.db, newId, people.value, ctx.now),
     ...refreshCompanySearch(sql`SELECT max(id) FROM companies`).map((s) => ctx.db.run(s)),
     auditInsert(ctx, { action: 'change', entity: 'company', entityId: sql`(SELECT CAST(max(id) AS TEXT) FROM companies)`, details: { op: 'create', name: fields.value.name, ownerId } }),
+    ctx.db.run(enqueueCounterpartyExport(sql`SELECT max(id) FROM companies`, ctx.now)),
   ]);
   const id = inserted[0]!.id;
   const candidates = await findNameCandidates(ctx.db, p, { nameNormalized: fields.value.nameNormalized!, regionId: input.regionId, exceptCompanyId: id });

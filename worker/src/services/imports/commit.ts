@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { ImportRow, ImportRowResult } from '../../../../schema/contracts';
 import { refreshCompanySearch } from '../../../../schema/db/search';
 import { canReadCompany, requireWriter } from '../../access/policy';
+import { enqueueCounterpartyExport } from '../../integrations/onec/outbox';
 import { AppError } from '../../lib/errors';
 import type { ServiceContext } from '../../lib/route';
 import { auditInsert } from '../audit/record';
@@ -98,6 +99,8 @@ function writeStatements(ctx: ServiceContext, imp: ImportRecord, plans: RowPlan[
         owner_id = CASE WHEN owner_id IS NULL AND id IN (SELECT value FROM json_each(${json(claimed)})) THEN ${imp.ownerId} ELSE owner_id END
       WHERE id IN (SELECT value FROM json_each(${json(touched)}))`);
   }
+  // The companies this chunk created are the last `companies.length` ids; they go to 1C through the outbox.
+  if (companies.length) statements.push(enqueueCounterpartyExport(sql`SELECT id FROM companies WHERE id > (SELECT max(id) FROM companies) - ${companies.length}`, now));
   if (written.length) {
     statements.push(...refreshCompanySearch(sql`SELECT company_id FROM import_rows WHERE import_id = ${id} AND row_no IN (SELECT value FROM json_each(${json(written)}))`));
   }
