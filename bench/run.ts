@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { prepareLocalD1 } from '../scripts/lib/local-d1';
 import { meets, type Metric } from './lib/measure';
 import { LocalServer, ROOT } from './lib/server';
 
@@ -25,6 +26,8 @@ async function main() {
     if (res.status !== 0) process.exit(res.status ?? 1);
   }
   const seedReport = JSON.parse(readFileSync(reportPath, 'utf8'));
+  // A year database built before the latest migrations gets them, as production would.
+  prepareLocalD1(yearDir);
   const server = new LocalServer(yearDir, Number(process.env.BENCH_PORT || 8788));
   await server.start();
   const metrics: Metric[] = [];

@@ -110,3 +110,40 @@ export const EventLogResult = z.object({
   tasksOpened: z.number().int(),
   tasksClosed: z.number().int(),
 });
+
+export const StageView = z.object({
+  id: z.string(), position: z.number().int(), nameRu: z.string(), nameEn: z.string(), slaHours: z.number().int().nullable(),
+  hintRu: z.string().nullable(), hintEn: z.string().nullable(), outcome: z.enum(['open', 'won', 'lost']),
+}).meta({ id: 'Stage' });
+export const StageList = z.object({ items: z.array(StageView) });
+export const StageUpdate = z.object({
+  nameRu: z.string().trim().min(1).max(100).optional(),
+  nameEn: z.string().trim().min(1).max(100).optional(),
+  slaHours: z.number().int().min(1).max(24 * 365).nullable().optional(),
+  hintRu: z.string().trim().max(300).nullable().optional(),
+  hintEn: z.string().trim().max(300).nullable().optional(),
+});
+
+/** The keys a rule condition may use (worker/src/funnel/rules.ts); anything else is refused. */
+const BaseCondition = z.object({
+  direction: z.enum(['in', 'out', 'internal']).optional(),
+  callResult: z.enum(['answered', 'missed', 'busy', 'failed']).optional(),
+  callResults: z.array(z.enum(['answered', 'missed', 'busy', 'failed'])).optional(),
+  minDurationSec: z.number().int().min(0).max(3600).optional(),
+  hasAttachment: z.boolean().optional(),
+  fromStages: z.array(z.string()).optional(),
+}).strict();
+export const RuleCondition = BaseCondition.extend({ anyOf: z.array(BaseCondition).optional() }).strict();
+
+export const RuleView = z.object({
+  id: z.string(), position: z.number().int(), eventKind: z.string(), condition: z.record(z.string(), z.unknown()),
+  toStageId: z.string().nullable(), taskTitleRu: z.string().nullable(), taskDueMinutes: z.number().int().nullable(),
+  closesTaskKind: z.string().nullable(), active: z.boolean(), descriptionRu: z.string(),
+}).meta({ id: 'FunnelRule' });
+export const RuleList = z.object({ items: z.array(RuleView) });
+export const RuleUpdate = z.object({
+  active: z.boolean().optional(),
+  condition: RuleCondition.optional(),
+  taskTitleRu: z.string().trim().min(1).max(300).optional(),
+  taskDueMinutes: z.number().int().min(1).max(60 * 24 * 30).optional(),
+});

@@ -69,3 +69,33 @@ describe('the funnel rules, one pipeline for every event', () => {
     }
   });
 });
+
+describe('configuring the funnel', () => {
+  test('the admin raises the qualifying threshold to 60 s and the pipeline follows it', async () => {
+    const admin = apiAs(w, 'admin');
+    const res = await admin.patch('/api/funnel/rules/call_qualifies', { condition: { callResult: 'answered', minDurationSec: 60, fromStages: ['new'] } });
+    expect(res.status).toBe(200);
+    try {
+      const { companyId } = await freshCompanyWithLead();
+      expect((await logOn(companyId, { kind: 'call', direction: 'out', callResult: 'answered', durationSec: 45 })).body.movedTo).toBeNull();
+      expect((await logOn(companyId, { kind: 'call', direction: 'out', callResult: 'answered', durationSec: 60 })).body.movedTo).toBe('qualified');
+    } finally {
+      await admin.patch('/api/funnel/rules/call_qualifies', { condition: { callResult: 'answered', minDurationSec: 30, fromStages: ['new'] } });
+    }
+  });
+
+  test('a condition with an unknown key is refused, naming it', async () => {
+    const res = await apiAs(w, 'admin').patch('/api/funnel/rules/call_qualifies', { condition: { minDuration: 10 } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields[0].field).toBe('body.condition');
+  });
+
+  test('the admin changes a stage SLA and hint; a head may not', async () => {
+    expect((await apiAs(w, 'headA').patch('/api/funnel/stages/new', { slaHours: 2 })).status).toBe(403);
+    const res = await apiAs(w, 'admin').patch('/api/funnel/stages/new', { slaHours: 2, hintRu: 'Перезвонить в течение двух часов' });
+    expect(res.body).toMatchObject({ id: 'new', slaHours: 2, hintRu: 'Перезвонить в течение двух часов', position: 10 });
+    const lead = (await A().post('/api/leads', { companyId: world.companies.ofA })).body;
+    expect(lead.nextAction.title).toBe('Перезвонить в течение двух часов');
+    await apiAs(w, 'admin').patch('/api/funnel/stages/new', { slaHours: 1, hintRu: 'Перезвонить в течение часа' });
+  });
+});

@@ -48,3 +48,10 @@ funnelRows.push({
   route: 'POST /api/companies/:id/events', name: "log a note on A's company", path: `/api/companies/${world.companies.ofA}/events`, method: 'POST',
   body: JSON.stringify({ kind: 'note', subject: 'Матрица' }), allowed: A_AND_ABOVE,
 });
+
+funnelRows.push(
+  { route: 'GET /api/funnel/stages', name: 'stages: anyone signed in, the extension and widgets', path: '/api/funnel/stages', allowed: [...SESSIONS, 'extension', 'widget'] },
+  { route: 'PATCH /api/funnel/stages/:id', name: 'stage settings: the admin', path: '/api/funnel/stages/proposal', method: 'PATCH', body: JSON.stringify({ slaHours: 96 }), allowed: ['admin'] },
+  { route: 'GET /api/funnel/rules', name: 'rules: heads and the admin', path: '/api/funnel/rules', allowed: ['headA', 'headOther', 'admin'] },
+  { route: 'PATCH /api/funnel/rules/:id', name: 'rule settings: the admin', path: '/api/funnel/rules/call_qualifies', method: 'PATCH', body: JSON.stringify({ condition: { callResult: 'answered', minDurationSec: 30, fromStages: ['new'] } }), allowed: ['admin'] },
+);

@@ -1,6 +1,10 @@
 import type { AnyRoute } from '../lib/route';
 import apiCompaniesLogEvent from './api_companies_logEvent';
 import apiDeviations from './api_deviations';
+import apiFunnelRulesList from './api_funnel_rules_list';
+import apiFunnelRulesUpdate from './api_funnel_rules_update';
+import apiFunnelStagesList from './api_funnel_stages_list';
+import apiFunnelStagesUpdate from './api_funnel_stages_update';
 import apiLeadsCreate from './api_leads_create';
 import apiLeadsGet from './api_leads_get';
 import apiLeadsMove from './api_leads_move';
@@ -66,7 +70,7 @@ export const routes: readonly AnyRoute[] = [
   apiCompaniesMerge, apiContactsMerge, apiCompaniesOwner, apiCompaniesClaim, apiUsersHandOver,
   apiSearch, apiCollisions,
   apiLeadsCreate, apiLeadsGet, apiLeadsMove, apiTasksList, apiTasksCreate, apiTasksComplete, apiTasksReassign, apiDeviations,
-  apiCompaniesLogEvent,
+  apiCompaniesLogEvent, apiFunnelStagesList, apiFunnelStagesUpdate, apiFunnelRulesList, apiFunnelRulesUpdate,
   apiWidgetsToday,
   apiImportsCreate, apiImportsPreview, apiImportsCommit, apiImportsGet, apiImportsFinish, apiImportsResult, pageImport,
   apiIntegrationsOnec,
