@@ -7,3 +7,4 @@ export * from './imports';
 export * from './onec';
 export * from './funnel';
 export * from './integrations';
+export * from './telephony';

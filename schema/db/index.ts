@@ -6,3 +6,4 @@ export * from './system';
 export * from './imports';
 export * from './search';
 export * from './integrations';
+export * from './telephony';

@@ -3,6 +3,7 @@ import { AppError, errorBody } from './lib/errors';
 import { loadConfig } from './lib/config';
 import { createDb } from './lib/db';
 import { pickLang } from './lib/i18n';
+import { noLivePush } from './lib/live';
 import { registerRoute, type App, type AppEnv } from './lib/route';
 import { routes } from './routes';
 
@@ -15,6 +16,7 @@ export function createApp(): App {
     c.set('config', loadConfig(c.env));
     c.set('db', createDb(c.env.DB));
     c.set('now', Date.now());
+    c.set('live', noLivePush);
     await next();
     c.header('X-Request-Id', c.var.requestId);
   });

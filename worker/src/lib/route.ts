@@ -8,11 +8,13 @@ import type { Config } from './config';
 import type { Db } from './db';
 import { AppError } from './errors';
 import type { Lang } from './i18n';
+import type { LivePush } from './live';
 import { parseInput } from './validation';
 
 export type { Access };
 
 export interface AppVariables {
+  live: LivePush;
   requestId: string;
   lang: Lang;
   config: Config;
@@ -25,6 +27,8 @@ export type App = Hono<AppEnv>;
 /** What every service receives: the caller, the database and the resolved config. */
 export interface ServiceContext {
   db: Db;
+  /** Pushes to a manager's browser; a no-op where no live channel is bound. */
+  live: LivePush;
   config: Config;
   principal: Principal;
   requestId: string;
@@ -123,7 +127,7 @@ export function registerRoute(app: App, route: AnyRoute): void {
         params: route.params ? parseInput(route.params, c.req.param(), lang, 'params') : undefined,
         body: route.body ? parseInput(route.body, parseJsonBody(rawBody), lang, 'body') : undefined,
       };
-      const ctx: ServiceContext = { db: c.var.db, config: c.var.config, principal, requestId: c.var.requestId, lang, now: c.var.now };
+      const ctx: ServiceContext = { db: c.var.db, live: c.var.live, config: c.var.config, principal, requestId: c.var.requestId, lang, now: c.var.now };
       const result = await route.handler({ ctx, input: input as never, c, rawBody });
       if (result instanceof Response) return result;
       return c.json(result as object, route.status ?? 200);

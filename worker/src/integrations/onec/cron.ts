@@ -1,3 +1,4 @@
+import { noLivePush } from '../../lib/live';
 import type { Env } from '../../env';
 import { loadConfig } from '../../lib/config';
 import { createDb } from '../../lib/db';
@@ -18,7 +19,7 @@ export async function runOnecCron(env: Env, now: number): Promise<OnecCronReport
   const settings = config.onecOdata;
   if (!settings) return { configured: false, errors: [] };
   const db = createDb(env.DB);
-  const ctx: ServiceContext = { db, config, principal: { kind: 'machine', integration: 'onec' }, requestId: `cron:${now}`, lang: 'ru', now };
+  const ctx: ServiceContext = { db, live: noLivePush, config, principal: { kind: 'machine', integration: 'onec' }, requestId: `cron:${now}`, lang: 'ru', now };
   const errors: string[] = [];
   const guarded = async <T>(step: string, run: () => Promise<T>): Promise<T | undefined> => {
     try {
