@@ -50,3 +50,5 @@ export interface CallOutcome {
   companyId: number | null;
   createdLeadId: number | null;
 }
+
+export const LookupQuery = z.object({ phone: z.string().trim().min(3).max(60) });

@@ -2,6 +2,7 @@ import { clientRows } from './clients';
 import { clientPagesRows } from './clients-pages';
 import { foundationRows } from './foundation';
 import { funnelRows } from './funnel';
+import { lookupRows } from './lookup';
 import { importRows } from './imports';
 import { onecRows } from './onec';
 import type { Row } from './foundation';
@@ -14,6 +15,7 @@ export const allRows: Row[] = [
   ...importRows,
   ...clientRows,
   ...funnelRows,
+  ...lookupRows,
   ...clientPagesRows,
   ...onecRows,
 ];

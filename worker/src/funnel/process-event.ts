@@ -10,11 +10,12 @@ export interface TimelineEvent {
   source: 'mango' | 'zadarma' | 'generic' | 'sandbox' | 'mail' | 'extension' | 'manual';
   externalId: string;
   occurredAt: number;
-  companyId: number;
+  /** Null for a call with nobody known on the other side: it still counts on the manager's timeline. */
+  companyId: number | null;
   contactId?: number | null;
   leadId?: number | null;
   userId: number | null;
-  regionId: number;
+  regionId: number | null;
   direction?: 'in' | 'out' | 'internal' | null;
   durationSec?: number | null;
   callResult?: 'answered' | 'missed' | 'busy' | 'failed' | null;
@@ -34,7 +35,7 @@ export interface TimelineEvent {
 export async function processEvent(ctx: ServiceContext, event: TimelineEvent): Promise<{ duplicate: boolean; eventId: number | null; moved: string | null; tasksOpened: number; tasksClosed: number }> {
   const [stageMap, rules] = await Promise.all([loadStages(ctx.db), loadRules(ctx.db)]);
   // The event's lead, else the company's latest open lead: that is what the event is about.
-  const lead = await ctx.db.get<{ id: number; company_id: number; region_id: number; owner_id: number | null; stage_id: string; stage_entered_at: number } | undefined>(event.leadId
+  const lead = event.companyId === null && !event.leadId ? undefined : await ctx.db.get<{ id: number; company_id: number; region_id: number; owner_id: number | null; stage_id: string; stage_entered_at: number } | undefined>(event.leadId
     ? sql`SELECT id, company_id, region_id, owner_id, stage_id, stage_entered_at FROM leads WHERE id = ${event.leadId}`
     : sql`SELECT l.id, l.company_id, l.region_id, l.owner_id, l.stage_id, l.stage_entered_at FROM leads l JOIN stages s ON s.id = l.stage_id
           WHERE l.company_id = ${event.companyId} AND l.closed_at IS NULL AND s.outcome = 'open' ORDER BY l.created_at DESC, l.id DESC LIMIT 1`);
@@ -57,7 +58,7 @@ export async function processEvent(ctx: ServiceContext, event: TimelineEvent): P
   let tasksClosed = 0;
   const taskOwner = lead?.owner_id ?? event.userId;
   for (const rule of matched) {
-    if (rule.closesTaskKind) {
+    if (rule.closesTaskKind && event.companyId !== null) {
       statements.push(ctx.db.run(sql`UPDATE tasks SET done_at = ${event.occurredAt} WHERE company_id = ${event.companyId} AND kind = ${rule.closesTaskKind} AND done_at IS NULL AND created_at <= ${event.occurredAt}`));
       tasksClosed++;
     }

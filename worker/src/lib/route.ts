@@ -83,6 +83,12 @@ const MAX_BODY_BYTES = 1_000_000;
 
 async function resolvePrincipal(c: Context<AppEnv>, route: AnyRoute, rawBody: string): Promise<Principal> {
   const { db, config, now } = c.var;
+  // A route open to both people and a machine (the PBX's caller lookup) tries the people first.
+  const forUsers = route.access.some((a) => a === 'session' || a === 'extension' || a === 'widget');
+  if (route.machine && forUsers) {
+    const user = await authenticateUser(c, route.access, db, config, now);
+    if (user.kind !== 'anonymous') return user;
+  }
   if (route.machine) {
     const url = new URL(c.req.url);
     const check = await route.machine.verify({ headers: c.req.raw.headers, body: rawBody, url, config, now });

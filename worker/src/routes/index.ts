@@ -1,6 +1,7 @@
 import type { AnyRoute } from '../lib/route';
 import apiCompaniesLogEvent from './api_companies_logEvent';
 import apiDeviations from './api_deviations';
+import apiLookup from './api_lookup';
 import apiFunnelRulesList from './api_funnel_rules_list';
 import apiFunnelRulesUpdate from './api_funnel_rules_update';
 import apiFunnelStagesList from './api_funnel_stages_list';
@@ -70,6 +71,7 @@ export const routes: readonly AnyRoute[] = [
   apiCompaniesMerge, apiContactsMerge, apiCompaniesOwner, apiCompaniesClaim, apiUsersHandOver,
   apiSearch, apiCollisions,
   apiLeadsCreate, apiLeadsGet, apiLeadsMove, apiTasksList, apiTasksCreate, apiTasksComplete, apiTasksReassign, apiDeviations,
+  apiLookup,
   apiCompaniesLogEvent, apiFunnelStagesList, apiFunnelStagesUpdate, apiFunnelRulesList, apiFunnelRulesUpdate,
   apiWidgetsToday,
   apiImportsCreate, apiImportsPreview, apiImportsCommit, apiImportsGet, apiImportsFinish, apiImportsResult, pageImport,
