@@ -16,7 +16,7 @@ export default defineRoute({
 <p>Роль: <b>${ROLE_RU[me.role]}</b> · ${escapeHtml(me.email)}</p>
 <p class="muted">Отчёты для руководителей появятся здесь по мере готовности. Reports for heads of sales will appear here.</p>
 <ul><li><a href="/app/tokens">Токены расширения и виджетов</a> — подключить расширение Chrome и виджеты 1С</li>
-<li><a href="/api/docs">Справочник API</a></li></ul></div>`,
+<li><a href="/api/docs">Справочник API</a></li>${me.role === 'admin' ? '<li><a href="/app/sync">Состояние интеграций</a> — АТС, 1С, почта: принятое, отклонённое, повтор</li>' : ''}</ul></div>`,
       script: SIGN_OUT_SCRIPT,
     });
   },
