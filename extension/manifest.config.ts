@@ -14,7 +14,8 @@ export default defineManifest({
   background: { service_worker: 'src/background/index.ts', type: 'module' },
   action: { default_title: 'Воронка', default_popup: 'src/popup/index.html' },
   options_ui: { page: 'src/options/index.html', open_in_tab: true },
-  permissions: ['storage'],
+  // notifications: incoming calls; alarms: reopen the live channel after Chrome stops the worker.
+  permissions: ['storage', 'notifications', 'alarms'],
   host_permissions: LOCAL_SERVER_ORIGINS,
   optional_host_permissions: ['https://*/*'],
   content_security_policy: { extension_pages: "script-src 'self'; object-src 'self'" },

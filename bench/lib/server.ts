@@ -34,6 +34,7 @@ export class LocalServer {
       script: await bundleWorkerScript(),
       compatibilityDate: '2026-04-01',
       d1Databases: { DB: D1_ID },
+      durableObjects: { LIVE: { className: 'ManagerChannel', useSQLite: true } },
       d1Persist: join(this.persistTo, 'v3', 'd1'),
       bindings: { ...parseVars(readFileSync(join(ROOT, '.dev.vars.example'), 'utf8')), APP_VERSION: 'bench' },
       assets: { directory: join(ROOT, 'dist', 'public'), binding: 'ASSETS', routerConfig: { has_user_worker: true } },

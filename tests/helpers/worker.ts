@@ -11,6 +11,12 @@ export const TEST_SECRETS = {
   ONEC_WEBHOOK_SECRET: 'test-onec-secret',
   FRAME_ANCESTORS: 'http://1c.localhost',
   SECURE_COOKIES: 'true',
+  // Telephony (tests/helpers/telephony.ts signs with these): PBX credentials and the sandbox PBX on.
+  MANGO_VPBX_API_KEY: 'test-mango-vpbx-key',
+  MANGO_VPBX_API_SALT: 'test-mango-vpbx-salt',
+  ZADARMA_API_SECRET: 'test-zadarma-secret',
+  ZADARMA_API_KEY: 'test-zadarma-key',
+  SANDBOX_PBX: 'on',
 };
 
 let bundled: Promise<string> | undefined;
@@ -37,6 +43,7 @@ export async function startWorker(opts: { bindings?: Record<string, string>; htt
     script,
     compatibilityDate: '2026-04-01',
     d1Databases: ['DB'],
+    durableObjects: { LIVE: { className: 'ManagerChannel', useSQLite: true } }, // the live channels, as wrangler.toml binds them
     bindings: { ...TEST_SECRETS, ...opts.bindings },
     ...(opts.http ? { host: '127.0.0.1', port: 0 } : {}),
     ...(opts.assets ? { assets: { directory: join(ROOT, 'dist/public'), binding: 'ASSETS', routerConfig: { has_user_worker: true } } } : {}),

@@ -3,8 +3,12 @@ import { clientPagesRows } from './clients-pages';
 import { foundationRows } from './foundation';
 import { funnelRows } from './funnel';
 import { lookupRows } from './lookup';
+import { syncRows } from './sync';
 import { importRows } from './imports';
+import { liveRows } from './live';
+import { mailRows } from './mail';
 import { onecRows } from './onec';
+import { telephonyRows } from './telephony';
 import type { Row } from './foundation';
 
 export { ALL, SESSIONS, type Row, type RowContext } from './foundation';
@@ -16,6 +20,10 @@ export const allRows: Row[] = [
   ...clientRows,
   ...funnelRows,
   ...lookupRows,
+  ...syncRows,
   ...clientPagesRows,
   ...onecRows,
+  ...mailRows,
+  ...liveRows,
+  ...telephonyRows,
 ];

@@ -4,6 +4,8 @@ import { loadConfig } from './lib/config';
 import { createDb } from './lib/db';
 import { pickLang } from './lib/i18n';
 import { noLivePush } from './lib/live';
+import { createLivePush } from './live/push';
+import { tokenFromWebSocketProtocol } from './live/socket-auth';
 import { registerRoute, type App, type AppEnv } from './lib/route';
 import { routes } from './routes';
 
@@ -16,11 +18,13 @@ export function createApp(): App {
     c.set('config', loadConfig(c.env));
     c.set('db', createDb(c.env.DB));
     c.set('now', Date.now());
-    c.set('live', noLivePush);
+    c.set('live', c.env.LIVE ? createLivePush({ LIVE: c.env.LIVE }) : noLivePush);
     await next();
     c.header('X-Request-Id', c.var.requestId);
   });
 
+  // The extension's WebSocket carries its token as a subprotocol: on this one route only.
+  app.use('/api/live', tokenFromWebSocketProtocol);
   for (const route of routes) registerRoute(app, route);
 
   app.notFound((c) => {

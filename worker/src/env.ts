@@ -1,6 +1,8 @@
 /** Bindings and variables as wrangler/Miniflare pass them; read only by lib/config.ts. */
 export interface Env {
   DB: D1Database;
+  /** Durable Object namespace of the managers' live channels (worker/src/live/manager-channel.ts). */
+  LIVE?: DurableObjectNamespace;
   APP_VERSION?: string;
   PUBLIC_URL?: string;
   SESSION_TTL_HOURS?: string;
@@ -12,6 +14,12 @@ export interface Env {
   ZADARMA_API_SECRET?: string;
   MANGO_VPBX_API_KEY?: string;
   MANGO_VPBX_API_SALT?: string;
+  MANGO_VPBX_API_URL?: string;
+  ZADARMA_API_KEY?: string;
+  ZADARMA_API_URL?: string;
+  ZADARMA_TIME_ZONE?: string;
+  TELEPHONY_PROVIDER?: string;
+  SANDBOX_PBX?: string;
   ONEC_ODATA_URL?: string;
   ONEC_ODATA_USER?: string;
   ONEC_ODATA_PASSWORD?: string;
@@ -19,4 +27,6 @@ export interface Env {
   ONEC_DEFAULT_REGION?: string;
   ONEC_PULL_PAGE_SIZE?: string;
   ONEC_PULL_SINCE?: string;
+  MAIL_OWN_DOMAINS?: string;
+  MAIL_DEFAULT_REGION?: string;
 }

@@ -1,6 +1,10 @@
 import { createApp } from './app';
 import type { Env } from './env';
+import { receiveEmail } from './integrations/mail/receive';
 import { runOnecCron } from './integrations/onec/cron';
+
+/** Durable Object classes must be exported by the main module (wrangler.toml durable_objects). */
+export { ManagerChannel } from './live/manager-channel';
 
 const app = createApp();
 
@@ -9,5 +13,9 @@ export default {
   // Cron Triggers (wrangler.toml): the 1C pull and outbox; it guards and logs its own failures.
   scheduled: async (controller: ScheduledController, env: Env) => {
     await runOnecCron(env, controller.scheduledTime);
+  },
+  // Email Routing → this worker for the BCC/forward address (docs/mail.md); never bounces a mail.
+  email: async (message: ForwardableEmailMessage, env: Env) => {
+    await receiveEmail(env, message);
   },
 } satisfies ExportedHandler<Env>;

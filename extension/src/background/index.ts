@@ -1,13 +1,24 @@
 import { ApiError } from '../shared/api-error';
-import { classifySender, parseMessage, type Message, type MessageMap, type MessageType, type Problem, type Reply } from '../shared/messages';
+import { classifySender, parseMessage, type ConnectionStatus, type Message, type MessageMap, type MessageType, type Problem, type Reply } from '../shared/messages';
 import { checkStatus, signIn, signOut } from './connection';
+import { LIVE_ALARM, actOnNotice, noticeActionAt, startLive, stopLive } from './live';
 
 type Handlers = { [K in MessageType]: (message: Message<K>) => Promise<MessageMap[K]['response']> };
 
+/** Keeps the live channel in step with the connection: open while signed in, closed once the token is gone. */
+function followLive(status: ConnectionStatus): ConnectionStatus {
+  if (status.connected) void startLive();
+  else if (!status.user) stopLive();
+  return status;
+}
+
 const handlers: Handlers = {
-  signIn: ({ serverUrl, email, password }) => signIn({ serverUrl, email, password }),
-  status: () => checkStatus(),
-  signOut: () => signOut(),
+  signIn: ({ serverUrl, email, password }) => signIn({ serverUrl, email, password }).then(followLive),
+  status: () => checkStatus().then(followLive),
+  signOut: () => {
+    stopLive();
+    return signOut();
+  },
 };
 
 function toProblem(err: unknown): Problem {
@@ -29,4 +40,19 @@ chrome.runtime.onMessage.addListener((raw: unknown, sender, sendResponse: (reply
     (err: unknown) => sendResponse({ ok: false, error: toProblem(err) }),
   );
   return true;
+});
+
+// The live channel (incoming calls): opened whenever the worker starts signed in; the alarm reopens
+// it if Chrome stopped the worker while the socket was down. Listeners stay top-level and synchronous.
+void startLive();
+void chrome.alarms.create(LIVE_ALARM, { periodInMinutes: 1 });
+chrome.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === LIVE_ALARM) void startLive();
+});
+chrome.notifications.onButtonClicked.addListener((id, index) => {
+  const action = noticeActionAt(id, index);
+  if (action) void actOnNotice(id, action);
+});
+chrome.notifications.onClicked.addListener((id) => {
+  if (noticeActionAt(id, 0)) void actOnNotice(id, 'openCard');
 });

@@ -1,4 +1,5 @@
 import type { Me } from '../../../schema/contracts';
+import type { LiveMessage } from '../../../schema/contracts/live-protocol';
 
 /**
  * The one map of messages the service worker answers. Pages and (later) content scripts send
@@ -39,6 +40,25 @@ export interface MessageMap {
 export type MessageType = keyof MessageMap;
 export type Message<K extends MessageType = MessageType> = { [P in K]: { type: P } & MessageMap[P]['request'] }[K];
 export type Reply<K extends MessageType = MessageType> = { ok: true; value: MessageMap[K]['response'] } | { ok: false; error: Problem };
+
+/**
+ * The other direction: what the service worker announces to open extension pages and to its own
+ * content scripts in the active tab (fire and forget, no reply). Listeners check `isBroadcast`.
+ */
+export interface BroadcastMap {
+  /** A message pushed over the live channel (an incoming call, a test). */
+  live: LiveMessage;
+}
+export type BroadcastType = keyof BroadcastMap;
+export type Broadcast<K extends BroadcastType = BroadcastType> = { [P in K]: { broadcast: P; payload: BroadcastMap[P] } }[K];
+
+const BROADCAST_TYPES: readonly BroadcastType[] = ['live'];
+
+export function isBroadcast(raw: unknown): raw is Broadcast {
+  if (typeof raw !== 'object' || raw === null) return false;
+  const { broadcast, payload } = raw as { broadcast?: unknown; payload?: unknown };
+  return BROADCAST_TYPES.includes(broadcast as BroadcastType) && typeof payload === 'object' && payload !== null;
+}
 
 /** Extension pages (options, popup) may do anything; content scripts only what is listed for them. */
 export type SenderKind = 'extension-page' | 'content-script' | 'foreign';

@@ -18,6 +18,26 @@ export interface Config {
   /** 1C pull: objects per OData page (1–500) and the 1C Date the very first pull starts from. */
   onecPullPageSize: number;
   onecPullSince: string;
+  /** The company's own mail domains (lower-case, no "@"): mail from them is outgoing, among them internal. */
+  mailOwnDomains: string[];
+  /** Region code for prospects opened by mail from unknown senders; empty = the recipient manager's region, else the first. */
+  mailDefaultRegion: string | null;
+  /** Telephony: PBX credentials, the click-to-call provider and the sandbox PBX. */
+  telephony: TelephonySettings;
+}
+
+export type ClickToCallProvider = 'mango' | 'zadarma' | 'sandbox';
+
+export interface TelephonySettings {
+  /** Who places click-to-call calls: TELEPHONY_PROVIDER, else the sandbox when SANDBOX_PBX=on; null = off. */
+  provider: ClickToCallProvider | null;
+  /** «Тестовая АТС (песочница)»: on with TELEPHONY_PROVIDER=sandbox or SANDBOX_PBX=on, never by default. */
+  sandbox: boolean;
+  /** Mango Office VPBX API (key + salt sign both directions); null until both are set. */
+  mango: { apiKey: string; apiSalt: string; apiUrl: string } | null;
+  /** Zadarma: the secret signs webhooks and the REST API; the key is needed for click-to-call only. */
+  zadarma: { secret: string; apiKey: string | null; apiUrl: string; timeZone: string } | null;
+  callbackTimeoutMs: number;
 }
 
 /** Where 1C's standard interface lives (`https://HOST/BASE/odata/standard.odata`) and the 1C user it is read as. */
@@ -40,6 +60,30 @@ export function loadConfig(env: Env): Config {
     onecDefaultRegion: env.ONEC_DEFAULT_REGION || null,
     onecOdata: env.ONEC_ODATA_URL ? { url: env.ONEC_ODATA_URL, user: env.ONEC_ODATA_USER || '', password: env.ONEC_ODATA_PASSWORD || '', timeoutMs: 15_000 } : null,
     onecPullPageSize: Math.min(500, Math.max(1, Math.trunc(Number(env.ONEC_PULL_PAGE_SIZE)) || 100)),
+    telephony: telephonySettings(env),
     onecPullSince: /^\d{4}-\d{2}-\d{2}$/.test(env.ONEC_PULL_SINCE ?? '') ? `${env.ONEC_PULL_SINCE}T00:00:00` : '0001-01-01T00:00:00',
+    mailOwnDomains: (env.MAIL_OWN_DOMAINS || '').toLowerCase().split(/[\s,;]+/).map((d) => d.replace(/^@/, '')).filter(Boolean),
+    mailDefaultRegion: env.MAIL_DEFAULT_REGION || null,
   };
 }
+
+const CLICK_TO_CALL_PROVIDERS: readonly ClickToCallProvider[] = ['mango', 'zadarma', 'sandbox'];
+
+function telephonySettings(env: Env): TelephonySettings {
+  const named = (env.TELEPHONY_PROVIDER || '').trim().toLowerCase();
+  const sandboxSwitch = (env.SANDBOX_PBX || '').trim().toLowerCase() === 'on';
+  const provider = CLICK_TO_CALL_PROVIDERS.find((p) => p === named) ?? (named === '' && sandboxSwitch ? 'sandbox' : null);
+  return {
+    provider,
+    sandbox: provider === 'sandbox' || sandboxSwitch,
+    mango: env.MANGO_VPBX_API_KEY && env.MANGO_VPBX_API_SALT
+      ? { apiKey: env.MANGO_VPBX_API_KEY, apiSalt: env.MANGO_VPBX_API_SALT, apiUrl: withSlash(env.MANGO_VPBX_API_URL || 'https://app.mango-office.ru/vpbx/') }
+      : null,
+    zadarma: env.ZADARMA_API_SECRET
+      ? { secret: env.ZADARMA_API_SECRET, apiKey: env.ZADARMA_API_KEY || null, apiUrl: (env.ZADARMA_API_URL || 'https://api.zadarma.com').replace(/\/+$/, ''), timeZone: env.ZADARMA_TIME_ZONE || 'Europe/Moscow' }
+      : null,
+    callbackTimeoutMs: 10_000,
+  };
+}
+
+const withSlash = (url: string) => (url.endsWith('/') ? url : `${url}/`);

@@ -2,11 +2,11 @@ import type { Lang, Text } from './i18n';
 
 export const errorCodes = [
   'bad_request', 'validation_failed', 'unauthorized', 'forbidden', 'not_found', 'method_not_allowed',
-  'conflict', 'payload_too_large', 'internal', 'unavailable',
+  'conflict', 'payload_too_large', 'internal', 'unavailable', 'bad_gateway',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
-export function statusOf(code: ErrorCode): 400 | 401 | 403 | 404 | 405 | 409 | 413 | 500 | 503 {
+export function statusOf(code: ErrorCode): 400 | 401 | 403 | 404 | 405 | 409 | 413 | 500 | 502 | 503 {
   switch (code) {
     case 'bad_request':
     case 'validation_failed': return 400;
@@ -17,6 +17,7 @@ export function statusOf(code: ErrorCode): 400 | 401 | 403 | 404 | 405 | 409 | 4
     case 'conflict': return 409;
     case 'payload_too_large': return 413;
     case 'unavailable': return 503;
+    case 'bad_gateway': return 502;
     case 'internal': return 500;
   }
 }
@@ -32,6 +33,7 @@ const defaultMessages: Record<ErrorCode, Text> = {
   payload_too_large: { ru: 'Слишком большой запрос', en: 'Payload too large' },
   internal: { ru: 'Внутренняя ошибка сервера', en: 'Internal server error' },
   unavailable: { ru: 'Сервис временно недоступен', en: 'Service temporarily unavailable' },
+  bad_gateway: { ru: 'Внешний сервис отказал', en: 'The upstream service failed' },
 };
 
 export interface FieldIssue { field: string; message: string }

@@ -2,6 +2,10 @@ import type { AnyRoute } from '../lib/route';
 import apiCompaniesLogEvent from './api_companies_logEvent';
 import apiDeviations from './api_deviations';
 import apiLookup from './api_lookup';
+import apiInboxReplay from './api_inbox_replay';
+import apiSyncRejected from './api_sync_rejected';
+import apiSyncSummary from './api_sync_summary';
+import pageSync from './page_sync';
 import apiFunnelRulesList from './api_funnel_rules_list';
 import apiFunnelRulesUpdate from './api_funnel_rules_update';
 import apiFunnelStagesList from './api_funnel_stages_list';
@@ -58,6 +62,21 @@ import pageWidget from './page_widget';
 import apiCompaniesExport from './api_companies_export';
 import pageClients from './page_clients';
 import pageClientsCard from './page_clients_card';
+import apiMailLog from './api_mail_log';
+import apiMailNeverLogAdd from './api_mail_neverLog_add';
+import apiMailNeverLogList from './api_mail_neverLog_list';
+import apiMailNeverLogRemove from './api_mail_neverLog_remove';
+import apiLiveConnect from './api_live_connect';
+import apiLiveTest from './api_live_test';
+import hooksTelephonyGeneric from './hooks_telephony_generic';
+import hooksTelephonyMangoCall from './hooks_telephony_mango_call';
+import hooksTelephonyMangoSummary from './hooks_telephony_mango_summary';
+import hooksTelephonyMangoRecording from './hooks_telephony_mango_recording';
+import hooksTelephonyMangoPing from './hooks_telephony_mango_ping';
+import hooksTelephonyZadarma from './hooks_telephony_zadarma';
+import hooksTelephonyZadarmaEcho from './hooks_telephony_zadarma_echo';
+import apiCallsCreate from './api_calls_create';
+import apiSandboxIncoming from './api_sandbox_incoming';
 
 /** Every route of the worker; the authorization-matrix test walks the app built from this list. */
 export const routes: readonly AnyRoute[] = [
@@ -71,11 +90,15 @@ export const routes: readonly AnyRoute[] = [
   apiCompaniesMerge, apiContactsMerge, apiCompaniesOwner, apiCompaniesClaim, apiUsersHandOver,
   apiSearch, apiCollisions,
   apiLeadsCreate, apiLeadsGet, apiLeadsMove, apiTasksList, apiTasksCreate, apiTasksComplete, apiTasksReassign, apiDeviations,
-  apiLookup,
+  apiLookup, apiSyncSummary, apiSyncRejected, apiInboxReplay, pageSync,
   apiCompaniesLogEvent, apiFunnelStagesList, apiFunnelStagesUpdate, apiFunnelRulesList, apiFunnelRulesUpdate,
   apiWidgetsToday,
   apiImportsCreate, apiImportsPreview, apiImportsCommit, apiImportsGet, apiImportsFinish, apiImportsResult, pageImport,
   apiIntegrationsOnec,
+  apiLiveConnect, apiLiveTest,
+  apiMailLog, apiMailNeverLogList, apiMailNeverLogAdd, apiMailNeverLogRemove,
   hooksPing, hooksOnecDocuments,
+  hooksTelephonyGeneric, hooksTelephonyMangoCall, hooksTelephonyMangoSummary, hooksTelephonyMangoRecording, hooksTelephonyMangoPing,
+  hooksTelephonyZadarma, hooksTelephonyZadarmaEcho, apiCallsCreate, apiSandboxIncoming,
   pageRoot, pageSignIn, pageHome, pageTokens, pageWidget, pageClients, pageClientsCard,
 ];

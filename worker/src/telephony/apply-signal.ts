@@ -40,7 +40,8 @@ export async function applyCallSignal(ctx: ServiceContext, signal: CallSignal): 
   let companyId = existing?.company_id ?? null;
   let contactId = existing?.contact_id ?? null;
   let createdLeadId: number | null = null;
-  if (companyId === null && counterpart?.startsWith('+')) {
+  // Only a real phone number can be a client: a garbage "+…" from a PBX never makes a prospect.
+  if (companyId === null && counterpart !== null && normalizePhone(counterpart)?.e164 === counterpart) {
     const known = await ctx.db.get<{ company_id: number; contact_id: number } | undefined>(sql`SELECT company_id, contact_id FROM contact_points WHERE kind = 'phone' AND value = ${counterpart}`);
     if (known) {
       companyId = known.company_id;
@@ -59,7 +60,8 @@ export async function applyCallSignal(ctx: ServiceContext, signal: CallSignal): 
       ${startedAt}, ${answeredAt}, ${endedAt}, ${signal.talkSec}, ${signal.result}, ${signal.recordingUrl}, ${signal.seq}, ${ctx.now})
     ON CONFLICT (provider, call_id) DO UPDATE SET
       direction = coalesce(calls.direction, excluded.direction), counterpart = coalesce(calls.counterpart, excluded.counterpart),
-      line = coalesce(calls.line, excluded.line), extension = coalesce(excluded.extension, calls.extension),
+      line = coalesce(calls.line, excluded.line),
+      extension = CASE WHEN ${signal.phase === 'answered' ? 1 : 0} = 1 THEN coalesce(excluded.extension, calls.extension) ELSE coalesce(calls.extension, excluded.extension) END,
       user_id = coalesce(calls.user_id, excluded.user_id), company_id = coalesce(calls.company_id, excluded.company_id),
       contact_id = coalesce(calls.contact_id, excluded.contact_id), lead_id = coalesce(calls.lead_id, excluded.lead_id),
       started_at = CASE WHEN calls.started_at IS NULL THEN excluded.started_at WHEN excluded.started_at IS NULL THEN calls.started_at ELSE min(calls.started_at, excluded.started_at) END,
@@ -84,8 +86,16 @@ export async function applyCallSignal(ctx: ServiceContext, signal: CallSignal): 
   }
 
   let eventId: number | null = row?.event_id ?? null;
-  if (row && row.ended_at !== null) eventId = await finalize(ctx, row);
-  return { outcome: 'stored', callRowId: row?.id ?? 0, ring, eventId, companyId: row?.company_id ?? null, createdLeadId };
+  const unchanged = !!existing && !!row && sameCall(existing, row);
+  if (row && row.ended_at !== null && !unchanged) eventId = await finalize(ctx, row);
+  return { outcome: unchanged ? 'duplicate' : 'stored', callRowId: row?.id ?? 0, ring, eventId, companyId: row?.company_id ?? null, createdLeadId };
+}
+
+/** A signal that leaves the merged call as it was (a retry, a replay) is a duplicate. */
+function sameCall(a: CallRow, b: CallRow): boolean {
+  const { updated_at: _a, ...left } = a as CallRow & { updated_at?: number };
+  const { updated_at: _b, ...right } = b as CallRow & { updated_at?: number };
+  return JSON.stringify(left) === JSON.stringify(right);
 }
 
 async function ownerOf(ctx: ServiceContext, companyId: number | null): Promise<number | null> {
