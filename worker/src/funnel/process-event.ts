@@ -59,7 +59,9 @@ export async function processEvent(ctx: ServiceContext, event: TimelineEvent): P
   const taskOwner = lead?.owner_id ?? event.userId;
   for (const rule of matched) {
     if (rule.closesTaskKind && event.companyId !== null) {
-      statements.push(ctx.db.run(sql`UPDATE tasks SET done_at = ${event.occurredAt} WHERE company_id = ${event.companyId} AND kind = ${rule.closesTaskKind} AND done_at IS NULL AND created_at <= ${event.occurredAt}`));
+      // A task closes when this event happened after what opened it (PBX time, not our processing time).
+      statements.push(ctx.db.run(sql`UPDATE tasks SET done_at = ${event.occurredAt} WHERE company_id = ${event.companyId} AND kind = ${rule.closesTaskKind} AND done_at IS NULL
+        AND coalesce((SELECT e.occurred_at FROM events e WHERE e.id = tasks.source_event_id), tasks.created_at) <= ${event.occurredAt}`));
       tasksClosed++;
     }
     if (rule.taskTitleRu && taskOwner !== null) {
