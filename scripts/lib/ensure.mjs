@@ -1,6 +1,6 @@
 // Steps shared by `npm start` and `npm test`: plain Node, no dependencies, so they run before install.
 import { execSync, spawnSync } from 'node:child_process';
-import { existsSync, statSync, copyFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
@@ -27,11 +27,21 @@ export function ensureDependencies() {
   must('npm ci --no-audit --no-fund', 'npm ci');
 }
 
+/** .dev.vars from the example; settings added to the example later are appended, never overwriting yours. */
 export function ensureDevVars() {
   const target = join(ROOT, '.dev.vars');
+  const example = readFileSync(join(ROOT, '.dev.vars.example'), 'utf8');
   if (!existsSync(target)) {
     copyFileSync(join(ROOT, '.dev.vars.example'), target);
     console.log('→ Создан .dev.vars из .dev.vars.example / created .dev.vars');
+    return;
+  }
+  const keysOf = (text) => new Set(text.split(/\r?\n/).map((l) => /^\s*([A-Z0-9_]+)\s*=/.exec(l)?.[1]).filter(Boolean));
+  const have = keysOf(readFileSync(target, 'utf8'));
+  const missing = example.split(/\r?\n/).filter((l) => { const k = /^\s*([A-Z0-9_]+)\s*=/.exec(l)?.[1]; return k && !have.has(k); });
+  if (missing.length) {
+    appendFileSync(target, `\n# Added from .dev.vars.example by npm start\n${missing.join('\n')}\n`);
+    console.log(`→ В .dev.vars добавлены новые настройки / new settings added: ${missing.map((l) => l.split('=')[0]).join(', ')}`);
   }
 }
 
