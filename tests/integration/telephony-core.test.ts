@@ -1,4 +1,4 @@
-import { count } from '../helpers/api';
+import { apiAs, count } from '../helpers/api';
 import { genericRequest } from '../helpers/telephony';
 import { startWorker, type TestWorker } from '../helpers/worker';
 import { seedWorld, world } from '../helpers/world';
@@ -31,6 +31,8 @@ describe('from a call to the funnel', () => {
     await send({ type: 'call.ringing', call_id: 'core-new-1', direction: 'in', from: '+7 912 000-11-22', to: '+74957700000', timestamp: now() });
     const prospect = await w.db.prepare("SELECT c.id, c.status, c.owner_id, l.stage_id, l.channel FROM contact_points p JOIN companies c ON c.id = p.company_id JOIN leads l ON l.company_id = c.id WHERE p.value = '+79120001122'").first<{ id: number }>();
     expect(prospect).toMatchObject({ status: 'prospect', owner_id: null, stage_id: 'new', channel: 'call' });
+    const leadId = (await w.db.prepare('SELECT id FROM leads WHERE company_id = ?').bind(prospect!.id).first<{ id: number }>())!.id;
+    expect((await apiAs(w, 'admin').get(`/api/leads/${leadId}`)).body.why).toBe('Правило «звонок с нового номера»');
     await send({ type: 'call.ringing', call_id: 'core-new-2', direction: 'in', from: '+79120001122', to: '+74957700000', timestamp: now() });
     expect(await count(w, "SELECT count(*) AS n FROM contact_points WHERE value = '+79120001122'")).toBe(1);
     expect(await count(w, 'SELECT count(*) AS n FROM leads WHERE company_id = ?', prospect!.id)).toBe(1);

@@ -1,12 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { companies, leads, stageChanges } from '../../../schema/db';
-import { refreshCompanySearch } from '../../../schema/db/search';
 import type { CallOutcome, CallSignal } from '../../../schema/contracts';
 import { normalizePhone } from '../../../schema/domain/contact-points';
 import { processEvent } from '../funnel/process-event';
 import type { ServiceContext } from '../lib/route';
-import { auditInsert } from '../services/audit/record';
-import { contactInserts } from '../services/clients/write-contacts';
+import { prospectStatements } from '../services/clients/prospect';
 import { TARGETED_CALL_SEC } from '../services/events/log';
 import { lookupCaller } from './lookup';
 
@@ -124,15 +121,10 @@ async function createProspect(ctx: ServiceContext, phone: string, line: string |
       (SELECT min(id) FROM regions)) AS id`);
   const regionId = region?.id ?? 1;
   const name = `Новый клиент ${phone}`;
-  const newCompany = sql`(SELECT max(id) FROM companies)`;
-  await ctx.db.batch([
-    ctx.db.insert(companies).values({ name, nameNormalized: name.toLowerCase(), regionId, ownerId: null, status: 'prospect', createdAt: ctx.now, updatedAt: ctx.now }),
-    ...contactInserts(ctx.db, newCompany, [{ name: `Звонивший ${phone}`, position: null, phones: [{ e164: phone, extension: null }], emails: [] }], ctx.now),
-    ctx.db.insert(leads).values({ companyId: newCompany as never, regionId, ownerId: null, stageId: 'new', channel: 'call', createdAt: ctx.now, stageEnteredAt: ctx.now }),
-    ctx.db.insert(stageChanges).values({ leadId: sql`(SELECT max(id) FROM leads)` as never, fromStageId: null, toStageId: 'new', at: ctx.now, cause: 'rule', causeRule: 'unknown_caller' }),
-    ...refreshCompanySearch(sql`SELECT max(id) FROM companies`).map((q) => ctx.db.run(q)),
-    auditInsert(ctx, { action: 'change', entity: 'company', entityId: sql`(SELECT CAST(max(id) AS TEXT) FROM companies)`, details: { op: 'unknown_caller', phone } }),
-  ]);
+  await ctx.db.batch(prospectStatements(ctx, {
+    name, contact: { name: `Звонивший ${phone}`, position: null, phones: [{ e164: phone, extension: null }], emails: [] },
+    regionId, ownerId: null, channel: 'call', at: ctx.now, causeRule: 'unknown_caller', cause: 'rule', details: { phone },
+  }));
   const created = await ctx.db.get<{ company_id: number; contact_id: number; lead_id: number }>(sql`SELECT p.company_id, p.contact_id,
     (SELECT max(id) FROM leads WHERE company_id = p.company_id) AS lead_id FROM contact_points p WHERE p.kind = 'phone' AND p.value = ${phone}`);
   return { companyId: created!.company_id, contactId: created!.contact_id, leadId: created!.lead_id };

@@ -1,10 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { companies, leads, stageChanges } from '../../../../schema/db';
 import { idList, refreshCompanySearch } from '../../../../schema/db/search';
-import { normalizeCompanyName } from '../../../../schema/domain/names';
 import { canEditCompany, type UserPrincipal } from '../../access/policy';
 import type { ServiceContext } from '../../lib/route';
 import { auditInsert } from '../../services/audit/record';
+import { prospectStatements } from '../../services/clients/prospect';
 import { contactInserts } from '../../services/clients/write-contacts';
 import { domainOf } from './direction';
 import type { MailAddress } from './parse';
@@ -95,16 +94,10 @@ export async function resolveUnknownSender(ctx: ServiceContext, input: { sender:
   if (regionId === null) return { kind: 'refused', reason: 'no_region' };
   const ownerId = actor.kind === 'user' && actor.principal.user.role === 'manager' ? actor.principal.user.id : null;
   const name = isPublicMailDomain(sender.address) ? (sender.name || sender.address) : domainOf(sender.address);
-  const newCompany = sql`(SELECT max(id) FROM companies)`;
-  const created = await tryBatch(ctx, () => [
-    ctx.db.insert(companies).values({ name, nameNormalized: normalizeCompanyName(name) || name.toLowerCase(), regionId, ownerId, status: 'prospect', createdAt: ctx.now, updatedAt: ctx.now }),
-    ...contactInserts(ctx.db, newCompany, contact, ctx.now),
-    ctx.db.insert(leads).values({ companyId: newCompany as never, regionId, ownerId, stageId: 'new', channel: 'mail', createdAt: at, stageEnteredAt: at }),
-    // The mail event does not exist yet; ingest links it (cause_event_id) once processEvent has written it.
-    ctx.db.insert(stageChanges).values({ leadId: sql`(SELECT max(id) FROM leads)` as never, fromStageId: null, toStageId: 'new', at, cause: 'event', causeRule: 'mail_unknown_sender' }),
-    ...refreshCompanySearch(sql`SELECT max(id) FROM companies`).map((q) => ctx.db.run(q)),
-    auditInsert(ctx, { action: 'change', entity: 'company', entityId: sql`(SELECT CAST(max(id) AS TEXT) FROM companies)`, details: { op: 'mail_unknown_sender', email: sender.address } }),
-  ]);
+  // The mail event does not exist yet; ingest links it (cause_event_id) once processEvent has written it.
+  const created = await tryBatch(ctx, () => [...prospectStatements(ctx, {
+    name, contact: contact[0]!, regionId, ownerId, channel: 'mail', at, causeRule: 'mail_unknown_sender', cause: 'event', details: { email: sender.address },
+  })]);
   return resolved(ctx, sender.address, { createdProspect: created, addedContact: false });
 }
 

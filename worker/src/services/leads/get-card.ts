@@ -8,7 +8,7 @@ import { loadReadableLead } from './load';
 interface ChangeRow { from_stage_id: string | null; to_stage_id: string; at: number; cause: 'event' | 'rule' | 'user' | 'recompute'; cause_rule: string | null; reason: string | null; user_name: string | null; event_subject: string | null }
 
 const RULE_RU: Record<string, string> = {
-  call_qualifies: 'разговор от 30 секунд', mail_with_attachment_proposal: 'исходящее письмо с вложением', onec_document: 'документ 1С',
+  call_qualifies: 'разговор от 30 секунд', unknown_caller: 'звонок с нового номера', mail_unknown_sender: 'письмо от нового отправителя', mail_with_attachment_proposal: 'исходящее письмо с вложением', onec_document: 'документ 1С',
 };
 
 function causeText(c: ChangeRow): string {
