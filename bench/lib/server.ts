@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Miniflare } from 'miniflare';
-import { bundleWorkerScript, parseVars } from '../../scripts/lib/bundle-worker';
+import { assetsRouterConfig, bundleWorkerScript, parseVars } from '../../scripts/lib/bundle-worker';
 
 export const ROOT = join(__dirname, '..', '..');
 /** wrangler.toml's database_id: the key under which local D1 files are stored. */
@@ -37,7 +37,7 @@ export class LocalServer {
       durableObjects: { LIVE: { className: 'ManagerChannel', useSQLite: true } },
       d1Persist: join(this.persistTo, 'v3', 'd1'),
       bindings: { ...parseVars(readFileSync(join(ROOT, '.dev.vars.example'), 'utf8')), APP_VERSION: 'bench' },
-      assets: { directory: join(ROOT, 'dist', 'public'), binding: 'ASSETS', routerConfig: { has_user_worker: true } },
+      assets: { directory: join(ROOT, 'dist', 'public'), binding: 'ASSETS', routerConfig: assetsRouterConfig() },
       host: '127.0.0.1',
       port: this.port,
     });

@@ -1,4 +1,5 @@
 import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const WORKER_ENTRY = join(__dirname, '..', '..', 'worker', 'src', 'index.ts');
@@ -22,4 +23,15 @@ export function parseVars(text: string): Record<string, string> {
     if (m && !line.trim().startsWith('#')) vars[m[1]!] = m[2]!.replace(/^"(.*)"$/, '$1');
   }
   return vars;
+}
+
+/**
+ * Miniflare's asset router as wrangler.toml configures it: paths listed in `run_worker_first`
+ * go straight to the worker (as in production), the rest try the static assets first.
+ */
+export function assetsRouterConfig(): { has_user_worker: true; static_routing?: { user_worker: string[] } } {
+  const toml = readFileSync(join(__dirname, '..', '..', 'wrangler.toml'), 'utf8');
+  const list = /^run_worker_first\s*=\s*\[([^\]]*)\]/m.exec(toml)?.[1];
+  const rules = list ? [...list.matchAll(/"([^"]+)"/g)].map((m) => m[1]!) : [];
+  return rules.length ? { has_user_worker: true, static_routing: { user_worker: rules } } : { has_user_worker: true };
 }

@@ -1,6 +1,6 @@
 import { Miniflare } from 'miniflare';
 import { join } from 'node:path';
-import { bundleWorkerScript } from '../../scripts/lib/bundle-worker';
+import { assetsRouterConfig, bundleWorkerScript } from '../../scripts/lib/bundle-worker';
 import { D1_MIGRATIONS_TABLE, readMigrations } from '../../scripts/lib/migrations';
 
 const ROOT = join(__dirname, '..', '..');
@@ -46,7 +46,7 @@ export async function startWorker(opts: { bindings?: Record<string, string>; htt
     durableObjects: { LIVE: { className: 'ManagerChannel', useSQLite: true } }, // the live channels, as wrangler.toml binds them
     bindings: { ...TEST_SECRETS, ...opts.bindings },
     ...(opts.http ? { host: '127.0.0.1', port: 0 } : {}),
-    ...(opts.assets ? { assets: { directory: join(ROOT, 'dist/public'), binding: 'ASSETS', routerConfig: { has_user_worker: true } } } : {}),
+    ...(opts.assets ? { assets: { directory: join(ROOT, 'dist/public'), binding: 'ASSETS', routerConfig: assetsRouterConfig() } } : {}),
   });
   const url = await mf.ready;
   const db = (await mf.getD1Database('DB')) as unknown as D1Database;

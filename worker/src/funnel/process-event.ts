@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import { events, tasks } from '../../../schema/db';
 import type { ServiceContext } from '../lib/route';
 import { moveStatements } from './move';
-import { loadRules, matchingRules } from './rules';
-import { loadStages } from './stages';
+import { loadRules, matchingRules, type FunnelRule } from './rules';
+import { loadStages, type StageMap } from './stages';
 
 export interface TimelineEvent {
   kind: 'call' | 'mail' | 'note';
@@ -26,19 +26,25 @@ export interface TimelineEvent {
   details?: Record<string, unknown>;
 }
 
-/**
- * The one pipeline for calls, mails and notes, whatever brought them: the event is appended to
- * the timeline and the funnel rules run in the same batch — a forward stage move with the rule as
- * cause, a task to open, or the open tasks of a kind to close. A second delivery of the same
- * (source, external id) fails the batch on the unique index and changes nothing.
- */
-export async function processEvent(ctx: ServiceContext, event: TimelineEvent): Promise<{ duplicate: boolean; eventId: number | null; moved: string | null; tasksOpened: number; tasksClosed: number }> {
+export interface ProcessedEvent { duplicate: boolean; eventId: number | null; moved: string | null; tasksOpened: number; tasksClosed: number }
+
+interface LeadRow { id: number; company_id: number; region_id: number; owner_id: number | null; stage_id: string; stage_entered_at: number; created_at: number }
+
+interface Configuration { stageMap: StageMap; rules: FunnelRule[] }
+
+const DUPLICATE: ProcessedEvent = { duplicate: true, eventId: null, moved: null, tasksOpened: 0, tasksClosed: 0 };
+const isDuplicate = (err: unknown) => /UNIQUE constraint failed: events/.test(String(err));
+
+async function configuration(ctx: ServiceContext): Promise<Configuration> {
   const [stageMap, rules] = await Promise.all([loadStages(ctx.db), loadRules(ctx.db)]);
-  // The event's lead, else the company's latest open lead: that is what the event is about.
-  const lead = event.companyId === null && !event.leadId ? undefined : await ctx.db.get<{ id: number; company_id: number; region_id: number; owner_id: number | null; stage_id: string; stage_entered_at: number } | undefined>(event.leadId
-    ? sql`SELECT id, company_id, region_id, owner_id, stage_id, stage_entered_at FROM leads WHERE id = ${event.leadId}`
-    : sql`SELECT l.id, l.company_id, l.region_id, l.owner_id, l.stage_id, l.stage_entered_at FROM leads l JOIN stages s ON s.id = l.stage_id
-          WHERE l.company_id = ${event.companyId} AND l.closed_at IS NULL AND s.outcome = 'open' ORDER BY l.created_at DESC, l.id DESC LIMIT 1`);
+  return { stageMap, rules };
+}
+
+/**
+ * The statements of one event: the timeline row (returning its id, first) and the effects of the
+ * funnel rules it matches against `lead` — its lead, else the company's latest open lead.
+ */
+function eventStatements(ctx: ServiceContext, { stageMap, rules }: Configuration, event: TimelineEvent, lead: LeadRow | undefined) {
   const matched = matchingRules(rules, {
     kind: event.kind, direction: event.direction ?? null, callResult: event.callResult ?? null, durationSec: event.durationSec ?? null,
     hasAttachment: event.hasAttachment ?? false, leadStageId: lead?.stage_id ?? null,
@@ -51,7 +57,7 @@ export async function processEvent(ctx: ServiceContext, event: TimelineEvent): P
       direction: event.direction ?? null, durationSec: event.durationSec ?? null, callResult: event.callResult ?? null, targeted: event.targeted ?? null,
       counterpart: event.counterpart ?? null, subject: event.subject ?? null,
       details: { ...event.details, ...(event.hasAttachment ? { hasAttachment: true } : {}), rules: matched.map((r) => r.id) }, createdAt: ctx.now,
-    }),
+    }).returning({ id: events.id }),
   ];
   let moved: string | null = null;
   let tasksOpened = 0;
@@ -79,12 +85,79 @@ export async function processEvent(ctx: ServiceContext, event: TimelineEvent): P
         rule.toStageId, { kind: 'rule', rule: rule.id, eventId, source: event.source }, Math.max(event.occurredAt, lead.stage_entered_at)));
     }
   }
-  try {
-    await ctx.db.batch(statements as never);
-  } catch (err) {
-    if (/UNIQUE constraint failed: events/.test(String(err))) return { duplicate: true, eventId: null, moved: null, tasksOpened: 0, tasksClosed: 0 };
-    throw err;
+  return { statements, moved, tasksOpened, tasksClosed };
+}
+
+const LEAD_COLUMNS = sql.raw('l.id, l.company_id, l.region_id, l.owner_id, l.stage_id, l.stage_entered_at, l.created_at');
+
+/** The event's lead, else the company's latest open lead: that is what the event is about. */
+function leadOf(event: TimelineEvent, byId: Map<number, LeadRow>, openByCompany: Map<number, LeadRow>): LeadRow | undefined {
+  if (event.leadId) return byId.get(event.leadId);
+  return event.companyId === null ? undefined : openByCompany.get(event.companyId);
+}
+
+/**
+ * The one pipeline for calls, mails and notes, whatever brought them: the event is appended to
+ * the timeline and the funnel rules run in the same batch — a forward stage move with the rule as
+ * cause, a task to open, or the open tasks of a kind to close. A second delivery of the same
+ * (source, external id) fails the batch on the unique index and changes nothing. `extra`
+ * statements (e.g. linking the call record to its event) ride in the same batch.
+ */
+export async function processEvent(ctx: ServiceContext, event: TimelineEvent, extra: unknown[] = []): Promise<ProcessedEvent> {
+  return (await processEvents(ctx, [{ event, extra }]))[0]!;
+}
+
+/**
+ * Many events at once (a PBX relay's batch) with the reads and writes of one: the leads of all of
+ * them in one read, all statements in one batch. Two events about the same company cannot share
+ * a batch (the second must see the first's stage move), so later ones go round again; a batch
+ * that meets an already stored event falls back to one event at a time, so only that one is a
+ * duplicate.
+ */
+export async function processEvents(ctx: ServiceContext, items: readonly { event: TimelineEvent; extra?: unknown[] }[]): Promise<ProcessedEvent[]> {
+  const results: ProcessedEvent[] = new Array(items.length);
+  let pending = items.map((_, i) => i);
+  const config = pending.length ? await configuration(ctx) : undefined;
+  while (pending.length) {
+    const round: number[] = [];
+    const later: number[] = [];
+    const companies = new Set<number>();
+    for (const i of pending) {
+      const { companyId } = items[i]!.event;
+      if (companyId !== null && companies.has(companyId)) later.push(i);
+      else {
+        round.push(i);
+        if (companyId !== null) companies.add(companyId);
+      }
+    }
+    const leadIds = round.map((i) => items[i]!.event.leadId).filter((id): id is number => !!id);
+    const companyIds = round.filter((i) => !items[i]!.event.leadId).map((i) => items[i]!.event.companyId).filter((id): id is number => id !== null);
+    const [byIdRows, openRows] = await ctx.db.batch([
+      ctx.db.all<LeadRow>(sql`SELECT ${LEAD_COLUMNS} FROM leads l WHERE l.id IN (SELECT value FROM json_each(${JSON.stringify(leadIds)}))`),
+      ctx.db.all<LeadRow>(sql`SELECT ${LEAD_COLUMNS} FROM leads l JOIN stages s ON s.id = l.stage_id
+        WHERE l.company_id IN (SELECT value FROM json_each(${JSON.stringify(companyIds)})) AND l.closed_at IS NULL AND s.outcome = 'open'
+        ORDER BY l.created_at DESC, l.id DESC`),
+    ]);
+    const byId = new Map(byIdRows.map((l) => [l.id, l]));
+    const openByCompany = new Map<number, LeadRow>();
+    for (const l of openRows) if (!openByCompany.has(l.company_id)) openByCompany.set(l.company_id, l);
+
+    const built = round.map((i) => eventStatements(ctx, config!, items[i]!.event, leadOf(items[i]!.event, byId, openByCompany)));
+    const statements = built.flatMap((b, k) => [...b.statements, ...(items[round[k]!]!.extra ?? [])]);
+    try {
+      const answers = await ctx.db.batch(statements as never) as unknown[];
+      let at = 0;
+      built.forEach((b, k) => {
+        const inserted = answers[at] as { id: number }[];
+        results[round[k]!] = { duplicate: false, eventId: inserted[0]?.id ?? null, moved: b.moved, tasksOpened: b.tasksOpened, tasksClosed: b.tasksClosed };
+        at += b.statements.length + (items[round[k]!]!.extra?.length ?? 0);
+      });
+    } catch (err) {
+      if (!isDuplicate(err)) throw err;
+      if (round.length === 1) results[round[0]!] = DUPLICATE;
+      else for (const i of round) results[i] = (await processEvents(ctx, [items[i]!]))[0]!;
+    }
+    pending = later;
   }
-  const stored = await ctx.db.get<{ id: number }>(sql`SELECT id FROM events WHERE source = ${event.source} AND external_id = ${event.externalId}`);
-  return { duplicate: false, eventId: stored?.id ?? null, moved, tasksOpened, tasksClosed };
+  return results;
 }

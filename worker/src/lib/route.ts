@@ -63,11 +63,20 @@ export interface RouteSpec<Q extends Schema | undefined, P extends Schema | unde
   body?: B;
   response?: R;
   status?: 200 | 201;
+  /**
+   * A read that needs no caller, started while the caller is being authenticated so the two D1
+   * round trips overlap (caller ID is answered while a phone rings). Its result reaches the
+   * handler only after authentication and validation passed; the handler still decides what the
+   * caller may see of it. Runs only on a valid query; a failure is ignored (the handler reads again).
+   */
+  prefetch?: (args: { db: Db; query: Out<Q> }) => Promise<unknown>;
   handler: (args: {
     ctx: ServiceContext;
     input: { query: Out<Q>; params: Out<P>; body: Out<B> };
     c: Context<AppEnv>;
     rawBody: string;
+    /** What `prefetch` read, undefined without one or when it failed. */
+    prefetched?: Promise<unknown>;
   }) => Promise<(R extends Schema ? z.input<R> : unknown) | Response>;
 }
 
@@ -117,6 +126,11 @@ export function registerRoute(app: App, route: AnyRoute): void {
     if (length > MAX_BODY_BYTES) throw new AppError('payload_too_large');
     const rawBody = route.method === 'get' || route.method === 'delete' ? '' : await c.req.text();
     if (rawBody.length > MAX_BODY_BYTES) throw new AppError('payload_too_large');
+    let prefetched: Promise<unknown> | undefined;
+    if (route.prefetch && route.query) {
+      const query = route.query.safeParse(c.req.query());
+      if (query.success) prefetched = route.prefetch({ db: c.var.db, query: query.data }).catch(() => undefined);
+    }
     let principal: Principal;
     try {
       principal = await resolvePrincipal(c, route, rawBody);
@@ -134,7 +148,7 @@ export function registerRoute(app: App, route: AnyRoute): void {
         body: route.body ? parseInput(route.body, parseJsonBody(rawBody), lang, 'body') : undefined,
       };
       const ctx: ServiceContext = { db: c.var.db, live: c.var.live, config: c.var.config, principal, requestId: c.var.requestId, lang, now: c.var.now };
-      const result = await route.handler({ ctx, input: input as never, c, rawBody });
+      const result = await route.handler({ ctx, input: input as never, c, rawBody, prefetched });
       if (result instanceof Response) return result;
       return c.json(result as object, route.status ?? 200);
     } catch (err) {

@@ -1,7 +1,7 @@
 import { CallerCard, LookupQuery } from '../../../schema/contracts';
 import { verifyStandardWebhook } from '../hooks/standard-webhooks';
 import { defineRoute, type MachineCheck } from '../lib/route';
-import { lookupCallerByPhone } from '../services/telephony/lookup';
+import { lookupCallerByPhone, prefetchCaller } from '../services/telephony/lookup';
 
 /**
  * Who is calling — for the extension (a person) and for the PBX (a machine signing the GET the
@@ -20,5 +20,6 @@ export default defineRoute({
       return result.ok ? { ok: true, integration: 'telephony', externalId: result.externalId } : result;
     },
   },
-  handler: ({ ctx, input }) => lookupCallerByPhone({ ctx, input: input.query }),
+  prefetch: prefetchCaller,
+  handler: ({ ctx, input, prefetched }) => lookupCallerByPhone({ ctx, input: input.query, prefetched }),
 });

@@ -1,9 +1,9 @@
 import { ZodError } from 'zod';
-import type { CallOutcome, CallSignal } from '../../../schema/contracts';
+import type { CallOutcome } from '../../../schema/contracts';
 import { AppError } from '../lib/errors';
 import type { ServiceContext } from '../lib/route';
 import { recordInbox } from '../services/inbox/record';
-import { applyCallSignal } from './apply-signal';
+import { applyCallSignals } from './apply-signal';
 import type { RawPayload, TelephonyAdapter } from './providers/adapter';
 
 export type Applied =
@@ -44,15 +44,13 @@ function payloadProblem(err: unknown): string | null {
 export async function applyTelephonyPayload(ctx: ServiceContext, adapter: TelephonyAdapter, kind: string, payload: RawPayload): Promise<Applied> {
   const read = adapter.read(kind, payload, { receivedAt: ctx.now, config: ctx.config });
   if (!read.ok) return { outcome: 'rejected', externalId: read.externalId, reason: read.reason };
-  const outcomes: CallOutcome[] = [];
-  for (const signal of read.signals) {
-    try {
-      outcomes.push(await applyCallSignal(ctx, signal));
-    } catch (err) {
-      const problem = payloadProblem(err);
-      if (problem !== null) return { outcome: 'rejected', externalId: read.externalId, reason: problem };
-      throw new ApplyFailure(read.externalId, err);
-    }
+  let outcomes: CallOutcome[];
+  try {
+    outcomes = await applyCallSignals(ctx, read.signals);
+  } catch (err) {
+    const problem = payloadProblem(err);
+    if (problem !== null) return { outcome: 'rejected', externalId: read.externalId, reason: problem };
+    throw new ApplyFailure(read.externalId, err);
   }
   const duplicate = outcomes.length > 0 && outcomes.every((o) => o.outcome === 'duplicate');
   return { outcome: duplicate ? 'duplicate' : 'stored', externalId: read.externalId, outcomes, note: read.note ?? null };

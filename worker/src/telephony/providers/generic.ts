@@ -1,7 +1,7 @@
 import type { CallSignal } from '../../../../schema/contracts';
 import { verifyStandardWebhook } from '../../hooks/standard-webhooks';
 import type { ProviderId, ProviderRead, RawPayload, ReadContext, TelephonyAdapter, VerifyArgs } from './adapter';
-import { Unreadable, integer, jsonObject, oneOf, plausibleTime, readWith, requiredText, signal, text, type Fields } from './fields';
+import { Unreadable, integer, object, oneOf, plausibleTime, readWith, requiredText, signal, text, type Fields } from './fields';
 
 /**
  * The documented JSON call event for Asterisk or any PBX (docs/telephony.md), signed the Standard
@@ -50,31 +50,60 @@ function timestamp(o: Fields, receivedAt: number): number {
   return plausibleTime(Date.parse(v), receivedAt, 'timestamp');
 }
 
-/** The reader of the generic event; the sandbox PBX sends the same event under its own provider id. */
+/** How many events one batched payload may carry (a relay's buffer, not a bulk import). */
+export const GENERIC_MAX_BATCH = 500;
+
+function parseBody(body: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch {
+    throw new Unreadable('тело: не JSON');
+  }
+}
+
+/** One documented event object → its call signal. */
+function eventSignal(provider: ProviderId, o: Fields, receivedAt: number): CallSignal {
+  const type = oneOf(o, 'type', Object.keys(GENERIC_EVENT_TYPES) as GenericEventType[]);
+  if (!type) throw new Unreadable('нет поля type');
+  const phase = GENERIC_EVENT_TYPES[type];
+  const url = text(o, 'recording_url', 2000);
+  if (url !== null && !/^https?:\/\/\S+$/i.test(url)) throw new Unreadable('recording_url: ожидается адрес http(s)');
+  if (type === 'call.recording' && url === null) throw new Unreadable('нет поля recording_url');
+  const duration = integer(o, 'duration', 0, MAX_DURATION_S);
+  return signal({
+    provider, callId: requiredText(o, 'call_id', 200), phase,
+    seq: integer(o, 'seq', 0, 1e9),
+    direction: oneOf(o, 'direction', ['in', 'out', 'internal'] as const),
+    from: text(o, 'from'), to: text(o, 'to'), extension: text(o, 'extension', 32), line: text(o, 'line'),
+    at: timestamp(o, receivedAt),
+    talkSec: phase === 'ended' ? duration : null,
+    result: oneOf(o, 'result', ['answered', 'missed', 'busy', 'failed'] as const),
+    recordingUrl: url,
+  });
+}
+
+/**
+ * The reader of the generic event; the sandbox PBX sends the same event under its own provider id.
+ * The body is one event, or a JSON array of up to GENERIC_MAX_BATCH events in the order they
+ * happened (a relay that buffers for a moment); a batch is taken or refused whole, the refusal
+ * naming the event at fault, so a sender never has to work out which half landed.
+ */
 export function readGenericEvent(provider: ProviderId, payload: RawPayload, receivedAt: number): ProviderRead {
   const webhookId = payload.headers.get('webhook-id');
   return readWith(() => webhookId, () => {
-    const o = jsonObject(payload.body, 'тело');
-    const type = oneOf(o, 'type', Object.keys(GENERIC_EVENT_TYPES) as GenericEventType[]);
-    if (!type) throw new Unreadable('нет поля type');
-    const phase = GENERIC_EVENT_TYPES[type];
-    const url = text(o, 'recording_url', 2000);
-    if (url !== null && !/^https?:\/\/\S+$/i.test(url)) throw new Unreadable('recording_url: ожидается адрес http(s)');
-    if (type === 'call.recording' && url === null) throw new Unreadable('нет поля recording_url');
-    const duration = integer(o, 'duration', 0, MAX_DURATION_S);
-    return {
-      externalId: webhookId,
-      signals: [signal({
-        provider, callId: requiredText(o, 'call_id', 200), phase,
-        seq: integer(o, 'seq', 0, 1e9),
-        direction: oneOf(o, 'direction', ['in', 'out', 'internal'] as const),
-        from: text(o, 'from'), to: text(o, 'to'), extension: text(o, 'extension', 32), line: text(o, 'line'),
-        at: timestamp(o, receivedAt),
-        talkSec: phase === 'ended' ? duration : null,
-        result: oneOf(o, 'result', ['answered', 'missed', 'busy', 'failed'] as const),
-        recordingUrl: url,
-      })],
-    };
+    const parsed = parseBody(payload.body);
+    if (!Array.isArray(parsed)) return { externalId: webhookId, signals: [eventSignal(provider, object(parsed, 'тело'), receivedAt)] };
+    if (parsed.length === 0) throw new Unreadable('тело: пустой массив событий');
+    if (parsed.length > GENERIC_MAX_BATCH) throw new Unreadable(`тело: ${parsed.length} событий в одном запросе, не больше ${GENERIC_MAX_BATCH}`);
+    const signals = parsed.map((item, i) => {
+      try {
+        return eventSignal(provider, object(item, 'событие'), receivedAt);
+      } catch (err) {
+        if (err instanceof Unreadable) throw new Unreadable(`событие ${i + 1} из ${parsed.length}: ${err.message}`);
+        throw err;
+      }
+    });
+    return { externalId: webhookId, signals };
   });
 }
 
