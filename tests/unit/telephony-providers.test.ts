@@ -146,7 +146,8 @@ describe('readers refuse what they cannot read, saying why in Russian', () => {
 
   test.each([
     ['not JSON', '{"type":"call.ended",', 'тело: не JSON'],
-    ['an array', '[]', 'тело: ожидается JSON-объект, получено []'],
+    ['an empty array (a batch of nothing)', '[]', 'тело: пустой массив событий'],
+    ['a batch with something that is not an event', JSON.stringify([genericEvent, 7]), 'событие 2 из 2: событие: ожидается JSON-объект, получено 7'],
     ['an unknown type', JSON.stringify({ ...genericEvent, type: 'call.hold' }), 'type: ожидается одно из call.ringing, call.answered, call.ended, call.recording, получено "call.hold"'],
     ['no call_id', JSON.stringify({ ...genericEvent, call_id: undefined }), 'нет поля call_id'],
     ['a call_id of 300 characters', JSON.stringify({ ...genericEvent, call_id: 'x'.repeat(300) }), 'call_id: длиннее 200 символов'],
