@@ -1,0 +1,17 @@
+import type { HostSite } from '../hosts/index';
+import { hostFor } from '../hosts/index';
+import type { PhoneHit } from './phones';
+import { scanPhones } from './phones';
+
+/**
+ * The content script's entry to the reading layer, bound to the live page. Kept here rather than
+ * in hosts/ so the adapters stay testable on parsed fixtures; typechecking this file is also what
+ * proves the browser's `document` fits the DOM slice in hosts/dom.ts.
+ */
+export function currentHost(): HostSite {
+  return hostFor(document, new URL(location.href));
+}
+
+export function phonesOnPage(): PhoneHit[] {
+  return document.body ? scanPhones(document.body) : [];
+}
