@@ -8,3 +8,4 @@ export * from './onec';
 export * from './funnel';
 export * from './integrations';
 export * from './telephony';
+export * from './pay';

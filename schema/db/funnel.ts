@@ -81,6 +81,8 @@ export const plans = sqliteTable('plans', {
   month: text('month').notNull(),
   metric: text('metric', { enum: ['shipments', 'payments'] }).notNull().default('shipments'),
   amountKopecks: integer('amount_kopecks').notNull(),
+  updatedBy: integer('updated_by').references(() => users.id),
+  updatedAt: integer('updated_at'),
 }, (t) => [uniqueIndex('plans_user_month_uq').on(t.userId, t.month)]);
 
 /**

@@ -7,3 +7,4 @@ export * from './imports';
 export * from './search';
 export * from './integrations';
 export * from './telephony';
+export * from './pay';

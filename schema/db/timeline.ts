@@ -60,6 +60,11 @@ export const onecDocuments = sqliteTable('onec_documents', {
   counterpartyRef: text('counterparty_ref'),
   companyId: integer('company_id').references(() => companies.id),
   leadId: integer('lead_id').references(() => leads.id),
+  /**
+   * The manager responsible when 1C first sent the document (the lead's owner, else the company's):
+   * plans and pay count it for him even if the client is handed over later.
+   */
+  userId: integer('user_id').references(() => users.id),
   amountKopecks: integer('amount_kopecks').notNull(),
   currency: text('currency').notNull().default('RUB'),
   basisRef: text('basis_ref'),
@@ -71,4 +76,5 @@ export const onecDocuments = sqliteTable('onec_documents', {
   index('onec_documents_lead_idx').on(t.leadId),
   index('onec_documents_kind_time_idx').on(t.kind, t.occurredAt),
   index('onec_documents_basis_idx').on(t.basisRef),
+  index('onec_documents_user_kind_idx').on(t.userId, t.kind, t.dateLocal),
 ]);

@@ -495,8 +495,8 @@ function prepareStatements(db: Database.Database) {
       user_id, region_id, direction, duration_sec, call_result, targeted, counterpart, subject, details, created_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     doc: prepare(`INSERT OR IGNORE INTO onec_documents (id, ref_key, kind, number, date_local, occurred_at, posted, deletion_mark,
-      data_version, counterparty_ref, company_id, lead_id, amount_kopecks, currency, basis_ref, basis_type, updated_at)
-      VALUES (?, ?, ?, ?, ?, ?, 1, 0, ?, ?, ?, ?, ?, 'RUB', ?, ?, ?)`),
+      data_version, counterparty_ref, company_id, lead_id, user_id, amount_kopecks, currency, basis_ref, basis_type, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?, 1, 0, ?, ?, ?, ?, ?, ?, 'RUB', ?, ?, ?)`),
     plan: prepare(`INSERT OR IGNORE INTO plans (id, user_id, month, metric, amount_kopecks) VALUES (?, ?, ?, 'shipments', ?)`),
     convert: prepare(`UPDATE companies SET status = 'client', onec_ref = ?, updated_at = ? WHERE id = ? AND status = 'prospect'`),
   };
@@ -996,7 +996,7 @@ class Generator {
       const number = `${info.prefix}00-${String(++this.docNumbers[d.kind]).padStart(6, '0')}`;
       const basis = d.basis === null ? null : docs[d.basis];
       const basisRef = basis ? guid(seed, 12, basis.eventId - LEAD_EVENTS) : null;
-      this.run('doc', docId, refKey, d.kind, number, onecLocalDate(d.at), d.at, version, company.onecRef, company.id, leadId,
+      this.run('doc', docId, refKey, d.kind, number, onecLocalDate(d.at), d.at, version, company.onecRef, company.id, leadId, owner.id,
         d.amount, basisRef, basis ? DOC_INFO[basis.kind].type : null, d.at);
       this.event(d.eventId, 'onec_document', 'onec', `${refKey}:${version}`, d.at, company.id, null, leadId, owner.id,
         company.regionId, null, null, null, null, null, `${info.title} ${number} от ${ruDate(d.at)}`,

@@ -130,11 +130,13 @@ async function applyDocument(ctx: ServiceContext, stageMap: StageMap, doc: OnecD
     { kind: doc.kind, amountKopecks: doc.amountKopecks, live },
   ]);
 
+  // The responsible manager is fixed when 1C first sends the document: a later hand-over does not move his sales.
+  const responsible = lead?.owner_id ?? company.owner_id;
   const state = `${live ? '' : doc.deletionMark ? ' (помечен на удаление)' : ' (не проведён)'}`;
   const statements: unknown[] = [
     ctx.db.insert(events).values({
       kind: 'onec_document', source: 'onec', externalId, occurredAt: at, companyId: company.id, leadId: lead?.id ?? null,
-      userId: lead?.owner_id ?? company.owner_id, regionId: company.region_id,
+      userId: responsible, regionId: company.region_id,
       subject: `${KIND_RU[doc.kind]} ${doc.number} от ${doc.dateLocal.slice(8, 10)}.${doc.dateLocal.slice(5, 7)}.${doc.dateLocal.slice(0, 4)}${state}`,
       details: { kind: doc.kind, number: doc.number, amountKopecks: doc.amountKopecks, posted: doc.posted, deletionMark: doc.deletionMark, dataVersion: doc.dataVersion, invoicedKopecks: standing.invoicedKopecks, paidKopecks: standing.paidKopecks },
       createdAt: ctx.now,
@@ -153,9 +155,9 @@ async function applyDocument(ctx: ServiceContext, stageMap: StageMap, doc: OnecD
   }
   // An unposted document nobody expected waits without a lead until it is posted.
   const leadIdSql = lead ? lead.id : newLead ? sql`(SELECT max(id) FROM leads)` : null;
-  statements.push(ctx.db.run(sql`INSERT INTO onec_documents (ref_key, kind, number, date_local, occurred_at, posted, deletion_mark, data_version, counterparty_ref, company_id, lead_id, amount_kopecks, currency, basis_ref, basis_type, updated_at)
-    VALUES (${doc.refKey}, ${doc.kind}, ${doc.number}, ${doc.dateLocal}, ${at}, ${doc.posted ? 1 : 0}, ${doc.deletionMark ? 1 : 0}, ${doc.dataVersion}, ${doc.counterpartyRef}, ${company.id}, ${leadIdSql}, ${doc.amountKopecks}, ${doc.currency}, ${doc.basisRef}, ${doc.basisType}, ${ctx.now})
-    ON CONFLICT (ref_key) DO UPDATE SET kind = excluded.kind, number = excluded.number, date_local = excluded.date_local, occurred_at = excluded.occurred_at,
+  statements.push(ctx.db.run(sql`INSERT INTO onec_documents (ref_key, kind, number, date_local, occurred_at, posted, deletion_mark, data_version, counterparty_ref, company_id, lead_id, user_id, amount_kopecks, currency, basis_ref, basis_type, updated_at)
+    VALUES (${doc.refKey}, ${doc.kind}, ${doc.number}, ${doc.dateLocal}, ${at}, ${doc.posted ? 1 : 0}, ${doc.deletionMark ? 1 : 0}, ${doc.dataVersion}, ${doc.counterpartyRef}, ${company.id}, ${leadIdSql}, ${responsible}, ${doc.amountKopecks}, ${doc.currency}, ${doc.basisRef}, ${doc.basisType}, ${ctx.now})
+    ON CONFLICT (ref_key) DO UPDATE SET user_id = coalesce(onec_documents.user_id, excluded.user_id), kind = excluded.kind, number = excluded.number, date_local = excluded.date_local, occurred_at = excluded.occurred_at,
       posted = excluded.posted, deletion_mark = excluded.deletion_mark, data_version = excluded.data_version, counterparty_ref = excluded.counterparty_ref,
       company_id = excluded.company_id, lead_id = excluded.lead_id, amount_kopecks = excluded.amount_kopecks, currency = excluded.currency,
       basis_ref = excluded.basis_ref, basis_type = excluded.basis_type, updated_at = excluded.updated_at`));
