@@ -21,8 +21,8 @@ const post = async (body: unknown, id = `msg_batch_${++seq}`) => {
 };
 
 /** Three calls (a known client's outgoing call, his missed inbound call, an unknown caller), their events interleaved. */
-function threeCalls(prefix: string, unknownPhone: string) {
-  const t = nowS() - 900;
+/** `t`: the first ringing, unix seconds — the same for calls compared with each other. */
+function threeCalls(prefix: string, unknownPhone: string, t = nowS() - 900) {
   const out = { call_id: `${prefix}-out`, direction: 'out', from: '101', to: KNOWN, extension: '101' };
   const missed = { call_id: `${prefix}-missed`, direction: 'in', from: KNOWN, to: '+74957700000', extension: '101' };
   const fresh = { call_id: `${prefix}-new`, direction: 'in', from: unknownPhone, to: '+74957700000', extension: '102' };
@@ -48,9 +48,10 @@ const eventsOf = (prefix: string) => w.db.prepare(`SELECT substr(external_id, le
 describe('a batch of call events', () => {
   test('lands exactly as the same events sent one by one, in any order', async () => {
     const shuffled = <T>(items: T[]) => items.map((v, i) => ({ v, k: (i * 7919) % 13 })).sort((a, b) => a.k - b.k).map((x) => x.v);
-    const single = threeCalls('one', '+79120005501');
+    const t = nowS() - 900;
+    const single = threeCalls('one', '+79120005501', t);
     for (const event of shuffled(single)) expect((await post(event)).status).toBe(200);
-    const batch = await post(shuffled(threeCalls('many', '+79120005502')));
+    const batch = await post(shuffled(threeCalls('many', '+79120005502', t)));
     expect(batch).toEqual({ status: 200, body: { ok: true, outcome: 'stored' } });
 
     const one = await callsOf('one');
