@@ -79,7 +79,15 @@ export const PlanBody = z.object({
   amountKopecks: z.number().int().min(0).max(1e15),
   metric: z.enum(['shipments', 'payments']).default('shipments'),
 });
-export const PlanImportBody = z.object({ csv: z.string().min(1).max(1_000_000) });
+/** Rows as the plans page read them from a CSV/XLSX file (the browser parses; money is checked here). */
+export const PlanImportBody = z.object({
+  rows: z.array(z.object({
+    email: z.string().max(200),
+    month: z.string().max(20),
+    amount: z.union([z.string().max(40), z.number()]),
+    metric: z.string().max(40).optional(),
+  })).min(1).max(5000),
+});
 export const PlanImportResult = z.object({
   saved: z.number().int(),
   rows: z.array(z.object({ line: z.number().int(), email: z.string().nullable(), month: z.string().nullable(), amountKopecks: z.number().int().nullable(), ok: z.boolean(), error: z.string().nullable() })),

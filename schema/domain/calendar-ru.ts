@@ -48,3 +48,12 @@ export function workingDaysOfMonth(month: string, calendar: ProductionCalendar):
   }
   return days;
 }
+
+/**
+ * The calendar of a year as far as Voronka knows it: 2026 from the decree; any other year counts
+ * Saturdays and Sundays only (a KPI target per working day is then a little stricter around
+ * holidays) until its decree is added here.
+ */
+export function productionCalendar(year: number): ProductionCalendar {
+  return year === 2026 ? RU_PRODUCTION_CALENDAR_2026 : { nonWorking: [], working: [] };
+}

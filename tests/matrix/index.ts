@@ -8,6 +8,7 @@ import { importRows } from './imports';
 import { liveRows } from './live';
 import { mailRows } from './mail';
 import { onecRows } from './onec';
+import { payRows } from './pay';
 import { telephonyRows } from './telephony';
 import type { Row } from './foundation';
 
@@ -26,4 +27,5 @@ export const allRows: Row[] = [
   ...mailRows,
   ...liveRows,
   ...telephonyRows,
+  ...payRows,
 ];

@@ -136,7 +136,9 @@ export function registerRoute(app: App, route: AnyRoute): void {
       principal = await resolvePrincipal(c, route, rawBody);
     } catch (err) {
       if (route.page && err instanceof AppError && err.code === 'unauthorized') {
-        return c.redirect(`/sign-in?next=${encodeURIComponent(new URL(c.req.url).pathname)}`, 302);
+        // The way back keeps the query (a month, filters), so sign-in lands on the page that was asked for.
+        const asked = new URL(c.req.url);
+        return c.redirect(`/sign-in?next=${encodeURIComponent(asked.pathname + asked.search)}`, 302);
       }
       throw err;
     }

@@ -66,3 +66,15 @@ export function kopecksDecimalComma(kopecks: number): string {
 export function formatBasisPointsRu(basisPoints: number): string {
   return `${hundredths(kopecksBig(basisPoints, 'basis points'))}\u00A0%`;
 }
+
+/**
+ * Roubles as people type them — "1 500 000,50", "1500000.5", "1 500 000 ₽", "2 000 000 руб." — to
+ * kopecks, from the digits (never through a float). Null when it is not an amount ≥ 0.
+ */
+export function parseRublesToKopecks(input: string | number): number | null {
+  const text = String(input).replace(/[\s\u00a0\u202f]/g, '').replace(/(₽|руб\.?|р\.?)$/i, '');
+  const m = /^(\d+)(?:[.,](\d{1,2}))?$/.exec(text);
+  if (!m) return null;
+  const kopecks = BigInt(m[1]!) * 100n + BigInt((m[2] ?? '0').padEnd(2, '0'));
+  return kopecks <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(kopecks) : null;
+}

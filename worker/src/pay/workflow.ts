@@ -121,3 +121,11 @@ export function transition(
   }
   return { ok: true, next: rule.to };
 }
+
+/**
+ * What an actor may do to a statement in `state` now, as buttons to show: every action but the
+ * payroll export (done for a whole month at once), a comment assumed where one is needed.
+ */
+export function statementActionsFor(state: SalaryStatementState, actor: SalaryActor): Exclude<SalaryStatementAction, 'export'>[] {
+  return salaryStatementActions.filter((a): a is Exclude<SalaryStatementAction, 'export'> => a !== 'export' && transition(state, a, actor, '—').ok);
+}

@@ -44,6 +44,20 @@ import apiTokensList from './api_tokens_list';
 import apiTokensRevoke from './api_tokens_revoke';
 import apiUsersList from './api_users_list';
 import apiWidgetsToday from './api_widgets_today';
+import pagePay from './page_pay';
+import pagePayStatement from './page_pay_statement';
+import pagePlans from './page_plans';
+import apiPayStatementsList from './api_pay_statements_list';
+import apiPayStatementsGet from './api_pay_statements_get';
+import apiPayStatementsAct from './api_pay_statements_act';
+import apiPayExport from './api_pay_export';
+import apiPayRulesList from './api_pay_rules_list';
+import apiPayRulesSave from './api_pay_rules_save';
+import apiPlansList from './api_plans_list';
+import apiPlansSet from './api_plans_set';
+import apiPlansImport from './api_plans_import';
+import apiWidgetsMonth from './api_widgets_month';
+import apiWidgetsRegion from './api_widgets_region';
 import apiImportsCommit from './api_imports_commit';
 import apiImportsCreate from './api_imports_create';
 import apiImportsFinish from './api_imports_finish';
@@ -93,6 +107,20 @@ export const routes: readonly AnyRoute[] = [
   apiLookup, apiSyncSummary, apiSyncRejected, apiInboxReplay, pageSync,
   apiCompaniesLogEvent, apiFunnelStagesList, apiFunnelStagesUpdate, apiFunnelRulesList, apiFunnelRulesUpdate,
   apiWidgetsToday,
+  pagePay,
+  pagePayStatement,
+  pagePlans,
+  apiPayStatementsList,
+  apiPayStatementsGet,
+  apiPayStatementsAct,
+  apiPayExport,
+  apiPayRulesList,
+  apiPayRulesSave,
+  apiPlansList,
+  apiPlansSet,
+  apiPlansImport,
+  apiWidgetsMonth,
+  apiWidgetsRegion,
   apiImportsCreate, apiImportsPreview, apiImportsCommit, apiImportsGet, apiImportsFinish, apiImportsResult, pageImport,
   apiIntegrationsOnec,
   apiLiveConnect, apiLiveTest,

@@ -1,0 +1,20 @@
+import { PayExportBody } from '../../../schema/contracts';
+import { defineRoute } from '../lib/route';
+import { exportPayroll } from '../services/pay/export';
+
+export default defineRoute({
+  method: 'post', path: '/api/pay/export', tag: 'pay',
+  summary: 'Выгрузка утверждённых расчётов месяца для 1С:ЗУП (CSV) / Approved statements as accruals for 1C:ZUP',
+  access: ['session'], body: PayExportBody,
+  handler: async ({ ctx, input }) => {
+    const file = await exportPayroll({ ctx, input: input.body });
+    return new Response(file.csv, {
+      headers: {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="${file.filename}"`,
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+      },
+    });
+  },
+});
