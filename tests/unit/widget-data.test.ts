@@ -3,7 +3,7 @@ import { readWidgetConfig } from '../../widgets/src/lib/config';
 import { formatDay } from '../../widgets/src/lib/format';
 import { describeProblem, isFinal } from '../../widgets/src/lib/messages';
 
-const config = { apiBase: 'http://127.0.0.1:8787', token: 'vke_secret' };
+const config = { apiBase: 'http://127.0.0.1:8787', token: 'vke_secret', refreshMs: 15_000 };
 const realFetch = global.fetch;
 afterEach(() => {
   global.fetch = realFetch;
@@ -35,7 +35,7 @@ describe('widget data', () => {
 
     expect(result).toEqual({ ok: false, problem: { kind: 'revoked' } });
     expect(isFinal({ kind: 'revoked' })).toBe(true);
-    expect(describeProblem({ kind: 'revoked' })).toBe('Токен виджета отозван или истёк — выпустите новый на странице «Токены»');
+    expect(describeProblem({ kind: 'revoked' })).toBe('Токен отозван или истёк — создайте новый на странице токенов');
   });
 
   it('reads a failed request as offline, which is retried', async () => {
@@ -45,7 +45,7 @@ describe('widget data', () => {
 
     expect(result).toEqual({ ok: false, problem: { kind: 'offline' } });
     expect(isFinal({ kind: 'offline' })).toBe(false);
-    expect(describeProblem({ kind: 'offline' })).toBe('Нет связи с сервером, повторим через 30 с');
+    expect(describeProblem({ kind: 'offline' })).toBe('Нет связи — повторяем автоматически');
   });
 
   it('passes a server error message through', async () => {
@@ -66,12 +66,12 @@ describe('widget configuration', () => {
   const element = (attrs: Record<string, string>) => ({ getAttribute: (name: string) => attrs[name] ?? null }) as unknown as Element;
 
   it('takes the token from ?t= and the API from the page origin when data-api is empty', () => {
-    expect(readWidgetConfig(element({ 'data-api': '' }), 'https://crm.example.ru/w/today?t=vke_abc')).toEqual({ apiBase: 'https://crm.example.ru', token: 'vke_abc' });
+    expect(readWidgetConfig(element({ 'data-api': '' }), 'https://crm.example.ru/w/today?t=vke_abc')).toEqual({ apiBase: 'https://crm.example.ru', token: 'vke_abc', refreshMs: 15_000 });
   });
 
   it('prefers data-token and data-api when given', () => {
     expect(readWidgetConfig(element({ 'data-api': 'https://api.example.ru', 'data-token': 'vke_attr' }), 'https://1c.example.ru/home?t=vke_url'))
-      .toEqual({ apiBase: 'https://api.example.ru', token: 'vke_attr' });
+      .toEqual({ apiBase: 'https://api.example.ru', token: 'vke_attr', refreshMs: 15_000 });
   });
 
   it('has no token when neither is given', () => {

@@ -2,7 +2,7 @@ import type { WidgetToday } from '../../schema/contracts';
 import type { WidgetConfig } from './lib/config';
 import { defineWidget } from './lib/define';
 import { formatDay } from './lib/format';
-import { LOADING_TEXT, describeProblem } from './lib/messages';
+import { WidgetStatus } from './lib/status';
 import { useWidgetData } from './lib/useWidgetData';
 
 const CSS = `
@@ -14,7 +14,8 @@ small{color:#5b6475}p{margin:8px 0 0}
 `;
 
 function TodayWidget({ config }: { config: WidgetConfig }) {
-  const { data, problem } = useWidgetData<WidgetToday>(config, '/api/widgets/today');
+  const state = useWidgetData<WidgetToday>(config, '/api/widgets/today');
+  const { data } = state;
   return (
     <section class="card" data-testid="widget-today">
       <header>
@@ -41,8 +42,7 @@ function TodayWidget({ config }: { config: WidgetConfig }) {
           </dl>
         </>
       )}
-      {!data && !problem && <p class="muted" data-testid="state" role="status">{LOADING_TEXT}</p>}
-      {problem && <p class="error" data-testid="state" role="status">{describeProblem(problem)}</p>}
+      <WidgetStatus state={state} />
     </section>
   );
 }

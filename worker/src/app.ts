@@ -23,6 +23,14 @@ export function createApp(): App {
     c.header('X-Request-Id', c.var.requestId);
   });
 
+  // Widgets placed by embed.js on another portal read their figures cross-origin. They send no
+  // cookies (the read-only embed token is in the URL), so any origin may read the answer — set after
+  // the handler, so a 401 for a revoked token is readable too and the widget can say so.
+  app.use('/api/widgets/*', async (c, next) => {
+    await next();
+    c.res.headers.set('Access-Control-Allow-Origin', '*');
+  });
+
   // The extension's WebSocket carries its token as a subprotocol: on this one route only.
   app.use('/api/live', tokenFromWebSocketProtocol);
   for (const route of routes) registerRoute(app, route);

@@ -7,7 +7,7 @@ import { BASE_CSS } from './styles';
 export function defineWidget(tag: string, Widget: ComponentType<{ config: WidgetConfig }>, css = ''): void {
   if (customElements.get(tag)) return;
   customElements.define(tag, class extends HTMLElement {
-    static observedAttributes = ['data-token', 'data-api'];
+    static observedAttributes = ['data-token', 'data-api', 'data-refresh'];
     private mount: HTMLElement | null = null;
 
     connectedCallback() {

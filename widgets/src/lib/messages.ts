@@ -1,17 +1,26 @@
 import type { WidgetProblem } from './api';
-
-export const REFRESH_SECONDS = 30;
+import { formatClock } from './format';
 
 export const LOADING_TEXT = 'Загрузка…';
+export const REVOKED_TEXT = 'Токен отозван или истёк — создайте новый на странице токенов';
 
-/** What a widget says for each problem, in words a manager can act on. */
-export function describeProblem(problem: WidgetProblem): string {
+/**
+ * What a widget says for each problem, in words a manager can act on. Transient problems name the
+ * time of the figures still shown, so nobody mistakes them for live ones.
+ */
+export function describeProblem(problem: WidgetProblem, updatedAt: number | null = null, timeZone?: string): string {
+  const shown = updatedAt === null ? 'повторяем автоматически' : `данные на ${formatClock(updatedAt, timeZone)}`;
   switch (problem.kind) {
     case 'missing-token': return 'Не указан токен виджета: добавьте ?t=… к адресу или атрибут data-token';
-    case 'revoked': return 'Токен виджета отозван или истёк — выпустите новый на странице «Токены»';
-    case 'offline': return `Нет связи с сервером, повторим через ${REFRESH_SECONDS} с`;
-    case 'server': return `${problem.message}. Повторим через ${REFRESH_SECONDS} с`;
+    case 'revoked': return REVOKED_TEXT;
+    case 'offline': return `Нет связи — ${shown}`;
+    case 'server': return `${problem.message} — ${shown}`;
   }
+}
+
+/** «Обновлено в 14:05» under live figures. */
+export function describeFreshness(updatedAt: number, timeZone?: string): string {
+  return `Обновлено в ${formatClock(updatedAt, timeZone)}`;
 }
 
 /** Problems a retry cannot fix stop the polling and hide stale figures. */
