@@ -14,8 +14,10 @@ export default defineManifest({
   background: { service_worker: 'src/background/index.ts', type: 'module' },
   action: { default_title: 'Воронка', default_popup: 'src/popup/index.html' },
   options_ui: { page: 'src/options/index.html', open_in_tab: true },
-  // notifications: incoming calls; alarms: reopen the live channel after Chrome stops the worker.
-  permissions: ['storage', 'notifications', 'alarms'],
+  // notifications: incoming calls; alarms: reopen the live channel and retry the offline queue after
+  // Chrome stops the worker; scripting: the content script is registered only for the sites the user
+  // turned on and granted (background/sites.ts), so no site is read without being asked for.
+  permissions: ['storage', 'notifications', 'alarms', 'scripting'],
   host_permissions: LOCAL_SERVER_ORIGINS,
   optional_host_permissions: ['https://*/*'],
   content_security_policy: { extension_pages: "script-src 'self'; object-src 'self'" },

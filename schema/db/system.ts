@@ -67,3 +67,19 @@ export const tokens = sqliteTable('tokens', {
   lastUsedAt: integer('last_used_at'),
   revokedAt: integer('revoked_at'),
 }, (t) => [uniqueIndex('tokens_hash_uq').on(t.tokenHash), index('tokens_user_idx').on(t.userId, t.kind)]);
+
+/**
+ * `Idempotency-Key` of the extension's writes (worker/src/services/idempotency): the first answer
+ * per (user, key) is kept and replayed for a repeat; `status` NULL while the first is in flight.
+ */
+export const idempotencyKeys = sqliteTable('idempotency_keys', {
+  id: integer('id').primaryKey(),
+  userId: integer('user_id').notNull().references(() => users.id),
+  key: text('key').notNull(),
+  /** SHA-256 of method, path and body: the same key with another request is refused. */
+  requestHash: text('request_hash').notNull(),
+  createdAt: integer('created_at').notNull(),
+  status: integer('status'),
+  responseBody: text('response_body'),
+  completedAt: integer('completed_at'),
+}, (t) => [uniqueIndex('idempotency_user_key_uq').on(t.userId, t.key), index('idempotency_created_idx').on(t.createdAt)]);

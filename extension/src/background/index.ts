@@ -1,14 +1,19 @@
 import { ApiError } from '../shared/api-error';
 import { classifySender, parseMessage, type ConnectionStatus, type Message, type MessageMap, type MessageType, type Problem, type Reply } from '../shared/messages';
+import * as actions from './actions';
 import { checkStatus, signIn, signOut } from './connection';
 import { LIVE_ALARM, actOnNotice, noticeActionAt, startLive, stopLive } from './live';
+import { QUEUE_ALARM, dropQueued, flushQueue, readQueue } from './outbox';
+import { readSiteSettings, saveSiteSettings, syncContentScripts } from './sites';
 
 type Handlers = { [K in MessageType]: (message: Message<K>) => Promise<MessageMap[K]['response']> };
 
 /** Keeps the live channel in step with the connection: open while signed in, closed once the token is gone. */
 function followLive(status: ConnectionStatus): ConnectionStatus {
-  if (status.connected) void startLive();
-  else if (!status.user) stopLive();
+  if (status.connected) {
+    void startLive();
+    void flushQueue(true).catch(() => undefined); // the server answers: queued actions go now
+  } else if (!status.user) stopLive();
   return status;
 }
 
@@ -19,6 +24,21 @@ const handlers: Handlers = {
     stopLive();
     return signOut();
   },
+  settings: () => readSiteSettings(),
+  saveSettings: ({ sites, customOrigins, callPopups }) => saveSiteSettings({ sites, customOrigins, callPopups }),
+  queue: () => readQueue(),
+  flushQueue: () => flushQueue(true).then(() => readQueue()),
+  dropQueued: ({ itemId }) => dropQueued(itemId),
+  pageConfig: () => actions.pageConfig(),
+  mailCard: ({ participants }) => actions.mailCard({ participants }),
+  phoneCard: ({ phone }) => actions.phoneCard({ phone }),
+  openCard: ({ companyId }) => actions.openCard({ companyId }),
+  logMail: ({ type: _type, ...request }) => actions.logMail(request),
+  addNote: ({ companyId, text }) => actions.addNote({ companyId, text }),
+  createTask: ({ companyId, title, dueAt }) => actions.createTask({ companyId, title, dueAt }),
+  createLead: ({ companyId }) => actions.createLead({ companyId }),
+  createClient: ({ companyName, contact }) => actions.createClient({ companyName, contact }),
+  call: ({ type: _type, ...request }) => actions.call(request),
 };
 
 function toProblem(err: unknown): Problem {
@@ -48,7 +68,16 @@ void startLive();
 void chrome.alarms.create(LIVE_ALARM, { periodInMinutes: 1 });
 chrome.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === LIVE_ALARM) void startLive();
+  if (alarm.name === QUEUE_ALARM) void flushQueue().catch(() => undefined);
 });
+// Actions left in the queue by a stopped worker are retried when it starts again.
+void flushQueue().catch(() => undefined);
+
+// The content script follows the enabled sites and the permissions the user granted or revoked.
+chrome.runtime.onInstalled.addListener(() => void syncContentScripts());
+chrome.runtime.onStartup.addListener(() => void syncContentScripts());
+chrome.permissions.onAdded.addListener(() => void syncContentScripts());
+chrome.permissions.onRemoved.addListener(() => void syncContentScripts());
 chrome.notifications.onButtonClicked.addListener((id, index) => {
   const action = noticeActionAt(id, index);
   if (action) void actOnNotice(id, action);

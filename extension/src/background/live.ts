@@ -5,6 +5,7 @@ import { NOTIFICATION_ICON, backoffMs, companyOfNotice, liveUrl, noticeFor, pars
 import type { Broadcast } from '../shared/messages';
 import { checkStatus } from './connection';
 import { readConnection } from './credential-store';
+import { flushQueue } from './outbox';
 
 /**
  * The live channel: one WebSocket to `<server>/api/live` while signed in. The token rides as a
@@ -76,6 +77,7 @@ function open(serverUrl: string, token: string): void {
     opened = true;
     liveState.state = 'open';
     liveState.failures = 0;
+    void flushQueue(true).catch(() => undefined); // the server is back: queued actions go now
     pingTimer = setInterval(() => {
       try {
         ws.send(LIVE_PING);
@@ -112,10 +114,28 @@ function retry(delayMs: number): void {
   retryTimer = setTimeout(() => void startLive(), delayMs);
 }
 
-/** Shows the notification and tells open extension pages and our content script in the active tab. */
+/** Asks our content script in the active tab to show the call over the page; false when none is there (or popups are off). */
+async function showInActiveTab(broadcast: Broadcast<'live'>): Promise<boolean> {
+  try {
+    const tabs = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    const answers = await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined
+      : chrome.tabs.sendMessage(tab.id, broadcast, { frameId: 0 }).catch(() => undefined))));
+    return answers.some((answer) => (answer as { shown?: boolean } | undefined)?.shown === true);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * An incoming call shows as a card over the active tab when our content script is there, else as
+ * a notification; open extension pages (the popup) hear it too.
+ */
 async function deliver(message: LiveMessage): Promise<void> {
   const notice = noticeFor(message);
   const broadcast: Broadcast<'live'> = { broadcast: 'live', payload: message };
+  // No page listening is the normal case: nothing to do then.
+  void chrome.runtime.sendMessage(broadcast).catch(() => undefined);
+  if (message.type === 'call.ringing' && (await showInActiveTab(broadcast))) return;
   await Promise.all([
     chrome.notifications.create(notice.id, {
       type: 'basic', iconUrl: NOTIFICATION_ICON, title: notice.title, message: notice.message,
@@ -123,12 +143,6 @@ async function deliver(message: LiveMessage): Promise<void> {
       ...(notice.buttons.length ? { buttons: notice.buttons.map(({ title }) => ({ title })) } : {}),
       requireInteraction: message.type === 'call.ringing', priority: 2,
     }).catch((err: unknown) => console.warn('voronka: notification failed', err)),
-    // No page listening is the normal case: nothing to do then.
-    chrome.runtime.sendMessage(broadcast).catch(() => undefined),
-    chrome.tabs.query({ active: true, lastFocusedWindow: true }).then(
-      (tabs) => Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : chrome.tabs.sendMessage(tab.id, broadcast).catch(() => undefined)))),
-      () => undefined,
-    ),
   ]);
 }
 
@@ -139,7 +153,7 @@ export async function actOnNotice(notificationId: string, action: NoticeAction):
   if (companyId === null || !connection) return;
   if (action === 'createLead') {
     try {
-      await callApi({ serverUrl: connection.serverUrl, path: '/api/leads', method: 'POST', token: connection.token, body: { companyId, channel: 'call' } });
+      await callApi({ serverUrl: connection.serverUrl, path: '/api/leads', method: 'POST', token: connection.token, body: { companyId, channel: 'call' }, headers: { 'idempotency-key': crypto.randomUUID() } });
     } catch (err) {
       const text = err instanceof ApiError ? err.message : 'Не удалось создать интерес';
       await chrome.notifications.create(`error:${Date.now()}`, { type: 'basic', iconUrl: NOTIFICATION_ICON, title: 'Интерес не создан', message: text });

@@ -1,14 +1,16 @@
-import type { Problem } from '../shared/messages';
+import type { Problem, SiteSettings } from '../shared/messages';
 
 /** Non-secret state; chrome.storage.local is fine for it (content scripts may read it, nothing here is a secret). */
-export interface Settings {
+export interface Settings extends SiteSettings {
   serverUrl: string | null;
   lastSyncAt: number | null;
+  /** Last time the offline queue delivered an action. */
+  queueSyncAt: number | null;
   /** Why the last connection ended (e.g. the token was revoked), shown until the next sign-in. */
   lastProblem: Problem | null;
 }
 
-const DEFAULTS: Settings = { serverUrl: null, lastSyncAt: null, lastProblem: null };
+const DEFAULTS: Settings = { serverUrl: null, lastSyncAt: null, queueSyncAt: null, lastProblem: null, sites: [], customOrigins: [], callPopups: true };
 
 export async function readSettings(): Promise<Settings> {
   const stored = await chrome.storage.local.get<Settings>(Object.keys(DEFAULTS) as (keyof Settings)[]);

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { formatSyncTime } from '../shared/format';
 import { isLocalServer, normalizeServerUrl, type ConnectionStatus } from '../shared/messages';
 import { sendToBackground } from '../shared/send';
+import { Sites } from './Sites';
 
 export const DEFAULT_SERVER_URL = 'http://127.0.0.1:8787';
 
@@ -67,6 +68,7 @@ export function OptionsPage() {
           <button id="sign-out" data-testid="sign-out" class="secondary" type="button" onClick={signOut}>Выйти</button>
         </section>
       )}
+      {status?.connected && <Sites />}
       {status && !status.connected && (
         <form id="sign-in-form" onSubmit={submit} noValidate>
           <p id="connection" data-testid="connection" class="muted">

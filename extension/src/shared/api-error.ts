@@ -34,7 +34,10 @@ export function errorFromResponse(status: number, bodyText: string): ApiError {
     // A proxy page or an empty body: fall through to the generic message.
   }
   if (isServerError(body)) {
-    const { code, message, requestId, fields } = body.error;
+    const { message, requestId, fields } = body.error;
+    // The idempotency refusals share 409 with real conflicts; the queue must tell them apart.
+    const reason = (body.error as { details?: { reason?: unknown } }).details?.reason;
+    const code = typeof reason === 'string' && reason.startsWith('idempotency_') ? reason : body.error.code;
     const details = Array.isArray(fields) && fields.length ? `: ${fields.map((f) => `${f.field} — ${f.message}`).join('; ')}` : '';
     return new ApiError(status, code, message + details, typeof requestId === 'string' ? requestId : undefined);
   }

@@ -8,11 +8,13 @@ export interface ApiCall {
   token?: string;
   body?: unknown;
   timeoutMs?: number;
+  /** Extra request headers (Idempotency-Key). */
+  headers?: Record<string, string>;
 }
 
 /** One JSON request to the Voronka server; resolves with the parsed body or throws ApiError. */
-export async function callApi<T>({ serverUrl, path, method = 'GET', token, body, timeoutMs = 15_000 }: ApiCall): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': 'ru' };
+export async function callApi<T>({ serverUrl, path, method = 'GET', token, body, timeoutMs = 15_000, headers: extra = {} }: ApiCall): Promise<T> {
+  const headers: Record<string, string> = { ...extra, accept: 'application/json', 'accept-language': 'ru' };
   if (token) headers.authorization = `Bearer ${token}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
   let response: Response;

@@ -1,4 +1,5 @@
-import type { Me } from '../../../schema/contracts';
+import type { CallerCard, CompanyCard, Me } from '../../../schema/contracts';
+import type { QueueView } from './queue';
 import type { LiveMessage } from '../../../schema/contracts/live-protocol';
 
 /**
@@ -31,10 +32,98 @@ export interface SignInRequest {
 
 type NoFields = Record<string, never>;
 
+/** Which sites the content script runs on, and whether incoming calls pop up over the page. */
+export interface SiteSettings {
+  /** Ids of hosted webmail adapters (hosts/*.ts with `matches`) the user turned on. */
+  sites: string[];
+  /** Origins the user added: self-hosted Roundcube, a softphone, the 1C web client, any page with phones. */
+  customOrigins: string[];
+  callPopups: boolean;
+}
+
+export interface SettingsView extends SiteSettings {
+  /** Match patterns the content script is registered for now (enabled and permitted). */
+  active: string[];
+}
+
+/** What a content script needs to know about the extension before it draws anything. */
+export interface PageConfig {
+  signedIn: boolean;
+  callPopups: boolean;
+  /** The signed-in user's address: never looked up as a client. */
+  ownEmail: string | null;
+}
+
+export interface MailParty {
+  email: string;
+  name: string | null;
+}
+
+export interface MailCardRequest {
+  /** Outside participants first (the sender first), at most 10. */
+  participants: MailParty[];
+}
+
+/** The client a mail thread is about: the first participant with a company the user may open. */
+export interface MailCardView {
+  email: string | null;
+  card: CompanyCard | null;
+  /** The first participant nobody knows: offered as «Создать клиента». */
+  candidate: MailParty | null;
+}
+
+export interface LogMailRequest {
+  /** Adapter id (gmail, roundcube…), the site's message id and thread key: together they name the mail. */
+  siteId: string;
+  siteMessageId: string | null;
+  threadKey: string;
+  subject: string | null;
+  from: MailParty;
+  to: MailParty[];
+  cc: MailParty[];
+}
+
+export interface NoteRequest { companyId: number; text: string }
+export interface TaskRequest { companyId: number; title: string; dueAt: number }
+export interface LeadRequest { companyId: number }
+export interface ClientRequest { companyName: string; contact: MailParty }
+export interface CallRequest { phone: string; companyId?: number }
+
+/** A write from a content script: sent at once, or kept in the offline queue until the server answers. */
+export interface ActionOutcome {
+  state: 'sent' | 'queued';
+  itemId: string;
+  /** «Письмо записано», «Письмо уже было в ленте», «В очереди: отправится, когда сервер будет доступен». */
+  message: string;
+  companyId?: number;
+}
+
+/** «Создать клиента» stopped by the collision check: whose client it already is. */
+export interface ClientOutcome {
+  state: 'sent' | 'queued' | 'collision';
+  message: string;
+  itemId?: string;
+}
+
 export interface MessageMap {
   signIn: { request: SignInRequest; response: ConnectionStatus };
   status: { request: NoFields; response: ConnectionStatus };
   signOut: { request: NoFields; response: ConnectionStatus };
+  settings: { request: NoFields; response: SettingsView };
+  saveSettings: { request: SiteSettings; response: SettingsView };
+  queue: { request: NoFields; response: QueueView };
+  flushQueue: { request: NoFields; response: QueueView };
+  dropQueued: { request: { itemId: string }; response: QueueView };
+  pageConfig: { request: NoFields; response: PageConfig };
+  mailCard: { request: MailCardRequest; response: MailCardView };
+  phoneCard: { request: { phone: string }; response: CallerCard };
+  openCard: { request: { companyId: number }; response: { opened: true } };
+  logMail: { request: LogMailRequest; response: ActionOutcome };
+  addNote: { request: NoteRequest; response: ActionOutcome };
+  createTask: { request: TaskRequest; response: ActionOutcome };
+  createLead: { request: LeadRequest; response: ActionOutcome };
+  createClient: { request: ClientRequest; response: ClientOutcome };
+  call: { request: CallRequest; response: ActionOutcome };
 }
 
 export type MessageType = keyof MessageMap;
@@ -69,6 +158,8 @@ interface Rule<K extends MessageType> {
 }
 
 const PAGES_ONLY = ['extension-page'] as const;
+/** What a web page's content script may ask: look-ups and the user's own writes, never settings or the token. */
+const PAGES_AND_CONTENT = ['extension-page', 'content-script'] as const;
 
 function invalid(message: string): Problem {
   return { code: 'bad_message', message };
@@ -115,6 +206,84 @@ export function isLocalServer(origin: string): boolean {
 
 const noFields = (fields: Record<string, unknown>): NoFields | Problem => onlyKeys(fields, []) ?? {};
 
+const EMAIL = /^[^\s@<>"]{1,64}@[^\s@<>"]{1,253}$/;
+
+function firstProblem(...values: unknown[]): Problem | null {
+  return (values.find(isProblem) as Problem | undefined) ?? null;
+}
+
+function id(fields: Record<string, unknown>, key: string): number | Problem {
+  const value = fields[key];
+  return Number.isSafeInteger(value) && (value as number) > 0 ? (value as number) : invalid(`Поле ${key} должно быть положительным целым числом`);
+}
+
+function optionalText(fields: Record<string, unknown>, key: string, max: number): string | null | Problem {
+  return fields[key] === null || fields[key] === undefined ? null : text(fields, key, max);
+}
+
+function party(value: unknown, where: string): MailParty | Problem {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return invalid(`${where}: ожидается { email, name }`);
+  const fields = value as Record<string, unknown>;
+  const extra = onlyKeys(fields, ['email', 'name']);
+  if (extra) return extra;
+  const email = text(fields, 'email', 320);
+  const name = optionalText(fields, 'name', 200);
+  const bad = firstProblem(email, name);
+  if (bad) return bad;
+  const address = (email as string).trim().toLowerCase();
+  if (!EMAIL.test(address)) return invalid(`${where}: не похоже на e-mail`);
+  return { email: address, name: name === null ? null : (name as string).trim() || null };
+}
+
+function parties(fields: Record<string, unknown>, key: string, max: number): MailParty[] | Problem {
+  const value = fields[key];
+  if (!Array.isArray(value)) return invalid(`Поле ${key} должно быть списком`);
+  if (value.length > max) return invalid(`В поле ${key} больше ${max} адресов`);
+  const list: MailParty[] = [];
+  for (const [index, item] of value.entries()) {
+    const parsed = party(item, `${key}[${index}]`);
+    if (isProblem(parsed)) return parsed;
+    list.push(parsed);
+  }
+  return list;
+}
+
+function nonEmpty(fields: Record<string, unknown>, key: string, max: number): string | Problem {
+  const value = text(fields, key, max);
+  if (isProblem(value)) return value;
+  return value.trim() === '' ? invalid(`Заполните поле ${key}`) : value.trim();
+}
+
+/** `https://host[:port]` (or http on this computer), without a path: what a user adds as his own site. */
+export function normalizeSiteOrigin(input: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(input.trim().includes('://') ? input.trim() : `https://${input.trim()}`);
+  } catch {
+    return null;
+  }
+  if (url.username || url.password || !url.hostname.includes('.') && !LOCAL_HOSTS.includes(url.hostname)) return null;
+  if (url.protocol === 'https:') return url.origin;
+  if (url.protocol === 'http:' && LOCAL_HOSTS.includes(url.hostname)) return url.origin;
+  return null;
+}
+
+function siteSettings(fields: Record<string, unknown>): SiteSettings | Problem {
+  const extra = onlyKeys(fields, ['sites', 'customOrigins', 'callPopups']);
+  if (extra) return extra;
+  const { sites, customOrigins, callPopups } = fields;
+  if (!Array.isArray(sites) || sites.length > 20 || !sites.every((s) => typeof s === 'string' && /^[a-z0-9-]{1,40}$/.test(s))) return invalid('Поле sites: список id сайтов');
+  if (!Array.isArray(customOrigins) || customOrigins.length > 50) return invalid('Поле customOrigins: список адресов (не больше 50)');
+  const origins: string[] = [];
+  for (const raw of customOrigins) {
+    const origin = typeof raw === 'string' ? normalizeSiteOrigin(raw) : null;
+    if (!origin) return invalid(`Адрес сайта ${String(raw).slice(0, 80)}: нужен https://домен (http:// — только localhost и 127.0.0.1)`);
+    if (!origins.includes(origin)) origins.push(origin);
+  }
+  if (typeof callPopups !== 'boolean') return invalid('Поле callPopups: да или нет');
+  return { sites: [...new Set(sites as string[])], customOrigins: origins, callPopups };
+}
+
 const rules: { [K in MessageType]: Rule<K> } = {
   signIn: {
     from: PAGES_ONLY,
@@ -137,6 +306,107 @@ const rules: { [K in MessageType]: Rule<K> } = {
   },
   status: { from: PAGES_ONLY, parse: noFields },
   signOut: { from: PAGES_ONLY, parse: noFields },
+  settings: { from: PAGES_ONLY, parse: noFields },
+  saveSettings: { from: PAGES_ONLY, parse: siteSettings },
+  queue: { from: PAGES_ONLY, parse: noFields },
+  flushQueue: { from: PAGES_ONLY, parse: noFields },
+  dropQueued: {
+    from: PAGES_ONLY,
+    parse: (fields) => {
+      const itemId = onlyKeys(fields, ['itemId']) ?? text(fields, 'itemId', 100);
+      return isProblem(itemId) ? itemId : { itemId: itemId as string };
+    },
+  },
+  pageConfig: { from: PAGES_AND_CONTENT, parse: noFields },
+  mailCard: {
+    from: PAGES_AND_CONTENT,
+    parse: (fields) => {
+      const list = onlyKeys(fields, ['participants']) ?? parties(fields, 'participants', 10);
+      return isProblem(list) ? list : { participants: list as MailParty[] };
+    },
+  },
+  phoneCard: {
+    from: PAGES_AND_CONTENT,
+    parse: (fields) => {
+      const phone = onlyKeys(fields, ['phone']) ?? nonEmpty(fields, 'phone', 60);
+      return isProblem(phone) ? phone : { phone: phone as string };
+    },
+  },
+  openCard: {
+    from: PAGES_AND_CONTENT,
+    parse: (fields) => {
+      const companyId = onlyKeys(fields, ['companyId']) ?? id(fields, 'companyId');
+      return isProblem(companyId) ? companyId : { companyId: companyId as number };
+    },
+  },
+  logMail: {
+    from: PAGES_AND_CONTENT,
+    parse: (fields) => {
+      const extra = onlyKeys(fields, ['siteId', 'siteMessageId', 'threadKey', 'subject', 'from', 'to', 'cc']);
+      if (extra) return extra;
+      const siteId = text(fields, 'siteId', 40);
+      const siteMessageId = optionalText(fields, 'siteMessageId', 500);
+      const threadKey = nonEmpty(fields, 'threadKey', 1000);
+      const subject = optionalText(fields, 'subject', 2000);
+      const from = party(fields.from, 'from');
+      const to = parties(fields, 'to', 100);
+      const cc = parties(fields, 'cc', 100);
+      const bad = firstProblem(siteId, siteMessageId, threadKey, subject, from, to, cc);
+      if (bad) return bad;
+      if (!/^[a-z0-9-]{1,40}$/.test(siteId as string)) return invalid('Поле siteId: id сайта');
+      return { siteId: siteId as string, siteMessageId: siteMessageId as string | null, threadKey: threadKey as string, subject: subject as string | null, from: from as MailParty, to: to as MailParty[], cc: cc as MailParty[] };
+    },
+  },
+  addNote: {
+    from: PAGES_AND_CONTENT,
+    parse: (fields) => {
+      const extra = onlyKeys(fields, ['companyId', 'text']);
+      const companyId = id(fields, 'companyId');
+      const note = nonEmpty(fields, 'text', 500);
+      const bad = extra ?? firstProblem(companyId, note);
+      return bad ?? { companyId: companyId as number, text: note as string };
+    },
+  },
+  createTask: {
+    from: PAGES_AND_CONTENT,
+    parse: (fields) => {
+      const extra = onlyKeys(fields, ['companyId', 'title', 'dueAt']);
+      const companyId = id(fields, 'companyId');
+      const title = nonEmpty(fields, 'title', 300);
+      const dueAt = Number.isSafeInteger(fields.dueAt) && (fields.dueAt as number) > 0 ? (fields.dueAt as number) : invalid('Поле dueAt: срок, мс от 1970 г.');
+      const bad = extra ?? firstProblem(companyId, title, dueAt);
+      return bad ?? { companyId: companyId as number, title: title as string, dueAt: dueAt as number };
+    },
+  },
+  createLead: {
+    from: PAGES_AND_CONTENT,
+    parse: (fields) => {
+      const companyId = onlyKeys(fields, ['companyId']) ?? id(fields, 'companyId');
+      return isProblem(companyId) ? companyId : { companyId: companyId as number };
+    },
+  },
+  createClient: {
+    from: PAGES_AND_CONTENT,
+    parse: (fields) => {
+      const extra = onlyKeys(fields, ['companyName', 'contact']);
+      const companyName = nonEmpty(fields, 'companyName', 300);
+      const contact = party(fields.contact, 'contact');
+      const bad = extra ?? firstProblem(companyName, contact);
+      return bad ?? { companyName: companyName as string, contact: contact as MailParty };
+    },
+  },
+  call: {
+    from: PAGES_AND_CONTENT,
+    parse: (fields) => {
+      const extra = onlyKeys(fields, ['phone', 'companyId']);
+      const phone = nonEmpty(fields, 'phone', 64);
+      const companyId = fields.companyId === undefined ? undefined : id(fields, 'companyId');
+      const bad = extra ?? firstProblem(phone, companyId);
+      if (bad) return bad;
+      if (!/^[+\d\s()#*.,-]+$|^[+\d\s()-]+(доб\.?|ext\.?|добавочный)\s*\d+$/i.test(phone as string)) return invalid('Поле phone: номер телефона');
+      return { phone: phone as string, ...(companyId === undefined ? {} : { companyId: companyId as number }) };
+    },
+  },
 };
 
 export const MESSAGE_TYPES = Object.keys(rules) as MessageType[];

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Principal } from '../access/principal';
 import { authenticateUser, type Access } from '../auth/authenticate';
 import type { Env } from '../env';
+import { claimIdempotencyKey, completeIdempotencyKey, readIdempotencyKey, releaseIdempotencyKey, requestFingerprint } from '../services/idempotency/claim';
 import { recordInbox } from '../services/inbox/record';
 import type { Config } from './config';
 import type { Db } from './db';
@@ -63,6 +64,11 @@ export interface RouteSpec<Q extends Schema | undefined, P extends Schema | unde
   body?: B;
   response?: R;
   status?: 200 | 201;
+  /**
+   * Honours an `Idempotency-Key` header from a signed-in user: the first answer (status and body)
+   * is kept per (user, key) and replayed for a repeat; see services/idempotency/claim.ts.
+   */
+  idempotent?: boolean;
   /**
    * A read that needs no caller, started while the caller is being authenticated so the two D1
    * round trips overlap (caller ID is answered while a phone rings). Its result reaches the
@@ -150,9 +156,29 @@ export function registerRoute(app: App, route: AnyRoute): void {
         body: route.body ? parseInput(route.body, parseJsonBody(rawBody), lang, 'body') : undefined,
       };
       const ctx: ServiceContext = { db: c.var.db, live: c.var.live, config: c.var.config, principal, requestId: c.var.requestId, lang, now: c.var.now };
-      const result = await route.handler({ ctx, input: input as never, c, rawBody, prefetched });
-      if (result instanceof Response) return result;
-      return c.json(result as object, route.status ?? 200);
+      const key = route.idempotent && principal.kind === 'user' ? readIdempotencyKey(c.req.raw.headers) : null;
+      if (key === null || principal.kind !== 'user') {
+        const result = await route.handler({ ctx, input: input as never, c, rawBody, prefetched });
+        if (result instanceof Response) return result;
+        return c.json(result as object, route.status ?? 200);
+      }
+      const userId = principal.user.id;
+      const claim = await claimIdempotencyKey(ctx.db, { userId, key, requestHash: await requestFingerprint(c.req.method, new URL(c.req.url).pathname, rawBody), now: ctx.now });
+      if (claim.kind === 'replay') {
+        return new Response(claim.body, { status: claim.status, headers: { 'content-type': 'application/json; charset=UTF-8', 'idempotent-replayed': 'true' } });
+      }
+      let response: Response;
+      try {
+        const result = await route.handler({ ctx, input: input as never, c, rawBody, prefetched });
+        response = result instanceof Response ? result : c.json(result as object, route.status ?? 200);
+      } catch (err) {
+        await releaseIdempotencyKey(ctx.db, claim.id).catch(() => undefined);
+        throw err;
+      }
+      // A server failure is not an answer to keep: the retry must run again.
+      if (response.status >= 500) await releaseIdempotencyKey(ctx.db, claim.id);
+      else await completeIdempotencyKey(ctx.db, { id: claim.id, userId, status: response.status, body: await response.clone().text(), now: ctx.now });
+      return response;
     } catch (err) {
       if (route.machine && err instanceof AppError && (err.code === 'validation_failed' || err.code === 'bad_request')) {
         const reason = err.fields?.map((f) => `${f.field}: ${f.message}`).join('; ') || err.message;

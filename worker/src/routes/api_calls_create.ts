@@ -6,6 +6,6 @@ import { placeCall } from '../services/calls/place';
 export default defineRoute({
   method: 'post', path: '/api/calls', tag: 'telephony',
   summary: 'Позвонить: АТС соединит ваш внутренний номер с клиентом / Click-to-call through the PBX',
-  access: ['session', 'extension'], body: ClickToCallRequest, response: ClickToCallAccepted,
+  access: ['session', 'extension'], idempotent: true, body: ClickToCallRequest, response: ClickToCallAccepted,
   handler: async ({ ctx, input, c }) => c.json(await placeCall({ ctx, input: input.body }), 202),
 });

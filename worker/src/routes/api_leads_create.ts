@@ -4,6 +4,6 @@ import { createLead } from '../services/leads/create';
 
 export default defineRoute({
   method: 'post', path: '/api/leads', tag: 'funnel', summary: 'Открыть интерес вручную / Open a lead by hand',
-  access: ['session', 'extension'], body: LeadCreate, response: LeadCard, status: 201,
+  access: ['session', 'extension'], idempotent: true, body: LeadCreate, response: LeadCard, status: 201,
   handler: ({ ctx, input }) => createLead({ ctx, input: input.body }),
 });

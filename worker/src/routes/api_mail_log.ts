@@ -9,6 +9,6 @@ import { logMail } from '../services/mail/log';
 export default defineRoute({
   method: 'post', path: '/api/mail/log', tag: 'mail',
   summary: 'Записать письмо из веб-почты (расширение), идемпотентно по Message-ID; тело — MailLogRequest / Log a webmail message, idempotent by Message-ID',
-  access: ['session', 'extension'], response: MailLogResult,
+  access: ['session', 'extension'], idempotent: true, response: MailLogResult,
   handler: ({ ctx, c, rawBody }) => logMail({ ctx, input: { rawBody, headers: c.req.raw.headers, path: c.req.path } }),
 });

@@ -4,6 +4,6 @@ import { createTask } from '../services/tasks/create';
 
 export default defineRoute({
   method: 'post', path: '/api/tasks', tag: 'funnel', summary: 'Поставить задачу / Create a task',
-  access: ['session', 'extension'], body: TaskCreate, response: TaskView, status: 201,
+  access: ['session', 'extension'], idempotent: true, body: TaskCreate, response: TaskView, status: 201,
   handler: ({ ctx, input }) => createTask({ ctx, input: input.body }),
 });

@@ -1,0 +1,111 @@
+import type { CompanyCard } from '../../schema/contracts';
+import { logMailRequest, mailAddress, mailLogBody } from '../../extension/src/shared/mail';
+import { money, sidebarModel, suggestedCompanyName } from '../../extension/src/shared/sidebar-model';
+
+const TZ = 'Europe/Moscow';
+const at = (iso: string) => Date.parse(iso);
+
+const card: CompanyCard = {
+  id: 101, name: 'ООО "Кровля А"', inn: '7707083893', kpp: '770101001', regionId: 1, ownerId: 4, ownerName: 'Анна Менеджер', status: 'client',
+  onecRef: null, createdAt: 0, updatedAt: 0, regionName: 'Москва', lastTouchAt: null,
+  contacts: [
+    { id: 200, name: 'Ольга Бухгалтер', position: null, points: [{ kind: 'phone', value: '+74950000001', extension: null }] },
+    { id: 201, name: 'Иван Петров', position: 'Снабженец', points: [{ kind: 'phone', value: '+74951234567', extension: '12' }, { kind: 'email', value: 'ivan@krovlya.ru', extension: null }] },
+  ],
+  openLeads: [
+    { id: 7, stageId: 'invoice', stageName: 'Счёт выставлен', amountKopecks: 12_345_600, channel: 'mail', ownerId: 4, createdAt: 0, stageEnteredAt: 0,
+      nextAction: { title: 'Проконтролировать оплату', dueAt: at('2026-11-25T07:00:00Z'), fromTask: true } },
+    { id: 8, stageId: 'new', stageName: 'Новое обращение', amountKopecks: 0, channel: 'call', ownerId: 4, createdAt: 0, stageEnteredAt: 0, nextAction: null },
+  ],
+  lastDocuments: [
+    { kind: 'invoice', number: 'УТ-120', dateLocal: '2026-11-01T10:00:00', amountKopecks: 12_345_600, occurredAt: at('2026-11-01T07:00:00Z') },
+    { kind: 'invoice', number: 'УТ-90', dateLocal: '2026-10-01T10:00:00', amountKopecks: 100, occurredAt: at('2026-10-01T07:00:00Z') },
+    { kind: 'payment', number: '455', dateLocal: '2026-11-03T10:00:00', amountKopecks: 5_000_000, occurredAt: at('2026-11-03T07:00:00Z') },
+  ],
+  deviations: [{ kind: 'stuck', message: 'Интерес в «Счёт выставлен» дольше срока', leadId: 7, since: 0 }],
+  timeline: [
+    { id: 1, kind: 'call', source: 'sandbox', occurredAt: at('2026-11-18T08:30:00Z'), direction: 'out', durationSec: 95, callResult: 'answered', targeted: true, subject: null, counterpart: '+74951234567', userName: 'Анна Менеджер', leadId: 7 },
+    { id: 2, kind: 'mail', source: 'mail', occurredAt: at('2026-11-19T09:05:00Z'), direction: 'in', durationSec: null, callResult: null, targeted: null, subject: 'Счёт на металлочерепицу', counterpart: 'ivan@krovlya.ru', userName: null, leadId: 7 },
+    { id: 3, kind: 'call', source: 'sandbox', occurredAt: at('2026-11-17T08:30:00Z'), direction: 'in', durationSec: 0, callResult: 'missed', targeted: false, subject: null, counterpart: '+74951234567', userName: null, leadId: null },
+  ],
+};
+
+describe('the sidebar view of a client card', () => {
+  const model = sidebarModel(card, 'ivan@krovlya.ru', TZ);
+
+  test('names the company, its status, ИНН, region and responsible manager', () => {
+    expect([model.title, model.subtitle, model.owner]).toEqual(['ООО "Кровля А"', 'Клиент · ИНН 7707083893 · Москва', 'Ответственный: Анна Менеджер']);
+  });
+
+  test('shows the contact the mail is from, not the first contact of the company, and offers his phone first', () => {
+    expect(model.contact).toEqual({ name: 'Иван Петров', position: 'Снабженец', points: ['+74951234567 доб. 12', 'ivan@krovlya.ru'] });
+    expect(model.phones).toEqual(['+74951234567 доб. 12', '+74950000001']);
+  });
+
+  test('lists open leads with stage, amount and next action', () => {
+    expect(model.leads).toEqual([
+      { id: 7, stage: 'Счёт выставлен', amount: '123 456,00 ₽', next: 'Проконтролировать оплату до 25.11.2026' },
+      { id: 8, stage: 'Новое обращение', amount: null, next: null },
+    ]);
+  });
+
+  test('shows the latest invoice and payment; no shipment line when there was none', () => {
+    expect(model.documents).toEqual([
+      { kind: 'invoice', text: 'Последний счёт: № УТ-120 от 01.11.2026 — 123 456,00 ₽' },
+      { kind: 'payment', text: 'Последняя оплата: № 455 от 03.11.2026 — 50 000,00 ₽' },
+    ]);
+  });
+
+  test('puts the newest event first, in words', () => {
+    expect(model.timeline).toEqual([
+      { id: 2, when: '19.11, 12:05', text: 'Письмо от клиента: Счёт на металлочерепицу' },
+      { id: 1, when: '18.11, 11:30', text: 'Исходящий звонок (1 мин 35 с) — Анна Менеджер' },
+      { id: 3, when: '17.11, 11:30', text: 'Входящий звонок, пропущен' },
+    ]);
+    expect(model.deviations).toEqual(['Интерес в «Счёт выставлен» дольше срока']);
+  });
+
+  test('a pool client says whose pool it is in', () => {
+    expect(sidebarModel({ ...card, ownerId: null, ownerName: null }, null, TZ).owner).toBe('Без ответственного (пул региона Москва)');
+  });
+
+  test('money keeps kopecks', () => {
+    expect(money(5)).toBe('0,05 ₽');
+  });
+
+  test('a new client from a corporate address is named after the domain, from a public mailbox after the person', () => {
+    expect(suggestedCompanyName('orlov@stroymir-ekb.ru', 'Орлов')).toBe('stroymir-ekb.ru');
+    expect(suggestedCompanyName('orlov1975@mail.ru', 'Сергей Орлов')).toBe('Сергей Орлов');
+  });
+});
+
+describe('«Записать письмо»', () => {
+  const thread = {
+    messageId: '1934c1b2d3e4f507', threadKey: 'gmail:thread-f:1817654321098765432', subject: 'Счёт на металлочерепицу',
+    participants: [
+      { email: 'ivan@krovlya.ru', name: 'Иван Петров', role: 'from' as const },
+      { email: 'a@test.ru', name: 'Анна Менеджер', role: 'from' as const },
+      { email: 'b@test.ru', name: 'Борис "Б" Менеджер', role: 'cc' as const },
+    ],
+  };
+
+  test('the first sender is From; the thread’s other senders were written to', () => {
+    expect(logMailRequest('gmail', thread)).toEqual({
+      siteId: 'gmail', siteMessageId: '1934c1b2d3e4f507', threadKey: thread.threadKey, subject: 'Счёт на металлочерепицу',
+      from: { email: 'ivan@krovlya.ru', name: 'Иван Петров' }, to: [{ email: 'a@test.ru', name: 'Анна Менеджер' }], cc: [{ email: 'b@test.ru', name: 'Борис "Б" Менеджер' }],
+    });
+    expect(logMailRequest('gmail', { ...thread, participants: thread.participants.filter((p) => p.role === 'cc') })).toBeNull();
+  });
+
+  test('names the mail by site and ids: the same message always gets the same Message-ID, another one a different one', async () => {
+    const request = logMailRequest('gmail', thread)!;
+    const first = await mailLogBody(request, 1);
+    const again = await mailLogBody(request, 2);
+    const other = await mailLogBody({ ...request, siteMessageId: '1934c1b2d3e4f508' }, 1);
+    expect(first.messageId).toMatch(/^<gmail\.[0-9a-f]{32}@extension\.voronka>$/);
+    expect(again.messageId).toBe(first.messageId);
+    expect(other.messageId).not.toBe(first.messageId);
+    expect(first).toMatchObject({ from: '"Иван Петров" <ivan@krovlya.ru>', cc: ['"Борис Б Менеджер" <b@test.ru>'], date: 1, subject: 'Счёт на металлочерепицу' });
+    expect(mailAddress({ email: 'x@y.ru', name: null })).toBe('x@y.ru');
+  });
+});
