@@ -1,12 +1,28 @@
 #!/usr/bin/env node
 // `npm test`: install what is missing, typecheck, build, then every jest project
 // (unit, integration on workerd + D1, end-to-end in Chromium), closing with "N passed, N failed".
+import { spawnSync } from 'node:child_process';
 import { readFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, ensureChromium, ensureDependencies, run } from './lib/ensure.mjs';
+import { ROOT, ensureChromium, ensureDependencies, must, run } from './lib/ensure.mjs';
+
+/** Debian's python3-openpyxl, the independent reader the XLSX writer's tests open files with (they fail without it). */
+function ensureOpenpyxl() {
+  const found = () => [process.env.PYTHON, '/usr/bin/python3', 'python3'].filter(Boolean)
+    .some((py) => spawnSync(py, ['-c', 'import openpyxl'], { stdio: 'ignore' }).status === 0);
+  if (found()) return;
+  if (process.getuid?.() === 0) {
+    console.log('→ Устанавливаю python3-openpyxl из пакетов Debian / installing python3-openpyxl (apt-get)');
+    must('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-openpyxl', 'apt-get install python3-openpyxl');
+    if (found()) return;
+  }
+  console.error('✗ openpyxl не найден: тесты XLSX упадут. Установите его (sudo apt-get install python3-openpyxl) или укажите PYTHON.\n' +
+    '  openpyxl not found, the XLSX tests will fail: install it (sudo apt-get install python3-openpyxl) or set PYTHON to a python3 that has it.');
+}
 
 ensureDependencies();
 const chrome = ensureChromium();
+ensureOpenpyxl();
 
 const checks = { passed: 0, failed: 0, failedNames: [] };
 function step(name, cmd) {

@@ -19,8 +19,15 @@ export const companies = sqliteTable('companies', {
   mergedIntoId: integer('merged_into_id'),
   createdAt: integer('created_at').notNull(),
   updatedAt: integer('updated_at').notNull(),
+  /** First paid invoice: the earliest posted payment from 1C (kept by the 1C pipeline). */
+  convertedAt: integer('converted_at'),
+  /** Latest call, mail, note or done task (kept by a trigger on events; see schema/rollups). */
+  lastTouchAt: integer('last_touch_at'),
+  /** Payments over the 24 months from report_window.revenue_from (kept by triggers and the monthly roll). */
+  revenue24m: integer('revenue_24m').notNull().default(0),
 }, (t) => [
   index('companies_owner_idx').on(t.ownerId),
+  index('companies_touch_idx').on(t.lastTouchAt),
   index('companies_region_owner_idx').on(t.regionId, t.ownerId),
   index('companies_inn_idx').on(t.inn, t.kpp),
   index('companies_name_idx').on(t.nameNormalized),

@@ -8,3 +8,4 @@ export * from './search';
 export * from './integrations';
 export * from './telephony';
 export * from './pay';
+export * from './reports';

@@ -5,6 +5,7 @@
 import Database from 'better-sqlite3';
 import { normalizeCompanyName } from '../../schema/domain/names';
 import { REBUILD_COMPANY_SEARCH } from '../../schema/db/search';
+import { convertedAtUpdate, dropRollupTriggers, rebuildRollups, rollupTriggers } from '../../schema/rollups';
 import {
   PUBLIC_MAIL_DOMAINS, POSITIONS, ROLE_MAILBOXES, companyIdentity, corporateDomain, fullName, mailLocalPart,
   personName, type PersonName,
@@ -426,6 +427,8 @@ export function seedDatabase(sqlitePath: string, opts: SeedOptions): SeedReport 
 
     const load = db.transaction(() => {
       const droppedIndexes = bulk ? dropSecondaryIndexes(db) : [];
+      // A bulk load fills the report rollups once at the end instead of row by row through triggers.
+      if (bulk) for (const statement of dropRollupTriggers()) db.exec(statement);
       const ctx = new Generator(db, { cfg, seed, startMs, endMs, firstDay, lastDay, regions, users, managers, stages, log });
       ctx.writeUsers(hashes);
       ctx.writeCompanies();
@@ -438,6 +441,11 @@ export function seedDatabase(sqlitePath: string, opts: SeedOptions): SeedReport 
       }
       // After the indexes: the rebuild looks contacts up by company.
       rebuildCompanySearch(db);
+      if (bulk) {
+        log('building the report rollups');
+        db.exec(convertedAtUpdate('true'));
+        for (const statement of [...rebuildRollups(), ...rollupTriggers()]) db.exec(statement);
+      }
     });
     load();
     if (journal !== null) db.pragma(`journal_mode = ${journal}`);

@@ -3,6 +3,7 @@ import { signStandardWebhook } from '../../worker/src/hooks/standard-webhooks';
 import {
   FIXTURE_GRANTS, contentEventually, extensionGranting, extensionServiceWorker, fixturePages, inContentScript, launchBrowser, serveFixtureSites,
   signInAndEnableSites, type FixtureSites, type TestBrowser,
+  screenshotPath,
 } from '../helpers/browser';
 import { TEST_SECRETS, startWorker, type TestWorker } from '../helpers/worker';
 import { PASSWORD, seedWorld, world } from '../helpers/world';
@@ -88,7 +89,7 @@ describe('caller ID', () => {
     expect(shown).toMatchObject({ phone: '+74951234567', text: 'Звонит: ООО "Кровля А", Иван Петров, ответственный Анна Менеджер' });
     expect(await inContentScript(page, `voronkaPage.callCard.querySelector('[data-action="open-card"]')?.textContent`)).toBe('Открыть карточку');
     expect(await inContentScript(page, `voronkaPage.callCard.querySelector('[data-action="create-lead"]')?.textContent`)).toBe('Создать интерес');
-    await page.screenshot({ path: require('node:path').join(__dirname, '..', '..', 'docs', 'screenshots', 'caller-id-ctxsip.png') });
+    await page.screenshot({ path: screenshotPath('caller-id-ctxsip.png') });
     await page.close();
   });
 

@@ -5,6 +5,7 @@ import type { Page } from 'puppeteer-core';
 import {
   FIXTURE_GRANTS, contentEventually, extensionGranting, extensionServiceWorker, fixturePages, inContentScript, launchBrowser, openExtensionPage,
   serveFixtureSites, signInAndEnableSites, stopServiceWorker, type FixtureSites, type TestBrowser,
+  screenshotPath,
 } from '../helpers/browser';
 import type { PageElement } from '../helpers/dom';
 import { clickSidebar as click, fillAndSubmit } from '../helpers/sidebar';
@@ -144,7 +145,7 @@ describe('offline queue', () => {
       'Задача: Офлайн: отправить КП — отправлено',
       'Заметка: Офлайн: клиент просил КП до пятницы — отправлено',
     ]);
-    await popup.screenshot({ path: join(__dirname, '..', '..', 'docs', 'screenshots', 'popup-queue.png') });
+    await popup.screenshot({ path: screenshotPath('popup-queue.png') });
     await popup.close();
     await page.close();
   });

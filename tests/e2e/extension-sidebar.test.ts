@@ -3,6 +3,7 @@ import type { Page } from 'puppeteer-core';
 import {
   FIXTURE_GRANTS, contentEventually, extensionGranting, fixturePages, inContentScript, launchBrowser, serveFixtureSites, signInAndEnableSites,
   stopServiceWorker, type FixtureSites, type TestBrowser,
+  screenshotPath,
 } from '../helpers/browser';
 import { clickSidebar as click, fillAndSubmit } from '../helpers/sidebar';
 import { startWorker, type TestWorker } from '../helpers/worker';
@@ -89,7 +90,7 @@ describe('mail sidebar', () => {
     expect([first, second]).toEqual(['Письмо записано в ленту клиента', 'Это письмо уже есть в ленте клиента']);
     expect(await mailEvents('Счёт на металлочерепицу для объекта в Химках')).toEqual([{ company_id: world.companies.ofA, direction: 'in', counterpart: 'ivan@krovlya.ru' }]);
     expect(await contentEventually(page, `voronkaPage.sidebar.querySelector('[data-part="timeline"]')?.textContent.includes('Письмо от клиента: Счёт на металлочерепицу для объекта в Химках')`)).toBe(true);
-    await page.screenshot({ path: join(__dirname, '..', '..', 'docs', 'screenshots', 'sidebar-gmail.png') });
+    await page.screenshot({ path: screenshotPath('sidebar-gmail.png') });
     await page.close();
   });
 

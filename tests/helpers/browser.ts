@@ -244,3 +244,16 @@ export async function signInAndEnableSites(browser: Browser, serverOrigin: strin
   await options.close();
   return saved.value.active;
 }
+
+/**
+ * Where an end-to-end test saves a screenshot: `.tmp/screenshots` normally, so a test run leaves the
+ * tree clean; `docs/screenshots` when SCREENSHOTS=docs (`SCREENSHOTS=docs npm test` refreshes the
+ * ones the docs show).
+ */
+export function screenshotPath(name: string): string {
+  const { join } = require('node:path') as typeof import('node:path');
+  const { mkdirSync } = require('node:fs') as typeof import('node:fs');
+  const dir = process.env['SCREENSHOTS'] === 'docs' ? join(__dirname, '..', '..', 'docs', 'screenshots') : join(__dirname, '..', '..', '.tmp', 'screenshots');
+  mkdirSync(dir, { recursive: true });
+  return join(dir, name);
+}

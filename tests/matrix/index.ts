@@ -9,6 +9,7 @@ import { liveRows } from './live';
 import { mailRows } from './mail';
 import { onecRows } from './onec';
 import { payRows } from './pay';
+import { reportRows } from './reports';
 import { telephonyRows } from './telephony';
 import type { Row } from './foundation';
 
@@ -28,4 +29,5 @@ export const allRows: Row[] = [
   ...liveRows,
   ...telephonyRows,
   ...payRows,
+  ...reportRows,
 ];

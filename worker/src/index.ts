@@ -2,6 +2,8 @@ import { createApp } from './app';
 import type { Env } from './env';
 import { receiveEmail } from './integrations/mail/receive';
 import { runOnecCron } from './integrations/onec/cron';
+import { createDb } from './lib/db';
+import { rollRevenueWindow } from './services/reports/roll-window';
 
 /** Durable Object classes must be exported by the main module (wrangler.toml durable_objects). */
 export { ManagerChannel } from './live/manager-channel';
@@ -13,6 +15,11 @@ export default {
   // Cron Triggers (wrangler.toml): the 1C pull and outbox; it guards and logs its own failures.
   scheduled: async (controller: ScheduledController, env: Env) => {
     await runOnecCron(env, controller.scheduledTime);
+    try {
+      await rollRevenueWindow(createDb(env.DB), controller.scheduledTime);
+    } catch (err) {
+      console.error(JSON.stringify({ where: 'cron: revenue window', error: String(err) }));
+    }
   },
   // Email Routing → this worker for the BCC/forward address (docs/mail.md); never bounces a mail.
   email: async (message: ForwardableEmailMessage, env: Env) => {

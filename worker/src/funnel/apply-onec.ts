@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { companies, events, leads, onecDocuments, stageChanges } from '../../../schema/db';
+import { convertedAtUpdate } from '../../../schema/rollups';
 import { idList, refreshCompanySearch } from '../../../schema/db/search';
 import type { OnecCounterparty, OnecDocument, OnecObject, OnecOutcome } from '../../../schema/contracts';
 import { normalizeCompanyName } from '../../../schema/domain/names';
@@ -176,6 +177,10 @@ async function applyDocument(ctx: ServiceContext, stageMap: StageMap, doc: OnecD
         statements.push(...moveStatements(ctx.db, stageMap, current, back, { kind: 'recompute', eventId, reason: why }, ctx.now));
       }
     }
+  }
+  // A payment posted, unposted or moved changes when the client was converted (first paid invoice).
+  if (doc.kind === 'payment_bank' || doc.kind === 'payment_cash' || existing?.kind === 'payment_bank' || existing?.kind === 'payment_cash') {
+    statements.push(ctx.db.run(sql.raw(convertedAtUpdate(`id = ${Number(company.id)}`))));
   }
   const results = await ctx.db.batch(statements as never);
   void results;

@@ -46,7 +46,7 @@ export function htmlPage(c: Context<AppEnv>, opts: PageOptions): Response {
 }
 
 export function appHeader(userName: string): string {
-  return `<header><b>Воронка</b><nav><a href="/app">Главная</a><a href="/app/clients">Клиенты</a><a href="/app/plans">Планы</a><a href="/app/pay">Зарплата</a><a href="/app/tokens">Токены и виджеты</a><a href="/api/docs">API</a></nav>
+  return `<header><b>Воронка</b><nav><a href="/app">Главная</a><a href="/app/clients">Клиенты</a><a href="/app/reports">Отчёты</a><a href="/app/plans">Планы</a><a href="/app/pay">Зарплата</a><a href="/app/tokens">Токены и виджеты</a><a href="/api/docs">API</a></nav>
 <span class="who">${escapeHtml(userName)}</span><button class="secondary" id="sign-out" style="margin:0">Выйти</button></header>`;
 }
 

@@ -44,6 +44,12 @@ import apiTokensList from './api_tokens_list';
 import apiTokensRevoke from './api_tokens_revoke';
 import apiUsersList from './api_users_list';
 import apiWidgetsToday from './api_widgets_today';
+import apiReportsGet from './api_reports_get';
+import apiReportsDrill from './api_reports_drill';
+import apiReportsExport from './api_reports_export';
+import pageReports from './page_reports';
+import pageReport from './page_report';
+import pageReportDrill from './page_report_drill';
 import pagePay from './page_pay';
 import pagePayStatement from './page_pay_statement';
 import pagePlans from './page_plans';
@@ -107,6 +113,12 @@ export const routes: readonly AnyRoute[] = [
   apiLookup, apiSyncSummary, apiSyncRejected, apiInboxReplay, pageSync,
   apiCompaniesLogEvent, apiFunnelStagesList, apiFunnelStagesUpdate, apiFunnelRulesList, apiFunnelRulesUpdate,
   apiWidgetsToday,
+  apiReportsGet,
+  apiReportsDrill,
+  apiReportsExport,
+  pageReports,
+  pageReport,
+  pageReportDrill,
   pagePay,
   pagePayStatement,
   pagePlans,

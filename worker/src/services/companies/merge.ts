@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { convertedAtUpdate } from '../../../../schema/rollups';
 import { idList, refreshCompanySearch } from '../../../../schema/db/search';
 import { canManageOwnership, requireWriter } from '../../access/policy';
 import { AppError, forbidden } from '../../lib/errors';
@@ -46,6 +47,8 @@ export async function mergeCompanies({ ctx, input }: { ctx: ServiceContext; inpu
         status = CASE WHEN status = 'client' OR ${source.status} = 'client' THEN 'client' ELSE 'prospect' END,
         updated_at = ${ctx.now}
       WHERE id = ${s}`),
+    // The survivor was converted when the first of the two paid.
+    ctx.db.run(sql.raw(convertedAtUpdate(`id = ${Number(s)}`))),
     ...refreshCompanySearch(idList([s, m])).map((q) => ctx.db.run(q)),
     auditInsert(ctx, { action: 'merge', entity: 'company', entityId: s, details: { mergedId: m, mergedName: source.name, moved: counts } }),
   ]);

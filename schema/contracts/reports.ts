@@ -1,0 +1,68 @@
+import { z } from 'zod';
+
+/** The six leading indicators for heads of sales (docs/reports.md): filters and answers. */
+
+export const reportIds = ['calls', 'leads', 'stages', 'clients', 'dormant', 'invoices'] as const;
+export type ReportId = (typeof reportIds)[number];
+
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Дата в формате ГГГГ-ММ-ДД / Date as YYYY-MM-DD');
+
+export const ReportQuery = z.object({
+  from: Day.optional(),
+  /** Inclusive. */
+  to: Day.optional(),
+  by: z.enum(['day', 'week', 'month']).optional(),
+  managerId: z.coerce.number().int().positive().optional(),
+  regionId: z.coerce.number().int().positive().optional(),
+  companyId: z.coerce.number().int().positive().optional(),
+  /** Dormant clients: no interaction for this many days. */
+  days: z.coerce.number().int().min(1).max(3650).optional(),
+  /** `raw`: the same figures by GROUP BY over the raw rows (the admin's check; the benchmark's baseline). */
+  source: z.enum(['rollup', 'raw']).optional(),
+});
+export type ReportQuery = z.infer<typeof ReportQuery>;
+
+export const ReportParams = z.object({ report: z.enum(reportIds) });
+export const ReportExportParams = z.object({ report: z.enum(reportIds), format: z.enum(['csv', 'xlsx']) });
+
+export const ReportColumn = z.object({
+  key: z.string(),
+  titleRu: z.string(),
+  kind: z.enum(['text', 'int', 'money', 'percent', 'date', 'duration']),
+});
+
+/** One answer shape for every report: a series for the chart, a table, totals, and links down. */
+export const Report = z.object({
+  report: z.enum(reportIds),
+  titleRu: z.string(),
+  from: Day,
+  to: Day,
+  by: z.enum(['day', 'week', 'month']),
+  source: z.enum(['rollup', 'raw']),
+  /** Chart: one point per period bucket (or per stage), values keyed like `seriesColumns`. */
+  seriesColumns: z.array(ReportColumn),
+  series: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))),
+  totals: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
+  tableColumns: z.array(ReportColumn),
+  /** Rows of the table; `href` drills down to the clients or leads behind the row. */
+  rows: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))),
+  notes: z.array(z.string()),
+}).meta({ id: 'Report' });
+export type Report = z.infer<typeof Report>;
+
+export const DrillQuery = ReportQuery.extend({
+  /** What the figure counted: e.g. `missed`, `ch_mail`, `converted`, a stage id. */
+  measure: z.string().max(40).optional(),
+  /** The period bucket clicked (a day, a week's Monday or a month). */
+  bucket: z.string().max(10).optional(),
+});
+export type DrillQuery = z.infer<typeof DrillQuery>;
+
+export const DrillDown = z.object({
+  report: z.enum(reportIds),
+  titleRu: z.string(),
+  columns: z.array(ReportColumn),
+  rows: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))),
+  truncated: z.boolean(),
+}).meta({ id: 'DrillDown' });
+export type DrillDown = z.infer<typeof DrillDown>;

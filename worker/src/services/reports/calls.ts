@@ -1,0 +1,44 @@
+import { sql } from 'drizzle-orm';
+import type { Report } from '../../../../schema/contracts';
+import type { ServiceContext } from '../../lib/route';
+import { callUserFilter, type ReportScope } from './scope';
+import { seriesReport } from './series';
+
+export const CALL_COLUMNS = [
+  { key: 'calls', titleRu: 'Звонки', kind: 'int' as const },
+  { key: 'inbound', titleRu: 'Входящие', kind: 'int' as const },
+  { key: 'outbound', titleRu: 'Исходящие', kind: 'int' as const },
+  { key: 'missed', titleRu: 'Пропущенные', kind: 'int' as const },
+  { key: 'targeted', titleRu: 'Целевые', kind: 'int' as const },
+  { key: 'untargeted', titleRu: 'Нецелевые', kind: 'int' as const },
+  { key: 'talk_sec', titleRu: 'Время разговоров', kind: 'duration' as const },
+];
+
+/** Raw: each call's measures, by the manager's own local day — what the rollup's triggers compute. */
+const RAW_MEASURES = sql.raw(`count(*) AS calls, sum(e.direction = 'in') AS inbound, sum(e.direction = 'out') AS outbound,
+  sum(e.direction = 'in' AND coalesce(e.call_result, 'missed') != 'answered') AS missed, sum(coalesce(e.targeted, 0) = 1) AS targeted,
+  sum(coalesce(e.duration_sec, 0)) AS talk_sec`);
+const RAW_DAY = sql.raw(`date(e.occurred_at / 1000 + 60 * coalesce((SELECT o.offset_min FROM users u JOIN tz_offsets o ON o.time_zone = u.time_zone WHERE u.id = e.user_id), 180), 'unixepoch')`);
+
+/** Calls as the raw timeline has them, in the scope, by local day: the naive way and the per-client view. */
+function rawCalls(s: ReportScope) {
+  // A local day is at most 14 h away from UTC: the instant range covers every zone.
+  const fromMs = Date.parse(`${s.from}T00:00:00Z`) - 14 * 3_600_000;
+  const toMs = Date.parse(`${s.to}T00:00:00Z`) + 38 * 3_600_000;
+  return sql`FROM events e WHERE e.kind = 'call' AND e.occurred_at >= ${fromMs} AND e.occurred_at < ${toMs}
+    AND ${callUserFilter(s, sql`coalesce(e.user_id, 0)`)} ${s.companyId !== null ? sql`AND e.company_id = ${s.companyId}` : sql``}
+    AND ${RAW_DAY} BETWEEN ${s.from} AND ${s.to}`;
+}
+
+/** Calls per manager per local day and week: in / out / missed, targeted or not, talk time. */
+export function callsReport(ctx: ServiceContext, s: ReportScope): Promise<Report> {
+  return seriesReport(ctx, s, {
+    report: 'calls', titleRu: 'Звонки менеджеров',
+    columns: CALL_COLUMNS.filter((c) => c.key !== 'untargeted'),
+    derive: (r) => ({ untargeted: (r['calls'] ?? 0) - (r['targeted'] ?? 0) }),
+    derivedColumns: [{ key: 'untargeted', titleRu: 'Нецелевые', kind: 'int' }],
+    rollup: { table: 'rollup_calls', where: (sc) => callUserFilter(sc, sql.raw('user_id')), manager: 'user_id' },
+    raw: { from: rawCalls, day: RAW_DAY, manager: sql.raw('coalesce(e.user_id, 0)'), measures: RAW_MEASURES },
+    notes: ['Дни — по часовому поясу каждого менеджера; целевой звонок — от 30 секунд разговора с известным клиентом.'],
+  });
+}
