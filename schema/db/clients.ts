@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { regions, users } from './people';
 
@@ -28,6 +29,10 @@ export const companies = sqliteTable('companies', {
 }, (t) => [
   index('companies_owner_idx').on(t.ownerId),
   index('companies_touch_idx').on(t.lastTouchAt),
+  // Silent clients by how long, for the company, a region and a manager (the dormant report).
+  index('companies_silent_idx').on(sql`coalesce(${t.lastTouchAt}, 0)`).where(sql`${t.mergedIntoId} IS NULL`),
+  index('companies_region_silent_idx').on(t.regionId, sql`coalesce(${t.lastTouchAt}, 0)`).where(sql`${t.mergedIntoId} IS NULL`),
+  index('companies_owner_silent_idx').on(sql`coalesce(${t.ownerId}, 0)`, sql`coalesce(${t.lastTouchAt}, 0)`).where(sql`${t.mergedIntoId} IS NULL`),
   index('companies_region_owner_idx').on(t.regionId, t.ownerId),
   index('companies_inn_idx').on(t.inn, t.kpp),
   index('companies_name_idx').on(t.nameNormalized),

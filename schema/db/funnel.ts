@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { companies } from './clients';
 import { regions, users } from './people';
@@ -36,6 +37,10 @@ export const leads = sqliteTable('leads', {
   index('leads_owner_stage_idx').on(t.ownerId, t.stageId),
   index('leads_region_stage_idx').on(t.regionId, t.stageId),
   index('leads_created_idx').on(t.createdAt),
+  // Leads sitting in a stage now, oldest first: for the company, a region and a manager (time in stage).
+  index('leads_open_idx').on(t.stageId, t.stageEnteredAt).where(sql`${t.closedAt} IS NULL`),
+  index('leads_region_open_idx').on(t.regionId, t.stageId, t.stageEnteredAt).where(sql`${t.closedAt} IS NULL`),
+  index('leads_owner_open_idx').on(sql`coalesce(${t.ownerId}, 0)`, t.stageId, t.stageEnteredAt).where(sql`${t.closedAt} IS NULL`),
 ]);
 
 export const stageChangeCauses = ['event', 'rule', 'user', 'recompute'] as const;

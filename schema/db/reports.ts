@@ -15,23 +15,34 @@ export const tzOffsets = sqliteTable('tz_offsets', {
   offsetMin: integer('offset_min').notNull(),
 });
 
-/** Calls per manager per his local day. */
-export const rollupCalls = sqliteTable('rollup_calls', {
-  day: text('day').notNull(),
-  userId: integer('user_id').notNull(),
+const callMeasures = () => ({
   calls: integer('calls').notNull().default(0),
   inbound: integer('inbound').notNull().default(0),
   outbound: integer('outbound').notNull().default(0),
   missed: integer('missed').notNull().default(0),
   targeted: integer('targeted').notNull().default(0),
   talkSec: integer('talk_sec').notNull().default(0),
+});
+
+/** Calls per manager per his local day. */
+export const rollupCalls = sqliteTable('rollup_calls', {
+  day: text('day').notNull(),
+  userId: integer('user_id').notNull(),
+  ...callMeasures(),
 }, (t) => [primaryKey({ columns: [t.day, t.userId] }), index('rollup_calls_user_idx').on(t.userId, t.day)]);
 
-/** New leads per Moscow day by region, owner and source channel. */
-export const rollupLeads = sqliteTable('rollup_leads', {
-  day: text('day').notNull(),
-  regionId: integer('region_id').notNull(),
-  ownerId: integer('owner_id').notNull(),
+/**
+ * The same by week (Monday first): a year's report by week or per manager reads whole weeks here
+ * and only the partial weeks at the period's edges from the day table. Every `*_w` table is kept
+ * by the same triggers as its day table.
+ */
+export const rollupCallsWeekly = sqliteTable('rollup_calls_w', {
+  week: text('week').notNull(),
+  userId: integer('user_id').notNull(),
+  ...callMeasures(),
+}, (t) => [primaryKey({ columns: [t.week, t.userId] }), index('rollup_calls_w_user_idx').on(t.userId, t.week)]);
+
+const leadMeasures = () => ({
   leads: integer('leads').notNull().default(0),
   chCall: integer('ch_call').notNull().default(0),
   chMail: integer('ch_mail').notNull().default(0),
@@ -39,7 +50,22 @@ export const rollupLeads = sqliteTable('rollup_leads', {
   chManual: integer('ch_manual').notNull().default(0),
   chImport: integer('ch_import').notNull().default(0),
   chWeb: integer('ch_web').notNull().default(0),
+});
+
+/** New leads per Moscow day by region, owner and source channel. */
+export const rollupLeads = sqliteTable('rollup_leads', {
+  day: text('day').notNull(),
+  regionId: integer('region_id').notNull(),
+  ownerId: integer('owner_id').notNull(),
+  ...leadMeasures(),
 }, (t) => [primaryKey({ columns: [t.day, t.regionId, t.ownerId] }), index('rollup_leads_owner_idx').on(t.ownerId, t.day)]);
+
+export const rollupLeadsWeekly = sqliteTable('rollup_leads_w', {
+  week: text('week').notNull(),
+  regionId: integer('region_id').notNull(),
+  ownerId: integer('owner_id').notNull(),
+  ...leadMeasures(),
+}, (t) => [primaryKey({ columns: [t.week, t.regionId, t.ownerId] }), index('rollup_leads_w_owner_idx').on(t.ownerId, t.week)]);
 
 /**
  * One row per completed stay in a stage (a stage change that leaves one): the stage, when it was
@@ -72,6 +98,15 @@ export const rollupStays = sqliteTable('rollup_stays', {
   ...bucketColumns,
 }, (t) => [primaryKey({ columns: [t.month, t.stageId, t.regionId, t.ownerId] }), index('rollup_stays_owner_idx').on(t.ownerId, t.month)]);
 
+/** The same stays for the whole company: the head of a company-wide report reads 12 rows a stage a year. */
+export const rollupStaysAll = sqliteTable('rollup_stays_all', {
+  month: text('month').notNull(),
+  stageId: text('stage_id').notNull(),
+  stays: integer('stays').notNull().default(0),
+  totalMin: integer('total_min').notNull().default(0),
+  ...bucketColumns,
+}, (t) => [primaryKey({ columns: [t.month, t.stageId] })]);
+
 /** Clients created (not merged away) and converted (first paid invoice) per Moscow day. */
 export const rollupClients = sqliteTable('rollup_clients', {
   day: text('day').notNull(),
@@ -81,18 +116,37 @@ export const rollupClients = sqliteTable('rollup_clients', {
   converted: integer('converted').notNull().default(0),
 }, (t) => [primaryKey({ columns: [t.day, t.regionId, t.ownerId] }), index('rollup_clients_owner_idx').on(t.ownerId, t.day)]);
 
-/** Posted 1C documents per 1C day by the client's region and the responsible manager. */
-export const rollupDocuments = sqliteTable('rollup_documents', {
-  day: text('day').notNull(),
+export const rollupClientsWeekly = sqliteTable('rollup_clients_w', {
+  week: text('week').notNull(),
   regionId: integer('region_id').notNull(),
-  userId: integer('user_id').notNull(),
+  ownerId: integer('owner_id').notNull(),
+  created: integer('created').notNull().default(0),
+  converted: integer('converted').notNull().default(0),
+}, (t) => [primaryKey({ columns: [t.week, t.regionId, t.ownerId] }), index('rollup_clients_w_owner_idx').on(t.ownerId, t.week)]);
+
+const documentMeasures = () => ({
   invoices: integer('invoices').notNull().default(0),
   invoicedKopecks: integer('invoiced_kopecks').notNull().default(0),
   payments: integer('payments').notNull().default(0),
   paidKopecks: integer('paid_kopecks').notNull().default(0),
   shipments: integer('shipments').notNull().default(0),
   shippedKopecks: integer('shipped_kopecks').notNull().default(0),
+});
+
+/** Posted 1C documents per 1C day by the client's region and the responsible manager. */
+export const rollupDocuments = sqliteTable('rollup_documents', {
+  day: text('day').notNull(),
+  regionId: integer('region_id').notNull(),
+  userId: integer('user_id').notNull(),
+  ...documentMeasures(),
 }, (t) => [primaryKey({ columns: [t.day, t.regionId, t.userId] }), index('rollup_documents_user_idx').on(t.userId, t.day)]);
+
+export const rollupDocumentsWeekly = sqliteTable('rollup_documents_w', {
+  week: text('week').notNull(),
+  regionId: integer('region_id').notNull(),
+  userId: integer('user_id').notNull(),
+  ...documentMeasures(),
+}, (t) => [primaryKey({ columns: [t.week, t.regionId, t.userId] }), index('rollup_documents_w_user_idx').on(t.userId, t.week)]);
 
 /** Payments per client per month: the revenue at risk of a dormant client is the last 24 months. */
 export const rollupRevenue = sqliteTable('rollup_revenue', {

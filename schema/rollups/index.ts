@@ -20,6 +20,8 @@ export interface Contribution {
   watch: string[];
   /** Parent rows read through subqueries; `link` joins `$` to the changed parent row `P`. */
   parents?: { table: string; columns: string[]; link: string }[];
+  /** The migration that created it (its triggers and first fill live there). */
+  since: '0010' | '0011';
 }
 
 const MSK = 10_800; // Moscow is UTC+3 all year
@@ -44,9 +46,9 @@ function leadStaysInsert(row: string, from = ''): string {
     ON CONFLICT (id) DO NOTHING;`;
 }
 
-export const CONTRIBUTIONS: readonly Contribution[] = [
+const DAILY: readonly Contribution[] = [
   {
-    name: 'calls', rollup: 'rollup_calls', source: 'events', when: "$.kind = 'call'",
+    name: 'calls', since: '0010', rollup: 'rollup_calls', source: 'events', when: "$.kind = 'call'",
     keys: { day: userDay('$.occurred_at', '$.user_id'), user_id: 'coalesce($.user_id, 0)' },
     measures: {
       calls: '1',
@@ -60,7 +62,7 @@ export const CONTRIBUTIONS: readonly Contribution[] = [
     parents: [{ table: 'users', columns: ['time_zone'], link: '$.user_id = P.id' }],
   },
   {
-    name: 'leads', rollup: 'rollup_leads', source: 'leads', when: '1',
+    name: 'leads', since: '0010', rollup: 'rollup_leads', source: 'leads', when: '1',
     keys: { day: mskDay('$.created_at'), region_id: '$.region_id', owner_id: 'coalesce($.owner_id, 0)' },
     measures: {
       leads: '1',
@@ -70,7 +72,7 @@ export const CONTRIBUTIONS: readonly Contribution[] = [
     watch: ['created_at', 'region_id', 'owner_id', 'channel'],
   },
   {
-    name: 'stays', rollup: 'rollup_stays', source: 'lead_stays', when: '1',
+    name: 'stays', since: '0010', rollup: 'rollup_stays', source: 'lead_stays', when: '1',
     keys: {
       month: mskMonth('$.left_at'), stage_id: '$.stage_id',
       region_id: 'coalesce((SELECT l.region_id FROM leads l WHERE l.id = $.lead_id), 0)',
@@ -81,19 +83,19 @@ export const CONTRIBUTIONS: readonly Contribution[] = [
     parents: [{ table: 'leads', columns: ['region_id', 'owner_id'], link: '$.lead_id = P.id' }],
   },
   {
-    name: 'clients_created', rollup: 'rollup_clients', source: 'companies', when: '$.merged_into_id IS NULL',
+    name: 'clients_created', since: '0010', rollup: 'rollup_clients', source: 'companies', when: '$.merged_into_id IS NULL',
     keys: { day: mskDay('$.created_at'), region_id: '$.region_id', owner_id: 'coalesce($.owner_id, 0)' },
     measures: { created: '1', converted: '0' },
     watch: ['created_at', 'region_id', 'owner_id', 'merged_into_id'],
   },
   {
-    name: 'clients_converted', rollup: 'rollup_clients', source: 'companies', when: '$.merged_into_id IS NULL AND $.converted_at IS NOT NULL',
+    name: 'clients_converted', since: '0010', rollup: 'rollup_clients', source: 'companies', when: '$.merged_into_id IS NULL AND $.converted_at IS NOT NULL',
     keys: { day: mskDay('$.converted_at'), region_id: '$.region_id', owner_id: 'coalesce($.owner_id, 0)' },
     measures: { created: '0', converted: '1' },
     watch: ['converted_at', 'region_id', 'owner_id', 'merged_into_id'],
   },
   {
-    name: 'documents', rollup: 'rollup_documents', source: 'onec_documents', when: `${LIVE_DOC} AND $.kind IN ('invoice', 'payment_bank', 'payment_cash', 'shipment')`,
+    name: 'documents', since: '0010', rollup: 'rollup_documents', source: 'onec_documents', when: `${LIVE_DOC} AND $.kind IN ('invoice', 'payment_bank', 'payment_cash', 'shipment')`,
     keys: {
       day: 'substr($.date_local, 1, 10)',
       region_id: 'coalesce((SELECT c.region_id FROM companies c WHERE c.id = $.company_id), 0)',
@@ -108,11 +110,26 @@ export const CONTRIBUTIONS: readonly Contribution[] = [
     parents: [{ table: 'companies', columns: ['region_id'], link: '$.company_id = P.id' }],
   },
   {
-    name: 'revenue', rollup: 'rollup_revenue', source: 'onec_documents', when: `${LIVE_DOC} AND $.kind IN ('payment_bank', 'payment_cash') AND $.company_id IS NOT NULL`,
+    name: 'revenue', since: '0010', rollup: 'rollup_revenue', source: 'onec_documents', when: `${LIVE_DOC} AND $.kind IN ('payment_bank', 'payment_cash') AND $.company_id IS NOT NULL`,
     keys: { company_id: '$.company_id', month: 'substr($.date_local, 1, 7)' },
     measures: { kopecks: '$.amount_kopecks' },
     watch: ['posted', 'deletion_mark', 'kind', 'date_local', 'company_id', 'amount_kopecks'],
   },
+];
+
+/** A day-keyed contribution's twin keyed by the Monday of its week (the `*_w` tables). */
+function weekly(c: Contribution): Contribution {
+  const { day, ...rest } = c.keys;
+  return { ...c, name: `${c.name}_w`, rollup: `${c.rollup}_w`, since: '0011', keys: { week: `date(${day}, '-6 days', 'weekday 1')`, ...rest } };
+}
+
+const stays = DAILY.find((c) => c.name === 'stays')!;
+
+export const CONTRIBUTIONS: readonly Contribution[] = [
+  ...DAILY,
+  ...DAILY.filter((c) => 'day' in c.keys).map(weekly),
+  // The company-wide stays: no region or owner, so no parent can move them.
+  { ...stays, name: 'stays_all', rollup: 'rollup_stays_all', since: '0011', keys: { month: stays.keys['month']!, stage_id: stays.keys['stage_id']! }, parents: [] },
 ];
 
 const TOUCH_KINDS = "('call', 'mail', 'note', 'task_done')";
@@ -139,9 +156,9 @@ function apply(c: Contribution, row: string, sign: 1 | -1, from?: { link: string
 }
 
 /** The triggers of every contribution, and the ones keeping `companies.last_touch_at` and `revenue_24m`. */
-export function rollupTriggers(): string[] {
+export function rollupTriggers(since?: Contribution['since']): string[] {
   const out: string[] = [];
-  for (const c of CONTRIBUTIONS) {
+  for (const c of CONTRIBUTIONS.filter((x) => !since || x.since === since)) {
     const t = `rollup_${c.name}`;
     out.push(`CREATE TRIGGER ${t}_ai AFTER INSERT ON ${c.source} BEGIN\n  ${apply(c, 'NEW', 1)}\nEND`);
     out.push(`CREATE TRIGGER ${t}_ad AFTER DELETE ON ${c.source} BEGIN\n  ${apply(c, 'OLD', -1)}\nEND`);
@@ -152,6 +169,7 @@ export function rollupTriggers(): string[] {
       out.push(`CREATE TRIGGER ${t}_${p.table}_au AFTER UPDATE OF ${p.columns.join(', ')} ON ${p.table} BEGIN\n  ${apply(c, 's', 1, { link: sub(p.link, 's').replaceAll('P.', 'NEW.') })}\nEND`);
     }
   }
+  if (since === '0011') return out;
   out.push(`CREATE TRIGGER lead_stays_ai AFTER INSERT ON stage_changes WHEN NEW.from_stage_id IS NOT NULL BEGIN\n  ${leadStaysInsert('NEW')}\nEND`);
   out.push(`CREATE TRIGGER lead_stays_ad AFTER DELETE ON stage_changes BEGIN\n  DELETE FROM lead_stays WHERE id = OLD.id;\nEND`);
   out.push(`CREATE TRIGGER companies_last_touch_ai AFTER INSERT ON events WHEN NEW.company_id IS NOT NULL AND NEW.kind IN ${TOUCH_KINDS} BEGIN
@@ -198,9 +216,10 @@ export function refreshRevenueWindow(fromSql: string): string[] {
  * Every rollup recomputed from the raw rows (the definition the triggers must keep to): used after
  * a bulk load with the triggers off, by an admin repair, and by the test that compares the two.
  */
-export function rebuildRollups(revenueFromSql = REVENUE_FROM_NOW): string[] {
-  const out: string[] = ['DELETE FROM lead_stays', leadStaysInsert('s', ' FROM stage_changes s').replace(/;$/, ''), ...ROLLUP_TABLES.map((t) => `DELETE FROM ${t}`)];
-  for (const c of CONTRIBUTIONS) {
+/** The rollups of `list` emptied and summed again from their raw rows. */
+function refill(list: readonly Contribution[]): string[] {
+  const out: string[] = [...new Set(list.map((c) => c.rollup))].map((t) => `DELETE FROM ${t}`);
+  for (const c of list) {
     const keys = Object.keys(c.keys);
     const measures = Object.keys(c.measures);
     out.push(`INSERT INTO ${c.rollup} (${[...keys, ...measures].join(', ')})
@@ -208,9 +227,24 @@ export function rebuildRollups(revenueFromSql = REVENUE_FROM_NOW): string[] {
   FROM ${c.source} s WHERE ${sub(c.when, 's')} GROUP BY ${keys.map((_, i) => i + 1).join(', ')}
   ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${measures.map((m) => `${m} = ${m} + excluded.${m}`).join(', ')}`);
   }
-  out.push(LAST_TOUCH_SET);
-  out.push(...refreshRevenueWindow(revenueFromSql));
   return out;
+}
+
+/**
+ * Every rollup recomputed from the raw rows (the definition the triggers must keep to): used after
+ * a bulk load with the triggers off, by an admin repair, and by the test that compares the two.
+ */
+export function rebuildRollups(revenueFromSql = REVENUE_FROM_NOW): string[] {
+  return [
+    'DELETE FROM lead_stays', leadStaysInsert('s', ' FROM stage_changes s').replace(/;$/, ''),
+    ...refill(CONTRIBUTIONS),
+    LAST_TOUCH_SET,
+    ...refillRevenue(revenueFromSql),
+  ];
+}
+
+function refillRevenue(revenueFromSql: string): string[] {
+  return refreshRevenueWindow(revenueFromSql);
 }
 
 export function dropRollupTriggers(): string[] {
@@ -227,14 +261,18 @@ export const RUSSIAN_ZONES: Record<string, number> = {
   'Asia/Srednekolymsk': 660, 'Asia/Kamchatka': 720, 'Asia/Anadyr': 720,
 };
 
-/** What migration 0010 adds after the tables drizzle-kit generated, in order (a unit test holds the file to it). */
-export function rollupMigrationTail(): string[] {
+/** What a migration adds after the tables drizzle-kit generated, in order (a unit test holds the files to it). */
+export function rollupMigrationTail(migration: Contribution['since'] = '0010'): string[] {
+  if (migration === '0011') return [...refill(CONTRIBUTIONS.filter((c) => c.since === '0011')), ...rollupTriggers('0011')];
   return [
     `INSERT OR IGNORE INTO tz_offsets (time_zone, offset_min) VALUES ${Object.entries(RUSSIAN_ZONES).map(([z, m]) => `('${z}', ${m})`).join(', ')}`,
     // Clients converted before: their first posted payment.
     convertedAtUpdate('true'),
-    ...rebuildRollups(),
-    ...rollupTriggers(),
+    'DELETE FROM lead_stays', leadStaysInsert('s', ' FROM stage_changes s').replace(/;$/, ''),
+    ...refill(CONTRIBUTIONS.filter((c) => c.since === '0010')),
+    LAST_TOUCH_SET,
+    ...refreshRevenueWindow(REVENUE_FROM_NOW),
+    ...rollupTriggers('0010'),
   ];
 }
 

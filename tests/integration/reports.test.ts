@@ -97,6 +97,19 @@ describe('calls per manager per local day', () => {
     expect((await apiAs(w, 'headA').get('/api/reports/calls?source=raw')).status).toBe(403);
   });
 
+  test('whole weeks come from the weekly rollups and the edge days from the daily ones, with the same figures as the raw rows', async () => {
+    // Tuesday 10 November to Monday 30 November: weeks of the 16th and the 23rd whole, the rest edge days.
+    for (const report of ['calls', 'leads', 'invoices', 'clients']) {
+      const q = `/api/reports/${report}?from=2026-11-10&to=2026-11-30&by=week`;
+      const rollup = await get('admin', q);
+      const raw = await get('admin', `${q}&source=raw`);
+      expect({ report, series: rollup.series, rows: rollup.rows }).toEqual({ report, series: raw.series, rows: raw.rows });
+    }
+    expect(pick((await get('admin', '/api/reports/calls?from=2026-11-10&to=2026-11-30&by=week')).series, ['bucket', 'calls'])).toEqual([
+      { bucket: '2026-11-09', calls: 0 }, { bucket: '2026-11-16', calls: 5 }, { bucket: '2026-11-23', calls: 0 }, { bucket: '2026-11-30', calls: 0 },
+    ]);
+  });
+
   test('a figure drills down to the calls behind it', async () => {
     const d = await get('admin', `/api/reports/calls/drill?from=2026-11-20&to=2026-11-21&by=day&bucket=2026-11-21&measure=missed&managerId=${C}`);
     expect(d.rows).toEqual([expect.objectContaining({ at: '2026-11-21', manager: 'Вера Менеджер', direction: 'входящий', result: 'missed' })]);

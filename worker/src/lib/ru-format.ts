@@ -2,6 +2,8 @@
  * Russian renderings shared by the pages and the exports: dates in the viewer's zone, money from
  * kopecks, call durations, company statuses. Intl does the locale work (workerd ships full ICU).
  */
+import { memoFormat } from './time';
+
 export const DEFAULT_TIME_ZONE = 'Europe/Moscow';
 
 export const COMPANY_STATUS_RU = { prospect: 'потенциальный', client: 'клиент' } as const;
@@ -19,17 +21,17 @@ export function knownTimeZone(zone: string | null | undefined): string {
 
 /** 20.11.2026 */
 export function formatDate(ms: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('ru-RU', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric' }).format(ms);
+  return memoFormat(`ru-date:${timeZone}`, () => new Intl.DateTimeFormat('ru-RU', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric' })).format(ms);
 }
 
 /** 20.11.2026, 12:05 */
 export function formatDateTime(ms: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('ru-RU', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(ms);
+  return memoFormat(`ru-datetime:${timeZone}`, () => new Intl.DateTimeFormat('ru-RU', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' })).format(ms);
 }
 
 /** 12 345,67 ₽ (with the no-break spaces ru-RU uses). */
 export function formatRubles(kopecks: number): string {
-  return new Intl.NumberFormat('ru-RU', { style: 'currency', currency: 'RUB' }).format(kopecks / 100);
+  return memoFormat('ru-rub', () => new Intl.NumberFormat('ru-RU', { style: 'currency', currency: 'RUB' })).format(kopecks / 100);
 }
 
 /** mm:ss; minutes run past 59 rather than switching format mid-list. */

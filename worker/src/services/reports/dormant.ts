@@ -31,7 +31,8 @@ export async function dormantReport(ctx: ServiceContext, s: ReportScope, days = 
           coalesce((SELECT sum(d.amount_kopecks) FROM onec_documents d WHERE d.company_id = c.id AND d.kind IN ('payment_bank', 'payment_cash')
             AND d.posted = 1 AND d.deletion_mark = 0 AND substr(d.date_local, 1, 7) >= ${windowFrom}), 0) AS revenue
         FROM companies c WHERE ${where})`
-    : sql`(SELECT c.id, c.name, c.owner_id, c.last_touch_at AS touch, c.revenue_24m AS revenue FROM companies c WHERE ${where})`;
+    // The silence condition sits on the indexed expression (companies_*silent_idx), not on the alias.
+    : sql`(SELECT c.id, c.name, c.owner_id, c.last_touch_at AS touch, c.revenue_24m AS revenue FROM companies c WHERE ${where} AND coalesce(c.last_touch_at, 0) < ${cutoff})`;
   const [top, totals] = await ctx.db.batch([
     ctx.db.all<{ id: number; name: string; owner: string | null; touch: number | null; revenue: number }>(sql`SELECT f.id, f.name, u.name AS owner, f.touch, f.revenue
       FROM ${figures} f LEFT JOIN users u ON u.id = f.owner_id WHERE coalesce(f.touch, 0) < ${cutoff}

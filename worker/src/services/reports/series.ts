@@ -13,6 +13,7 @@ export interface SeriesSpec {
   report: Report['report'];
   titleRu: string;
   columns: (Column & { kind: 'int' | 'money' | 'duration' })[];
+  /** The day table, its weekly twin (`*_w`, whole Monday–Sunday weeks), their filter and manager column. */
   rollup: { table: string; where: (s: ReportScope) => SQL; manager: string };
   raw: { from: (s: ReportScope) => SQL; day: SQL; manager: SQL; measures: SQL };
   /** Derived figures (conversions) from the sums of a row. */
@@ -21,19 +22,41 @@ export interface SeriesSpec {
   notes: string[];
 }
 
+const DAY = 86_400_000;
+const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
+const weekday = (day: string) => (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday 0
+
+/**
+ * The rollup rows of a period: whole weeks from the weekly table, the days at the edges from the
+ * daily one — a year reads ~52 rows per key instead of ~365. `weeks` false reads days only (a
+ * daily or monthly chart needs them).
+ */
+function rollupRows(spec: SeriesSpec, s: ReportScope, bucket: SQL, weeks: boolean): SQL {
+  const keys = spec.columns.map((c) => c.key).join(', ');
+  const firstMonday = addDays(s.from, (7 - weekday(s.from)) % 7);
+  const lastMonday = addDays(s.to, -((weekday(s.to) + 1) % 7) - 6);
+  const where = spec.rollup.where(s);
+  const day = (from: string, to: string) => sql`SELECT ${bucket} AS bucket, ${sql.raw(spec.rollup.manager)} AS manager_id, ${sql.raw(keys)}
+    FROM ${sql.raw(spec.rollup.table)} WHERE day BETWEEN ${from} AND ${to} AND ${where}`;
+  if (!weeks || firstMonday > lastMonday) return day(s.from, s.to);
+  return sql`${day(s.from, addDays(firstMonday, -1))}
+    UNION ALL SELECT week AS bucket, ${sql.raw(spec.rollup.manager)} AS manager_id, ${sql.raw(keys)}
+      FROM ${sql.raw(`${spec.rollup.table}_w`)} WHERE week BETWEEN ${firstMonday} AND ${lastMonday} AND ${where}
+    UNION ALL ${day(addDays(lastMonday, 7), s.to)}`;
+}
+
 export async function seriesReport(ctx: ServiceContext, s: ReportScope, spec: SeriesSpec): Promise<Report> {
   const raw = s.raw || s.companyId !== null;
   const keys = spec.columns.map((c) => c.key);
   const sums = sql.raw(keys.map((k) => `sum(${k}) AS ${k}`).join(', '));
   const bucket = bucketOfDay(s.by, raw ? spec.raw.day : sql.raw('day'));
-  const rollupWhere = sql`day BETWEEN ${s.from} AND ${s.to} AND ${spec.rollup.where(s)}`;
   const [series, byManager, names] = await ctx.db.batch([
     raw
       ? ctx.db.all<Record<string, number> & { bucket: string }>(sql`SELECT ${bucket} AS bucket, ${spec.raw.measures} ${spec.raw.from(s)} GROUP BY 1`)
-      : ctx.db.all<Record<string, number> & { bucket: string }>(sql`SELECT ${bucket} AS bucket, ${sums} FROM ${sql.raw(spec.rollup.table)} WHERE ${rollupWhere} GROUP BY 1`),
+      : ctx.db.all<Record<string, number> & { bucket: string }>(sql`SELECT bucket, ${sums} FROM (${rollupRows(spec, s, bucket, s.by === 'week')}) GROUP BY 1`),
     raw
       ? ctx.db.all<Record<string, number> & { manager_id: number }>(sql`SELECT ${spec.raw.manager} AS manager_id, ${spec.raw.measures} ${spec.raw.from(s)} GROUP BY 1`)
-      : ctx.db.all<Record<string, number> & { manager_id: number }>(sql`SELECT ${sql.raw(spec.rollup.manager)} AS manager_id, ${sums} FROM ${sql.raw(spec.rollup.table)} WHERE ${rollupWhere} GROUP BY 1`),
+      : ctx.db.all<Record<string, number> & { manager_id: number }>(sql`SELECT manager_id, ${sums} FROM (${rollupRows(spec, s, sql.raw("''"), true)}) GROUP BY 1`),
     ctx.db.all<{ id: number; name: string }>(sql`SELECT id, name FROM users`),
   ]);
   const nameOf = new Map(names.map((u) => [u.id, u.name]));

@@ -34,8 +34,12 @@ export async function stagesReport(ctx: ServiceContext, s: ReportScope): Promise
             max(0, (sc.at - coalesce(lag(sc.at) OVER (PARTITION BY sc.lead_id ORDER BY sc.id), l.created_at)) / 60000) AS minutes
           FROM stage_changes sc JOIN leads l ON l.id = sc.lead_id WHERE ${leadFilter}) x
         WHERE x.stage_id IS NOT NULL AND strftime('%Y-%m', x.at / 1000 + 10800, 'unixepoch') BETWEEN ${fromMonth} AND ${toMonth}`)
-      : ctx.db.all<Record<string, number> & { stage_id: string }>(sql`SELECT stage_id, sum(stays) AS stays, ${buckets} FROM rollup_stays
-          WHERE month BETWEEN ${fromMonth} AND ${toMonth} AND ${regionOwnerFilter(s, sql.raw('region_id'), sql.raw('owner_id'))} GROUP BY stage_id`),
+      : s.regionIds === null && s.userId === null
+        // The whole company reads its own rollup: a row per stage and month.
+        ? ctx.db.all<Record<string, number> & { stage_id: string }>(sql`SELECT stage_id, sum(stays) AS stays, ${buckets} FROM rollup_stays_all
+            WHERE month BETWEEN ${fromMonth} AND ${toMonth} GROUP BY stage_id`)
+        : ctx.db.all<Record<string, number> & { stage_id: string }>(sql`SELECT stage_id, sum(stays) AS stays, ${buckets} FROM rollup_stays
+            WHERE month BETWEEN ${fromMonth} AND ${toMonth} AND ${regionOwnerFilter(s, sql.raw('region_id'), sql.raw('owner_id'))} GROUP BY stage_id`),
     ctx.db.all<{ stage_id: string; entered: number }>(sql`SELECT l.stage_id, l.stage_entered_at AS entered FROM leads l
       WHERE l.closed_at IS NULL AND ${leadFilter} ORDER BY l.stage_id, l.stage_entered_at DESC`),
   ]);
