@@ -70,8 +70,10 @@ try {
 
  API:                 ${BASE}/api   (справочник: ${BASE}/api/docs, здоровье: ${BASE}/api/health)
  Страницы / pages:    ${BASE}/app   (вход: ${BASE}/sign-in)
+                      клиенты ${BASE}/app/clients · отчёты ${BASE}/app/reports · планы ${BASE}/app/plans
+                      зарплата ${BASE}/app/pay · импорт ${BASE}/app/import · интеграции ${BASE}/app/sync
  Виджет / widget:     ${widget}
-                      (токены виджетов: ${BASE}/app/tokens)
+                      (ещё «Мой месяц» /w/month и «Регион» /w/region; токены и код для 1С: ${BASE}/app/tokens)
  Расширение Chrome:   ${join(ROOT, 'dist', 'extension')}
                       chrome://extensions → «Режим разработчика» → «Загрузить распакованное»
 
