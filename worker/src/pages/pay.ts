@@ -15,7 +15,7 @@ td.money,th.money{text-align:right;white-space:nowrap;font-variant-numeric:tabul
 .note{border-left:4px solid var(--line);padding:4px 12px;margin:8px 0}
 textarea{width:100%;min-height:70px;padding:8px;border:1px solid var(--line);border-radius:6px;font:inherit}
 .acts{display:flex;gap:10px;flex-wrap:wrap}.acts button{margin-top:10px}
-#message{min-height:1.5em}
+#message{min-height:1.5em}button:disabled{opacity:.45;cursor:default}
 @media (max-width:640px){table.list thead{display:none}table.list tr{display:block;border-bottom:1px solid var(--line);padding:6px 0}
 table.list td{display:block;border:0;padding:2px 8px;text-align:left}table.list td[data-label]::before{content:attr(data-label) ": ";color:var(--muted)}}
 @media print{.bar,.acts,textarea,#message{display:none}.card{border:0;padding:0}}
