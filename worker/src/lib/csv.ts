@@ -14,3 +14,18 @@ export function csvDigits(value: string | null | undefined): string {
 }
 
 export const csvLine = (cells: string[]) => `${cells.join(';')}\r\n`;
+
+/**
+ * A CSV file download: never cached, never sniffed. `utf8Name` (a Cyrillic file name) goes in the
+ * RFC 5987 `filename*`, with the ASCII `filename` for browsers that lack it.
+ */
+export function csvResponse(csv: string | ReadableStream<Uint8Array>, filename: string, utf8Name?: string): Response {
+  return new Response(csv, {
+    headers: {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="${filename}"${utf8Name ? `; filename*=UTF-8''${encodeURIComponent(utf8Name)}` : ''}`,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    },
+  });
+}

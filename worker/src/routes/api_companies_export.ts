@@ -1,4 +1,5 @@
 import { CompanyExportQuery } from '../../../schema/contracts';
+import { csvResponse } from '../lib/csv';
 import { defineRoute } from '../lib/route';
 import { exportCompanyList } from '../services/companies/export-list';
 
@@ -9,13 +10,6 @@ export default defineRoute({
   access: ['session'], query: CompanyExportQuery,
   handler: async ({ ctx, input }) => {
     const file = await exportCompanyList({ ctx, input: input.query });
-    return new Response(file.csv, {
-      headers: {
-        'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': `attachment; filename="${file.filename}"`,
-        'cache-control': 'no-store',
-        'x-content-type-options': 'nosniff',
-      },
-    });
+    return csvResponse(file.csv, file.filename);
   },
 });

@@ -1,4 +1,5 @@
 import { IdParams } from '../../../schema/contracts';
+import { csvResponse } from '../lib/csv';
 import { defineRoute } from '../lib/route';
 import { exportImportResult } from '../services/imports/export-result';
 
@@ -8,12 +9,6 @@ export default defineRoute({
   access: ['session'], params: IdParams,
   handler: async ({ ctx, input }) => {
     const { fileName, body } = await exportImportResult({ ctx, input: input.params });
-    return new Response(body, {
-      headers: {
-        'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': `attachment; filename="import-${input.params.id}.csv"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-        'cache-control': 'no-store',
-      },
-    });
+    return csvResponse(body, `import-${input.params.id}.csv`, fileName);
   },
 });

@@ -1,4 +1,5 @@
 import { PayExportBody } from '../../../schema/contracts';
+import { csvResponse } from '../lib/csv';
 import { defineRoute } from '../lib/route';
 import { exportPayroll } from '../services/pay/export';
 
@@ -8,13 +9,6 @@ export default defineRoute({
   access: ['session'], body: PayExportBody,
   handler: async ({ ctx, input }) => {
     const file = await exportPayroll({ ctx, input: input.body });
-    return new Response(file.csv, {
-      headers: {
-        'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': `attachment; filename="${file.filename}"`,
-        'cache-control': 'no-store',
-        'x-content-type-options': 'nosniff',
-      },
-    });
+    return csvResponse(file.csv, file.filename);
   },
 });

@@ -1,5 +1,5 @@
 import type { Report, ReportId, ReportQuery } from '../../../../schema/contracts';
-import { CSV_BOM, csvCell, csvLine } from '../../lib/csv';
+import { CSV_BOM, csvCell, csvLine, csvResponse } from '../../lib/csv';
 import type { ServiceContext } from '../../lib/route';
 import { xlsxResponse, xlsxWorkbook, type XlsxColumnKind } from '../../lib/xlsx';
 import { auditInsert } from '../audit/record';
@@ -28,9 +28,7 @@ export async function exportReport({ ctx, input }: { ctx: ServiceContext; input:
   const filename = `voronka-${input.report}-${report.from}-${report.to}`;
   if (input.format === 'csv') {
     const lines = [csvLine(report.tableColumns.map((c) => csvCell(header(c)))), ...report.rows.map((r) => csvLine(report.tableColumns.map((c) => csvValue(c, r[c.key]))))];
-    return new Response(CSV_BOM + lines.join(''), {
-      headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${filename}.csv"`, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' },
-    });
+    return csvResponse(CSV_BOM + lines.join(''), `${filename}.csv`);
   }
   const sheet = (name: string, columns: Column[], rows: Report['rows']) => ({
     name, columns: columns.map((c) => ({ header: header(c), kind: XLSX_KIND[c.kind] })),
