@@ -46,7 +46,7 @@ export async function getCompanyCard({ ctx, input }: { ctx: ServiceContext; inpu
       WHERE e.company_id = ${id} ORDER BY e.occurred_at DESC, e.id DESC LIMIT 20`),
     // `+kind` keeps each probe on the company's index (see services/companies/list.ts).
     ctx.db.all<FactsRow>(sql`SELECT
-        (SELECT max(occurred_at) FROM events WHERE company_id = ${id} AND +kind IN ('call', 'mail', 'note', 'task_done')) AS last_touch,
+        (SELECT last_touch_at FROM companies WHERE id = ${id}) AS last_touch,
         (SELECT max(occurred_at) FROM onec_documents WHERE company_id = ${id} AND kind = 'invoice' AND posted = 1 AND deletion_mark = 0) AS last_invoice,
         (SELECT max(occurred_at) FROM events WHERE company_id = ${id} AND +kind = 'call' AND direction = 'in' AND call_result IN ('missed', 'busy')) AS last_missed,
         (SELECT max(occurred_at) FROM events WHERE company_id = ${id} AND +kind = 'call' AND (direction = 'out' OR call_result = 'answered')) AS last_callback,

@@ -15,23 +15,13 @@ export const companySummaryColumns = {
 };
 
 const DAY = 86_400_000;
-/** Events that count as a touch of the client (what "days without contact" measures). */
-const touchKinds = sql.raw(`('call', 'mail', 'note', 'task_done')`);
-// `+e.kind` (unary plus) keeps SQLite on the company index: without statistics (D1 has none
-// until ANALYZE) workerd's planner otherwise picks events(kind, …) and walks millions of rows.
 
 /**
- * The newest touch, read backwards on events(company_id, occurred_at): it stops at the first
- * touch instead of visiting every event of the company as max() with a kind filter would.
- * Written with explicit qualifiers: drizzle prints select-list columns bare, and a bare "id"
- * inside this subquery would be events.id, silently uncorrelated.
+ * The newest touch (call, mail, note, done task) is kept on the company by triggers on events
+ * (schema/rollups): reading it is a column, and "no contact for N days" a comparison on it.
  */
-const lastTouchAt = sql<number | null>`(SELECT e.occurred_at FROM events e
-  WHERE e.company_id = companies.id AND +e.kind IN ${touchKinds} ORDER BY e.occurred_at DESC LIMIT 1)`.as('last_touch_at');
-
-/** No touch since `since` (or never): a range probe of the same index per company. */
-const untouchedSince = (since: number) => sql`NOT EXISTS (SELECT 1 FROM events e
-  WHERE e.company_id = companies.id AND e.occurred_at >= ${since} AND +e.kind IN ${touchKinds})`;
+const lastTouchAt = sql<number | null>`${companies.lastTouchAt}`.as('last_touch_at');
+const untouchedSince = (since: number) => sql`coalesce(${companies.lastTouchAt}, 0) < ${since}`;
 
 function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (m) => `\\${m}`);

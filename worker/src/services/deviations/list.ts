@@ -31,11 +31,11 @@ export async function listDeviations({ ctx, input }: { ctx: ServiceContext; inpu
       FROM tasks t JOIN users u ON u.id = t.user_id LEFT JOIN companies ON companies.id = t.company_id
       WHERE t.done_at IS NULL AND t.due_at < ${now} AND t.user_id IN (SELECT users.id FROM users WHERE ${userReadScope(p) ?? sql`1`})
         AND ${p.user.role === 'manager' ? sql`t.user_id = ${p.user.id}` : sql`1`}`,
+    // companies.last_touch_at is kept exact by triggers on events (schema/rollups).
     no_touch: sql`SELECT 'no_touch' AS kind, companies.id AS company_id, companies.name AS company_name, ${ownerName} AS owner_name, leads.id AS lead_id, NULL AS task_id,
-        (SELECT max(e.occurred_at) FROM events e WHERE e.company_id = companies.id AND +e.kind IN ('call', 'mail', 'note', 'task_done')) AS since, NULL AS detail
+        companies.last_touch_at AS since, NULL AS detail
       FROM leads JOIN stages s ON s.id = leads.stage_id JOIN companies ON companies.id = leads.company_id
-      WHERE leads.closed_at IS NULL AND s.outcome = 'open' AND ${leadScope}
-        AND NOT EXISTS (SELECT 1 FROM events e WHERE e.company_id = companies.id AND e.occurred_at >= ${now - NO_TOUCH_DAYS * DAY} AND +e.kind IN ('call', 'mail', 'note', 'task_done'))`,
+      WHERE leads.closed_at IS NULL AND s.outcome = 'open' AND ${leadScope} AND coalesce(companies.last_touch_at, 0) < ${now - NO_TOUCH_DAYS * DAY}`,
     missed_call: sql`SELECT 'missed_call' AS kind, companies.id AS company_id, companies.name AS company_name, ${ownerName} AS owner_name, NULL AS lead_id, NULL AS task_id, m.at AS since, m.counterpart AS detail
       FROM (SELECT company_id, max(occurred_at) AS at, counterpart FROM events
             WHERE kind = 'call' AND direction = 'in' AND call_result IN ('missed', 'busy') AND occurred_at >= ${now - 7 * DAY} AND occurred_at < ${now - CALLBACK_WITHIN_MS} AND company_id IS NOT NULL
