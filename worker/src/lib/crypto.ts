@@ -39,10 +39,20 @@ export async function sha256Hex(text: string): Promise<string> {
   return toHex(await crypto.subtle.digest('SHA-256', encoder.encode(text)));
 }
 
+// Imported HMAC keys by secret: the same few secrets (webhooks, embed tokens) sign every request.
+const hmacKeys = new Map<string, Promise<CryptoKey>>();
+
 export async function hmac(algorithm: 'SHA-256' | 'SHA-1', secret: string | Uint8Array, message: string): Promise<ArrayBuffer> {
-  const keyBytes = typeof secret === 'string' ? encoder.encode(secret) : secret;
-  const key = await crypto.subtle.importKey('raw', keyBytes, { name: 'HMAC', hash: algorithm }, false, ['sign']);
-  return crypto.subtle.sign('HMAC', key, encoder.encode(message));
+  const id = `${algorithm}:${typeof secret === 'string' ? `s:${secret}` : `b:${toHex(secret)}`}`;
+  let key = hmacKeys.get(id);
+  if (!key) {
+    const keyBytes = typeof secret === 'string' ? encoder.encode(secret) : secret;
+    key = crypto.subtle.importKey('raw', keyBytes, { name: 'HMAC', hash: algorithm }, false, ['sign']);
+    if (hmacKeys.size >= 64) hmacKeys.clear();
+    hmacKeys.set(id, key);
+    key.catch(() => hmacKeys.delete(id));
+  }
+  return crypto.subtle.sign('HMAC', await key, encoder.encode(message));
 }
 
 /** Constant-time comparison of two strings of any length. */
