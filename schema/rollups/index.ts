@@ -27,8 +27,8 @@ export interface Contribution {
 const MSK = 10_800; // Moscow is UTC+3 all year
 const mskDay = (ms: string) => `date(${ms} / 1000 + ${MSK}, 'unixepoch')`;
 const mskMonth = (ms: string) => `strftime('%Y-%m', ${ms} / 1000 + ${MSK}, 'unixepoch')`;
-/** A manager's own calendar day of an instant: his zone's offset, Moscow's when unknown. */
-const userDay = (ms: string, userId: string) =>
+/** A manager's own calendar day of an instant (SQL): his zone's offset, Moscow's when unknown. */
+export const userDay = (ms: string, userId: string) =>
   `date(${ms} / 1000 + 60 * coalesce((SELECT o.offset_min FROM users u JOIN tz_offsets o ON o.time_zone = u.time_zone WHERE u.id = ${userId}), 180), 'unixepoch')`;
 const flag = (cond: string) => `(CASE WHEN ${cond} THEN 1 ELSE 0 END)`;
 const LIVE_DOC = '$.posted = 1 AND $.deletion_mark = 0';

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Report } from '../../../../schema/contracts';
+import { userDay } from '../../../../schema/rollups';
 import type { ServiceContext } from '../../lib/route';
 import { callUserFilter, type ReportScope } from './scope';
 import { seriesReport } from './series';
@@ -18,7 +19,7 @@ export const CALL_COLUMNS = [
 const RAW_MEASURES = sql.raw(`count(*) AS calls, sum(e.direction = 'in') AS inbound, sum(e.direction = 'out') AS outbound,
   sum(e.direction = 'in' AND coalesce(e.call_result, 'missed') != 'answered') AS missed, sum(coalesce(e.targeted, 0) = 1) AS targeted,
   sum(coalesce(e.duration_sec, 0)) AS talk_sec`);
-const RAW_DAY = sql.raw(`date(e.occurred_at / 1000 + 60 * coalesce((SELECT o.offset_min FROM users u JOIN tz_offsets o ON o.time_zone = u.time_zone WHERE u.id = e.user_id), 180), 'unixepoch')`);
+const RAW_DAY = sql.raw(userDay('e.occurred_at', 'e.user_id'));
 
 /** Calls as the raw timeline has them, in the scope, by local day: the naive way and the per-client view. */
 function rawCalls(s: ReportScope) {

@@ -1,13 +1,13 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { DrillDown, DrillQuery, ReportId } from '../../../../schema/contracts';
+import { userDay } from '../../../../schema/rollups';
 import type { ServiceContext } from '../../lib/route';
 import { DORMANT_DAYS } from './dormant';
 import { LEAD_CHANNELS } from './leads';
-import { MSK_DAY, callUserFilter, regionOwnerFilter, reportScope, type Granularity, type ReportScope } from './scope';
+import { MSK_DAY, addDays, callUserFilter, regionOwnerFilter, reportScope, type Granularity, type ReportScope } from './scope';
 
 const LIMIT = 500;
 const DAY = 86_400_000;
-const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 
 /** The days a clicked bucket covers, within the report's period. */
 function bucketRange(s: ReportScope, bucket: string | undefined, by: Granularity): [string, string] {
@@ -38,7 +38,7 @@ export async function drillDown({ ctx, input }: { ctx: ServiceContext; input: { 
   let query: SQL;
   switch (input.report) {
     case 'calls': {
-      const dayExpr = sql.raw(`date(e.occurred_at / 1000 + 60 * coalesce((SELECT o.offset_min FROM users u JOIN tz_offsets o ON o.time_zone = u.time_zone WHERE u.id = e.user_id), 180), 'unixepoch')`);
+      const dayExpr = sql.raw(userDay('e.occurred_at', 'e.user_id'));
       const measure = { inbound: sql`AND e.direction = 'in'`, outbound: sql`AND e.direction = 'out'`, missed: sql`AND e.direction = 'in' AND coalesce(e.call_result, 'missed') != 'answered'`,
         targeted: sql`AND e.targeted = 1`, untargeted: sql`AND coalesce(e.targeted, 0) = 0` }[m] ?? sql``;
       title = 'Звонки';

@@ -23,7 +23,8 @@ export interface ReportScope {
 }
 
 const DAY = 86_400_000;
-const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
+/** A calendar day `n` days from `day` (both YYYY-MM-DD). */
+export const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 
 /**
  * Period, granularity and scope of a report. Defaults: the last 30 days to today (Moscow), by day up
@@ -76,9 +77,11 @@ export function bucketsOf(s: ReportScope): string[] {
   return out;
 }
 
+/** 0 for Monday … 6 for Sunday. */
+export const weekdayOf = (day: string) => (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7;
+
 function mondayOf(day: string): string {
-  const weekday = (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7;
-  return addDays(day, -weekday);
+  return addDays(day, -weekdayOf(day));
 }
 
 /** Managers whose calls a scope counts (calls are keyed by manager, not by client region). */

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Report } from '../../../../schema/contracts';
 import type { ServiceContext } from '../../lib/route';
-import { bucketOfDay, bucketsOf, type ReportScope } from './scope';
+import { addDays, bucketOfDay, bucketsOf, weekdayOf, type ReportScope } from './scope';
 
 type Column = Report['tableColumns'][number];
 
@@ -22,9 +22,6 @@ export interface SeriesSpec {
   notes: string[];
 }
 
-const DAY = 86_400_000;
-const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
-const weekday = (day: string) => (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday 0
 
 /**
  * The rollup rows of a period: whole weeks from the weekly table, the days at the edges from the
@@ -33,8 +30,8 @@ const weekday = (day: string) => (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) 
  */
 function rollupRows(spec: SeriesSpec, s: ReportScope, bucket: SQL, weeks: boolean): SQL {
   const keys = spec.columns.map((c) => c.key).join(', ');
-  const firstMonday = addDays(s.from, (7 - weekday(s.from)) % 7);
-  const lastMonday = addDays(s.to, -((weekday(s.to) + 1) % 7) - 6);
+  const firstMonday = addDays(s.from, (7 - weekdayOf(s.from)) % 7);
+  const lastMonday = addDays(s.to, -((weekdayOf(s.to) + 1) % 7) - 6);
   const where = spec.rollup.where(s);
   const day = (from: string, to: string) => sql`SELECT ${bucket} AS bucket, ${sql.raw(spec.rollup.manager)} AS manager_id, ${sql.raw(keys)}
     FROM ${sql.raw(spec.rollup.table)} WHERE day BETWEEN ${from} AND ${to} AND ${where}`;
