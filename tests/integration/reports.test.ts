@@ -112,7 +112,7 @@ describe('calls per manager per local day', () => {
 
   test('a figure drills down to the calls behind it', async () => {
     const d = await get('admin', `/api/reports/calls/drill?from=2026-11-20&to=2026-11-21&by=day&bucket=2026-11-21&measure=missed&managerId=${C}`);
-    expect(d.rows).toEqual([expect.objectContaining({ at: '2026-11-21', manager: 'Вера Менеджер', direction: 'входящий', result: 'missed' })]);
+    expect(d.rows).toEqual([expect.objectContaining({ at: '2026-11-21', manager: 'Вера Менеджер', direction: 'входящий', result: 'пропущен' })]);
   });
 });
 
@@ -125,7 +125,7 @@ test('new leads by source channel, by Moscow day', async () => {
   ]);
   expect((await get('managerA', '/api/reports/leads?from=2026-11-10&to=2026-11-12')).totals).toMatchObject({ leads: 2, ch_onec: 0 });
   const drill = await get('headA', '/api/reports/leads/drill?from=2026-11-10&to=2026-11-12&measure=ch_onec');
-  expect(drill.rows.map((l: { leadId: number }) => l.leadId)).toEqual([503]);
+  expect(drill.rows.map((l: { leadId: number; channel: string }) => [l.leadId, l.channel])).toEqual([[503, '1С']]);
 });
 
 test('time in stage: median and p90 from the histogram, and the leads there now', async () => {
@@ -151,7 +151,7 @@ test('new clients, first payments and the base growing', async () => {
   expect(r.totals).toMatchObject({ created: 2, converted: 1, base: 2, base_start: 0 });
   expect((await get('headOther', '/api/reports/clients?from=2026-09-01&to=2026-09-30&by=month')).series).toEqual([{ bucket: '2026-09', created: 1, converted: 0, base: 1 }]);
   const drill = await get('admin', '/api/reports/clients/drill?from=2026-09-01&to=2026-09-30&measure=converted');
-  expect(drill.rows.map((c: { companyId: number }) => c.companyId)).toEqual([601]);
+  expect(drill.rows.map((c: { companyId: number; status: string }) => [c.companyId, c.status])).toEqual([[601, 'клиент']]);
 });
 
 test('clients without interaction for N days, ranked by the revenue at risk', async () => {

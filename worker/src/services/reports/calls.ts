@@ -19,17 +19,31 @@ export const CALL_COLUMNS = [
 const RAW_MEASURES = sql.raw(`count(*) AS calls, sum(e.direction = 'in') AS inbound, sum(e.direction = 'out') AS outbound,
   sum(e.direction = 'in' AND coalesce(e.call_result, 'missed') != 'answered') AS missed, sum(coalesce(e.targeted, 0) = 1) AS targeted,
   sum(coalesce(e.duration_sec, 0)) AS talk_sec`);
-const RAW_DAY = sql.raw(userDay('e.occurred_at', 'e.user_id'));
+export const RAW_DAY = sql.raw(userDay('e.occurred_at', 'e.user_id'));
 
-/** Calls as the raw timeline has them, in the scope, by local day: the naive way and the per-client view. */
-function rawCalls(s: ReportScope) {
-  // A local day is at most 14 h away from UTC: the instant range covers every zone.
-  const fromMs = Date.parse(`${s.from}T00:00:00Z`) - 14 * 3_600_000;
-  const toMs = Date.parse(`${s.to}T00:00:00Z`) + 38 * 3_600_000;
-  return sql`FROM events e WHERE e.kind = 'call' AND e.occurred_at >= ${fromMs} AND e.occurred_at < ${toMs}
+/**
+ * Calls on the manager's local days `from`…`to` within the scope, as a WHERE condition over
+ * `events e`: the naive report, the per-client view and the drill-down all read them so.
+ */
+export function callsOfDays(s: ReportScope, from: string, to: string) {
+  // A local day is at most 14 h away from UTC: the instant range covers every zone, the day test narrows it.
+  const fromMs = Date.parse(`${from}T00:00:00Z`) - 14 * 3_600_000;
+  const toMs = Date.parse(`${to}T00:00:00Z`) + 38 * 3_600_000;
+  return sql`e.kind = 'call' AND e.occurred_at >= ${fromMs} AND e.occurred_at < ${toMs}
     AND ${callUserFilter(s, sql`coalesce(e.user_id, 0)`)} ${s.companyId !== null ? sql`AND e.company_id = ${s.companyId}` : sql``}
-    AND ${RAW_DAY} BETWEEN ${s.from} AND ${s.to}`;
+    AND ${RAW_DAY} BETWEEN ${from} AND ${to}`;
 }
+
+/** The calls one figure of the report counts (the drill-down of that column). */
+export const CALL_MEASURE_FILTERS: Record<string, ReturnType<typeof sql>> = {
+  inbound: sql`e.direction = 'in'`,
+  outbound: sql`e.direction = 'out'`,
+  missed: sql`e.direction = 'in' AND coalesce(e.call_result, 'missed') != 'answered'`,
+  targeted: sql`e.targeted = 1`,
+  untargeted: sql`coalesce(e.targeted, 0) = 0`,
+};
+
+const rawCalls = (s: ReportScope) => sql`FROM events e WHERE ${callsOfDays(s, s.from, s.to)}`;
 
 /** Calls per manager per local day and week: in / out / missed, targeted or not, talk time. */
 export function callsReport(ctx: ServiceContext, s: ReportScope): Promise<Report> {

@@ -1,10 +1,10 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { DrillDown, DrillQuery, ReportId } from '../../../../schema/contracts';
-import { userDay } from '../../../../schema/rollups';
 import type { ServiceContext } from '../../lib/route';
+import { CALL_MEASURE_FILTERS, RAW_DAY, callsOfDays } from './calls';
 import { DORMANT_DAYS } from './dormant';
 import { LEAD_CHANNELS } from './leads';
-import { MSK_DAY, addDays, callUserFilter, regionOwnerFilter, reportScope, type Granularity, type ReportScope } from './scope';
+import { MSK_DAY, addDays, regionOwnerFilter, reportScope, type Granularity, type ReportScope } from './scope';
 
 const LIMIT = 500;
 const DAY = 86_400_000;
@@ -38,16 +38,15 @@ export async function drillDown({ ctx, input }: { ctx: ServiceContext; input: { 
   let query: SQL;
   switch (input.report) {
     case 'calls': {
-      const dayExpr = sql.raw(userDay('e.occurred_at', 'e.user_id'));
-      const measure = { inbound: sql`AND e.direction = 'in'`, outbound: sql`AND e.direction = 'out'`, missed: sql`AND e.direction = 'in' AND coalesce(e.call_result, 'missed') != 'answered'`,
-        targeted: sql`AND e.targeted = 1`, untargeted: sql`AND coalesce(e.targeted, 0) = 0` }[m] ?? sql``;
+      const measure = CALL_MEASURE_FILTERS[m];
       title = 'Звонки';
       columns = [col('at', 'Когда', 'date'), col('manager', 'Менеджер'), col('company', 'Клиент'), col('counterpart', 'Номер'), col('direction', 'Направление'), col('result', 'Итог'), col('talk_sec', 'Разговор', 'duration')];
-      query = sql`SELECT ${dayExpr} AS at, u.name AS manager, c.name AS company, c.id AS companyId, e.counterpart, CASE e.direction WHEN 'in' THEN 'входящий' WHEN 'out' THEN 'исходящий' ELSE e.direction END AS direction,
-          e.call_result AS result, e.duration_sec AS talk_sec
+      query = sql`SELECT ${RAW_DAY} AS at, u.name AS manager, c.name AS company, c.id AS companyId, e.counterpart,
+          CASE e.direction WHEN 'in' THEN 'входящий' WHEN 'out' THEN 'исходящий' WHEN 'internal' THEN 'внутренний' ELSE '—' END AS direction,
+          CASE e.call_result WHEN 'answered' THEN 'состоялся' WHEN 'missed' THEN 'пропущен' WHEN 'busy' THEN 'занято' WHEN 'failed' THEN 'не соединился' ELSE '—' END AS result,
+          e.duration_sec AS talk_sec
         FROM events e LEFT JOIN users u ON u.id = e.user_id LEFT JOIN companies c ON c.id = e.company_id
-        WHERE e.kind = 'call' AND e.occurred_at >= ${Date.parse(`${from}T00:00:00Z`) - 14 * 3_600_000} AND e.occurred_at < ${Date.parse(`${to}T00:00:00Z`) + 38 * 3_600_000}
-          AND ${dayExpr} BETWEEN ${from} AND ${to} AND ${callUserFilter(s, sql.raw('coalesce(e.user_id, 0)'))} ${measure} ${s.companyId !== null ? sql`AND e.company_id = ${s.companyId}` : sql``}
+        WHERE ${callsOfDays(s, from, to)} ${measure ? sql`AND ${measure}` : sql``}
         ORDER BY e.occurred_at DESC LIMIT ${LIMIT + 1}`;
       break;
     }
@@ -55,7 +54,7 @@ export async function drillDown({ ctx, input }: { ctx: ServiceContext; input: { 
       const channel = m.startsWith('ch_') && m.slice(3) in LEAD_CHANNELS ? sql`AND l.channel = ${m.slice(3)}` : sql``;
       title = 'Новые интересы';
       columns = [col('created', 'Создан', 'date'), col('company', 'Клиент'), col('channel', 'Канал'), col('stage', 'Этап'), col('owner', 'Ответственный')];
-      query = sql`SELECT ${MSK_DAY(sql.raw('l.created_at'))} AS created, c.name AS company, c.id AS companyId, l.id AS leadId, l.channel, st.name_ru AS stage, u.name AS owner
+      query = sql`SELECT ${MSK_DAY(sql.raw('l.created_at'))} AS created, c.name AS company, c.id AS companyId, l.id AS leadId, ${sql.raw(`CASE l.channel ${Object.entries(LEAD_CHANNELS).map(([k, t]) => `WHEN '${k}' THEN '${t}'`).join(' ')} ELSE l.channel END`)} AS channel, st.name_ru AS stage, u.name AS owner
         FROM leads l JOIN companies c ON c.id = l.company_id JOIN stages st ON st.id = l.stage_id LEFT JOIN users u ON u.id = l.owner_id
         WHERE l.created_at >= ${Date.parse(`${from}T00:00:00Z`) - 3 * 3_600_000} AND l.created_at < ${Date.parse(`${to}T00:00:00Z`) + 21 * 3_600_000}
           AND ${regionOwnerFilter(s, sql.raw('l.region_id'), sql.raw('coalesce(l.owner_id, 0)'))} ${channel} ${company}
@@ -75,7 +74,7 @@ export async function drillDown({ ctx, input }: { ctx: ServiceContext; input: { 
       const column = m === 'converted' ? 'converted_at' : 'created_at';
       title = m === 'converted' ? 'Клиенты с первой оплатой' : 'Новые клиенты';
       columns = [col('day', m === 'converted' ? 'Первая оплата' : 'Создан', 'date'), col('company', 'Клиент'), col('status', 'Статус'), col('owner', 'Ответственный')];
-      query = sql`SELECT ${MSK_DAY(sql.raw(`c.${column}`))} AS day, c.name AS company, c.id AS companyId, c.status, u.name AS owner
+      query = sql`SELECT ${MSK_DAY(sql.raw(`c.${column}`))} AS day, c.name AS company, c.id AS companyId, CASE c.status WHEN 'client' THEN 'клиент' ELSE 'потенциальный' END AS status, u.name AS owner
         FROM companies c LEFT JOIN users u ON u.id = c.owner_id
         WHERE c.merged_into_id IS NULL AND ${MSK_DAY(sql.raw(`c.${column}`))} BETWEEN ${from} AND ${to}
           AND ${regionOwnerFilter(s, sql.raw('c.region_id'), sql.raw('coalesce(c.owner_id, 0)'))} ${company}
