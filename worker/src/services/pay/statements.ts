@@ -57,12 +57,9 @@ export async function actOnStatement({ ctx, input }: { ctx: ServiceContext; inpu
   const snapshot = approve ? JSON.stringify(figures!.statement) : null;
   const total = approve ? figures!.statement!.totalKopecks : null;
   const changed = await ctx.db.batch([
-    ctx.db.all<{ id: number }>(sql`INSERT INTO salary_statements (user_id, month, state, snapshot, total_kopecks, dispute_comment, resolution_comment, checked_at, approved_by, approved_at, updated_at)
-      SELECT ${person.id}, ${input.month}, ${next}, ${snapshot}, ${total}, ${input.action === 'dispute' ? comment : null},
-        ${input.action === 'answer' || approve ? comment : null}, ${input.action === 'check' ? ctx.now : null},
-        ${approve ? caller.user.id : null}, ${approve ? ctx.now : null}, ${ctx.now}
-      WHERE ${current} = 'draft' AND NOT EXISTS (SELECT 1 FROM salary_statements WHERE user_id = ${person.id} AND month = ${input.month})
-      ON CONFLICT (user_id, month) DO NOTHING RETURNING id`),
+    // A month nobody touched yet is a draft without a row: give it one, then move it like any other.
+    ctx.db.run(sql`INSERT INTO salary_statements (user_id, month, state, updated_at) VALUES (${person.id}, ${input.month}, 'draft', ${ctx.now})
+      ON CONFLICT (user_id, month) DO NOTHING`),
     ctx.db.all<{ id: number }>(sql`UPDATE salary_statements SET state = ${next},
         snapshot = CASE WHEN ${approve ? 1 : 0} = 1 THEN ${snapshot} ELSE snapshot END,
         total_kopecks = CASE WHEN ${approve ? 1 : 0} = 1 THEN ${total} ELSE total_kopecks END,
@@ -79,8 +76,8 @@ export async function actOnStatement({ ctx, input }: { ctx: ServiceContext; inpu
       SELECT ${ctx.now}, ${caller.user.id}, ${principalLabel(caller)}, 'change', 'salary_statement', ${`${person.id}:${input.month}`},
         ${JSON.stringify({ action: input.action, from: current, to: next, comment, totalKopecks: figures!.statement?.totalKopecks ?? null })}, ${ctx.requestId}
       WHERE EXISTS (SELECT 1 FROM salary_statements WHERE user_id = ${person.id} AND month = ${input.month} AND updated_at = ${ctx.now} AND state = ${next})`),
-  ]) as unknown as [{ id: number }[], { id: number }[], unknown];
-  if (!changed[0].length && !changed[1].length) {
+  ]) as unknown as [unknown, { id: number }[], unknown];
+  if (!changed[1].length) {
     throw new AppError('conflict', { ru: 'Расчёт только что изменил кто-то другой — обновите страницу', en: 'Someone else just changed the statement; reload it' });
   }
   return getStatement({ ctx, input: { userId: person.id, month: input.month } });
