@@ -14,8 +14,13 @@ export interface BenchContext {
   server: LocalServer;
   yearDir: string;
   /** What `npm run seed:year` wrote: row counts, seconds (load) and totalSeconds (with migrations). */
-  seedReport: { totalSeconds?: number; counts?: Record<string, number> } & Record<string, unknown>;
+  seedReport: { totalSeconds?: number; counts?: Record<string, number>; end?: string } & Record<string, unknown>;
+  /** The bench's "now" (epoch ms): the moment the seeded history ends; the worker runs with the same clock. */
+  now: number;
 }
+
+/** seed:year's default end, for a database written before the report recorded its end. */
+const SEED_YEAR_DEFAULT_END = '2026-11-30';
 
 async function main() {
   const yearDir = process.env.BENCH_DB_DIR || join(ROOT, '.wrangler', 'year');
@@ -28,7 +33,8 @@ async function main() {
   const seedReport = JSON.parse(readFileSync(reportPath, 'utf8'));
   // A year database built before the latest migrations gets them, as production would.
   prepareLocalD1(yearDir);
-  const server = new LocalServer(yearDir, Number(process.env.BENCH_PORT || 8788));
+  const now = Date.parse(`${seedReport.end ?? SEED_YEAR_DEFAULT_END}T00:00:00Z`);
+  const server = new LocalServer(yearDir, Number(process.env.BENCH_PORT || 8788), now);
   await server.start();
   const metrics: Metric[] = [];
   try {
@@ -38,7 +44,7 @@ async function main() {
     for (const file of readdirSync(suitesDir).filter((f) => f.endsWith('.ts') && (!only || only.includes(f.slice(0, -3)))).sort()) {
       const suite = await import(join(suitesDir, file)) as { run: (ctx: BenchContext) => Promise<Metric[]> };
       console.log(`→ ${file}`);
-      metrics.push(...await suite.run({ server, yearDir, seedReport }));
+      metrics.push(...await suite.run({ server, yearDir, seedReport, now }));
     }
   } finally {
     await server.stop();

@@ -45,7 +45,7 @@ function main(): void {
     log: (message) => console.log(`  ${message}`),
   });
   const total = Math.round((performance.now() - started) / 100) / 10;
-  const summary = { ...report, years, database: file, totalSeconds: total };
+  const summary = { ...report, years, end: values.end, database: file, totalSeconds: total };
   writeFileSync(join(out, 'seed-report.json'), `${JSON.stringify(summary, null, 2)}\n`);
   const width = Math.max(...Object.keys(report.counts).map((t) => t.length));
   for (const [table, count] of Object.entries(report.counts)) console.log(`${table.padEnd(width)}  ${count.toLocaleString('en-US').padStart(11)}`);

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { systemNow } from '../schema/domain/clock';
 import { hashPasswordSync } from './lib/password';
 
 const { values } = parseArgs({
@@ -24,7 +25,7 @@ const password = process.env.VORONKA_PASSWORD || randomBytes(9).toString('base64
 const q = (s: string | undefined) => (s === undefined ? 'NULL' : `'${s.replace(/'/g, "''")}'`);
 const email = values.email.trim().toLowerCase();
 const sql = [
-  `INSERT INTO users (email, name, role, password_hash, phone_extension, time_zone, active, created_at) VALUES (${q(email)}, ${q(values.name)}, ${q(values.role)}, ${q(hashPasswordSync(password))}, ${q(values.extension)}, ${q(values.tz)}, 1, ${Date.now()});`,
+  `INSERT INTO users (email, name, role, password_hash, phone_extension, time_zone, active, created_at) VALUES (${q(email)}, ${q(values.name)}, ${q(values.role)}, ${q(hashPasswordSync(password))}, ${q(values.extension)}, ${q(values.tz)}, 1, ${systemNow()});`,
   values.region ? `INSERT INTO user_regions (user_id, region_id) SELECT u.id, r.id FROM users u, regions r WHERE u.email = ${q(email)} AND r.code = ${q(values.region)};` : '',
 ].join('\n');
 const config = values.remote ? ['-c', 'wrangler.production.toml', '--remote'] : ['--local', '--persist-to', '.wrangler/state'];

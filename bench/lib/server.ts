@@ -17,7 +17,8 @@ const D1_ID = /database_id\s*=\s*"([^"]+)"/.exec(readFileSync(join(ROOT, 'wrangl
 export class LocalServer {
   private mf: Miniflare | undefined;
   private url: URL | undefined;
-  constructor(readonly persistTo: string, readonly port: number) {}
+  /** `now`: the worker's clock (CLOCK_NOW), the end of the seeded history. */
+  constructor(readonly persistTo: string, readonly port: number, readonly now: number) {}
 
   get base(): string {
     return this.url ? this.url.origin : `http://127.0.0.1:${this.port}`;
@@ -36,7 +37,7 @@ export class LocalServer {
       d1Databases: { DB: D1_ID },
       durableObjects: { LIVE: { className: 'ManagerChannel', useSQLite: true } },
       d1Persist: join(this.persistTo, 'v3', 'd1'),
-      bindings: { ...parseVars(readFileSync(join(ROOT, '.dev.vars.example'), 'utf8')), APP_VERSION: 'bench' },
+      bindings: { ...parseVars(readFileSync(join(ROOT, '.dev.vars.example'), 'utf8')), APP_VERSION: 'bench', CLOCK_NOW: new Date(this.now).toISOString() },
       assets: { directory: join(ROOT, 'dist', 'public'), binding: 'ASSETS', routerConfig: assetsRouterConfig() },
       host: '127.0.0.1',
       port: this.port,

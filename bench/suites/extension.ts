@@ -1,3 +1,5 @@
+import { systemNow } from '../../schema/domain/clock';
+import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -24,7 +26,7 @@ const CONTENT_SCRIPT = join(ROOT, 'dist', 'extension', 'src', 'content', 'index.
  * the content script's weight, the mail sidebar's card after a thread opens (warm), and the
  * incoming-call card over the page after the PBX webhook.
  */
-export async function run({ server }: BenchContext): Promise<Metric[]> {
+export async function run({ server, now }: BenchContext): Promise<Metric[]> {
   if (!existsSync(CONTENT_SCRIPT)) {
     const built = spawnSync('npx', ['vite', 'build', '-c', 'extension/vite.config.ts'], { cwd: ROOT, stdio: 'inherit' });
     if (built.status !== 0) throw new Error('extension build failed');
@@ -60,7 +62,7 @@ export async function run({ server }: BenchContext): Promise<Metric[]> {
       const threadKey = `gmail:thread-f:bench-${i}`;
       const t0 = await page.evaluate((from: string, to: string, key: string) => {
         const doc = (globalThis as unknown as { document: { querySelector(s: string): { setAttribute(n: string, v: string): void } | null; querySelectorAll(s: string): { setAttribute(n: string, v: string): void }[] } }).document;
-        const started = Date.now();
+        const started = performance.timeOrigin + performance.now(); // the page's wall clock, as the content script stamps
         doc.querySelector('h2.hP')!.setAttribute('data-thread-perm-id', key.slice('gmail:'.length));
         for (const el of doc.querySelectorAll(`[email="${from}"]`)) el.setAttribute('email', to);
         return started;
@@ -79,7 +81,7 @@ export async function run({ server }: BenchContext): Promise<Metric[]> {
     }
     sidebar.sort((a, b) => a - b);
 
-    const popup = await ringLatencies(page, server.base, clients.map((c) => c.phone).filter((p): p is string => p !== null));
+    const popup = await ringLatencies(page, server.base, now, clients.map((c) => c.phone).filter((p): p is string => p !== null));
     return [
       { metric: 'extension.content_script_gzip_kb', value: round(gzipKb), unit: 'KB', target: '<= 40' },
       { metric: 'extension.sidebar_ms', value: round(percentile(sidebar, 95)), unit: 'ms', target: '<= 200' },
@@ -96,18 +98,18 @@ export async function run({ server }: BenchContext): Promise<Metric[]> {
 }
 
 /** Signed generic call.ringing webhooks from m001's clients → the caller's card drawn over the active tab. */
-async function ringLatencies(page: Page, base: string, phones: string[]): Promise<number[]> {
+async function ringLatencies(page: Page, base: string, now: number, phones: string[]): Promise<number[]> {
   const secret = parseVars(readFileSync(join(ROOT, '.dev.vars.example'), 'utf8'))['TELEPHONY_WEBHOOK_SECRET']!;
-  const run = Date.now();
+  const run = randomUUID().slice(0, 8);
   const latencies: number[] = [];
   for (let i = -3; i < RINGS; i++) {
     const callId = `bench-popup-${run}-${i}`;
-    const body = JSON.stringify({ type: 'call.ringing', call_id: callId, timestamp: Date.now(), direction: 'in', from: phones[(i + 3) % phones.length], to: '+74950000000' });
+    const body = JSON.stringify({ type: 'call.ringing', call_id: callId, timestamp: now, direction: 'in', from: phones[(i + 3) % phones.length], to: '+74950000000' });
     const id = `msg_${callId}`;
-    const ts = Math.floor(Date.now() / 1000);
+    const ts = Math.floor(now / 1000);
     const headers = { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': String(ts), 'webhook-signature': await signStandardWebhook(secret, id, ts, body) };
     const before = await inContentScript<number>(page, 'voronkaPage.callShown?.at ?? 0');
-    const sentAt = Date.now();
+    const sentAt = systemNow(); // compared with the service worker's own Date.now()
     const res = await fetch(`${base}/hooks/telephony/generic`, { method: 'POST', headers, body });
     if (!res.ok) throw new Error(`webhook: ${res.status} ${await res.text()}`);
     const shown = await contentEventually<{ at: number }>(page, `voronkaPage.callShown?.at > ${before} && voronkaPage.callShown`, 5_000);

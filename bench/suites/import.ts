@@ -62,11 +62,11 @@ async function send<T>(server: LocalServer, cookie: string, path: string, body?:
  * import page sends them. Runs on a copy of the year database with its own wrangler dev, so the
  * other suites never see the imported companies.
  */
-export async function run({ yearDir }: BenchContext): Promise<Metric[]> {
+export async function run({ yearDir, now }: BenchContext): Promise<Metric[]> {
   const copy = join(ROOT, '.wrangler', 'year-import');
   rmSync(copy, { recursive: true, force: true });
   cpSync(yearDir, copy, { recursive: true });
-  const server = new LocalServer(copy, PORT);
+  const server = new LocalServer(copy, PORT, now);
   try {
     await server.start();
     const cookie = await server.signIn(ADMIN.email, ADMIN.password);

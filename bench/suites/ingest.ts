@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { createHmac } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseVars } from '../../scripts/lib/bundle-worker';
@@ -36,7 +36,7 @@ function signer(secret: string) {
 
 interface Delivery { id: string; body: string; events: number }
 
-export async function run({ yearDir }: BenchContext): Promise<Metric[]> {
+export async function run({ yearDir, now }: BenchContext): Promise<Metric[]> {
   const copy = join(ROOT, '.wrangler', 'year-ingest');
   rmSync(copy, { recursive: true, force: true });
   cpSync(yearDir, copy, { recursive: true });
@@ -49,8 +49,8 @@ export async function run({ yearDir }: BenchContext): Promise<Metric[]> {
   if (!phones.length || !extensions.length) throw new Error('the year data set has no phones or no extensions');
 
   const sign = signer(parseVars(readFileSync(join(ROOT, '.dev.vars.example'), 'utf8'))['TELEPHONY_WEBHOOK_SECRET']!);
-  const runId = `bench${Date.now().toString(36)}`;
-  const server = new LocalServer(copy, PORT);
+  const runId = `bench${randomUUID().slice(0, 8)}`;
+  const server = new LocalServer(copy, PORT, now);
   const url = `http://127.0.0.1:${PORT}/hooks/telephony/generic`;
   const draw = new Random(20260101); // the same mix of calls on every run
   const random = () => draw.next();
@@ -67,7 +67,7 @@ export async function run({ yearDir }: BenchContext): Promise<Metric[]> {
   /** One delivery as a PBX makes it: a 503 (or no answer) is sent again, like any webhook sender would. */
   async function deliver(d: Delivery): Promise<boolean> {
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      const ts = Math.floor(Date.now() / 1000);
+      const ts = Math.floor(now / 1000);
       let status = 0;
       try {
         const res = await fetch(url, {
@@ -106,7 +106,7 @@ export async function run({ yearDir }: BenchContext): Promise<Metric[]> {
     const client = unknown ? `+7958${String(5_000_000 + n).padStart(7, '0')}` : phones[Math.floor(random() * phones.length)]!;
     const extension = extensions[Math.floor(random() * extensions.length)]!;
     const talk = 20 + Math.floor(random() * 300);
-    const start = Math.floor(Date.now() / 1000) - talk - 10;
+    const start = Math.floor(now / 1000) - talk - 10;
     const base = { call_id: callId, direction: inbound ? 'in' : 'out', from: inbound ? client : extension, to: inbound ? '+74950000000' : client, extension };
     expected.set(callId, talk);
     return [
@@ -124,7 +124,7 @@ export async function run({ yearDir }: BenchContext): Promise<Metric[]> {
   async function caller(deadline: number, batch: number) {
     let window: Record<string, unknown>[][] = [];
     let sent = 0;
-    while (Date.now() < deadline) {
+    while (performance.now() < deadline) {
       while (window.length < batch) window.push(newCall());
       const events = window.map((call) => call.shift()!);
       window = window.filter((call) => call.length > 0);
@@ -158,7 +158,7 @@ export async function run({ yearDir }: BenchContext): Promise<Metric[]> {
     const callsBefore = expected.size;
     const acceptedBefore = eventsAccepted;
     const started = performance.now();
-    await Promise.all(Array.from({ length: connections }, () => caller(Date.now() + phaseSeconds * 1000, batch)));
+    await Promise.all(Array.from({ length: connections }, () => caller(performance.now() + phaseSeconds * 1000, batch)));
     const s = (performance.now() - started) / 1000;
     return { seconds: s, calls: expected.size - callsBefore, unique: ((expected.size - callsBefore) * 3) / s, delivered: (eventsAccepted - acceptedBefore) / s };
   }

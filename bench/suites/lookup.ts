@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { signStandardWebhook } from '../../worker/src/hooks/standard-webhooks';
 import { parseVars } from '../../scripts/lib/bundle-worker';
 import type { BenchContext } from '../run';
@@ -9,7 +10,7 @@ import { ROOT } from '../lib/server';
 const PASSWORD = 'demo2026';
 
 /** Caller ID at full scale: a manager's extension and the PBX (signed) asking who is calling. */
-export async function run({ server }: BenchContext): Promise<Metric[]> {
+export async function run({ server, now }: BenchContext): Promise<Metric[]> {
   const manager = { cookie: await server.signIn('m001@demo.voronka.ru', PASSWORD) };
   const me = await getOk(`${server.base}/api/me`, manager) as { id: number };
   const own = (await getOk(`${server.base}/api/companies?limit=100&ownerId=${me.id}`, manager) as { items: { id: number }[] }).items;
@@ -27,8 +28,8 @@ export async function run({ server }: BenchContext): Promise<Metric[]> {
     if (!card.known) unknown++;
   });
   const asPbx = await timeCalls(300, async (i) => {
-    const id = `msg_bench_${i}_${Date.now()}`;
-    const ts = Math.floor(Date.now() / 1000);
+    const id = `msg_bench_${i}_${randomUUID()}`;
+    const ts = Math.floor(now / 1000);
     await getOk(`${server.base}/api/lookup?phone=${encodeURIComponent(phones[i % phones.length]!)}`, {
       'webhook-id': id, 'webhook-timestamp': String(ts), 'webhook-signature': await signStandardWebhook(secret, id, ts, ''),
     });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 // Node 20 has no global WebSocket; undici (installed with miniflare, pinned with it) has the WHATWG one.
@@ -20,7 +21,7 @@ const TESTS = 100;
  * generic call.ringing webhook from a client of his (caller lookup, call row, push). The webhooks
  * leave ringing-only rows in `calls` (never ended, so never on the timeline or in reports).
  */
-export async function run({ server }: BenchContext): Promise<Metric[]> {
+export async function run({ server, now }: BenchContext): Promise<Metric[]> {
   const cookie = await server.signIn('m001@demo.voronka.ru', PASSWORD);
   const manager = { cookie };
   const me = await getOk(`${server.base}/api/me`, manager) as { id: number };
@@ -45,13 +46,13 @@ export async function run({ server }: BenchContext): Promise<Metric[]> {
   });
 
   try {
-    const run = Date.now();
+    const run = randomUUID().slice(0, 8);
     const rings: number[] = [];
     for (let i = -5; i < RINGS; i++) { // five untimed warm-up calls
       const callId = `bench-push-${run}-${i}`;
-      const body = JSON.stringify({ type: 'call.ringing', call_id: callId, timestamp: Date.now(), direction: 'in', from: phones[(i + 5) % phones.length], to: '+74950000000' });
+      const body = JSON.stringify({ type: 'call.ringing', call_id: callId, timestamp: now, direction: 'in', from: phones[(i + 5) % phones.length], to: '+74950000000' });
       const id = `msg_${callId}`;
-      const ts = Math.floor(Date.now() / 1000);
+      const ts = Math.floor(now / 1000);
       const headers = { 'webhook-id': id, 'webhook-timestamp': String(ts), 'webhook-signature': await signStandardWebhook(secret, id, ts, body) };
       const arrived = arrival(`ring:${callId}`);
       const t0 = performance.now();

@@ -49,13 +49,15 @@ function addMonths(day: string, n: number): string {
   return first.toISOString().slice(0, 10);
 }
 
-/** Today as the reports count it (Moscow, UTC+3 all year). */
-const today = new Date(Date.now() + 3 * 3_600_000).toISOString().slice(0, 10);
-/** "12 months ending today" = the 365 (366) days up to and including today; likewise one month. */
-const PERIODS = {
-  '12m': { from: addDays(addMonths(today, -12), 1), to: today, by: 'week' },
-  '1m': { from: addDays(addMonths(today, -1), 1), to: today, by: 'day' },
-} as const;
+/** "12 months ending today" = the 365 (366) days up to and including today (Moscow, UTC+3 all year, at the bench's clock); likewise one month. */
+function periodsAt(now: number) {
+  const today = new Date(now + 3 * 3_600_000).toISOString().slice(0, 10);
+  return {
+    '12m': { from: addDays(addMonths(today, -12), 1), to: today, by: 'week' },
+    '1m': { from: addDays(addMonths(today, -1), 1), to: today, by: 'day' },
+  } as const;
+}
+let PERIODS = periodsAt(0);
 type Period = keyof typeof PERIODS;
 
 function reportUrl(base: string, report: ReportId, period: Period, source: 'rollup' | 'raw' = 'rollup'): string {
@@ -81,7 +83,8 @@ function mustAgree(report: ReportId, a: Answer): Record<string, unknown> {
   }
 }
 
-export async function run({ server }: BenchContext): Promise<Metric[]> {
+export async function run({ server, now }: BenchContext): Promise<Metric[]> {
+  PERIODS = periodsAt(now);
   console.log(`  periods: 12m ${PERIODS['12m'].from}…${PERIODS['12m'].to} by week, 1m ${PERIODS['1m'].from}…${PERIODS['1m'].to} by day`);
   const admin: Who = { cookie: await server.signIn(ADMIN, PASSWORD) };
   const manager: Who = { cookie: await server.signIn(MANAGER, PASSWORD) };
@@ -154,7 +157,7 @@ export async function run({ server }: BenchContext): Promise<Metric[]> {
     if (res.status !== 0) throw new Error(`seed:year --years 3 failed with status ${res.status}`);
   }
   prepareLocalD1(year3Dir);
-  const server3 = new LocalServer(year3Dir, YEAR3_PORT);
+  const server3 = new LocalServer(year3Dir, YEAR3_PORT, now);
   await server3.start();
   try {
     const admin3: Who = { cookie: await server3.signIn(ADMIN, PASSWORD) };

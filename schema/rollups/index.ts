@@ -201,8 +201,14 @@ export function revenueWindowFrom(month: string): string {
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 
-/** The SQL of the window's first month 23 months before the current one (UTC clock, month precision). */
-export const REVENUE_FROM_NOW = "strftime('%Y-%m', 'now', 'start of month', '-23 months')";
+/**
+ * Migration 0010 as written: the window's first month from SQLite's own clock, at migration time.
+ * The cron (worker/src/services/reports/roll-window.ts) moves it from then on; nothing else may use it.
+ */
+export const MIGRATION_0010_REVENUE_FROM = "strftime('%Y-%m', 'now', 'start of month', '-23 months')";
+
+/** The window as it stands: a rebuild keeps the month the cron last rolled to. */
+export const REVENUE_FROM_STORED = '(SELECT revenue_from FROM report_window WHERE id = 1)';
 
 /** `companies.revenue_24m` recomputed for the window from `fromSql` (SQL giving a "YYYY-MM"). */
 export function refreshRevenueWindow(fromSql: string): string[] {
@@ -234,7 +240,7 @@ function refill(list: readonly Contribution[]): string[] {
  * Every rollup recomputed from the raw rows (the definition the triggers must keep to): used after
  * a bulk load with the triggers off, by an admin repair, and by the test that compares the two.
  */
-export function rebuildRollups(revenueFromSql = REVENUE_FROM_NOW): string[] {
+export function rebuildRollups(revenueFromSql = REVENUE_FROM_STORED): string[] {
   return [
     'DELETE FROM lead_stays', leadStaysInsert('s', ' FROM stage_changes s').replace(/;$/, ''),
     ...refill(CONTRIBUTIONS),
@@ -271,7 +277,7 @@ export function rollupMigrationTail(migration: Contribution['since'] = '0010'): 
     'DELETE FROM lead_stays', leadStaysInsert('s', ' FROM stage_changes s').replace(/;$/, ''),
     ...refill(CONTRIBUTIONS.filter((c) => c.since === '0010')),
     LAST_TOUCH_SET,
-    ...refreshRevenueWindow(REVENUE_FROM_NOW),
+    ...refreshRevenueWindow(MIGRATION_0010_REVENUE_FROM),
     ...rollupTriggers('0010'),
   ];
 }

@@ -5,7 +5,7 @@
 import Database from 'better-sqlite3';
 import { normalizeCompanyName } from '../../schema/domain/names';
 import { REBUILD_COMPANY_SEARCH } from '../../schema/db/search';
-import { convertedAtUpdate, dropRollupTriggers, rebuildRollups, rollupTriggers } from '../../schema/rollups';
+import { convertedAtUpdate, dropRollupTriggers, rebuildRollups, revenueWindowFrom, rollupTriggers } from '../../schema/rollups';
 import {
   PUBLIC_MAIL_DOMAINS, POSITIONS, ROLE_MAILBOXES, companyIdentity, corporateDomain, fullName, mailLocalPart,
   personName, type PersonName,
@@ -17,8 +17,8 @@ export type SeedScale = 'demo' | 'year';
 export interface SeedOptions {
   scale: SeedScale;
   seed?: number;
-  /** History ends just before this instant; default today at 00:00 UTC. */
-  endDate?: Date;
+  /** The moment the history ends ("now" of the seeded world): the caller states it, the seed never reads the clock. */
+  endDate: Date;
   /** Multiplies the length of the history (companies and users stay the same). */
   years?: number;
   /** Called once per user; pass a cheap function in tests. */
@@ -389,7 +389,7 @@ export function seedDatabase(sqlitePath: string, opts: SeedOptions): SeedReport 
   const log = opts.log ?? (() => undefined);
   const cfg = SCALES[opts.scale];
   const seed = opts.seed ?? DEFAULT_SEED;
-  const endMs = opts.endDate ? opts.endDate.getTime() : Math.floor(Date.now() / DAY) * DAY;
+  const endMs = opts.endDate.getTime();
   const historyDays = Math.round(cfg.historyDays * (opts.years ?? 1));
   const startMs = endMs - historyDays * DAY;
   const firstDay = Math.floor(startMs / DAY);
@@ -444,7 +444,8 @@ export function seedDatabase(sqlitePath: string, opts: SeedOptions): SeedReport 
       if (bulk) {
         log('building the report rollups');
         db.exec(convertedAtUpdate('true'));
-        for (const statement of [...rebuildRollups(), ...rollupTriggers()]) db.exec(statement);
+        const window = revenueWindowFrom(new Date(endMs + 3 * 3_600_000).toISOString().slice(0, 7)); // the Moscow month of the end, as the cron rolls it
+        for (const statement of [...rebuildRollups(`'${window}'`), ...rollupTriggers()]) db.exec(statement);
       }
     });
     load();

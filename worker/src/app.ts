@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { AppError, errorBody } from './lib/errors';
+import { clockNow } from './lib/clock';
 import { loadConfig } from './lib/config';
 import { createDb } from './lib/db';
 import { pickLang } from './lib/i18n';
@@ -17,7 +18,7 @@ export function createApp(): App {
     c.set('lang', pickLang(c.req.header('accept-language')));
     c.set('config', loadConfig(c.env));
     c.set('db', createDb(c.env.DB));
-    c.set('now', Date.now());
+    c.set('now', clockNow(c.env));
     c.set('live', c.env.LIVE ? createLivePush({ LIVE: c.env.LIVE }) : noLivePush);
     await next();
     c.header('X-Request-Id', c.var.requestId);

@@ -4,6 +4,8 @@ export interface Env {
   /** Durable Object namespace of the managers' live channels (worker/src/live/manager-channel.ts). */
   LIVE?: DurableObjectNamespace;
   APP_VERSION?: string;
+  /** An ISO instant the worker takes as "now" (tests, seeds, the bench); empty = the machine's clock (lib/clock.ts). */
+  CLOCK_NOW?: string;
   PUBLIC_URL?: string;
   SESSION_TTL_HOURS?: string;
   SECURE_COOKIES?: string;

@@ -1,3 +1,4 @@
+import { systemNow } from '../../../schema/domain/clock';
 import type { z } from 'zod';
 import type { CallerCard, Collision, CompanyCard, SearchResult } from '../../../schema/contracts';
 import type { ClickToCallAccepted } from '../../../schema/contracts/calls';
@@ -32,7 +33,7 @@ let lastGoodAt = 0;
 async function read<T>(call: Omit<ApiCall, 'serverUrl' | 'token'>): Promise<T> {
   const { serverUrl, token } = await connection();
   const value = await callApi<T>({ ...call, serverUrl, token });
-  const now = Date.now();
+  const now = systemNow();
   if (now - lastGoodAt > 5_000) {
     lastGoodAt = now;
     void updateSettings({ lastSyncAt: now });
@@ -85,7 +86,7 @@ async function act(action: NewAction, sentText: (answer: unknown) => string): Pr
 }
 
 export async function logMail(request: LogMailRequest): Promise<ActionOutcome> {
-  const body = await mailLogBody(request, Date.now());
+  const body = await mailLogBody(request, systemNow());
   return act(
     { kind: 'logMail', summary: `Письмо: ${request.subject ?? '(без темы)'}`, request: { method: 'POST', path: '/api/mail/log', body } },
     (answer) => {

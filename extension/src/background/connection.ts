@@ -1,3 +1,4 @@
+import { systemNow } from '../../../schema/domain/clock';
 import type { z } from 'zod';
 import type { Me, TokenSignInResponse } from '../../../schema/contracts';
 import { callApi } from '../shared/api';
@@ -19,7 +20,7 @@ export async function signIn(input: SignInRequest): Promise<ConnectionStatus> {
     body: { email: input.email, password: input.password, deviceName: DEVICE_NAME },
   });
   await saveConnection({ serverUrl: input.serverUrl, token: issued.token, user: issued.user });
-  const now = Date.now();
+  const now = systemNow();
   await updateSettings({ lastSyncAt: now, lastProblem: null });
   return { connected: true, serverUrl: input.serverUrl, user: issued.user, lastSyncAt: now };
 }
@@ -32,7 +33,7 @@ export async function checkStatus(): Promise<ConnectionStatus> {
   }
   try {
     const user = await callApi<Me>({ serverUrl: connection.serverUrl, path: '/api/me', token: connection.token });
-    const now = Date.now();
+    const now = systemNow();
     await saveConnection({ ...connection, user });
     await updateSettings({ lastSyncAt: now, lastProblem: null });
     return { connected: true, serverUrl: connection.serverUrl, user, lastSyncAt: now };

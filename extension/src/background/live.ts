@@ -1,3 +1,4 @@
+import { systemNow } from '../../../schema/domain/clock';
 import { LIVE_PING, LIVE_PONG, LIVE_PROTOCOL, LIVE_REAUTH_CLOSE } from '../../../schema/contracts/live-protocol';
 import { callApi } from '../shared/api';
 import { ApiError } from '../shared/api-error';
@@ -20,7 +21,7 @@ export const LIVE_ALARM = 'voronka-live';
 interface Received {
   type: string;
   callId?: string;
-  /** Date.now() at the frame's arrival, before any parsing (the e2e test reads it). */
+  /** systemNow() at the frame's arrival, before any parsing (the e2e test reads it). */
   receivedAt: number;
 }
 
@@ -87,7 +88,7 @@ function open(serverUrl: string, token: string): void {
     }, PING_EVERY_MS);
   };
   ws.onmessage = (event: MessageEvent) => {
-    const receivedAt = Date.now();
+    const receivedAt = systemNow();
     if (event.data === LIVE_PONG || typeof event.data !== 'string') return;
     const message = parseLiveMessage(event.data);
     if (!message) return;
@@ -156,7 +157,7 @@ export async function actOnNotice(notificationId: string, action: NoticeAction):
       await callApi({ serverUrl: connection.serverUrl, path: '/api/leads', method: 'POST', token: connection.token, body: { companyId, channel: 'call' }, headers: { 'idempotency-key': crypto.randomUUID() } });
     } catch (err) {
       const text = err instanceof ApiError ? err.message : 'Не удалось создать интерес';
-      await chrome.notifications.create(`error:${Date.now()}`, { type: 'basic', iconUrl: NOTIFICATION_ICON, title: 'Интерес не создан', message: text });
+      await chrome.notifications.create(`error:${systemNow()}`, { type: 'basic', iconUrl: NOTIFICATION_ICON, title: 'Интерес не создан', message: text });
       return;
     }
   }

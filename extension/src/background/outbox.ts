@@ -1,3 +1,4 @@
+import { systemNow } from '../../../schema/domain/clock';
 import { callApi } from '../shared/api';
 import { ApiError } from '../shared/api-error';
 import type { ActionKind, QueuedAction, QueuedRequest, QueueView, SendResult } from '../shared/queue';
@@ -44,14 +45,14 @@ async function scheduleWake(items: QueuedAction[]): Promise<void> {
   const wake = nextWakeAt(items);
   if (wake === null) await chrome.alarms.clear(QUEUE_ALARM);
   // Chrome fires alarms at most every 30 s; a sooner retry comes from the next good answer anyway.
-  else await chrome.alarms.create(QUEUE_ALARM, { when: Math.max(wake, Date.now() + 30_000), periodInMinutes: 0.5 });
+  else await chrome.alarms.create(QUEUE_ALARM, { when: Math.max(wake, systemNow() + 30_000), periodInMinutes: 0.5 });
 }
 
 async function drain(store: QueueStore, force: boolean): Promise<void> {
   let forced = force;
   for (;;) {
     const items = (await store.all()).map(recoverInterrupted);
-    const item = nextToSend(items, Date.now(), forced);
+    const item = nextToSend(items, systemNow(), forced);
     if (!item) {
       await store.remove(expiredDone(items));
       await scheduleWake(items);
@@ -59,12 +60,12 @@ async function drain(store: QueueStore, force: boolean): Promise<void> {
     }
     await store.put({ ...item, state: 'sending' });
     const result = await send(item);
-    const done = afterAttempt(item, result, Date.now());
+    const done = afterAttempt(item, result, systemNow());
     await store.put(done);
-    outboxState.sends.push({ id: item.id, status: result.status, at: Date.now() });
+    outboxState.sends.push({ id: item.id, status: result.status, at: systemNow() });
     if (result.ok) {
       answers.set(item.id, result.body);
-      await updateSettings({ lastSyncAt: Date.now(), queueSyncAt: Date.now() });
+      await updateSettings({ lastSyncAt: systemNow(), queueSyncAt: systemNow() });
     }
     if (done.state === 'waiting') {
       await scheduleWake((await store.all()));
@@ -107,10 +108,10 @@ export interface NewAction {
 /** Stores the action, tries to send it (and anything before it) now, and says where it ended up. */
 export async function enqueue(action: NewAction, store: QueueStore = queueStore): Promise<{ item: QueuedAction; answer?: unknown }> {
   const existing = await store.all();
-  lastSeq = Math.max(lastSeq, Date.now() * 1000, ...existing.map((i) => i.seq + 1));
+  lastSeq = Math.max(lastSeq, systemNow() * 1000, ...existing.map((i) => i.seq + 1));
   const item: QueuedAction = {
     id: crypto.randomUUID(), seq: lastSeq++, kind: action.kind, summary: action.summary, request: action.request,
-    companyId: action.companyId ?? null, createdAt: Date.now(), state: 'pending', attempts: 0, lastError: null, nextAttemptAt: null, doneAt: null,
+    companyId: action.companyId ?? null, createdAt: systemNow(), state: 'pending', attempts: 0, lastError: null, nextAttemptAt: null, doneAt: null,
   };
   await store.put(item);
   await flushQueue(true, store);

@@ -1,3 +1,4 @@
+import { systemNow } from '../../../schema/domain/clock';
 import { render } from 'preact';
 import { useLayoutEffect, useState } from 'preact/hooks';
 import type { CallerCard } from '../../../schema/contracts';
@@ -22,7 +23,7 @@ function CallCard({ shown, close }: { shown: Shown; close: () => void }) {
   const [status, setStatus] = useState<string | null>(null);
   const text = ringingText(shown.card);
   useLayoutEffect(() => {
-    probe.callShown = { phone: shown.card.phone, text, at: Date.now() };
+    probe.callShown = { phone: shown.card.phone, text, at: systemNow() };
   }, [shown]);
   const companyId = shown.card.companyId;
   const act = async (action: () => Promise<{ message: string }>) => {

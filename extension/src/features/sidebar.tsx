@@ -1,3 +1,4 @@
+import { systemNow } from '../../../schema/domain/clock';
 import { render } from 'preact';
 import { useLayoutEffect, useState } from 'preact/hooks';
 import type { MailHost, OpenMessage } from '../hosts/index';
@@ -41,7 +42,7 @@ function outsideParties(message: OpenMessage, ownEmail: string | null): MailPart
     .map(({ email, name }) => ({ email, name }));
 }
 
-function tomorrowAtTen(now = new Date()): number {
+function tomorrowAtTen(now = new Date(systemNow())): number {
   const due = new Date(now);
   due.setDate(due.getDate() + 1);
   due.setHours(10, 0, 0, 0);
@@ -59,7 +60,7 @@ function Sidebar({ site, message, lookup, refresh, ownEmail }: Props) {
   const model = view?.card ? sidebarModel(view.card, view.email) : null;
 
   useLayoutEffect(() => {
-    if (lookup.state === 'ready') probe.sidebarShown = { threadKey: message.threadKey, companyName: model?.title ?? null, at: Date.now() };
+    if (lookup.state === 'ready') probe.sidebarShown = { threadKey: message.threadKey, companyName: model?.title ?? null, at: systemNow() };
   }, [lookup, message.threadKey]);
 
   async function run(action: () => Promise<{ message: string; state: string }>, after?: () => void) {

@@ -1,3 +1,4 @@
+import { systemNow } from '../../../schema/domain/clock';
 import { useEffect, useReducer, useState } from 'preact/hooks';
 import { fetchWidgetData } from './api';
 import type { WidgetConfig } from './config';
@@ -37,7 +38,7 @@ export function useWidgetData<T>(config: WidgetConfig, path: string): WidgetStat
   // Read before the first render, so the figures the page carried are in the very first paint.
   const [initial] = useState(() => takeInitialData<T>(path));
   const [state, dispatch] = useReducer<WidgetState<T>, WidgetEvent<T>>(reduceWidgetState,
-    initial ? reduceWidgetState<T>(INITIAL_STATE, { type: 'loaded', data: initial, at: Date.now() }) : INITIAL_STATE);
+    initial ? reduceWidgetState<T>(INITIAL_STATE, { type: 'loaded', data: initial, at: systemNow() }) : INITIAL_STATE);
 
   useEffect(() => startPolling({
     startLater: initial !== null,
@@ -47,7 +48,7 @@ export function useWidgetData<T>(config: WidgetConfig, path: string): WidgetStat
     load: async () => {
       const result = await fetchWidgetData<T>(config, path);
       if (result.ok) {
-        dispatch({ type: 'loaded', data: result.data, at: Date.now() });
+        dispatch({ type: 'loaded', data: result.data, at: systemNow() });
         return 'continue';
       }
       dispatch({ type: 'failed', problem: result.problem });

@@ -1,5 +1,9 @@
 import { LIVE_PING, LIVE_PONG, LIVE_PROTOCOL, LIVE_REAUTH_CLOSE } from '../../../schema/contracts/live-protocol';
+import { systemNow } from '../../../schema/domain/clock';
 import type { Env } from '../env';
+
+// Socket lifetimes and alarms run on the runtime's real clock (an alarm set by a fixed CLOCK_NOW
+// would lie in the past and fire at once), so the channel reads the machine's clock, not the request's.
 
 /** What each accepted socket carries through hibernation. */
 interface SocketInfo {
@@ -29,15 +33,15 @@ export class ManagerChannel implements DurableObject {
   async fetch(request: Request): Promise<Response> {
     const url = new URL(request.url);
     if (url.pathname === '/connect') return this.openSocket(request, url);
-    if (url.pathname === '/push' && request.method === 'POST') return json({ delivered: this.send(await request.text(), Date.now()) });
-    if (url.pathname === '/status') return json({ sockets: this.open(Date.now()).length });
+    if (url.pathname === '/push' && request.method === 'POST') return json({ delivered: this.send(await request.text(), systemNow()) });
+    if (url.pathname === '/status') return json({ sockets: this.open(systemNow()).length });
     return json({ error: 'not found' }, 404);
   }
 
   private async openSocket(request: Request, url: URL): Promise<Response> {
     if (request.headers.get('upgrade')?.toLowerCase() !== 'websocket') return json({ error: 'upgrade required' }, 426);
     const ttl = Number(url.searchParams.get('ttl')) || LIVE_SOCKET_TTL_MS;
-    const expiresAt = Date.now() + ttl;
+    const expiresAt = systemNow() + ttl;
     const { 0: client, 1: server } = new WebSocketPair();
     this.ctx.acceptWebSocket(server);
     server.serializeAttachment({ expiresAt } satisfies SocketInfo);
@@ -76,7 +80,7 @@ export class ManagerChannel implements DurableObject {
 
   /** Closes the sockets due for re-authentication and wakes again for the next one. */
   async alarm(): Promise<void> {
-    const next = this.open(Date.now())
+    const next = this.open(systemNow())
       .map((ws) => (ws.deserializeAttachment() as SocketInfo | null)?.expiresAt ?? Infinity)
       .reduce((a, b) => Math.min(a, b), Infinity);
     if (next !== Infinity) await this.ctx.storage.setAlarm(next);
@@ -88,7 +92,7 @@ export class ManagerChannel implements DurableObject {
     if (typeof message === 'string' && message.includes('"ping"')) {
       try {
         const parsed = JSON.parse(message) as { type?: unknown };
-        if (parsed.type === 'ping') ws.send(JSON.stringify({ type: 'pong', at: Date.now() }));
+        if (parsed.type === 'ping') ws.send(JSON.stringify({ type: 'pong', at: systemNow() }));
       } catch {
         // not JSON: ignored like any other client frame
       }

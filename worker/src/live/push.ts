@@ -54,7 +54,7 @@ export function createLivePush(env: LiveBinding): LivePush {
   const channels = liveChannels(env);
   return {
     push: async (userId, message) => {
-      const started = Date.now();
+      const started = performance.now();
       let timer: ReturnType<typeof setTimeout> | undefined;
       try {
         await Promise.race([
@@ -62,7 +62,7 @@ export function createLivePush(env: LiveBinding): LivePush {
           new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`timed out after ${PUSH_TIMEOUT_MS} ms`)), PUSH_TIMEOUT_MS); }),
         ]);
       } catch (err) {
-        console.error(JSON.stringify({ event: 'live_push_failed', userId, type: String(message.type ?? ''), ms: Date.now() - started, error: String(err) }));
+        console.error(JSON.stringify({ event: 'live_push_failed', userId, type: String(message.type ?? ''), ms: Math.round(performance.now() - started), error: String(err) }));
       } finally {
         if (timer !== undefined) clearTimeout(timer);
       }

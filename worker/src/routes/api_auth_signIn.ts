@@ -8,8 +8,9 @@ export default defineRoute({
   access: ['public'], body: SignInRequest, response: SignInResponse,
   handler: async ({ ctx, input, c }) => {
     const { secret, expiresAt, user } = await signIn({ ctx, input: { ...input.body, userAgent: c.req.header('user-agent') ?? null } });
+    // Max-Age, not Expires: the lifetime counts from the browser's receipt, whatever either clock says.
     setCookie(c, SESSION_COOKIE, secret, {
-      httpOnly: true, secure: ctx.config.secureCookies, sameSite: 'Lax', path: '/', expires: new Date(expiresAt),
+      httpOnly: true, secure: ctx.config.secureCookies, sameSite: 'Lax', path: '/', maxAge: Math.max(0, Math.floor((expiresAt - ctx.now) / 1000)),
     });
     return { user, expiresAt };
   },

@@ -1,4 +1,5 @@
 import type { Env } from '../../env';
+import { clockNow } from '../../lib/clock';
 import { loadConfig } from '../../lib/config';
 import { createDb } from '../../lib/db';
 import { noLivePush } from '../../lib/live';
@@ -73,7 +74,7 @@ function inboxEntry(mail: IncomingEmail, size: number, entry: KeptEntry) {
  * the body of an attachment. Mail is never bounced: a mail we cannot read is kept as rejected; a
  * failure of our own is rethrown so Email Routing answers a temporary error and the sender retries.
  */
-export async function receiveEmail(env: Env, mail: IncomingEmail, now = Date.now()): Promise<MailReceipt> {
+export async function receiveEmail(env: Env, mail: IncomingEmail, now = clockNow(env)): Promise<MailReceipt> {
   const config = loadConfig(env);
   const db = createDb(env.DB);
   const ctx: ServiceContext = { db, live: noLivePush, config, principal: { kind: 'machine', integration: 'mail' }, requestId: `email:${crypto.randomUUID()}`, lang: 'ru', now };
