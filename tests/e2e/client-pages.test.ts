@@ -5,8 +5,7 @@ import { launchBrowser, type TestBrowser } from '../helpers/browser';
 import type { PageElement, PageGlobals } from '../helpers/dom';
 import { startWorker, type TestWorker } from '../helpers/worker';
 import { PASSWORD, seedWorld, world } from '../helpers/world';
-
-jest.setTimeout(60_000);
+import { TEST_NOW } from '../helpers/clock';
 
 const SCREENSHOTS = join(__dirname, '..', '..', '.tmp');
 
@@ -18,7 +17,7 @@ beforeAll(async () => {
   server = await startWorker({ http: true });
   await seedWorld(server);
   // A lived-in card for the screenshot: two open leads (one past its SLA), 1C documents, several kinds of events.
-  const now = Date.now();
+  const now = TEST_NOW;
   const s = (sql: string, ...args: unknown[]) => server.db.prepare(sql).bind(...args);
   const event = (n: number, kind: string, ago: number, direction: string | null, duration: number | null, result: string | null, subject: string | null) =>
     s(`INSERT INTO events (kind, source, external_id, occurred_at, company_id, user_id, direction, duration_sec, call_result, targeted, counterpart, subject, created_at)

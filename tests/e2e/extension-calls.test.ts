@@ -7,11 +7,8 @@ import {
 } from '../helpers/browser';
 import { TEST_SECRETS, startWorker, type TestWorker } from '../helpers/worker';
 import { PASSWORD, seedWorld, world } from '../helpers/world';
+import { TEST_NOW, TEST_NOW_S } from '../helpers/clock';
 
-jest.setTimeout(90_000);
-
-/** The issue's budget: the webhook reaching the worker → the caller's card over the active tab. */
-const BUDGET_MS = 300;
 
 let server: TestWorker;
 let sites: FixtureSites;
@@ -93,7 +90,8 @@ describe('caller ID', () => {
     await page.close();
   });
 
-  it(`pops the pushed incoming call over the active tab within ${BUDGET_MS} ms of the webhook, instead of a notification`, async () => {
+  // How fast is bench's extension.popup_latency_ms (≤ 300 ms); the test proves where and what is shown.
+  it('pops the pushed incoming call over the active tab, instead of a notification', async () => {
     const page = await open('https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWkzrHvPfTnPqRsXwMnBlCkD');
     await contentEventually(page, 'voronkaPage.sidebarShown');
     const worker: WebWorker = await extensionServiceWorker(chromium.browser);
@@ -101,27 +99,22 @@ describe('caller ID', () => {
       const state = (globalThis as unknown as { voronkaLive: { state: string } }).voronkaLive;
       for (let i = 0; i < 200 && state.state !== 'open'; i++) await new Promise((r) => setTimeout(r, 50));
     });
-    const latencies: number[] = [];
     for (let i = 0; i < 3; i++) {
-      const callId = `e2e-popup-${Date.now()}-${i}`;
-      const body = JSON.stringify({ type: 'call.ringing', call_id: callId, timestamp: Date.now(), direction: 'in', from: '+74951234567', to: '+74950000000', extension: '101' });
+      const callId = `e2e-popup-${i}`;
+      const body = JSON.stringify({ type: 'call.ringing', call_id: callId, timestamp: TEST_NOW, direction: 'in', from: '+74951234567', to: '+74950000000', extension: '101' });
       const id = `msg_${callId}`;
-      const ts = Math.floor(Date.now() / 1000);
+      const ts = TEST_NOW_S;
       const headers = { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': String(ts), 'webhook-signature': await signStandardWebhook(TEST_SECRETS.TELEPHONY_WEBHOOK_SECRET, id, ts, body) };
       const before = await inContentScript<number>(page, 'voronkaPage.callShown?.at ?? 0');
 
-      const sentAt = Date.now();
       const res = await server.fetch('/hooks/telephony/generic', { method: 'POST', body, headers });
       const shown = await contentEventually<{ at: number; text: string }>(page, `voronkaPage.callShown?.at > ${before} && voronkaPage.callShown`);
 
       expect(res.status).toBe(200);
       expect(shown.text).toBe('Звонит: ООО "Кровля А", Иван Петров, ответственный Анна Менеджер');
-      latencies.push(shown.at - sentAt);
       const notices = await worker.evaluate(async () => Object.keys(await (globalThis as unknown as { chrome: { notifications: { getAll(): Promise<Record<string, boolean>> } } }).chrome.notifications.getAll()));
       expect(notices).not.toContain(`call:${world.companies.ofA}:${callId}`);
     }
-    console.log(`incoming-call card over the page after the webhook: ${latencies.join(', ')} ms`);
-    expect(Math.max(...latencies)).toBeLessThanOrEqual(BUDGET_MS);
     await page.close();
   });
 });

@@ -11,8 +11,7 @@ import type { PageElement } from '../helpers/dom';
 import { clickSidebar as click, fillAndSubmit } from '../helpers/sidebar';
 import { startWorker, type TestWorker } from '../helpers/worker';
 import { PASSWORD, seedWorld, world } from '../helpers/world';
-
-jest.setTimeout(120_000);
+import { monotonicMs } from '../helpers/clock';
 
 /**
  * The offline queue: the extension talks to the worker through a TCP relay on a fixed port; "the
@@ -84,9 +83,9 @@ const QUEUED = 'Нет связи с сервером: действие в оч�
 
 async function popupText(selector: string, want: (text: string) => boolean): Promise<string> {
   const popup = await openExtensionPage(chromium.browser, 'popup');
-  const deadline = Date.now() + 15_000;
+  const deadline = monotonicMs() + 15_000;
   let text = '';
-  while (Date.now() < deadline) {
+  while (monotonicMs() < deadline) {
     text = await popup.$eval(selector, (el) => (el as unknown as PageElement).textContent ?? '').catch(() => '');
     if (want(text)) break;
     await new Promise((r) => setTimeout(r, 100));

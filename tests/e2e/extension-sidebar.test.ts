@@ -9,8 +9,6 @@ import { clickSidebar as click, fillAndSubmit } from '../helpers/sidebar';
 import { startWorker, type TestWorker } from '../helpers/worker';
 import { PASSWORD, seedWorld, world } from '../helpers/world';
 
-jest.setTimeout(90_000);
-
 /**
  * The mail sidebar with the built extension in Chromium: every saved webmail page is served at its
  * real https address (host-resolver-rules), the content script is the one chrome.scripting

@@ -8,8 +8,6 @@ import {
 import { startWorker, type TestWorker } from '../helpers/worker';
 import { PASSWORD, seedWorld, sessionCookie, world } from '../helpers/world';
 
-jest.setTimeout(60_000);
-
 const MANIFEST = join(EXTENSION_DIR, 'manifest.json');
 let server: TestWorker;
 let chromium: TestBrowser;

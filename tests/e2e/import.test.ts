@@ -9,8 +9,6 @@ import { startWorker, type TestWorker } from '../helpers/worker';
 import { PASSWORD, seedWorld, world } from '../helpers/world';
 import { buildXlsx } from '../helpers/xlsx';
 
-jest.setTimeout(90_000);
-
 const IMPORT_BUNDLE = join(__dirname, '..', '..', 'dist', 'public', 'app', 'import.js');
 const SEVER_INN = completeInn('780123456');
 const URAL_INN = completeInn('660123456');

@@ -6,11 +6,8 @@ import { EXTENSION_DIR, extensionPageUrl, extensionServiceWorker, launchBrowser,
 import type { PageGlobals } from '../helpers/dom';
 import { TEST_SECRETS, startWorker, type TestWorker } from '../helpers/worker';
 import { PASSWORD, seedWorld, sessionCookie, world } from '../helpers/world';
+import { monotonicMs, TEST_NOW, TEST_NOW_S } from '../helpers/clock';
 
-jest.setTimeout(60_000);
-
-/** The issue's budget: the webhook (or the test push) reaching the worker → the message in the extension. */
-const BUDGET_MS = 300;
 const MANIFEST = join(EXTENSION_DIR, 'manifest.json');
 
 interface LiveState { state: string; received: { type: string; callId?: string; receivedAt: number }[] }
@@ -52,10 +49,10 @@ async function open(page: keyof typeof pages): Promise<Page> {
 
 /** Probes until `ok` holds or the time is up; returns the last value either way. */
 async function eventually<T>(probe: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 5_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
+  const deadline = monotonicMs() + timeoutMs;
   for (;;) {
     const value = await probe();
-    if (ok(value) || Date.now() > deadline) return value;
+    if (ok(value) || monotonicMs() > deadline) return value;
     await new Promise((r) => setTimeout(r, 5));
   }
 }
@@ -85,39 +82,33 @@ async function testPush(): Promise<{ at: number; delivered: number }> {
 }
 
 describe('live push into the extension', () => {
-  it(`delivers «Проверить уведомления» (POST /api/live/test) within ${BUDGET_MS} ms and shows a notification`, async () => {
-    const latencies: number[] = [];
+  // How fast is bench's (push.latency_p95_ms, extension.popup_latency_ms ≤ 300 ms); a test proves that it arrives.
+  it('delivers «Проверить уведомления» (POST /api/live/test) to the service worker and shows a notification', async () => {
     for (let i = 0; i < 5; i++) {
       const before = (await liveState(() => true, '')).received.length;
-      const sentAt = Date.now();
       const { at, delivered } = await testPush();
       const state = await liveState((s) => s.received.length > before, 'the test message');
 
       expect(delivered).toBe(1);
-      latencies.push(state.received.at(-1)!.receivedAt - sentAt);
+      expect(state.received.at(-1)!.type).toBe('test');
       expect(await notifications(`test:${at}`)).toContain(`test:${at}`);
     }
-    console.log(`live push, POST /api/live/test → service worker: ${latencies.join(', ')} ms (max ${Math.max(...latencies)})`);
-    expect(Math.max(...latencies)).toBeLessThanOrEqual(BUDGET_MS);
   });
 
-  it(`rings manager A for a signed generic call.ringing webhook within ${BUDGET_MS} ms`, async () => {
+  it('rings manager A for a signed generic call.ringing webhook', async () => {
     const popup = await open('popup');
-    const callId = `e2e-${Date.now()}`;
-    const body = JSON.stringify({ type: 'call.ringing', call_id: callId, timestamp: Date.now(), direction: 'in', from: '+74951234567', to: '+74950000000', extension: '101' });
+    const callId = 'e2e-ring-1';
+    const body = JSON.stringify({ type: 'call.ringing', call_id: callId, timestamp: TEST_NOW, direction: 'in', from: '+74951234567', to: '+74950000000', extension: '101' });
     const id = `msg_${callId}`;
-    const ts = Math.floor(Date.now() / 1000);
+    const ts = TEST_NOW_S;
     const headers = { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': String(ts), 'webhook-signature': await signStandardWebhook(TEST_SECRETS.TELEPHONY_WEBHOOK_SECRET, id, ts, body) };
     const before = (await liveState(() => true, '')).received.length;
 
-    const sentAt = Date.now();
     const res = await server.fetch('/hooks/telephony/generic', { method: 'POST', body, headers });
     const state = await liveState((s) => s.received.slice(before).some((r) => r.callId === callId), 'the ringing call');
 
     expect(res.status).toBe(200);
-    const latency = state.received.find((r) => r.callId === callId)!.receivedAt - sentAt;
-    console.log(`live push, signed call.ringing webhook → service worker: ${latency} ms`);
-    expect(latency).toBeLessThanOrEqual(BUDGET_MS);
+    expect(state.received.filter((r) => r.callId === callId).map((r) => r.type)).toEqual(['call.ringing']);
     const notice = `call:${world.companies.ofA}:${callId}`;
     expect(await notifications(notice)).toContain(notice);
     await popup.waitForFunction(

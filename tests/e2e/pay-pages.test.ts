@@ -6,8 +6,7 @@ import { launchBrowser, type TestBrowser } from '../helpers/browser';
 import type { PageElement } from '../helpers/dom';
 import { startWorker, type TestWorker } from '../helpers/worker';
 import { PASSWORD, seedWorld, world } from '../helpers/world';
-
-jest.setTimeout(60_000);
+import { TEST_NOW } from '../helpers/clock';
 
 /**
  * The pay pages in Chromium: the manager reads his statement and marks it checked, the head
@@ -23,7 +22,7 @@ beforeAll(async () => {
   await seedWorld(server);
   // 120 000,00 ₽ shipped by A in October; the starting rule of migration 0008 pays 30 000 ₽ + 1.5 %.
   await server.db.prepare(`INSERT INTO onec_documents (ref_key, kind, number, date_local, occurred_at, posted, deletion_mark, data_version, company_id, user_id, amount_kopecks, updated_at)
-    VALUES ('pay-e2e-1', 'shipment', 'РТ-501', '2026-10-14T11:00:00', ?, 1, 0, 'v1', 101, ?, 12000000, ?)`).bind(Date.UTC(2026, 9, 14, 8), A, Date.now()).run();
+    VALUES ('pay-e2e-1', 'shipment', 'РТ-501', '2026-10-14T11:00:00', ?, 1, 0, 'v1', 101, ?, 12000000, ?)`).bind(Date.UTC(2026, 9, 14, 8), A, TEST_NOW).run();
   chromium = await launchBrowser();
 });
 afterAll(async () => {

@@ -7,8 +7,7 @@ import type { PageElement, PageGlobals } from '../helpers/dom';
 import { WIDGET_BUNDLE, launchBrowser, requireBuilt, type TestBrowser } from '../helpers/browser';
 import { startWorker, type TestWorker } from '../helpers/worker';
 import { createToken, seedWorld, sessionCookie, world } from '../helpers/world';
-
-jest.setTimeout(60_000);
+import { TEST_NOW } from '../helpers/clock';
 
 const REVOKED_TEXT = 'Токен отозван или истёк — создайте новый на странице токенов';
 
@@ -95,7 +94,7 @@ describe('«Мой день» widget page', () => {
     expect(await widgetTextEventually(frame, 'targeted-calls', 'из них целевых 0')).toBe('из них целевых 0');
 
     await server.db.prepare("INSERT INTO events (kind, source, external_id, occurred_at, user_id, direction, duration_sec, call_result, targeted, created_at) VALUES ('call','manual','t1',?,?,'out',45,'answered',1,?)")
-      .bind(Date.now(), world.users.managerA.id, Date.now()).run();
+      .bind(TEST_NOW, world.users.managerA.id, TEST_NOW).run();
     await page.reload();
 
     expect(await widgetTextEventually(frame, 'calls-today', '1')).toBe('1');

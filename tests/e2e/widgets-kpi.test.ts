@@ -9,8 +9,7 @@ import { launchBrowser, requireBuilt, type TestBrowser } from '../helpers/browse
 import { genericRequest } from '../helpers/telephony';
 import { startWorker, TEST_SECRETS, type TestWorker } from '../helpers/worker';
 import { createToken, seedWorld, sessionCookie, world } from '../helpers/world';
-
-jest.setTimeout(90_000);
+import { TEST_NOW, TEST_NOW_S } from '../helpers/clock';
 
 /**
  * The KPI widgets on an imitation of the 1C home page served from another origin: «Мой месяц» and
@@ -43,7 +42,7 @@ const REF = { krovlyaA: 'bbbbbbbb-0000-0000-0000-000000000101', proflistB: 'bbbb
 /** The Moscow wall clock now, as 1C writes document dates; and the Moscow month, as plans are kept. */
 function moscowNow(): { date1c: string; month: string } {
   const parts = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Moscow', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
-    .format(Date.now()).replace(' ', 'T');
+    .format(TEST_NOW).replace(' ', 'T');
   return { date1c: parts, month: parts.slice(0, 7) };
 }
 const MONTH = moscowNow().month;
@@ -197,7 +196,7 @@ beforeAll(async () => {
   await push1C([counterparty(REF.krovlyaA, 'Кровля А', '7707083893'), counterparty(REF.proflistB, 'Профлист Б', '7702070139')]);
   await push1C([...SHIPMENTS_A.map((k) => shipment(REF.krovlyaA, k)), ...SHIPMENTS_B.map((k) => shipment(REF.proflistB, k))]);
   // Targeted calls (≥ 30 s with a known client), then a missed call from the client: one to call back.
-  const t = Math.floor(Date.now() / 1000) - 120;
+  const t = TEST_NOW_S - 120;
   for (let i = 0; i < TARGETED_CALLS_A; i++) {
     await call({ type: 'call.ended', call_id: `kpi-out-${i}`, direction: 'out', from: '101', to: KNOWN_PHONE, extension: '101', timestamp: t + i * 10, duration: 45, result: 'answered' });
   }

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
 import { EXTENSION_ID } from '../../extension/identity';
+import { monotonicMs } from './clock';
 
 const ROOT = join(__dirname, '..', '..');
 export const EXTENSION_DIR = join(ROOT, 'dist', 'extension');
@@ -71,25 +72,31 @@ const extensionOrigin = (id: string) => `chrome-extension://${id}/`;
 export async function extensionServiceWorker(browser: Browser, id = EXTENSION_ID): Promise<WebWorker> {
   const target = await browser.waitForTarget(
     (t) => t.type() === 'service_worker' && t.url().startsWith(extensionOrigin(id)),
-    { timeout: 10_000 },
+    { timeout: 30_000 },
   );
   const worker = await target.worker();
   if (!worker) throw new Error('service worker target has no worker');
-  const deadline = Date.now() + 10_000;
+  const deadline = monotonicMs() + 30_000; // a loaded 2-core machine can take this long
   while (!(await worker.evaluate(() => Boolean((globalThis as { chrome?: { runtime?: { id?: string } } }).chrome?.runtime?.id)))) {
-    if (Date.now() > deadline) throw new Error('chrome.runtime never appeared in the service worker');
+    if (monotonicMs() > deadline) throw new Error('chrome.runtime never appeared in the service worker');
     await new Promise((r) => setTimeout(r, 50));
   }
   return worker;
 }
 
-/** Stops the service worker as Chrome does when idle (tutorial.terminate-sw) and waits until it is gone. */
+/**
+ * Stops the service worker as Chrome does when idle (tutorial.terminate-sw) and waits until that
+ * worker is gone. Chrome may start a new one at once (an open extension page, an alarm): a new
+ * target is a restart, which is what the callers test, so only the stopped target is waited for.
+ */
 export async function stopServiceWorker(browser: Browser, id = EXTENSION_ID): Promise<void> {
-  const worker = await extensionServiceWorker(browser, id);
-  await worker.close();
-  const deadline = Date.now() + 10_000;
-  while (browser.targets().some((t) => t.type() === 'service_worker' && t.url().startsWith(extensionOrigin(id)))) {
-    if (Date.now() > deadline) throw new Error('the service worker did not stop');
+  await extensionServiceWorker(browser, id);
+  const target = browser.targets().find((t) => t.type() === 'service_worker' && t.url().startsWith(extensionOrigin(id)))!;
+  const worker = await target.worker();
+  await worker!.close();
+  const deadline = monotonicMs() + 30_000;
+  while (browser.targets().includes(target)) {
+    if (monotonicMs() > deadline) throw new Error('the service worker did not stop');
     await new Promise((r) => setTimeout(r, 50));
   }
 }
@@ -178,8 +185,8 @@ export async function inContentScript<T>(page: Page, expression: string): Promis
 }
 
 /** Polls `expression` in the content script's world until it returns a truthy value; returns it (or throws with the last value). */
-export async function contentEventually<T>(page: Page, expression: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
+export async function contentEventually<T>(page: Page, expression: string, timeoutMs = 20_000): Promise<T> {
+  const deadline = monotonicMs() + timeoutMs;
   let last: unknown;
   for (;;) {
     try {
@@ -188,7 +195,7 @@ export async function contentEventually<T>(page: Page, expression: string, timeo
     } catch (err) {
       last = (err as Error).message;
     }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${expression}: last ${JSON.stringify(last)}`);
+    if (monotonicMs() > deadline) throw new Error(`timed out waiting for ${expression}: last ${JSON.stringify(last)}`);
     await new Promise((r) => setTimeout(r, 25));
   }
 }

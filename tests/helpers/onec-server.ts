@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { TEST_NOW } from './clock';
 
 /**
  * A local stand-in for 1C's OData standard interface (protocol 3.0, JSON) over in-memory
@@ -240,7 +241,7 @@ export async function startOnecServer(opts: { data?: Record<string, ODataObject[
 }
 
 /** Fires the worker's Cron Trigger as Cloudflare would, at `at` (ms) — the run's "now". */
-export async function runCron(w: { mf: { getWorker: () => Promise<unknown> } }, at: number = Date.now()): Promise<void> {
+export async function runCron(w: { mf: { getWorker: () => Promise<unknown> } }, at: number = TEST_NOW): Promise<void> {
   const worker = await w.mf.getWorker() as { scheduled: (o: { cron: string; scheduledTime: Date }) => Promise<{ outcome: string }> };
   const result = await worker.scheduled({ cron: '*/5 * * * *', scheduledTime: new Date(at) });
   if (result.outcome !== 'ok') throw new Error(`scheduled() ended with ${result.outcome}`);

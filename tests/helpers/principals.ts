@@ -1,6 +1,7 @@
 import { signStandardWebhook } from '../../worker/src/hooks/standard-webhooks';
 import { TEST_SECRETS, type TestWorker } from './worker';
 import { createToken, sessionCookie, type UserKey } from './world';
+import { TEST_NOW_S } from './clock';
 
 export const principalNames = [
   'managerA', 'managerB', 'managerC', 'headA', 'headOther', 'admin', 'anonymous', 'widget', 'extension', 'machine',
@@ -41,7 +42,7 @@ export async function asPrincipal(
     Object.assign(headers, await init.machine(init.body ?? ''));
   } else if (who === 'machine') {
     const id = `msg_matrix_${++webhookSeq}`;
-    const ts = Math.floor(Date.now() / 1000);
+    const ts = TEST_NOW_S;
     headers['webhook-id'] = id;
     headers['webhook-timestamp'] = String(ts);
     headers['webhook-signature'] = await signStandardWebhook(TEST_SECRETS.TELEPHONY_WEBHOOK_SECRET, id, ts, init.body ?? '');

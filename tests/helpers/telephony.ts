@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { CallSignal } from '../../schema/contracts/telephony';
 import { TEST_SECRETS } from './worker';
+import { TEST_NOW, TEST_NOW_S } from './clock';
 
 export const FIXTURES_DIR = join(__dirname, '..', 'fixtures', 'telephony');
 
@@ -247,8 +248,8 @@ export function zadarmaRequest(fields: Record<string, string>, signing: 'good' |
 let genericSeq = 0;
 export function genericRequest(event: object | string, opts: { signing?: 'good' | 'bad' | 'missing'; id?: string; nowS?: number } = {}): RequestInit {
   const body = typeof event === 'string' ? event : JSON.stringify(event);
-  const id = opts.id ?? `msg_test_${Date.now()}_${++genericSeq}`;
-  const ts = opts.nowS ?? Math.floor(Date.now() / 1000);
+  const id = opts.id ?? `msg_test_${TEST_NOW}_${++genericSeq}`;
+  const ts = opts.nowS ?? TEST_NOW_S;
   const headers: Record<string, string> = { ...JSON_TYPE };
   if (opts.signing !== 'missing') Object.assign(headers, standardWebhookHeaders(body, id, ts, opts.signing === 'bad' ? 'whsec_d3Jvbmctc2VjcmV0' : GENERIC_SECRET));
   return { method: 'POST', headers, body };

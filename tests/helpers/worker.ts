@@ -2,6 +2,8 @@ import { Miniflare } from 'miniflare';
 import { join } from 'node:path';
 import { assetsRouterConfig, bundleWorkerScript } from '../../scripts/lib/bundle-worker';
 import { D1_MIGRATIONS_TABLE, readMigrations } from '../../scripts/lib/migrations';
+import { refreshRevenueWindow, revenueWindowFrom } from '../../schema/rollups';
+import { monthOf, TEST_NOW } from './clock';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -35,8 +37,21 @@ export interface TestWorker {
   dispose: () => Promise<void>;
 }
 
-/** A worker on workerd with a fresh in-memory D1 carrying the real migrations. */
-export async function startWorker(opts: { bindings?: Record<string, string>; http?: boolean; assets?: boolean } = {}): Promise<TestWorker> {
+export interface StartOptions {
+  bindings?: Record<string, string>;
+  http?: boolean;
+  assets?: boolean;
+  /** The worker's "now" (epoch ms): the suite's TEST_NOW unless the suite states its own date. */
+  now?: number;
+}
+
+/**
+ * A worker on workerd with a fresh in-memory D1 carrying the real migrations, its clock fixed at
+ * `now`, and the dormant-clients revenue window where the cron would have rolled it at that moment
+ * (migration 0010 starts it from SQLite's own clock).
+ */
+export async function startWorker(opts: StartOptions = {}): Promise<TestWorker> {
+  const now = opts.now ?? TEST_NOW;
   const script = await bundleWorker();
   const mf = new Miniflare({
     modules: true,
@@ -44,7 +59,7 @@ export async function startWorker(opts: { bindings?: Record<string, string>; htt
     compatibilityDate: '2026-04-01',
     d1Databases: ['DB'],
     durableObjects: { LIVE: { className: 'ManagerChannel', useSQLite: true } }, // the live channels, as wrangler.toml binds them
-    bindings: { ...TEST_SECRETS, ...opts.bindings },
+    bindings: { ...TEST_SECRETS, CLOCK_NOW: new Date(now).toISOString(), ...opts.bindings },
     ...(opts.http ? { host: '127.0.0.1', port: 0 } : {}),
     ...(opts.assets ? { assets: { directory: join(ROOT, 'dist/public'), binding: 'ASSETS', routerConfig: assetsRouterConfig() } } : {}),
   });
@@ -57,6 +72,7 @@ export async function startWorker(opts: { bindings?: Record<string, string>; htt
       db.prepare('INSERT INTO d1_migrations (name) VALUES (?)').bind(migration.name),
     ]);
   }
+  await db.batch(refreshRevenueWindow(`'${revenueWindowFrom(monthOf(now))}'`).map((q) => db.prepare(q)));
   return {
     mf, db, url,
     fetch: async (path, init) => (await mf.dispatchFetch(new URL(path, url).toString(), init as never)) as unknown as Response,

@@ -3,7 +3,7 @@ import { startWorker, type TestWorker } from '../helpers/worker';
 import { seedWorld, sessionCookie } from '../helpers/world';
 
 let w: TestWorker;
-beforeAll(async () => { w = await startWorker(); await seedWorld(w); }, 30_000);
+beforeAll(async () => { w = await startWorker(); await seedWorld(w); });
 afterAll(() => w?.dispose());
 
 type ErrorJson = { error: { code: string; message: string; requestId: string; fields?: { field: string; message: string }[] } };
@@ -56,7 +56,7 @@ describe('error shape', () => {
     } finally {
       await broken.dispose();
     }
-  }, 30_000);
+  });
 });
 
 describe('health and docs', () => {

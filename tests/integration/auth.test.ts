@@ -1,9 +1,10 @@
 import { embedSignatureValid } from '../../worker/src/auth/credentials';
 import { startWorker, TEST_SECRETS, type TestWorker } from '../helpers/worker';
 import { PASSWORD, createToken, seedWorld, sessionCookie, world } from '../helpers/world';
+import { TEST_NOW } from '../helpers/clock';
 
 let w: TestWorker;
-beforeAll(async () => { w = await startWorker(); await seedWorld(w); }, 30_000);
+beforeAll(async () => { w = await startWorker(); await seedWorld(w); });
 afterAll(() => w?.dispose());
 
 const json = (body: unknown) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -17,8 +18,12 @@ describe('password sign-in', () => {
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/Secure/);
     expect(cookie).toMatch(/SameSite=Lax/);
-    const body = await res.json() as { user: { id: number; role: string; regionIds: number[] } };
+    // The session's 12 hours as Max-Age: a browser whose clock differs from the server's still keeps it 12 hours.
+    expect(cookie).toMatch(/Max-Age=43200(;|$)/);
+    expect(cookie).not.toMatch(/Expires=/);
+    const body = await res.json() as { user: { id: number; role: string; regionIds: number[] }; expiresAt: number };
     expect(body.user).toMatchObject({ id: world.users.managerA.id, role: 'manager', regionIds: [1] });
+    expect(body.expiresAt).toBe(TEST_NOW + 12 * 3_600_000);
   });
 
   test('a wrong password and an unknown e-mail get the same answer', async () => {
@@ -44,7 +49,7 @@ describe('password sign-in', () => {
   test('an expired session is refused', async () => {
     const cookie = await sessionCookie(w, 'managerA');
     expect((await w.fetch('/api/me', { headers: { cookie } })).status).toBe(200);
-    await w.db.prepare('UPDATE sessions SET expires_at = ? WHERE id = (SELECT max(id) FROM sessions)').bind(Date.now() - 1).run();
+    await w.db.prepare('UPDATE sessions SET expires_at = ? WHERE id = (SELECT max(id) FROM sessions)').bind(TEST_NOW - 1).run();
     expect((await w.fetch('/api/me', { headers: { cookie } })).status).toBe(401);
   });
 

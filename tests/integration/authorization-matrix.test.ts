@@ -19,7 +19,7 @@ beforeAll(async () => {
   w = await startWorker();
   await seedWorld(w);
   creds = await obtainCredentials(w);
-}, 60_000);
+});
 afterAll(() => w?.dispose());
 
 test('every route registered in the app has a row in the matrix', () => {

@@ -17,7 +17,7 @@ describe('click-to-call through Mango Office (commands/callback)', () => {
   beforeAll(async () => {
     pbx = await startPbxApiServer('mango');
     w = await worker({ TELEPHONY_PROVIDER: 'mango', MANGO_VPBX_API_URL: `${pbx.url}/vpbx` });
-  }, 30_000);
+  });
   afterAll(async () => { await w?.dispose(); await pbx?.close(); });
   beforeEach(() => { pbx.requests.length = 0; pbx.answer = null; });
 
@@ -73,7 +73,7 @@ describe('click-to-call through Zadarma (REST request/callback)', () => {
   beforeAll(async () => {
     pbx = await startPbxApiServer('zadarma');
     w = await worker({ TELEPHONY_PROVIDER: 'zadarma', ZADARMA_API_URL: pbx.url });
-  }, 30_000);
+  });
   afterAll(async () => { await w?.dispose(); await pbx?.close(); });
   beforeEach(() => { pbx.requests.length = 0; pbx.answer = null; });
 
@@ -120,7 +120,7 @@ describe('without a configured PBX', () => {
 
 describe('«Тестовая АТС (песочница)»', () => {
   let w: TestWorker;
-  beforeAll(async () => { w = await worker({ SANDBOX_PBX: 'on' }); }, 30_000);
+  beforeAll(async () => { w = await worker({ SANDBOX_PBX: 'on' }); });
   afterAll(() => w?.dispose());
 
   test('plays a whole call for click-to-call: ringing, answered, ended — one call on the client timeline', async () => {

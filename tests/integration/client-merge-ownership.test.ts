@@ -1,12 +1,13 @@
 import { apiAs, count } from '../helpers/api';
 import { startWorker, type TestWorker } from '../helpers/worker';
 import { seedWorld, world } from '../helpers/world';
+import { TEST_NOW } from '../helpers/clock';
 
 let w: TestWorker;
-beforeAll(async () => { w = await startWorker(); await seedWorld(w); }, 30_000);
+beforeAll(async () => { w = await startWorker(); await seedWorld(w); });
 afterAll(() => w?.dispose());
 
-const NOW = Date.now();
+const NOW = TEST_NOW;
 const TABLES = ['contacts', 'contact_points', 'events', 'leads', 'tasks', 'onec_documents', 'stage_changes', 'companies'] as const;
 const totals = async () => Object.fromEntries(await Promise.all(TABLES.map(async (t) => [t, await count(w, `SELECT count(*) AS n FROM ${t}`)])));
 

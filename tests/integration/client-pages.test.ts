@@ -1,5 +1,6 @@
 import { startWorker, type TestWorker } from '../helpers/worker';
 import { seedWorld, sessionCookie, world, type UserKey } from '../helpers/world';
+import { TEST_NOW } from '../helpers/clock';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -12,7 +13,7 @@ const cookieOf = async (who: UserKey) => {
   if (!cookies.has(who)) cookies.set(who, await sessionCookie(w, who));
   return cookies.get(who)!;
 };
-const now = Date.now();
+const now = TEST_NOW;
 const callToA = now - 2 * DAY;
 
 beforeAll(async () => {
@@ -39,7 +40,7 @@ beforeAll(async () => {
     s(`INSERT INTO onec_documents (ref_key, kind, number, date_local, occurred_at, posted, deletion_mark, data_version, company_id, amount_kopecks, updated_at)
        VALUES ('ref-inv-17', 'invoice', 'УТ-17', '2026-11-19T10:30:00', ?, 1, 0, 'v1', 101, 1234567, ?)`, now - DAY, now),
   ]);
-}, 60_000);
+});
 afterAll(() => w?.dispose());
 
 type List = { items: { id: number; lastTouchAt: number | null }[]; nextAfter: number | null };
@@ -266,5 +267,5 @@ describe('client list export', () => {
     } finally {
       await w.db.prepare('DELETE FROM companies WHERE id > 1000000').run();
     }
-  }, 60_000);
+  });
 });

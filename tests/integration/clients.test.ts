@@ -3,7 +3,7 @@ import { startWorker, type TestWorker } from '../helpers/worker';
 import { seedWorld, world } from '../helpers/world';
 
 let w: TestWorker;
-beforeAll(async () => { w = await startWorker(); await seedWorld(w); }, 30_000);
+beforeAll(async () => { w = await startWorker(); await seedWorld(w); });
 afterAll(() => w?.dispose());
 
 const A = () => apiAs(w, 'managerA');

@@ -2,7 +2,7 @@ import { startWorker, type TestWorker } from '../helpers/worker';
 import { seedWorld, sessionCookie, world } from '../helpers/world';
 
 let w: TestWorker;
-beforeAll(async () => { w = await startWorker(); await seedWorld(w); }, 30_000);
+beforeAll(async () => { w = await startWorker(); await seedWorld(w); });
 afterAll(() => w?.dispose());
 
 type List = { items: { id: number; ownerName: string | null }[]; nextAfter: number | null };

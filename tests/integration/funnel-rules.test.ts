@@ -1,9 +1,10 @@
 import { apiAs, count } from '../helpers/api';
 import { startWorker, type TestWorker } from '../helpers/worker';
 import { seedWorld, world } from '../helpers/world';
+import { TEST_NOW } from '../helpers/clock';
 
 let w: TestWorker;
-beforeAll(async () => { w = await startWorker(); await seedWorld(w); }, 30_000);
+beforeAll(async () => { w = await startWorker(); await seedWorld(w); });
 afterAll(() => w?.dispose());
 
 const A = () => apiAs(w, 'managerA');
@@ -31,7 +32,7 @@ describe('the funnel rules, one pipeline for every event', () => {
 
   test('a missed inbound call opens a call-back task due in an hour; a later call closes it', async () => {
     const { companyId } = await freshCompanyWithLead();
-    const at = Date.now() - 10 * 60_000;
+    const at = TEST_NOW - 10 * 60_000;
     const missed = await logOn(companyId, { kind: 'call', direction: 'in', callResult: 'missed', durationSec: 0, occurredAt: at });
     expect(missed.body.tasksOpened).toBe(1);
     const task = await w.db.prepare("SELECT user_id, kind, title, due_at, done_at FROM tasks WHERE company_id = ? AND kind = 'callback'").bind(companyId).first();

@@ -1,9 +1,10 @@
 import { apiAs, count } from '../helpers/api';
 import { startWorker, type TestWorker } from '../helpers/worker';
 import { seedWorld, world } from '../helpers/world';
+import { TEST_NOW } from '../helpers/clock';
 
 let w: TestWorker;
-beforeAll(async () => { w = await startWorker(); await seedWorld(w); }, 30_000);
+beforeAll(async () => { w = await startWorker(); await seedWorld(w); });
 afterAll(() => w?.dispose());
 
 const A = () => apiAs(w, 'managerA');
@@ -53,7 +54,7 @@ describe('leads moved by people', () => {
 describe('tasks', () => {
   test('the earliest open task of a lead is its next action; completing it writes a task_done touch once', async () => {
     const lead = (await A().post('/api/leads', { companyId: world.companies.ofA })).body;
-    const task = await A().post('/api/tasks', { title: 'Отправить КП на профлист', dueAt: Date.now() + 3_600_000, leadId: lead.id });
+    const task = await A().post('/api/tasks', { title: 'Отправить КП на профлист', dueAt: TEST_NOW + 3_600_000, leadId: lead.id });
     expect(task.status).toBe(201);
     expect(task.body).toMatchObject({ companyId: world.companies.ofA, leadId: lead.id, userId: world.users.managerA.id, overdue: false });
     expect((await A().get(`/api/leads/${lead.id}`)).body.nextAction).toMatchObject({ title: 'Отправить КП на профлист', fromTask: true });
@@ -64,8 +65,8 @@ describe('tasks', () => {
   });
 
   test('a head sets and reassigns tasks of his managers; a manager only his own', async () => {
-    expect((await A().post('/api/tasks', { title: 'Чужая', dueAt: Date.now(), userId: world.users.managerB.id })).status).toBe(403);
-    const t = await apiAs(w, 'headA').post('/api/tasks', { title: 'Позвонить в Кровлю', dueAt: Date.now() - 60_000, userId: world.users.managerA.id, companyId: world.companies.ofA });
+    expect((await A().post('/api/tasks', { title: 'Чужая', dueAt: TEST_NOW, userId: world.users.managerB.id })).status).toBe(403);
+    const t = await apiAs(w, 'headA').post('/api/tasks', { title: 'Позвонить в Кровлю', dueAt: TEST_NOW - 60_000, userId: world.users.managerA.id, companyId: world.companies.ofA });
     expect(t.status).toBe(201);
     expect((await A().get('/api/tasks?status=overdue')).body.items.map((x: { id: number }) => x.id)).toContain(t.body.id);
     expect((await apiAs(w, 'headOther').post(`/api/tasks/${t.body.id}/reassign`, { userId: world.users.managerC.id })).status).toBe(404);
@@ -78,7 +79,7 @@ describe('tasks', () => {
 
 describe('deviations', () => {
   test('are computed per scope: a manager sees his own, a head his region, the other head nothing of it', async () => {
-    const now = Date.now();
+    const now = TEST_NOW;
     const s = (sql: string, ...a: unknown[]) => w.db.prepare(sql).bind(...a);
     await w.db.batch([
       s("INSERT INTO leads (id, company_id, region_id, owner_id, stage_id, channel, created_at, stage_entered_at) VALUES (800, 101, 1, 4, 'new', 'call', ?, ?)", now - 5 * 3_600_000, now - 5 * 3_600_000),

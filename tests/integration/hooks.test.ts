@@ -1,13 +1,14 @@
 import { signStandardWebhook } from '../../worker/src/hooks/standard-webhooks';
 import { startWorker, TEST_SECRETS, type TestWorker } from '../helpers/worker';
+import { TEST_NOW_S } from '../helpers/clock';
 
 let w: TestWorker;
-beforeAll(async () => { w = await startWorker(); }, 30_000);
+beforeAll(async () => { w = await startWorker(); });
 afterAll(() => w?.dispose());
 
 async function ping(body: string, opts: { secret?: string; id?: string; ts?: number } = {}) {
   const id = opts.id ?? `msg_${Math.random().toString(36).slice(2)}`;
-  const ts = opts.ts ?? Math.floor(Date.now() / 1000);
+  const ts = opts.ts ?? TEST_NOW_S;
   const signature = await signStandardWebhook(opts.secret ?? TEST_SECRETS.ONEC_WEBHOOK_SECRET, id, ts, body);
   const res = await w.fetch('/hooks/ping', {
     method: 'POST', body,
@@ -38,7 +39,7 @@ describe('POST /hooks/ping (Standard Webhooks)', () => {
   });
 
   test('a timestamp outside the 5-minute window is refused even when signed', async () => {
-    const { res, inbox } = await ping('{"ping":3}', { ts: Math.floor(Date.now() / 1000) - 301 });
+    const { res, inbox } = await ping('{"ping":3}', { ts: TEST_NOW_S - 301 });
     expect(res.status).toBe(401);
     expect(inbox?.reason).toBe('unauthorized: webhook-timestamp outside the 5-minute window');
   });

@@ -1,6 +1,7 @@
 import { count } from '../helpers/api';
 import { startWorker, type TestWorker } from '../helpers/worker';
 import { createToken, seedWorld, sessionCookie, world } from '../helpers/world';
+import { TEST_NOW } from '../helpers/clock';
 
 /**
  * `Idempotency-Key` on the extension's writes: the offline queue resends an action whose answer it
@@ -14,7 +15,7 @@ beforeAll(async () => {
   await seedWorld(w);
   tokenA = (await createToken(w, await sessionCookie(w, 'managerA'), 'api')).secret;
   tokenB = (await createToken(w, await sessionCookie(w, 'managerB'), 'api')).secret;
-}, 60_000);
+});
 afterAll(() => w?.dispose());
 
 async function post(token: string, path: string, body: unknown, key?: string) {
@@ -62,7 +63,7 @@ describe('Idempotency-Key', () => {
 
   test('a repeat while the first is still running is refused with 409; an abandoned one frees the key after a minute', async () => {
     await w.db.prepare('INSERT INTO idempotency_keys (user_id, key, request_hash, created_at) VALUES (?, ?, ?, ?)')
-      .bind(world.users.managerA.id, 'lead-key-0001', 'x', Date.now()).run();
+      .bind(world.users.managerA.id, 'lead-key-0001', 'x', TEST_NOW).run();
     // Same request hash as the real one: only "in flight" differs.
     const real = await post(tokenA, '/api/leads', { companyId: world.companies.ofA }, 'lead-key-0002');
     const hash = (await w.db.prepare('SELECT request_hash FROM idempotency_keys WHERE key = ?').bind('lead-key-0002').first<{ request_hash: string }>())!.request_hash;
@@ -72,7 +73,7 @@ describe('Idempotency-Key', () => {
     expect(real.status).toBe(201);
     expect([busy.status, busy.body.error.message]).toEqual([409, 'Запрос с этим Idempotency-Key ещё выполняется: повторите чуть позже']);
 
-    await w.db.prepare('UPDATE idempotency_keys SET created_at = ? WHERE key = ?').bind(Date.now() - 61_000, 'lead-key-0001').run();
+    await w.db.prepare('UPDATE idempotency_keys SET created_at = ? WHERE key = ?').bind(TEST_NOW - 61_000, 'lead-key-0001').run();
     const retried = await post(tokenA, '/api/leads', { companyId: world.companies.ofA }, 'lead-key-0001');
     expect(retried.status).toBe(201);
     expect(retried.body.id).not.toBe(real.body.id);

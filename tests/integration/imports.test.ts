@@ -9,7 +9,7 @@ beforeAll(async () => {
   w = await startWorker();
   await seedWorld(w);
   for (const key of Object.keys(world.users) as UserKey[]) cookies[key] = await sessionCookie(w, key);
-}, 60_000);
+});
 afterAll(() => w?.dispose());
 
 const NEW_INN = completeInn('500100732');

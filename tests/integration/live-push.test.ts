@@ -1,9 +1,10 @@
 import { WebSocket as NodeWebSocket } from 'undici';
 import { LIVE_PROTOCOL, LIVE_REAUTH_CLOSE } from '../../schema/contracts/live-protocol';
-import { createLivePush, type LiveBinding } from '../../worker/src/live/push';
+import { createLivePush, PUSH_TIMEOUT_MS, type LiveBinding } from '../../worker/src/live/push';
 import { obtainCredentials, type Credentials } from '../helpers/principals';
 import { startWorker, type TestWorker } from '../helpers/worker';
 import { createToken, seedWorld, world } from '../helpers/world';
+import { monotonicMs } from '../helpers/clock';
 
 /** One end of a live socket as a test sees it: every frame received, and how it closed. */
 interface Received {
@@ -25,11 +26,11 @@ function collect(socket: { addEventListener: (type: string, fn: (event: never) =
 }
 
 async function until<T>(probe: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
+  const deadline = monotonicMs() + timeoutMs;
   for (;;) {
     const value = probe();
     if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (monotonicMs() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));
   }
 }
@@ -49,7 +50,7 @@ beforeAll(async () => {
   await seedWorld(w);
   creds = await obtainCredentials(w);
   tokenOfB = (await createToken(w, creds.cookies.managerB, 'api')).secret;
-}, 60_000);
+});
 afterEach(() => {
   for (const s of sockets.splice(0)) {
     try { s.close(); } catch { /* already closed */ }
@@ -82,9 +83,9 @@ async function openAsExtension(token: string): Promise<{ socket: NodeWebSocket; 
 /** The caller's open sockets as the channel counts them, once they reach `want` (closes land asynchronously). */
 async function socketsOf(cookie: string, want: number): Promise<number> {
   const count = async () => ((await (await w.fetch('/api/live?status=1', { headers: { cookie } })).json()) as { sockets: number }).sockets;
-  const deadline = Date.now() + 2_000;
+  const deadline = monotonicMs() + 2_000;
   let n = await count();
-  while (n !== want && Date.now() < deadline) {
+  while (n !== want && monotonicMs() < deadline) {
     await new Promise((r) => setTimeout(r, 20));
     n = await count();
   }
@@ -184,7 +185,7 @@ describe('POST /api/live/test', () => {
 
   it('says 0 delivered when the caller has no socket open', async () => {
     expect((await testPush(creds.cookies.managerC)).delivered).toBe(0);
-  }, 10_000);
+  });
 });
 
 describe('createLivePush — what services call', () => {
@@ -206,9 +207,19 @@ describe('createLivePush — what services call', () => {
     const hanging = { LIVE: { idFromName: () => ({}), get: () => ({ fetch: () => new Promise(() => undefined) }) } };
     try {
       await expect(createLivePush(broken as unknown as LiveBinding).push(4, { type: 'call.ringing', card: { phone: '+74951234567' } })).resolves.toBeUndefined();
-      const started = Date.now();
-      await expect(createLivePush(hanging as unknown as LiveBinding).push(4, { type: 'test' })).resolves.toBeUndefined();
-      expect(Date.now() - started).toBeLessThan(1_500);
+      // A channel that never answers is given up after PUSH_TIMEOUT_MS of the push's own timer, not the wall clock.
+      jest.useFakeTimers({ doNotFake: ['nextTick', 'queueMicrotask'] });
+      try {
+        let settled = false;
+        const pending = createLivePush(hanging as unknown as LiveBinding).push(4, { type: 'test' }).then(() => { settled = true; });
+        await jest.advanceTimersByTimeAsync(PUSH_TIMEOUT_MS - 1);
+        expect(settled).toBe(false);
+        await jest.advanceTimersByTimeAsync(1);
+        await pending;
+        expect(settled).toBe(true);
+      } finally {
+        jest.useRealTimers();
+      }
 
       const logged = errors.mock.calls.map((c) => JSON.parse(String(c[0])) as Record<string, unknown>);
       expect(logged).toEqual([
@@ -238,5 +249,5 @@ describe('the channel re-checks sign-in', () => {
 
     expect(closed.code).toBe(LIVE_REAUTH_CLOSE);
     expect((await testPush(creds.cookies.managerC)).delivered).toBe(0);
-  }, 10_000);
+  });
 });

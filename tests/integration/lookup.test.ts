@@ -2,9 +2,10 @@ import { signStandardWebhook } from '../../worker/src/hooks/standard-webhooks';
 import { apiAs } from '../helpers/api';
 import { startWorker, TEST_SECRETS, type TestWorker } from '../helpers/worker';
 import { seedWorld } from '../helpers/world';
+import { TEST_NOW_S } from '../helpers/clock';
 
 let w: TestWorker;
-beforeAll(async () => { w = await startWorker(); await seedWorld(w); }, 30_000);
+beforeAll(async () => { w = await startWorker(); await seedWorld(w); });
 afterAll(() => w?.dispose());
 
 const q = (phone: string) => `/api/lookup?phone=${encodeURIComponent(phone)}`;
@@ -27,7 +28,7 @@ describe('GET /api/lookup — who is calling', () => {
 
   test('the PBX, signing its GET, gets the name to display and the extension to route to', async () => {
     const id = 'msg_lookup_1';
-    const ts = Math.floor(Date.now() / 1000);
+    const ts = TEST_NOW_S;
     const res = await w.fetch(q('+74951234567'), { headers: { 'webhook-id': id, 'webhook-timestamp': String(ts), 'webhook-signature': await signStandardWebhook(TEST_SECRETS.TELEPHONY_WEBHOOK_SECRET, id, ts, '') } });
     expect(await res.json()).toEqual({ phone: '+74951234567', known: true, companyName: 'ООО "Кровля А"', ownerName: 'Анна Менеджер', ownerExtension: '101', regionName: 'Москва', status: 'client' });
   });

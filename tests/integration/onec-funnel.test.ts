@@ -4,7 +4,7 @@ import { startWorker, TEST_SECRETS, type TestWorker } from '../helpers/worker';
 import { seedWorld, world } from '../helpers/world';
 
 let w: TestWorker;
-beforeAll(async () => { w = await startWorker(); await seedWorld(w); }, 30_000);
+beforeAll(async () => { w = await startWorker(); await seedWorld(w); });
 afterAll(() => w?.dispose());
 
 type Item = Record<string, unknown>;

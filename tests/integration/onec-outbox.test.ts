@@ -3,6 +3,7 @@ import { apiAs, count } from '../helpers/api';
 import { runCron, startOnecServer, type OnecServer } from '../helpers/onec-server';
 import { startWorker, type TestWorker } from '../helpers/worker';
 import { seedWorld, world } from '../helpers/world';
+import { TEST_NOW } from '../helpers/clock';
 
 /** Companies made in Voronka go to 1C (Catalog_Контрагенты) through the outbox, in order, whatever 1C's mood. */
 let w: TestWorker;
@@ -11,7 +12,7 @@ beforeAll(async () => {
   onec = await startOnecServer({ data: { Catalog_Контрагенты: [] } });
   w = await startWorker({ bindings: onec.bindings() });
   await seedWorld(w);
-}, 30_000);
+});
 afterAll(async () => { await w?.dispose(); await onec?.close(); });
 
 const MINUTE = 60_000;
@@ -44,7 +45,7 @@ describe('the outbox to 1C', () => {
 
   test('while 1C is down the head of the queue backs off 1, 2, 4 … 30 minutes and the others wait behind it', async () => {
     onec.down = true;
-    const t0 = Date.now();
+    const t0 = TEST_NOW;
     await runCron(w, t0);
     const [head, ...rest] = await outbox();
     expect(head).toMatchObject({ attempts: 1, next_attempt_at: t0 + MINUTE, state: 'pending', last_error: expect.stringContaining('1С ответила 503') });
@@ -73,7 +74,7 @@ describe('the outbox to 1C', () => {
       pending: 3, sent: 0, headAttempts: 7, oldestPendingAt: queuedAt, oldestPendingAgeSec: expect.any(Number),
       lastError: expect.stringContaining('503'), headNextAttemptAt: (await outbox())[0]!.next_attempt_at,
     });
-    expect(state.body.outbox.oldestPendingAgeSec).toBeLessThanOrEqual(Math.ceil((Date.now() - queuedAt) / 1000));
+    expect(state.body.outbox.oldestPendingAgeSec).toBeLessThanOrEqual(Math.ceil((TEST_NOW - queuedAt) / 1000));
     expect((await apiAs(w, 'managerA').get('/api/integrations/onec')).status).toBe(403);
   });
 
@@ -113,7 +114,7 @@ describe('the outbox to 1C', () => {
   test('nothing is sent twice, and pulling the counterparties back makes no duplicate companies', async () => {
     const companies = await count(w, 'SELECT count(*) AS n FROM companies');
     const mark = onec.requests.length;
-    await runCron(w, Date.now() + 2 * 3_600_000);
+    await runCron(w, TEST_NOW + 2 * 3_600_000);
     expect(onec.requests.slice(mark).filter((r) => r.method === 'POST')).toEqual([]);
     expect(onec.reads('Catalog_Контрагенты', mark).length).toBeGreaterThan(0);
     expect(await count(w, 'SELECT count(*) AS n FROM companies')).toBe(companies);
@@ -126,7 +127,7 @@ describe('the outbox to 1C', () => {
     const made = await A().post('/api/companies', { name: 'ООО «Дельта Профиль»', inn: existing.ИНН, kpp: existing.КПП, regionId: world.regions.msk });
     expect(made.status).toBe(201);
     const mark = onec.requests.length;
-    await runCron(w, Date.now() + 3 * 3_600_000);
+    await runCron(w, TEST_NOW + 3 * 3_600_000);
     expect(onec.requests.slice(mark).filter((r) => r.method === 'POST')).toEqual([]);
     expect(await w.db.prepare('SELECT onec_ref FROM companies WHERE id = ?').bind(made.body.company.id).first()).toEqual({ onec_ref: existing.Ref_Key });
     expect((await outbox()).at(-1)).toMatchObject({ entity_id: made.body.company.id, state: 'sent', external_ref: existing.Ref_Key });
@@ -136,7 +137,7 @@ describe('the outbox to 1C', () => {
     const inn = completeInn('502900112');
     const made = await A().post('/api/companies', { name: 'ООО «Эпсилон Снаб»', inn, kpp: '502901001', regionId: world.regions.msk });
     onec.loseAnswers = true;
-    const first = Date.now() + 4 * 3_600_000;
+    const first = TEST_NOW + 4 * 3_600_000;
     await runCron(w, first);
     onec.loseAnswers = false;
     expect((await outbox()).at(-1)).toMatchObject({ entity_id: made.body.company.id, state: 'pending', attempts: 1, last_error: expect.stringContaining('504') });

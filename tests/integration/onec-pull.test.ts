@@ -2,6 +2,7 @@ import { apiAs, count } from '../helpers/api';
 import { loadOnecFixture, runCron, startOnecServer, type OnecServer } from '../helpers/onec-server';
 import { startWorker, type TestWorker } from '../helpers/worker';
 import { seedWorld } from '../helpers/world';
+import { TEST_NOW } from '../helpers/clock';
 
 /**
  * The cron pulls Catalog_Контрагенты and the five documents from a local server speaking 1C's
@@ -38,7 +39,7 @@ const payments = [document('Document_ПоступлениеБезналичны�
 })];
 const shipments = [document('Document_РеализацияТоваровУслуг', 31, '2026-11-22T10:00:00', 2, { ДокументОснование: orders[1]!.Ref_Key })];
 
-const T0 = Date.now();
+const T0 = TEST_NOW;
 const MINUTE = 60_000;
 
 beforeAll(async () => {
@@ -51,7 +52,7 @@ beforeAll(async () => {
   });
   w = await startWorker({ bindings: { ...onec.bindings(), ONEC_PULL_PAGE_SIZE: '2' } });
   await seedWorld(w);
-}, 30_000);
+});
 afterAll(async () => { await w?.dispose(); await onec?.close(); });
 
 const onecInbox = () => count(w, "SELECT count(*) AS n FROM inbox WHERE source = 'onec'");

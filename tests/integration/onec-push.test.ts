@@ -4,9 +4,10 @@ import { apiAs, count } from '../helpers/api';
 import { loadOnecFixture, runCron } from '../helpers/onec-server';
 import { startWorker, TEST_SECRETS, type TestWorker } from '../helpers/worker';
 import { seedWorld, world } from '../helpers/world';
+import { TEST_NOW_S } from '../helpers/clock';
 
 let w: TestWorker;
-beforeAll(async () => { w = await startWorker(); await seedWorld(w); }, 30_000);
+beforeAll(async () => { w = await startWorker(); await seedWorld(w); });
 afterAll(() => w?.dispose());
 
 const SECRET = TEST_SECRETS.ONEC_WEBHOOK_SECRET;
@@ -121,7 +122,7 @@ describe('who may push', () => {
   test.each([
     ['Basic 1c:<secret> for 1C versions that cannot sign', () => ({ authorization: basicOf() })],
     ['Standard Webhooks headers with the same secret', async () => {
-      const ts = Math.floor(Date.now() / 1000);
+      const ts = TEST_NOW_S;
       return { 'webhook-id': 'msg_onec_1', 'webhook-timestamp': String(ts), 'webhook-signature': await signStandardWebhook(SECRET, 'msg_onec_1', ts, body) };
     }],
     ['X-Signature in upper-case hex', () => ({ 'x-signature': hmacOf(body).toUpperCase().replace('SHA256=', 'sha256=') })],

@@ -9,7 +9,7 @@ import { seedWorld, sessionCookie, world } from '../helpers/world';
  * below is computed by hand in the comments.
  */
 let w: TestWorker;
-beforeAll(async () => { w = await startWorker(); await seedWorld(w); }, 30_000);
+beforeAll(async () => { w = await startWorker(); await seedWorld(w); });
 afterAll(() => w?.dispose());
 
 const A = world.users.managerA.id;

@@ -4,13 +4,14 @@ import { apiAs } from '../helpers/api';
 import { genericRequest } from '../helpers/telephony';
 import { startWorker, TEST_SECRETS, type TestWorker } from '../helpers/worker';
 import { seedWorld, world } from '../helpers/world';
+import { TEST_NOW_S } from '../helpers/clock';
 
 /**
  * The rollups kept by triggers must equal a recomputation from the raw rows, whatever wrote them:
  * webhooks, the 1C pipeline, the API, a merge, a hand-over, a region or time-zone change, a delete.
  */
 let w: TestWorker;
-beforeAll(async () => { w = await startWorker(); await seedWorld(w); }, 30_000);
+beforeAll(async () => { w = await startWorker(); await seedWorld(w); });
 afterAll(() => w?.dispose());
 
 const KROVLYA_REF = '5e0a1c3e-8b3d-11ee-9c1a-00155d0a1f01';
@@ -51,7 +52,7 @@ async function snapshot() {
 
 describe('report rollups', () => {
   test('kept by triggers through every kind of write, they equal a rebuild from the raw rows', async () => {
-    const t = Math.floor(Date.now() / 1000) - 5 * 86_400;
+    const t = TEST_NOW_S - 5 * 86_400;
     // Calls through the telephony pipeline: answered, missed, outbound; one enriched after it ended.
     await call({ type: 'call.ended', call_id: 'r1', direction: 'out', from: '101', to: '+74951234567', extension: '101', timestamp: t, duration: 95, result: 'answered' });
     await call({ type: 'call.ringing', call_id: 'r2', direction: 'in', from: '+74951234567', to: '+74957700000', extension: '101', timestamp: t + 60 });
@@ -108,7 +109,10 @@ test('the revenue window moves with the month and recomputes what clients paid i
   const { createDb } = await import('../../worker/src/lib/db');
   await w.db.prepare("INSERT INTO onec_documents (ref_key, kind, number, date_local, occurred_at, posted, deletion_mark, data_version, company_id, amount_kopecks, updated_at) VALUES ('win-old', 'payment_bank', 'W-1', '2025-01-15T10:00:00', 0, 1, 0, 'v', 103, 7000, 0)").run();
   const db = createDb(w.db);
-  // In December 2026 the window starts in January 2025: the payment counts; in February 2027 it does not.
+  // The test states its months: the window stands where the November 2026 cron left it (from December 2024),
+  // whatever the suite's clock; in December it starts in January 2025 and the payment counts, in February 2027 it does not.
+  await rollRevenueWindow(db, Date.parse('2026-11-15T12:00:00Z'));
+  expect(await w.db.prepare('SELECT revenue_from FROM report_window WHERE id = 1').first()).toEqual({ revenue_from: '2024-12' });
   expect(await rollRevenueWindow(db, Date.parse('2026-12-10T12:00:00Z'))).toBe(true);
   expect(await rollRevenueWindow(db, Date.parse('2026-12-11T12:00:00Z'))).toBe(false);
   expect(await w.db.prepare('SELECT revenue_24m FROM companies WHERE id = 103').first()).toEqual({ revenue_24m: 7000 });

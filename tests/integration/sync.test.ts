@@ -4,7 +4,7 @@ import { startWorker, TEST_SECRETS, type TestWorker } from '../helpers/worker';
 import { seedWorld } from '../helpers/world';
 
 let w: TestWorker;
-beforeAll(async () => { w = await startWorker(); await seedWorld(w); }, 30_000);
+beforeAll(async () => { w = await startWorker(); await seedWorld(w); });
 afterAll(() => w?.dispose());
 
 const STRANGER = '66666666-0000-0000-0000-000000000001';

@@ -2,6 +2,7 @@ import { count } from '../helpers/api';
 import { genericRequest } from '../helpers/telephony';
 import { startWorker, type TestWorker } from '../helpers/worker';
 import { seedWorld, world } from '../helpers/world';
+import { TEST_NOW, TEST_NOW_S } from '../helpers/clock';
 
 /**
  * The generic hook's batched form: a relay posts a JSON array of events in the order they
@@ -9,11 +10,11 @@ import { seedWorld, world } from '../helpers/world';
  * when one event is bad, and change nothing when it comes again.
  */
 let w: TestWorker;
-beforeAll(async () => { w = await startWorker(); await seedWorld(w); }, 30_000);
+beforeAll(async () => { w = await startWorker(); await seedWorld(w); });
 afterAll(() => w?.dispose());
 
 const KNOWN = '+74951234567';
-const nowS = () => Math.floor(Date.now() / 1000);
+const nowS = () => TEST_NOW_S;
 let seq = 0;
 const post = async (body: unknown, id = `msg_batch_${++seq}`) => {
   const res = await w.fetch('/hooks/telephony/generic', genericRequest(body as object, { id }));
@@ -84,7 +85,7 @@ describe('a batch of call events', () => {
     const lead = await w.db.prepare("INSERT INTO leads (company_id, region_id, owner_id, stage_id, channel, created_at, stage_entered_at) VALUES (?, 1, ?, 'new', 'call', ?, ?) RETURNING id")
       .bind(world.companies.ofB, world.users.managerB.id, t * 1000 - 60_000, t * 1000 - 60_000).first<{ id: number }>();
     // Company B gets a phone for this test.
-    const contact = await w.db.prepare("INSERT INTO contacts (company_id, name, created_at) VALUES (?, 'Ольга Б', ?) RETURNING id").bind(world.companies.ofB, Date.now()).first<{ id: number }>();
+    const contact = await w.db.prepare("INSERT INTO contacts (company_id, name, created_at) VALUES (?, 'Ольга Б', ?) RETURNING id").bind(world.companies.ofB, TEST_NOW).first<{ id: number }>();
     await w.db.prepare("INSERT INTO contact_points (contact_id, company_id, kind, value) VALUES (?, ?, 'phone', '+74957001122')").bind(contact!.id, world.companies.ofB).run();
     const call = (id: string, start: number, talk: number) => {
       const base = { call_id: id, direction: 'out', from: '102', to: '+74957001122', extension: '102' };

@@ -2,14 +2,15 @@ import { apiAs, count } from '../helpers/api';
 import { genericRequest } from '../helpers/telephony';
 import { startWorker, type TestWorker } from '../helpers/worker';
 import { seedWorld, world } from '../helpers/world';
+import { TEST_NOW_S } from '../helpers/clock';
 
 let w: TestWorker;
-beforeAll(async () => { w = await startWorker(); await seedWorld(w); }, 30_000);
+beforeAll(async () => { w = await startWorker(); await seedWorld(w); });
 afterAll(() => w?.dispose());
 
 const KNOWN = '+74951234567';
 const send = async (event: Record<string, unknown>) => (await w.fetch('/hooks/telephony/generic', genericRequest(event, { id: `msg_${event.call_id}_${event.type}` }))).status;
-const now = () => Math.floor(Date.now() / 1000);
+const now = () => TEST_NOW_S;
 
 describe('from a call to the funnel', () => {
   test("a missed inbound call from a client opens a call-back task for his manager due in an hour; calling back closes it", async () => {

@@ -1,14 +1,15 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { apiAs, count } from '../helpers/api';
 import { genericRequest, loadFixture, mangoRequest, zadarmaRequest } from '../helpers/telephony';
 import { startWorker, TEST_SECRETS, type TestWorker } from '../helpers/worker';
 import { seedWorld, world } from '../helpers/world';
+import { TEST_NOW, TEST_NOW_S } from '../helpers/clock';
 
 let w: TestWorker;
-beforeAll(async () => { w = await startWorker(); await seedWorld(w); }, 30_000);
+beforeAll(async () => { w = await startWorker(); await seedWorld(w); });
 afterAll(() => w?.dispose());
 
 const MANGO = '/hooks/telephony/mango';
@@ -30,8 +31,8 @@ async function send(path: string, init: RequestInit) {
 }
 
 let seq = 0;
-const unique = (prefix: string) => `${prefix}-${Date.now()}-${++seq}`;
-const nowS = () => Math.floor(Date.now() / 1000);
+const unique = (prefix: string) => `${prefix}-${++seq}`;
+const nowS = () => TEST_NOW_S;
 const zadarmaTime = (ms: number) => new Date(ms + 3 * 3_600_000).toISOString().slice(0, 19).replace('T', ' '); // Moscow, zone-less
 
 const callRow = (provider: string, callId: string) => w.db.prepare('SELECT * FROM calls WHERE provider = ? AND call_id = ?').bind(provider, callId).first<Record<string, any>>();
@@ -39,7 +40,7 @@ const eventsOf = (provider: string, callId: string) => w.db.prepare('SELECT * FR
 
 describe('signatures: good → 200, bad → 401, missing → 401, each kept in the inbox', () => {
   const mangoEvent = () => ({ entry_id: unique('sig-entry'), call_id: 'leg-1', timestamp: nowS(), seq: 1, call_state: 'Appeared', location: 'ivr', from: { number: '79990001001' }, to: { number: '74957700000', line_number: '74957700000' } });
-  const zadarmaStart = () => ({ event: 'NOTIFY_START', call_start: zadarmaTime(Date.now()), pbx_call_id: unique('sig-in'), caller_id: '+79990001002', called_did: '74957700000' });
+  const zadarmaStart = () => ({ event: 'NOTIFY_START', call_start: zadarmaTime(TEST_NOW), pbx_call_id: unique('sig-in'), caller_id: '+79990001002', called_did: '74957700000' });
   const genericEvent = () => ({ type: 'call.ringing', call_id: unique('sig-ast'), direction: 'in', from: '+79990001003', to: '+74957700000', timestamp: nowS() });
 
   test.each([
@@ -145,7 +146,7 @@ describe('replays and retries change nothing', () => {
     const kept = await w.db.prepare("SELECT outcome, count(*) AS n FROM inbox WHERE source IN ('mango', 'zadarma') AND (external_id LIKE ? OR external_id LIKE ?) GROUP BY outcome ORDER BY outcome")
       .bind(`${entry}:%`, `${pbx}:%`).all<{ outcome: string; n: number }>();
     expect(kept.results).toEqual([{ outcome: 'duplicate', n: 72 }, { outcome: 'stored', n: 8 }]);
-  }, 60_000);
+  });
 });
 
 describe('events of one call out of order make one correct call', () => {
@@ -202,14 +203,14 @@ describe('Zadarma specifics', () => {
   });
 
   test('NOTIFY_START from a known client answers his company as caller ID and redirects to his manager', async () => {
-    const res = await send(ZADARMA, zadarmaRequest({ event: 'NOTIFY_START', call_start: zadarmaTime(Date.now()), pbx_call_id: unique('known-in'), caller_id: KNOWN, called_did: '74957700000' }));
+    const res = await send(ZADARMA, zadarmaRequest({ event: 'NOTIFY_START', call_start: zadarmaTime(TEST_NOW), pbx_call_id: unique('known-in'), caller_id: KNOWN, called_did: '74957700000' }));
     expect(res.status).toBe(200);
     expect(res.json).toEqual({ caller_name: 'ООО "Кровля А"', redirect: '101' });
   });
 
   test('NOTIFY_START from an unknown number answers {} and the number becomes a prospect with a lead', async () => {
     const pbx = unique('unknown-in');
-    const res = await send(ZADARMA, zadarmaRequest({ event: 'NOTIFY_START', call_start: zadarmaTime(Date.now()), pbx_call_id: pbx, caller_id: '+79990004455', called_did: '74957700000' }));
+    const res = await send(ZADARMA, zadarmaRequest({ event: 'NOTIFY_START', call_start: zadarmaTime(TEST_NOW), pbx_call_id: pbx, caller_id: '+79990004455', called_did: '74957700000' }));
     expect([res.status, res.json]).toEqual([200, {}]);
     const call = await callRow('zadarma', pbx);
     expect(call).toMatchObject({ counterpart: '+79990004455', direction: 'in' });
@@ -219,7 +220,7 @@ describe('Zadarma specifics', () => {
 
   test('NOTIFY_IVR is kept and changes nothing', async () => {
     const pbx = unique('ivr');
-    const res = await send(ZADARMA, zadarmaRequest({ event: 'NOTIFY_IVR', call_start: zadarmaTime(Date.now()), pbx_call_id: pbx, caller_id: KNOWN, called_did: '74957700000' }));
+    const res = await send(ZADARMA, zadarmaRequest({ event: 'NOTIFY_IVR', call_start: zadarmaTime(TEST_NOW), pbx_call_id: pbx, caller_id: KNOWN, called_did: '74957700000' }));
     expect([res.status, res.json]).toEqual([200, { ok: true, outcome: 'stored' }]);
     expect(res.inbox).toEqual([expect.objectContaining({ outcome: 'stored', reason: 'NOTIFY_IVR: голосовое меню, звонок не меняется' })]);
     expect(await callRow('zadarma', pbx)).toBeNull();
@@ -270,7 +271,11 @@ describe('the Asterisk helper of docs/asterisk (voronka-event.sh) against a runn
       await seedWorld(server);
       const secretFile = join(dir, 'voronka.secret');
       writeFileSync(secretFile, TEST_SECRETS.TELEPHONY_WEBHOOK_SECRET);
-      const env = { ...process.env, VORONKA_URL: `${server.url.origin}/hooks/telephony/generic`, VORONKA_SECRET_FILE: secretFile };
+      // The Asterisk box's clock reads the suite's moment: a `date` first on its PATH answers `+%s` with TEST_NOW.
+      const bin = join(dir, 'bin');
+      mkdirSync(bin);
+      writeFileSync(join(bin, 'date'), `#!/bin/sh\nif [ "$1" = "+%s" ]; then echo ${nowS()}; else exec /bin/date "$@"; fi\n`, { mode: 0o755 });
+      const env = { ...process.env, PATH: `${bin}:${process.env.PATH}`, VORONKA_URL: `${server.url.origin}/hooks/telephony/generic`, VORONKA_SECRET_FILE: secretFile };
       const script = join(__dirname, '..', '..', 'docs', 'asterisk', 'voronka-event.sh');
       const uniqueId = `${nowS()}.17`;
       // As the dialplan passes them: a caller ID with junk in it, Dial's ANSWEREDTIME and DIALSTATUS.
@@ -296,5 +301,5 @@ describe('the Asterisk helper of docs/asterisk (voronka-event.sh) against a runn
       rmSync(dir, { recursive: true, force: true });
       await server.dispose();
     }
-  }, 60_000);
+  });
 });

@@ -1,27 +1,28 @@
 import { apiAs } from '../helpers/api';
 import { startWorker, type TestWorker } from '../helpers/worker';
 import { createToken, seedWorld, sessionCookie, world } from '../helpers/world';
+import { monthOf, TEST_NOW } from '../helpers/clock';
 
 /** The figures behind the 1C home-page widgets, against data written here by hand. */
 let w: TestWorker;
-beforeAll(async () => { w = await startWorker(); await seedWorld(w); }, 30_000);
+beforeAll(async () => { w = await startWorker(); await seedWorld(w); });
 afterAll(() => w?.dispose());
 
 const A = world.users.managerA.id;
 const B = world.users.managerB.id;
 const HOUR = 3_600_000;
-const moscowMonth = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow', year: 'numeric', month: '2-digit', day: '2-digit' }).format(Date.now()).slice(0, 7);
+const moscowMonth = () => monthOf(TEST_NOW);
 
 async function shipment(userId: number, id: number, kopecks: number) {
   const month = moscowMonth();
   await w.db.prepare(`INSERT INTO onec_documents (id, ref_key, kind, number, date_local, occurred_at, posted, deletion_mark, data_version, company_id, user_id, amount_kopecks, updated_at)
-    VALUES (?, ?, 'shipment', ?, ?, ?, 1, 0, 'v1', 101, ?, ?, ?)`).bind(id, `w-${id}`, `РТ-${id}`, `${month}-01T09:00:00`, Date.now(), userId, kopecks, Date.now()).run();
+    VALUES (?, ?, 'shipment', ?, ?, ?, 1, 0, 'v1', 101, ?, ?, ?)`).bind(id, `w-${id}`, `РТ-${id}`, `${month}-01T09:00:00`, TEST_NOW, userId, kopecks, TEST_NOW).run();
 }
 
 describe('widget figures', () => {
   beforeAll(async () => {
     const month = moscowMonth();
-    const now = Date.now();
+    const now = TEST_NOW;
     await apiAs(w, 'headA').put(`/api/plans/${A}/${month}`, { amountKopecks: 10_000_000 });
     await apiAs(w, 'headA').put(`/api/plans/${B}/${month}`, { amountKopecks: 4_000_000 });
     await shipment(A, 9001, 2_500_000);

@@ -1,8 +1,9 @@
 import { mangoForm, zadarmaSignature } from '../helpers/telephony';
 import type { TestWorker } from '../helpers/worker';
 import { ALL, SESSIONS, type Row } from './foundation';
+import { TEST_NOW, TEST_NOW_S } from '../helpers/clock';
 
-const nowS = Math.floor(Date.now() / 1000);
+const nowS = TEST_NOW_S;
 
 /** Arrange: every user has an extension, so the rows test who may call, not the missing-extension rule. */
 async function everyoneHasAnExtension(w: TestWorker, path: string): Promise<string> {
@@ -11,7 +12,7 @@ async function everyoneHasAnExtension(w: TestWorker, path: string): Promise<stri
 }
 
 const zadarmaFields = {
-  event: 'NOTIFY_OUT_START', call_start: new Date(Date.now() + 3 * 3_600_000).toISOString().slice(0, 19).replace('T', ' '),
+  event: 'NOTIFY_OUT_START', call_start: new Date(TEST_NOW + 3 * 3_600_000).toISOString().slice(0, 19).replace('T', ' '),
   pbx_call_id: `matrix-zd-${nowS}`, internal: '101', destination: '74957770011', caller_id: '74957700000',
 };
 const zadarmaBody = new URLSearchParams(zadarmaFields).toString();

@@ -10,6 +10,7 @@ import {
   FIXTURES_DIR, fixtureSpecs, genericRequest, loadFixtures, mangoRequest, standardWebhookHeaders, zadarmaRequest, type TelephonyFixture,
 } from '../helpers/telephony';
 import { TEST_SECRETS } from '../helpers/worker';
+import { TEST_NOW, TEST_NOW_S } from '../helpers/clock';
 
 const config = loadConfig(TEST_SECRETS as unknown as Env);
 
@@ -78,7 +79,7 @@ describe('signatures', () => {
     const good = mangoRequest({ entry_id: 'e1', seq: 1 });
     const bad = mangoRequest({ entry_id: 'e1', seq: 1 }, 'bad');
     const missing = mangoRequest({ entry_id: 'e1', seq: 1 }, 'missing');
-    const check = (init: RequestInit) => telephonyProviders.mango.verify({ headers: new Headers(init.headers as Record<string, string>), body: String(init.body), url: new URL('http://x/'), config, now: Date.now() });
+    const check = (init: RequestInit) => telephonyProviders.mango.verify({ headers: new Headers(init.headers as Record<string, string>), body: String(init.body), url: new URL('http://x/'), config, now: TEST_NOW });
     expect(await check(good)).toEqual({ ok: true, integration: 'mango' });
     expect(await check(bad)).toEqual({ ok: false, reason: 'подпись sign не совпадает' });
     expect(await check(missing)).toEqual({ ok: false, reason: 'нет полей vpbx_api_key, sign или json' });
@@ -87,7 +88,7 @@ describe('signatures', () => {
 
   test('Zadarma: the Signature header over the event\'s own fields; missing, wrong or for an unknown event is refused', async () => {
     const fields = { event: 'NOTIFY_START', call_start: '2026-11-20 10:15:00', pbx_call_id: 'x1', caller_id: '+74951234567', called_did: '74957700000' };
-    const check = (init: RequestInit) => telephonyProviders.zadarma.verify({ headers: new Headers(init.headers as Record<string, string>), body: String(init.body), url: new URL('http://x/'), config, now: Date.now() });
+    const check = (init: RequestInit) => telephonyProviders.zadarma.verify({ headers: new Headers(init.headers as Record<string, string>), body: String(init.body), url: new URL('http://x/'), config, now: TEST_NOW });
     expect(await check(zadarmaRequest(fields))).toEqual({ ok: true, integration: 'zadarma' });
     expect(await check(zadarmaRequest(fields, 'bad'))).toEqual({ ok: false, reason: 'подпись Signature не совпадает' });
     expect(await check(zadarmaRequest(fields, 'missing'))).toEqual({ ok: false, reason: 'нет заголовка Signature' });
@@ -98,12 +99,12 @@ describe('signatures', () => {
   });
 
   test('generic: Standard Webhooks over id.timestamp.body, inside a 5-minute window', async () => {
-    const check = (init: RequestInit, now = Date.now()) => telephonyProviders.generic.verify({ headers: new Headers(init.headers as Record<string, string>), body: String(init.body), url: new URL('http://x/'), config, now });
-    const event = { type: 'call.ringing', call_id: 'c1', timestamp: Math.floor(Date.now() / 1000) };
+    const check = (init: RequestInit, now = TEST_NOW) => telephonyProviders.generic.verify({ headers: new Headers(init.headers as Record<string, string>), body: String(init.body), url: new URL('http://x/'), config, now });
+    const event = { type: 'call.ringing', call_id: 'c1', timestamp: TEST_NOW_S };
     expect(await check(genericRequest(event))).toEqual({ ok: true, integration: 'telephony' });
     expect(await check(genericRequest(event, { signing: 'bad' }))).toEqual({ ok: false, reason: 'signature mismatch' });
     expect(await check(genericRequest(event, { signing: 'missing' }))).toMatchObject({ ok: false, reason: expect.stringContaining('missing webhook-id') });
-    expect(await check(genericRequest(event), Date.now() + 6 * 60_000)).toEqual({ ok: false, reason: 'webhook-timestamp outside the 5-minute window' });
+    expect(await check(genericRequest(event), TEST_NOW + 6 * 60_000)).toEqual({ ok: false, reason: 'webhook-timestamp outside the 5-minute window' });
     expect(await verifyFixture(telephonyProviders.generic, genericFixture!, { headers: { ...genericFixture!.headers, ...standardWebhookHeaders(genericFixture!.body, 'msg_other', genericFixture!.receivedAt / 1000) } })).toEqual({ ok: true, integration: 'telephony' });
   });
 

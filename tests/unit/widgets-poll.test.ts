@@ -26,7 +26,7 @@ describe('widget refresh scheduling', () => {
   it('loads at once, then every interval after the previous answer', async () => {
     const p = page();
     const loads: number[] = [];
-    const stop = startPolling({ intervalMs: 15_000, ...p, load: async () => { loads.push(Date.now()); return 'continue'; } });
+    const stop = startPolling({ intervalMs: 15_000, ...p, load: async () => { loads.push(jest.now()); return 'continue'; } });
     await settle();
     expect(loads).toHaveLength(1);
 
