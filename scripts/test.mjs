@@ -2,9 +2,10 @@
 // `npm test`: install what is missing, typecheck, build, then every jest project
 // (unit, integration on workerd + D1, end-to-end in Chromium), closing with "N passed, N failed".
 import { spawnSync } from 'node:child_process';
-import { readFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, ensureChromium, ensureDependencies, must, run } from './lib/ensure.mjs';
+import { readJestReport, slowestSuites } from './lib/jest-report.mjs';
 
 /** Debian's python3-openpyxl, the independent reader the XLSX writer's tests open files with (they fail without it). */
 function ensureOpenpyxl() {
@@ -40,13 +41,15 @@ mkdirSync(join(ROOT, '.tmp'), { recursive: true });
 const report = join(ROOT, '.tmp', 'jest-results.json');
 const projects = chrome && built ? '' : '--selectProjects unit integration';
 console.log('\n→ jest');
+const started = performance.now();
 run(`npx jest ${projects} --json --outputFile=${report}`, { env: chrome ? { CHROME_PATH: chrome } : {} });
+const minutes = (performance.now() - started) / 60_000;
 
-let jest = { numPassedTests: 0, numFailedTests: 0, numRuntimeErrorTestSuites: 0 };
-try { jest = JSON.parse(readFileSync(report, 'utf8')); } catch { checks.failed++; checks.failedNames.push('jest produced no report'); }
-// A suite that crashes before its tests run counts as one failure, so it cannot vanish from the total.
-const passed = checks.passed + jest.numPassedTests;
-const failed = checks.failed + jest.numFailedTests + jest.numRuntimeErrorTestSuites;
+const jest = readJestReport(report);
+if (!jest.ok) checks.failedNames.push('jest produced no report');
+const passed = checks.passed + jest.passed;
+const failed = checks.failed + jest.failed;
+console.log(`\njest: ${minutes.toFixed(1)} min; the 10 slowest suites:\n${slowestSuites(jest.suites).join('\n')}`);
 if (checks.failedNames.length) console.log(`\nFailed checks: ${checks.failedNames.join('; ')}`);
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
