@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'puppeteer-core';
 import { parseVars } from '../../scripts/lib/bundle-worker';
-import { signStandardWebhook } from '../../worker/src/hooks/standard-webhooks';
+import { signStandardWebhook } from '../../worker/src/platform/standard-webhooks';
 import {
   contentEventually, extensionGranting, fixturePages, inContentScript, launchBrowser, serveFixtureSites, signInAndEnableSites,
 } from '../../tests/helpers/browser';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { signStandardWebhook } from '../../worker/src/hooks/standard-webhooks';
+import { signStandardWebhook } from '../../worker/src/platform/standard-webhooks';
 import { parseVars } from '../../scripts/lib/bundle-worker';
 import type { BenchContext } from '../run';
 import { getOk, percentile, round, timeCalls, type Metric } from '../lib/measure';

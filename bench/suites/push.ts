@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { WebSocket } from 'undici';
 import { LIVE_PROTOCOL } from '../../schema/contracts/live-protocol';
 import { parseVars } from '../../scripts/lib/bundle-worker';
-import { signStandardWebhook } from '../../worker/src/hooks/standard-webhooks';
+import { signStandardWebhook } from '../../worker/src/platform/standard-webhooks';
 import { getOk, percentile, round, type Metric } from '../lib/measure';
 import { ROOT } from '../lib/server';
 import type { BenchContext } from '../run';

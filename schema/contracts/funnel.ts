@@ -124,7 +124,7 @@ export const StageUpdate = z.object({
   hintEn: z.string().trim().max(300).nullable().optional(),
 });
 
-/** The keys a rule condition may use (worker/src/funnel/rules.ts); anything else is refused. */
+/** The keys a rule condition may use (worker/src/funnel/engine/rules.ts); anything else is refused. */
 const BaseCondition = z.object({
   direction: z.enum(['in', 'out', 'internal']).optional(),
   callResult: z.enum(['answered', 'missed', 'busy', 'failed']).optional(),

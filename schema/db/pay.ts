@@ -4,7 +4,7 @@ import { users } from './people';
 /**
  * The company's salary rule, versioned by the month it applies from: a statement uses the latest
  * version whose `valid_from` is not after its month. The rule itself is the validated JSON of
- * `SalaryRule` (worker/src/pay/rule.ts); money in kopecks, shares in basis points.
+ * `SalaryRule` (worker/src/pay/calculator/rule.ts); money in kopecks, shares in basis points.
  */
 export const salaryRules = sqliteTable('salary_rules', {
   id: integer('id').primaryKey(),

@@ -69,7 +69,7 @@ export const tokens = sqliteTable('tokens', {
 }, (t) => [uniqueIndex('tokens_hash_uq').on(t.tokenHash), index('tokens_user_idx').on(t.userId, t.kind)]);
 
 /**
- * `Idempotency-Key` of the extension's writes (worker/src/services/idempotency): the first answer
+ * `Idempotency-Key` of the extension's writes (worker/src/platform/idempotency.ts): the first answer
  * per (user, key) is kept and replayed for a repeat; `status` NULL while the first is in flight.
  */
 export const idempotencyKeys = sqliteTable('idempotency_keys', {

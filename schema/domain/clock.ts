@@ -1,6 +1,6 @@
 /**
  * The one place that reads the machine's calendar clock. Everything else takes "now" as an
- * argument: the worker from its request (worker/src/lib/clock.ts), the cron from `scheduledTime`,
+ * argument: the worker from its request (worker/src/platform/clock.ts), the cron from `scheduledTime`,
  * browser code and scripts from here. tests/unit/test-rules.test.ts holds every other file to it.
  */
 export function systemNow(): number {

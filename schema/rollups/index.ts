@@ -203,7 +203,7 @@ export function revenueWindowFrom(month: string): string {
 
 /**
  * Migration 0010 as written: the window's first month from SQLite's own clock, at migration time.
- * The cron (worker/src/services/reports/roll-window.ts) moves it from then on; nothing else may use it.
+ * The cron (worker/src/reports/roll-window.ts) moves it from then on; nothing else may use it.
  */
 export const MIGRATION_0010_REVENUE_FROM = "strftime('%Y-%m', 'now', 'start of month', '-23 months')";
 

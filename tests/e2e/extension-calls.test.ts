@@ -1,5 +1,5 @@
 import type { Page, WebWorker } from 'puppeteer-core';
-import { signStandardWebhook } from '../../worker/src/hooks/standard-webhooks';
+import { signStandardWebhook } from '../../worker/src/platform/standard-webhooks';
 import {
   FIXTURE_GRANTS, contentEventually, extensionGranting, extensionServiceWorker, fixturePages, inContentScript, launchBrowser, serveFixtureSites,
   signInAndEnableSites, type FixtureSites, type TestBrowser,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, WebWorker } from 'puppeteer-core';
-import { signStandardWebhook } from '../../worker/src/hooks/standard-webhooks';
+import { signStandardWebhook } from '../../worker/src/platform/standard-webhooks';
 import { EXTENSION_DIR, extensionPageUrl, extensionServiceWorker, launchBrowser, requireBuilt, stopServiceWorker, type TestBrowser } from '../helpers/browser';
 import type { PageGlobals } from '../helpers/dom';
 import { TEST_SECRETS, startWorker, type TestWorker } from '../helpers/worker';

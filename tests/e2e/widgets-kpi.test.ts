@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext, Frame, Page } from 'puppeteer-core';
-import { signOnecBody } from '../../worker/src/hooks/onec-signature';
+import { signOnecBody } from '../../worker/src/onec/signature';
 import { launchBrowser, requireBuilt, type TestBrowser } from '../helpers/browser';
 import { genericRequest } from '../helpers/telephony';
 import { startWorker, TEST_SECRETS, type TestWorker } from '../helpers/worker';

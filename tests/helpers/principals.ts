@@ -1,4 +1,4 @@
-import { signStandardWebhook } from '../../worker/src/hooks/standard-webhooks';
+import { signStandardWebhook } from '../../worker/src/platform/standard-webhooks';
 import { TEST_SECRETS, type TestWorker } from './worker';
 import { createToken, sessionCookie, type UserKey } from './world';
 import { TEST_NOW_S } from './clock';

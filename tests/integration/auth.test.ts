@@ -1,4 +1,4 @@
-import { embedSignatureValid } from '../../worker/src/auth/credentials';
+import { embedSignatureValid } from '../../worker/src/platform/credentials';
 import { startWorker, TEST_SECRETS, type TestWorker } from '../helpers/worker';
 import { PASSWORD, createToken, seedWorld, sessionCookie, world } from '../helpers/world';
 import { TEST_NOW } from '../helpers/clock';

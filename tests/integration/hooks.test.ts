@@ -1,4 +1,4 @@
-import { signStandardWebhook } from '../../worker/src/hooks/standard-webhooks';
+import { signStandardWebhook } from '../../worker/src/platform/standard-webhooks';
 import { startWorker, TEST_SECRETS, type TestWorker } from '../helpers/worker';
 import { TEST_NOW_S } from '../helpers/clock';
 

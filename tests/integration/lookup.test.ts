@@ -1,4 +1,4 @@
-import { signStandardWebhook } from '../../worker/src/hooks/standard-webhooks';
+import { signStandardWebhook } from '../../worker/src/platform/standard-webhooks';
 import { apiAs } from '../helpers/api';
 import { startWorker, TEST_SECRETS, type TestWorker } from '../helpers/worker';
 import { seedWorld } from '../helpers/world';

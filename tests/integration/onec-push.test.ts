@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { signStandardWebhook } from '../../worker/src/hooks/standard-webhooks';
+import { signStandardWebhook } from '../../worker/src/platform/standard-webhooks';
 import { apiAs, count } from '../helpers/api';
 import { loadOnecFixture, runCron } from '../helpers/onec-server';
 import { startWorker, TEST_SECRETS, type TestWorker } from '../helpers/worker';

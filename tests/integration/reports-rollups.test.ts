@@ -1,5 +1,5 @@
 import { rebuildRollups, ROLLUP_TABLES } from '../../schema/rollups';
-import { signOnecBody } from '../../worker/src/hooks/onec-signature';
+import { signOnecBody } from '../../worker/src/onec/signature';
 import { apiAs } from '../helpers/api';
 import { genericRequest } from '../helpers/telephony';
 import { startWorker, TEST_SECRETS, type TestWorker } from '../helpers/worker';
@@ -105,8 +105,8 @@ describe('report rollups', () => {
 });
 
 test('the revenue window moves with the month and recomputes what clients paid in it', async () => {
-  const { rollRevenueWindow } = await import('../../worker/src/services/reports/roll-window');
-  const { createDb } = await import('../../worker/src/lib/db');
+  const { rollRevenueWindow } = await import('../../worker/src/reports/roll-window');
+  const { createDb } = await import('../../worker/src/platform/db');
   await w.db.prepare("INSERT INTO onec_documents (ref_key, kind, number, date_local, occurred_at, posted, deletion_mark, data_version, company_id, amount_kopecks, updated_at) VALUES ('win-old', 'payment_bank', 'W-1', '2025-01-15T10:00:00', 0, 1, 0, 'v', 103, 7000, 0)").run();
   const db = createDb(w.db);
   // The test states its months: the window stands where the November 2026 cron left it (from December 2024),

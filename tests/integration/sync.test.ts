@@ -1,4 +1,4 @@
-import { signOnecBody } from '../../worker/src/hooks/onec-signature';
+import { signOnecBody } from '../../worker/src/onec/signature';
 import { apiAs, count } from '../helpers/api';
 import { startWorker, TEST_SECRETS, type TestWorker } from '../helpers/worker';
 import { seedWorld } from '../helpers/world';

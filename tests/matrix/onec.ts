@@ -1,4 +1,4 @@
-import { signOnecBody } from '../../worker/src/hooks/onec-signature';
+import { signOnecBody } from '../../worker/src/onec/signature';
 import { TEST_SECRETS } from '../helpers/worker';
 import type { Row } from './foundation';
 

@@ -1,6 +1,6 @@
 import { DOMParser } from '@xmldom/xmldom';
-import { formatRubles } from '../../worker/src/lib/ru-format';
-import { CHART_NO_DATA, barChart, labelStep, lineChart, niceTicks, type ChartInput } from '../../worker/src/pages/chart';
+import { formatRubles } from '../../worker/src/platform/ru-format';
+import { CHART_NO_DATA, barChart, labelStep, lineChart, niceTicks, type ChartInput } from '../../worker/src/platform/chart';
 
 /** The marks an end-to-end test would read: one per bar or point, from the data attributes. */
 function marks(html: string): { series: string; category: string; value: number }[] {

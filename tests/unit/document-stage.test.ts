@@ -1,4 +1,4 @@
-import { documentStanding, type WeighedDocument } from '../../worker/src/funnel/document-stage';
+import { documentStanding, type WeighedDocument } from '../../worker/src/funnel/engine/document-stage';
 
 const doc = (kind: WeighedDocument['kind'], amountKopecks: number, live = true): WeighedDocument => ({ kind, amountKopecks, live });
 

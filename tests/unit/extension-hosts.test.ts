@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { scanPhones } from '../../extension/src/content/phones';
+import { scanPhones } from '../../extension/src/shared/phones';
 import type { DomDocument } from '../../extension/src/hosts/dom';
 import type { HostSite } from '../../extension/src/hosts/index';
 import { hostFor, hostSites } from '../../extension/src/hosts/index';

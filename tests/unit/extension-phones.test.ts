@@ -1,7 +1,7 @@
 import { parseHTML } from 'linkedom';
 import type { DomElement, DomNode } from '../../extension/src/hosts/dom';
-import type { TextPhoneHit } from '../../extension/src/content/phones';
-import { findPhonesInText, normalizePhone, OVERLAY_ATTRIBUTE, phoneFromTelHref, scanPhones } from '../../extension/src/content/phones';
+import type { TextPhoneHit } from '../../extension/src/shared/phones';
+import { findPhonesInText, normalizePhone, OVERLAY_ATTRIBUTE, phoneFromTelHref, scanPhones } from '../../extension/src/shared/phones';
 import { loadPage } from '../fixtures/hosts/load';
 
 function body(html: string): DomElement {

@@ -1,4 +1,4 @@
-import { conditionHolds, type RuleFacts } from '../../worker/src/funnel/rules';
+import { conditionHolds, type RuleFacts } from '../../worker/src/funnel/engine/rules';
 
 const facts = (f: Partial<RuleFacts>): RuleFacts => ({ kind: 'call', direction: 'out', callResult: 'answered', durationSec: 0, hasAttachment: false, leadStageId: 'new', ...f });
 

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { splitMailAddress } from '../../schema/contracts/mail';
-import { classifyMail, inDomain } from '../../worker/src/integrations/mail/direction';
-import { applyNeverLog, neverLogPatternFor, normalizeNeverLogPattern } from '../../worker/src/integrations/mail/never-log';
-import { messageFromFields, parseMail, snippetOf, SNIPPET_MAX } from '../../worker/src/integrations/mail/parse';
+import { classifyMail, inDomain } from '../../worker/src/mail/direction';
+import { applyNeverLog, neverLogPatternFor, normalizeNeverLogPattern } from '../../worker/src/mail/never-log';
+import { messageFromFields, parseMail, snippetOf, SNIPPET_MAX } from '../../worker/src/mail/parse';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', 'mail', name));
 const parse = (name: string) => parseMail(fixture(name));

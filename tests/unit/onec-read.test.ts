@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { counterpartyForOnec, PULL_ENTITIES, selectFor } from '../../worker/src/integrations/onec/entities';
-import { entityUrl } from '../../worker/src/integrations/onec/odata-client';
-import { backoffMs } from '../../worker/src/integrations/onec/outbox';
-import { localTimeMinus } from '../../worker/src/integrations/onec/pull';
-import { readOnecObject, type OnecRead } from '../../worker/src/integrations/onec/read';
+import { counterpartyForOnec, PULL_ENTITIES, selectFor } from '../../worker/src/onec/entities';
+import { entityUrl } from '../../worker/src/onec/odata-client';
+import { backoffMs } from '../../worker/src/onec/outbox';
+import { localTimeMinus } from '../../worker/src/onec/pull';
+import { readOnecObject, type OnecRead } from '../../worker/src/onec/read';
 
 type Collection = { 'odata.metadata': string; value: Record<string, unknown>[] };
 const fixture = (entity: string): Collection => JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'onec', `${entity}.json`), 'utf8'));

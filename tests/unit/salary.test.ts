@@ -3,7 +3,7 @@ import {
   SalaryRule, applyBasisPoints, computeSalaryStatement, formatBasisPointsRu, kopecksDecimalComma, ruleForMonth,
   salaryStatementActions, salaryStatementStates, statementCsv, transition,
   type SalaryActor, type SalaryDocument, type SalaryInput, type SalaryStatementAction, type SalaryStatementState,
-} from '../../worker/src/pay';
+} from '../../worker/src/pay/calculator';
 
 /** Explanations are compared with ordinary spaces; one test below pins the no-break ones. */
 const plain = (text: string | undefined) => text?.replace(/\u00A0/g, ' ');

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Env } from '../../worker/src/env';
-import { loadConfig } from '../../worker/src/lib/config';
+import type { Env } from '../../worker/src/platform/env';
+import { loadConfig } from '../../worker/src/platform/config';
 import { routes } from '../../worker/src/routes';
 import { providerList, telephonyProviders } from '../../worker/src/telephony/providers';
 import type { TelephonyAdapter } from '../../worker/src/telephony/providers/adapter';

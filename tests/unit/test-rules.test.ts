@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
  * Rules every file keeps so that `npm test` answers the same whatever the date and the machine.
  *
  * One clock: product code, seeds, the bench and tests never read the machine's calendar on their
- * own. "Now" comes from the request (worker/src/lib/clock.ts), the cron's scheduledTime, or the two
+ * own. "Now" comes from the request (worker/src/platform/clock.ts), the cron's scheduledTime, or the two
  * modules below; elapsed time is measured with performance.now(), which is no calendar.
  */
 const ROOT = join(__dirname, '..', '..');

@@ -3,7 +3,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { readXlsx, type XmlParser } from '../../pages/src/lib/xlsx';
 import {
   XLSX_CONTENT_TYPE, XLSX_NUMBER_FORMATS, columnLetter, excelDateSerial, sheetNames, xlsxResponse, xlsxWorkbook, type XlsxSheet,
-} from '../../worker/src/lib/xlsx';
+} from '../../worker/src/platform/xlsx';
 import { openWithOpenpyxl, type OpenpyxlView } from '../helpers/openpyxl';
 
 const parts = (bytes: Uint8Array) => Object.fromEntries(Object.entries(unzipSync(bytes)).map(([name, data]) => [name, strFromU8(data)]));

@@ -1,13 +1,13 @@
 import { Hono } from 'hono';
-import { AppError, errorBody } from './lib/errors';
-import { clockNow } from './lib/clock';
-import { loadConfig } from './lib/config';
-import { createDb } from './lib/db';
-import { pickLang } from './lib/i18n';
-import { noLivePush } from './lib/live';
-import { createLivePush } from './live/push';
-import { tokenFromWebSocketProtocol } from './live/socket-auth';
-import { registerRoute, type App, type AppEnv } from './lib/route';
+import { AppError, errorBody } from './platform/errors';
+import { clockNow } from './platform/clock';
+import { loadConfig } from './platform/config';
+import { createDb } from './platform/db';
+import { pickLang } from './platform/i18n';
+import { noLivePush } from './platform/live';
+import { createLivePush } from './live';
+import { tokenFromWebSocketProtocol } from './live';
+import { registerRoute, type App, type AppEnv } from './platform/route';
 import { routes } from './routes';
 
 export function createApp(): App {

@@ -1,12 +1,12 @@
 import { createApp } from './app';
-import type { Env } from './env';
-import { receiveEmail } from './integrations/mail/receive';
-import { runOnecCron } from './integrations/onec/cron';
-import { createDb } from './lib/db';
-import { rollRevenueWindow } from './services/reports/roll-window';
+import type { Env } from './platform/env';
+import { receiveEmail } from './mail';
+import { runOnecCron } from './onec';
+import { createDb } from './platform/db';
+import { rollRevenueWindow } from './reports';
 
 /** Durable Object classes must be exported by the main module (wrangler.toml durable_objects). */
-export { ManagerChannel } from './live/manager-channel';
+export { ManagerChannel } from './live';
 
 const app = createApp();
 

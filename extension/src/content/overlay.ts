@@ -1,4 +1,4 @@
-import { OVERLAY_ATTRIBUTE } from './phones';
+import { OVERLAY_ATTRIBUTE } from '../shared/phones';
 import { OVERLAY_CSS } from './styles';
 
 /**

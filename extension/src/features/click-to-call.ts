@@ -1,4 +1,4 @@
-import { OVERLAY_ATTRIBUTE, phoneFromTelHref, scanPhones, type Phone, type TextPhoneHit } from '../content/phones';
+import { OVERLAY_ATTRIBUTE, phoneFromTelHref, scanPhones, type Phone, type TextPhoneHit } from '../shared/phones';
 import { createOverlay } from '../content/overlay';
 import { toast } from '../content/toast';
 import { sendToBackground } from '../shared/send';

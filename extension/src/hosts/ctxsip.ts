@@ -1,5 +1,5 @@
-import type { ActiveCall, CallState, SoftphoneHost } from './index';
-import { normalizePhone } from '../content/phones';
+import type { ActiveCall, CallState, SoftphoneHost } from './types';
+import { normalizePhone } from '../shared/phones';
 import { first } from './read';
 
 /**

@@ -1,4 +1,4 @@
-import type { GenericHost } from './index';
+import type { GenericHost } from './types';
 
 /**
  * Any other web page: click-to-call on the phone numbers it shows (content/phones.ts), no mail

@@ -1,4 +1,4 @@
-import type { MailHost } from './index';
+import type { MailHost } from './types';
 import { all, fallbackThreadKey, first, openMessage, ParticipantList, textOf } from './read';
 
 /**

@@ -1,4 +1,4 @@
-import type { MailHost, ParticipantRole } from './index';
+import type { MailHost, ParticipantRole } from './types';
 import type { DomElement } from './dom';
 import { addressList, all, emailIn, fallbackThreadKey, first, openMessage, ParticipantList, textOf } from './read';
 

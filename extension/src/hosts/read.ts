@@ -1,5 +1,5 @@
 import type { DomDocument, DomElement } from './dom';
-import type { OpenMessage, Participant, ParticipantRole } from './index';
+import type { OpenMessage, Participant, ParticipantRole } from './types';
 
 /** Helpers the adapters share: text cleanup, addresses, the participant list. */
 

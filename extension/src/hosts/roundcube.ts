@@ -1,4 +1,4 @@
-import type { MailHost, ParticipantRole } from './index';
+import type { MailHost, ParticipantRole } from './types';
 import type { DomDocument } from './dom';
 import { isText } from './dom';
 import { all, cleanText, fallbackThreadKey, first, openMessage, ParticipantList, textOf } from './read';

@@ -19,7 +19,7 @@ function onVisible(listener: () => void): () => void {
 }
 
 /**
- * The figures the iframe page carried for `path` (worker/src/routes/page_widget.ts), taken once:
+ * The figures the iframe page carried for `path` (worker/src/widgets/routes/page_widget.ts), taken once:
  * the first render needs no request of its own. Elsewhere (embed.js, a portal) there are none.
  */
 function takeInitialData<T>(path: string): T | null {

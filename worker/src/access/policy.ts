@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { companies, leads, userRegions, users } from '../../../schema/db';
-import { AppError, forbidden, unauthorized } from '../lib/errors';
-import type { Principal, UserScope } from './principal';
+import { AppError, forbidden, unauthorized } from '../platform/errors';
+import type { Principal, UserScope } from '../platform/principal';
 
 /**
  * The one place that decides who may read and write what (product.md "Access").

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { users } from '../../../schema/db';
-import { AppError } from '../lib/errors';
-import type { Db } from '../lib/db';
-import { verifyPassword } from '../lib/crypto';
+import { AppError } from '../platform/errors';
+import type { Db } from '../platform/db';
+import { verifyPassword } from '../platform/crypto';
 
 // Compared against when the e-mail is unknown, so both failures take the same time.
 const DUMMY_HASH = 'pbkdf2$sha256$100000$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';

@@ -1,6 +1,6 @@
 import { LIVE_PING, LIVE_PONG, LIVE_PROTOCOL, LIVE_REAUTH_CLOSE } from '../../../schema/contracts/live-protocol';
 import { systemNow } from '../../../schema/domain/clock';
-import type { Env } from '../env';
+import type { Env } from '../platform/env';
 
 // Socket lifetimes and alarms run on the runtime's real clock (an alarm set by a fixed CLOCK_NOW
 // would lie in the past and fire at once), so the channel reads the machine's clock, not the request's.

@@ -1,5 +1,5 @@
 import { LIVE_PROTOCOL } from '../../../schema/contracts/live-protocol';
-import type { LivePush } from '../lib/live';
+import type { LivePush } from '../platform/live';
 import { LIVE_SOCKET_TTL_MS } from './manager-channel';
 
 /** The binding as the worker has it, or as Miniflare hands it to a test (same calls). */

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { offeredProtocols } from '../../../schema/contracts/live-protocol';
-import { API_TOKEN_PREFIX } from '../auth/credentials';
-import type { AppEnv } from '../lib/route';
+import { API_TOKEN_PREFIX } from '../platform/credentials';
+import type { AppEnv } from '../platform/route';
 
 /**
  * Browsers cannot set headers on a WebSocket handshake, so the extension offers its API token as

@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { CallOutcome, CallSignal } from '../../../schema/contracts';
 import { normalizePhone } from '../../../schema/domain/contact-points';
-import { processEvents, type TimelineEvent } from '../funnel/process-event';
-import type { Principal } from '../access/principal';
-import type { ServiceContext } from '../lib/route';
-import { prospectStatements } from '../services/clients/prospect';
-import { TARGETED_CALL_SEC } from '../services/events/log';
+import { processEvents, type TimelineEvent } from '../funnel';
+import type { Principal } from '../platform/principal';
+import type { ServiceContext } from '../platform/route';
+import { prospectStatements } from '../clients';
+import { TARGETED_CALL_SEC } from '../timeline';
 import { callerCard, callerRows } from './lookup';
 
 interface CallRow {

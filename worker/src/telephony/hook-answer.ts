@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
-import { AppError, errorBody } from '../lib/errors';
-import type { AppEnv } from '../lib/route';
+import { AppError, errorBody } from '../platform/errors';
+import type { AppEnv } from '../platform/route';
 import type { RawPayload } from './providers/adapter';
 import type { IngestResult } from './ingest';
 

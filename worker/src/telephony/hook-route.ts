@@ -1,11 +1,9 @@
 import { z } from 'zod';
 import { TelephonyHookResult } from '../../../schema/contracts/calls';
-import { defineRoute, type AnyRoute } from '../lib/route';
+import { defineRoute, type AnyRoute } from '../platform/route';
 import { hookAnswer, rawPayload } from './hook-answer';
 import { ingestTelephonyPayload, type IngestResult } from './ingest';
 import type { TelephonyAdapter } from './providers/adapter';
-// Kept telephony payloads can be replayed from the inbox once the hooks exist.
-import './replay';
 
 type Kept = Extract<IngestResult, { outcome: 'stored' | 'duplicate' }>;
 

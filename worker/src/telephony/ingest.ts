@@ -1,8 +1,8 @@
 import { ZodError } from 'zod';
 import type { CallOutcome } from '../../../schema/contracts';
-import { AppError } from '../lib/errors';
-import type { ServiceContext } from '../lib/route';
-import { recordInbox } from '../services/inbox/record';
+import { AppError } from '../platform/errors';
+import type { ServiceContext } from '../platform/route';
+import { recordInbox } from '../platform/inbox';
 import { applyCallSignals } from './apply-signal';
 import type { RawPayload, TelephonyAdapter } from './providers/adapter';
 

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { CallerCard } from '../../../schema/contracts';
-import { canReadCompany } from '../access/policy';
-import type { Principal } from '../access/principal';
-import type { Db } from '../lib/db';
+import { canReadCompany } from '../access';
+import type { Principal } from '../platform/principal';
+import type { Db } from '../platform/db';
 
 export interface CallerRow {
   company_id: number; company_name: string; status: 'prospect' | 'client'; region_id: number; owner_id: number | null;

@@ -1,5 +1,5 @@
-import { registerReplayer, type ReplayResult, type StoredPayload } from '../integrations/replay/registry';
-import type { ServiceContext } from '../lib/route';
+import type { ReplayResult, StoredPayload } from '../platform/replay';
+import type { ServiceContext } from '../platform/route';
 import { applyTelephonyPayload } from './ingest';
 import { providerList } from './providers';
 
@@ -17,4 +17,3 @@ export async function replayTelephonyPayload(ctx: ServiceContext, stored: Stored
   return { outcome: applied.outcome, ...(applied.note ? { reason: applied.note } : {}) };
 }
 
-for (const provider of providerList) registerReplayer(provider.id, replayTelephonyPayload);

@@ -1,6 +1,6 @@
 import type { CallSignal } from '../../../../schema/contracts';
-import type { Config } from '../../lib/config';
-import type { MachineCheck, ServiceContext } from '../../lib/route';
+import type { Config } from '../../platform/config';
+import type { MachineCheck, ServiceContext } from '../../platform/route';
 
 export type ProviderId = CallSignal['provider'];
 

@@ -1,5 +1,5 @@
 import type { CallSignal } from '../../../../schema/contracts';
-import { verifyStandardWebhook } from '../../hooks/standard-webhooks';
+import { verifyStandardWebhook } from '../../platform/standard-webhooks';
 import type { ProviderId, ProviderRead, RawPayload, ReadContext, TelephonyAdapter, VerifyArgs } from './adapter';
 import { Unreadable, integer, object, oneOf, plausibleTime, readWith, requiredText, signal, text, type Fields } from './fields';
 

@@ -1,7 +1,7 @@
 import type { CallSignal } from '../../../../schema/contracts';
-import { safeEqual, sha256Hex } from '../../lib/crypto';
-import type { TelephonySettings } from '../../lib/config';
-import type { ServiceContext } from '../../lib/route';
+import { safeEqual, sha256Hex } from '../../platform/crypto';
+import type { TelephonySettings } from '../../platform/config';
+import type { ServiceContext } from '../../platform/route';
 import type { ClickToCall, ClickToCallResult, ProviderRead, RawPayload, ReadContext, TelephonyAdapter, VerifyArgs } from './adapter';
 import {
   Unreadable, formFields, formOrReason, integer, jsonObject, object, oneOf, plausibleTime, readWith, requiredInteger, requiredText, signal, text, type Fields,

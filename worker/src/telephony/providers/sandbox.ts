@@ -1,7 +1,7 @@
 import type { CallOutcome } from '../../../../schema/contracts';
-import { signStandardWebhook, verifyStandardWebhook } from '../../hooks/standard-webhooks';
-import type { Config } from '../../lib/config';
-import type { ServiceContext } from '../../lib/route';
+import { signStandardWebhook, verifyStandardWebhook } from '../../platform/standard-webhooks';
+import type { Config } from '../../platform/config';
+import type { ServiceContext } from '../../platform/route';
 import { ingestTelephonyPayload } from '../ingest';
 import type { ClickToCall, ClickToCallResult, RawPayload, ReadContext, TelephonyAdapter, VerifyArgs } from './adapter';
 import { GENERIC_PATH, readGenericEvent, type GenericCallEvent } from './generic';

@@ -1,7 +1,7 @@
 import type { CallOutcome, CallSignal } from '../../../../schema/contracts';
-import { hmac, safeEqual, toHex } from '../../lib/crypto';
-import type { ServiceContext } from '../../lib/route';
-import { localTimeToUtc } from '../../lib/time';
+import { hmac, safeEqual, toHex } from '../../platform/crypto';
+import type { ServiceContext } from '../../platform/route';
+import { localTimeToUtc } from '../../platform/time';
 import type { ClickToCall, ClickToCallResult, ProviderRead, RawPayload, ReadContext, TelephonyAdapter, VerifyArgs } from './adapter';
 import { Unreadable, formFields, formOrReason, integer, plausibleTime, readWith, requiredText, signal, text, type Fields } from './fields';
 import { callProviderApi, parseJsonOrNull } from './http';

@@ -1,0 +1,4 @@
+// The public face of `admin`: what other capabilities may use (a dependency rule holds them to it).
+export * from './users/list';
+export * from './users/list-region-managers';
+export * from './users/time-zone';

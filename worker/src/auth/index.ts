@@ -1,0 +1,2 @@
+// The public face of `auth`: what other capabilities may use (a dependency rule holds them to it).
+export * from './describe-me';

@@ -1,0 +1,32 @@
+import { CompanyListQuery } from '../../../../schema/contracts';
+import { requireUser } from '../../access';
+import { defineRoute } from '../../platform/route';
+import { renderClientList } from '../pages/clients';
+import { SIGN_OUT_SCRIPT, appHeader, htmlPage } from '../../platform/page-layout';
+import { listCompanies } from '../companies/list';
+import { listRegions } from '../regions/list';
+import { getUserTimeZone } from '../../admin';
+import { listUsers } from '../../admin';
+
+export default defineRoute({
+  method: 'get', path: '/app/clients', tag: 'pages', summary: 'Client list page', page: true, access: ['session'],
+  query: CompanyListQuery,
+  handler: async ({ ctx, input, c }) => {
+    const viewer = requireUser(ctx.principal).user;
+    const { limit: _limit, after, ...filters } = input.query;
+    const [list, regions, users, timeZone] = await Promise.all([
+      listCompanies({ ctx, input: input.query }), listRegions({ ctx }), listUsers({ ctx }), getUserTimeZone({ ctx }),
+    ]);
+    return htmlPage(c, {
+      title: 'Клиенты',
+      header: appHeader(viewer.name),
+      body: renderClientList({
+        filters, after, items: list.items, nextAfter: list.nextAfter, timeZone,
+        regions: regions.items,
+        regionChoices: viewer.role === 'admin' ? regions.items : regions.items.filter((r) => viewer.regionIds.includes(r.id)),
+        owners: users.items.filter((u) => u.role === 'manager'),
+      }),
+      script: SIGN_OUT_SCRIPT,
+    });
+  },
+});

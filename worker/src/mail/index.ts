@@ -1,0 +1,3 @@
+// The public face of `mail`: what other capabilities may use (a dependency rule holds them to it).
+export * from './receive';
+export * from './replay';

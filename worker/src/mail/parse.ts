@@ -1,0 +1,182 @@
+import PostalMime from 'postal-mime';
+import type { Attachment, Email, Mailbox } from 'postal-mime';
+import { splitMailAddress } from '../../../schema/contracts/mail';
+import { normalizeEmail } from '../../../schema/domain/contact-points';
+import { toHex } from '../platform/crypto';
+
+export interface MailAddress {
+  /** Lower-cased, as contact points store e-mails. */
+  address: string;
+  /** Display name, decoded; empty when the header had none. */
+  name: string;
+}
+
+export interface MailAttachmentInfo { name: string; size: number }
+
+/** What Voronka keeps of a mail, whichever way it arrived: never a body of an attachment. */
+export interface MailMessage {
+  /** Message-ID without its angle brackets. */
+  messageId: string;
+  inReplyTo: string | null;
+  /** References in header order: the first is the thread's root. */
+  references: string[];
+  from: MailAddress | null;
+  to: MailAddress[];
+  cc: MailAddress[];
+  /** Ms UTC from the Date header, null when missing or unreadable. */
+  date: number | null;
+  subject: string;
+  /** Plain text of the new part of the body (quotes cut), at most SNIPPET_MAX characters. */
+  snippet: string;
+  attachments: MailAttachmentInfo[];
+  /** Newsletters and auto-replies (List-*, Precedence, Auto-Submitted): never open a lead. */
+  automated: boolean;
+}
+
+export const SNIPPET_MAX = 500;
+export const SUBJECT_MAX = 500;
+const ATTACHMENTS_MAX = 50;
+const ADDRESSES_MAX = 100;
+const HTML_SCAN_MAX = 200_000;
+
+/** `<id@host>` or `id@host` → `id@host`; null when nothing usable is left. */
+export function cleanMessageId(raw: string | null | undefined): string | null {
+  const id = (raw ?? '').trim().replace(/^<+|>+$/g, '').trim();
+  return id && id.length <= 998 && !/[\s<>]/.test(id) ? id : null;
+}
+
+/** Every `<id>` of a References / In-Reply-To header, in order, each once. */
+export function messageIdList(raw: string | null | undefined): string[] {
+  const ids = (raw ?? '').match(/<[^<>\s]+>/g)?.map((m) => cleanMessageId(m)).filter((m): m is string => !!m)
+    ?? (cleanMessageId(raw) ? [cleanMessageId(raw)!] : []);
+  return [...new Set(ids)];
+}
+
+export function cleanAddress(box: { address?: string | undefined; name?: string | undefined } | null | undefined): MailAddress | null {
+  const address = box?.address ? normalizeEmail(box.address) : null;
+  return address ? { address, name: (box?.name ?? '').trim().replace(/\s+/g, ' ').slice(0, 200) } : null;
+}
+
+function flatten(list: Email['to']): MailAddress[] {
+  return flattenBoxes((list ?? []).flatMap((a): Mailbox[] => (a.group ? a.group : [a])));
+}
+
+/** Clean, each address once, at most ADDRESSES_MAX. */
+function flattenBoxes(boxes: { address?: string | undefined; name?: string | undefined }[]): MailAddress[] {
+  const seen = new Set<string>();
+  const out: MailAddress[] = [];
+  for (const box of boxes) {
+    const clean = cleanAddress(box);
+    if (clean && !seen.has(clean.address) && out.length < ADDRESSES_MAX) {
+      seen.add(clean.address);
+      out.push(clean);
+    }
+  }
+  return out;
+}
+
+function htmlToText(html: string): string {
+  return html.slice(0, HTML_SCAN_MAX)
+    .replace(/<(style|script|head)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/<blockquote\b[\s\S]*?<\/blockquote\s*>/gi, '\n')
+    .replace(/<(br|\/p|\/div|\/tr|\/li|\/h\d)\b[^>]*>/gi, '\n')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+}
+
+// Where the new text ends: the signature mark "--", "-----Original Message-----", Outlook's "From:"
+// block, "On … wrote:" / "… пишет:" lines. After it come a signature or an earlier, already logged mail.
+const QUOTE_START = /^(--|-{2,}\s*(Original Message|Исходное сообщение|Пересылаемое сообщение|Forwarded message)\s*-{2,}|(From|От|Отправлено|Sent):\s.*|.{0,200}\s(wrote|пишет|написал\(а\)|написал|написала):\s*)$/i;
+
+/** The new text of a mail: quoted lines and the quoted history cut, whitespace folded, ≤ SNIPPET_MAX. */
+export function snippetOf(text: string): string {
+  const kept: string[] = [];
+  for (const line of text.slice(0, HTML_SCAN_MAX).split(/\r?\n/)) {
+    const trimmed = line.trim();
+    if (QUOTE_START.test(trimmed)) break;
+    if (!trimmed.startsWith('>')) kept.push(trimmed);
+  }
+  const folded = kept.join(' ').replace(/\s+/g, ' ').trim();
+  return folded.length > SNIPPET_MAX ? `${folded.slice(0, SNIPPET_MAX - 1)}…` : folded;
+}
+
+/**
+ * Files, not pictures of the body: a part referenced from the HTML by its Content-ID (a logo in a
+ * signature) is not an attachment, or every signed mail would look like a proposal being sent.
+ */
+function attachmentInfo(parts: Attachment[]): MailAttachmentInfo[] {
+  return parts
+    .filter((a) => !a.related && !(a.disposition === 'inline' && a.mimeType.startsWith('image/') && !a.filename))
+    .slice(0, ATTACHMENTS_MAX)
+    .map((a) => ({
+      name: (a.filename ?? `без имени (${a.mimeType})`).trim().slice(0, 255) || `без имени (${a.mimeType})`,
+      size: typeof a.content === 'string' ? a.content.length : a.content.byteLength,
+    }));
+}
+
+function isAutomated(email: Email): boolean {
+  const header = (key: string) => email.headers.find((h) => h.key === key)?.value.trim().toLowerCase();
+  const autoSubmitted = header('auto-submitted');
+  const precedence = header('precedence');
+  return (autoSubmitted !== undefined && autoSubmitted !== 'no')
+    || (precedence !== undefined && /^(bulk|list|junk|auto_reply)$/.test(precedence))
+    || email.headers.some((h) => h.key === 'list-unsubscribe' || h.key === 'list-id' || h.key === 'x-autoreply' || h.key === 'x-autorespond');
+}
+
+export function parseDate(raw: string | number | null | undefined): number | null {
+  if (raw === null || raw === undefined || raw === '') return null;
+  const ms = typeof raw === 'number' ? raw : Date.parse(raw);
+  return Number.isFinite(ms) && ms > 0 ? ms : null;
+}
+
+/**
+ * A raw RFC 5322 message → the normalized mail. A message without a Message-ID gets one derived
+ * from its bytes, so a redelivery of the same mail is still recognised.
+ */
+export async function parseMail(raw: ArrayBuffer | Uint8Array): Promise<MailMessage> {
+  const email = await PostalMime.parse(raw, { attachmentEncoding: 'arraybuffer' });
+  const bytes = raw instanceof Uint8Array ? raw : new Uint8Array(raw);
+  const messageId = cleanMessageId(email.messageId) ?? `no-message-id.${toHex(await crypto.subtle.digest('SHA-256', bytes)).slice(0, 40)}@voronka.invalid`;
+  const text = email.text ?? (email.html ? htmlToText(email.html) : '');
+  return {
+    messageId,
+    inReplyTo: messageIdList(email.inReplyTo)[0] ?? null,
+    references: messageIdList(email.references),
+    from: cleanAddress(email.from && !email.from.group ? email.from : email.from?.group?.[0]),
+    to: flatten(email.to),
+    cc: flatten(email.cc),
+    date: parseDate(email.date),
+    subject: (email.subject ?? '').replace(/\s+/g, ' ').trim().slice(0, SUBJECT_MAX),
+    snippet: snippetOf(text),
+    attachments: attachmentInfo(email.attachments),
+    automated: isAutomated(email),
+  };
+}
+
+/** The header block of a raw message as text (up to `max` characters), for the inbox. */
+export function headerBlock(raw: Uint8Array, max = 32_768): string {
+  const head = new TextDecoder().decode(raw.subarray(0, Math.min(raw.byteLength, max * 2)));
+  const end = head.search(/\r?\n\r?\n/);
+  return (end >= 0 ? head.slice(0, end) : head).slice(0, max);
+}
+
+/** What the extension read off a webmail page → the same normalized mail the Email Worker builds. */
+export function messageFromFields(fields: {
+  messageId: string; from: string; to: string[]; cc: string[]; date: string | number; subject: string; snippet?: string | undefined;
+  attachments: { name: string; size?: number | undefined }[]; inReplyTo?: string | undefined; references?: string[] | undefined;
+}): MailMessage {
+  const addresses = (list: string[]) => flattenBoxes(list.map((t) => splitMailAddress(t)).filter((a): a is MailAddress => !!a));
+  return {
+    messageId: cleanMessageId(fields.messageId) ?? fields.messageId.trim(),
+    inReplyTo: cleanMessageId(fields.inReplyTo),
+    references: [...new Set((fields.references ?? []).map((r) => cleanMessageId(r)).filter((r): r is string => !!r))],
+    from: fields.from ? cleanAddress(splitMailAddress(fields.from)) : null,
+    to: addresses(fields.to),
+    cc: addresses(fields.cc),
+    date: parseDate(fields.date),
+    subject: fields.subject.replace(/\s+/g, ' ').trim().slice(0, SUBJECT_MAX),
+    snippet: snippetOf(fields.snippet ?? ''),
+    attachments: fields.attachments.slice(0, ATTACHMENTS_MAX).map((a) => ({ name: a.name.trim().slice(0, 255), size: a.size ?? 0 })),
+    automated: false,
+  };
+}

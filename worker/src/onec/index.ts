@@ -1,0 +1,4 @@
+// The public face of `onec`: what other capabilities may use (a dependency rule holds them to it).
+export * from './cron';
+export * from './outbox';
+export * from './replay';

@@ -1,0 +1,190 @@
+import type { Context, Hono } from 'hono';
+import { z } from 'zod';
+import type { Principal } from './principal';
+import { authenticateUser, type Access } from './authenticate';
+import type { Env } from './env';
+import { claimIdempotencyKey, completeIdempotencyKey, readIdempotencyKey, releaseIdempotencyKey, requestFingerprint } from './idempotency';
+import { recordInbox } from './inbox';
+import type { Config } from './config';
+import type { Db } from './db';
+import { AppError } from './errors';
+import type { Lang } from './i18n';
+import type { LivePush } from './live';
+import { parseInput } from './validation';
+
+export type { Access };
+
+export interface AppVariables {
+  live: LivePush;
+  requestId: string;
+  lang: Lang;
+  config: Config;
+  db: Db;
+  now: number;
+}
+export type AppEnv = { Bindings: Env; Variables: AppVariables };
+export type App = Hono<AppEnv>;
+
+/** What every service receives: the caller, the database and the resolved config. */
+export interface ServiceContext {
+  db: Db;
+  /** Pushes to a manager's browser; a no-op where no live channel is bound. */
+  live: LivePush;
+  config: Config;
+  principal: Principal;
+  requestId: string;
+  lang: Lang;
+  now: number;
+}
+
+export type MachineCheck = { ok: true; integration: string; externalId?: string } | { ok: false; reason: string };
+
+export interface MachineAuth {
+  /** Inbox source name for this hook. */
+  source: string;
+  verify: (args: { headers: Headers; body: string; url: URL; config: Config; now: number }) => Promise<MachineCheck>;
+}
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+type Schema = z.ZodType;
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export interface RouteSpec<Q extends Schema | undefined, P extends Schema | undefined, B extends Schema | undefined, R extends Schema | undefined> {
+  method: Method;
+  path: string;
+  tag: string;
+  summary: string;
+  access: readonly Access[];
+  /** Machine routes: how the caller proves who it is; failures are kept in the inbox. */
+  machine?: MachineAuth;
+  /** Pages answer a missing session with a redirect to the sign-in page instead of JSON 401. */
+  page?: boolean;
+  query?: Q;
+  params?: P;
+  body?: B;
+  response?: R;
+  status?: 200 | 201;
+  /**
+   * Honours an `Idempotency-Key` header from a signed-in user: the first answer (status and body)
+   * is kept per (user, key) and replayed for a repeat; see services/idempotency/claim.ts.
+   */
+  idempotent?: boolean;
+  /**
+   * A read that needs no caller, started while the caller is being authenticated so the two D1
+   * round trips overlap (caller ID is answered while a phone rings). Its result reaches the
+   * handler only after authentication and validation passed; the handler still decides what the
+   * caller may see of it. Runs only on a valid query; a failure is ignored (the handler reads again).
+   */
+  prefetch?: (args: { db: Db; query: Out<Q> }) => Promise<unknown>;
+  handler: (args: {
+    ctx: ServiceContext;
+    input: { query: Out<Q>; params: Out<P>; body: Out<B> };
+    c: Context<AppEnv>;
+    rawBody: string;
+    /** What `prefetch` read, undefined without one or when it failed. */
+    prefetched?: Promise<unknown>;
+  }) => Promise<(R extends Schema ? z.input<R> : unknown) | Response>;
+}
+
+export type AnyRoute = RouteSpec<Schema | undefined, Schema | undefined, Schema | undefined, Schema | undefined>;
+
+export function defineRoute<Q extends Schema | undefined = undefined, P extends Schema | undefined = undefined, B extends Schema | undefined = undefined, R extends Schema | undefined = undefined>(
+  spec: RouteSpec<Q, P, B, R>,
+): AnyRoute {
+  return spec as unknown as AnyRoute;
+}
+
+const MAX_BODY_BYTES = 1_000_000;
+
+async function resolvePrincipal(c: Context<AppEnv>, route: AnyRoute, rawBody: string): Promise<Principal> {
+  const { db, config, now } = c.var;
+  // A route open to both people and a machine (the PBX's caller lookup) tries the people first.
+  const forUsers = route.access.some((a) => a === 'session' || a === 'extension' || a === 'widget');
+  if (route.machine && forUsers) {
+    const user = await authenticateUser(c, route.access, db, config, now);
+    if (user.kind !== 'anonymous') return user;
+  }
+  if (route.machine) {
+    const url = new URL(c.req.url);
+    const check = await route.machine.verify({ headers: c.req.raw.headers, body: rawBody, url, config, now });
+    if (check.ok) return { kind: 'machine', integration: check.integration };
+    await recordInbox({ db, now, entry: { source: route.machine.source, method: c.req.method, path: url.pathname, headers: c.req.raw.headers, body: rawBody, outcome: 'rejected', reason: `unauthorized: ${check.reason}` } });
+    throw new AppError('unauthorized', { ru: `Подпись не принята: ${check.reason}`, en: `Signature refused: ${check.reason}` });
+  }
+  const principal = await authenticateUser(c, route.access, db, config, now);
+  if (principal.kind === 'anonymous' && !route.access.includes('public')) throw new AppError('unauthorized');
+  return principal;
+}
+
+function parseJsonBody(raw: string): unknown {
+  if (raw.trim() === '') return {};
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new AppError('bad_request', { ru: 'Тело запроса — не JSON', en: 'The request body is not valid JSON' });
+  }
+}
+
+/** Thin adapter: authenticate, validate, call the service-backed handler, answer JSON. */
+export function registerRoute(app: App, route: AnyRoute): void {
+  app.on(route.method.toUpperCase(), route.path, async (c) => {
+    const length = Number(c.req.header('content-length') ?? 0);
+    if (length > MAX_BODY_BYTES) throw new AppError('payload_too_large');
+    const rawBody = route.method === 'get' || route.method === 'delete' ? '' : await c.req.text();
+    if (rawBody.length > MAX_BODY_BYTES) throw new AppError('payload_too_large');
+    let prefetched: Promise<unknown> | undefined;
+    if (route.prefetch && route.query) {
+      const query = route.query.safeParse(c.req.query());
+      if (query.success) prefetched = route.prefetch({ db: c.var.db, query: query.data }).catch(() => undefined);
+    }
+    let principal: Principal;
+    try {
+      principal = await resolvePrincipal(c, route, rawBody);
+    } catch (err) {
+      if (route.page && err instanceof AppError && err.code === 'unauthorized') {
+        // The way back keeps the query (a month, filters), so sign-in lands on the page that was asked for.
+        const asked = new URL(c.req.url);
+        return c.redirect(`/sign-in?next=${encodeURIComponent(asked.pathname + asked.search)}`, 302);
+      }
+      throw err;
+    }
+    const { lang } = c.var;
+    try {
+      const input = {
+        query: route.query ? parseInput(route.query, c.req.query(), lang, 'query') : undefined,
+        params: route.params ? parseInput(route.params, c.req.param(), lang, 'params') : undefined,
+        body: route.body ? parseInput(route.body, parseJsonBody(rawBody), lang, 'body') : undefined,
+      };
+      const ctx: ServiceContext = { db: c.var.db, live: c.var.live, config: c.var.config, principal, requestId: c.var.requestId, lang, now: c.var.now };
+      const key = route.idempotent && principal.kind === 'user' ? readIdempotencyKey(c.req.raw.headers) : null;
+      if (key === null || principal.kind !== 'user') {
+        const result = await route.handler({ ctx, input: input as never, c, rawBody, prefetched });
+        if (result instanceof Response) return result;
+        return c.json(result as object, route.status ?? 200);
+      }
+      const userId = principal.user.id;
+      const claim = await claimIdempotencyKey(ctx.db, { userId, key, requestHash: await requestFingerprint(c.req.method, new URL(c.req.url).pathname, rawBody), now: ctx.now });
+      if (claim.kind === 'replay') {
+        return new Response(claim.body, { status: claim.status, headers: { 'content-type': 'application/json; charset=UTF-8', 'idempotent-replayed': 'true' } });
+      }
+      let response: Response;
+      try {
+        const result = await route.handler({ ctx, input: input as never, c, rawBody, prefetched });
+        response = result instanceof Response ? result : c.json(result as object, route.status ?? 200);
+      } catch (err) {
+        await releaseIdempotencyKey(ctx.db, claim.id).catch(() => undefined);
+        throw err;
+      }
+      // A server failure is not an answer to keep: the retry must run again.
+      if (response.status >= 500) await releaseIdempotencyKey(ctx.db, claim.id);
+      else await completeIdempotencyKey(ctx.db, { id: claim.id, userId, status: response.status, body: await response.clone().text(), now: ctx.now });
+      return response;
+    } catch (err) {
+      if (route.machine && err instanceof AppError && (err.code === 'validation_failed' || err.code === 'bad_request')) {
+        const reason = err.fields?.map((f) => `${f.field}: ${f.message}`).join('; ') || err.message;
+        await recordInbox({ db: c.var.db, now: c.var.now, entry: { source: route.machine.source, method: c.req.method, path: new URL(c.req.url).pathname, headers: c.req.raw.headers, body: rawBody, outcome: 'rejected', reason } });
+      }
+      throw err;
+    }
+  });
+}

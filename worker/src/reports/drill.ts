@@ -1,0 +1,111 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { DrillDown, DrillQuery, ReportId } from '../../../schema/contracts';
+import type { ServiceContext } from '../platform/route';
+import { CALL_MEASURE_FILTERS, RAW_DAY, callsOfDays } from './calls';
+import { DORMANT_DAYS } from './dormant';
+import { LEAD_CHANNELS } from './leads';
+import { MSK_DAY, addDays, regionOwnerFilter, reportScope, type Granularity, type ReportScope } from './scope';
+
+const LIMIT = 500;
+const DAY = 86_400_000;
+
+/** The days a clicked bucket covers, within the report's period. */
+function bucketRange(s: ReportScope, bucket: string | undefined, by: Granularity): [string, string] {
+  if (!bucket) return [s.from, s.to];
+  let [from, to] = [bucket, bucket];
+  if (by === 'week') to = addDays(bucket, 6);
+  if (by === 'month' || bucket.length === 7) {
+    from = `${bucket.slice(0, 7)}-01`;
+    to = addDays(`${addDays(from, 31).slice(0, 7)}-01`, -1);
+  }
+  return [from > s.from ? from : s.from, to < s.to ? to : s.to];
+}
+
+type Col = DrillDown['columns'][number];
+const col = (key: string, titleRu: string, kind: Col['kind'] = 'text'): Col => ({ key, titleRu, kind });
+
+/**
+ * The clients, leads, calls or documents behind a figure: the same scope and filters as the report,
+ * narrowed to the clicked bucket (and measure), read from the raw rows, at most 500 of them.
+ */
+export async function drillDown({ ctx, input }: { ctx: ServiceContext; input: { report: ReportId; query: DrillQuery } }): Promise<DrillDown> {
+  const s = await reportScope(ctx, input.query);
+  const [from, to] = bucketRange(s, input.query.bucket, s.by);
+  const m = input.query.measure ?? '';
+  const company = s.companyId !== null ? sql`AND c.id = ${s.companyId}` : sql``;
+  let title = '';
+  let columns: Col[] = [];
+  let query: SQL;
+  switch (input.report) {
+    case 'calls': {
+      const measure = CALL_MEASURE_FILTERS[m];
+      title = 'Звонки';
+      columns = [col('at', 'Когда', 'date'), col('manager', 'Менеджер'), col('company', 'Клиент'), col('counterpart', 'Номер'), col('direction', 'Направление'), col('result', 'Итог'), col('talk_sec', 'Разговор', 'duration')];
+      query = sql`SELECT ${RAW_DAY} AS at, u.name AS manager, c.name AS company, c.id AS companyId, e.counterpart,
+          CASE e.direction WHEN 'in' THEN 'входящий' WHEN 'out' THEN 'исходящий' WHEN 'internal' THEN 'внутренний' ELSE '—' END AS direction,
+          CASE e.call_result WHEN 'answered' THEN 'состоялся' WHEN 'missed' THEN 'пропущен' WHEN 'busy' THEN 'занято' WHEN 'failed' THEN 'не соединился' ELSE '—' END AS result,
+          e.duration_sec AS talk_sec
+        FROM events e LEFT JOIN users u ON u.id = e.user_id LEFT JOIN companies c ON c.id = e.company_id
+        WHERE ${callsOfDays(s, from, to)} ${measure ? sql`AND ${measure}` : sql``}
+        ORDER BY e.occurred_at DESC LIMIT ${LIMIT + 1}`;
+      break;
+    }
+    case 'leads': {
+      const channel = m.startsWith('ch_') && m.slice(3) in LEAD_CHANNELS ? sql`AND l.channel = ${m.slice(3)}` : sql``;
+      title = 'Новые интересы';
+      columns = [col('created', 'Создан', 'date'), col('company', 'Клиент'), col('channel', 'Канал'), col('stage', 'Этап'), col('owner', 'Ответственный')];
+      query = sql`SELECT ${MSK_DAY(sql.raw('l.created_at'))} AS created, c.name AS company, c.id AS companyId, l.id AS leadId, ${sql.raw(`CASE l.channel ${Object.entries(LEAD_CHANNELS).map(([k, t]) => `WHEN '${k}' THEN '${t}'`).join(' ')} ELSE l.channel END`)} AS channel, st.name_ru AS stage, u.name AS owner
+        FROM leads l JOIN companies c ON c.id = l.company_id JOIN stages st ON st.id = l.stage_id LEFT JOIN users u ON u.id = l.owner_id
+        WHERE l.created_at >= ${Date.parse(`${from}T00:00:00Z`) - 3 * 3_600_000} AND l.created_at < ${Date.parse(`${to}T00:00:00Z`) + 21 * 3_600_000}
+          AND ${regionOwnerFilter(s, sql.raw('l.region_id'), sql.raw('coalesce(l.owner_id, 0)'))} ${channel} ${company}
+        ORDER BY l.created_at DESC LIMIT ${LIMIT + 1}`;
+      break;
+    }
+    case 'stages': {
+      title = 'Открытые интересы на этапе';
+      columns = [col('company', 'Клиент'), col('stage', 'Этап'), col('since', 'На этапе с', 'date'), col('owner', 'Ответственный')];
+      query = sql`SELECT c.name AS company, c.id AS companyId, l.id AS leadId, st.name_ru AS stage, ${MSK_DAY(sql.raw('l.stage_entered_at'))} AS since, u.name AS owner
+        FROM leads l JOIN companies c ON c.id = l.company_id JOIN stages st ON st.id = l.stage_id LEFT JOIN users u ON u.id = l.owner_id
+        WHERE l.closed_at IS NULL ${m ? sql`AND l.stage_id = ${m}` : sql``} AND ${regionOwnerFilter(s, sql.raw('l.region_id'), sql.raw('coalesce(l.owner_id, 0)'))} ${company}
+        ORDER BY l.stage_entered_at LIMIT ${LIMIT + 1}`;
+      break;
+    }
+    case 'clients': {
+      const column = m === 'converted' ? 'converted_at' : 'created_at';
+      title = m === 'converted' ? 'Клиенты с первой оплатой' : 'Новые клиенты';
+      columns = [col('day', m === 'converted' ? 'Первая оплата' : 'Создан', 'date'), col('company', 'Клиент'), col('status', 'Статус'), col('owner', 'Ответственный')];
+      query = sql`SELECT ${MSK_DAY(sql.raw(`c.${column}`))} AS day, c.name AS company, c.id AS companyId, CASE c.status WHEN 'client' THEN 'клиент' ELSE 'потенциальный' END AS status, u.name AS owner
+        FROM companies c LEFT JOIN users u ON u.id = c.owner_id
+        WHERE c.merged_into_id IS NULL AND ${MSK_DAY(sql.raw(`c.${column}`))} BETWEEN ${from} AND ${to}
+          AND ${regionOwnerFilter(s, sql.raw('c.region_id'), sql.raw('coalesce(c.owner_id, 0)'))} ${company}
+        ORDER BY c.${sql.raw(column)} DESC LIMIT ${LIMIT + 1}`;
+      break;
+    }
+    case 'dormant': {
+      const days = input.query.days ?? DORMANT_DAYS;
+      title = `Без касаний ${days} дней и больше`;
+      columns = [col('company', 'Клиент'), col('last_touch', 'Последнее касание', 'date'), col('revenue_24m', 'Выручка за 24 месяца', 'money'), col('owner', 'Ответственный')];
+      query = sql`SELECT c.name AS company, c.id AS companyId, CASE WHEN c.last_touch_at IS NULL THEN NULL ELSE ${MSK_DAY(sql.raw('c.last_touch_at'))} END AS last_touch,
+          c.revenue_24m, u.name AS owner
+        FROM companies c LEFT JOIN users u ON u.id = c.owner_id
+        WHERE c.merged_into_id IS NULL AND coalesce(c.last_touch_at, 0) < ${s.now - days * DAY} ${m === 'dormant' ? sql`AND c.revenue_24m > 0` : sql``}
+          AND ${regionOwnerFilter(s, sql.raw('c.region_id'), sql.raw('coalesce(c.owner_id, 0)'))} ${company}
+        ORDER BY c.revenue_24m DESC LIMIT ${LIMIT + 1}`;
+      break;
+    }
+    case 'invoices': {
+      const kinds = m.startsWith('invoice') ? sql`('invoice')` : m.startsWith('pa') ? sql`('payment_bank', 'payment_cash')` : m.startsWith('ship') ? sql`('shipment')` : sql`('invoice', 'payment_bank', 'payment_cash', 'shipment')`;
+      title = 'Документы 1С';
+      columns = [col('day', 'Дата', 'date'), col('kind', 'Документ'), col('number', 'Номер'), col('company', 'Клиент'), col('amount_kopecks', 'Сумма', 'money'), col('manager', 'Менеджер')];
+      query = sql`SELECT substr(d.date_local, 1, 10) AS day, CASE d.kind WHEN 'invoice' THEN 'счёт' WHEN 'shipment' THEN 'отгрузка' ELSE 'оплата' END AS kind, d.number,
+          c.name AS company, c.id AS companyId, d.amount_kopecks, u.name AS manager
+        FROM onec_documents d LEFT JOIN companies c ON c.id = d.company_id LEFT JOIN users u ON u.id = d.user_id
+        WHERE d.posted = 1 AND d.deletion_mark = 0 AND d.kind IN ${kinds} AND substr(d.date_local, 1, 10) BETWEEN ${from} AND ${to}
+          AND ${regionOwnerFilter(s, sql.raw('coalesce(c.region_id, 0)'), sql.raw('coalesce(d.user_id, 0)'))} ${company}
+        ORDER BY d.date_local DESC LIMIT ${LIMIT + 1}`;
+      break;
+    }
+  }
+  const rows = await ctx.db.all<Record<string, string | number | null>>(query);
+  return { report: input.report, titleRu: `${title}: ${from} — ${to}`, columns, rows: rows.slice(0, LIMIT), truncated: rows.length > LIMIT };
+}

@@ -1,0 +1,164 @@
+import type { DrillDown, Report, ReportId, ReportQuery } from '../../../../schema/contracts';
+import { formatRubles } from '../../platform/ru-format';
+import { barChart } from '../../platform/chart';
+import { escapeHtml } from '../../platform/page-layout';
+
+/** The report pages: filters as a GET form, a server-drawn chart, a table whose figures link down. */
+
+const STYLE = `<style>
+h1{margin:0 0 8px;font-size:24px}h2{font-size:18px;margin:18px 0 10px}
+.filters{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:0 12px;align-items:end}
+.filters button{margin-top:0}.links{display:flex;gap:16px;flex-wrap:wrap;margin:10px 0}
+td.n,th.n{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}.totals td{font-weight:700;border-top:2px solid var(--ink)}
+.scroll{overflow-x:auto}.reports{display:grid;grid-template-columns:repeat(auto-fit,minmax(260px,1fr));gap:12px}
+.reports a{display:block;padding:14px;border:1px solid var(--line);border-radius:8px;background:#fff;text-decoration:none}
+figure{margin:0}
+@media (max-width:640px){table.list thead{display:none}table.list tr{display:block;border-bottom:1px solid var(--line);padding:6px 0}
+table.list td{display:block;border:0;padding:2px 8px;text-align:left}table.list td[data-label]::before{content:attr(data-label) ": ";color:var(--muted)}}
+@media print{.filters,.links{display:none}.card{border:0;padding:0}}
+</style>`;
+
+export const REPORT_LIST: { id: ReportId; titleRu: string; hintRu: string }[] = [
+  { id: 'calls', titleRu: 'Звонки менеджеров', hintRu: 'входящие, исходящие, пропущенные, целевые и время разговоров по дням и неделям каждого менеджера' },
+  { id: 'leads', titleRu: 'Новые интересы', hintRu: 'по каналам: звонок, почта, 1С, вручную, импорт' },
+  { id: 'stages', titleRu: 'Время на этапах', hintRu: 'медиана и 90-й перцентиль, возраст интересов на этапе сейчас' },
+  { id: 'clients', titleRu: 'Новые клиенты', hintRu: 'созданные и с первой оплатой, рост базы' },
+  { id: 'dormant', titleRu: 'Без касаний и спящие', hintRu: 'кого давно не трогали, по выручке под риском' },
+  { id: 'invoices', titleRu: 'Счета, оплаты, отгрузки', hintRu: 'количество, суммы и конверсия между ними' },
+];
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+/** Minutes or seconds as «3 ч 05 мин», «2 дн 4 ч». */
+export function formatDuration(value: number | null, unit: 'sec' | 'min'): string {
+  if (value === null) return '—';
+  const minutes = unit === 'sec' ? Math.round(value / 60) : value;
+  if (unit === 'sec' && value < 60) return `${value} с`;
+  if (minutes < 60) return `${minutes} мин`;
+  if (minutes < 24 * 60) return `${Math.floor(minutes / 60)} ч ${pad2(minutes % 60)} мин`;
+  return `${Math.floor(minutes / 1440)} дн ${Math.floor((minutes % 1440) / 60)} ч`;
+}
+
+type Column = Report['tableColumns'][number];
+
+export function formatCell(c: Column, v: string | number | null | undefined): string {
+  if (v === null || v === undefined) return '—';
+  if (typeof v === 'number') {
+    if (c.kind === 'money') return formatRubles(v);
+    if (c.kind === 'percent') return `${Math.floor(v / 100)},${pad2(v % 100)} %`;
+    if (c.kind === 'duration') return formatDuration(v, c.key.endsWith('_sec') ? 'sec' : 'min');
+    if (c.kind === 'int') return new Intl.NumberFormat('ru-RU').format(v);
+  }
+  return escapeHtml(v);
+}
+
+const numeric = (c: Column) => c.kind !== 'text' && c.kind !== 'date';
+
+/** The query string of the current filters, plus or minus some. */
+export function queryString(q: ReportQuery | Record<string, unknown>, extra: Record<string, string | number | undefined> = {}): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries({ ...q, ...extra })) if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+function chartOf(report: Report): string {
+  const title = report.titleRu;
+  switch (report.report) {
+    case 'calls':
+      return barChart({ title, categories: report.series.map((p) => String(p['bucket'])), series: [
+        { name: 'Целевые', values: report.series.map((p) => Number(p['targeted'])) },
+        { name: 'Нецелевые', values: report.series.map((p) => Number(p['untargeted'])) },
+      ], stacked: true });
+    case 'leads':
+      return barChart({ title, stacked: true, categories: report.series.map((p) => String(p['bucket'])),
+        series: report.seriesColumns.filter((c) => c.key.startsWith('ch_')).map((c) => ({ name: c.titleRu, values: report.series.map((p) => Number(p[c.key])) })) });
+    case 'stages':
+      return barChart({ title: 'Медиана и 90-й перцентиль, часы', categories: report.series.map((p) => String(p['stage'])), series: [
+        { name: 'Медиана', values: report.series.map((p) => (p['median_min'] === null ? NaN : Math.round(Number(p['median_min']) / 6) / 10)) },
+        { name: '90-й перцентиль', values: report.series.map((p) => (p['p90_min'] === null ? NaN : Math.round(Number(p['p90_min']) / 6) / 10)) },
+      ] });
+    case 'clients':
+      return barChart({ title, categories: report.series.map((p) => String(p['bucket'])), series: [
+        { name: 'Новые клиенты', values: report.series.map((p) => Number(p['created'])) },
+        { name: 'Первая оплата', values: report.series.map((p) => Number(p['converted'])) },
+      ] });
+    case 'dormant':
+      return barChart({ title: 'Выручка под риском, ₽', format: formatRubles, categories: report.series.map((p) => String(p['company'])), series: [
+        { name: 'Выручка за 24 месяца', values: report.series.map((p) => Number(p['revenue_24m'])) },
+      ] });
+    case 'invoices':
+      return barChart({ title: 'Суммы, ₽', format: formatRubles, categories: report.series.map((p) => String(p['bucket'])), series: [
+        { name: 'Счета', values: report.series.map((p) => Number(p['invoiced_kopecks'])) },
+        { name: 'Оплаты', values: report.series.map((p) => Number(p['paid_kopecks'])) },
+        { name: 'Отгрузки', values: report.series.map((p) => Number(p['shipped_kopecks'])) },
+      ] });
+  }
+}
+
+export interface FilterChoices {
+  managers: { id: number; name: string }[];
+  regions: { id: number; name: string }[];
+  isManager: boolean;
+}
+
+function filtersForm(report: Report, q: ReportQuery, choices: FilterChoices): string {
+  const option = (value: string | number, label: string, selected: boolean) => `<option value="${escapeHtml(value)}"${selected ? ' selected' : ''}>${escapeHtml(label)}</option>`;
+  return `<form class="filters" method="get" action="/app/reports/${report.report}">
+<div><label for="from">С</label><input type="date" id="from" name="from" value="${escapeHtml(report.from)}"></div>
+<div><label for="to">По</label><input type="date" id="to" name="to" value="${escapeHtml(report.to)}"></div>
+${report.report === 'stages' || report.report === 'dormant' ? '' : `<div><label for="by">Шаг</label><select id="by" name="by">${option('day', 'день', report.by === 'day')}${option('week', 'неделя', report.by === 'week')}${option('month', 'месяц', report.by === 'month')}</select></div>`}
+${choices.isManager ? '' : `<div><label for="managerId">Менеджер</label><select id="managerId" name="managerId">${option('', 'все', q.managerId === undefined)}${choices.managers.map((m) => option(m.id, m.name, q.managerId === m.id)).join('')}</select></div>
+<div><label for="regionId">Регион</label><select id="regionId" name="regionId">${option('', 'все', q.regionId === undefined)}${choices.regions.map((r) => option(r.id, r.name, q.regionId === r.id)).join('')}</select></div>`}
+<div><label for="companyId">Клиент (номер)</label><input id="companyId" name="companyId" inputmode="numeric" value="${escapeHtml(q.companyId ?? '')}"></div>
+${report.report === 'dormant' ? `<div><label for="days">Без касаний, дней</label><input id="days" name="days" inputmode="numeric" value="${escapeHtml(q.days ?? report.totals['days'] ?? '')}"></div>` : ''}
+<div><button type="submit">Показать</button></div></form>`;
+}
+
+/** A figure that links to the clients, leads, calls or documents behind it. */
+function drillLink(report: Report, q: ReportQuery, row: Record<string, string | number | null>, c: Column): string {
+  const text = formatCell(c, row[c.key]);
+  if (!numeric(c) || !row[c.key]) return text;
+  if (report.report === 'dormant') return text;
+  const measure = report.report === 'stages' ? String(row['stageId']) : c.key;
+  const managerId = row['userId'] !== undefined && row['userId'] !== null && Number(row['userId']) > 0 ? Number(row['userId']) : q.managerId;
+  return `<a href="/app/reports/${report.report}/drill${queryString({ ...q, from: report.from, to: report.to, by: report.by }, { managerId, measure })}">${text}</a>`;
+}
+
+export function renderReport(report: Report, q: ReportQuery, choices: FilterChoices): string {
+  const head = report.tableColumns.map((c) => `<th${numeric(c) ? ' class="n"' : ''}>${escapeHtml(c.titleRu)}</th>`).join('');
+  const firstCell = (r: Record<string, string | number | null>, c: Column) => {
+    if (report.report === 'dormant' && c.key === 'company') return `<a href="/app/clients/${escapeHtml(r['companyId'])}">${formatCell(c, r[c.key])}</a>`;
+    return drillLink(report, q, r, c);
+  };
+  const body = report.rows.map((r) => `<tr>${report.tableColumns.map((c) => `<td data-label="${escapeHtml(c.titleRu)}"${numeric(c) ? ' class="n"' : ''}>${firstCell(r, c)}</td>`).join('')}</tr>`).join('');
+  const totals = report.report === 'dormant' || report.report === 'stages' ? '' : `<tfoot><tr class="totals">${report.tableColumns.map((c, i) => `<td${numeric(c) ? ' class="n"' : ''}>${i === 0 ? 'Итого' : formatCell(c, report.totals[c.key] as number | null)}</td>`).join('')}</tr></tfoot>`;
+  const dormantSummary = report.report === 'dormant'
+    ? `<p>Без касаний: <b data-testid="silent">${report.totals['silent']}</b> · спящих (платили за 24 месяца): <b>${report.totals['dormant']}</b> · выручка под риском: <b>${formatRubles(Number(report.totals['at_risk_kopecks']))}</b></p>` : '';
+  const clientsSummary = report.report === 'clients'
+    ? `<p>База на начало периода: <b>${report.totals['base_start']}</b>, на конец: <b>${report.totals['base']}</b></p>` : '';
+  const exportQuery = (format: string) => `/api/reports/${report.report}/export${queryString({ ...q, from: report.from, to: report.to, by: report.by }, { format })}`;
+  return `${STYLE}<div class="card"><p><a href="/app/reports">← Все отчёты</a></p><h1>${escapeHtml(report.titleRu)}</h1>
+${filtersForm(report, q, choices)}
+<div class="links"><a href="${escapeHtml(exportQuery('xlsx'))}" data-testid="export-xlsx">Скачать XLSX</a><a href="${escapeHtml(exportQuery('csv'))}">Скачать CSV</a><a href="javascript:print()">Печать</a></div>
+<p class="muted">${escapeHtml(report.from)} — ${escapeHtml(report.to)}${report.source === 'raw' ? ' · посчитано по сырым данным' : ''}</p>
+${dormantSummary}${clientsSummary}${chartOf(report)}
+<h2>Таблица</h2><div class="scroll"><table class="list" data-testid="report-table"><thead><tr>${head}</tr></thead><tbody>${body || `<tr><td colspan="${report.tableColumns.length}" class="muted">Нет данных за период</td></tr>`}</tbody>${totals}</table></div>
+${report.notes.map((n) => `<p class="muted">${escapeHtml(n)}</p>`).join('')}</div>`;
+}
+
+export function renderReportIndex(): string {
+  return `${STYLE}<div class="card"><h1>Отчёты</h1><p class="muted">Ведущие показатели отдела продаж. Руководитель видит свои регионы, менеджер — себя.</p>
+<div class="reports">${REPORT_LIST.map((r) => `<a href="/app/reports/${r.id}"><b>${escapeHtml(r.titleRu)}</b><br><span class="muted">${escapeHtml(r.hintRu)}</span></a>`).join('')}</div></div>`;
+}
+
+export function renderDrill(d: DrillDown, backHref: string): string {
+  const head = d.columns.map((c) => `<th${numeric(c) ? ' class="n"' : ''}>${escapeHtml(c.titleRu)}</th>`).join('');
+  const cell = (r: Record<string, string | number | null>, c: Column) => {
+    const text = formatCell(c, r[c.key]);
+    return c.key === 'company' && r['companyId'] ? `<a href="/app/clients/${escapeHtml(r['companyId'])}">${text}</a>` : text;
+  };
+  const body = d.rows.map((r) => `<tr>${d.columns.map((c) => `<td data-label="${escapeHtml(c.titleRu)}"${numeric(c) ? ' class="n"' : ''}>${cell(r, c)}</td>`).join('')}</tr>`).join('');
+  return `${STYLE}<div class="card"><p><a href="${escapeHtml(backHref)}">← К отчёту</a></p><h1>${escapeHtml(d.titleRu)}</h1>
+<p class="muted">${d.rows.length}${d.truncated ? ' (показаны первые)' : ''}</p>
+<div class="scroll"><table class="list" data-testid="drill-table"><thead><tr>${head}</tr></thead><tbody>${body || `<tr><td colspan="${d.columns.length}" class="muted">Ничего не найдено</td></tr>`}</tbody></table></div></div>`;
+}

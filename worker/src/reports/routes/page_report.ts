@@ -1,0 +1,28 @@
+import { ReportParams, ReportQuery } from '../../../../schema/contracts';
+import { requireUser } from '../../access';
+import { defineRoute } from '../../platform/route';
+import { SIGN_OUT_SCRIPT, appHeader, htmlPage } from '../../platform/page-layout';
+import { renderReport } from '../pages/reports';
+import { listRegions } from '../../clients';
+import { getReport } from '../get';
+import { listUsers } from '../../admin';
+
+export default defineRoute({
+  method: 'get', path: '/app/reports/:report', tag: 'pages', summary: 'Report page', page: true, access: ['session'],
+  params: ReportParams, query: ReportQuery,
+  handler: async ({ ctx, input, c }) => {
+    const viewer = requireUser(ctx.principal).user;
+    const [report, users, regions] = await Promise.all([
+      getReport({ ctx, input: { report: input.params.report, query: input.query } }), listUsers({ ctx }), listRegions({ ctx }),
+    ]);
+    return htmlPage(c, {
+      title: report.titleRu, header: appHeader(viewer.name),
+      body: renderReport(report, input.query, {
+        isManager: viewer.role === 'manager',
+        managers: users.items.filter((u) => u.role === 'manager'),
+        regions: viewer.role === 'admin' ? regions.items : regions.items.filter((r) => viewer.regionIds.includes(r.id)),
+      }),
+      script: SIGN_OUT_SCRIPT,
+    });
+  },
+});

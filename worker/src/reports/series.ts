@@ -1,0 +1,77 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Report } from '../../../schema/contracts';
+import type { ServiceContext } from '../platform/route';
+import { addDays, bucketOfDay, bucketsOf, weekdayOf, type ReportScope } from './scope';
+
+type Column = Report['tableColumns'][number];
+
+/**
+ * A report that is sums per period bucket and per manager, read from a day-keyed rollup — or, the
+ * naive way (and for one client), by GROUP BY over the raw rows. Both answer the same figures.
+ */
+export interface SeriesSpec {
+  report: Report['report'];
+  titleRu: string;
+  columns: (Column & { kind: 'int' | 'money' | 'duration' })[];
+  /** The day table, its weekly twin (`*_w`, whole Monday–Sunday weeks), their filter and manager column. */
+  rollup: { table: string; where: (s: ReportScope) => SQL; manager: string };
+  raw: { from: (s: ReportScope) => SQL; day: SQL; manager: SQL; measures: SQL };
+  /** Derived figures (conversions) from the sums of a row. */
+  derive?: (r: Record<string, number>) => Record<string, number | null>;
+  derivedColumns?: Column[];
+  notes: string[];
+}
+
+
+/**
+ * The rollup rows of a period: whole weeks from the weekly table, the days at the edges from the
+ * daily one — a year reads ~52 rows per key instead of ~365. `weeks` false reads days only (a
+ * daily or monthly chart needs them).
+ */
+function rollupRows(spec: SeriesSpec, s: ReportScope, bucket: SQL, weeks: boolean): SQL {
+  const keys = spec.columns.map((c) => c.key).join(', ');
+  const firstMonday = addDays(s.from, (7 - weekdayOf(s.from)) % 7);
+  const lastMonday = addDays(s.to, -((weekdayOf(s.to) + 1) % 7) - 6);
+  const where = spec.rollup.where(s);
+  const day = (from: string, to: string) => sql`SELECT ${bucket} AS bucket, ${sql.raw(spec.rollup.manager)} AS manager_id, ${sql.raw(keys)}
+    FROM ${sql.raw(spec.rollup.table)} WHERE day BETWEEN ${from} AND ${to} AND ${where}`;
+  if (!weeks || firstMonday > lastMonday) return day(s.from, s.to);
+  return sql`${day(s.from, addDays(firstMonday, -1))}
+    UNION ALL SELECT week AS bucket, ${sql.raw(spec.rollup.manager)} AS manager_id, ${sql.raw(keys)}
+      FROM ${sql.raw(`${spec.rollup.table}_w`)} WHERE week BETWEEN ${firstMonday} AND ${lastMonday} AND ${where}
+    UNION ALL ${day(addDays(lastMonday, 7), s.to)}`;
+}
+
+export async function seriesReport(ctx: ServiceContext, s: ReportScope, spec: SeriesSpec): Promise<Report> {
+  const raw = s.raw || s.companyId !== null;
+  const keys = spec.columns.map((c) => c.key);
+  const sums = sql.raw(keys.map((k) => `sum(${k}) AS ${k}`).join(', '));
+  const bucket = bucketOfDay(s.by, raw ? spec.raw.day : sql.raw('day'));
+  const [series, byManager, names] = await ctx.db.batch([
+    raw
+      ? ctx.db.all<Record<string, number> & { bucket: string }>(sql`SELECT ${bucket} AS bucket, ${spec.raw.measures} ${spec.raw.from(s)} GROUP BY 1`)
+      : ctx.db.all<Record<string, number> & { bucket: string }>(sql`SELECT bucket, ${sums} FROM (${rollupRows(spec, s, bucket, s.by === 'week')}) GROUP BY 1`),
+    raw
+      ? ctx.db.all<Record<string, number> & { manager_id: number }>(sql`SELECT ${spec.raw.manager} AS manager_id, ${spec.raw.measures} ${spec.raw.from(s)} GROUP BY 1`)
+      : ctx.db.all<Record<string, number> & { manager_id: number }>(sql`SELECT manager_id, ${sums} FROM (${rollupRows(spec, s, sql.raw("''"), true)}) GROUP BY 1`),
+    ctx.db.all<{ id: number; name: string }>(sql`SELECT id, name FROM users`),
+  ]);
+  const nameOf = new Map(names.map((u) => [u.id, u.name]));
+  const point = (r: Record<string, number> | undefined) => {
+    const base = Object.fromEntries(keys.map((k) => [k, Number(r?.[k] ?? 0)]));
+    return { ...base, ...(spec.derive?.(base) ?? {}) };
+  };
+  const byBucket = new Map(series.map((r) => [r.bucket, r]));
+  const total = Object.fromEntries(keys.map((k) => [k, series.reduce((acc, r) => acc + Number(r[k] ?? 0), 0)]));
+  const columns = [...spec.columns, ...(spec.derivedColumns ?? [])];
+  return {
+    report: spec.report, titleRu: spec.titleRu, from: s.from, to: s.to, by: s.by, source: raw ? 'raw' : 'rollup',
+    seriesColumns: [{ key: 'bucket', titleRu: 'Период', kind: 'date' }, ...columns],
+    series: bucketsOf(s).map((b) => ({ bucket: b, ...point(byBucket.get(b)) })),
+    totals: point(total),
+    tableColumns: [{ key: 'manager', titleRu: 'Менеджер', kind: 'text' }, ...columns],
+    rows: byManager.map((r): Record<string, string | number | null> => ({ manager: nameOf.get(r.manager_id) ?? 'Без менеджера (пул)', userId: r.manager_id, ...point(r) }))
+      .sort((a, b) => Number(b[keys[0]!]) - Number(a[keys[0]!])),
+    notes: spec.notes,
+  };
+}

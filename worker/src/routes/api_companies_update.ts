@@ -1,9 +1,0 @@
-import { CompanySaved, CompanyUpdate, IdParams } from '../../../schema/contracts';
-import { defineRoute } from '../lib/route';
-import { updateCompany } from '../services/companies/update';
-
-export default defineRoute({
-  method: 'patch', path: '/api/companies/:id', tag: 'clients', summary: 'Изменить контрагента / Update a company',
-  access: ['session', 'extension'], params: IdParams, body: CompanyUpdate, response: CompanySaved,
-  handler: ({ ctx, input }) => updateCompany({ ctx, input: { id: input.params.id, changes: input.body } }),
-});

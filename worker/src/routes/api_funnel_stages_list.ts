@@ -1,9 +1,0 @@
-import { StageList } from '../../../schema/contracts';
-import { defineRoute } from '../lib/route';
-import { listStages } from '../services/funnel-config/stages';
-
-export default defineRoute({
-  method: 'get', path: '/api/funnel/stages', tag: 'funnel', summary: 'Этапы воронки / Funnel stages',
-  access: ['session', 'extension', 'widget'], response: StageList,
-  handler: ({ ctx }) => listStages({ ctx }),
-});

@@ -1,9 +1,0 @@
-import { SalaryRuleList } from '../../../schema/contracts';
-import { defineRoute } from '../lib/route';
-import { listSalaryRules } from '../services/pay/rules';
-
-export default defineRoute({
-  method: 'get', path: '/api/pay/rules', tag: 'pay', summary: 'Версии правила оплаты / Salary rule versions',
-  access: ['session'], response: SalaryRuleList,
-  handler: ({ ctx }) => listSalaryRules({ ctx }),
-});

@@ -1,9 +1,0 @@
-import { SyncSummary } from '../../../schema/contracts';
-import { defineRoute } from '../lib/route';
-import { getSyncSummary } from '../services/sync/summary';
-
-export default defineRoute({
-  method: 'get', path: '/api/sync', tag: 'system', summary: 'Состояние интеграций за 24 часа — администратор / Integration health',
-  access: ['session'], response: SyncSummary,
-  handler: ({ ctx }) => getSyncSummary({ ctx }),
-});

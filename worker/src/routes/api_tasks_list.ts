@@ -1,9 +1,0 @@
-import { TaskList, TaskListQuery } from '../../../schema/contracts';
-import { defineRoute } from '../lib/route';
-import { listTasks } from '../services/tasks/list';
-
-export default defineRoute({
-  method: 'get', path: '/api/tasks', tag: 'funnel', summary: 'Задачи: свои или своего менеджера / Tasks',
-  access: ['session', 'extension'], query: TaskListQuery, response: TaskList,
-  handler: ({ ctx, input }) => listTasks({ ctx, input: input.query }),
-});

@@ -1,9 +1,0 @@
-import { IdParams, Ok } from '../../../schema/contracts';
-import { defineRoute } from '../lib/route';
-import { revokeToken } from '../services/tokens/revoke';
-
-export default defineRoute({
-  method: 'delete', path: '/api/tokens/:id', tag: 'auth', summary: 'Отозвать токен / Revoke a token',
-  access: ['session'], params: IdParams, response: Ok,
-  handler: ({ ctx, input }) => revokeToken({ ctx, input: input.params }),
-});

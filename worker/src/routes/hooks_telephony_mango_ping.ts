@@ -1,5 +1,0 @@
-import { telephonyHookRoute } from '../telephony/hook-route';
-import { mango } from '../telephony/providers/mango';
-
-/** Mango Office checks that the integration answers; a signed ping is kept in the inbox like any payload. */
-export default telephonyHookRoute({ adapter: mango, kind: 'ping', summary: 'Mango Office: проверка связи / ping' });

@@ -1,5 +1,0 @@
-import { telephonyHookRoute } from '../telephony/hook-route';
-import { mango } from '../telephony/providers/mango';
-
-/** Mango Office events/recording: the recording of a call. */
-export default telephonyHookRoute({ adapter: mango, kind: 'events/recording', summary: 'Mango Office: запись разговора / call recording' });

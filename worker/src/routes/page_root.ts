@@ -1,6 +1,0 @@
-import { defineRoute } from '../lib/route';
-
-export default defineRoute({
-  method: 'get', path: '/', tag: 'pages', summary: 'Root: to the app', page: true, access: ['public'],
-  handler: async ({ c }) => c.redirect('/app', 302),
-});

@@ -1,0 +1,3 @@
+// The public face of `telephony`: what other capabilities may use (a dependency rule holds them to it).
+export { providerList } from './providers';
+export * from './replay';
