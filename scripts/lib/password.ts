@@ -1,6 +1,6 @@
 import { pbkdf2Sync, randomBytes } from 'node:crypto';
 
-/** Same format as worker/src/lib/crypto.ts hashPassword, for seeds and tests written from Node. */
+/** The one writer of password hashes (seeds, user:add, tests); worker/src/platform/crypto.ts verifyPassword reads the format. */
 export function hashPasswordSync(password: string, iterations = 100_000): string {
   const salt = randomBytes(16);
   const hash = pbkdf2Sync(password, salt, iterations, 32, 'sha256');

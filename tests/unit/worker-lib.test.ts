@@ -1,8 +1,8 @@
 import { hashPasswordSync } from '../../scripts/lib/password';
-import { signStandardWebhook, verifyStandardWebhook } from '../../worker/src/hooks/standard-webhooks';
-import { hashPassword, safeEqual, verifyPassword } from '../../worker/src/lib/crypto';
-import { pickLang } from '../../worker/src/lib/i18n';
-import { localDate, localDayBounds } from '../../worker/src/lib/time';
+import { signStandardWebhook, verifyStandardWebhook } from '../../worker/src/platform/standard-webhooks';
+import { safeEqual, verifyPassword } from '../../worker/src/platform/crypto';
+import { pickLang } from '../../worker/src/platform/i18n';
+import { localDate, localDayBounds } from '../../worker/src/platform/time';
 
 describe('passwords', () => {
   test('a hash written by Node (seeds) verifies with WebCrypto (the worker), and a wrong password does not', async () => {
@@ -10,9 +10,9 @@ describe('passwords', () => {
     expect(await verifyPassword('demo2026', stored)).toBe(true);
     expect(await verifyPassword('demo2027', stored)).toBe(false);
   });
-  test('the worker hashes with 100k PBKDF2-SHA256 iterations and a random salt', async () => {
-    const a = await hashPassword('x');
-    const b = await hashPassword('x');
+  test('passwords are written with 100k PBKDF2-SHA256 iterations and a random salt, and the worker verifies them', async () => {
+    const a = hashPasswordSync('x');
+    const b = hashPasswordSync('x');
     expect(a).toMatch(/^pbkdf2\$sha256\$100000\$/);
     expect(a).not.toBe(b);
     expect(await verifyPassword('x', a)).toBe(true);

@@ -1,7 +1,5 @@
 import type { HostSite } from '../hosts/index';
 import { hostFor } from '../hosts/index';
-import type { PhoneHit } from './phones';
-import { scanPhones } from './phones';
 
 /**
  * The content script's entry to the reading layer, bound to the live page. Kept here rather than
@@ -10,8 +8,4 @@ import { scanPhones } from './phones';
  */
 export function currentHost(): HostSite {
   return hostFor(document, new URL(location.href));
-}
-
-export function phonesOnPage(): PhoneHit[] {
-  return document.body ? scanPhones(document.body) : [];
 }
