@@ -1,3 +1,4 @@
+import { LEAD_CHANNELS } from '../domain/lead-channels';
 import { sql } from 'drizzle-orm';
 import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { companies } from './clients';
@@ -17,7 +18,7 @@ export const stages = sqliteTable('stages', {
   outcome: text('outcome', { enum: stageOutcomes }).notNull().default('open'),
 });
 
-export const leadChannels = ['call', 'mail', 'onec', 'manual', 'import', 'web'] as const;
+export const leadChannels = LEAD_CHANNELS;
 
 /** Интерес: one sales opportunity of one company. regionId is the company's, kept for scoping. */
 export const leads = sqliteTable('leads', {

@@ -1,10 +1,11 @@
+import { LEAD_CHANNEL_TITLES_RU } from '../../../schema/domain/lead-channels';
 import { sql } from 'drizzle-orm';
 import type { Report } from '../../../schema/contracts';
 import type { ServiceContext } from '../platform/route';
 import { MSK_DAY, regionOwnerFilter, type ReportScope } from './scope';
 import { seriesReport } from './series';
 
-export const LEAD_CHANNELS = { call: 'Звонок', mail: 'Почта', onec: '1С', manual: 'Вручную', import: 'Импорт', web: 'Сайт' } as const;
+export const LEAD_CHANNELS = LEAD_CHANNEL_TITLES_RU;
 
 /** New leads by source channel. */
 export function leadsReport(ctx: ServiceContext, s: ReportScope): Promise<Report> {
