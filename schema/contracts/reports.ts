@@ -5,6 +5,16 @@ import { z } from 'zod';
 export const reportIds = ['calls', 'leads', 'stages', 'clients', 'dormant', 'invoices'] as const;
 export type ReportId = (typeof reportIds)[number];
 
+/** The one catalogue of the reports: the title every page, table, export and sheet shows, and the hint of the reports list. */
+export const REPORT_CATALOGUE: Readonly<Record<ReportId, { titleRu: string; hintRu: string }>> = {
+  calls: { titleRu: 'Звонки менеджеров', hintRu: 'входящие, исходящие, пропущенные, целевые и время разговоров по дням и неделям каждого менеджера' },
+  leads: { titleRu: 'Новые интересы по каналам', hintRu: 'по каналам: звонок, почта, 1С, вручную, импорт' },
+  stages: { titleRu: 'Время на этапах воронки', hintRu: 'медиана и 90-й перцентиль, возраст интересов на этапе сейчас' },
+  clients: { titleRu: 'Новые клиенты и рост базы', hintRu: 'созданные и с первой оплатой, рост базы' },
+  dormant: { titleRu: 'Клиенты без касаний и спящие', hintRu: 'кого давно не трогали, по выручке под риском' },
+  invoices: { titleRu: 'Счета, оплаты и отгрузки', hintRu: 'количество, суммы и конверсия между ними' },
+};
+
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Дата в формате ГГГГ-ММ-ДД / Date as YYYY-MM-DD');
 
 export const ReportQuery = z.object({

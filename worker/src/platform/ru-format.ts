@@ -34,8 +34,19 @@ export function formatRubles(kopecks: number): string {
   return memoFormat('ru-rub', () => new Intl.NumberFormat('ru-RU', { style: 'currency', currency: 'RUB' })).format(kopecks / 100);
 }
 
-/** mm:ss; minutes run past 59 rather than switching format mid-list. */
-export function formatDuration(seconds: number): string {
+/** A call's length as mm:ss; minutes run past 59 rather than switching format mid-list. */
+export function formatCallDuration(seconds: number): string {
   const s = Math.max(0, Math.round(seconds));
   return `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
 }
+
+/** A span of time in a report (talk time, time in a stage), minutes or seconds, as «3 ч 05 мин», «2 дн 4 ч». */
+export function formatSpan(value: number | null, unit: 'sec' | 'min'): string {
+  if (value === null) return '—';
+  const minutes = unit === 'sec' ? Math.round(value / 60) : value;
+  if (unit === 'sec' && value < 60) return `${value} с`;
+  if (minutes < 60) return `${minutes} мин`;
+  if (minutes < 24 * 60) return `${Math.floor(minutes / 60)} ч ${String(minutes % 60).padStart(2, '0')} мин`;
+  return `${Math.floor(minutes / 1440)} дн ${Math.floor((minutes % 1440) / 60)} ч`;
+}
+

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Report } from '../../../schema/contracts';
+import { REPORT_CATALOGUE, type Report } from '../../../schema/contracts';
 import { userDay } from '../../../schema/rollups';
 import type { ServiceContext } from '../platform/route';
 import { callUserFilter, type ReportScope } from './scope';
@@ -48,7 +48,7 @@ const rawCalls = (s: ReportScope) => sql`FROM events e WHERE ${callsOfDays(s, s.
 /** Calls per manager per local day and week: in / out / missed, targeted or not, talk time. */
 export function callsReport(ctx: ServiceContext, s: ReportScope): Promise<Report> {
   return seriesReport(ctx, s, {
-    report: 'calls', titleRu: 'Звонки менеджеров',
+    report: 'calls', titleRu: REPORT_CATALOGUE.calls.titleRu,
     columns: CALL_COLUMNS.filter((c) => c.key !== 'untargeted'),
     derive: (r) => ({ untargeted: (r['calls'] ?? 0) - (r['targeted'] ?? 0) }),
     derivedColumns: [{ key: 'untargeted', titleRu: 'Нецелевые', kind: 'int' }],

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Report } from '../../../schema/contracts';
+import { REPORT_CATALOGUE, type Report } from '../../../schema/contracts';
 import type { ServiceContext } from '../platform/route';
 import { MSK_DAY, regionOwnerFilter, type ReportScope } from './scope';
 import { seriesReport } from './series';
@@ -13,7 +13,7 @@ export async function clientsReport(ctx: ServiceContext, s: ReportScope): Promis
   const raw = s.raw || s.companyId !== null;
   const companyFilter = sql`c.merged_into_id IS NULL AND ${regionOwnerFilter(s, sql.raw('c.region_id'), sql.raw('coalesce(c.owner_id, 0)'))} ${s.companyId !== null ? sql`AND c.id = ${s.companyId}` : sql``}`;
   const report = await seriesReport(ctx, s, {
-    report: 'clients', titleRu: 'Новые клиенты и рост базы',
+    report: 'clients', titleRu: REPORT_CATALOGUE.clients.titleRu,
     columns: [{ key: 'created', titleRu: 'Новые клиенты', kind: 'int' }, { key: 'converted', titleRu: 'Первая оплата', kind: 'int' }],
     rollup: { table: 'rollup_clients', where: (sc) => regionOwnerFilter(sc, sql.raw('region_id'), sql.raw('owner_id')), manager: 'owner_id' },
     raw: {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Report } from '../../../schema/contracts';
+import { REPORT_CATALOGUE, type Report } from '../../../schema/contracts';
 import { revenueWindowFrom } from '../../../schema/rollups';
 import type { ServiceContext } from '../platform/route';
 import { localDate } from '../platform/time';
@@ -47,7 +47,7 @@ export async function dormantReport(ctx: ServiceContext, s: ReportScope, days = 
     revenue_24m: Number(r.revenue),
   }));
   return {
-    report: 'dormant', titleRu: 'Клиенты без касаний и спящие', from: s.from, to: s.to, by: s.by, source: raw ? 'raw' : 'rollup',
+    report: 'dormant', titleRu: REPORT_CATALOGUE.dormant.titleRu, from: s.from, to: s.to, by: s.by, source: raw ? 'raw' : 'rollup',
     seriesColumns: [{ key: 'company', titleRu: 'Клиент', kind: 'text' }, { key: 'revenue_24m', titleRu: 'Выручка под риском', kind: 'money' }],
     series: rows.slice(0, 15).map((r) => ({ company: r.company, revenue_24m: r.revenue_24m })),
     totals: { days, silent: Number(totals[0]?.silent ?? 0), dormant: Number(totals[0]?.dormant ?? 0), at_risk_kopecks: Number(totals[0]?.at_risk ?? 0) },

@@ -1,4 +1,4 @@
-import type { DrillQuery, Report, ReportId, ReportQuery } from '../../../schema/contracts';
+import { REPORT_CATALOGUE, type DrillQuery, type Report, type ReportId, type ReportQuery } from '../../../schema/contracts';
 import type { ServiceContext } from '../platform/route';
 import { callsReport } from './calls';
 import { clientsReport } from './clients';
@@ -9,12 +9,12 @@ import { reportScope, type ReportScope } from './scope';
 import { stagesReport } from './stages';
 
 export const REPORTS: Record<ReportId, { titleRu: string; build: (ctx: ServiceContext, s: ReportScope, q: ReportQuery) => Promise<Report> }> = {
-  calls: { titleRu: 'Звонки менеджеров', build: callsReport },
-  leads: { titleRu: 'Новые интересы по каналам', build: leadsReport },
-  stages: { titleRu: 'Время на этапах воронки', build: stagesReport },
-  clients: { titleRu: 'Новые клиенты и рост базы', build: clientsReport },
-  dormant: { titleRu: 'Клиенты без касаний и спящие', build: (ctx, s, q) => dormantReport(ctx, s, q.days) },
-  invoices: { titleRu: 'Счета, оплаты и отгрузки', build: invoicesReport },
+  calls: { titleRu: REPORT_CATALOGUE.calls.titleRu, build: callsReport },
+  leads: { titleRu: REPORT_CATALOGUE.leads.titleRu, build: leadsReport },
+  stages: { titleRu: REPORT_CATALOGUE.stages.titleRu, build: stagesReport },
+  clients: { titleRu: REPORT_CATALOGUE.clients.titleRu, build: clientsReport },
+  dormant: { titleRu: REPORT_CATALOGUE.dormant.titleRu, build: (ctx, s, q) => dormantReport(ctx, s, q.days) },
+  invoices: { titleRu: REPORT_CATALOGUE.invoices.titleRu, build: invoicesReport },
 };
 
 /** One report for the caller's scope and the filters asked for. */

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Report } from '../../../schema/contracts';
+import { REPORT_CATALOGUE, type Report } from '../../../schema/contracts';
 import type { ServiceContext } from '../platform/route';
 import { regionOwnerFilter, type ReportScope } from './scope';
 import { seriesReport } from './series';
@@ -9,7 +9,7 @@ const bp = (part: number, whole: number) => (whole > 0 ? Number((BigInt(part) * 
 /** Invoices issued, paid and shipped: count and sum, with the conversion between them. */
 export function invoicesReport(ctx: ServiceContext, s: ReportScope): Promise<Report> {
   return seriesReport(ctx, s, {
-    report: 'invoices', titleRu: 'Счета, оплаты и отгрузки',
+    report: 'invoices', titleRu: REPORT_CATALOGUE.invoices.titleRu,
     columns: [
       { key: 'invoices', titleRu: 'Счета', kind: 'int' }, { key: 'invoiced_kopecks', titleRu: 'Сумма счетов', kind: 'money' },
       { key: 'payments', titleRu: 'Оплаты', kind: 'int' }, { key: 'paid_kopecks', titleRu: 'Сумма оплат', kind: 'money' },

@@ -1,6 +1,6 @@
 import { LEAD_CHANNEL_TITLES_RU } from '../../../schema/domain/lead-channels';
 import { sql } from 'drizzle-orm';
-import type { Report } from '../../../schema/contracts';
+import { REPORT_CATALOGUE, type Report } from '../../../schema/contracts';
 import type { ServiceContext } from '../platform/route';
 import { MSK_DAY, regionOwnerFilter, type ReportScope } from './scope';
 import { seriesReport } from './series';
@@ -10,7 +10,7 @@ export const LEAD_CHANNELS = LEAD_CHANNEL_TITLES_RU;
 /** New leads by source channel. */
 export function leadsReport(ctx: ServiceContext, s: ReportScope): Promise<Report> {
   return seriesReport(ctx, s, {
-    report: 'leads', titleRu: 'Новые интересы по каналам',
+    report: 'leads', titleRu: REPORT_CATALOGUE.leads.titleRu,
     columns: [
       { key: 'leads', titleRu: 'Всего', kind: 'int' },
       ...Object.entries(LEAD_CHANNELS).map(([k, t]) => ({ key: `ch_${k}`, titleRu: t, kind: 'int' as const })),

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Report } from '../../../schema/contracts';
+import { REPORT_CATALOGUE, type Report } from '../../../schema/contracts';
 import { STAY_BUCKETS, bucketOf, percentileMinutes } from '../../../schema/rollups/buckets';
 import type { ServiceContext } from '../platform/route';
 import { regionOwnerFilter, type ReportScope } from './scope';
@@ -70,7 +70,7 @@ export async function stagesReport(ctx: ServiceContext, s: ReportScope): Promise
     };
   });
   return {
-    report: 'stages', titleRu: 'Время на этапах воронки', from: s.from, to: s.to, by: 'month', source: raw ? 'raw' : 'rollup',
+    report: 'stages', titleRu: REPORT_CATALOGUE.stages.titleRu, from: s.from, to: s.to, by: 'month', source: raw ? 'raw' : 'rollup',
     seriesColumns: COLUMNS, series: rows, totals: { stays: rows.reduce((sum, r) => sum + r.stays, 0), open_now: rows.reduce((sum, r) => sum + r.open_now, 0) },
     tableColumns: COLUMNS, rows,
     notes: [`Пребывания, завершённые в месяцах ${fromMonth} — ${toMonth}; медиана и 90-й перцентиль — с точностью до шага гистограммы (минуты, часы, дни). Возраст — для открытых интересов сейчас.`],

@@ -1,7 +1,7 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { CompanyCard, CompanyListFilters, CompanyListItem } from '../../../../schema/contracts';
 import type { UserScope } from '../../platform/principal';
-import { COMPANY_STATUS_RU, formatDate, formatDateTime, formatDuration, formatRubles } from '../../platform/ru-format';
+import { COMPANY_STATUS_RU, formatDate, formatDateTime, formatCallDuration, formatRubles } from '../../platform/ru-format';
 import { escapeHtml } from '../../platform/page-layout';
 
 /** Client list and card pages: server-rendered, Russian, every value escaped here. */
@@ -157,7 +157,7 @@ function renderTimeline(card: CompanyCard, timeZone: string): string {
   return `<ol class="timeline">${card.timeline.map((e) => {
     const { icon, label, missed } = describeEvent(e);
     const facts = [
-      e.kind === 'call' && e.durationSec !== null && e.durationSec > 0 ? formatDuration(e.durationSec) : '',
+      e.kind === 'call' && e.durationSec !== null && e.durationSec > 0 ? formatCallDuration(e.durationSec) : '',
       e.kind === 'call' && e.targeted ? 'целевой' : '',
       e.counterpart ? escapeHtml(displayPhone(e.counterpart)) : '',
       e.userName ? escapeHtml(e.userName) : '',

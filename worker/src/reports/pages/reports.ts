@@ -1,5 +1,5 @@
-import type { DrillDown, Report, ReportId, ReportQuery } from '../../../../schema/contracts';
-import { formatRubles } from '../../platform/ru-format';
+import { REPORT_CATALOGUE, reportIds, type DrillDown, type Report, type ReportId, type ReportQuery } from '../../../../schema/contracts';
+import { formatRubles, formatSpan } from '../../platform/ru-format';
 import { barChart } from '../../platform/chart';
 import { escapeHtml } from '../../platform/page-layout';
 
@@ -18,26 +18,9 @@ table.list td{display:block;border:0;padding:2px 8px;text-align:left}table.list 
 @media print{.filters,.links{display:none}.card{border:0;padding:0}}
 </style>`;
 
-export const REPORT_LIST: { id: ReportId; titleRu: string; hintRu: string }[] = [
-  { id: 'calls', titleRu: 'Звонки менеджеров', hintRu: 'входящие, исходящие, пропущенные, целевые и время разговоров по дням и неделям каждого менеджера' },
-  { id: 'leads', titleRu: 'Новые интересы', hintRu: 'по каналам: звонок, почта, 1С, вручную, импорт' },
-  { id: 'stages', titleRu: 'Время на этапах', hintRu: 'медиана и 90-й перцентиль, возраст интересов на этапе сейчас' },
-  { id: 'clients', titleRu: 'Новые клиенты', hintRu: 'созданные и с первой оплатой, рост базы' },
-  { id: 'dormant', titleRu: 'Без касаний и спящие', hintRu: 'кого давно не трогали, по выручке под риском' },
-  { id: 'invoices', titleRu: 'Счета, оплаты, отгрузки', hintRu: 'количество, суммы и конверсия между ними' },
-];
+export const REPORT_LIST: { id: ReportId; titleRu: string; hintRu: string }[] = reportIds.map((id) => ({ id, ...REPORT_CATALOGUE[id] }));
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
-/** Minutes or seconds as «3 ч 05 мин», «2 дн 4 ч». */
-export function formatDuration(value: number | null, unit: 'sec' | 'min'): string {
-  if (value === null) return '—';
-  const minutes = unit === 'sec' ? Math.round(value / 60) : value;
-  if (unit === 'sec' && value < 60) return `${value} с`;
-  if (minutes < 60) return `${minutes} мин`;
-  if (minutes < 24 * 60) return `${Math.floor(minutes / 60)} ч ${pad2(minutes % 60)} мин`;
-  return `${Math.floor(minutes / 1440)} дн ${Math.floor((minutes % 1440) / 60)} ч`;
-}
-
 type Column = Report['tableColumns'][number];
 
 export function formatCell(c: Column, v: string | number | null | undefined): string {
@@ -45,7 +28,7 @@ export function formatCell(c: Column, v: string | number | null | undefined): st
   if (typeof v === 'number') {
     if (c.kind === 'money') return formatRubles(v);
     if (c.kind === 'percent') return `${Math.floor(v / 100)},${pad2(v % 100)} %`;
-    if (c.kind === 'duration') return formatDuration(v, c.key.endsWith('_sec') ? 'sec' : 'min');
+    if (c.kind === 'duration') return formatSpan(v, c.key.endsWith('_sec') ? 'sec' : 'min');
     if (c.kind === 'int') return new Intl.NumberFormat('ru-RU').format(v);
   }
   return escapeHtml(v);
