@@ -1,8 +1,5 @@
-import type { z } from 'zod';
-import type { ErrorBody } from '../../../schema/contracts';
+import { readApiError } from '../../../schema/contracts/api-error';
 import type { Problem } from './messages';
-
-type ServerError = z.infer<typeof ErrorBody>['error'];
 
 /** A failed call: the server's `{ error: { code, message } }` when it sent one, else our own words. */
 export class ApiError extends Error implements Problem {
@@ -20,26 +17,8 @@ export class ApiError extends Error implements Problem {
   }
 }
 
-function isServerError(value: unknown): value is { error: ServerError } {
-  const error = (value as { error?: Partial<ServerError> } | null)?.error;
-  return typeof error === 'object' && error !== null && typeof error.code === 'string' && typeof error.message === 'string';
-}
-
-/** Turns a non-2xx answer into an ApiError; field messages are appended so the user sees what to fix. */
+/** Turns a non-2xx answer into an ApiError (schema/contracts/api-error.ts reads it, as pages and widgets do). */
 export function errorFromResponse(status: number, bodyText: string): ApiError {
-  let body: unknown = null;
-  try {
-    body = JSON.parse(bodyText);
-  } catch {
-    // A proxy page or an empty body: fall through to the generic message.
-  }
-  if (isServerError(body)) {
-    const { message, requestId, fields } = body.error;
-    // The idempotency refusals share 409 with real conflicts; the queue must tell them apart.
-    const reason = (body.error as { details?: { reason?: unknown } }).details?.reason;
-    const code = typeof reason === 'string' && reason.startsWith('idempotency_') ? reason : body.error.code;
-    const details = Array.isArray(fields) && fields.length ? `: ${fields.map((f) => `${f.field} — ${f.message}`).join('; ')}` : '';
-    return new ApiError(status, code, message + details, typeof requestId === 'string' ? requestId : undefined);
-  }
-  return new ApiError(status, `http_${status}`, `Сервер ответил кодом ${status}`);
+  const read = readApiError(status, bodyText);
+  return new ApiError(status, read.code, read.message, read.requestId);
 }

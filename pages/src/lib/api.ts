@@ -1,3 +1,5 @@
+import { readApiError } from '../../../schema/contracts/api-error';
+
 /** A failed API call with the server's Russian message (and the fields it names), ready to show. */
 export class ApiError extends Error {
   constructor(message: string, readonly status: number) {
@@ -22,12 +24,8 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   } catch {
     throw new ApiError('Нет связи с сервером', 0);
   }
-  const body = await response.json().catch(() => null) as { error?: { message?: string; fields?: { message: string }[] } } | null;
-  if (!response.ok) {
-    const error = body?.error;
-    const fields = error?.fields?.map((f) => f.message).join('; ');
-    throw new ApiError(error?.message ? `${error.message}${fields ? `: ${fields}` : ''}` : `Сервер ответил кодом ${response.status}`, response.status);
-  }
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) throw new ApiError(readApiError(response.status, body).message, response.status);
   return body as T;
 }
 

@@ -1,3 +1,4 @@
+import { readApiError } from '../../../schema/contracts/api-error';
 import type { WidgetConfig } from './config';
 
 export type WidgetProblem =
@@ -28,9 +29,6 @@ export async function fetchWidgetData<T>(config: WidgetConfig, path: string): Pr
   } catch {
     // Handled below as a server problem.
   }
-  if (!response.ok || body === null) {
-    const message = (body as { error?: { message?: unknown } } | null)?.error?.message;
-    return { ok: false, problem: { kind: 'server', message: typeof message === 'string' ? message : `Сервер ответил кодом ${response.status}` } };
-  }
+  if (!response.ok || body === null) return { ok: false, problem: { kind: 'server', message: readApiError(response.status, body).message } };
   return { ok: true, data: body as T };
 }
