@@ -4,7 +4,15 @@
  * tens of seconds (toolchain.md, pitfall 11). No test or hook sets its own (tests/unit/test-rules.test.ts).
  */
 const TIMEOUT_MS = { unit: 30_000, integration: 120_000, e2e: 180_000 };
-const transform = { '^.+\\.(t|j|mj)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic', importSource: 'preact' } } }, module: { type: 'commonjs' } }] };
+const transform = {
+  '^.+\\.(t|j|mj)sx?$': [
+    '@swc/jest',
+    {
+      jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic', importSource: 'preact' } } },
+      module: { type: 'commonjs' },
+    },
+  ],
+};
 module.exports = {
   projects: [
     {

@@ -40,11 +40,15 @@ async function main() {
   try {
     const suitesDir = join(__dirname, 'suites');
     // BENCH_ONLY=clients,import runs a subset; results.json then holds only those metrics.
-    const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim()).filter(Boolean);
-    for (const file of readdirSync(suitesDir).filter((f) => f.endsWith('.ts') && (!only || only.includes(f.slice(0, -3)))).sort()) {
-      const suite = await import(join(suitesDir, file)) as { run: (ctx: BenchContext) => Promise<Metric[]> };
+    const only = process.env.BENCH_ONLY?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    for (const file of readdirSync(suitesDir)
+      .filter((f) => f.endsWith('.ts') && (!only || only.includes(f.slice(0, -3))))
+      .sort()) {
+      const suite = (await import(join(suitesDir, file))) as { run: (ctx: BenchContext) => Promise<Metric[]> };
       console.log(`→ ${file}`);
-      metrics.push(...await suite.run({ server, yearDir, seedReport, now }));
+      metrics.push(...(await suite.run({ server, yearDir, seedReport, now })));
     }
   } finally {
     await server.stop();
@@ -58,4 +62,7 @@ async function main() {
   console.log(`bench/results.json: ${metrics.length} metrics`);
 }
 
-main().catch((err) => { console.error(err); process.exit(1); });
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

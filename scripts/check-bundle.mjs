@@ -20,8 +20,11 @@ if (!failure) {
   if (!modules.length) failure = `wrangler wrote no module into ${outdir}`;
   const raw = modules.reduce((n, f) => n + statSync(join(outdir, f)).size, 0);
   const gzip = modules.reduce((n, f) => n + gzipSync(readFileSync(join(outdir, f)), { level: 9 }).length, 0);
-  console.log(`worker bundle: ${modules.join(', ')}: ${(raw / 1024).toFixed(0)} KiB, gzip ${(gzip / 1024).toFixed(0)} KiB (budget ${GZIP_BUDGET_BYTES / 1024} KiB)`);
-  if (!failure && gzip > GZIP_BUDGET_BYTES) failure = `the gzip size ${(gzip / 1024).toFixed(0)} KiB passes the ${GZIP_BUDGET_BYTES / 1024} KiB budget`;
+  console.log(
+    `worker bundle: ${modules.join(', ')}: ${(raw / 1024).toFixed(0)} KiB, gzip ${(gzip / 1024).toFixed(0)} KiB (budget ${GZIP_BUDGET_BYTES / 1024} KiB)`,
+  );
+  if (!failure && gzip > GZIP_BUDGET_BYTES)
+    failure = `the gzip size ${(gzip / 1024).toFixed(0)} KiB passes the ${GZIP_BUDGET_BYTES / 1024} KiB budget`;
 }
 if (failure) console.log(`✗ ${failure}`);
 console.log(`\n${failure ? 0 : 1} passed, ${failure ? 1 : 0} failed`);

@@ -9,13 +9,16 @@ import { ROOT, ensureDependencies, must } from './lib/ensure.mjs';
 const DB_NAME = process.env.D1_NAME || 'voronka';
 const PROD_CONFIG = join(ROOT, 'wrangler.production.toml');
 const SECRETS_FILE = join(ROOT, '.prod.vars');
-const wrangler = (args) => execSync(`npx wrangler ${args}`, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } });
+const wrangler = (args) =>
+  execSync(`npx wrangler ${args}`, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } });
 
 ensureDependencies();
 try {
   wrangler('whoami');
 } catch {
-  console.error('✗ Wrangler не авторизован: задайте CLOUDFLARE_API_TOKEN или выполните `npx wrangler login`.\n  Not authenticated with Cloudflare.');
+  console.error(
+    '✗ Wrangler не авторизован: задайте CLOUDFLARE_API_TOKEN или выполните `npx wrangler login`.\n  Not authenticated with Cloudflare.',
+  );
   process.exit(1);
 }
 
@@ -26,7 +29,10 @@ if (!db) {
   wrangler(`d1 create ${DB_NAME}`);
   db = findDb();
 }
-if (!db?.uuid) { console.error(`✗ D1 «${DB_NAME}» не найдена после создания`); process.exit(1); }
+if (!db?.uuid) {
+  console.error(`✗ D1 «${DB_NAME}» не найдена после создания`);
+  process.exit(1);
+}
 
 // The committed wrangler.toml carries a placeholder id for local work; production gets the real one.
 const config = readFileSync(join(ROOT, 'wrangler.toml'), 'utf8')
@@ -47,7 +53,9 @@ if (existsSync(SECRETS_FILE)) {
   console.log('→ Секреты из .prod.vars / uploading secrets');
   must(`npx wrangler secret bulk ${SECRETS_FILE} -c ${PROD_CONFIG}`, 'secrets');
 } else {
-  console.warn('! Нет .prod.vars — секреты не загружены. Создайте его по образцу .dev.vars.example (без SECURE_COOKIES) и повторите.\n' +
-    '  No .prod.vars: secrets were not uploaded. Write it like .dev.vars.example and run deploy again.');
+  console.warn(
+    '! Нет .prod.vars — секреты не загружены. Создайте его по образцу .dev.vars.example (без SECURE_COOKIES) и повторите.\n' +
+      '  No .prod.vars: secrets were not uploaded. Write it like .dev.vars.example and run deploy again.',
+  );
 }
 console.log('\n✓ Готово. Первого администратора создаёт: npm run user:add -- --remote --role admin --email … --name "…"');

@@ -16,8 +16,22 @@ const file = prepareLocalD1(persistTo);
 // (an ISO instant, as the worker reads it) shows the demo at another date.
 const endDate = new Date(fixedOrSystemNow(process.env.CLOCK_NOW));
 const report = seedDatabase(file, { scale: 'demo', endDate, passwordHash: (p) => hashPasswordSync(p) });
-console.log(`   демо-данные: ${Object.entries(report.counts).map(([t, n]) => `${t} ${n}`).join(', ')} (${report.seconds.toFixed(1)} с)`);
+console.log(
+  `   демо-данные: ${Object.entries(report.counts)
+    .map(([t, n]) => `${t} ${n}`)
+    .join(', ')} (${report.seconds.toFixed(1)} с)`,
+);
 const emails = (role: string) => DEMO_USERS.filter((u) => u.role === role).map((u) => u.email);
-writeFileSync(join(persistTo, 'demo-logins.json'), JSON.stringify({
-  password: DEMO_PASSWORD, admin: emails('admin')[0], heads: emails('head'), managers: emails('manager'),
-}, null, 2));
+writeFileSync(
+  join(persistTo, 'demo-logins.json'),
+  JSON.stringify(
+    {
+      password: DEMO_PASSWORD,
+      admin: emails('admin')[0],
+      heads: emails('head'),
+      managers: emails('manager'),
+    },
+    null,
+    2,
+  ),
+);

@@ -41,14 +41,19 @@ function main(): void {
   const file = prepareLocalD1(out);
   console.log(`seed:year: seeding ${file} (${years} year(s), seed ${seed}, history ends ${values.end})`);
   const report = seedDatabase(file, {
-    scale: 'year', seed, endDate, years, passwordHash: (password) => hashPasswordSync(password),
+    scale: 'year',
+    seed,
+    endDate,
+    years,
+    passwordHash: (password) => hashPasswordSync(password),
     log: (message) => console.log(`  ${message}`),
   });
   const total = Math.round((performance.now() - started) / 100) / 10;
   const summary = { ...report, years, end: values.end, database: file, totalSeconds: total };
   writeFileSync(join(out, 'seed-report.json'), `${JSON.stringify(summary, null, 2)}\n`);
   const width = Math.max(...Object.keys(report.counts).map((t) => t.length));
-  for (const [table, count] of Object.entries(report.counts)) console.log(`${table.padEnd(width)}  ${count.toLocaleString('en-US').padStart(11)}`);
+  for (const [table, count] of Object.entries(report.counts))
+    console.log(`${table.padEnd(width)}  ${count.toLocaleString('en-US').padStart(11)}`);
   console.log(`seeded in ${report.seconds} s (${total} s with migrations); report: ${join(out, 'seed-report.json')}`);
 }
 

@@ -12,8 +12,10 @@ const BASE = `http://127.0.0.1:${PORT}`;
 ensureDependencies();
 ensureDevVars();
 if (portAnswers(PORT)) {
-  console.error(`✗ Порт ${PORT} уже занят другим сервером (возможно, прежним npm start). Остановите его или задайте PORT=…\n` +
-    `  Port ${PORT} already answers (a stale server would serve a stale database). Stop it or set PORT=…`);
+  console.error(
+    `✗ Порт ${PORT} уже занят другим сервером (возможно, прежним npm start). Остановите его или задайте PORT=…\n` +
+      `  Port ${PORT} already answers (a stale server would serve a stale database). Stop it or set PORT=…`,
+  );
   process.exit(1);
 }
 console.log('→ Миграции и демо-данные / migrations and demo data');
@@ -22,39 +24,81 @@ console.log('→ Сборка расширения и виджетов / buildin
 must('npm run -s build', 'build');
 
 console.log('→ Запускаю worker / starting the worker');
-const child = spawn('npx', ['wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(PORT), '--persist-to', '.wrangler/state', '--show-interactive-dev-session=false'], {
-  cwd: ROOT, detached: true, stdio: ['ignore', 'inherit', 'inherit'],
-  env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' },
-});
+const child = spawn(
+  'npx',
+  [
+    'wrangler',
+    'dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(PORT),
+    '--persist-to',
+    '.wrangler/state',
+    '--show-interactive-dev-session=false',
+  ],
+  {
+    cwd: ROOT,
+    detached: true,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' },
+  },
+);
 
 let stopping = false;
 function stop(code = 0) {
   if (stopping) return;
   stopping = true;
   console.log('\n→ Останавливаю / stopping');
-  try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
-  setTimeout(() => { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } process.exit(code); }, 2000).unref();
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    /* already gone */
+  }
+  setTimeout(() => {
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+    process.exit(code);
+  }, 2000).unref();
   child.on('exit', () => process.exit(code));
 }
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
-child.on('exit', (code) => { if (!stopping) { console.error(`✗ wrangler dev завершился (${code})`); process.exit(code ?? 1); } });
+child.on('exit', (code) => {
+  if (!stopping) {
+    console.error(`✗ wrangler dev завершился (${code})`);
+    process.exit(code ?? 1);
+  }
+});
 
 async function waitForHealth() {
   for (let i = 0; i < 120; i++) {
     try {
       const res = await fetch(`${BASE}/api/health`);
       if (res.ok) return await res.json();
-    } catch { /* not yet */ }
+    } catch {
+      /* not yet */
+    }
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error('worker did not answer /api/health within 60 s');
 }
 
 async function demoWidgetUrl(email, password) {
-  const signIn = await fetch(`${BASE}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const signIn = await fetch(`${BASE}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
   const cookie = (signIn.headers.get('set-cookie') || '').split(';')[0];
-  const res = await fetch(`${BASE}/api/tokens`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ kind: 'embed', name: 'npm start (демо)' }) });
+  const res = await fetch(`${BASE}/api/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie },
+    body: JSON.stringify({ kind: 'embed', name: 'npm start (демо)' }),
+  });
   if (!res.ok) return `(не удалось выпустить токен: ${res.status})`;
   const { secret } = await res.json();
   return `${BASE}/w/today?t=${encodeURIComponent(secret)}`;

@@ -17,10 +17,18 @@ const TIME_ZONE = 'Asia/Vladivostok';
 /** Reports, rollups, pay, funnel deadlines, widgets and deviations; every unit suite (they are quick and zone-sensitive). */
 export const DATE_SENSITIVE = [
   'tests/unit/',
-  'tests/integration/reports.test.ts', 'tests/integration/reports-rollups.test.ts', 'tests/integration/pay.test.ts',
-  'tests/integration/funnel.test.ts', 'tests/integration/funnel-rules.test.ts', 'tests/integration/widgets-api.test.ts',
-  'tests/integration/client-pages.test.ts', 'tests/integration/client-merge-ownership.test.ts', 'tests/integration/onec-funnel.test.ts',
-  'tests/e2e/widgets-kpi.test.ts', 'tests/e2e/reports-pages.test.ts', 'tests/e2e/pay-pages.test.ts',
+  'tests/integration/reports.test.ts',
+  'tests/integration/reports-rollups.test.ts',
+  'tests/integration/pay.test.ts',
+  'tests/integration/funnel.test.ts',
+  'tests/integration/funnel-rules.test.ts',
+  'tests/integration/widgets-api.test.ts',
+  'tests/integration/client-pages.test.ts',
+  'tests/integration/client-merge-ownership.test.ts',
+  'tests/integration/onec-funnel.test.ts',
+  'tests/e2e/widgets-kpi.test.ts',
+  'tests/e2e/reports-pages.test.ts',
+  'tests/e2e/pay-pages.test.ts',
 ];
 
 const chrome = ensureChromium();
@@ -31,12 +39,17 @@ for (const [i, moment] of MOMENTS.entries()) {
   const report = join(ROOT, '.tmp', `jest-calendar-${i}.json`);
   const suites = DATE_SENSITIVE.filter((s) => chrome || !s.startsWith('tests/e2e/'));
   console.log(`\n→ ${moment.name}: VORONKA_TEST_NOW=${moment.now}, TZ=${TIME_ZONE}`);
-  run(`npx jest ${suites.join(' ')} --json --outputFile=${report}`, { env: { VORONKA_TEST_NOW: moment.now, TZ: TIME_ZONE, ...(chrome ? { CHROME_PATH: chrome } : {}) } });
+  run(`npx jest ${suites.join(' ')} --json --outputFile=${report}`, {
+    env: { VORONKA_TEST_NOW: moment.now, TZ: TIME_ZONE, ...(chrome ? { CHROME_PATH: chrome } : {}) },
+  });
   const result = readJestReport(report);
   console.log(`${moment.now}: ${result.passed} passed, ${result.failed} failed; slowest:\n${slowestSuites(result.suites, 3).join('\n')}`);
   passed += result.passed;
   failed += result.failed;
 }
-if (!chrome) { failed++; console.log('Chromium missing: the end-to-end pages were not tried at these moments'); }
+if (!chrome) {
+  failed++;
+  console.log('Chromium missing: the end-to-end pages were not tried at these moments');
+}
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

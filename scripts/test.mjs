@@ -9,16 +9,23 @@ import { readJestReport, slowestSuites } from './lib/jest-report.mjs';
 
 /** Debian's python3-openpyxl, the independent reader the XLSX writer's tests open files with (they fail without it). */
 function ensureOpenpyxl() {
-  const found = () => [process.env.PYTHON, '/usr/bin/python3', 'python3'].filter(Boolean)
-    .some((py) => spawnSync(py, ['-c', 'import openpyxl'], { stdio: 'ignore' }).status === 0);
+  const found = () =>
+    [process.env.PYTHON, '/usr/bin/python3', 'python3']
+      .filter(Boolean)
+      .some((py) => spawnSync(py, ['-c', 'import openpyxl'], { stdio: 'ignore' }).status === 0);
   if (found()) return;
   if (process.getuid?.() === 0) {
     console.log('→ Устанавливаю python3-openpyxl из пакетов Debian / installing python3-openpyxl (apt-get)');
-    must('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-openpyxl', 'apt-get install python3-openpyxl');
+    must(
+      'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-openpyxl',
+      'apt-get install python3-openpyxl',
+    );
     if (found()) return;
   }
-  console.error('✗ openpyxl не найден: тесты XLSX упадут. Установите его (sudo apt-get install python3-openpyxl) или укажите PYTHON.\n' +
-    '  openpyxl not found, the XLSX tests will fail: install it (sudo apt-get install python3-openpyxl) or set PYTHON to a python3 that has it.');
+  console.error(
+    '✗ openpyxl не найден: тесты XLSX упадут. Установите его (sudo apt-get install python3-openpyxl) или укажите PYTHON.\n' +
+      '  openpyxl not found, the XLSX tests will fail: install it (sudo apt-get install python3-openpyxl) or set PYTHON to a python3 that has it.',
+  );
 }
 
 ensureDependencies();
@@ -29,13 +36,20 @@ const checks = { passed: 0, failed: 0, failedNames: [] };
 function step(name, cmd) {
   console.log(`\n→ ${name}`);
   const ok = run(cmd) === 0;
-  if (ok) checks.passed++; else { checks.failed++; checks.failedNames.push(name); }
+  if (ok) checks.passed++;
+  else {
+    checks.failed++;
+    checks.failedNames.push(name);
+  }
   return ok;
 }
 
 step('typecheck', 'npm run -s typecheck');
 const built = step('build (extension, widgets)', 'npm run -s build');
-if (!chrome) { checks.failed++; checks.failedNames.push('chromium missing: end-to-end tests not run'); }
+if (!chrome) {
+  checks.failed++;
+  checks.failedNames.push('chromium missing: end-to-end tests not run');
+}
 
 mkdirSync(join(ROOT, '.tmp'), { recursive: true });
 const report = join(ROOT, '.tmp', 'jest-results.json');

@@ -18,7 +18,11 @@ export class LocalServer {
   private mf: Miniflare | undefined;
   private url: URL | undefined;
   /** `now`: the worker's clock (CLOCK_NOW), the end of the seeded history. */
-  constructor(readonly persistTo: string, readonly port: number, readonly now: number) {}
+  constructor(
+    readonly persistTo: string,
+    readonly port: number,
+    readonly now: number,
+  ) {}
 
   get base(): string {
     return this.url ? this.url.origin : `http://127.0.0.1:${this.port}`;
@@ -37,7 +41,11 @@ export class LocalServer {
       d1Databases: { DB: D1_ID },
       durableObjects: { LIVE: { className: 'ManagerChannel', useSQLite: true } },
       d1Persist: join(this.persistTo, 'v3', 'd1'),
-      bindings: { ...parseVars(readFileSync(join(ROOT, '.dev.vars.example'), 'utf8')), APP_VERSION: 'bench', CLOCK_NOW: new Date(this.now).toISOString() },
+      bindings: {
+        ...parseVars(readFileSync(join(ROOT, '.dev.vars.example'), 'utf8')),
+        APP_VERSION: 'bench',
+        CLOCK_NOW: new Date(this.now).toISOString(),
+      },
       assets: { directory: join(ROOT, 'dist', 'public'), binding: 'ASSETS', routerConfig: assetsRouterConfig() },
       host: '127.0.0.1',
       port: this.port,
@@ -61,7 +69,9 @@ export class LocalServer {
 
   async signIn(email: string, password: string): Promise<string> {
     const res = await fetch(`${this.base}/api/auth/sign-in`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
     });
     if (!res.ok) throw new Error(`sign-in ${email}: ${res.status} ${await res.text()}`);
     return (res.headers.get('set-cookie') ?? '').split(';')[0]!;

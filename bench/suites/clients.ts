@@ -13,14 +13,17 @@ type Detail = { contacts: { name: string; points: { kind: string; value: string 
 export async function run({ server }: BenchContext): Promise<Metric[]> {
   const manager = { cookie: await server.signIn('m001@demo.voronka.ru', PASSWORD) };
   const admin = { cookie: await server.signIn('admin@demo.voronka.ru', PASSWORD) };
-  const me = await getOk(`${server.base}/api/me`, manager) as { id: number };
-  const own = (await getOk(`${server.base}/api/companies?limit=200&ownerId=${me.id}`, manager) as { items: Summary[] }).items;
+  const me = (await getOk(`${server.base}/api/me`, manager)) as { id: number };
+  const own = ((await getOk(`${server.base}/api/companies?limit=200&ownerId=${me.id}`, manager)) as { items: Summary[] }).items;
   if (own.length < 20) throw new Error(`m001 owns only ${own.length} companies in the year data set`);
 
   const queries: { who: typeof manager; q: string }[] = [];
   for (const c of own.slice(0, 60)) {
-    const detail = await getOk(`${server.base}/api/companies/${c.id}`, manager) as Detail;
-    const words = c.name.replace(/[«»"]/g, ' ').split(/\s+/).filter((w) => w.length > 3 && !/^(ООО|ЗАО|ПАО|АО|ИП)$/.test(w));
+    const detail = (await getOk(`${server.base}/api/companies/${c.id}`, manager)) as Detail;
+    const words = c.name
+      .replace(/[«»"]/g, ' ')
+      .split(/\s+/)
+      .filter((w) => w.length > 3 && !/^(ООО|ЗАО|ПАО|АО|ИП)$/.test(w));
     if (words[0]) queries.push({ who: manager, q: words[0].slice(0, 5) });
     if (c.inn) queries.push({ who: manager, q: c.inn });
     const phone = detail.contacts.flatMap((k) => k.points).find((p) => p.kind === 'phone')?.value;
@@ -33,10 +36,12 @@ export async function run({ server }: BenchContext): Promise<Metric[]> {
   const unanswered = new Set<number>();
   const search = await timeCalls(queries.length * 2, async (i) => {
     const { who, q } = queries[i % queries.length]!;
-    const res = await getOk(`${server.base}/api/search?q=${encodeURIComponent(q)}`, who) as { items: unknown[] };
+    const res = (await getOk(`${server.base}/api/search?q=${encodeURIComponent(q)}`, who)) as { items: unknown[] };
     if (!res.items.length) unanswered.add(i % queries.length);
   });
-  const cards = await timeCalls(300, async (i) => { await getOk(`${server.base}/api/companies/${own[i % own.length]!.id}/card`, manager); });
+  const cards = await timeCalls(300, async (i) => {
+    await getOk(`${server.base}/api/companies/${own[i % own.length]!.id}/card`, manager);
+  });
   return [
     { metric: 'search.p95_ms', value: round(percentile(search, 95)), unit: 'ms', target: '<= 20' },
     { metric: 'search.p50_ms', value: round(percentile(search, 50)), unit: 'ms' },

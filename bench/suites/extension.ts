@@ -8,7 +8,13 @@ import type { Page } from 'puppeteer-core';
 import { parseVars } from '../../scripts/lib/bundle-worker';
 import { signStandardWebhook } from '../../worker/src/platform/standard-webhooks';
 import {
-  contentEventually, extensionGranting, fixturePages, inContentScript, launchBrowser, serveFixtureSites, signInAndEnableSites,
+  contentEventually,
+  extensionGranting,
+  fixturePages,
+  inContentScript,
+  launchBrowser,
+  serveFixtureSites,
+  signInAndEnableSites,
 } from '../../tests/helpers/browser';
 import { getOk, percentile, round, type Metric } from '../lib/measure';
 import { ROOT } from '../lib/server';
@@ -34,12 +40,17 @@ export async function run({ server, now }: BenchContext): Promise<Metric[]> {
   const gzipKb = gzipSync(readFileSync(CONTENT_SCRIPT), { level: 9 }).byteLength / 1024;
 
   const manager = { cookie: await server.signIn('m001@demo.voronka.ru', PASSWORD) };
-  const me = await getOk(`${server.base}/api/me`, manager) as { id: number };
-  const own = (await getOk(`${server.base}/api/companies?limit=100&ownerId=${me.id}`, manager) as { items: { id: number; name: string }[] }).items;
+  const me = (await getOk(`${server.base}/api/me`, manager)) as { id: number };
+  const own = (
+    (await getOk(`${server.base}/api/companies?limit=100&ownerId=${me.id}`, manager)) as { items: { id: number; name: string }[] }
+  ).items;
   const clients: { email: string; phone: string | null; name: string }[] = [];
   for (const company of own) {
     if (clients.length >= OPENINGS + 3) break;
-    const detail = await getOk(`${server.base}/api/companies/${company.id}`, manager) as { name: string; contacts: { points: { kind: string; value: string }[] }[] };
+    const detail = (await getOk(`${server.base}/api/companies/${company.id}`, manager)) as {
+      name: string;
+      contacts: { points: { kind: string; value: string }[] }[];
+    };
     const points = detail.contacts.flatMap((c) => c.points);
     const email = points.find((p) => p.kind === 'email')?.value;
     if (email) clients.push({ email, phone: points.find((p) => p.kind === 'phone')?.value ?? null, name: detail.name });
@@ -50,7 +61,11 @@ export async function run({ server, now }: BenchContext): Promise<Metric[]> {
   const extension = await extensionGranting(['https://mail.google.com/*']);
   const chromium = await launchBrowser({ extension: true, extensionDir: extension.dir, args: sites.args });
   try {
-    await signInAndEnableSites(chromium.browser, server.base, 'm001@demo.voronka.ru', PASSWORD, { sites: ['gmail'], customOrigins: [], callPopups: true });
+    await signInAndEnableSites(chromium.browser, server.base, 'm001@demo.voronka.ru', PASSWORD, {
+      sites: ['gmail'],
+      customOrigins: [],
+      callPopups: true,
+    });
     const page = await chromium.browser.newPage();
     await page.goto(GMAIL_THREAD);
     await page.bringToFront();
@@ -60,15 +75,31 @@ export async function run({ server, now }: BenchContext): Promise<Metric[]> {
     let current = 'ivan@krovlya.ru';
     const openThread = async (i: number, email: string): Promise<{ ms: number; company: string | null }> => {
       const threadKey = `gmail:thread-f:bench-${i}`;
-      const t0 = await page.evaluate((from: string, to: string, key: string) => {
-        const doc = (globalThis as unknown as { document: { querySelector(s: string): { setAttribute(n: string, v: string): void } | null; querySelectorAll(s: string): { setAttribute(n: string, v: string): void }[] } }).document;
-        const started = performance.timeOrigin + performance.now(); // the page's wall clock, as the content script stamps
-        doc.querySelector('h2.hP')!.setAttribute('data-thread-perm-id', key.slice('gmail:'.length));
-        for (const el of doc.querySelectorAll(`[email="${from}"]`)) el.setAttribute('email', to);
-        return started;
-      }, current, email, threadKey);
+      const t0 = await page.evaluate(
+        (from: string, to: string, key: string) => {
+          const doc = (
+            globalThis as unknown as {
+              document: {
+                querySelector(s: string): { setAttribute(n: string, v: string): void } | null;
+                querySelectorAll(s: string): { setAttribute(n: string, v: string): void }[];
+              };
+            }
+          ).document;
+          const started = performance.timeOrigin + performance.now(); // the page's wall clock, as the content script stamps
+          doc.querySelector('h2.hP')!.setAttribute('data-thread-perm-id', key.slice('gmail:'.length));
+          for (const el of doc.querySelectorAll(`[email="${from}"]`)) el.setAttribute('email', to);
+          return started;
+        },
+        current,
+        email,
+        threadKey,
+      );
       current = email;
-      const shown = await contentEventually<{ at: number; companyName: string | null }>(page, `voronkaPage.sidebarShown?.threadKey === '${threadKey}' && voronkaPage.sidebarShown`, 10_000);
+      const shown = await contentEventually<{ at: number; companyName: string | null }>(
+        page,
+        `voronkaPage.sidebarShown?.threadKey === '${threadKey}' && voronkaPage.sidebarShown`,
+        10_000,
+      );
       return { ms: shown.at - t0, company: shown.companyName };
     };
     const sidebar: number[] = [];
@@ -81,7 +112,12 @@ export async function run({ server, now }: BenchContext): Promise<Metric[]> {
     }
     sidebar.sort((a, b) => a - b);
 
-    const popup = await ringLatencies(page, server.base, now, clients.map((c) => c.phone).filter((p): p is string => p !== null));
+    const popup = await ringLatencies(
+      page,
+      server.base,
+      now,
+      clients.map((c) => c.phone).filter((p): p is string => p !== null),
+    );
     return [
       { metric: 'extension.content_script_gzip_kb', value: round(gzipKb), unit: 'KB', target: '<= 40' },
       { metric: 'extension.sidebar_ms', value: round(percentile(sidebar, 95)), unit: 'ms', target: '<= 200' },
@@ -104,10 +140,22 @@ async function ringLatencies(page: Page, base: string, now: number, phones: stri
   const latencies: number[] = [];
   for (let i = -3; i < RINGS; i++) {
     const callId = `bench-popup-${run}-${i}`;
-    const body = JSON.stringify({ type: 'call.ringing', call_id: callId, timestamp: now, direction: 'in', from: phones[(i + 3) % phones.length], to: '+74950000000' });
+    const body = JSON.stringify({
+      type: 'call.ringing',
+      call_id: callId,
+      timestamp: now,
+      direction: 'in',
+      from: phones[(i + 3) % phones.length],
+      to: '+74950000000',
+    });
     const id = `msg_${callId}`;
     const ts = Math.floor(now / 1000);
-    const headers = { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': String(ts), 'webhook-signature': await signStandardWebhook(secret, id, ts, body) };
+    const headers = {
+      'content-type': 'application/json',
+      'webhook-id': id,
+      'webhook-timestamp': String(ts),
+      'webhook-signature': await signStandardWebhook(secret, id, ts, body),
+    };
     const before = await inContentScript<number>(page, 'voronkaPage.callShown?.at ?? 0');
     const sentAt = systemNow(); // compared with the service worker's own Date.now()
     const res = await fetch(`${base}/hooks/telephony/generic`, { method: 'POST', headers, body });

@@ -29,10 +29,16 @@ function spreadsheet(existingInns: string[]): ImportRow[] {
     const name = `${FORMS[i % FORMS.length]} «${WORDS[i % WORDS.length]} ${NOUNS[Math.floor(i / WORDS.length) % NOUNS.length]} ${i}»`;
     let inn = completeInn(String(987_000_000 + i));
     if (i % 100 === 99) inn = rows[i - 1]!.inn!;
-    if (i % 500 === 250 && existingInns.length) inn = existingInns[(i / 500) % existingInns.length | 0]!;
+    if (i % 500 === 250 && existingInns.length) inn = existingInns[((i / 500) % existingInns.length) | 0]!;
     rows.push({
-      rowNo, name, inn, phone: `+7 (958) ${seq.slice(0, 3)}-${seq.slice(3, 5)}-${seq.slice(5)}`, email: `zakupki${i}@bench-import.ru`,
-      contact: PEOPLE[i % PEOPLE.length], position: 'Снабженец', region: 'Москва',
+      rowNo,
+      name,
+      inn,
+      phone: `+7 (958) ${seq.slice(0, 3)}-${seq.slice(3, 5)}-${seq.slice(5)}`,
+      email: `zakupki${i}@bench-import.ru`,
+      contact: PEOPLE[i % PEOPLE.length],
+      position: 'Снабженец',
+      region: 'Москва',
       ...(i % 5 === 0 ? { comment: `Просил КП на профнастил, строка ${rowNo}` } : {}),
     });
   }
@@ -74,20 +80,33 @@ export async function run({ yearDir, now }: BenchContext): Promise<Metric[]> {
     const regionId = regions[0]!.id;
     const { items: users } = await send<{ items: { id: number; role: string; regionIds: number[] }[] }>(server, cookie, '/api/users');
     const ownerId = users.find((u) => u.role === 'manager' && u.regionIds.includes(regionId))?.id ?? null;
-    const { items: known } = await send<{ items: { inn: string | null }[] }>(server, cookie, `/api/companies?limit=100&regionId=${regionId}`);
+    const { items: known } = await send<{ items: { inn: string | null }[] }>(
+      server,
+      cookie,
+      `/api/companies?limit=100&regionId=${regionId}`,
+    );
     const rows = spreadsheet(known.flatMap((c) => (c.inn ? [c.inn] : [])));
 
     const started = performance.now();
-    const { id } = await send<{ id: number }>(server, cookie, '/api/imports', { fileName: 'bench-100k.xlsx', regionId, ownerId, mapping: { Наименование: 'name', ИНН: 'inn' }, totalRows: rows.length });
+    const { id } = await send<{ id: number }>(server, cookie, '/api/imports', {
+      fileName: 'bench-100k.xlsx',
+      regionId,
+      ownerId,
+      mapping: { Наименование: 'name', ИНН: 'inn' },
+      totalRows: rows.length,
+    });
     for (let from = 0; from < rows.length; from += CHUNK) {
       await send(server, cookie, `/api/imports/${id}/commit`, { rows: rows.slice(from, from + CHUNK) });
-      if (process.env.BENCH_VERBOSE && (from / CHUNK) % 10 === 9) console.log(`  ${from + CHUNK} rows, ${round((performance.now() - started) / 1000, 1)} s`);
+      if (process.env.BENCH_VERBOSE && (from / CHUNK) % 10 === 9)
+        console.log(`  ${from + CHUNK} rows, ${round((performance.now() - started) / 1000, 1)} s`);
     }
     const view = await send<ImportView>(server, cookie, `/api/imports/${id}/finish`);
     const seconds = (performance.now() - started) / 1000;
 
     if (view.committedRows !== rows.length) throw new Error(`only ${view.committedRows} of ${rows.length} rows have an outcome`);
-    console.log(`  import ${id}: ${JSON.stringify(view.counts)} in ${round(seconds, 1)} s${retries ? `, ${retries} chunk(s) retried after a worker reload` : ''}`);
+    console.log(
+      `  import ${id}: ${JSON.stringify(view.counts)} in ${round(seconds, 1)} s${retries ? `, ${retries} chunk(s) retried after a worker reload` : ''}`,
+    );
     return [
       { metric: 'import.rows_100k_s', value: round(seconds * (100_000 / rows.length), 1), unit: 's', target: '<= 60' },
       { metric: 'import.rows_per_s', value: Math.round(rows.length / seconds), unit: 'rows/s' },

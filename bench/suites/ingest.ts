@@ -34,7 +34,11 @@ function signer(secret: string) {
   return (id: string, ts: number, body: string) => `v1,${createHmac('sha256', key).update(`${id}.${ts}.${body}`).digest('base64')}`;
 }
 
-interface Delivery { id: string; body: string; events: number }
+interface Delivery {
+  id: string;
+  body: string;
+  events: number;
+}
 
 export async function run({ yearDir, now }: BenchContext): Promise<Metric[]> {
   const copy = join(ROOT, '.wrangler', 'year-ingest');
@@ -43,8 +47,14 @@ export async function run({ yearDir, now }: BenchContext): Promise<Metric[]> {
 
   // What to call: real client phones and the managers' extensions of the year data set.
   const picks = new Database(localD1File(copy), { readonly: true });
-  const phones = (picks.prepare("SELECT value FROM contact_points WHERE kind = 'phone' ORDER BY id LIMIT 20000").all() as { value: string }[]).map((r) => r.value);
-  const extensions = (picks.prepare("SELECT phone_extension AS e FROM users WHERE phone_extension IS NOT NULL AND active = 1 AND role = 'manager'").all() as { e: string }[]).map((r) => r.e);
+  const phones = (
+    picks.prepare("SELECT value FROM contact_points WHERE kind = 'phone' ORDER BY id LIMIT 20000").all() as { value: string }[]
+  ).map((r) => r.value);
+  const extensions = (
+    picks.prepare("SELECT phone_extension AS e FROM users WHERE phone_extension IS NOT NULL AND active = 1 AND role = 'manager'").all() as {
+      e: string;
+    }[]
+  ).map((r) => r.e);
   picks.close();
   if (!phones.length || !extensions.length) throw new Error('the year data set has no phones or no extensions');
 
@@ -72,7 +82,12 @@ export async function run({ yearDir, now }: BenchContext): Promise<Metric[]> {
       try {
         const res = await fetch(url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'webhook-id': d.id, 'webhook-timestamp': String(ts), 'webhook-signature': sign(d.id, ts, d.body) },
+          headers: {
+            'content-type': 'application/json',
+            'webhook-id': d.id,
+            'webhook-timestamp': String(ts),
+            'webhook-signature': sign(d.id, ts, d.body),
+          },
           body: d.body,
         });
         status = res.status;
@@ -107,7 +122,13 @@ export async function run({ yearDir, now }: BenchContext): Promise<Metric[]> {
     const extension = extensions[Math.floor(random() * extensions.length)]!;
     const talk = 20 + Math.floor(random() * 300);
     const start = Math.floor(now / 1000) - talk - 10;
-    const base = { call_id: callId, direction: inbound ? 'in' : 'out', from: inbound ? client : extension, to: inbound ? '+74950000000' : client, extension };
+    const base = {
+      call_id: callId,
+      direction: inbound ? 'in' : 'out',
+      from: inbound ? client : extension,
+      to: inbound ? '+74950000000' : client,
+      extension,
+    };
     expected.set(callId, talk);
     return [
       { ...base, type: 'call.ringing', timestamp: start, seq: 1 },
@@ -128,7 +149,11 @@ export async function run({ yearDir, now }: BenchContext): Promise<Metric[]> {
       while (window.length < batch) window.push(newCall());
       const events = window.map((call) => call.shift()!);
       window = window.filter((call) => call.length > 0);
-      const d = { id: `msg_${runId}_${events[0]!['call_id']}_${events[0]!['seq']}_${sent++}`, body: JSON.stringify(batch === 1 ? events[0] : events), events: events.length };
+      const d = {
+        id: `msg_${runId}_${events[0]!['call_id']}_${events[0]!['seq']}_${sent++}`,
+        body: JSON.stringify(batch === 1 ? events[0] : events),
+        events: events.length,
+      };
       if (await deliver(d)) {
         delivered.push(d);
         eventsAccepted += d.events;
@@ -144,7 +169,11 @@ export async function run({ yearDir, now }: BenchContext): Promise<Metric[]> {
     while (window.length) {
       const events = window.map((call) => call.shift()!);
       window = window.filter((call) => call.length > 0);
-      const d = { id: `msg_${runId}_tail_${events[0]!['call_id']}_${events[0]!['seq']}_${sent++}`, body: JSON.stringify(batch === 1 ? events[0] : events), events: events.length };
+      const d = {
+        id: `msg_${runId}_tail_${events[0]!['call_id']}_${events[0]!['seq']}_${sent++}`,
+        body: JSON.stringify(batch === 1 ? events[0] : events),
+        events: events.length,
+      };
       if (await deliver(d)) eventsAccepted += d.events;
     }
   }
@@ -160,20 +189,31 @@ export async function run({ yearDir, now }: BenchContext): Promise<Metric[]> {
     const started = performance.now();
     await Promise.all(Array.from({ length: connections }, () => caller(performance.now() + phaseSeconds * 1000, batch)));
     const s = (performance.now() - started) / 1000;
-    return { seconds: s, calls: expected.size - callsBefore, unique: ((expected.size - callsBefore) * 3) / s, delivered: (eventsAccepted - acceptedBefore) / s };
+    return {
+      seconds: s,
+      calls: expected.size - callsBefore,
+      unique: ((expected.size - callsBefore) * 3) / s,
+      delivered: (eventsAccepted - acceptedBefore) / s,
+    };
   }
   try {
     await server.start();
     await phase(2, BATCH, 1.5); // warm-up, not counted below
     const single = await phase(24, 1, SINGLE_SECONDS);
     singlePerS = single.unique;
-    console.log(`  one event per request, 24 connections: ${single.calls} calls in ${round(single.seconds, 1)} s = ${Math.round(single.unique)} events/s`);
+    console.log(
+      `  one event per request, 24 connections: ${single.calls} calls in ${round(single.seconds, 1)} s = ${Math.round(single.unique)} events/s`,
+    );
     const batched = await phase(CONNECTIONS, BATCH, SECONDS);
     seconds = batched.seconds;
     eventsPerS = batched.unique;
     deliveredPerS = batched.delivered;
-    console.log(`  ${BATCH} events per request, ${CONNECTIONS} connections: ${batched.calls} calls in ${round(seconds, 1)} s = ${Math.round(eventsPerS)} events/s (${Math.round(deliveredPerS)}/s with retries)`);
-    console.log(`  ${accepted} requests accepted (${retriesSent} deliberate retries, ${resent503} resent after 503/no answer, ${failed} given up); statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
+    console.log(
+      `  ${BATCH} events per request, ${CONNECTIONS} connections: ${batched.calls} calls in ${round(seconds, 1)} s = ${Math.round(eventsPerS)} events/s (${Math.round(deliveredPerS)}/s with retries)`,
+    );
+    console.log(
+      `  ${accepted} requests accepted (${retriesSent} deliberate retries, ${resent503} resent after 503/no answer, ${failed} given up); statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
+    );
   } finally {
     await server.stop();
   }
@@ -182,11 +222,19 @@ export async function run({ yearDir, now }: BenchContext): Promise<Metric[]> {
   const db = new Database(localD1File(copy), { readonly: true });
   try {
     const prefix = `${runId}-`;
-    const calls = db.prepare("SELECT call_id, count(*) AS n, max(talk_sec) AS talk, max(ended_at IS NOT NULL AND answered_at IS NOT NULL AND started_at IS NOT NULL) AS complete, max(event_id) AS event_id FROM calls WHERE provider = 'generic' AND call_id >= ? AND call_id < ? GROUP BY call_id")
+    const calls = db
+      .prepare(
+        "SELECT call_id, count(*) AS n, max(talk_sec) AS talk, max(ended_at IS NOT NULL AND answered_at IS NOT NULL AND started_at IS NOT NULL) AS complete, max(event_id) AS event_id FROM calls WHERE provider = 'generic' AND call_id >= ? AND call_id < ? GROUP BY call_id",
+      )
       .all(prefix, `${runId}.`) as { call_id: string; n: number; talk: number | null; complete: number; event_id: number | null }[];
-    const events = db.prepare("SELECT external_id, count(*) AS n FROM events WHERE source = 'generic' AND external_id >= ? AND external_id < ? GROUP BY external_id")
+    const events = db
+      .prepare(
+        "SELECT external_id, count(*) AS n FROM events WHERE source = 'generic' AND external_id >= ? AND external_id < ? GROUP BY external_id",
+      )
       .all(`call:${prefix}`, `call:${runId}.`) as { external_id: string; n: number }[];
-    const inbox = db.prepare("SELECT count(*) AS n FROM inbox WHERE source = 'generic' AND substr(external_id, 1, ?) = ?").get(`msg_${runId}_`.length, `msg_${runId}_`) as { n: number };
+    const inbox = db
+      .prepare("SELECT count(*) AS n FROM inbox WHERE source = 'generic' AND substr(external_id, 1, ?) = ?")
+      .get(`msg_${runId}_`.length, `msg_${runId}_`) as { n: number };
     const callsById = new Map(calls.map((c) => [c.call_id, c]));
     const eventsById = new Map(events.map((e) => [e.external_id.slice(5), e.n]));
     let lost = 0;
@@ -202,7 +250,9 @@ export async function run({ yearDir, now }: BenchContext): Promise<Metric[]> {
     // Every answered delivery (a 503 too) leaves exactly one inbox row.
     const inboxMissing = Math.max(0, answered - inbox.n);
     const inboxExtra = Math.max(0, inbox.n - answered);
-    console.log(`  kept: ${calls.length} calls, ${events.length} timeline events, ${inbox.n} inbox rows for ${expected.size} calls / ${answered} answered deliveries`);
+    console.log(
+      `  kept: ${calls.length} calls, ${events.length} timeline events, ${inbox.n} inbox rows for ${expected.size} calls / ${answered} answered deliveries`,
+    );
     return [
       { metric: 'ingest.events_per_s', value: Math.round(eventsPerS), unit: 'events/s', target: '>= 1000' },
       { metric: 'ingest.delivered_events_per_s', value: Math.round(deliveredPerS), unit: 'events/s' },

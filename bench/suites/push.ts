@@ -24,10 +24,13 @@ const TESTS = 100;
 export async function run({ server, now }: BenchContext): Promise<Metric[]> {
   const cookie = await server.signIn('m001@demo.voronka.ru', PASSWORD);
   const manager = { cookie };
-  const me = await getOk(`${server.base}/api/me`, manager) as { id: number };
+  const me = (await getOk(`${server.base}/api/me`, manager)) as { id: number };
   const phones = await clientPhones(server.base, manager, me.id, 20);
   const secret = parseVars(readFileSync(join(ROOT, '.dev.vars.example'), 'utf8'))['TELEPHONY_WEBHOOK_SECRET']!;
-  const token = await post(`${server.base}/api/tokens`, { cookie }, { kind: 'api', name: 'bench: live push' }) as { token: { id: number }; secret: string };
+  const token = (await post(`${server.base}/api/tokens`, { cookie }, { kind: 'api', name: 'bench: live push' })) as {
+    token: { id: number };
+    secret: string;
+  };
 
   const socket = new WebSocket(`${server.base.replace(/^http/, 'ws')}/api/live`, [LIVE_PROTOCOL, token.secret]);
   const waiting = new Map<string, (at: number) => void>();
@@ -40,20 +43,37 @@ export async function run({ server, now }: BenchContext): Promise<Metric[]> {
     socket.addEventListener('open', () => resolve());
     socket.addEventListener('error', () => reject(new Error('the live socket did not open')));
   });
-  const arrival = (key: string) => new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ${key} on the socket within 5 s`)), 5_000);
-    waiting.set(key, (at) => { clearTimeout(timer); waiting.delete(key); resolve(at); });
-  });
+  const arrival = (key: string) =>
+    new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no ${key} on the socket within 5 s`)), 5_000);
+      waiting.set(key, (at) => {
+        clearTimeout(timer);
+        waiting.delete(key);
+        resolve(at);
+      });
+    });
 
   try {
     const run = randomUUID().slice(0, 8);
     const rings: number[] = [];
-    for (let i = -5; i < RINGS; i++) { // five untimed warm-up calls
+    for (let i = -5; i < RINGS; i++) {
+      // five untimed warm-up calls
       const callId = `bench-push-${run}-${i}`;
-      const body = JSON.stringify({ type: 'call.ringing', call_id: callId, timestamp: now, direction: 'in', from: phones[(i + 5) % phones.length], to: '+74950000000' });
+      const body = JSON.stringify({
+        type: 'call.ringing',
+        call_id: callId,
+        timestamp: now,
+        direction: 'in',
+        from: phones[(i + 5) % phones.length],
+        to: '+74950000000',
+      });
       const id = `msg_${callId}`;
       const ts = Math.floor(now / 1000);
-      const headers = { 'webhook-id': id, 'webhook-timestamp': String(ts), 'webhook-signature': await signStandardWebhook(secret, id, ts, body) };
+      const headers = {
+        'webhook-id': id,
+        'webhook-timestamp': String(ts),
+        'webhook-signature': await signStandardWebhook(secret, id, ts, body),
+      };
       const arrived = arrival(`ring:${callId}`);
       const t0 = performance.now();
       await post(`${server.base}/hooks/telephony/generic`, headers, body);
@@ -83,11 +103,11 @@ export async function run({ server, now }: BenchContext): Promise<Metric[]> {
 
 /** Phones of companies the manager owns: their calls ring him. */
 async function clientPhones(base: string, headers: Record<string, string>, userId: number, want: number): Promise<string[]> {
-  const own = (await getOk(`${base}/api/companies?limit=100&ownerId=${userId}`, headers) as { items: { id: number }[] }).items;
+  const own = ((await getOk(`${base}/api/companies?limit=100&ownerId=${userId}`, headers)) as { items: { id: number }[] }).items;
   const phones: string[] = [];
   for (const c of own) {
     if (phones.length >= want) break;
-    const detail = await getOk(`${base}/api/companies/${c.id}`, headers) as { contacts: { points: { kind: string; value: string }[] }[] };
+    const detail = (await getOk(`${base}/api/companies/${c.id}`, headers)) as { contacts: { points: { kind: string; value: string }[] }[] };
     const phone = detail.contacts.flatMap((k) => k.points).find((p) => p.kind === 'phone')?.value;
     if (phone) phones.push(phone);
   }
@@ -97,7 +117,8 @@ async function clientPhones(base: string, headers: Record<string, string>, userI
 
 async function post(url: string, headers: Record<string, string>, body: unknown): Promise<unknown> {
   const res = await fetch(url, {
-    method: 'POST', headers: { 'content-type': 'application/json', ...headers },
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
     ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
   });
   if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);

@@ -66,7 +66,7 @@ function reportUrl(base: string, report: ReportId, period: Period, source: 'roll
 }
 
 async function fetchReport(url: string, who: Who, source: 'rollup' | 'raw'): Promise<Answer> {
-  const answer = await getOk(url, who) as Answer;
+  const answer = (await getOk(url, who)) as Answer;
   if (answer.source !== source) throw new Error(`${url}: asked for source=${source}, got ${answer.source}`);
   return answer;
 }
@@ -88,13 +88,16 @@ export async function run({ server, now }: BenchContext): Promise<Metric[]> {
   console.log(`  periods: 12m ${PERIODS['12m'].from}…${PERIODS['12m'].to} by week, 1m ${PERIODS['1m'].from}…${PERIODS['1m'].to} by day`);
   const admin: Who = { cookie: await server.signIn(ADMIN, PASSWORD) };
   const manager: Who = { cookie: await server.signIn(MANAGER, PASSWORD) };
-  const me = await getOk(`${server.base}/api/me`, manager) as { id: number; role?: string };
+  const me = (await getOk(`${server.base}/api/me`, manager)) as { id: number; role?: string };
   // The manager's answer must be his own figures, not the company's: a scope mix-up would time the wrong thing.
   const own = await fetchReport(reportUrl(server.base, 'calls', '1m'), manager, 'rollup');
   const company = await fetchReport(reportUrl(server.base, 'calls', '1m'), admin, 'rollup');
   if (!Number(own.totals['calls'])) throw new Error(`${MANAGER} has no calls in the last month: pick another manager`);
-  if (Number(own.totals['calls']) >= Number(company.totals['calls'])) throw new Error(`${MANAGER}'s calls are not a subset of the company's`);
-  console.log(`  manager case: ${MANAGER} (id ${me.id}) signed in himself; ${own.totals['calls']} of the company's ${company.totals['calls']} calls last month`);
+  if (Number(own.totals['calls']) >= Number(company.totals['calls']))
+    throw new Error(`${MANAGER}'s calls are not a subset of the company's`);
+  console.log(
+    `  manager case: ${MANAGER} (id ${me.id}) signed in himself; ${own.totals['calls']} of the company's ${company.totals['calls']} calls last month`,
+  );
 
   const metrics: Metric[] = [];
   const table: Record<string, Record<string, number | string>> = {};
@@ -104,10 +107,19 @@ export async function run({ server, now }: BenchContext): Promise<Metric[]> {
   for (const report of REPORTS) {
     let worst = 0;
     const row: Record<string, number | string> = {};
-    for (const [who, whoName] of [[admin, 'company'], [manager, 'manager']] as const) {
+    for (const [who, whoName] of [
+      [admin, 'company'],
+      [manager, 'manager'],
+    ] as const) {
       for (const period of ['12m', '1m'] as const) {
         const url = reportUrl(server.base, report, period);
-        const times = await timeCalls(ROLLUP_CALLS, async () => { await fetchReport(url, who, 'rollup'); }, ROLLUP_WARMUP);
+        const times = await timeCalls(
+          ROLLUP_CALLS,
+          async () => {
+            await fetchReport(url, who, 'rollup');
+          },
+          ROLLUP_WARMUP,
+        );
         const p50 = percentile(times, 50);
         const p95 = percentile(times, 95);
         worst = Math.max(worst, p95);
@@ -129,12 +141,20 @@ export async function run({ server, now }: BenchContext): Promise<Metric[]> {
     const rollupAnswer = await fetchReport(reportUrl(server.base, report, '12m', 'rollup'), admin, 'rollup');
     let rawAnswer: Answer | undefined;
     const url = reportUrl(server.base, report, '12m', 'raw');
-    const times = await timeCalls(NAIVE_CALLS, async () => { rawAnswer = await fetchReport(url, admin, 'raw'); }, NAIVE_WARMUP);
+    const times = await timeCalls(
+      NAIVE_CALLS,
+      async () => {
+        rawAnswer = await fetchReport(url, admin, 'raw');
+      },
+      NAIVE_WARMUP,
+    );
     const want = mustAgree(report, rollupAnswer);
     const got = mustAgree(report, rawAnswer!);
     if (!isDeepStrictEqual(want, got)) {
-      throw new Error(`report ${report}: the naive (raw) and rollup answers differ — a speed-up of different answers measures nothing.\n`
-        + `  rollup: ${JSON.stringify(want)}\n  raw:    ${JSON.stringify(got)}`);
+      throw new Error(
+        `report ${report}: the naive (raw) and rollup answers differ — a speed-up of different answers measures nothing.\n` +
+          `  rollup: ${JSON.stringify(want)}\n  raw:    ${JSON.stringify(got)}`,
+      );
     }
     agreed.push(`${report} ${JSON.stringify(want)}`);
     const naive = percentile(times, 50);
@@ -153,7 +173,10 @@ export async function run({ server, now }: BenchContext): Promise<Metric[]> {
   const year3Dir = join(ROOT, '.wrangler', 'year3');
   if (!existsSync(join(year3Dir, 'seed-report.json'))) {
     console.log('  → no 3-year database: building it (npm run seed:year -- --years 3 --out .wrangler/year3); this takes a few minutes');
-    const res = spawnSync('npm', ['run', '-s', 'seed:year', '--', '--years', '3', '--out', '.wrangler/year3'], { cwd: ROOT, stdio: 'inherit' });
+    const res = spawnSync('npm', ['run', '-s', 'seed:year', '--', '--years', '3', '--out', '.wrangler/year3'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
     if (res.status !== 0) throw new Error(`seed:year --years 3 failed with status ${res.status}`);
   }
   prepareLocalD1(year3Dir);

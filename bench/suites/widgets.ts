@@ -71,16 +71,31 @@ async function firstFiguresMs(page: Page, widgetUrl: string): Promise<number> {
   await page.goto(`http://127.0.0.1:${HOST_PORT}/?src=${encodeURIComponent(widgetUrl)}`, { waitUntil: 'domcontentloaded' });
   const frame = await page.waitForFrame((f) => f.url() === widgetUrl, { timeout: 10_000 });
   try {
-    const mark = await frame.waitForFunction((markName: string) => {
-      const perf = (globalThis as unknown as { performance: { getEntriesByName(n: string): { startTime: number }[] } }).performance;
-      return perf.getEntriesByName(markName)[0]?.startTime;
-    }, { timeout: 10_000, polling: 20 }, FIRST_FIGURES_MARK);
+    const mark = await frame.waitForFunction(
+      (markName: string) => {
+        const perf = (globalThis as unknown as { performance: { getEntriesByName(n: string): { startTime: number }[] } }).performance;
+        return perf.getEntriesByName(markName)[0]?.startTime;
+      },
+      { timeout: 10_000, polling: 20 },
+      FIRST_FIGURES_MARK,
+    );
     return Number(await mark.jsonValue());
   } catch (err) {
-    const state = await frame.evaluate(() => {
-      const doc = (globalThis as unknown as { document: { querySelector(s: string): { shadowRoot: { querySelector(s: string): { textContent: string | null } | null } | null } | null } }).document;
-      return doc.querySelector('voronka-today, voronka-month, voronka-region')?.shadowRoot?.querySelector('[data-testid="state"]')?.textContent ?? null;
-    }).catch(() => null);
+    const state = await frame
+      .evaluate(() => {
+        const doc = (
+          globalThis as unknown as {
+            document: {
+              querySelector(s: string): { shadowRoot: { querySelector(s: string): { textContent: string | null } | null } | null } | null;
+            };
+          }
+        ).document;
+        return (
+          doc.querySelector('voronka-today, voronka-month, voronka-region')?.shadowRoot?.querySelector('[data-testid="state"]')
+            ?.textContent ?? null
+        );
+      })
+      .catch(() => null);
     throw new Error(`${widgetUrl.replace(/\?t=.*/, '')}: no figures (${state ?? String(err)})`);
   }
 }
@@ -94,7 +109,9 @@ async function startHostPage(): Promise<Server> {
 <body><h1>Начальная страница</h1><iframe src="${src}" style="width:100%;border:0;height:400px"></iframe></body></html>`);
   });
   await new Promise<void>((resolve, reject) => {
-    host.once('error', (err) => reject(new Error(`port ${HOST_PORT} (the 1C origin the worker allows to frame widgets) is busy: ${String(err)}`)));
+    host.once('error', (err) =>
+      reject(new Error(`port ${HOST_PORT} (the 1C origin the worker allows to frame widgets) is busy: ${String(err)}`)),
+    );
     host.listen(HOST_PORT, '127.0.0.1', resolve);
   });
   return host;
@@ -102,10 +119,12 @@ async function startHostPage(): Promise<Server> {
 
 async function createEmbedToken(base: string, cookie: string): Promise<{ id: number; secret: string }> {
   const res = await fetch(`${base}/api/tokens`, {
-    method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ kind: 'embed', name: 'bench widgets' }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie },
+    body: JSON.stringify({ kind: 'embed', name: 'bench widgets' }),
   });
   if (res.status !== 201) throw new Error(`embed token: ${res.status} ${await res.text()}`);
-  const body = await res.json() as { token: { id: number }; secret: string };
+  const body = (await res.json()) as { token: { id: number }; secret: string };
   return { id: body.token.id, secret: body.secret };
 }
 

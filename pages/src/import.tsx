@@ -1,7 +1,16 @@
 import { render } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { z } from 'zod';
-import type { ImportCounts, ImportRow, ImportView, Me, PreviewOutcome, PreviewRowResult, RegionView, UserView } from '../../schema/contracts';
+import type {
+  ImportCounts,
+  ImportRow,
+  ImportView,
+  Me,
+  PreviewOutcome,
+  PreviewRowResult,
+  RegionView,
+  UserView,
+} from '../../schema/contracts';
 import { IMPORT_MAX_ROWS } from '../../schema/domain/import-fields';
 import { api, withRetry } from './lib/api';
 import { planChunks } from './lib/chunks';
@@ -18,7 +27,12 @@ const PREVIEW_LABELS: Record<PreviewOutcome, string> = {
   other_owner: 'Клиенты других менеджеров',
   invalid: 'Ошибки',
 };
-const PREVIEW_ROW_LABELS: Record<PreviewOutcome, string> = { new: 'Новый', duplicate: 'Дубликат', other_owner: 'Клиент другого менеджера', invalid: 'Ошибка' };
+const PREVIEW_ROW_LABELS: Record<PreviewOutcome, string> = {
+  new: 'Новый',
+  duplicate: 'Дубликат',
+  other_owner: 'Клиент другого менеджера',
+  invalid: 'Ошибка',
+};
 const RESULT_LABELS: Record<keyof ImportCounts, string> = {
   new: 'Импортировано',
   merged: 'Объединено с существующими',
@@ -28,8 +42,17 @@ const RESULT_LABELS: Record<keyof ImportCounts, string> = {
 };
 const PROBLEMS_SHOWN = 100;
 
-interface Context { me: Me; regions: Region[]; managers: User[] }
-interface LoadedFile { name: string; rows: SheetRow[]; headerIndex: number; warning: string | null }
+interface Context {
+  me: Me;
+  regions: Region[];
+  managers: User[];
+}
+interface LoadedFile {
+  name: string;
+  rows: SheetRow[];
+  headerIndex: number;
+  warning: string | null;
+}
 type Stage = 'idle' | 'checking' | 'checked' | 'loading' | 'done';
 
 /** «1 строка», «3 строки», «5 строк». */
@@ -46,7 +69,9 @@ function Progress({ done, total }: { done: number; total: number }) {
   return (
     <div style="margin-top:12px">
       <progress data-testid="progress" value={done} max={total} style="width:100%" />
-      <p class="muted" data-testid="progress-text" style="margin:4px 0 0">{done.toLocaleString('ru-RU')} из {total.toLocaleString('ru-RU')} строк</p>
+      <p class="muted" data-testid="progress-text" style="margin:4px 0 0">
+        {done.toLocaleString('ru-RU')} из {total.toLocaleString('ru-RU')} строк
+      </p>
     </div>
   );
 }
@@ -56,8 +81,12 @@ function Figures<K extends string>({ labels, counts, prefix }: { labels: Record<
     <dl style="display:grid;grid-template-columns:repeat(auto-fit,minmax(170px,1fr));gap:10px;margin:12px 0">
       {(Object.keys(labels) as K[]).map((k) => (
         <div key={k} style="background:#f6f8fb;border-radius:8px;padding:8px 12px">
-          <dt class="muted" style="font-size:13px">{labels[k]}</dt>
-          <dd data-testid={`${prefix}-${k}`} style="margin:2px 0 0;font-size:24px;font-weight:600">{counts[k]}</dd>
+          <dt class="muted" style="font-size:13px">
+            {labels[k]}
+          </dt>
+          <dd data-testid={`${prefix}-${k}`} style="margin:2px 0 0;font-size:24px;font-weight:600">
+            {counts[k]}
+          </dd>
         </div>
       ))}
     </dl>
@@ -90,13 +119,17 @@ function ImportPage() {
     })().catch((err: Error) => setError(err.message));
   }, []);
 
-  const headers = file ? file.rows[file.headerIndex]?.cells ?? [] : [];
+  const headers = file ? (file.rows[file.headerIndex]?.cells ?? []) : [];
   const rows = useMemo<ImportRow[]>(() => (file ? toImportRows(dataRows(file.rows, file.headerIndex), mapping) : []), [file, mapping]);
-  const fileProblem = !file ? null
-    : !rows.length ? 'Под строкой заголовков нет ни одной строки с данными'
-    : rows.length > IMPORT_MAX_ROWS ? `В файле ${rows.length.toLocaleString('ru-RU')} строк — больше 200 000. Разделите файл на части и загрузите их по очереди.`
-    : !mapping.includes('name') ? 'Не выбрана колонка с названием клиента: укажите её в списке «Загружать как»'
-    : null;
+  const fileProblem = !file
+    ? null
+    : !rows.length
+      ? 'Под строкой заголовков нет ни одной строки с данными'
+      : rows.length > IMPORT_MAX_ROWS
+        ? `В файле ${rows.length.toLocaleString('ru-RU')} строк — больше 200 000. Разделите файл на части и загрузите их по очереди.`
+        : !mapping.includes('name')
+          ? 'Не выбрана колонка с названием клиента: укажите её в списке «Загружать как»'
+          : null;
   const busy = stage === 'checking' || stage === 'loading';
 
   /** Any change of what is imported or where invalidates the check made so far. */
@@ -121,12 +154,21 @@ function ImportPage() {
       const headerIndex = found >= 0 ? found : firstFilledRow(sheet);
       if (headerIndex < 0) throw new SpreadsheetError('Файл пустой');
       setFile({
-        name: picked.name, rows: sheet, headerIndex,
-        warning: found >= 0 ? null : 'Не найдена строка заголовков: в первых строках нет названий колонок (Наименование, ИНН, Телефон…). Первая заполненная строка считается заголовком — выберите поля вручную.',
+        name: picked.name,
+        rows: sheet,
+        headerIndex,
+        warning:
+          found >= 0
+            ? null
+            : 'Не найдена строка заголовков: в первых строках нет названий колонок (Наименование, ИНН, Телефон…). Первая заполненная строка считается заголовком — выберите поля вручную.',
       });
       setMapping(autoMap(sheet[headerIndex]?.cells ?? []));
     } catch (err) {
-      setError(err instanceof SpreadsheetError ? err.message : 'Не удалось прочитать файл: сохраните его в Excel как .xlsx или CSV и попробуйте ещё раз');
+      setError(
+        err instanceof SpreadsheetError
+          ? err.message
+          : 'Не удалось прочитать файл: сохраните его в Excel как .xlsx или CSV и попробуйте ещё раз',
+      );
     }
   }
 
@@ -135,7 +177,13 @@ function ImportPage() {
     const me = context!.me;
     const { id } = await api<{ id: number }>('/api/imports', {
       method: 'POST',
-      body: { fileName: file!.name, regionId, ...(me.role === 'manager' ? {} : { ownerId }), mapping: describeMapping(headers, mapping), totalRows: rows.length },
+      body: {
+        fileName: file!.name,
+        regionId,
+        ...(me.role === 'manager' ? {} : { ownerId }),
+        mapping: describeMapping(headers, mapping),
+        totalRows: rows.length,
+      },
     });
     setImportId(id);
     return id;
@@ -152,7 +200,9 @@ function ImportPage() {
       const id = await ensureImport();
       let done = 0;
       for (const chunk of chunks) {
-        const answer = await withRetry(() => api<{ rows: PreviewRowResult[] }>(`/api/imports/${id}/preview`, { method: 'POST', body: { rows: chunk } }));
+        const answer = await withRetry(() =>
+          api<{ rows: PreviewRowResult[] }>(`/api/imports/${id}/preview`, { method: 'POST', body: { rows: chunk } }),
+        );
         for (const r of answer.rows) {
           counts[r.outcome]++;
           if (r.outcome !== 'new' && notNew.length < PROBLEMS_SHOWN) notNew.push(r);
@@ -196,47 +246,89 @@ function ImportPage() {
   }
 
   if (!context) {
-    return <div class="card"><h1 style="margin-top:0">Импорт клиентов из Excel</h1>{error ? <p class="error" role="alert" data-testid="error">{error}</p> : <p class="muted">Загружается…</p>}</div>;
+    return (
+      <div class="card">
+        <h1 style="margin-top:0">Импорт клиентов из Excel</h1>
+        {error ? (
+          <p class="error" role="alert" data-testid="error">
+            {error}
+          </p>
+        ) : (
+          <p class="muted">Загружается…</p>
+        )}
+      </div>
+    );
   }
   const { me, regions, managers } = context;
   const regionManagers = managers.filter((u) => regionId !== null && u.regionIds.includes(regionId));
-  const sample = file ? dataRows(file.rows, file.headerIndex)[0]?.cells ?? [] : [];
+  const sample = file ? (dataRows(file.rows, file.headerIndex)[0]?.cells ?? []) : [];
 
   return (
     <>
       <div class="card">
         <h1 style="margin-top:0">Импорт клиентов из Excel</h1>
         <p class="muted">
-          Таблица .xlsx или .csv: в первой строке — названия колонок (Наименование, ИНН, КПП, Телефон, E-mail, Контактное лицо,
-          Должность, Регион, Комментарий). Сначала проверим строки, потом загрузим. Комментарии станут заметками в истории клиента.
+          Таблица .xlsx или .csv: в первой строке — названия колонок (Наименование, ИНН, КПП, Телефон, E-mail, Контактное лицо, Должность,
+          Регион, Комментарий). Сначала проверим строки, потом загрузим. Комментарии станут заметками в истории клиента.
         </p>
         <label for="file">Файл</label>
         <input id="file" type="file" accept=".xlsx,.csv,.txt" data-testid="file" disabled={busy} onChange={onFile} />
-        {file && <p data-testid="file-summary">Файл «{file.name}»: {rows.length.toLocaleString('ru-RU')} {rowsWord(rows.length)} с данными.</p>}
-        {file?.warning && <p class="error" data-testid="file-warning">{file.warning}</p>}
-        {fileProblem && <p class="error" data-testid="file-problem">{fileProblem}</p>}
-        {error && <p class="error" role="alert" data-testid="error">{error}</p>}
+        {file && (
+          <p data-testid="file-summary">
+            Файл «{file.name}»: {rows.length.toLocaleString('ru-RU')} {rowsWord(rows.length)} с данными.
+          </p>
+        )}
+        {file?.warning && (
+          <p class="error" data-testid="file-warning">
+            {file.warning}
+          </p>
+        )}
+        {fileProblem && (
+          <p class="error" data-testid="file-problem">
+            {fileProblem}
+          </p>
+        )}
+        {error && (
+          <p class="error" role="alert" data-testid="error">
+            {error}
+          </p>
+        )}
       </div>
 
       {file && (
         <div class="card">
           <h2 style="margin-top:0">Колонки</h2>
           <table>
-            <thead><tr><th>Колонка в файле</th><th>Пример</th><th>Загружать как</th></tr></thead>
+            <thead>
+              <tr>
+                <th>Колонка в файле</th>
+                <th>Пример</th>
+                <th>Загружать как</th>
+              </tr>
+            </thead>
             <tbody>
               {headers.map((header, col) => (
                 <tr key={col}>
                   <td>{header || `Колонка ${col + 1}`}</td>
                   <td class="muted">{sample[col] ?? ''}</td>
                   <td>
-                    <select data-testid={`map-${col}`} disabled={busy} value={mapping[col] ?? ''} onChange={(e) => {
-                      const next = [...mapping];
-                      next[col] = ((e.currentTarget as HTMLSelectElement).value || null) as Field | null;
-                      setMapping(next);
-                      resetRun();
-                    }}>
+                    <select
+                      data-testid={`map-${col}`}
+                      disabled={busy}
+                      value={mapping[col] ?? ''}
+                      onChange={(e) => {
+                        const next = [...mapping];
+                        next[col] = ((e.currentTarget as HTMLSelectElement).value || null) as Field | null;
+                        setMapping(next);
+                        resetRun();
+                      }}
+                    >
                       <option value="">не загружать</option>
-                      {(Object.keys(FIELD_LABELS) as Field[]).map((f) => <option key={f} value={f}>{FIELD_LABELS[f]}</option>)}
+                      {(Object.keys(FIELD_LABELS) as Field[]).map((f) => (
+                        <option key={f} value={f}>
+                          {FIELD_LABELS[f]}
+                        </option>
+                      ))}
                     </select>
                   </td>
                 </tr>
@@ -245,32 +337,59 @@ function ImportPage() {
           </table>
 
           <label for="region">Регион новых клиентов</label>
-          <select id="region" data-testid="region" disabled={busy} value={regionId ?? ''} onChange={(e) => {
-            setRegionId(Number((e.currentTarget as HTMLSelectElement).value));
-            setOwnerId(null);
-            resetRun();
-          }}>
-            {regions.map((r) => <option key={r.id} value={r.id}>{r.name}</option>)}
+          <select
+            id="region"
+            data-testid="region"
+            disabled={busy}
+            value={regionId ?? ''}
+            onChange={(e) => {
+              setRegionId(Number((e.currentTarget as HTMLSelectElement).value));
+              setOwnerId(null);
+              resetRun();
+            }}
+          >
+            {regions.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.name}
+              </option>
+            ))}
           </select>
           {me.role === 'manager' ? (
             <p class="muted">Ответственный: вы ({me.name})</p>
           ) : (
             <>
               <label for="owner">Ответственный</label>
-              <select id="owner" data-testid="owner" disabled={busy} value={ownerId ?? ''} onChange={(e) => {
-                const value = (e.currentTarget as HTMLSelectElement).value;
-                setOwnerId(value ? Number(value) : null);
-                resetRun();
-              }}>
+              <select
+                id="owner"
+                data-testid="owner"
+                disabled={busy}
+                value={ownerId ?? ''}
+                onChange={(e) => {
+                  const value = (e.currentTarget as HTMLSelectElement).value;
+                  setOwnerId(value ? Number(value) : null);
+                  resetRun();
+                }}
+              >
                 <option value="">Пул региона (без ответственного)</option>
-                {regionManagers.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+                {regionManagers.map((u) => (
+                  <option key={u.id} value={u.id}>
+                    {u.name}
+                  </option>
+                ))}
               </select>
             </>
           )}
 
           <div style="display:flex;gap:10px;flex-wrap:wrap">
-            <button type="button" data-testid="check" disabled={busy || !!fileProblem || regionId === null} onClick={() => void check()}>Проверить</button>
-            <button type="button" data-testid="load" disabled={busy || stage !== 'checked' || !!fileProblem} onClick={() => void load(resumeAt ?? 0)}>
+            <button type="button" data-testid="check" disabled={busy || !!fileProblem || regionId === null} onClick={() => void check()}>
+              Проверить
+            </button>
+            <button
+              type="button"
+              data-testid="load"
+              disabled={busy || stage !== 'checked' || !!fileProblem}
+              onClick={() => void load(resumeAt ?? 0)}
+            >
               {resumeAt !== null ? 'Продолжить загрузку' : 'Загрузить'}
             </button>
           </div>
@@ -282,12 +401,27 @@ function ImportPage() {
         <div class="card" data-testid="preview">
           <h2 style="margin-top:0">Проверка</h2>
           <Figures labels={PREVIEW_LABELS} counts={tally} prefix="preview" />
-          <p class="muted">Дубликаты, у которых ответственный — тот же, дополнят существующих клиентов; остальные строки попадут в файл результата с причиной.</p>
+          <p class="muted">
+            Дубликаты, у которых ответственный — тот же, дополнят существующих клиентов; остальные строки попадут в файл результата с
+            причиной.
+          </p>
           {problems.length > 0 && (
             <table data-testid="problems">
-              <thead><tr><th>Строка</th><th>Результат</th><th>Причина</th></tr></thead>
+              <thead>
+                <tr>
+                  <th>Строка</th>
+                  <th>Результат</th>
+                  <th>Причина</th>
+                </tr>
+              </thead>
               <tbody>
-                {problems.map((p) => <tr key={p.rowNo}><td>{p.rowNo}</td><td>{PREVIEW_ROW_LABELS[p.outcome]}</td><td>{p.reason ?? ''}</td></tr>)}
+                {problems.map((p) => (
+                  <tr key={p.rowNo}>
+                    <td>{p.rowNo}</td>
+                    <td>{PREVIEW_ROW_LABELS[p.outcome]}</td>
+                    <td>{p.reason ?? ''}</td>
+                  </tr>
+                ))}
               </tbody>
             </table>
           )}
@@ -296,10 +430,14 @@ function ImportPage() {
 
       {stage === 'done' && result && (
         <div class="card" data-testid="result">
-          <h2 style="margin-top:0">Готово: загружено {result.committedRows.toLocaleString('ru-RU')} из {result.totalRows.toLocaleString('ru-RU')} строк</h2>
+          <h2 style="margin-top:0">
+            Готово: загружено {result.committedRows.toLocaleString('ru-RU')} из {result.totalRows.toLocaleString('ru-RU')} строк
+          </h2>
           <Progress done={result.committedRows} total={result.totalRows} />
           <Figures labels={RESULT_LABELS} counts={result.counts} prefix="result" />
-          <a data-testid="download" href={`/api/imports/${result.id}/result.csv`} download>Скачать результат (CSV)</a>
+          <a data-testid="download" href={`/api/imports/${result.id}/result.csv`} download>
+            Скачать результат (CSV)
+          </a>
         </div>
       )}
     </>

@@ -2,14 +2,16 @@ import { z } from 'zod';
 
 export const Role = z.enum(['manager', 'head', 'admin']);
 
-export const Me = z.object({
-  id: z.number().int(),
-  name: z.string(),
-  email: z.string(),
-  role: Role,
-  regionIds: z.array(z.number().int()),
-  via: z.enum(['session', 'extension', 'widget']),
-}).meta({ id: 'Me' });
+export const Me = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    email: z.string(),
+    role: Role,
+    regionIds: z.array(z.number().int()),
+    via: z.enum(['session', 'extension', 'widget']),
+  })
+  .meta({ id: 'Me' });
 export type Me = z.infer<typeof Me>;
 
 export const SignInRequest = z.object({
@@ -27,16 +29,18 @@ export const TokenSignInResponse = z.object({ token: z.string(), user: Me });
 
 export const TokenKind = z.enum(['api', 'embed']);
 
-export const TokenView = z.object({
-  id: z.number().int(),
-  kind: TokenKind,
-  name: z.string(),
-  prefix: z.string(),
-  createdAt: z.number().int(),
-  expiresAt: z.number().int().nullable(),
-  lastUsedAt: z.number().int().nullable(),
-  revokedAt: z.number().int().nullable(),
-}).meta({ id: 'Token' });
+export const TokenView = z
+  .object({
+    id: z.number().int(),
+    kind: TokenKind,
+    name: z.string(),
+    prefix: z.string(),
+    createdAt: z.number().int(),
+    expiresAt: z.number().int().nullable(),
+    lastUsedAt: z.number().int().nullable(),
+    revokedAt: z.number().int().nullable(),
+  })
+  .meta({ id: 'Token' });
 export type TokenView = z.infer<typeof TokenView>;
 
 export const CreateTokenRequest = z.object({

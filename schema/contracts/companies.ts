@@ -8,11 +8,13 @@ function formOptional<T extends z.ZodType>(schema: T) {
 export const CompanyListQuery = z.object({
   q: z.string().trim().max(200).optional(),
   regionId: formOptional(z.coerce.number().int().positive()),
-  ownerId: formOptional(z.coerce.number().int().min(0))
-    .describe('Ответственный; 0 — пул региона (без ответственного) / Owner id; 0 = the region pool (no owner)'),
+  ownerId: formOptional(z.coerce.number().int().min(0)).describe(
+    'Ответственный; 0 — пул региона (без ответственного) / Owner id; 0 = the region pool (no owner)',
+  ),
   status: formOptional(z.enum(['prospect', 'client'])),
-  noContactDays: formOptional(z.coerce.number().int().min(1).max(3650))
-    .describe('Последнее касание (звонок, письмо, заметка, задача) старше N дней или не было / Last touch older than N days, or none'),
+  noContactDays: formOptional(z.coerce.number().int().min(1).max(3650)).describe(
+    'Последнее касание (звонок, письмо, заметка, задача) старше N дней или не было / Last touch older than N days, or none',
+  ),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   /** Keyset cursor: the last id of the previous page. */
   after: z.coerce.number().int().min(0).default(0),
@@ -22,16 +24,18 @@ export type CompanyListQuery = z.output<typeof CompanyListQuery>;
 export const CompanyExportQuery = CompanyListQuery.omit({ limit: true, after: true });
 export type CompanyListFilters = z.output<typeof CompanyExportQuery>;
 
-export const CompanySummary = z.object({
-  id: z.number().int(),
-  name: z.string(),
-  inn: z.string().nullable(),
-  kpp: z.string().nullable(),
-  regionId: z.number().int(),
-  ownerId: z.number().int().nullable(),
-  ownerName: z.string().nullable(),
-  status: z.enum(['prospect', 'client']),
-}).meta({ id: 'CompanySummary' });
+export const CompanySummary = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    inn: z.string().nullable(),
+    kpp: z.string().nullable(),
+    regionId: z.number().int(),
+    ownerId: z.number().int().nullable(),
+    ownerName: z.string().nullable(),
+    status: z.enum(['prospect', 'client']),
+  })
+  .meta({ id: 'CompanySummary' });
 export type CompanySummary = z.infer<typeof CompanySummary>;
 
 export const CompanyListItem = CompanySummary.extend({
@@ -93,16 +97,18 @@ export const CompanyUpdate = z.object({
 });
 
 /** Who already has this ИНН / phone / e-mail — only as much as the caller may know. */
-export const Collision = z.object({
-  by: z.enum(['inn', 'phone', 'email', 'name']),
-  value: z.string(),
-  exists: z.literal(true),
-  ownerName: z.string().nullable(),
-  regionName: z.string(),
-  /** Present only when the caller may open the company. */
-  companyId: z.number().int().optional(),
-  companyName: z.string().optional(),
-}).meta({ id: 'Collision' });
+export const Collision = z
+  .object({
+    by: z.enum(['inn', 'phone', 'email', 'name']),
+    value: z.string(),
+    exists: z.literal(true),
+    ownerName: z.string().nullable(),
+    regionName: z.string(),
+    /** Present only when the caller may open the company. */
+    companyId: z.number().int().optional(),
+    companyName: z.string().optional(),
+  })
+  .meta({ id: 'Collision' });
 export type Collision = z.infer<typeof Collision>;
 
 export const CollisionQuery = z.object({

@@ -12,28 +12,30 @@ export const StageChangeView = z.object({
   durationMs: z.number().int(),
 });
 
-export const LeadCard = z.object({
-  id: z.number().int(),
-  companyId: z.number().int(),
-  companyName: z.string(),
-  ownerId: z.number().int().nullable(),
-  ownerName: z.string().nullable(),
-  stageId: z.string(),
-  stageName: z.string(),
-  channel: z.string(),
-  amountKopecks: z.number().int(),
-  createdAt: z.number().int(),
-  stageEnteredAt: z.number().int(),
-  closedAt: z.number().int().nullable(),
-  lostReason: z.string().nullable(),
-  /** Why the lead is in its stage: the cause of the last move. */
-  why: z.string(),
-  nextAction: z.object({ title: z.string(), dueAt: z.number().int().nullable(), fromTask: z.boolean() }).nullable(),
-  invoicedKopecks: z.number().int(),
-  paidKopecks: z.number().int(),
-  history: z.array(StageChangeView),
-  timeInStageMs: z.record(z.string(), z.number().int()),
-}).meta({ id: 'LeadCard' });
+export const LeadCard = z
+  .object({
+    id: z.number().int(),
+    companyId: z.number().int(),
+    companyName: z.string(),
+    ownerId: z.number().int().nullable(),
+    ownerName: z.string().nullable(),
+    stageId: z.string(),
+    stageName: z.string(),
+    channel: z.string(),
+    amountKopecks: z.number().int(),
+    createdAt: z.number().int(),
+    stageEnteredAt: z.number().int(),
+    closedAt: z.number().int().nullable(),
+    lostReason: z.string().nullable(),
+    /** Why the lead is in its stage: the cause of the last move. */
+    why: z.string(),
+    nextAction: z.object({ title: z.string(), dueAt: z.number().int().nullable(), fromTask: z.boolean() }).nullable(),
+    invoicedKopecks: z.number().int(),
+    paidKopecks: z.number().int(),
+    history: z.array(StageChangeView),
+    timeInStageMs: z.record(z.string(), z.number().int()),
+  })
+  .meta({ id: 'LeadCard' });
 export type LeadCard = z.infer<typeof LeadCard>;
 
 export const LeadCreate = z.object({
@@ -47,17 +49,19 @@ export const StageMoveRequest = z.object({
   reason: z.string().trim().max(500).optional(),
 });
 
-export const TaskView = z.object({
-  id: z.number().int(),
-  userId: z.number().int(),
-  companyId: z.number().int().nullable(),
-  leadId: z.number().int().nullable(),
-  kind: z.enum(['callback', 'follow_up', 'custom']),
-  title: z.string(),
-  dueAt: z.number().int(),
-  doneAt: z.number().int().nullable(),
-  overdue: z.boolean(),
-}).meta({ id: 'Task' });
+export const TaskView = z
+  .object({
+    id: z.number().int(),
+    userId: z.number().int(),
+    companyId: z.number().int().nullable(),
+    leadId: z.number().int().nullable(),
+    kind: z.enum(['callback', 'follow_up', 'custom']),
+    title: z.string(),
+    dueAt: z.number().int(),
+    doneAt: z.number().int().nullable(),
+    overdue: z.boolean(),
+  })
+  .meta({ id: 'Task' });
 
 export const TaskCreate = z.object({
   title: z.string().trim().min(1).max(300),
@@ -111,39 +115,69 @@ export const EventLogResult = z.object({
   tasksClosed: z.number().int(),
 });
 
-export const StageView = z.object({
-  id: z.string(), position: z.number().int(), nameRu: z.string(), nameEn: z.string(), slaHours: z.number().int().nullable(),
-  hintRu: z.string().nullable(), hintEn: z.string().nullable(), outcome: z.enum(['open', 'won', 'lost']),
-}).meta({ id: 'Stage' });
+export const StageView = z
+  .object({
+    id: z.string(),
+    position: z.number().int(),
+    nameRu: z.string(),
+    nameEn: z.string(),
+    slaHours: z.number().int().nullable(),
+    hintRu: z.string().nullable(),
+    hintEn: z.string().nullable(),
+    outcome: z.enum(['open', 'won', 'lost']),
+  })
+  .meta({ id: 'Stage' });
 export const StageList = z.object({ items: z.array(StageView) });
 export const StageUpdate = z.object({
   nameRu: z.string().trim().min(1).max(100).optional(),
   nameEn: z.string().trim().min(1).max(100).optional(),
-  slaHours: z.number().int().min(1).max(24 * 365).nullable().optional(),
+  slaHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 365)
+    .nullable()
+    .optional(),
   hintRu: z.string().trim().max(300).nullable().optional(),
   hintEn: z.string().trim().max(300).nullable().optional(),
 });
 
 /** The keys a rule condition may use (worker/src/funnel/engine/rules.ts); anything else is refused. */
-const BaseCondition = z.object({
-  direction: z.enum(['in', 'out', 'internal']).optional(),
-  callResult: z.enum(['answered', 'missed', 'busy', 'failed']).optional(),
-  callResults: z.array(z.enum(['answered', 'missed', 'busy', 'failed'])).optional(),
-  minDurationSec: z.number().int().min(0).max(3600).optional(),
-  hasAttachment: z.boolean().optional(),
-  fromStages: z.array(z.string()).optional(),
-}).strict();
+const BaseCondition = z
+  .object({
+    direction: z.enum(['in', 'out', 'internal']).optional(),
+    callResult: z.enum(['answered', 'missed', 'busy', 'failed']).optional(),
+    callResults: z.array(z.enum(['answered', 'missed', 'busy', 'failed'])).optional(),
+    minDurationSec: z.number().int().min(0).max(3600).optional(),
+    hasAttachment: z.boolean().optional(),
+    fromStages: z.array(z.string()).optional(),
+  })
+  .strict();
 export const RuleCondition = BaseCondition.extend({ anyOf: z.array(BaseCondition).optional() }).strict();
 
-export const RuleView = z.object({
-  id: z.string(), position: z.number().int(), eventKind: z.string(), condition: z.record(z.string(), z.unknown()),
-  toStageId: z.string().nullable(), taskTitleRu: z.string().nullable(), taskDueMinutes: z.number().int().nullable(),
-  closesTaskKind: z.string().nullable(), active: z.boolean(), descriptionRu: z.string(),
-}).meta({ id: 'FunnelRule' });
+export const RuleView = z
+  .object({
+    id: z.string(),
+    position: z.number().int(),
+    eventKind: z.string(),
+    condition: z.record(z.string(), z.unknown()),
+    toStageId: z.string().nullable(),
+    taskTitleRu: z.string().nullable(),
+    taskDueMinutes: z.number().int().nullable(),
+    closesTaskKind: z.string().nullable(),
+    active: z.boolean(),
+    descriptionRu: z.string(),
+  })
+  .meta({ id: 'FunnelRule' });
 export const RuleList = z.object({ items: z.array(RuleView) });
 export const RuleUpdate = z.object({
   active: z.boolean().optional(),
   condition: RuleCondition.optional(),
   taskTitleRu: z.string().trim().min(1).max(300).optional(),
-  taskDueMinutes: z.number().int().min(1).max(60 * 24 * 30).optional(),
+  taskDueMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(60 * 24 * 30)
+    .optional(),
 });

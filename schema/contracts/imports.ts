@@ -22,14 +22,27 @@ export const ImportCreated = z.object({ id: z.number().int() });
 const cell = z.string().max(10_000).optional();
 
 /** One spreadsheet row; rowNo is its number in the sheet, so the result file points back to it. */
-export const ImportRow = z.object({
-  rowNo: z.number().int().min(1).max(1_048_576),
-  name: cell, inn: cell, kpp: cell, phone: cell, email: cell, contact: cell, position: cell, region: cell, comment: cell,
-}).meta({ id: 'ImportRow' });
+export const ImportRow = z
+  .object({
+    rowNo: z.number().int().min(1).max(1_048_576),
+    name: cell,
+    inn: cell,
+    kpp: cell,
+    phone: cell,
+    email: cell,
+    contact: cell,
+    position: cell,
+    region: cell,
+    comment: cell,
+  })
+  .meta({ id: 'ImportRow' });
 export type ImportRow = z.infer<typeof ImportRow>;
 
 export const ImportChunk = z.object({
-  rows: z.array(ImportRow).min(1).max(IMPORT_CHUNK_ROWS)
+  rows: z
+    .array(ImportRow)
+    .min(1)
+    .max(IMPORT_CHUNK_ROWS)
     .refine((rows) => new Set(rows.map((r) => r.rowNo)).size === rows.length, { message: 'Номера строк повторяются / Row numbers repeat' }),
 });
 
@@ -57,18 +70,24 @@ export const ImportPreview = z.object({ rows: z.array(PreviewRowResult) });
 export const ImportCommitted = z.object({ rows: z.array(ImportRowResult) });
 
 export const ImportCounts = z.object({
-  new: z.number().int(), merged: z.number().int(), duplicate: z.number().int(), other_owner: z.number().int(), invalid: z.number().int(),
+  new: z.number().int(),
+  merged: z.number().int(),
+  duplicate: z.number().int(),
+  other_owner: z.number().int(),
+  invalid: z.number().int(),
 });
 export type ImportCounts = z.infer<typeof ImportCounts>;
 
-export const ImportView = z.object({
-  id: z.number().int(),
-  fileName: z.string(),
-  regionId: z.number().int(),
-  ownerId: z.number().int().nullable(),
-  totalRows: z.number().int(),
-  state: z.enum(['open', 'done']),
-  counts: ImportCounts,
-  committedRows: z.number().int(),
-}).meta({ id: 'Import' });
+export const ImportView = z
+  .object({
+    id: z.number().int(),
+    fileName: z.string(),
+    regionId: z.number().int(),
+    ownerId: z.number().int().nullable(),
+    totalRows: z.number().int(),
+    state: z.enum(['open', 'done']),
+    counts: ImportCounts,
+    committedRows: z.number().int(),
+  })
+  .meta({ id: 'Import' });
 export type ImportView = z.infer<typeof ImportView>;

@@ -7,12 +7,18 @@ import { z } from 'zod';
  */
 export const ONEC_PUSH_MAX_OBJECTS = 100;
 
-export const OnecPushBatch = z.object({
-  'odata.metadata': z.string().optional()
-    .describe('…/$metadata#Document_ЗаказКлиента — тип для элементов без entity/odata.type / the entity of items that do not name one'),
-  value: z.array(z.unknown()).max(ONEC_PUSH_MAX_OBJECTS)
-    .describe('Объекты 1С в JSON стандартного интерфейса OData / 1C objects as the OData standard interface writes them'),
-}).meta({ id: 'OnecPushBatch' });
+export const OnecPushBatch = z
+  .object({
+    'odata.metadata': z
+      .string()
+      .optional()
+      .describe('…/$metadata#Document_ЗаказКлиента — тип для элементов без entity/odata.type / the entity of items that do not name one'),
+    value: z
+      .array(z.unknown())
+      .max(ONEC_PUSH_MAX_OBJECTS)
+      .describe('Объекты 1С в JSON стандартного интерфейса OData / 1C objects as the OData standard interface writes them'),
+  })
+  .meta({ id: 'OnecPushBatch' });
 export type OnecPushBatch = z.infer<typeof OnecPushBatch>;
 
 export const OnecObjectResult = z.object({
@@ -45,20 +51,22 @@ export const OnecPullEntityState = z.object({
 });
 
 /** For a sync-health page: is 1C reachable, how far the pull is, what waits to go to 1C. */
-export const OnecIntegrationState = z.object({
-  push: z.object({ configured: z.boolean() }),
-  pull: z.object({ configured: z.boolean(), entities: z.array(OnecPullEntityState) }),
-  outbox: z.object({
-    pending: z.number().int(),
-    sent: z.number().int(),
-    /** The oldest undelivered company: when it was queued, how many tries, when the next one is due, why the last failed. */
-    oldestPendingAt: z.number().int().nullable(),
-    oldestPendingAgeSec: z.number().int().nullable(),
-    headAttempts: z.number().int().nullable(),
-    headNextAttemptAt: z.number().int().nullable(),
-    /** lastError: the oldest pending company's, else the last failed run's. */
-    ...RunRecord,
-  }),
-  cron: z.object(RunRecord),
-}).meta({ id: 'OnecIntegrationState' });
+export const OnecIntegrationState = z
+  .object({
+    push: z.object({ configured: z.boolean() }),
+    pull: z.object({ configured: z.boolean(), entities: z.array(OnecPullEntityState) }),
+    outbox: z.object({
+      pending: z.number().int(),
+      sent: z.number().int(),
+      /** The oldest undelivered company: when it was queued, how many tries, when the next one is due, why the last failed. */
+      oldestPendingAt: z.number().int().nullable(),
+      oldestPendingAgeSec: z.number().int().nullable(),
+      headAttempts: z.number().int().nullable(),
+      headNextAttemptAt: z.number().int().nullable(),
+      /** lastError: the oldest pending company's, else the last failed run's. */
+      ...RunRecord,
+    }),
+    cron: z.object(RunRecord),
+  })
+  .meta({ id: 'OnecIntegrationState' });
 export type OnecIntegrationState = z.infer<typeof OnecIntegrationState>;

@@ -18,11 +18,12 @@ export const LIVE_PONG = 'pong';
 export const LIVE_REAUTH_CLOSE = 4000;
 
 /** What the server pushes (JSON text frames). */
-export type LiveMessage =
-  | { type: 'call.ringing'; callId: string; card: CallerCard }
-  | { type: 'test'; at: number };
+export type LiveMessage = { type: 'call.ringing'; callId: string; card: CallerCard } | { type: 'test'; at: number };
 
 /** The offered subprotocols of a `Sec-WebSocket-Protocol` header, in order. */
 export function offeredProtocols(header: string | null | undefined): string[] {
-  return (header ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+  return (header ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
 }

@@ -7,7 +7,10 @@ export type ReportId = (typeof reportIds)[number];
 
 /** The one catalogue of the reports: the title every page, table, export and sheet shows, and the hint of the reports list. */
 export const REPORT_CATALOGUE: Readonly<Record<ReportId, { titleRu: string; hintRu: string }>> = {
-  calls: { titleRu: 'Звонки менеджеров', hintRu: 'входящие, исходящие, пропущенные, целевые и время разговоров по дням и неделям каждого менеджера' },
+  calls: {
+    titleRu: 'Звонки менеджеров',
+    hintRu: 'входящие, исходящие, пропущенные, целевые и время разговоров по дням и неделям каждого менеджера',
+  },
   leads: { titleRu: 'Новые интересы по каналам', hintRu: 'по каналам: звонок, почта, 1С, вручную, импорт' },
   stages: { titleRu: 'Время на этапах воронки', hintRu: 'медиана и 90-й перцентиль, возраст интересов на этапе сейчас' },
   clients: { titleRu: 'Новые клиенты и рост базы', hintRu: 'созданные и с первой оплатой, рост базы' },
@@ -42,22 +45,24 @@ export const ReportColumn = z.object({
 });
 
 /** One answer shape for every report: a series for the chart, a table, totals, and links down. */
-export const Report = z.object({
-  report: z.enum(reportIds),
-  titleRu: z.string(),
-  from: Day,
-  to: Day,
-  by: z.enum(['day', 'week', 'month']),
-  source: z.enum(['rollup', 'raw']),
-  /** Chart: one point per period bucket (or per stage), values keyed like `seriesColumns`. */
-  seriesColumns: z.array(ReportColumn),
-  series: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))),
-  totals: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
-  tableColumns: z.array(ReportColumn),
-  /** Rows of the table; `href` drills down to the clients or leads behind the row. */
-  rows: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))),
-  notes: z.array(z.string()),
-}).meta({ id: 'Report' });
+export const Report = z
+  .object({
+    report: z.enum(reportIds),
+    titleRu: z.string(),
+    from: Day,
+    to: Day,
+    by: z.enum(['day', 'week', 'month']),
+    source: z.enum(['rollup', 'raw']),
+    /** Chart: one point per period bucket (or per stage), values keyed like `seriesColumns`. */
+    seriesColumns: z.array(ReportColumn),
+    series: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))),
+    totals: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
+    tableColumns: z.array(ReportColumn),
+    /** Rows of the table; `href` drills down to the clients or leads behind the row. */
+    rows: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))),
+    notes: z.array(z.string()),
+  })
+  .meta({ id: 'Report' });
 export type Report = z.infer<typeof Report>;
 
 export const DrillQuery = ReportQuery.extend({
@@ -68,11 +73,13 @@ export const DrillQuery = ReportQuery.extend({
 });
 export type DrillQuery = z.infer<typeof DrillQuery>;
 
-export const DrillDown = z.object({
-  report: z.enum(reportIds),
-  titleRu: z.string(),
-  columns: z.array(ReportColumn),
-  rows: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))),
-  truncated: z.boolean(),
-}).meta({ id: 'DrillDown' });
+export const DrillDown = z
+  .object({
+    report: z.enum(reportIds),
+    titleRu: z.string(),
+    columns: z.array(ReportColumn),
+    rows: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))),
+    truncated: z.boolean(),
+  })
+  .meta({ id: 'DrillDown' });
 export type DrillDown = z.infer<typeof DrillDown>;

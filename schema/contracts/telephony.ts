@@ -26,18 +26,20 @@ export const CallSignal = z.object({
 export type CallSignal = z.infer<typeof CallSignal>;
 
 /** Who is calling, as little as the asker may know. */
-export const CallerCard = z.object({
-  phone: z.string(),
-  known: z.boolean(),
-  companyId: z.number().int().optional(),
-  companyName: z.string().optional(),
-  contactName: z.string().nullable().optional(),
-  ownerName: z.string().nullable(),
-  ownerExtension: z.string().nullable(),
-  regionName: z.string().nullable(),
-  status: z.enum(['prospect', 'client']).nullable(),
-  openLead: z.object({ id: z.number().int(), stageName: z.string() }).nullable().optional(),
-}).meta({ id: 'CallerCard' });
+export const CallerCard = z
+  .object({
+    phone: z.string(),
+    known: z.boolean(),
+    companyId: z.number().int().optional(),
+    companyName: z.string().optional(),
+    contactName: z.string().nullable().optional(),
+    ownerName: z.string().nullable(),
+    ownerExtension: z.string().nullable(),
+    regionName: z.string().nullable(),
+    status: z.enum(['prospect', 'client']).nullable(),
+    openLead: z.object({ id: z.number().int(), stageName: z.string() }).nullable().optional(),
+  })
+  .meta({ id: 'CallerCard' });
 export type CallerCard = z.infer<typeof CallerCard>;
 
 export interface CallOutcome {

@@ -21,75 +21,104 @@ export const stages = sqliteTable('stages', {
 export const leadChannels = LEAD_CHANNELS;
 
 /** Интерес: one sales opportunity of one company. regionId is the company's, kept for scoping. */
-export const leads = sqliteTable('leads', {
-  id: integer('id').primaryKey(),
-  companyId: integer('company_id').notNull().references(() => companies.id),
-  regionId: integer('region_id').notNull().references(() => regions.id),
-  ownerId: integer('owner_id').references(() => users.id),
-  stageId: text('stage_id').notNull().references(() => stages.id),
-  amountKopecks: integer('amount_kopecks').notNull().default(0),
-  channel: text('channel', { enum: leadChannels }).notNull(),
-  createdAt: integer('created_at').notNull(),
-  stageEnteredAt: integer('stage_entered_at').notNull(),
-  closedAt: integer('closed_at'),
-  lostReason: text('lost_reason'),
-}, (t) => [
-  index('leads_company_idx').on(t.companyId, t.closedAt),
-  index('leads_owner_stage_idx').on(t.ownerId, t.stageId),
-  index('leads_region_stage_idx').on(t.regionId, t.stageId),
-  index('leads_created_idx').on(t.createdAt),
-  // Leads sitting in a stage now, oldest first: for the company, a region and a manager (time in stage).
-  index('leads_open_idx').on(t.stageId, t.stageEnteredAt).where(sql`${t.closedAt} IS NULL`),
-  index('leads_region_open_idx').on(t.regionId, t.stageId, t.stageEnteredAt).where(sql`${t.closedAt} IS NULL`),
-  index('leads_owner_open_idx').on(sql`coalesce(${t.ownerId}, 0)`, t.stageId, t.stageEnteredAt).where(sql`${t.closedAt} IS NULL`),
-]);
+export const leads = sqliteTable(
+  'leads',
+  {
+    id: integer('id').primaryKey(),
+    companyId: integer('company_id')
+      .notNull()
+      .references(() => companies.id),
+    regionId: integer('region_id')
+      .notNull()
+      .references(() => regions.id),
+    ownerId: integer('owner_id').references(() => users.id),
+    stageId: text('stage_id')
+      .notNull()
+      .references(() => stages.id),
+    amountKopecks: integer('amount_kopecks').notNull().default(0),
+    channel: text('channel', { enum: leadChannels }).notNull(),
+    createdAt: integer('created_at').notNull(),
+    stageEnteredAt: integer('stage_entered_at').notNull(),
+    closedAt: integer('closed_at'),
+    lostReason: text('lost_reason'),
+  },
+  (t) => [
+    index('leads_company_idx').on(t.companyId, t.closedAt),
+    index('leads_owner_stage_idx').on(t.ownerId, t.stageId),
+    index('leads_region_stage_idx').on(t.regionId, t.stageId),
+    index('leads_created_idx').on(t.createdAt),
+    // Leads sitting in a stage now, oldest first: for the company, a region and a manager (time in stage).
+    index('leads_open_idx').on(t.stageId, t.stageEnteredAt).where(sql`${t.closedAt} IS NULL`),
+    index('leads_region_open_idx').on(t.regionId, t.stageId, t.stageEnteredAt).where(sql`${t.closedAt} IS NULL`),
+    index('leads_owner_open_idx').on(sql`coalesce(${t.ownerId}, 0)`, t.stageId, t.stageEnteredAt).where(sql`${t.closedAt} IS NULL`),
+  ],
+);
 
 export const stageChangeCauses = ['event', 'rule', 'user', 'recompute'] as const;
 
 /** Provenance of every move; consecutive rows of one lead give exact time in stage. */
-export const stageChanges = sqliteTable('stage_changes', {
-  id: integer('id').primaryKey(),
-  leadId: integer('lead_id').notNull().references(() => leads.id),
-  fromStageId: text('from_stage_id'),
-  toStageId: text('to_stage_id').notNull(),
-  at: integer('at').notNull(),
-  cause: text('cause', { enum: stageChangeCauses }).notNull(),
-  causeEventId: integer('cause_event_id'),
-  causeRule: text('cause_rule'),
-  userId: integer('user_id').references(() => users.id),
-  reason: text('reason'),
-}, (t) => [
-  index('stage_changes_lead_idx').on(t.leadId, t.at),
-  index('stage_changes_at_idx').on(t.at),
-]);
+export const stageChanges = sqliteTable(
+  'stage_changes',
+  {
+    id: integer('id').primaryKey(),
+    leadId: integer('lead_id')
+      .notNull()
+      .references(() => leads.id),
+    fromStageId: text('from_stage_id'),
+    toStageId: text('to_stage_id').notNull(),
+    at: integer('at').notNull(),
+    cause: text('cause', { enum: stageChangeCauses }).notNull(),
+    causeEventId: integer('cause_event_id'),
+    causeRule: text('cause_rule'),
+    userId: integer('user_id').references(() => users.id),
+    reason: text('reason'),
+  },
+  (t) => [index('stage_changes_lead_idx').on(t.leadId, t.at), index('stage_changes_at_idx').on(t.at)],
+);
 
-export const tasks = sqliteTable('tasks', {
-  id: integer('id').primaryKey(),
-  userId: integer('user_id').notNull().references(() => users.id),
-  companyId: integer('company_id').references(() => companies.id),
-  leadId: integer('lead_id').references(() => leads.id),
-  kind: text('kind', { enum: ['callback', 'follow_up', 'custom'] }).notNull().default('custom'),
-  title: text('title').notNull(),
-  dueAt: integer('due_at').notNull(),
-  doneAt: integer('done_at'),
-  sourceEventId: integer('source_event_id'),
-  createdAt: integer('created_at').notNull(),
-}, (t) => [
-  index('tasks_user_open_idx').on(t.userId, t.doneAt, t.dueAt),
-  index('tasks_company_idx').on(t.companyId),
-  index('tasks_lead_idx').on(t.leadId),
-]);
+export const tasks = sqliteTable(
+  'tasks',
+  {
+    id: integer('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    companyId: integer('company_id').references(() => companies.id),
+    leadId: integer('lead_id').references(() => leads.id),
+    kind: text('kind', { enum: ['callback', 'follow_up', 'custom'] })
+      .notNull()
+      .default('custom'),
+    title: text('title').notNull(),
+    dueAt: integer('due_at').notNull(),
+    doneAt: integer('done_at'),
+    sourceEventId: integer('source_event_id'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    index('tasks_user_open_idx').on(t.userId, t.doneAt, t.dueAt),
+    index('tasks_company_idx').on(t.companyId),
+    index('tasks_lead_idx').on(t.leadId),
+  ],
+);
 
 /** Monthly plan per manager; month is "YYYY-MM". */
-export const plans = sqliteTable('plans', {
-  id: integer('id').primaryKey(),
-  userId: integer('user_id').notNull().references(() => users.id),
-  month: text('month').notNull(),
-  metric: text('metric', { enum: ['shipments', 'payments'] }).notNull().default('shipments'),
-  amountKopecks: integer('amount_kopecks').notNull(),
-  updatedBy: integer('updated_by').references(() => users.id),
-  updatedAt: integer('updated_at'),
-}, (t) => [uniqueIndex('plans_user_month_uq').on(t.userId, t.month)]);
+export const plans = sqliteTable(
+  'plans',
+  {
+    id: integer('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    month: text('month').notNull(),
+    metric: text('metric', { enum: ['shipments', 'payments'] })
+      .notNull()
+      .default('shipments'),
+    amountKopecks: integer('amount_kopecks').notNull(),
+    updatedBy: integer('updated_by').references(() => users.id),
+    updatedAt: integer('updated_at'),
+  },
+  (t) => [uniqueIndex('plans_user_month_uq').on(t.userId, t.month)],
+);
 
 /**
  * Rules as data: an event of `eventKind` that matches `condition` moves the lead forward to

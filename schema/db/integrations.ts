@@ -7,22 +7,23 @@ export const outboxStates = ['pending', 'sent'] as const;
  * What Voronka must push to another system, delivered in id order by the cron with backoff until
  * accepted — never dropped. The payload is built at send time from the current data.
  */
-export const outbox = sqliteTable('outbox', {
-  id: integer('id').primaryKey(),
-  kind: text('kind', { enum: outboxKinds }).notNull(),
-  entityId: integer('entity_id').notNull(),
-  state: text('state', { enum: outboxStates }).notNull().default('pending'),
-  attempts: integer('attempts').notNull().default(0),
-  nextAttemptAt: integer('next_attempt_at').notNull(),
-  lastError: text('last_error'),
-  /** What the other side answered with, e.g. the 1C Ref_Key. */
-  externalRef: text('external_ref'),
-  createdAt: integer('created_at').notNull(),
-  sentAt: integer('sent_at'),
-}, (t) => [
-  uniqueIndex('outbox_kind_entity_uq').on(t.kind, t.entityId),
-  index('outbox_state_next_idx').on(t.state, t.nextAttemptAt, t.id),
-]);
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey(),
+    kind: text('kind', { enum: outboxKinds }).notNull(),
+    entityId: integer('entity_id').notNull(),
+    state: text('state', { enum: outboxStates }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at').notNull(),
+    lastError: text('last_error'),
+    /** What the other side answered with, e.g. the 1C Ref_Key. */
+    externalRef: text('external_ref'),
+    createdAt: integer('created_at').notNull(),
+    sentAt: integer('sent_at'),
+  },
+  (t) => [uniqueIndex('outbox_kind_entity_uq').on(t.kind, t.entityId), index('outbox_state_next_idx').on(t.state, t.nextAttemptAt, t.id)],
+);
 
 /** Small durable facts of the integrations: pull watermarks, last run times. */
 export const syncState = sqliteTable('sync_state', {

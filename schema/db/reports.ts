@@ -25,22 +25,30 @@ const callMeasures = () => ({
 });
 
 /** Calls per manager per his local day. */
-export const rollupCalls = sqliteTable('rollup_calls', {
-  day: text('day').notNull(),
-  userId: integer('user_id').notNull(),
-  ...callMeasures(),
-}, (t) => [primaryKey({ columns: [t.day, t.userId] }), index('rollup_calls_user_idx').on(t.userId, t.day)]);
+export const rollupCalls = sqliteTable(
+  'rollup_calls',
+  {
+    day: text('day').notNull(),
+    userId: integer('user_id').notNull(),
+    ...callMeasures(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.userId] }), index('rollup_calls_user_idx').on(t.userId, t.day)],
+);
 
 /**
  * The same by week (Monday first): a year's report by week or per manager reads whole weeks here
  * and only the partial weeks at the period's edges from the day table. Every `*_w` table is kept
  * by the same triggers as its day table.
  */
-export const rollupCallsWeekly = sqliteTable('rollup_calls_w', {
-  week: text('week').notNull(),
-  userId: integer('user_id').notNull(),
-  ...callMeasures(),
-}, (t) => [primaryKey({ columns: [t.week, t.userId] }), index('rollup_calls_w_user_idx').on(t.userId, t.week)]);
+export const rollupCallsWeekly = sqliteTable(
+  'rollup_calls_w',
+  {
+    week: text('week').notNull(),
+    userId: integer('user_id').notNull(),
+    ...callMeasures(),
+  },
+  (t) => [primaryKey({ columns: [t.week, t.userId] }), index('rollup_calls_w_user_idx').on(t.userId, t.week)],
+);
 
 const leadMeasures = () => ({
   leads: integer('leads').notNull().default(0),
@@ -53,76 +61,107 @@ const leadMeasures = () => ({
 });
 
 /** New leads per Moscow day by region, owner and source channel. */
-export const rollupLeads = sqliteTable('rollup_leads', {
-  day: text('day').notNull(),
-  regionId: integer('region_id').notNull(),
-  ownerId: integer('owner_id').notNull(),
-  ...leadMeasures(),
-}, (t) => [primaryKey({ columns: [t.day, t.regionId, t.ownerId] }), index('rollup_leads_owner_idx').on(t.ownerId, t.day)]);
+export const rollupLeads = sqliteTable(
+  'rollup_leads',
+  {
+    day: text('day').notNull(),
+    regionId: integer('region_id').notNull(),
+    ownerId: integer('owner_id').notNull(),
+    ...leadMeasures(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.regionId, t.ownerId] }), index('rollup_leads_owner_idx').on(t.ownerId, t.day)],
+);
 
-export const rollupLeadsWeekly = sqliteTable('rollup_leads_w', {
-  week: text('week').notNull(),
-  regionId: integer('region_id').notNull(),
-  ownerId: integer('owner_id').notNull(),
-  ...leadMeasures(),
-}, (t) => [primaryKey({ columns: [t.week, t.regionId, t.ownerId] }), index('rollup_leads_w_owner_idx').on(t.ownerId, t.week)]);
+export const rollupLeadsWeekly = sqliteTable(
+  'rollup_leads_w',
+  {
+    week: text('week').notNull(),
+    regionId: integer('region_id').notNull(),
+    ownerId: integer('owner_id').notNull(),
+    ...leadMeasures(),
+  },
+  (t) => [primaryKey({ columns: [t.week, t.regionId, t.ownerId] }), index('rollup_leads_w_owner_idx').on(t.ownerId, t.week)],
+);
 
 /**
  * One row per completed stay in a stage (a stage change that leaves one): the stage, when it was
  * left and how long it lasted, in whole minutes and as its histogram bucket. Derived by trigger
  * from the append-only stage changes; `rollup_stays` is summed from it.
  */
-export const leadStays = sqliteTable('lead_stays', {
-  id: integer('id').primaryKey(),
-  leadId: integer('lead_id').notNull(),
-  stageId: text('stage_id').notNull(),
-  leftAt: integer('left_at').notNull(),
-  minutes: integer('minutes').notNull(),
-  bucket: integer('bucket').notNull(),
-}, (t) => [index('lead_stays_lead_idx').on(t.leadId)]);
+export const leadStays = sqliteTable(
+  'lead_stays',
+  {
+    id: integer('id').primaryKey(),
+    leadId: integer('lead_id').notNull(),
+    stageId: text('stage_id').notNull(),
+    leftAt: integer('left_at').notNull(),
+    minutes: integer('minutes').notNull(),
+    bucket: integer('bucket').notNull(),
+  },
+  (t) => [index('lead_stays_lead_idx').on(t.leadId)],
+);
 
-const bucketColumns = Object.fromEntries(STAY_BUCKETS.map((_, i) => [`b${i}`, integer(`b${i}`).notNull().default(0)])) as Record<`b${number}`, ReturnType<typeof integer>>;
+const bucketColumns = Object.fromEntries(STAY_BUCKETS.map((_, i) => [`b${i}`, integer(`b${i}`).notNull().default(0)])) as Record<
+  `b${number}`,
+  ReturnType<typeof integer>
+>;
 
 /**
  * Completed stays in a stage per month (of leaving it), region and owner of the lead: a count, the
  * total minutes and a histogram over fixed geometric buckets (schema/rollups/buckets.ts), from
  * which the median and p90 are read without the raw stays.
  */
-export const rollupStays = sqliteTable('rollup_stays', {
-  month: text('month').notNull(),
-  stageId: text('stage_id').notNull(),
-  regionId: integer('region_id').notNull(),
-  ownerId: integer('owner_id').notNull(),
-  stays: integer('stays').notNull().default(0),
-  totalMin: integer('total_min').notNull().default(0),
-  ...bucketColumns,
-}, (t) => [primaryKey({ columns: [t.month, t.stageId, t.regionId, t.ownerId] }), index('rollup_stays_owner_idx').on(t.ownerId, t.month)]);
+export const rollupStays = sqliteTable(
+  'rollup_stays',
+  {
+    month: text('month').notNull(),
+    stageId: text('stage_id').notNull(),
+    regionId: integer('region_id').notNull(),
+    ownerId: integer('owner_id').notNull(),
+    stays: integer('stays').notNull().default(0),
+    totalMin: integer('total_min').notNull().default(0),
+    ...bucketColumns,
+  },
+  (t) => [primaryKey({ columns: [t.month, t.stageId, t.regionId, t.ownerId] }), index('rollup_stays_owner_idx').on(t.ownerId, t.month)],
+);
 
 /** The same stays for the whole company: the head of a company-wide report reads 12 rows a stage a year. */
-export const rollupStaysAll = sqliteTable('rollup_stays_all', {
-  month: text('month').notNull(),
-  stageId: text('stage_id').notNull(),
-  stays: integer('stays').notNull().default(0),
-  totalMin: integer('total_min').notNull().default(0),
-  ...bucketColumns,
-}, (t) => [primaryKey({ columns: [t.month, t.stageId] })]);
+export const rollupStaysAll = sqliteTable(
+  'rollup_stays_all',
+  {
+    month: text('month').notNull(),
+    stageId: text('stage_id').notNull(),
+    stays: integer('stays').notNull().default(0),
+    totalMin: integer('total_min').notNull().default(0),
+    ...bucketColumns,
+  },
+  (t) => [primaryKey({ columns: [t.month, t.stageId] })],
+);
 
 /** Clients created (not merged away) and converted (first paid invoice) per Moscow day. */
-export const rollupClients = sqliteTable('rollup_clients', {
-  day: text('day').notNull(),
-  regionId: integer('region_id').notNull(),
-  ownerId: integer('owner_id').notNull(),
-  created: integer('created').notNull().default(0),
-  converted: integer('converted').notNull().default(0),
-}, (t) => [primaryKey({ columns: [t.day, t.regionId, t.ownerId] }), index('rollup_clients_owner_idx').on(t.ownerId, t.day)]);
+export const rollupClients = sqliteTable(
+  'rollup_clients',
+  {
+    day: text('day').notNull(),
+    regionId: integer('region_id').notNull(),
+    ownerId: integer('owner_id').notNull(),
+    created: integer('created').notNull().default(0),
+    converted: integer('converted').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.regionId, t.ownerId] }), index('rollup_clients_owner_idx').on(t.ownerId, t.day)],
+);
 
-export const rollupClientsWeekly = sqliteTable('rollup_clients_w', {
-  week: text('week').notNull(),
-  regionId: integer('region_id').notNull(),
-  ownerId: integer('owner_id').notNull(),
-  created: integer('created').notNull().default(0),
-  converted: integer('converted').notNull().default(0),
-}, (t) => [primaryKey({ columns: [t.week, t.regionId, t.ownerId] }), index('rollup_clients_w_owner_idx').on(t.ownerId, t.week)]);
+export const rollupClientsWeekly = sqliteTable(
+  'rollup_clients_w',
+  {
+    week: text('week').notNull(),
+    regionId: integer('region_id').notNull(),
+    ownerId: integer('owner_id').notNull(),
+    created: integer('created').notNull().default(0),
+    converted: integer('converted').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.week, t.regionId, t.ownerId] }), index('rollup_clients_w_owner_idx').on(t.ownerId, t.week)],
+);
 
 const documentMeasures = () => ({
   invoices: integer('invoices').notNull().default(0),
@@ -134,26 +173,38 @@ const documentMeasures = () => ({
 });
 
 /** Posted 1C documents per 1C day by the client's region and the responsible manager. */
-export const rollupDocuments = sqliteTable('rollup_documents', {
-  day: text('day').notNull(),
-  regionId: integer('region_id').notNull(),
-  userId: integer('user_id').notNull(),
-  ...documentMeasures(),
-}, (t) => [primaryKey({ columns: [t.day, t.regionId, t.userId] }), index('rollup_documents_user_idx').on(t.userId, t.day)]);
+export const rollupDocuments = sqliteTable(
+  'rollup_documents',
+  {
+    day: text('day').notNull(),
+    regionId: integer('region_id').notNull(),
+    userId: integer('user_id').notNull(),
+    ...documentMeasures(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.regionId, t.userId] }), index('rollup_documents_user_idx').on(t.userId, t.day)],
+);
 
-export const rollupDocumentsWeekly = sqliteTable('rollup_documents_w', {
-  week: text('week').notNull(),
-  regionId: integer('region_id').notNull(),
-  userId: integer('user_id').notNull(),
-  ...documentMeasures(),
-}, (t) => [primaryKey({ columns: [t.week, t.regionId, t.userId] }), index('rollup_documents_w_user_idx').on(t.userId, t.week)]);
+export const rollupDocumentsWeekly = sqliteTable(
+  'rollup_documents_w',
+  {
+    week: text('week').notNull(),
+    regionId: integer('region_id').notNull(),
+    userId: integer('user_id').notNull(),
+    ...documentMeasures(),
+  },
+  (t) => [primaryKey({ columns: [t.week, t.regionId, t.userId] }), index('rollup_documents_w_user_idx').on(t.userId, t.week)],
+);
 
 /** Payments per client per month: the revenue at risk of a dormant client is the last 24 months. */
-export const rollupRevenue = sqliteTable('rollup_revenue', {
-  companyId: integer('company_id').notNull(),
-  month: text('month').notNull(),
-  kopecks: integer('kopecks').notNull().default(0),
-}, (t) => [primaryKey({ columns: [t.companyId, t.month] })]);
+export const rollupRevenue = sqliteTable(
+  'rollup_revenue',
+  {
+    companyId: integer('company_id').notNull(),
+    month: text('month').notNull(),
+    kopecks: integer('kopecks').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.companyId, t.month] })],
+);
 
 /** The first month of the 24-month revenue window `companies.revenue_24m` sums (one row). */
 export const reportWindow = sqliteTable('report_window', {

@@ -7,38 +7,41 @@ import { regions, users } from './people';
  * One physical call as the PBX signals pieces of it (ringing, answered, ended, summary, recording),
  * in any order: merged here by (provider, call id) until it is final and written to the timeline.
  */
-export const calls = sqliteTable('calls', {
-  id: integer('id').primaryKey(),
-  provider: text('provider').notNull(),
-  callId: text('call_id').notNull(),
-  direction: text('direction', { enum: ['in', 'out', 'internal'] }),
-  /** The other side in E.164 (or as given when it is not a phone number). */
-  counterpart: text('counterpart'),
-  line: text('line'),
-  extension: text('extension'),
-  userId: integer('user_id').references(() => users.id),
-  companyId: integer('company_id').references(() => companies.id),
-  contactId: integer('contact_id').references(() => contacts.id),
-  leadId: integer('lead_id').references(() => leads.id),
-  startedAt: integer('started_at'),
-  answeredAt: integer('answered_at'),
-  endedAt: integer('ended_at'),
-  talkSec: integer('talk_sec'),
-  result: text('result', { enum: ['answered', 'missed', 'busy', 'failed'] }),
-  recordingUrl: text('recording_url'),
-  lastSeq: integer('last_seq'),
-  /** Set once the call is on the timeline (events.id). */
-  eventId: integer('event_id'),
-  updatedAt: integer('updated_at').notNull(),
-}, (t) => [
-  uniqueIndex('calls_provider_call_uq').on(t.provider, t.callId),
-  index('calls_counterpart_idx').on(t.counterpart, t.startedAt),
-]);
+export const calls = sqliteTable(
+  'calls',
+  {
+    id: integer('id').primaryKey(),
+    provider: text('provider').notNull(),
+    callId: text('call_id').notNull(),
+    direction: text('direction', { enum: ['in', 'out', 'internal'] }),
+    /** The other side in E.164 (or as given when it is not a phone number). */
+    counterpart: text('counterpart'),
+    line: text('line'),
+    extension: text('extension'),
+    userId: integer('user_id').references(() => users.id),
+    companyId: integer('company_id').references(() => companies.id),
+    contactId: integer('contact_id').references(() => contacts.id),
+    leadId: integer('lead_id').references(() => leads.id),
+    startedAt: integer('started_at'),
+    answeredAt: integer('answered_at'),
+    endedAt: integer('ended_at'),
+    talkSec: integer('talk_sec'),
+    result: text('result', { enum: ['answered', 'missed', 'busy', 'failed'] }),
+    recordingUrl: text('recording_url'),
+    lastSeq: integer('last_seq'),
+    /** Set once the call is on the timeline (events.id). */
+    eventId: integer('event_id'),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('calls_provider_call_uq').on(t.provider, t.callId), index('calls_counterpart_idx').on(t.counterpart, t.startedAt)],
+);
 
 /** The company's phone lines (DIDs): an unknown caller on a line goes to that region's pool. */
 export const phoneLines = sqliteTable('phone_lines', {
   number: text('number').primaryKey(),
-  regionId: integer('region_id').notNull().references(() => regions.id),
+  regionId: integer('region_id')
+    .notNull()
+    .references(() => regions.id),
   label: text('label'),
 });
 

@@ -1,6 +1,9 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 
-export interface NormalizedPhone { e164: string; extension: string | null }
+export interface NormalizedPhone {
+  e164: string;
+  extension: string | null;
+}
 
 // "доб. 123", "доб 12", "ext. 5", "#7" — what managers type after a number.
 const EXTENSION_RE = /\s*(?:,|;)?\s*(?:доб\.?|добавочный|вн\.?|ext\.?|extension|#)\s*(\d{1,6})\s*$/iu;

@@ -10,8 +10,15 @@ export const importFields = ['name', 'inn', 'kpp', 'phone', 'email', 'contact', 
 export type ImportFieldName = (typeof importFields)[number];
 
 export const importFieldLabels: Record<ImportFieldName, string> = {
-  name: 'Наименование', inn: 'ИНН', kpp: 'КПП', phone: 'Телефон', email: 'E-mail',
-  contact: 'Контактное лицо', position: 'Должность', region: 'Регион', comment: 'Комментарий',
+  name: 'Наименование',
+  inn: 'ИНН',
+  kpp: 'КПП',
+  phone: 'Телефон',
+  email: 'E-mail',
+  contact: 'Контактное лицо',
+  position: 'Должность',
+  region: 'Регион',
+  comment: 'Комментарий',
 };
 
 export const importOutcomeLabels = {

@@ -4,5 +4,10 @@ export type LeadChannel = (typeof LEAD_CHANNELS)[number];
 
 /** How the channels read in Russian (report columns, drill-down rows). */
 export const LEAD_CHANNEL_TITLES_RU: Readonly<Record<LeadChannel, string>> = {
-  call: 'Звонок', mail: 'Почта', onec: '1С', manual: 'Вручную', import: 'Импорт', web: 'Сайт',
+  call: 'Звонок',
+  mail: 'Почта',
+  onec: '1С',
+  manual: 'Вручную',
+  import: 'Импорт',
+  web: 'Сайт',
 };

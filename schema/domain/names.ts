@@ -3,7 +3,12 @@ const LEGAL_FORM_RE = new RegExp(`^(?:${LEGAL_FORMS.sort((a, b) => b.length - a.
 
 /** Folds a company name for dedup and prefix search: legal form and quotes gone, ё→е, case and spaces folded. */
 export function normalizeCompanyName(name: string): string {
-  let s = name.toLowerCase().replace(/ё/g, 'е').replace(/[«»"'„“”`]/g, ' ').replace(/\s+/g, ' ').trim();
+  let s = name
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[«»"'„“”`]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   for (let i = 0; i < 2; i++) s = s.replace(LEGAL_FORM_RE, '').trim();
   return s;
 }

@@ -4,13 +4,15 @@
  * changing them needs a rebuild of `rollup_stays`.
  */
 export const STAY_BUCKETS = [
-  0, 1, 2, 3, 5, 7, 10, 15, 20, 30, 45, 60, 90, 120, 180, 240, 360, 480, 720, 960,
-  1440, 2160, 2880, 4320, 5760, 7200, 10080, 14400, 20160, 30240, 43200, 64800, 86400, 129600, 172800, 259200, 525600,
+  0, 1, 2, 3, 5, 7, 10, 15, 20, 30, 45, 60, 90, 120, 180, 240, 360, 480, 720, 960, 1440, 2160, 2880, 4320, 5760, 7200, 10080, 14400, 20160,
+  30240, 43200, 64800, 86400, 129600, 172800, 259200, 525600,
 ] as const;
 
 /** The SQL that puts `minutes` into its bucket index (0 … STAY_BUCKETS.length − 1). */
 export function bucketSql(minutes: string): string {
-  const branches = STAY_BUCKETS.slice(1).map((lower, i) => `WHEN ${minutes} < ${lower} THEN ${i}`).join(' ');
+  const branches = STAY_BUCKETS.slice(1)
+    .map((lower, i) => `WHEN ${minutes} < ${lower} THEN ${i}`)
+    .join(' ');
   return `(CASE ${branches} ELSE ${STAY_BUCKETS.length - 1} END)`;
 }
 

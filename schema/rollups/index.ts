@@ -48,7 +48,11 @@ function leadStaysInsert(row: string, from = ''): string {
 
 const DAILY: readonly Contribution[] = [
   {
-    name: 'calls', since: '0010', rollup: 'rollup_calls', source: 'events', when: "$.kind = 'call'",
+    name: 'calls',
+    since: '0010',
+    rollup: 'rollup_calls',
+    source: 'events',
+    when: "$.kind = 'call'",
     keys: { day: userDay('$.occurred_at', '$.user_id'), user_id: 'coalesce($.user_id, 0)' },
     measures: {
       calls: '1',
@@ -62,19 +66,32 @@ const DAILY: readonly Contribution[] = [
     parents: [{ table: 'users', columns: ['time_zone'], link: '$.user_id = P.id' }],
   },
   {
-    name: 'leads', since: '0010', rollup: 'rollup_leads', source: 'leads', when: '1',
+    name: 'leads',
+    since: '0010',
+    rollup: 'rollup_leads',
+    source: 'leads',
+    when: '1',
     keys: { day: mskDay('$.created_at'), region_id: '$.region_id', owner_id: 'coalesce($.owner_id, 0)' },
     measures: {
       leads: '1',
-      ch_call: flag("$.channel = 'call'"), ch_mail: flag("$.channel = 'mail'"), ch_onec: flag("$.channel = 'onec'"),
-      ch_manual: flag("$.channel = 'manual'"), ch_import: flag("$.channel = 'import'"), ch_web: flag("$.channel = 'web'"),
+      ch_call: flag("$.channel = 'call'"),
+      ch_mail: flag("$.channel = 'mail'"),
+      ch_onec: flag("$.channel = 'onec'"),
+      ch_manual: flag("$.channel = 'manual'"),
+      ch_import: flag("$.channel = 'import'"),
+      ch_web: flag("$.channel = 'web'"),
     },
     watch: ['created_at', 'region_id', 'owner_id', 'channel'],
   },
   {
-    name: 'stays', since: '0010', rollup: 'rollup_stays', source: 'lead_stays', when: '1',
+    name: 'stays',
+    since: '0010',
+    rollup: 'rollup_stays',
+    source: 'lead_stays',
+    when: '1',
     keys: {
-      month: mskMonth('$.left_at'), stage_id: '$.stage_id',
+      month: mskMonth('$.left_at'),
+      stage_id: '$.stage_id',
       region_id: 'coalesce((SELECT l.region_id FROM leads l WHERE l.id = $.lead_id), 0)',
       owner_id: 'coalesce((SELECT l.owner_id FROM leads l WHERE l.id = $.lead_id), 0)',
     },
@@ -83,34 +100,53 @@ const DAILY: readonly Contribution[] = [
     parents: [{ table: 'leads', columns: ['region_id', 'owner_id'], link: '$.lead_id = P.id' }],
   },
   {
-    name: 'clients_created', since: '0010', rollup: 'rollup_clients', source: 'companies', when: '$.merged_into_id IS NULL',
+    name: 'clients_created',
+    since: '0010',
+    rollup: 'rollup_clients',
+    source: 'companies',
+    when: '$.merged_into_id IS NULL',
     keys: { day: mskDay('$.created_at'), region_id: '$.region_id', owner_id: 'coalesce($.owner_id, 0)' },
     measures: { created: '1', converted: '0' },
     watch: ['created_at', 'region_id', 'owner_id', 'merged_into_id'],
   },
   {
-    name: 'clients_converted', since: '0010', rollup: 'rollup_clients', source: 'companies', when: '$.merged_into_id IS NULL AND $.converted_at IS NOT NULL',
+    name: 'clients_converted',
+    since: '0010',
+    rollup: 'rollup_clients',
+    source: 'companies',
+    when: '$.merged_into_id IS NULL AND $.converted_at IS NOT NULL',
     keys: { day: mskDay('$.converted_at'), region_id: '$.region_id', owner_id: 'coalesce($.owner_id, 0)' },
     measures: { created: '0', converted: '1' },
     watch: ['converted_at', 'region_id', 'owner_id', 'merged_into_id'],
   },
   {
-    name: 'documents', since: '0010', rollup: 'rollup_documents', source: 'onec_documents', when: `${LIVE_DOC} AND $.kind IN ('invoice', 'payment_bank', 'payment_cash', 'shipment')`,
+    name: 'documents',
+    since: '0010',
+    rollup: 'rollup_documents',
+    source: 'onec_documents',
+    when: `${LIVE_DOC} AND $.kind IN ('invoice', 'payment_bank', 'payment_cash', 'shipment')`,
     keys: {
       day: 'substr($.date_local, 1, 10)',
       region_id: 'coalesce((SELECT c.region_id FROM companies c WHERE c.id = $.company_id), 0)',
       user_id: 'coalesce($.user_id, 0)',
     },
     measures: {
-      invoices: flag("$.kind = 'invoice'"), invoiced_kopecks: "(CASE WHEN $.kind = 'invoice' THEN $.amount_kopecks ELSE 0 END)",
-      payments: flag("$.kind IN ('payment_bank', 'payment_cash')"), paid_kopecks: "(CASE WHEN $.kind IN ('payment_bank', 'payment_cash') THEN $.amount_kopecks ELSE 0 END)",
-      shipments: flag("$.kind = 'shipment'"), shipped_kopecks: "(CASE WHEN $.kind = 'shipment' THEN $.amount_kopecks ELSE 0 END)",
+      invoices: flag("$.kind = 'invoice'"),
+      invoiced_kopecks: "(CASE WHEN $.kind = 'invoice' THEN $.amount_kopecks ELSE 0 END)",
+      payments: flag("$.kind IN ('payment_bank', 'payment_cash')"),
+      paid_kopecks: "(CASE WHEN $.kind IN ('payment_bank', 'payment_cash') THEN $.amount_kopecks ELSE 0 END)",
+      shipments: flag("$.kind = 'shipment'"),
+      shipped_kopecks: "(CASE WHEN $.kind = 'shipment' THEN $.amount_kopecks ELSE 0 END)",
     },
     watch: ['posted', 'deletion_mark', 'kind', 'date_local', 'company_id', 'user_id', 'amount_kopecks'],
     parents: [{ table: 'companies', columns: ['region_id'], link: '$.company_id = P.id' }],
   },
   {
-    name: 'revenue', since: '0010', rollup: 'rollup_revenue', source: 'onec_documents', when: `${LIVE_DOC} AND $.kind IN ('payment_bank', 'payment_cash') AND $.company_id IS NOT NULL`,
+    name: 'revenue',
+    since: '0010',
+    rollup: 'rollup_revenue',
+    source: 'onec_documents',
+    when: `${LIVE_DOC} AND $.kind IN ('payment_bank', 'payment_cash') AND $.company_id IS NOT NULL`,
     keys: { company_id: '$.company_id', month: 'substr($.date_local, 1, 7)' },
     measures: { kopecks: '$.amount_kopecks' },
     watch: ['posted', 'deletion_mark', 'kind', 'date_local', 'company_id', 'amount_kopecks'],
@@ -120,7 +156,13 @@ const DAILY: readonly Contribution[] = [
 /** A day-keyed contribution's twin keyed by the Monday of its week (the `*_w` tables). */
 function weekly(c: Contribution): Contribution {
   const { day, ...rest } = c.keys;
-  return { ...c, name: `${c.name}_w`, rollup: `${c.rollup}_w`, since: '0011', keys: { week: `date(${day}, '-6 days', 'weekday 1')`, ...rest } };
+  return {
+    ...c,
+    name: `${c.name}_w`,
+    rollup: `${c.rollup}_w`,
+    since: '0011',
+    keys: { week: `date(${day}, '-6 days', 'weekday 1')`, ...rest },
+  };
 }
 
 const stays = DAILY.find((c) => c.name === 'stays')!;
@@ -129,7 +171,14 @@ export const CONTRIBUTIONS: readonly Contribution[] = [
   ...DAILY,
   ...DAILY.filter((c) => 'day' in c.keys).map(weekly),
   // The company-wide stays: no region or owner, so no parent can move them.
-  { ...stays, name: 'stays_all', rollup: 'rollup_stays_all', since: '0011', keys: { month: stays.keys['month']!, stage_id: stays.keys['stage_id']! }, parents: [] },
+  {
+    ...stays,
+    name: 'stays_all',
+    rollup: 'rollup_stays_all',
+    since: '0011',
+    keys: { month: stays.keys['month']!, stage_id: stays.keys['stage_id']! },
+    parents: [],
+  },
 ];
 
 const TOUCH_KINDS = "('call', 'mail', 'note', 'task_done')";
@@ -162,15 +211,23 @@ export function rollupTriggers(since?: Contribution['since']): string[] {
     const t = `rollup_${c.name}`;
     out.push(`CREATE TRIGGER ${t}_ai AFTER INSERT ON ${c.source} BEGIN\n  ${apply(c, 'NEW', 1)}\nEND`);
     out.push(`CREATE TRIGGER ${t}_ad AFTER DELETE ON ${c.source} BEGIN\n  ${apply(c, 'OLD', -1)}\nEND`);
-    out.push(`CREATE TRIGGER ${t}_au AFTER UPDATE OF ${c.watch.join(', ')} ON ${c.source} BEGIN\n  ${apply(c, 'OLD', -1)}\n  ${apply(c, 'NEW', 1)}\nEND`);
+    out.push(
+      `CREATE TRIGGER ${t}_au AFTER UPDATE OF ${c.watch.join(', ')} ON ${c.source} BEGIN\n  ${apply(c, 'OLD', -1)}\n  ${apply(c, 'NEW', 1)}\nEND`,
+    );
     for (const p of c.parents ?? []) {
       // Before the parent changes, its children's contributions read the old value; after, the new one.
-      out.push(`CREATE TRIGGER ${t}_${p.table}_bu BEFORE UPDATE OF ${p.columns.join(', ')} ON ${p.table} BEGIN\n  ${apply(c, 's', -1, { link: sub(p.link, 's').replaceAll('P.', 'OLD.') })}\nEND`);
-      out.push(`CREATE TRIGGER ${t}_${p.table}_au AFTER UPDATE OF ${p.columns.join(', ')} ON ${p.table} BEGIN\n  ${apply(c, 's', 1, { link: sub(p.link, 's').replaceAll('P.', 'NEW.') })}\nEND`);
+      out.push(
+        `CREATE TRIGGER ${t}_${p.table}_bu BEFORE UPDATE OF ${p.columns.join(', ')} ON ${p.table} BEGIN\n  ${apply(c, 's', -1, { link: sub(p.link, 's').replaceAll('P.', 'OLD.') })}\nEND`,
+      );
+      out.push(
+        `CREATE TRIGGER ${t}_${p.table}_au AFTER UPDATE OF ${p.columns.join(', ')} ON ${p.table} BEGIN\n  ${apply(c, 's', 1, { link: sub(p.link, 's').replaceAll('P.', 'NEW.') })}\nEND`,
+      );
     }
   }
   if (since === '0011') return out;
-  out.push(`CREATE TRIGGER lead_stays_ai AFTER INSERT ON stage_changes WHEN NEW.from_stage_id IS NOT NULL BEGIN\n  ${leadStaysInsert('NEW')}\nEND`);
+  out.push(
+    `CREATE TRIGGER lead_stays_ai AFTER INSERT ON stage_changes WHEN NEW.from_stage_id IS NOT NULL BEGIN\n  ${leadStaysInsert('NEW')}\nEND`,
+  );
   out.push(`CREATE TRIGGER lead_stays_ad AFTER DELETE ON stage_changes BEGIN\n  DELETE FROM lead_stays WHERE id = OLD.id;\nEND`);
   out.push(`CREATE TRIGGER companies_last_touch_ai AFTER INSERT ON events WHEN NEW.company_id IS NOT NULL AND NEW.kind IN ${TOUCH_KINDS} BEGIN
   UPDATE companies SET last_touch_at = NEW.occurred_at WHERE id = NEW.company_id AND coalesce(last_touch_at, 0) < NEW.occurred_at;
@@ -242,7 +299,8 @@ function refill(list: readonly Contribution[]): string[] {
  */
 export function rebuildRollups(revenueFromSql = REVENUE_FROM_STORED): string[] {
   return [
-    'DELETE FROM lead_stays', leadStaysInsert('s', ' FROM stage_changes s').replace(/;$/, ''),
+    'DELETE FROM lead_stays',
+    leadStaysInsert('s', ' FROM stage_changes s').replace(/;$/, ''),
     ...refill(CONTRIBUTIONS),
     LAST_TOUCH_SET,
     ...refillRevenue(revenueFromSql),
@@ -259,22 +317,46 @@ export function dropRollupTriggers(): string[] {
 
 /** Current UTC offsets of Russia's zones (fixed since 2014; Volgograd back to UTC+3 in 2020). */
 export const RUSSIAN_ZONES: Record<string, number> = {
-  'Europe/Kaliningrad': 120, 'Europe/Moscow': 180, 'Europe/Simferopol': 180, 'Europe/Kirov': 180, 'Europe/Volgograd': 180,
-  'Europe/Samara': 240, 'Europe/Astrakhan': 240, 'Europe/Saratov': 240, 'Europe/Ulyanovsk': 240,
-  'Asia/Yekaterinburg': 300, 'Asia/Omsk': 360, 'Asia/Novosibirsk': 420, 'Asia/Barnaul': 420, 'Asia/Tomsk': 420,
-  'Asia/Novokuznetsk': 420, 'Asia/Krasnoyarsk': 420, 'Asia/Irkutsk': 480, 'Asia/Chita': 540, 'Asia/Yakutsk': 540,
-  'Asia/Khandyga': 540, 'Asia/Vladivostok': 600, 'Asia/Ust-Nera': 600, 'Asia/Magadan': 660, 'Asia/Sakhalin': 660,
-  'Asia/Srednekolymsk': 660, 'Asia/Kamchatka': 720, 'Asia/Anadyr': 720,
+  'Europe/Kaliningrad': 120,
+  'Europe/Moscow': 180,
+  'Europe/Simferopol': 180,
+  'Europe/Kirov': 180,
+  'Europe/Volgograd': 180,
+  'Europe/Samara': 240,
+  'Europe/Astrakhan': 240,
+  'Europe/Saratov': 240,
+  'Europe/Ulyanovsk': 240,
+  'Asia/Yekaterinburg': 300,
+  'Asia/Omsk': 360,
+  'Asia/Novosibirsk': 420,
+  'Asia/Barnaul': 420,
+  'Asia/Tomsk': 420,
+  'Asia/Novokuznetsk': 420,
+  'Asia/Krasnoyarsk': 420,
+  'Asia/Irkutsk': 480,
+  'Asia/Chita': 540,
+  'Asia/Yakutsk': 540,
+  'Asia/Khandyga': 540,
+  'Asia/Vladivostok': 600,
+  'Asia/Ust-Nera': 600,
+  'Asia/Magadan': 660,
+  'Asia/Sakhalin': 660,
+  'Asia/Srednekolymsk': 660,
+  'Asia/Kamchatka': 720,
+  'Asia/Anadyr': 720,
 };
 
 /** What a migration adds after the tables drizzle-kit generated, in order (a unit test holds the files to it). */
 export function rollupMigrationTail(migration: Contribution['since'] = '0010'): string[] {
   if (migration === '0011') return [...refill(CONTRIBUTIONS.filter((c) => c.since === '0011')), ...rollupTriggers('0011')];
   return [
-    `INSERT OR IGNORE INTO tz_offsets (time_zone, offset_min) VALUES ${Object.entries(RUSSIAN_ZONES).map(([z, m]) => `('${z}', ${m})`).join(', ')}`,
+    `INSERT OR IGNORE INTO tz_offsets (time_zone, offset_min) VALUES ${Object.entries(RUSSIAN_ZONES)
+      .map(([z, m]) => `('${z}', ${m})`)
+      .join(', ')}`,
     // Clients converted before: their first posted payment.
     convertedAtUpdate('true'),
-    'DELETE FROM lead_stays', leadStaysInsert('s', ' FROM stage_changes s').replace(/;$/, ''),
+    'DELETE FROM lead_stays',
+    leadStaysInsert('s', ' FROM stage_changes s').replace(/;$/, ''),
     ...refill(CONTRIBUTIONS.filter((c) => c.since === '0010')),
     LAST_TOUCH_SET,
     ...refreshRevenueWindow(MIGRATION_0010_REVENUE_FROM),

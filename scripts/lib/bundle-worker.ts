@@ -8,8 +8,13 @@ export const WORKER_ENTRY = join(__dirname, '..', '..', 'worker', 'src', 'index.
 export async function bundleWorkerScript(): Promise<string> {
   const result = await build({
     entryPoints: [WORKER_ENTRY],
-    bundle: true, format: 'esm', platform: 'neutral', target: 'es2022', write: false,
-    mainFields: ['module', 'main'], conditions: ['workerd', 'worker', 'browser'],
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    target: 'es2022',
+    write: false,
+    mainFields: ['module', 'main'],
+    conditions: ['workerd', 'worker', 'browser'],
     logLevel: 'silent',
   });
   return result.outputFiles[0]!.text;

@@ -6,7 +6,13 @@ import { join } from 'node:path';
 export const ROOT = join(import.meta.dirname, '..', '..');
 
 export function run(cmd, opts = {}) {
-  const res = spawnSync(cmd, { cwd: ROOT, stdio: 'inherit', shell: true, ...opts, env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', ...opts.env } });
+  const res = spawnSync(cmd, {
+    cwd: ROOT,
+    stdio: 'inherit',
+    shell: true,
+    ...opts,
+    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', ...opts.env },
+  });
   return res.status ?? 1;
 }
 
@@ -36,9 +42,18 @@ export function ensureDevVars() {
     console.log('→ Создан .dev.vars из .dev.vars.example / created .dev.vars');
     return;
   }
-  const keysOf = (text) => new Set(text.split(/\r?\n/).map((l) => /^\s*([A-Z0-9_]+)\s*=/.exec(l)?.[1]).filter(Boolean));
+  const keysOf = (text) =>
+    new Set(
+      text
+        .split(/\r?\n/)
+        .map((l) => /^\s*([A-Z0-9_]+)\s*=/.exec(l)?.[1])
+        .filter(Boolean),
+    );
   const have = keysOf(readFileSync(target, 'utf8'));
-  const missing = example.split(/\r?\n/).filter((l) => { const k = /^\s*([A-Z0-9_]+)\s*=/.exec(l)?.[1]; return k && !have.has(k); });
+  const missing = example.split(/\r?\n/).filter((l) => {
+    const k = /^\s*([A-Z0-9_]+)\s*=/.exec(l)?.[1];
+    return k && !have.has(k);
+  });
   if (missing.length) {
     appendFileSync(target, `\n# Added from .dev.vars.example by npm start\n${missing.join('\n')}\n`);
     console.log(`→ В .dev.vars добавлены новые настройки / new settings added: ${missing.map((l) => l.split('=')[0]).join(', ')}`);
@@ -55,14 +70,19 @@ export function ensureChromium() {
     must('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', 'apt-get install chromium');
     if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
   }
-  console.error('✗ Chromium не найден. Установите его (sudo apt-get install chromium) или укажите путь в CHROME_PATH.\n' +
-    '  Chromium not found: install it (sudo apt-get install chromium) or set CHROME_PATH to a Chromium binary.');
+  console.error(
+    '✗ Chromium не найден. Установите его (sudo apt-get install chromium) или укажите путь в CHROME_PATH.\n' +
+      '  Chromium not found: install it (sudo apt-get install chromium) or set CHROME_PATH to a Chromium binary.',
+  );
   return null;
 }
 
 export function portAnswers(port) {
   try {
-    execSync(`node -e "fetch('http://127.0.0.1:${port}/api/health').then(()=>process.exit(0),()=>process.exit(1))"`, { stdio: 'ignore', timeout: 5000 });
+    execSync(`node -e "fetch('http://127.0.0.1:${port}/api/health').then(()=>process.exit(0),()=>process.exit(1))"`, {
+      stdio: 'ignore',
+      timeout: 5000,
+    });
     return true;
   } catch {
     return false;

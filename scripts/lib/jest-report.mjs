@@ -20,6 +20,8 @@ export function readJestReport(file) {
 
 /** The n slowest suites as printable lines. */
 export function slowestSuites(suites, n = 10) {
-  return [...suites].sort((a, b) => b.seconds - a.seconds).slice(0, n)
+  return [...suites]
+    .sort((a, b) => b.seconds - a.seconds)
+    .slice(0, n)
     .map((s, i) => `${String(i + 1).padStart(2)}. ${s.seconds.toFixed(1).padStart(6)} s  ${s.name}${s.failed ? '  (failed)' : ''}`);
 }

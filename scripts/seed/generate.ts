@@ -7,8 +7,15 @@ import { normalizeCompanyName } from '../../schema/domain/names';
 import { REBUILD_COMPANY_SEARCH } from '../../schema/db/search';
 import { convertedAtUpdate, dropRollupTriggers, rebuildRollups, revenueWindowFrom, rollupTriggers } from '../../schema/rollups';
 import {
-  PUBLIC_MAIL_DOMAINS, POSITIONS, ROLE_MAILBOXES, companyIdentity, corporateDomain, fullName, mailLocalPart,
-  personName, type PersonName,
+  PUBLIC_MAIL_DOMAINS,
+  POSITIONS,
+  ROLE_MAILBOXES,
+  companyIdentity,
+  corporateDomain,
+  fullName,
+  mailLocalPart,
+  personName,
+  type PersonName,
 } from './people';
 import { Random, mixSeed, weightedPicker } from './random';
 
@@ -40,8 +47,23 @@ export const DEMO_PASSWORD = 'demo2026';
 export const DEFAULT_SEED = 20_260_101;
 
 export const SEED_TABLES = [
-  'regions', 'users', 'user_regions', 'companies', 'contacts', 'contact_points', 'stages', 'leads',
-  'stage_changes', 'tasks', 'plans', 'events', 'onec_documents', 'inbox', 'audit_log', 'sessions', 'tokens',
+  'regions',
+  'users',
+  'user_regions',
+  'companies',
+  'contacts',
+  'contact_points',
+  'stages',
+  'leads',
+  'stage_changes',
+  'tasks',
+  'plans',
+  'events',
+  'onec_documents',
+  'inbox',
+  'audit_log',
+  'sessions',
+  'tokens',
 ] as const;
 
 const DAY = 86_400_000;
@@ -70,7 +92,11 @@ const SCALES: Record<SeedScale, ScaleConfig> = {
     regionCount: 9,
     managerCount: 20,
     companyCount: 2_000,
-    contactsPerCompany: weightedPicker([[1, 40], [2, 40], [3, 20]]),
+    contactsPerCompany: weightedPicker([
+      [1, 40],
+      [2, 40],
+      [3, 20],
+    ]),
     historyDays: 120,
     callsPerDay: 24,
     mailsPerDay: 8,
@@ -82,7 +108,13 @@ const SCALES: Record<SeedScale, ScaleConfig> = {
     regionCount: 16,
     managerCount: 100,
     companyCount: 50_000,
-    contactsPerCompany: weightedPicker([[1, 10], [2, 20], [3, 32], [4, 20], [5, 18]]),
+    contactsPerCompany: weightedPicker([
+      [1, 10],
+      [2, 20],
+      [3, 32],
+      [4, 20],
+      [5, 18],
+    ]),
     historyDays: 365,
     callsPerDay: 56,
     mailsPerDay: 19.5,
@@ -144,10 +176,17 @@ export function buildUsers(scale: SeedScale): SeedUser[] {
   const cfg = SCALES[scale];
   const regions = REGIONS.slice(0, cfg.regionCount);
   const rng = new Random(0x5eed_0001);
-  const users: SeedUser[] = [{
-    id: 1, email: `admin@${USER_DOMAIN}`, name: 'Ирина Администратор', role: 'admin', phoneExtension: null,
-    timeZone: 'Europe/Moscow', regionIds: [],
-  }];
+  const users: SeedUser[] = [
+    {
+      id: 1,
+      email: `admin@${USER_DOMAIN}`,
+      name: 'Ирина Администратор',
+      role: 'admin',
+      phoneExtension: null,
+      timeZone: 'Europe/Moscow',
+      regionIds: [],
+    },
+  ];
   // Heads take consecutive groups of 2–3 regions.
   const headCount = Math.ceil(regions.length / 3);
   let nextRegion = 1;
@@ -157,8 +196,13 @@ export function buildUsers(scale: SeedScale): SeedUser[] {
     nextRegion += size;
     const person = personName(rng);
     users.push({
-      id: users.length + 1, email: `head${h + 1}@${USER_DOMAIN}`, name: `${person.first} ${person.last}`, role: 'head',
-      phoneExtension: null, timeZone: regions[(regionIds[0] as number) - 1]?.timeZone ?? 'Europe/Moscow', regionIds,
+      id: users.length + 1,
+      email: `head${h + 1}@${USER_DOMAIN}`,
+      name: `${person.first} ${person.last}`,
+      role: 'head',
+      phoneExtension: null,
+      timeZone: regions[(regionIds[0] as number) - 1]?.timeZone ?? 'Europe/Moscow',
+      regionIds,
     });
   }
   // Managers per region by weight (largest remainder, at least one each).
@@ -177,9 +221,13 @@ export function buildUsers(scale: SeedScale): SeedUser[] {
     for (let q = 0; q < (quotas[r] as number); q++, number++) {
       const person = personName(rng);
       users.push({
-        id: users.length + 1, email: `m${String(number).padStart(width, '0')}@${USER_DOMAIN}`,
-        name: `${person.first} ${person.last}`, role: 'manager', phoneExtension: String(100 + number),
-        timeZone: region.timeZone, regionIds: [r + 1],
+        id: users.length + 1,
+        email: `m${String(number).padStart(width, '0')}@${USER_DOMAIN}`,
+        name: `${person.first} ${person.last}`,
+        role: 'manager',
+        phoneExtension: String(100 + number),
+        timeZone: region.timeZone,
+        regionIds: [r + 1],
       });
     }
   });
@@ -201,7 +249,13 @@ function zoneOffset(timeZone: string, day: number): number {
   if (cached !== undefined) return cached;
   const at = day * DAY + 12 * HOUR;
   const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric',
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
   }).formatToParts(at);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const offset = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute')) - at;
@@ -210,7 +264,22 @@ function zoneOffset(timeZone: string, day: number): number {
 }
 
 /** Russian non-working public holidays (fixed dates; transfers between years are ignored). */
-const HOLIDAYS = new Set(['01-01', '01-02', '01-03', '01-04', '01-05', '01-06', '01-07', '01-08', '02-23', '03-08', '05-01', '05-09', '06-12', '11-04']);
+const HOLIDAYS = new Set([
+  '01-01',
+  '01-02',
+  '01-03',
+  '01-04',
+  '01-05',
+  '01-06',
+  '01-07',
+  '01-08',
+  '02-23',
+  '03-08',
+  '05-01',
+  '05-09',
+  '06-12',
+  '11-04',
+]);
 const workdayCache = new Map<number, boolean>();
 
 /** Whether a local calendar day (days since 1970-01-01) is a working day. */
@@ -309,31 +378,71 @@ function dataVersion(seed: number, docId: number): string {
 // Words
 
 const PRODUCTS = [
-  'профнастил С8', 'профнастил С21', 'профнастил НС35', 'профнастил Н60', 'металлочерепицу Монтеррей',
-  'металлочерепицу Каскад', 'сэндвич-панели', 'водосточную систему', 'доборные элементы', 'металлический штакетник',
-  'фальцевую кровлю', 'оцинкованный рулон', 'гладкий лист 0,5 мм', 'профнастил МП20',
+  'профнастил С8',
+  'профнастил С21',
+  'профнастил НС35',
+  'профнастил Н60',
+  'металлочерепицу Монтеррей',
+  'металлочерепицу Каскад',
+  'сэндвич-панели',
+  'водосточную систему',
+  'доборные элементы',
+  'металлический штакетник',
+  'фальцевую кровлю',
+  'оцинкованный рулон',
+  'гладкий лист 0,5 мм',
+  'профнастил МП20',
 ];
 const INCOMING_SUBJECTS = [
-  (p: string) => `Запрос цены на ${p}`, (p: string) => `Запрос КП: ${p}`, (p: string) => `Нужен счёт на ${p}`,
-  () => 'Вопрос по доставке на объект', () => 'Акт сверки за квартал', () => 'Платёжное поручение',
-  () => 'Re: Коммерческое предложение', () => 'Уточнение по заказу', () => 'Претензия по отгрузке',
-  () => 'Реквизиты для договора', (p: string) => `Заявка: ${p}, срочно`,
+  (p: string) => `Запрос цены на ${p}`,
+  (p: string) => `Запрос КП: ${p}`,
+  (p: string) => `Нужен счёт на ${p}`,
+  () => 'Вопрос по доставке на объект',
+  () => 'Акт сверки за квартал',
+  () => 'Платёжное поручение',
+  () => 'Re: Коммерческое предложение',
+  () => 'Уточнение по заказу',
+  () => 'Претензия по отгрузке',
+  () => 'Реквизиты для договора',
+  (p: string) => `Заявка: ${p}, срочно`,
 ];
 const OUTGOING_SUBJECTS = [
-  (p: string) => `Коммерческое предложение на ${p}`, () => 'Счёт на оплату', (p: string) => `Прайс-лист на ${p}`,
-  () => 'Re: Запрос цены', () => 'Договор поставки', () => 'Информация об отгрузке', () => 'Акт сверки',
-  () => 'Спецификация к договору', () => 'Каталог цветов RAL', () => 'Re: Уточнение по заказу',
+  (p: string) => `Коммерческое предложение на ${p}`,
+  () => 'Счёт на оплату',
+  (p: string) => `Прайс-лист на ${p}`,
+  () => 'Re: Запрос цены',
+  () => 'Договор поставки',
+  () => 'Информация об отгрузке',
+  () => 'Акт сверки',
+  () => 'Спецификация к договору',
+  () => 'Каталог цветов RAL',
+  () => 'Re: Уточнение по заказу',
 ];
 const NOTES = [
-  'Клиент просит перезвонить после обеда', 'Обсудили объём на следующий квартал', 'Ждёт согласования бюджета',
-  'Интересуется отсрочкой платежа', 'Передал образцы цветов RAL', 'Объект: склад 1200 м², кровля',
-  'Конкурент предложил цену ниже на 5%', 'Нужна доставка манипулятором', 'Снабженец в отпуске до понедельника',
+  'Клиент просит перезвонить после обеда',
+  'Обсудили объём на следующий квартал',
+  'Ждёт согласования бюджета',
+  'Интересуется отсрочкой платежа',
+  'Передал образцы цветов RAL',
+  'Объект: склад 1200 м², кровля',
+  'Конкурент предложил цену ниже на 5%',
+  'Нужна доставка манипулятором',
+  'Снабженец в отпуске до понедельника',
   'Просят сертификаты на металл',
 ];
-const FIRST_CONTACT_CHANNELS = weightedPicker<'call' | 'mail' | 'web'>([['call', 60], ['mail', 30], ['web', 10]]);
+const FIRST_CONTACT_CHANNELS = weightedPicker<'call' | 'mail' | 'web'>([
+  ['call', 60],
+  ['mail', 30],
+  ['web', 10],
+]);
 const LOST_REASONS = weightedPicker<string>([
-  ['Выбрали другого поставщика', 30], ['Дорого', 25], ['Не устроили сроки поставки', 12], ['Проект отложен', 12],
-  ['Нет бюджета', 8], ['Нет нужного профиля или цвета', 6], ['Не выходит на связь', 7],
+  ['Выбрали другого поставщика', 30],
+  ['Дорого', 25],
+  ['Не устроили сроки поставки', 12],
+  ['Проект отложен', 12],
+  ['Нет бюджета', 8],
+  ['Нет нужного профиля или цвета', 6],
+  ['Не выходит на связь', 7],
 ]);
 
 type DocKind = 'order' | 'invoice' | 'payment_bank' | 'payment_cash' | 'shipment';
@@ -473,9 +582,11 @@ function rebuildCompanySearch(db: Database.Database): void {
 
 /** Drops the non-unique indexes of the big tables, returning their exact DDL from sqlite_master. */
 function dropSecondaryIndexes(db: Database.Database): string[] {
-  const rows = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
+  const rows = db
+    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
     AND tbl_name IN ('events', 'onec_documents', 'stage_changes', 'tasks', 'contact_points', 'contacts', 'leads')
-    AND sql NOT LIKE 'CREATE UNIQUE%'`).all() as { name: string; sql: string }[];
+    AND sql NOT LIKE 'CREATE UNIQUE%'`)
+    .all() as { name: string; sql: string }[];
   for (const row of rows) db.exec(`DROP INDEX "${row.name}"`);
   return rows.map((r) => r.sql);
 }
@@ -489,7 +600,9 @@ function prepareStatements(db: Database.Database) {
     userRegion: prepare('INSERT OR IGNORE INTO user_regions (user_id, region_id) VALUES (?, ?)'),
     company: prepare(`INSERT OR IGNORE INTO companies (id, name, name_normalized, inn, kpp, region_id, owner_id, status, onec_ref,
       merged_into_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`),
-    contact: prepare('INSERT OR IGNORE INTO contacts (id, company_id, name, position, merged_into_id, created_at) VALUES (?, ?, ?, ?, NULL, ?)'),
+    contact: prepare(
+      'INSERT OR IGNORE INTO contacts (id, company_id, name, position, merged_into_id, created_at) VALUES (?, ?, ?, ?, NULL, ?)',
+    ),
     point: prepare('INSERT OR IGNORE INTO contact_points (id, contact_id, company_id, kind, value, extension) VALUES (?, ?, ?, ?, ?, ?)'),
     // Leads and tasks move on as the history grows, so a later run brings them up to date.
     lead: prepare(`INSERT INTO leads (id, company_id, region_id, owner_id, stage_id, amount_kopecks, channel, created_at,
@@ -633,13 +746,34 @@ class Generator {
         }
       }
       const onecRef = guid(seed, 11, id);
-      this.run('company', id, identity.name, normalizeCompanyName(identity.name), identity.inn, identity.kpp, regionId,
-        owner?.id ?? null, status, status === 'client' ? onecRef : null, createdAt, createdAt);
+      this.run(
+        'company',
+        id,
+        identity.name,
+        normalizeCompanyName(identity.name),
+        identity.inn,
+        identity.kpp,
+        regionId,
+        owner?.id ?? null,
+        status,
+        status === 'client' ? onecRef : null,
+        createdAt,
+        createdAt,
+      );
 
       const domain = identity.legalForm === 'ИП' || rng.chance(0.35) ? null : corporateDomain(rng, identity.name);
       const company: Company = {
-        id, name: identity.name, regionId, ownerId: owner?.id ?? null, status, createdAt, bornDay, onecRef, firstContact: contactId + 1,
-        contactCount: 0, mailboxes: [],
+        id,
+        name: identity.name,
+        regionId,
+        ownerId: owner?.id ?? null,
+        status,
+        createdAt,
+        bornDay,
+        onecRef,
+        firstContact: contactId + 1,
+        contactCount: 0,
+        mailboxes: [],
       };
       const count = identity.owner ? Math.min(2, cfg.contactsPerCompany(rng)) : cfg.contactsPerCompany(rng);
       for (let c = 0; c < count; c++) {
@@ -704,13 +838,45 @@ class Generator {
     return lead && lead.createdAt <= t && t < lead.closedAt ? lead.id : null;
   }
 
-  private event(id: number, kind: string, source: string, externalId: string, at: number, companyId: number | null,
-    contactId: number | null, leadId: number | null, userId: number | null, regionId: number | null, direction: string | null,
-    durationSec: number | null, callResult: string | null, targeted: boolean | null, counterpart: string | null,
-    subject: string | null, details: string | null): void {
-    this.stmt.event.run(id, kind, source, externalId, at, companyId, contactId, leadId, userId, regionId,
-      direction, durationSec, callResult, targeted === null ? null : targeted ? 1 : 0, counterpart, subject, details,
-      at + (durationSec ?? 0) * 1000 + 2000);
+  private event(
+    id: number,
+    kind: string,
+    source: string,
+    externalId: string,
+    at: number,
+    companyId: number | null,
+    contactId: number | null,
+    leadId: number | null,
+    userId: number | null,
+    regionId: number | null,
+    direction: string | null,
+    durationSec: number | null,
+    callResult: string | null,
+    targeted: boolean | null,
+    counterpart: string | null,
+    subject: string | null,
+    details: string | null,
+  ): void {
+    this.stmt.event.run(
+      id,
+      kind,
+      source,
+      externalId,
+      at,
+      companyId,
+      contactId,
+      leadId,
+      userId,
+      regionId,
+      direction,
+      durationSec,
+      callResult,
+      targeted === null ? null : targeted ? 1 : 0,
+      counterpart,
+      subject,
+      details,
+      at + (durationSec ?? 0) * 1000 + 2000,
+    );
   }
 
   writeHistory(): void {
@@ -754,9 +920,20 @@ class Generator {
       }
       const open = this.openLead.get(company.id);
       if (open && open.closedAt > t) continue;
-      const channel = company.status === 'client'
-        ? channelRoll < 0.5 ? 'onec' : channelRoll < 0.8 ? 'call' : channelRoll < 0.96 ? 'mail' : 'manual'
-        : channelRoll < 0.55 ? 'call' : channelRoll < 0.88 ? 'mail' : 'manual';
+      const channel =
+        company.status === 'client'
+          ? channelRoll < 0.5
+            ? 'onec'
+            : channelRoll < 0.8
+              ? 'call'
+              : channelRoll < 0.96
+                ? 'mail'
+                : 'manual'
+          : channelRoll < 0.55
+            ? 'call'
+            : channelRoll < 0.88
+              ? 'mail'
+              : 'manual';
       this.lead(dayKey * MAX_LEADS_PER_DAY + slot++, company, manager, channel, t);
     }
 
@@ -779,17 +956,44 @@ class Generator {
       } else if (targetRoll < 0.87 && pool.length > 0) {
         company = this.company(pool[Math.floor(u * pool.length)] as number);
       }
-      const contact = company ? this.contacts[company.firstContact - 1 + Math.floor(contactRoll * company.contactCount)] as Contact : null;
+      const contact = company
+        ? (this.contacts[company.firstContact - 1 + Math.floor(contactRoll * company.contactCount)] as Contact)
+        : null;
       const result = out
-        ? resultRoll < 0.66 ? 'answered' : resultRoll < 0.9 ? 'missed' : resultRoll < 0.98 ? 'busy' : 'failed'
-        : resultRoll < 0.8 ? 'answered' : 'missed';
+        ? resultRoll < 0.66
+          ? 'answered'
+          : resultRoll < 0.9
+            ? 'missed'
+            : resultRoll < 0.98
+              ? 'busy'
+              : 'failed'
+        : resultRoll < 0.8
+          ? 'answered'
+          : 'missed';
       const duration = result === 'answered' ? talk : 0;
       const id = eventBase + CALL_SLOT + j;
       if (t < startMs || t >= endMs) continue;
-      this.event(id, 'call', 'seed', `call-${id}`, t, company?.id ?? null, contact?.id ?? null,
-        company ? this.leadAt(company.id, t) : null, manager.id, company?.regionId ?? regionId, out ? 'out' : 'in',
-        duration, result, result === 'answered' && duration >= 30 && company !== null, contact?.phone ?? unknownNumber, null, null);
-      if (!out && result === 'missed' && company && contact) this.callback(rng, manager, company, contact, id, t, eventBase + CALLBACK_SLOT + j);
+      this.event(
+        id,
+        'call',
+        'seed',
+        `call-${id}`,
+        t,
+        company?.id ?? null,
+        contact?.id ?? null,
+        company ? this.leadAt(company.id, t) : null,
+        manager.id,
+        company?.regionId ?? regionId,
+        out ? 'out' : 'in',
+        duration,
+        result,
+        result === 'answered' && duration >= 30 && company !== null,
+        contact?.phone ?? unknownNumber,
+        null,
+        null,
+      );
+      if (!out && result === 'missed' && company && contact)
+        this.callback(rng, manager, company, contact, id, t, eventBase + CALLBACK_SLOT + j);
     }
 
     // Mails.
@@ -806,12 +1010,28 @@ class Generator {
       let company: Company | null = known ? this.company(all[Math.floor(u * all.length)] as number) : null;
       if (company && company.createdAt > t) company = null;
       if (company && company.mailboxes.length === 0) continue;
-      const box = company ? company.mailboxes[Math.floor(boxRoll * company.mailboxes.length)] as [number, string] : null;
+      const box = company ? (company.mailboxes[Math.floor(boxRoll * company.mailboxes.length)] as [number, string]) : null;
       const id = eventBase + MAIL_SLOT + j;
       if (t < startMs || t >= endMs) continue;
-      this.event(id, 'mail', 'seed', `mail-${id}`, t, company?.id ?? null, box?.[0] ?? null,
-        company ? this.leadAt(company.id, t) : null, manager.id, company?.regionId ?? regionId, out ? 'out' : 'in',
-        null, null, null, box?.[1] ?? unknownAddress, subject, attachment ? '{"attachments":1}' : null);
+      this.event(
+        id,
+        'mail',
+        'seed',
+        `mail-${id}`,
+        t,
+        company?.id ?? null,
+        box?.[0] ?? null,
+        company ? this.leadAt(company.id, t) : null,
+        manager.id,
+        company?.regionId ?? regionId,
+        out ? 'out' : 'in',
+        null,
+        null,
+        null,
+        box?.[1] ?? unknownAddress,
+        subject,
+        attachment ? '{"attachments":1}' : null,
+      );
     }
 
     // Notes typed in the extension.
@@ -824,13 +1044,38 @@ class Generator {
       const company = this.company(before[Math.floor(u * before.length)] as number);
       const id = eventBase + NOTE_SLOT + j;
       if (t < startMs || t >= endMs) continue;
-      this.event(id, 'note', 'seed', `note-${id}`, t, company.id, null, this.leadAt(company.id, t), manager.id, company.regionId,
-        null, null, null, null, null, text, null);
+      this.event(
+        id,
+        'note',
+        'seed',
+        `note-${id}`,
+        t,
+        company.id,
+        null,
+        this.leadAt(company.id, t),
+        manager.id,
+        company.regionId,
+        null,
+        null,
+        null,
+        null,
+        null,
+        text,
+        null,
+      );
     }
   }
 
   /** A missed incoming call gets a call-back task; calling back (usually within the hour) closes it. */
-  private callback(rng: Random, manager: SeedUser, company: Company, contact: Contact, callId: number, t: number, backCallId: number): void {
+  private callback(
+    rng: Random,
+    manager: SeedUser,
+    company: Company,
+    contact: Contact,
+    callId: number,
+    t: number,
+    backCallId: number,
+  ): void {
     const roll = rng.next();
     const delay = roll < 0.7 ? rng.int(3, 60) * MINUTE : roll < 0.95 ? rng.int(61, 24 * 60) * MINUTE : rng.int(1, 5) * DAY;
     const talk = rng.int(20, 400);
@@ -838,13 +1083,58 @@ class Generator {
     const done = doneAt < this.s.endMs;
     const taskId = CALLBACK_TASKS + (callId - DAILY_EVENTS);
     const title = `Перезвонить: ${contact.name}`;
-    this.run('task', taskId, manager.id, company.id, this.leadAt(company.id, t), 'callback', title, t + HOUR,
-      done ? doneAt : null, callId, t);
+    this.run(
+      'task',
+      taskId,
+      manager.id,
+      company.id,
+      this.leadAt(company.id, t),
+      'callback',
+      title,
+      t + HOUR,
+      done ? doneAt : null,
+      callId,
+      t,
+    );
     if (!done) return;
-    this.event(backCallId, 'call', 'seed', `call-${backCallId}`, doneAt, company.id, contact.id, this.leadAt(company.id, doneAt),
-      manager.id, company.regionId, 'out', talk, 'answered', talk >= 30, contact.phone, null, null);
-    this.event(TASK_EVENTS + taskId, 'task_done', 'seed', `task-${taskId}`, doneAt, company.id, contact.id,
-      this.leadAt(company.id, doneAt), manager.id, company.regionId, null, null, null, null, null, title, null);
+    this.event(
+      backCallId,
+      'call',
+      'seed',
+      `call-${backCallId}`,
+      doneAt,
+      company.id,
+      contact.id,
+      this.leadAt(company.id, doneAt),
+      manager.id,
+      company.regionId,
+      'out',
+      talk,
+      'answered',
+      talk >= 30,
+      contact.phone,
+      null,
+      null,
+    );
+    this.event(
+      TASK_EVENTS + taskId,
+      'task_done',
+      'seed',
+      `task-${taskId}`,
+      doneAt,
+      company.id,
+      contact.id,
+      this.leadAt(company.id, doneAt),
+      manager.id,
+      company.regionId,
+      null,
+      null,
+      null,
+      null,
+      null,
+      title,
+      null,
+    );
   }
 
   /**
@@ -864,27 +1154,77 @@ class Generator {
       if (eventSlot >= EVENTS_PER_LEAD) throw new Error(`lead ${leadId} has more than ${EVENTS_PER_LEAD} events`);
       return LEAD_EVENTS + leadId * EVENTS_PER_LEAD + eventSlot++;
     };
-    const amount = Math.round(Math.min(20_000_000, Math.max(20_000, rng.logNormal(client ? 420_000 : 260_000, 0.9)))) * 100 + rng.int(0, 99);
+    const amount =
+      Math.round(Math.min(20_000_000, Math.max(20_000, rng.logNormal(client ? 420_000 : 260_000, 0.9)))) * 100 + rng.int(0, 99);
     const product = rng.pick(PRODUCTS);
     const contact = this.contactOf(company, rng);
     const mailbox = company.mailboxes.find(([id]) => id === contact.id) ?? company.mailboxes[0] ?? null;
     const events: { at: number; write: () => void }[] = [];
     let leadStage: string | null = null;
-    const move = (to: string, at: number, cause: LeadStep['cause'], eventId: number | null, reason: string | null = null, rule: string | null = null) => {
+    const move = (
+      to: string,
+      at: number,
+      cause: LeadStep['cause'],
+      eventId: number | null,
+      reason: string | null = null,
+      rule: string | null = null,
+    ) => {
       steps.push({ from: leadStage, to, at, cause, eventId, rule, reason });
       leadStage = to;
     };
     const call = (at: number, direction: 'in' | 'out', talk: number): number => {
       const id = nextEventId();
-      events.push({ at, write: () => this.event(id, 'call', 'seed', `call-${id}`, at, company.id, contact.id, leadId, owner.id, company.regionId,
-        direction, talk, 'answered', talk >= 30, contact.phone, null, null) });
+      events.push({
+        at,
+        write: () =>
+          this.event(
+            id,
+            'call',
+            'seed',
+            `call-${id}`,
+            at,
+            company.id,
+            contact.id,
+            leadId,
+            owner.id,
+            company.regionId,
+            direction,
+            talk,
+            'answered',
+            talk >= 30,
+            contact.phone,
+            null,
+            null,
+          ),
+      });
       return id;
     };
     const mail = (at: number, direction: 'in' | 'out', subject: string, attachment: boolean): number | null => {
       if (!mailbox) return null;
       const id = nextEventId();
-      events.push({ at, write: () => this.event(id, 'mail', 'seed', `mail-${id}`, at, company.id, mailbox[0], leadId, owner.id, company.regionId,
-        direction, null, null, null, mailbox[1], subject, attachment ? '{"attachments":1}' : null) });
+      events.push({
+        at,
+        write: () =>
+          this.event(
+            id,
+            'mail',
+            'seed',
+            `mail-${id}`,
+            at,
+            company.id,
+            mailbox[0],
+            leadId,
+            owner.id,
+            company.regionId,
+            direction,
+            null,
+            null,
+            null,
+            mailbox[1],
+            subject,
+            attachment ? '{"attachments":1}' : null,
+          ),
+      });
       return id;
     };
     const docs: { kind: DocKind; at: number; amount: number; basis: number | null; eventId: number }[] = [];
@@ -923,9 +1263,7 @@ class Generator {
     }
 
     // The funnel, forward only, with a chance to be lost at every open stage.
-    const p = client
-      ? { qualify: 0.9, propose: 0.9, order: 0.85 }
-      : { qualify: 0.72, propose: 0.8, order: 0.45 };
+    const p = client ? { qualify: 0.9, propose: 0.9, order: 0.85 } : { qualify: 0.72, propose: 0.8, order: 0.45 };
     if (leadStage === 'new') {
       if (rng.chance(p.qualify)) {
         t = later(t, 50 * MINUTE, 1.1);
@@ -964,7 +1302,18 @@ class Generator {
             return;
           }
           let payAt = t;
-          for (const part of split(invoiceAmount, Math.min(rng.weighted([[1, 25], [2, 35], [3, 25], [4, 15]] as const), partsFor(invoiceAmount, 3_000_000)))) {
+          for (const part of split(
+            invoiceAmount,
+            Math.min(
+              rng.weighted([
+                [1, 25],
+                [2, 35],
+                [3, 25],
+                [4, 15],
+              ] as const),
+              partsFor(invoiceAmount, 3_000_000),
+            ),
+          )) {
             payAt = later(payAt, 3 * DAY, 0.8);
             doc(rng.chance(0.88) ? 'payment_bank' : 'payment_cash', payAt, part, invoiceDoc);
             lastPayment = docs.length - 1;
@@ -977,7 +1326,22 @@ class Generator {
           const paymentDoc = docs[lastPayment] as (typeof docs)[number];
           move('paid', paidAt, 'event', paymentDoc.eventId);
           let shipAt = paidAt;
-          const shipments = split(amount, Math.min(rng.weighted([[2, 8], [3, 14], [4, 18], [5, 18], [6, 14], [8, 14], [10, 8], [12, 6]] as const), partsFor(amount, 5_000_000)));
+          const shipments = split(
+            amount,
+            Math.min(
+              rng.weighted([
+                [2, 8],
+                [3, 14],
+                [4, 18],
+                [5, 18],
+                [6, 14],
+                [8, 14],
+                [10, 8],
+                [12, 6],
+              ] as const),
+              partsFor(amount, 5_000_000),
+            ),
+          );
           shipments.forEach((part, i) => {
             shipAt = later(shipAt, i === 0 ? 2 * DAY : 4 * DAY, 0.7);
             const shipmentId = doc('shipment', shipAt, part, lastPayment);
@@ -993,8 +1357,20 @@ class Generator {
     if (!last) return;
     const closed = last.to === 'shipped' || last.to === 'lost';
     this.openLead.set(company.id, { id: leadId, createdAt: t0, closedAt: closed ? last.at : Infinity });
-    this.run('lead', leadId, company.id, company.regionId, owner.id, last.to, amount, channel, t0, last.at,
-      closed ? last.at : null, last.to === 'lost' ? last.reason : null);
+    this.run(
+      'lead',
+      leadId,
+      company.id,
+      company.regionId,
+      owner.id,
+      last.to,
+      amount,
+      channel,
+      t0,
+      last.at,
+      closed ? last.at : null,
+      last.to === 'lost' ? last.reason : null,
+    );
     for (const e of events) if (e.at < endMs) e.write();
     for (const d of docs) {
       if (d.at >= endMs) continue;
@@ -1005,19 +1381,62 @@ class Generator {
       const number = `${info.prefix}00-${String(++this.docNumbers[d.kind]).padStart(6, '0')}`;
       const basis = d.basis === null ? null : docs[d.basis];
       const basisRef = basis ? guid(seed, 12, basis.eventId - LEAD_EVENTS) : null;
-      this.run('doc', docId, refKey, d.kind, number, onecLocalDate(d.at), d.at, version, company.onecRef, company.id, leadId, owner.id,
-        d.amount, basisRef, basis ? DOC_INFO[basis.kind].type : null, d.at);
-      this.event(d.eventId, 'onec_document', 'onec', `${refKey}:${version}`, d.at, company.id, null, leadId, owner.id,
-        company.regionId, null, null, null, null, null, `${info.title} ${number} от ${ruDate(d.at)}`,
-        JSON.stringify({ kind: d.kind, number, amountKopecks: d.amount, posted: true }));
+      this.run(
+        'doc',
+        docId,
+        refKey,
+        d.kind,
+        number,
+        onecLocalDate(d.at),
+        d.at,
+        version,
+        company.onecRef,
+        company.id,
+        leadId,
+        owner.id,
+        d.amount,
+        basisRef,
+        basis ? DOC_INFO[basis.kind].type : null,
+        d.at,
+      );
+      this.event(
+        d.eventId,
+        'onec_document',
+        'onec',
+        `${refKey}:${version}`,
+        d.at,
+        company.id,
+        null,
+        leadId,
+        owner.id,
+        company.regionId,
+        null,
+        null,
+        null,
+        null,
+        null,
+        `${info.title} ${number} от ${ruDate(d.at)}`,
+        JSON.stringify({ kind: d.kind, number, amountKopecks: d.amount, posted: true }),
+      );
       if ((d.kind === 'order' || d.kind.startsWith('payment')) && company.status === 'prospect' && !this.converted.has(company.id)) {
         this.converted.set(company.id, d.at);
       }
     }
     visible.forEach((step, i) => {
       const changeId = leadId * CHANGES_PER_LEAD + i;
-      this.run('change', changeId, leadId, step.from, step.to, step.at, step.cause, step.eventId, step.rule,
-        step.cause === 'user' ? owner.id : null, step.reason);
+      this.run(
+        'change',
+        changeId,
+        leadId,
+        step.from,
+        step.to,
+        step.at,
+        step.cause,
+        step.eventId,
+        step.rule,
+        step.cause === 'user' ? owner.id : null,
+        step.reason,
+      );
       const stage = this.s.stages.get(step.to);
       if (!stage?.hint || step.to === 'shipped' || step.to === 'lost') return;
       // The stage's next action, done when the lead leaves the stage.
@@ -1025,11 +1444,39 @@ class Generator {
       const doneAt = next && next.at < endMs ? next.at : null;
       const taskId = changeId;
       const title = `${stage.hint} — ${company.name}`;
-      this.run('task', taskId, owner.id, company.id, leadId, step.to === 'new' ? 'callback' : 'follow_up', title,
-        step.at + (stage.slaHours ?? 24) * HOUR, doneAt, step.eventId, step.at);
+      this.run(
+        'task',
+        taskId,
+        owner.id,
+        company.id,
+        leadId,
+        step.to === 'new' ? 'callback' : 'follow_up',
+        title,
+        step.at + (stage.slaHours ?? 24) * HOUR,
+        doneAt,
+        step.eventId,
+        step.at,
+      );
       if (doneAt !== null) {
-        this.event(TASK_EVENTS + taskId, 'task_done', 'seed', `task-${taskId}`, doneAt, company.id, null, leadId, owner.id,
-          company.regionId, null, null, null, null, null, title, null);
+        this.event(
+          TASK_EVENTS + taskId,
+          'task_done',
+          'seed',
+          `task-${taskId}`,
+          doneAt,
+          company.id,
+          null,
+          leadId,
+          owner.id,
+          company.regionId,
+          null,
+          null,
+          null,
+          null,
+          null,
+          title,
+          null,
+        );
       }
     });
   }
@@ -1042,11 +1489,14 @@ class Generator {
       const rng = new Random(mixSeed(seed, 5, manager.id));
       const base = Math.round(rng.logNormal(6_000_000, 0.3) / 100_000) * 100_000;
       for (let y = first.getUTCFullYear(), m = first.getUTCMonth(); y * 12 + m <= last.getUTCFullYear() * 12 + last.getUTCMonth(); m++) {
-        if (m === 12) { y++; m = 0; }
+        if (m === 12) {
+          y++;
+          m = 0;
+        }
         // Roofing sells in the warm season.
         const season = [0.6, 0.65, 0.8, 1, 1.15, 1.25, 1.25, 1.2, 1.1, 1, 0.8, 0.65][m] as number;
         const month = `${y}-${twoDigits(m + 1)}`;
-        const amount = Math.round((base * season * (0.9 + mixSeed(seed, 6, manager.id, y, m) / 2 ** 32 * 0.2)) / 10_000) * 10_000;
+        const amount = Math.round((base * season * (0.9 + (mixSeed(seed, 6, manager.id, y, m) / 2 ** 32) * 0.2)) / 10_000) * 10_000;
         this.run('plan', manager.id * 100_000 + y * 12 + m, manager.id, month, amount * 100);
       }
     }

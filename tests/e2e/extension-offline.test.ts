@@ -3,8 +3,19 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import {
-  FIXTURE_GRANTS, contentEventually, extensionGranting, extensionServiceWorker, fixturePages, inContentScript, launchBrowser, openExtensionPage,
-  serveFixtureSites, signInAndEnableSites, stopServiceWorker, type FixtureSites, type TestBrowser,
+  FIXTURE_GRANTS,
+  contentEventually,
+  extensionGranting,
+  extensionServiceWorker,
+  fixturePages,
+  inContentScript,
+  launchBrowser,
+  openExtensionPage,
+  serveFixtureSites,
+  signInAndEnableSites,
+  stopServiceWorker,
+  type FixtureSites,
+  type TestBrowser,
   screenshotPath,
 } from '../helpers/browser';
 import type { PageElement } from '../helpers/dom';
@@ -73,11 +84,14 @@ afterAll(async () => {
 });
 
 /** The sidebar's status line once the action in progress finished (the buttons are enabled again). */
-const statusText = (page: Page) => contentEventually<string>(page, `(() => {
+const statusText = (page: Page) =>
+  contentEventually<string>(
+    page,
+    `(() => {
   const done = voronkaPage.sidebar?.querySelector('[data-action="log-mail"]')?.disabled === false;
   return done ? voronkaPage.sidebar.querySelector('[data-part="status"]')?.textContent ?? null : null;
-})()`);
-
+})()`,
+  );
 
 const QUEUED = 'Нет связи с сервером: действие в очереди и отправится само, как только сервер ответит';
 
@@ -115,30 +129,51 @@ describe('offline queue', () => {
     expect(await popupText('#queued', (t) => t === 'В очереди: 3')).toBe('В очереди: 3');
     // Chrome stops the idle worker while the server is still away: the queue is on disk, not in memory.
     await stopServiceWorker(chromium.browser);
-    expect(await server.db.prepare("SELECT count(*) AS n FROM events WHERE subject LIKE 'Офлайн%' OR subject = 'Рекламация по партии водостоков'").first<{ n: number }>()).toEqual({ n: 0 });
+    expect(
+      await server.db
+        .prepare("SELECT count(*) AS n FROM events WHERE subject LIKE 'Офлайн%' OR subject = 'Рекламация по партии водостоков'")
+        .first<{ n: number }>(),
+    ).toEqual({ n: 0 });
 
     await relay.up();
     // Opening the popup asks the server for the status; its answer sends the queue.
     expect(await popupText('#queued', (t) => t === 'Очередь пуста: всё отправлено')).toBe('Очередь пуста: всё отправлено');
 
-    const note = await server.db.prepare("SELECT id, company_id FROM events WHERE kind = 'note' AND subject = 'Офлайн: клиент просил КП до пятницы'").all<{ id: number; company_id: number }>();
-    const task = await server.db.prepare("SELECT id, company_id, user_id FROM tasks WHERE title = 'Офлайн: отправить КП'").all<{ id: number; company_id: number; user_id: number }>();
-    const mail = await server.db.prepare("SELECT id, company_id FROM events WHERE kind = 'mail' AND subject = 'Рекламация по партии водостоков'").all<{ id: number; company_id: number }>();
+    const note = await server.db
+      .prepare("SELECT id, company_id FROM events WHERE kind = 'note' AND subject = 'Офлайн: клиент просил КП до пятницы'")
+      .all<{ id: number; company_id: number }>();
+    const task = await server.db
+      .prepare("SELECT id, company_id, user_id FROM tasks WHERE title = 'Офлайн: отправить КП'")
+      .all<{ id: number; company_id: number; user_id: number }>();
+    const mail = await server.db
+      .prepare("SELECT id, company_id FROM events WHERE kind = 'mail' AND subject = 'Рекламация по партии водостоков'")
+      .all<{ id: number; company_id: number }>();
     expect([note.results.length, task.results.length, mail.results.length]).toEqual([1, 1, 1]);
     expect(task.results[0]).toMatchObject({ company_id: world.companies.ofA, user_id: world.users.managerA.id });
     expect(note.results[0]!.id).toBeLessThan(mail.results[0]!.id);
     // The order the server took them in: one idempotency key per action, in the order they were made.
-    const keys = await server.db.prepare('SELECT request_hash, status FROM idempotency_keys WHERE user_id = ? ORDER BY id').bind(world.users.managerA.id).all<{ status: number }>();
+    const keys = await server.db
+      .prepare('SELECT request_hash, status FROM idempotency_keys WHERE user_id = ? ORDER BY id')
+      .bind(world.users.managerA.id)
+      .all<{ status: number }>();
     expect(keys.results.map((k) => k.status)).toEqual([201, 201, 200]);
 
     const worker = await extensionServiceWorker(chromium.browser);
     // This worker started after the stop: it sent each queued action once, each on its first try.
-    const sends = await worker.evaluate(() => (globalThis as unknown as { voronkaOutbox: { sends: { status: number }[] } }).voronkaOutbox.sends.map((s) => s.status));
+    const sends = await worker.evaluate(() =>
+      (globalThis as unknown as { voronkaOutbox: { sends: { status: number }[] } }).voronkaOutbox.sends.map((s) => s.status),
+    );
     expect(sends).toEqual([200, 200, 200]);
 
     const popup = await openExtensionPage(chromium.browser, 'popup');
     await popup.setViewport({ width: 380, height: 420 });
-    await popup.waitForFunction(() => (globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } }).document.querySelectorAll('#queue-items li[data-state="sent"]').length === 3, { timeout: 10_000 });
+    await popup.waitForFunction(
+      () =>
+        (globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } }).document.querySelectorAll(
+          '#queue-items li[data-state="sent"]',
+        ).length === 3,
+      { timeout: 10_000 },
+    );
     expect(await popup.$$eval('#queue-items li', (items) => items.map((li) => (li as unknown as PageElement).textContent))).toEqual([
       'Письмо: Рекламация по партии водостоков — отправлено',
       'Задача: Офлайн: отправить КП — отправлено',
@@ -154,14 +189,20 @@ describe('offline queue', () => {
     await page.goto('https://e.mail.ru/inbox/0:17637180621457210551:0/');
     await contentEventually(page, 'voronkaPage.sidebarShown?.companyName');
     // The company is handed to manager C meanwhile: A's note about it is refused with 404.
-    await server.db.prepare('UPDATE companies SET owner_id = ?, region_id = 2 WHERE id = ?').bind(world.users.managerC.id, world.companies.ofA).run();
+    await server.db
+      .prepare('UPDATE companies SET owner_id = ?, region_id = 2 WHERE id = ?')
+      .bind(world.users.managerC.id, world.companies.ofA)
+      .run();
 
     await click(page, 'note');
     await fillAndSubmit(page, 'Заметка о чужом клиенте');
 
     expect(await statusText(page)).toBe('Не найдено');
     expect(await popupText('#queued', (t) => t.includes('отклонено'))).toBe('Очередь пуста: всё отправлено · отклонено: 1');
-    await server.db.prepare('UPDATE companies SET owner_id = ?, region_id = 1 WHERE id = ?').bind(world.users.managerA.id, world.companies.ofA).run();
+    await server.db
+      .prepare('UPDATE companies SET owner_id = ?, region_id = 1 WHERE id = ?')
+      .bind(world.users.managerA.id, world.companies.ofA)
+      .run();
     await page.close();
   });
 });

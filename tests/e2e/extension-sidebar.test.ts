@@ -1,8 +1,17 @@
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import {
-  FIXTURE_GRANTS, contentEventually, extensionGranting, fixturePages, inContentScript, launchBrowser, serveFixtureSites, signInAndEnableSites,
-  stopServiceWorker, type FixtureSites, type TestBrowser,
+  FIXTURE_GRANTS,
+  contentEventually,
+  extensionGranting,
+  fixturePages,
+  inContentScript,
+  launchBrowser,
+  serveFixtureSites,
+  signInAndEnableSites,
+  stopServiceWorker,
+  type FixtureSites,
+  type TestBrowser,
   screenshotPath,
 } from '../helpers/browser';
 import { clickSidebar as click, fillAndSubmit } from '../helpers/sidebar';
@@ -40,9 +49,15 @@ const MAIL_PAGES: [string, string][] = [
   ['Gmail', 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWkzrHvPfTnPqRsXwMnBlCkD'],
   ['Яндекс Почта', 'https://mail.yandex.ru/?uid=1130000057412345#/message/189151184303734786'],
   ['Mail.ru', 'https://e.mail.ru/inbox/0:17637180621457210551:0/'],
-  ['Outlook', 'https://outlook.office.com/mail/inbox/id/AAQkAGI2NzQ5ZmM0LTQ2ZTAtNDYxZC05MmQ3LTNkNzYzMTk2MDQ0ZgAQAP1bZ7SG0x5Ij5Tq7L3pWQM%3D'],
+  [
+    'Outlook',
+    'https://outlook.office.com/mail/inbox/id/AAQkAGI2NzQ5ZmM0LTQ2ZTAtNDYxZC05MmQ3LTNkNzYzMTk2MDQ0ZgAQAP1bZ7SG0x5Ij5Tq7L3pWQM%3D',
+  ],
   ['Roundcube', 'https://pochta.krovlya-service.ru/roundcube/?_task=mail&_mbox=INBOX&_uid=1&_action=show'],
-  ['Roundcube (preview frame)', 'https://pochta.krovlya-service.ru/roundcube/?_task=mail&_caps=pdf%3D1&_uid=1&_mbox=INBOX&_framed=1&_action=preview'],
+  [
+    'Roundcube (preview frame)',
+    'https://pochta.krovlya-service.ru/roundcube/?_task=mail&_caps=pdf%3D1&_uid=1&_mbox=INBOX&_framed=1&_action=preview',
+  ],
 ];
 
 async function openMail(url: string): Promise<Page> {
@@ -53,13 +68,22 @@ async function openMail(url: string): Promise<Page> {
 }
 
 /** The sidebar's text of one part (data-part), read inside the content script's closed shadow root. */
-const part = (page: Page, name: string) => inContentScript<string | null>(page, `voronkaPage.sidebar?.querySelector('[data-part="${name}"]')?.textContent ?? null`);
+const part = (page: Page, name: string) =>
+  inContentScript<string | null>(page, `voronkaPage.sidebar?.querySelector('[data-part="${name}"]')?.textContent ?? null`);
 const shownCompany = (page: Page) => contentEventually<string>(page, 'voronkaPage.sidebarShown?.companyName');
-const statusText = (page: Page, not = '') => contentEventually<string>(page, `(() => { const t = voronkaPage.sidebar?.querySelector('[data-part="status"]')?.textContent; return t && t !== ${JSON.stringify(not)} ? t : null; })()`);
+const statusText = (page: Page, not = '') =>
+  contentEventually<string>(
+    page,
+    `(() => { const t = voronkaPage.sidebar?.querySelector('[data-part="status"]')?.textContent; return t && t !== ${JSON.stringify(not)} ? t : null; })()`,
+  );
 
-
-const mailEvents = async (subject: string) => (await server.db.prepare(
-  "SELECT company_id, direction, counterpart FROM events WHERE kind = 'mail' AND subject = ?").bind(subject).all<{ company_id: number; direction: string; counterpart: string }>()).results;
+const mailEvents = async (subject: string) =>
+  (
+    await server.db
+      .prepare("SELECT company_id, direction, counterpart FROM events WHERE kind = 'mail' AND subject = ?")
+      .bind(subject)
+      .all<{ company_id: number; direction: string; counterpart: string }>()
+  ).results;
 
 describe('mail sidebar', () => {
   it('is registered only for the enabled and granted sites', () => {
@@ -86,8 +110,15 @@ describe('mail sidebar', () => {
     const second = await statusText(page, first);
 
     expect([first, second]).toEqual(['Письмо записано в ленту клиента', 'Это письмо уже есть в ленте клиента']);
-    expect(await mailEvents('Счёт на металлочерепицу для объекта в Химках')).toEqual([{ company_id: world.companies.ofA, direction: 'in', counterpart: 'ivan@krovlya.ru' }]);
-    expect(await contentEventually(page, `voronkaPage.sidebar.querySelector('[data-part="timeline"]')?.textContent.includes('Письмо от клиента: Счёт на металлочерепицу для объекта в Химках')`)).toBe(true);
+    expect(await mailEvents('Счёт на металлочерепицу для объекта в Химках')).toEqual([
+      { company_id: world.companies.ofA, direction: 'in', counterpart: 'ivan@krovlya.ru' },
+    ]);
+    expect(
+      await contentEventually(
+        page,
+        `voronkaPage.sidebar.querySelector('[data-part="timeline"]')?.textContent.includes('Письмо от клиента: Счёт на металлочерепицу для объекта в Химках')`,
+      ),
+    ).toBe(true);
     await page.screenshot({ path: screenshotPath('sidebar-gmail.png') });
     await page.close();
   });
@@ -98,7 +129,14 @@ describe('mail sidebar', () => {
 
     // Gmail swaps the conversation in place: another thread id, another sender.
     await page.evaluate(() => {
-      const doc = (globalThis as unknown as { document: { querySelector(s: string): { setAttribute(n: string, v: string): void } | null; querySelectorAll(s: string): { setAttribute(n: string, v: string): void }[] } }).document;
+      const doc = (
+        globalThis as unknown as {
+          document: {
+            querySelector(s: string): { setAttribute(n: string, v: string): void } | null;
+            querySelectorAll(s: string): { setAttribute(n: string, v: string): void }[];
+          };
+        }
+      ).document;
       doc.querySelector('h2.hP')!.setAttribute('data-thread-perm-id', 'thread-f:99');
       for (const sender of doc.querySelectorAll('[email="ivan@krovlya.ru"]')) sender.setAttribute('email', 'orlov@stroymir-ekb.ru');
     });
@@ -108,7 +146,11 @@ describe('mail sidebar', () => {
     await click(page, 'create-client');
     await fillAndSubmit(page, 'Строймир Екатеринбург');
     expect(await statusText(page)).toBe('Клиент создан: Строймир Екатеринбург');
-    const created = await server.db.prepare("SELECT c.owner_id, cp.value FROM companies c JOIN contact_points cp ON cp.company_id = c.id WHERE c.name = 'Строймир Екатеринбург'").all<{ owner_id: number; value: string }>();
+    const created = await server.db
+      .prepare(
+        "SELECT c.owner_id, cp.value FROM companies c JOIN contact_points cp ON cp.company_id = c.id WHERE c.name = 'Строймир Екатеринбург'",
+      )
+      .all<{ owner_id: number; value: string }>();
     expect(created.results).toEqual([{ owner_id: world.users.managerA.id, value: 'orlov@stroymir-ekb.ru' }]);
     await page.close();
   });
@@ -118,12 +160,21 @@ describe('mail sidebar', () => {
     await shownCompany(page);
     // Manager B's client writes: A may not open the card, so the sidebar offers to create it.
     await page.evaluate(() => {
-      const doc = (globalThis as unknown as { document: { querySelector(s: string): { setAttribute(n: string, v: string): void } | null; querySelectorAll(s: string): { setAttribute(n: string, v: string): void }[] } }).document;
+      const doc = (
+        globalThis as unknown as {
+          document: {
+            querySelector(s: string): { setAttribute(n: string, v: string): void } | null;
+            querySelectorAll(s: string): { setAttribute(n: string, v: string): void }[];
+          };
+        }
+      ).document;
       doc.querySelector('h2.hP')!.setAttribute('data-thread-perm-id', 'thread-f:100');
       for (const sender of doc.querySelectorAll('[email="ivan@krovlya.ru"]')) sender.setAttribute('email', 'zakaz@proflist-b.ru');
     });
     await server.db.prepare("INSERT INTO contacts (id, company_id, name, created_at) VALUES (301, 102, 'Пётр Заказов', 0)").run();
-    await server.db.prepare("INSERT INTO contact_points (contact_id, company_id, kind, value) VALUES (301, 102, 'email', 'zakaz@proflist-b.ru')").run();
+    await server.db
+      .prepare("INSERT INTO contact_points (contact_id, company_id, kind, value) VALUES (301, 102, 'email', 'zakaz@proflist-b.ru')")
+      .run();
     await contentEventually(page, `voronkaPage.sidebarShown?.threadKey === 'gmail:thread-f:100'`);
 
     await click(page, 'create-client');
@@ -143,7 +194,9 @@ describe('mail sidebar', () => {
     await fillAndSubmit(page, 'Перезвонить по рекламации после 15:00');
 
     expect(await statusText(page)).toBe('Заметка добавлена');
-    const notes = await server.db.prepare("SELECT company_id, user_id FROM events WHERE kind = 'note' AND subject = 'Перезвонить по рекламации после 15:00'").all();
+    const notes = await server.db
+      .prepare("SELECT company_id, user_id FROM events WHERE kind = 'note' AND subject = 'Перезвонить по рекламации после 15:00'")
+      .all();
     expect(notes.results).toEqual([{ company_id: world.companies.ofA, user_id: world.users.managerA.id }]);
     await page.close();
   });

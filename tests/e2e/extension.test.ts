@@ -3,7 +3,13 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import type { PageElement, PageGlobals } from '../helpers/dom';
 import {
-  EXTENSION_DIR, extensionPageUrl, extensionServiceWorker, launchBrowser, requireBuilt, stopServiceWorker, type TestBrowser,
+  EXTENSION_DIR,
+  extensionPageUrl,
+  extensionServiceWorker,
+  launchBrowser,
+  requireBuilt,
+  stopServiceWorker,
+  type TestBrowser,
 } from '../helpers/browser';
 import { startWorker, type TestWorker } from '../helpers/worker';
 import { PASSWORD, seedWorld, sessionCookie, world } from '../helpers/world';
@@ -38,10 +44,14 @@ const serverOrigin = () => server.url.origin;
 
 /** Waits for `selector` to read `expected`; returns what it finally reads so a failure shows the real text. */
 async function textEventually(page: Page, selector: string, expected: string, timeout = 10_000): Promise<string> {
-  await page.waitForFunction(
-    (sel: string, want: string) => (globalThis as unknown as PageGlobals).document.querySelector(sel)?.textContent?.trim() === want,
-    { timeout }, selector, expected,
-  ).catch(() => undefined);
+  await page
+    .waitForFunction(
+      (sel: string, want: string) => (globalThis as unknown as PageGlobals).document.querySelector(sel)?.textContent?.trim() === want,
+      { timeout },
+      selector,
+      expected,
+    )
+    .catch(() => undefined);
   return page.$eval(selector, (el) => (el as unknown as PageElement).textContent?.trim() ?? '').catch(() => `<no ${selector}>`);
 }
 
@@ -67,29 +77,32 @@ async function openPopup(): Promise<Page> {
 
 /** Reads the stored API token the way only an extension page can: from the extension origin's IndexedDB. */
 function storedToken(page: Page): Promise<string | null> {
-  return page.evaluate(() => new Promise<string | null>((resolve, reject) => {
-    const open = (globalThis as unknown as PageGlobals).indexedDB.open('voronka-credentials');
-    let absent = false;
-    // Probing must not create the database: that would leave it without the extension's store.
-    open.onupgradeneeded = () => {
-      absent = true;
-      open.transaction?.abort();
-    };
-    open.onerror = () => (absent ? resolve(null) : reject(open.error));
-    open.onsuccess = () => {
-      const db = open.result;
-      if (!db.objectStoreNames.contains('connection')) {
-        db.close();
-        return resolve(null);
-      }
-      const get = db.transaction('connection').objectStore('connection').get('current');
-      get.onsuccess = () => {
-        resolve((get.result as { token?: string } | undefined)?.token ?? null);
-        db.close();
-      };
-      get.onerror = () => reject(get.error);
-    };
-  }));
+  return page.evaluate(
+    () =>
+      new Promise<string | null>((resolve, reject) => {
+        const open = (globalThis as unknown as PageGlobals).indexedDB.open('voronka-credentials');
+        let absent = false;
+        // Probing must not create the database: that would leave it without the extension's store.
+        open.onupgradeneeded = () => {
+          absent = true;
+          open.transaction?.abort();
+        };
+        open.onerror = () => (absent ? resolve(null) : reject(open.error));
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('connection')) {
+            db.close();
+            return resolve(null);
+          }
+          const get = db.transaction('connection').objectStore('connection').get('current');
+          get.onsuccess = () => {
+            resolve((get.result as { token?: string } | undefined)?.token ?? null);
+            db.close();
+          };
+          get.onerror = () => reject(get.error);
+        };
+      }),
+  );
 }
 
 async function signedInAsManagerA(): Promise<Page> {
@@ -116,7 +129,9 @@ describe('extension sign-in', () => {
     const popup = await openPopup();
 
     expect(await textEventually(popup, '#status', 'Подключено: Анна Менеджер')).toBe('Подключено: Анна Менеджер');
-    expect(await popup.$eval('#last-sync', (el) => (el as unknown as PageElement).textContent)).toMatch(/^Последняя синхронизация: \d\d\.\d\d\.\d{4}, \d\d:\d\d$/);
+    expect(await popup.$eval('#last-sync', (el) => (el as unknown as PageElement).textContent)).toMatch(
+      /^Последняя синхронизация: \d\d\.\d\d\.\d{4}, \d\d:\d\d$/,
+    );
     expect(await storedToken(options)).toMatch(/^vka_/);
   });
 
@@ -150,7 +165,9 @@ describe('extension service worker lifecycle', () => {
   it('still reports the connection after Chrome stops the service worker', async () => {
     await signedInAsManagerA();
     const before = await extensionServiceWorker(chromium.browser);
-    await before.evaluate(() => { (globalThis as { startedBeforeStop?: boolean }).startedBeforeStop = true; });
+    await before.evaluate(() => {
+      (globalThis as { startedBeforeStop?: boolean }).startedBeforeStop = true;
+    });
 
     await stopServiceWorker(chromium.browser);
     const popup = await openPopup();
@@ -166,7 +183,9 @@ describe('extension token revocation', () => {
     const options = await signedInAsManagerA();
     const token = await storedToken(options);
     const cookie = await sessionCookie(server, 'managerA');
-    const list = await (await server.fetch('/api/tokens?kind=api', { headers: { cookie } })).json() as { items: { id: number; prefix: string; revokedAt: number | null }[] };
+    const list = (await (await server.fetch('/api/tokens?kind=api', { headers: { cookie } })).json()) as {
+      items: { id: number; prefix: string; revokedAt: number | null }[];
+    };
     const mine = list.items.filter((t) => t.revokedAt === null && token?.startsWith(t.prefix)).sort((a, b) => b.id - a.id)[0];
     expect(mine).toBeDefined();
 
@@ -174,9 +193,13 @@ describe('extension token revocation', () => {
     expect(revoked.status).toBe(200);
     const popup = await openPopup();
 
-    const refusal = await (await server.fetch('/api/me', { headers: { authorization: `Bearer ${token}`, 'accept-language': 'ru' } })).json() as { error: { message: string } };
+    const refusal = (await (
+      await server.fetch('/api/me', { headers: { authorization: `Bearer ${token}`, 'accept-language': 'ru' } })
+    ).json()) as { error: { message: string } };
     expect(await textEventually(popup, '#status', 'Не подключено')).toBe('Не подключено');
     expect(await textEventually(popup, '#reason', refusal.error.message)).toBe(refusal.error.message);
-    expect(await popup.$eval('#open-options', (el) => (el as unknown as PageElement).getAttribute('href'))).toBe(extensionPageUrl(optionsPath));
+    expect(await popup.$eval('#open-options', (el) => (el as unknown as PageElement).getAttribute('href'))).toBe(
+      extensionPageUrl(optionsPath),
+    );
   });
 });

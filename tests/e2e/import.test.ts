@@ -48,37 +48,52 @@ async function signIn(page: Page): Promise<void> {
 describe('import page', () => {
   it('checks, loads and reports manager A’s spreadsheet, and the clients land in the base', async () => {
     const file = join(dir, 'Клиенты Анны.xlsx');
-    await writeFile(file, buildXlsx([
-      ['Наименование', 'ИНН', 'Телефон', 'Контактное лицо', 'Комментарий'],
-      ['ООО «Северсталь-Трейд»', Number(SEVER_INN), '+7 921 000-11-22', 'Олег Смирнов', 'Нужен профнастил С8'],
-      ['ООО «Уралпрофиль»', Number(URAL_INN), null, null, 'Перезвонить в апреле'],
-      ['ООО «Ошибка»', 1234567890, null, null, null],
-      ['Кровля А', null, '8 (495) 123-45-67', null, null],
-      ['Профлист Б', 7702070139, null, null, null],
-    ]));
+    await writeFile(
+      file,
+      buildXlsx([
+        ['Наименование', 'ИНН', 'Телефон', 'Контактное лицо', 'Комментарий'],
+        ['ООО «Северсталь-Трейд»', Number(SEVER_INN), '+7 921 000-11-22', 'Олег Смирнов', 'Нужен профнастил С8'],
+        ['ООО «Уралпрофиль»', Number(URAL_INN), null, null, 'Перезвонить в апреле'],
+        ['ООО «Ошибка»', 1234567890, null, null, null],
+        ['Кровля А', null, '8 (495) 123-45-67', null, null],
+        ['Профлист Б', 7702070139, null, null, null],
+      ]),
+    );
     const context = await chromium.browser.createBrowserContext();
     const page = await context.newPage();
     try {
       await signIn(page);
       expect(new URL(page.url()).pathname).toBe('/app/import');
 
-      const input = await page.waitForSelector('input[data-testid="file"]') as ElementHandle<Element>;
+      const input = (await page.waitForSelector('input[data-testid="file"]')) as ElementHandle<Element>;
       await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(file);
       await page.waitForSelector('[data-testid="file-summary"]');
       expect(await text(page, '[data-testid="file-summary"]')).toBe('Файл «Клиенты Анны.xlsx»: 5 строк с данными.');
 
       await page.click('[data-testid="check"]');
       await page.waitForSelector('[data-testid="preview"]', { timeout: 20_000 });
-      expect(await figures(page, 'preview', ['new', 'duplicate', 'other_owner', 'invalid'])).toEqual({ new: '2', duplicate: '1', other_owner: '1', invalid: '1' });
+      expect(await figures(page, 'preview', ['new', 'duplicate', 'other_owner', 'invalid'])).toEqual({
+        new: '2',
+        duplicate: '1',
+        other_owner: '1',
+        invalid: '1',
+      });
 
       await page.click('[data-testid="load"]');
       await page.waitForSelector('[data-testid="result"]', { timeout: 30_000 });
       const bar = await page.$eval('[data-testid="result"] progress', (el) => ({
-        value: (el as unknown as PageElement).getAttribute('value'), max: (el as unknown as PageElement).getAttribute('max'),
+        value: (el as unknown as PageElement).getAttribute('value'),
+        max: (el as unknown as PageElement).getAttribute('max'),
       }));
       expect(bar).toEqual({ value: '5', max: '5' });
       expect(await text(page, '[data-testid="result"] [data-testid="progress-text"]')).toBe('5 из 5 строк');
-      expect(await figures(page, 'result', ['new', 'merged', 'duplicate', 'other_owner', 'invalid'])).toEqual({ new: '2', merged: '1', duplicate: '0', other_owner: '1', invalid: '1' });
+      expect(await figures(page, 'result', ['new', 'merged', 'duplicate', 'other_owner', 'invalid'])).toEqual({
+        new: '2',
+        merged: '1',
+        duplicate: '0',
+        other_owner: '1',
+        invalid: '1',
+      });
 
       const href = await page.$eval('[data-testid="download"]', (el) => (el as unknown as PageElement).getAttribute('href'));
       const download = await page.evaluate(async (url: string) => {
@@ -87,10 +102,17 @@ describe('import page', () => {
       }, href!);
       expect(download.status).toBe(200);
       expect(download.type).toBe('text/csv; charset=utf-8');
-      const lines = download.body.replace(/^\uFEFF/, '').split('\r\n').filter(Boolean);
+      const lines = download.body
+        .replace(/^\uFEFF/, '')
+        .split('\r\n')
+        .filter(Boolean);
       expect(lines).toHaveLength(6);
       expect(lines.slice(1).map((l) => l.split(';').slice(0, 2).join(';'))).toEqual([
-        '2;Импортирована', '3;Импортирована', '4;Ошибка', '5;Объединена с существующей', '6;Клиент другого менеджера',
+        '2;Импортирована',
+        '3;Импортирована',
+        '4;Ошибка',
+        '5;Объединена с существующей',
+        '6;Клиент другого менеджера',
       ]);
       expect(lines[3]).toContain('ИНН не прошёл проверку контрольной суммы');
       expect(lines[4]).toContain(`;${world.companies.ofA};"ООО ""Кровля А""";Кровля А;`);
@@ -98,12 +120,17 @@ describe('import page', () => {
       await context.close();
     }
 
-    const created = await server.db.prepare(`SELECT c.name, c.inn, c.owner_id, c.region_id, e.subject
+    const created = await server.db
+      .prepare(`SELECT c.name, c.inn, c.owner_id, c.region_id, e.subject
       FROM companies c LEFT JOIN events e ON e.company_id = c.id AND e.kind = 'note' AND e.source = 'import'
-      WHERE c.inn IN (?, ?) ORDER BY c.inn`).bind(URAL_INN, SEVER_INN).all();
-    expect(created.results).toEqual([
-      { name: 'ООО «Уралпрофиль»', inn: URAL_INN, owner_id: world.users.managerA.id, region_id: 1, subject: 'Перезвонить в апреле' },
-      { name: 'ООО «Северсталь-Трейд»', inn: SEVER_INN, owner_id: world.users.managerA.id, region_id: 1, subject: 'Нужен профнастил С8' },
-    ].sort((a, b) => a.inn.localeCompare(b.inn)));
+      WHERE c.inn IN (?, ?) ORDER BY c.inn`)
+      .bind(URAL_INN, SEVER_INN)
+      .all();
+    expect(created.results).toEqual(
+      [
+        { name: 'ООО «Уралпрофиль»', inn: URAL_INN, owner_id: world.users.managerA.id, region_id: 1, subject: 'Перезвонить в апреле' },
+        { name: 'ООО «Северсталь-Трейд»', inn: SEVER_INN, owner_id: world.users.managerA.id, region_id: 1, subject: 'Нужен профнастил С8' },
+      ].sort((a, b) => a.inn.localeCompare(b.inn)),
+    );
   });
 });

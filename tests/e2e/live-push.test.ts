@@ -2,7 +2,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, WebWorker } from 'puppeteer-core';
 import { signStandardWebhook } from '../../worker/src/platform/standard-webhooks';
-import { EXTENSION_DIR, extensionPageUrl, extensionServiceWorker, launchBrowser, requireBuilt, stopServiceWorker, type TestBrowser } from '../helpers/browser';
+import {
+  EXTENSION_DIR,
+  extensionPageUrl,
+  extensionServiceWorker,
+  launchBrowser,
+  requireBuilt,
+  stopServiceWorker,
+  type TestBrowser,
+} from '../helpers/browser';
 import type { PageGlobals } from '../helpers/dom';
 import { TEST_SECRETS, startWorker, type TestWorker } from '../helpers/worker';
 import { PASSWORD, seedWorld, sessionCookie, world } from '../helpers/world';
@@ -10,7 +18,10 @@ import { monotonicMs, TEST_NOW, TEST_NOW_S } from '../helpers/clock';
 
 const MANIFEST = join(EXTENSION_DIR, 'manifest.json');
 
-interface LiveState { state: string; received: { type: string; callId?: string; receivedAt: number }[] }
+interface LiveState {
+  state: string;
+  received: { type: string; callId?: string; receivedAt: number }[];
+}
 type Notifications = { chrome: { notifications: { getAll(): Promise<Record<string, boolean>> } } };
 
 let server: TestWorker;
@@ -59,26 +70,33 @@ async function eventually<T>(probe: () => Promise<T>, ok: (value: T) => boolean,
 
 /** The service worker's live diagnostics (times recorded there on receipt), once `done` holds. */
 async function liveState(done: (s: LiveState) => boolean, what: string): Promise<LiveState> {
-  const state = await eventually(() => worker.evaluate(() => (globalThis as unknown as { voronkaLive: LiveState }).voronkaLive), done, 10_000);
+  const state = await eventually(
+    () => worker.evaluate(() => (globalThis as unknown as { voronkaLive: LiveState }).voronkaLive),
+    done,
+    10_000,
+  );
   if (!done(state)) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(state)}`);
   return state;
 }
 
-const notifications = (id: string) => eventually(
-  () => worker.evaluate(async () => Object.keys(await (globalThis as unknown as Notifications).chrome.notifications.getAll())),
-  (ids) => ids.includes(id),
-);
+const notifications = (id: string) =>
+  eventually(
+    () => worker.evaluate(async () => Object.keys(await (globalThis as unknown as Notifications).chrome.notifications.getAll())),
+    (ids) => ids.includes(id),
+  );
 
 /** Manager A's open sockets as the server counts them. */
-const socketsOfA = (want: number) => eventually(
-  async () => ((await (await server.fetch('/api/live?status=1', { headers: { cookie: cookieA } })).json()) as { sockets: number }).sockets,
-  (n) => n === want,
-);
+const socketsOfA = (want: number) =>
+  eventually(
+    async () =>
+      ((await (await server.fetch('/api/live?status=1', { headers: { cookie: cookieA } })).json()) as { sockets: number }).sockets,
+    (n) => n === want,
+  );
 
 async function testPush(): Promise<{ at: number; delivered: number }> {
   const res = await server.fetch('/api/live/test', { method: 'POST', headers: { cookie: cookieA } });
   expect(res.status).toBe(200);
-  return await res.json() as { at: number; delivered: number };
+  return (await res.json()) as { at: number; delivered: number };
 }
 
 describe('live push into the extension', () => {
@@ -98,10 +116,23 @@ describe('live push into the extension', () => {
   it('rings manager A for a signed generic call.ringing webhook', async () => {
     const popup = await open('popup');
     const callId = 'e2e-ring-1';
-    const body = JSON.stringify({ type: 'call.ringing', call_id: callId, timestamp: TEST_NOW, direction: 'in', from: '+74951234567', to: '+74950000000', extension: '101' });
+    const body = JSON.stringify({
+      type: 'call.ringing',
+      call_id: callId,
+      timestamp: TEST_NOW,
+      direction: 'in',
+      from: '+74951234567',
+      to: '+74950000000',
+      extension: '101',
+    });
     const id = `msg_${callId}`;
     const ts = TEST_NOW_S;
-    const headers = { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': String(ts), 'webhook-signature': await signStandardWebhook(TEST_SECRETS.TELEPHONY_WEBHOOK_SECRET, id, ts, body) };
+    const headers = {
+      'content-type': 'application/json',
+      'webhook-id': id,
+      'webhook-timestamp': String(ts),
+      'webhook-signature': await signStandardWebhook(TEST_SECRETS.TELEPHONY_WEBHOOK_SECRET, id, ts, body),
+    };
     const before = (await liveState(() => true, '')).received.length;
 
     const res = await server.fetch('/hooks/telephony/generic', { method: 'POST', body, headers });
@@ -112,7 +143,9 @@ describe('live push into the extension', () => {
     const notice = `call:${world.companies.ofA}:${callId}`;
     expect(await notifications(notice)).toContain(notice);
     await popup.waitForFunction(
-      () => (globalThis as unknown as PageGlobals).document.querySelector('#ringing')?.textContent === 'Звонит: ООО "Кровля А", Иван Петров, ответственный Анна Менеджер',
+      () =>
+        (globalThis as unknown as PageGlobals).document.querySelector('#ringing')?.textContent ===
+        'Звонит: ООО "Кровля А", Иван Петров, ответственный Анна Менеджер',
       { timeout: 5_000 },
     );
   });

@@ -21,8 +21,11 @@ beforeAll(async () => {
   server = await startWorker({ http: true });
   await seedWorld(server);
   // 120 000,00 ₽ shipped by A in October; the starting rule of migration 0008 pays 30 000 ₽ + 1.5 %.
-  await server.db.prepare(`INSERT INTO onec_documents (ref_key, kind, number, date_local, occurred_at, posted, deletion_mark, data_version, company_id, user_id, amount_kopecks, updated_at)
-    VALUES ('pay-e2e-1', 'shipment', 'РТ-501', '2026-10-14T11:00:00', ?, 1, 0, 'v1', 101, ?, 12000000, ?)`).bind(Date.UTC(2026, 9, 14, 8), A, TEST_NOW).run();
+  await server.db
+    .prepare(`INSERT INTO onec_documents (ref_key, kind, number, date_local, occurred_at, posted, deletion_mark, data_version, company_id, user_id, amount_kopecks, updated_at)
+    VALUES ('pay-e2e-1', 'shipment', 'РТ-501', '2026-10-14T11:00:00', ?, 1, 0, 'v1', 101, ?, 12000000, ?)`)
+    .bind(Date.UTC(2026, 9, 14, 8), A, TEST_NOW)
+    .run();
   chromium = await launchBrowser();
 });
 afterAll(async () => {
@@ -41,10 +44,11 @@ async function signedIn(email: string, path: string, downloadPath?: string): Pro
   await Promise.all([page.waitForNavigation(), page.click('#sign-in button[type="submit"]')]);
   return page;
 }
-const text = (page: Page, selector: string) => page.$eval(selector, (el) => (el as unknown as PageElement).textContent?.replace(/\s+/g, ' ').trim() ?? '');
+const text = (page: Page, selector: string) =>
+  page.$eval(selector, (el) => (el as unknown as PageElement).textContent?.replace(/\s+/g, ' ').trim() ?? '');
 
 describe('pay pages', () => {
-  test("the manager sees his month line by line and marks it checked", async () => {
+  test('the manager sees his month line by line and marks it checked', async () => {
     const page = await signedIn(world.users.managerA.email, `/app/pay?month=${MONTH}`);
     expect(new URL(page.url()).pathname).toBe('/app/pay');
     // 30 000 ₽ + 1.5 % × 120 000 ₽ = 31 800 ₽ (no plan → no tier; KPI not reached).
@@ -68,13 +72,23 @@ describe('pay pages', () => {
       expect(await text(page, '#export')).toBe('Выгрузить для 1С:ЗУП (1)');
       await page.click('#export');
       const file = join(dir, `zup-nachisleniya-${MONTH}.csv`);
-      for (let i = 0; i < 100 && !(existsSync(file) && !readdirSync(dir).some((f) => f.endsWith('.crdownload'))); i++) await new Promise((r) => setTimeout(r, 50));
-      const lines = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').split('\r\n').filter(Boolean);
+      for (let i = 0; i < 100 && !(existsSync(file) && !readdirSync(dir).some((f) => f.endsWith('.crdownload'))); i++)
+        await new Promise((r) => setTimeout(r, 50));
+      const lines = readFileSync(file, 'utf8')
+        .replace(/^\uFEFF/, '')
+        .split('\r\n')
+        .filter(Boolean);
       expect(lines.slice(1)).toEqual([
         'a@test.ru;Анна Менеджер;01.10.2026;base;Оклад;30000,00',
         'a@test.ru;Анна Менеджер;01.10.2026;commission;Комиссия с отгрузок;1800,00',
       ]);
-      await page.waitForFunction(() => (globalThis as unknown as { document: { body: { textContent: string } } }).document.body.textContent.includes('выгружен в 1С:ЗУП'), { timeout: 5000 });
+      await page.waitForFunction(
+        () =>
+          (globalThis as unknown as { document: { body: { textContent: string } } }).document.body.textContent.includes(
+            'выгружен в 1С:ЗУП',
+          ),
+        { timeout: 5000 },
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -85,7 +99,9 @@ describe('pay pages', () => {
     const row = `tr[data-user="${A}"]`;
     await page.type(`${row} .amount`, '1 250 000,50');
     await Promise.all([page.waitForNavigation(), page.click(`${row} .save`)]);
-    expect(await server.db.prepare("SELECT amount_kopecks FROM plans WHERE user_id = ? AND month = '2026-12'").bind(A).first()).toEqual({ amount_kopecks: 125_000_050 });
+    expect(await server.db.prepare("SELECT amount_kopecks FROM plans WHERE user_id = ? AND month = '2026-12'").bind(A).first()).toEqual({
+      amount_kopecks: 125_000_050,
+    });
     expect(await page.$eval(`${row} .amount`, (el) => (el as unknown as { value: string }).value)).toBe('1250000,50');
   });
 });

@@ -24,12 +24,27 @@ beforeAll(async () => {
   await seedWorld(server);
   const s = (q: string, ...args: unknown[]) => server.db.prepare(q).bind(...args);
   await server.db.batch([
-    s(`INSERT INTO events (kind, source, external_id, occurred_at, company_id, user_id, region_id, direction, duration_sec, call_result, targeted, created_at) VALUES
+    s(
+      `INSERT INTO events (kind, source, external_id, occurred_at, company_id, user_id, region_id, direction, duration_sec, call_result, targeted, created_at) VALUES
       ('call', 'generic', 'call:e2e-1', ?, 101, 4, 1, 'out', 95, 'answered', 1, 0), ('call', 'generic', 'call:e2e-2', ?, 101, 4, 1, 'in', 0, 'missed', 0, 0),
-      ('call', 'generic', 'call:e2e-3', ?, 102, 5, 1, 'out', 40, 'answered', 1, 0)`, at('2026-11-16T09:00:00Z'), at('2026-11-17T09:00:00Z'), at('2026-11-17T10:00:00Z')),
-    s(`INSERT INTO leads (id, company_id, region_id, owner_id, stage_id, channel, created_at, stage_entered_at) VALUES
-      (701, 101, 1, 4, 'qualified', 'call', ?, ?), (702, 102, 1, 5, 'new', 'mail', ?, ?)`, at('2026-11-16T08:00:00Z'), at('2026-11-16T09:00:00Z'), at('2026-11-17T08:00:00Z'), at('2026-11-17T08:00:00Z')),
-    s("INSERT INTO stage_changes (lead_id, from_stage_id, to_stage_id, at, cause) VALUES (701, NULL, 'new', ?, 'user'), (701, 'new', 'qualified', ?, 'user')", at('2026-11-16T08:00:00Z'), at('2026-11-16T09:00:00Z')),
+      ('call', 'generic', 'call:e2e-3', ?, 102, 5, 1, 'out', 40, 'answered', 1, 0)`,
+      at('2026-11-16T09:00:00Z'),
+      at('2026-11-17T09:00:00Z'),
+      at('2026-11-17T10:00:00Z'),
+    ),
+    s(
+      `INSERT INTO leads (id, company_id, region_id, owner_id, stage_id, channel, created_at, stage_entered_at) VALUES
+      (701, 101, 1, 4, 'qualified', 'call', ?, ?), (702, 102, 1, 5, 'new', 'mail', ?, ?)`,
+      at('2026-11-16T08:00:00Z'),
+      at('2026-11-16T09:00:00Z'),
+      at('2026-11-17T08:00:00Z'),
+      at('2026-11-17T08:00:00Z'),
+    ),
+    s(
+      "INSERT INTO stage_changes (lead_id, from_stage_id, to_stage_id, at, cause) VALUES (701, NULL, 'new', ?, 'user'), (701, 'new', 'qualified', ?, 'user')",
+      at('2026-11-16T08:00:00Z'),
+      at('2026-11-16T09:00:00Z'),
+    ),
     s(`INSERT INTO onec_documents (ref_key, kind, number, date_local, occurred_at, posted, deletion_mark, data_version, company_id, user_id, amount_kopecks, updated_at) VALUES
       ('e1', 'invoice', 'С-10', '2026-11-16T10:00:00', 0, 1, 0, 'v', 101, 4, 12345678, 0), ('e2', 'payment_bank', 'П-10', '2026-11-17T10:00:00', 0, 1, 0, 'v', 101, 4, 12345678, 0),
       ('e3', 'payment_bank', 'П-11', '2026-05-17T10:00:00', 0, 1, 0, 'v', 103, NULL, 5000000, 0)`),
@@ -50,39 +65,91 @@ afterAll(async () => {
 });
 
 const PERIOD = 'from=2026-11-01&to=2026-11-27';
-interface Drawn { bars: { series: string; value: number }[]; rows: string[][] }
-const drawn = () => page.evaluate((): Drawn => {
-  const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<PageElement> } }).document;
-  const bars = Array.from(doc.querySelectorAll('[data-testid="chart"] [data-value]')).map((el) => ({ series: el.getAttribute('data-series') ?? '', value: Number(el.getAttribute('data-value')) }));
-  const rows = Array.from(doc.querySelectorAll('[data-testid="report-table"] tbody tr')).map((tr) => Array.from((tr as unknown as { querySelectorAll(s: string): ArrayLike<PageElement> }).querySelectorAll('td')).map((td) => td.textContent?.trim() ?? ''));
-  return { bars, rows };
-});
+interface Drawn {
+  bars: { series: string; value: number }[];
+  rows: string[][];
+}
+const drawn = () =>
+  page.evaluate((): Drawn => {
+    const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<PageElement> } }).document;
+    const bars = Array.from(doc.querySelectorAll('[data-testid="chart"] [data-value]')).map((el) => ({
+      series: el.getAttribute('data-series') ?? '',
+      value: Number(el.getAttribute('data-value')),
+    }));
+    const rows = Array.from(doc.querySelectorAll('[data-testid="report-table"] tbody tr')).map((tr) =>
+      Array.from((tr as unknown as { querySelectorAll(s: string): ArrayLike<PageElement> }).querySelectorAll('td')).map(
+        (td) => td.textContent?.trim() ?? '',
+      ),
+    );
+    return { bars, rows };
+  });
 /** Russian number formatting uses non-breaking spaces: compare with plain ones. */
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
-const sum = (bars: Drawn['bars'], series: string) => bars.filter((b) => b.series === series).reduce((s, b) => s + (Number.isFinite(b.value) ? b.value : 0), 0);
+const sum = (bars: Drawn['bars'], series: string) =>
+  bars.filter((b) => b.series === series).reduce((s, b) => s + (Number.isFinite(b.value) ? b.value : 0), 0);
 
 describe('report pages as the head of sales', () => {
   it('lists the six reports', async () => {
     expect(new URL(page.url()).pathname).toBe('/app/reports');
     const links = await page.$$eval('.reports a', (els) => els.map((a) => (a as unknown as PageElement).getAttribute('href')));
-    expect(links).toEqual(['/app/reports/calls', '/app/reports/leads', '/app/reports/stages', '/app/reports/clients', '/app/reports/dormant', '/app/reports/invoices']);
+    expect(links).toEqual([
+      '/app/reports/calls',
+      '/app/reports/leads',
+      '/app/reports/stages',
+      '/app/reports/clients',
+      '/app/reports/dormant',
+      '/app/reports/invoices',
+    ]);
   });
 
   it('calls: the chart stacks targeted and other calls by day; the table has one row per manager', async () => {
     await page.goto(new URL(`/app/reports/calls?${PERIOD}`, server.url).toString());
     const { bars, rows } = await drawn();
     expect([sum(bars, 'Целевые'), sum(bars, 'Нецелевые')]).toEqual([2, 1]);
-    expect(rows.map((r) => r.slice(0, 2))).toEqual([['Анна Менеджер', '2'], ['Борис Менеджер', '1']]);
+    expect(rows.map((r) => r.slice(0, 2))).toEqual([
+      ['Анна Менеджер', '2'],
+      ['Борис Менеджер', '1'],
+    ]);
   });
 
   it('leads, stages, clients, dormant and invoices each draw their chart and fill their table', async () => {
     const expectations: [string, (d: Drawn) => void][] = [
-      ['leads', (d) => { expect(sum(d.bars, 'Звонок') + sum(d.bars, 'Почта')).toBe(2); expect(d.rows).toHaveLength(2); }],
-      ['stages', (d) => { expect(d.bars.length).toBeGreaterThan(0); expect(d.rows.find((r) => r[0] === 'Новое обращение')?.[1]).toBe('1'); }],
+      [
+        'leads',
+        (d) => {
+          expect(sum(d.bars, 'Звонок') + sum(d.bars, 'Почта')).toBe(2);
+          expect(d.rows).toHaveLength(2);
+        },
+      ],
+      [
+        'stages',
+        (d) => {
+          expect(d.bars.length).toBeGreaterThan(0);
+          expect(d.rows.find((r) => r[0] === 'Новое обращение')?.[1]).toBe('1');
+        },
+      ],
       // The world's 101–103 were created now (104 is in the other region).
-      ['clients', (d) => { expect(sum(d.bars, 'Новые клиенты')).toBe(3); expect(d.rows.length).toBeGreaterThan(0); }],
-      ['dormant', (d) => { expect(d.bars[0]).toEqual({ series: 'Выручка за 24 месяца', value: 5_000_000 }); expect(d.rows[0]?.[0]).toBe('ООО "Пул Москва"'); }],
-      ['invoices', (d) => { expect(sum(d.bars, 'Счета')).toBe(12_345_678); expect(d.rows[0]?.slice(0, 3).map(plain)).toEqual(['Анна Менеджер', '1', '123 456,78 ₽']); }],
+      [
+        'clients',
+        (d) => {
+          expect(sum(d.bars, 'Новые клиенты')).toBe(3);
+          expect(d.rows.length).toBeGreaterThan(0);
+        },
+      ],
+      [
+        'dormant',
+        (d) => {
+          expect(d.bars[0]).toEqual({ series: 'Выручка за 24 месяца', value: 5_000_000 });
+          expect(d.rows[0]?.[0]).toBe('ООО "Пул Москва"');
+        },
+      ],
+      [
+        'invoices',
+        (d) => {
+          expect(sum(d.bars, 'Счета')).toBe(12_345_678);
+          expect(d.rows[0]?.slice(0, 3).map(plain)).toEqual(['Анна Менеджер', '1', '123 456,78 ₽']);
+        },
+      ],
     ];
     for (const [report, check] of expectations) {
       await page.goto(new URL(`/app/reports/${report}?${PERIOD}`, server.url).toString());
@@ -94,7 +161,9 @@ describe('report pages as the head of sales', () => {
     await page.goto(new URL(`/app/reports/leads?${PERIOD}`, server.url).toString());
     await Promise.all([page.waitForNavigation(), page.click('[data-testid="report-table"] tbody tr td:nth-child(2) a')]);
     expect(new URL(page.url()).pathname).toBe('/app/reports/leads/drill');
-    const companies = await page.$$eval('[data-testid="drill-table"] tbody tr td:first-child ~ td a', (els) => els.map((a) => (a as unknown as PageElement).textContent));
+    const companies = await page.$$eval('[data-testid="drill-table"] tbody tr td:first-child ~ td a', (els) =>
+      els.map((a) => (a as unknown as PageElement).textContent),
+    );
     expect(companies.length).toBe(1);
   });
 

@@ -74,13 +74,17 @@ function readWidgetText(testId: string): string | null {
 
 /** Waits until the widget shows `expected` at data-testid; returns what it finally shows so failures read well. */
 async function widgetTextEventually(frame: Frame, testId: string, expected: string, timeout = 10_000): Promise<string | null> {
-  await frame.waitForFunction(
-    (id: string, want: string) => {
-      const root = (globalThis as unknown as PageGlobals).document.querySelector('voronka-today')?.shadowRoot;
-      return root?.querySelector(`[data-testid="${id}"]`)?.textContent?.trim() === want;
-    },
-    { timeout }, testId, expected,
-  ).catch(() => undefined);
+  await frame
+    .waitForFunction(
+      (id: string, want: string) => {
+        const root = (globalThis as unknown as PageGlobals).document.querySelector('voronka-today')?.shadowRoot;
+        return root?.querySelector(`[data-testid="${id}"]`)?.textContent?.trim() === want;
+      },
+      { timeout },
+      testId,
+      expected,
+    )
+    .catch(() => undefined);
   return frame.evaluate(readWidgetText, testId);
 }
 
@@ -93,8 +97,12 @@ describe('«Мой день» widget page', () => {
     expect(await widgetTextEventually(frame, 'calls-today', '0')).toBe('0');
     expect(await widgetTextEventually(frame, 'targeted-calls', 'из них целевых 0')).toBe('из них целевых 0');
 
-    await server.db.prepare("INSERT INTO events (kind, source, external_id, occurred_at, user_id, direction, duration_sec, call_result, targeted, created_at) VALUES ('call','manual','t1',?,?,'out',45,'answered',1,?)")
-      .bind(TEST_NOW, world.users.managerA.id, TEST_NOW).run();
+    await server.db
+      .prepare(
+        "INSERT INTO events (kind, source, external_id, occurred_at, user_id, direction, duration_sec, call_result, targeted, created_at) VALUES ('call','manual','t1',?,?,'out',45,'answered',1,?)",
+      )
+      .bind(TEST_NOW, world.users.managerA.id, TEST_NOW)
+      .run();
     await page.reload();
 
     expect(await widgetTextEventually(frame, 'calls-today', '1')).toBe('1');
@@ -128,10 +136,13 @@ describe('«Мой день» widget page', () => {
     // the first refresh (after 1 s here) fails and the widget says since when the figures are.
     await page.goto(`${widgetUrl(secret)}&refresh=1`);
     expect(await widgetTextEventually(page.mainFrame(), 'user-name', 'Анна Менеджер')).toBe('Анна Менеджер');
-    await page.mainFrame().waitForFunction(() => {
-      const root = (globalThis as unknown as PageGlobals).document.querySelector('voronka-today')?.shadowRoot;
-      return root?.querySelector('[data-testid="state"]')?.textContent?.startsWith('Нет связи — данные на ');
-    }, { timeout: 10_000 });
+    await page.mainFrame().waitForFunction(
+      () => {
+        const root = (globalThis as unknown as PageGlobals).document.querySelector('voronka-today')?.shadowRoot;
+        return root?.querySelector('[data-testid="state"]')?.textContent?.startsWith('Нет связи — данные на ');
+      },
+      { timeout: 10_000 },
+    );
     expect(await page.mainFrame().evaluate(readWidgetText, 'state')).toMatch(/^Нет связи — данные на \d{2}:\d{2}$/);
     expect(await page.mainFrame().evaluate(readWidgetText, 'calls-today')).not.toBeNull();
   });
@@ -150,15 +161,22 @@ describe('«Мой день» widget inside the 1C home page', () => {
       const { document } = globalThis as unknown as { document: { documentElement: { getBoundingClientRect(): { height: number } } } };
       return Math.ceil(document.documentElement.getBoundingClientRect().height);
     });
-    await page.waitForFunction(
-      (h: number) => (globalThis as unknown as { heightMessages: { height: number }[] }).heightMessages.at(-1)?.height === h,
-      { timeout: 5_000 }, frameHeight,
-    ).catch(() => undefined);
-    const messages = await page.evaluate(() => (globalThis as unknown as { heightMessages: { origin: string; height: number }[] }).heightMessages);
+    await page
+      .waitForFunction(
+        (h: number) => (globalThis as unknown as { heightMessages: { height: number }[] }).heightMessages.at(-1)?.height === h,
+        { timeout: 5_000 },
+        frameHeight,
+      )
+      .catch(() => undefined);
+    const messages = await page.evaluate(
+      () => (globalThis as unknown as { heightMessages: { origin: string; height: number }[] }).heightMessages,
+    );
 
     expect(frameHeight).toBeGreaterThan(100);
     expect(messages.at(-1)).toEqual({ origin: server.url.origin, height: frameHeight });
-    expect(await page.$eval('#voronka', (el) => (el as unknown as PageElement).getAttribute('style'))).toContain(`height: ${frameHeight}px`);
+    expect(await page.$eval('#voronka', (el) => (el as unknown as PageElement).getAttribute('style'))).toContain(
+      `height: ${frameHeight}px`,
+    );
   });
 });
 

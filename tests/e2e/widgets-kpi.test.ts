@@ -26,7 +26,10 @@ const KNOWN_PHONE = '+74951234567'; // Иван Петров of «Кровля �
 // ---- the data: rule, plans, 1C documents, calls ----------------------------------------------------------
 
 const RULE = {
-  validFrom: '2026-01', baseKopecks: 4_000_000, commissionBp: 150, basis: 'shipments',
+  validFrom: '2026-01',
+  baseKopecks: 4_000_000,
+  commissionBp: 150,
+  basis: 'shipments',
   tiers: [{ kind: 'fixed', fromCompletionBp: 10_000, amountKopecks: 1_000_000 }],
   kpis: [{ kind: 'targeted_calls_per_working_day', target: 15, amountKopecks: 500_000, mode: 'all_or_nothing' }],
 };
@@ -41,8 +44,17 @@ const REF = { krovlyaA: 'bbbbbbbb-0000-0000-0000-000000000101', proflistB: 'bbbb
 
 /** The Moscow wall clock now, as 1C writes document dates; and the Moscow month, as plans are kept. */
 function moscowNow(): { date1c: string; month: string } {
-  const parts = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Moscow', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
-    .format(TEST_NOW).replace(' ', 'T');
+  const parts = new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Europe/Moscow',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  })
+    .format(TEST_NOW)
+    .replace(' ', 'T');
   return { date1c: parts, month: parts.slice(0, 7) };
 }
 const MONTH = moscowNow().month;
@@ -69,24 +81,41 @@ let documentSeq = 0;
 async function push1C(items: Record<string, unknown>[]): Promise<void> {
   const body = JSON.stringify({ value: items });
   const res = await server.fetch('/hooks/1c/documents', {
-    method: 'POST', body, headers: { 'content-type': 'application/json', 'x-signature': await signOnecBody(TEST_SECRETS.ONEC_WEBHOOK_SECRET, body) },
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json', 'x-signature': await signOnecBody(TEST_SECRETS.ONEC_WEBHOOK_SECRET, body) },
   });
-  const json = await res.json() as { results: { outcome: string; reason?: string }[] };
-  if (res.status !== 200 || json.results.some((r) => r.outcome !== 'stored')) throw new Error(`1C push: ${res.status} ${JSON.stringify(json)}`);
+  const json = (await res.json()) as { results: { outcome: string; reason?: string }[] };
+  if (res.status !== 200 || json.results.some((r) => r.outcome !== 'stored'))
+    throw new Error(`1C push: ${res.status} ${JSON.stringify(json)}`);
 }
 
 const counterparty = (ref: string, name: string, inn: string) => ({
-  'odata.type': 'StandardODATA.Catalog_Контрагенты', Ref_Key: ref, DataVersion: 'c1', DeletionMark: false,
-  Description: name, Наименование: name, НаименованиеПолное: `ООО "${name}"`, ИНН: inn, КПП: '770101001',
+  'odata.type': 'StandardODATA.Catalog_Контрагенты',
+  Ref_Key: ref,
+  DataVersion: 'c1',
+  DeletionMark: false,
+  Description: name,
+  Наименование: name,
+  НаименованиеПолное: `ООО "${name}"`,
+  ИНН: inn,
+  КПП: '770101001',
 });
 
 function shipment(counterpartyRef: string, kopecks: number) {
   documentSeq++;
   return {
-    'odata.type': 'StandardODATA.Document_РеализацияТоваровУслуг', Ref_Key: `cccccccc-0000-0000-0000-${String(documentSeq).padStart(12, '0')}`,
-    DataVersion: 'v1', DeletionMark: false, Posted: true, Number: `РТ-${documentSeq}`, Date: moscowNow().date1c,
-    Контрагент_Key: counterpartyRef, СуммаДокумента: kopecks / 100,
-    ДокументОснование: '00000000-0000-0000-0000-000000000000', ДокументОснование_Type: 'StandardODATA.Undefined',
+    'odata.type': 'StandardODATA.Document_РеализацияТоваровУслуг',
+    Ref_Key: `cccccccc-0000-0000-0000-${String(documentSeq).padStart(12, '0')}`,
+    DataVersion: 'v1',
+    DeletionMark: false,
+    Posted: true,
+    Number: `РТ-${documentSeq}`,
+    Date: moscowNow().date1c,
+    Контрагент_Key: counterpartyRef,
+    СуммаДокумента: kopecks / 100,
+    ДокументОснование: '00000000-0000-0000-0000-000000000000',
+    ДокументОснование_Type: 'StandardODATA.Undefined',
   };
 }
 
@@ -126,8 +155,15 @@ addEventListener('message', (event) => {
 
 // ---- reading the widgets inside Chromium ------------------------------------------------------------------
 
-interface ShadowHost { shadowRoot: { querySelector(s: string): { textContent: string | null } | null; querySelectorAll(s: string): ArrayLike<{ querySelector(s: string): { textContent: string | null } | null }> } | null }
-interface Doc { document: { querySelector(s: string): ShadowHost | null } }
+interface ShadowHost {
+  shadowRoot: {
+    querySelector(s: string): { textContent: string | null } | null;
+    querySelectorAll(s: string): ArrayLike<{ querySelector(s: string): { textContent: string | null } | null }>;
+  } | null;
+}
+interface Doc {
+  document: { querySelector(s: string): ShadowHost | null };
+}
 
 /** Text of every data-testid asked for inside <tag>'s shadow root (runs in the page). */
 function readTexts(tag: string, ids: string[]): Record<string, string | null> {
@@ -139,26 +175,48 @@ function readTexts(tag: string, ids: string[]): Record<string, string | null> {
 function readLeaders(): string[][] {
   const root = (globalThis as unknown as Doc).document.querySelector('voronka-region')?.shadowRoot;
   return Array.from(root?.querySelectorAll('[data-testid="leader"]') ?? [], (row) =>
-    ['leader-name', 'leader-completion'].map((id) => row.querySelector(`[data-testid="${id}"]`)?.textContent?.trim() ?? ''));
+    ['leader-name', 'leader-completion'].map((id) => row.querySelector(`[data-testid="${id}"]`)?.textContent?.trim() ?? ''),
+  );
 }
 
 /** Waits until the widget shows `expected` (a subset of testid → text); returns what it shows so failures read well. */
-async function shows(frame: Frame, tag: string, expected: Record<string, string | null>, timeout = 10_000): Promise<Record<string, string | null>> {
+async function shows(
+  frame: Frame,
+  tag: string,
+  expected: Record<string, string | null>,
+  timeout = 10_000,
+): Promise<Record<string, string | null>> {
   const ids = Object.keys(expected);
-  await frame.waitForFunction((t: string, want: Record<string, string | null>) => {
-    const root = (globalThis as unknown as Doc).document.querySelector(t)?.shadowRoot;
-    return Object.entries(want).every(([id, text]) => (root?.querySelector(`[data-testid="${id}"]`)?.textContent?.trim() ?? null) === text);
-  }, { timeout, polling: 100 }, tag, expected).catch(() => undefined);
+  await frame
+    .waitForFunction(
+      (t: string, want: Record<string, string | null>) => {
+        const root = (globalThis as unknown as Doc).document.querySelector(t)?.shadowRoot;
+        return Object.entries(want).every(
+          ([id, text]) => (root?.querySelector(`[data-testid="${id}"]`)?.textContent?.trim() ?? null) === text,
+        );
+      },
+      { timeout, polling: 100 },
+      tag,
+      expected,
+    )
+    .catch(() => undefined);
   return frame.evaluate(readTexts, tag, ids);
 }
 
 async function leadersEventually(frame: Frame, expected: string[][], timeout = 10_000): Promise<string[][]> {
-  await frame.waitForFunction((want: string) => {
-    const root = (globalThis as unknown as Doc).document.querySelector('voronka-region')?.shadowRoot;
-    const rows = Array.from(root?.querySelectorAll('[data-testid="leader"]') ?? [], (row) =>
-      ['leader-name', 'leader-completion'].map((id) => row.querySelector(`[data-testid="${id}"]`)?.textContent?.trim() ?? ''));
-    return JSON.stringify(rows) === want;
-  }, { timeout, polling: 100 }, JSON.stringify(expected)).catch(() => undefined);
+  await frame
+    .waitForFunction(
+      (want: string) => {
+        const root = (globalThis as unknown as Doc).document.querySelector('voronka-region')?.shadowRoot;
+        const rows = Array.from(root?.querySelectorAll('[data-testid="leader"]') ?? [], (row) =>
+          ['leader-name', 'leader-completion'].map((id) => row.querySelector(`[data-testid="${id}"]`)?.textContent?.trim() ?? ''),
+        );
+        return JSON.stringify(rows) === want;
+      },
+      { timeout, polling: 100 },
+      JSON.stringify(expected),
+    )
+    .catch(() => undefined);
   return frame.evaluate(readLeaders);
 }
 
@@ -173,7 +231,8 @@ let tokenA: { id: number; secret: string };
 let tokenHead: { id: number; secret: string };
 let cookieA: string;
 
-const frameOf = (name: 'month' | 'region') => page.waitForFrame((f) => f.url().startsWith(new URL(`/w/${name}?`, server.url).toString()), { timeout: 10_000 });
+const frameOf = (name: 'month' | 'region') =>
+  page.waitForFrame((f) => f.url().startsWith(new URL(`/w/${name}?`, server.url).toString()), { timeout: 10_000 });
 
 beforeAll(async () => {
   for (const bundle of ['month.js', 'region.js', 'embed.js']) requireBuilt(join(W, bundle));
@@ -198,19 +257,42 @@ beforeAll(async () => {
   // Targeted calls (≥ 30 s with a known client), then a missed call from the client: one to call back.
   const t = TEST_NOW_S - 120;
   for (let i = 0; i < TARGETED_CALLS_A; i++) {
-    await call({ type: 'call.ended', call_id: `kpi-out-${i}`, direction: 'out', from: '101', to: KNOWN_PHONE, extension: '101', timestamp: t + i * 10, duration: 45, result: 'answered' });
+    await call({
+      type: 'call.ended',
+      call_id: `kpi-out-${i}`,
+      direction: 'out',
+      from: '101',
+      to: KNOWN_PHONE,
+      extension: '101',
+      timestamp: t + i * 10,
+      duration: 45,
+      result: 'answered',
+    });
   }
-  await call({ type: 'call.ended', call_id: 'kpi-missed', direction: 'in', from: KNOWN_PHONE, to: '+74957700000', extension: '101', timestamp: t + 60, duration: 0, result: 'missed' });
+  await call({
+    type: 'call.ended',
+    call_id: 'kpi-missed',
+    direction: 'in',
+    from: KNOWN_PHONE,
+    to: '+74957700000',
+    extension: '101',
+    timestamp: t + 60,
+    duration: 0,
+    result: 'missed',
+  });
 
   tokenA = await createToken(server, cookieA, 'embed');
   tokenHead = await createToken(server, head, 'embed');
   chromium = await launchBrowser();
   context = await chromium.browser.createBrowserContext();
   page = await context.newPage();
-  const widgetUrl = (name: string, secret: string) => new URL(`/w/${name}?t=${encodeURIComponent(secret)}&refresh=1`, server.url).toString();
+  const widgetUrl = (name: string, secret: string) =>
+    new URL(`/w/${name}?t=${encodeURIComponent(secret)}&refresh=1`, server.url).toString();
   const q = new URLSearchParams({
-    month: widgetUrl('month', tokenA.secret), region: widgetUrl('region', tokenHead.secret),
-    embed: new URL('/w/embed.js', server.url).toString(), token: tokenA.secret,
+    month: widgetUrl('month', tokenA.secret),
+    region: widgetUrl('region', tokenHead.secret),
+    embed: new URL('/w/embed.js', server.url).toString(),
+    token: tokenA.secret,
   });
   await page.goto(`${hostOrigin}/?${q}`);
 });
@@ -233,43 +315,93 @@ describe('KPI widgets on the 1C home page', () => {
 
   it('shows manager A his month: plan completion, pay so far, targeted calls and whom to call back', async () => {
     const frame = await frameOf('month');
-    expect(monthBefore).toEqual({ 'plan-completion': `37,21${NBSP}%`, 'plan-fact': `Факт 372${NBSP}187,23${NBSP}₽ из 1${NBSP}000${NBSP}000,00${NBSP}₽`, earned: `45${NBSP}582,81${NBSP}₽`, 'targeted-calls': '3 из 15' });
-    expect(await shows(frame, 'voronka-month', { ...monthBefore, 'user-name': 'Анна Менеджер', 'call-back-phone': `+7${NBSP}495${NBSP}123-45-67` }))
-      .toEqual({ ...monthBefore, 'user-name': 'Анна Менеджер', 'call-back-phone': `+7${NBSP}495${NBSP}123-45-67` });
-    expect(await frame.evaluate(readTexts, 'voronka-month', ['call-back', 'overdue-tasks'])).toEqual({ 'call-back': expect.stringContaining('ООО "Кровля А"'), 'overdue-tasks': '0' });
+    expect(monthBefore).toEqual({
+      'plan-completion': `37,21${NBSP}%`,
+      'plan-fact': `Факт 372${NBSP}187,23${NBSP}₽ из 1${NBSP}000${NBSP}000,00${NBSP}₽`,
+      earned: `45${NBSP}582,81${NBSP}₽`,
+      'targeted-calls': '3 из 15',
+    });
+    expect(
+      await shows(frame, 'voronka-month', {
+        ...monthBefore,
+        'user-name': 'Анна Менеджер',
+        'call-back-phone': `+7${NBSP}495${NBSP}123-45-67`,
+      }),
+    ).toEqual({ ...monthBefore, 'user-name': 'Анна Менеджер', 'call-back-phone': `+7${NBSP}495${NBSP}123-45-67` });
+    expect(await frame.evaluate(readTexts, 'voronka-month', ['call-back', 'overdue-tasks'])).toEqual({
+      'call-back': expect.stringContaining('ООО "Кровля А"'),
+      'overdue-tasks': '0',
+    });
 
     // The funnel lists the open stages the API knows, with the same counts.
-    const api = await (await server.fetch(`/api/widgets/month?t=${encodeURIComponent(tokenA.secret)}`)).json() as { funnel: { stageId: string; count: number }[] };
+    const api = (await (await server.fetch(`/api/widgets/month?t=${encodeURIComponent(tokenA.secret)}`)).json()) as {
+      funnel: { stageId: string; count: number }[];
+    };
     expect(api.funnel.length).toBeGreaterThan(0);
-    const counts = await frame.evaluate((ids: string[]) => {
-      const root = (globalThis as unknown as Doc).document.querySelector('voronka-month')?.shadowRoot;
-      return ids.map((id) => root?.querySelector(`[data-testid="stage-${id}"] [data-testid="stage-count"]`)?.textContent ?? null);
-    }, api.funnel.map((f) => f.stageId));
+    const counts = await frame.evaluate(
+      (ids: string[]) => {
+        const root = (globalThis as unknown as Doc).document.querySelector('voronka-month')?.shadowRoot;
+        return ids.map((id) => root?.querySelector(`[data-testid="stage-${id}"] [data-testid="stage-count"]`)?.textContent ?? null);
+      },
+      api.funnel.map((f) => f.stageId),
+    );
     expect(counts).toEqual(api.funnel.map((f) => String(f.count)));
   });
 
   it('shows the head his region against its plan and his managers ranked by completion', async () => {
     const frame = await frameOf('region');
     const regionBp = Number((BigInt(sum(SHIPMENTS_A) + sum(SHIPMENTS_B)) * 10_000n) / BigInt(PLAN_A + PLAN_B));
-    expect(await shows(frame, 'voronka-region', { regions: 'Москва', 'region-completion': pct(regionBp), 'region-fact': `Факт ${rub(sum(SHIPMENTS_A) + sum(SHIPMENTS_B))} из ${rub(PLAN_A + PLAN_B)}` }))
-      .toEqual({ regions: 'Москва', 'region-completion': `51,47${NBSP}%`, 'region-fact': `Факт 772${NBSP}187,23${NBSP}₽ из 1${NBSP}500${NBSP}000,00${NBSP}₽` });
-    expect(await leadersEventually(frame, [['Борис Менеджер', pct(expectedPay(sum(SHIPMENTS_B), PLAN_B).completionBp)], ['Анна Менеджер', monthBefore['plan-completion']]]))
-      .toEqual([['Борис Менеджер', `80,00${NBSP}%`], ['Анна Менеджер', `37,21${NBSP}%`]]);
+    expect(
+      await shows(frame, 'voronka-region', {
+        regions: 'Москва',
+        'region-completion': pct(regionBp),
+        'region-fact': `Факт ${rub(sum(SHIPMENTS_A) + sum(SHIPMENTS_B))} из ${rub(PLAN_A + PLAN_B)}`,
+      }),
+    ).toEqual({
+      regions: 'Москва',
+      'region-completion': `51,47${NBSP}%`,
+      'region-fact': `Факт 772${NBSP}187,23${NBSP}₽ из 1${NBSP}500${NBSP}000,00${NBSP}₽`,
+    });
+    expect(
+      await leadersEventually(frame, [
+        ['Борис Менеджер', pct(expectedPay(sum(SHIPMENTS_B), PLAN_B).completionBp)],
+        ['Анна Менеджер', monthBefore['plan-completion']],
+      ]),
+    ).toEqual([
+      ['Борис Менеджер', `80,00${NBSP}%`],
+      ['Анна Менеджер', `37,21${NBSP}%`],
+    ]);
   });
 
   it('shows the same month through the embed.js script tag, placed where the script is', async () => {
-    expect(await page.evaluate(() => (globalThis as unknown as { document: { querySelector(s: string): { parentElement: { id: string } | null } | null } }).document.querySelector('voronka-month')?.parentElement?.id)).toBe('portal');
+    expect(
+      await page.evaluate(
+        () =>
+          (
+            globalThis as unknown as { document: { querySelector(s: string): { parentElement: { id: string } | null } | null } }
+          ).document.querySelector('voronka-month')?.parentElement?.id,
+      ),
+    ).toBe('portal');
     expect(await shows(page.mainFrame(), 'voronka-month', monthBefore)).toEqual(monthBefore);
   });
 
   it('sizes the iframes to the widgets through their height messages', async () => {
-    await page.waitForFunction(() => {
-      const h = (globalThis as unknown as { heights: Record<string, number> }).heights;
-      return h['month'] && h['region'];
-    }, { timeout: 10_000 });
+    await page.waitForFunction(
+      () => {
+        const h = (globalThis as unknown as { heights: Record<string, number> }).heights;
+        return h['month'] && h['region'];
+      },
+      { timeout: 10_000 },
+    );
     const heights = await page.evaluate(() => (globalThis as unknown as { heights: Record<string, number> }).heights);
     const month = await frameOf('month');
-    const contentHeight = await month.evaluate(() => Math.ceil((globalThis as unknown as { document: { documentElement: { getBoundingClientRect(): { height: number } } } }).document.documentElement.getBoundingClientRect().height));
+    const contentHeight = await month.evaluate(() =>
+      Math.ceil(
+        (
+          globalThis as unknown as { document: { documentElement: { getBoundingClientRect(): { height: number } } } }
+        ).document.documentElement.getBoundingClientRect().height,
+      ),
+    );
     expect(heights['month']).toBe(contentHeight);
     expect(heights['month']).toBeGreaterThan(300);
   });
@@ -288,8 +420,15 @@ describe('KPI widgets on the 1C home page', () => {
     const [month, region] = [await frameOf('month'), await frameOf('region')];
     expect(await shows(month, 'voronka-month', monthAfter)).toEqual(monthAfter);
     expect(await shows(page.mainFrame(), 'voronka-month', monthAfter)).toEqual(monthAfter);
-    expect(await leadersEventually(region, [['Анна Менеджер', `107,21${NBSP}%`], ['Борис Менеджер', `80,00${NBSP}%`]]))
-      .toEqual([['Анна Менеджер', pct(after.completionBp)], ['Борис Менеджер', `80,00${NBSP}%`]]);
+    expect(
+      await leadersEventually(region, [
+        ['Анна Менеджер', `107,21${NBSP}%`],
+        ['Борис Менеджер', `80,00${NBSP}%`],
+      ]),
+    ).toEqual([
+      ['Анна Менеджер', pct(after.completionBp)],
+      ['Борис Менеджер', `80,00${NBSP}%`],
+    ]);
   });
 
   it('says the token is revoked, and hides the figures, once A revokes it', async () => {
@@ -297,8 +436,14 @@ describe('KPI widgets on the 1C home page', () => {
     expect(res.status).toBe(200);
 
     const month = await frameOf('month');
-    expect(await shows(month, 'voronka-month', { state: REVOKED_TEXT, 'plan-completion': null })).toEqual({ state: REVOKED_TEXT, 'plan-completion': null });
-    expect(await shows(page.mainFrame(), 'voronka-month', { state: REVOKED_TEXT, 'plan-completion': null })).toEqual({ state: REVOKED_TEXT, 'plan-completion': null });
+    expect(await shows(month, 'voronka-month', { state: REVOKED_TEXT, 'plan-completion': null })).toEqual({
+      state: REVOKED_TEXT,
+      'plan-completion': null,
+    });
+    expect(await shows(page.mainFrame(), 'voronka-month', { state: REVOKED_TEXT, 'plan-completion': null })).toEqual({
+      state: REVOKED_TEXT,
+      'plan-completion': null,
+    });
     // The head's token is his own: his widget goes on.
     expect((await shows(await frameOf('region'), 'voronka-region', { state: null })).state).toBeNull();
   });

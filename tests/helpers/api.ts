@@ -13,7 +13,11 @@ export function apiAs(w: TestWorker, who: UserKey) {
     });
     const text = await res.text();
     let json: any;
-    try { json = text ? JSON.parse(text) : null; } catch { json = text; }
+    try {
+      json = text ? JSON.parse(text) : null;
+    } catch {
+      json = text;
+    }
     return { status: res.status, body: json };
   };
   return {
@@ -26,6 +30,9 @@ export function apiAs(w: TestWorker, who: UserKey) {
 }
 
 export async function count(w: TestWorker, sql: string, ...args: unknown[]): Promise<number> {
-  const row = await w.db.prepare(sql).bind(...args).first<{ n: number }>();
+  const row = await w.db
+    .prepare(sql)
+    .bind(...args)
+    .first<{ n: number }>();
   return Number(row?.n ?? 0);
 }

@@ -15,8 +15,13 @@ export const WIDGET_BUNDLE = join(ROOT, 'dist', 'public', 'w', 'today.js');
 export { EXTENSION_ID };
 
 const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 /** Fails the suite with the fix in the message instead of a puzzling browser error. */
@@ -70,10 +75,9 @@ const extensionOrigin = (id: string) => `chrome-extension://${id}/`;
 
 /** The extension's running service worker, once its `chrome` API is ready (it appears after the target). */
 export async function extensionServiceWorker(browser: Browser, id = EXTENSION_ID): Promise<WebWorker> {
-  const target = await browser.waitForTarget(
-    (t) => t.type() === 'service_worker' && t.url().startsWith(extensionOrigin(id)),
-    { timeout: 30_000 },
-  );
+  const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(extensionOrigin(id)), {
+    timeout: 30_000,
+  });
   const worker = await target.worker();
   if (!worker) throw new Error('service worker target has no worker');
   const deadline = monotonicMs() + 30_000; // a loaded 2-core machine can take this long
@@ -138,17 +142,39 @@ export interface FixtureSites {
 export async function serveFixtureSites(pages: Map<string, () => string>): Promise<FixtureSites> {
   const dir = await mkdtemp(join(tmpdir(), 'voronka-tls-'));
   const hosts = [...new Set([...pages.keys()].map((u) => new URL(u).hostname))];
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
-    '-days', '2', '-subj', '/CN=voronka-fixtures', '-addext', `subjectAltName=${hosts.map((h) => `DNS:${h}`).join(',')}`], { stdio: 'ignore' });
-  const server: Server = createHttpsServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (req, res) => {
-    const url = new URL(req.url ?? '/', `https://${req.headers.host}`);
-    const page = pages.get(`${url.origin}${url.pathname}${url.search}`);
-    if (!page) {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not a fixture');
-      return;
-    }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(page());
-  });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      join(dir, 'key.pem'),
+      '-out',
+      join(dir, 'cert.pem'),
+      '-days',
+      '2',
+      '-subj',
+      '/CN=voronka-fixtures',
+      '-addext',
+      `subjectAltName=${hosts.map((h) => `DNS:${h}`).join(',')}`,
+    ],
+    { stdio: 'ignore' },
+  );
+  const server: Server = createHttpsServer(
+    { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) },
+    (req, res) => {
+      const url = new URL(req.url ?? '/', `https://${req.headers.host}`);
+      const page = pages.get(`${url.origin}${url.pathname}${url.search}`);
+      if (!page) {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('not a fixture');
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(page());
+    },
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const rules = [...hosts.map((h) => `MAP ${h} 127.0.0.1:${port}`), 'MAP * ~NOTFOUND', 'EXCLUDE 127.0.0.1', 'EXCLUDE localhost'].join(', ');
@@ -174,10 +200,18 @@ export async function inContentScript<T>(page: Page, expression: string): Promis
     session.on('Runtime.executionContextCreated', (event: { context: (typeof contexts)[number] }) => contexts.push(event.context));
     await session.send('Runtime.enable');
     const { frameTree } = await session.send('Page.getFrameTree');
-    const world = contexts.find((c) => c.auxData?.frameId === frameTree.frame.id && c.auxData?.type === 'isolated' && c.origin.startsWith(`chrome-extension://${EXTENSION_ID}`));
+    const world = contexts.find(
+      (c) =>
+        c.auxData?.frameId === frameTree.frame.id &&
+        c.auxData?.type === 'isolated' &&
+        c.origin.startsWith(`chrome-extension://${EXTENSION_ID}`),
+    );
     if (!world) throw new Error(`no content script in ${page.url()}`);
     const result = await session.send('Runtime.evaluate', { expression, contextId: world.id, returnByValue: true, awaitPromise: true });
-    if (result.exceptionDetails) throw new Error(`content script evaluation failed: ${result.exceptionDetails.exception?.description ?? result.exceptionDetails.text}`);
+    if (result.exceptionDetails)
+      throw new Error(
+        `content script evaluation failed: ${result.exceptionDetails.exception?.description ?? result.exceptionDetails.text}`,
+      );
     return result.result.value as T;
   } finally {
     await session.detach().catch(() => undefined);
@@ -216,8 +250,13 @@ export function fixturePages(): Map<string, () => string> {
 
 /** The permissions a user would grant for the fixture sites: the hosted webmails and the self-hosted origins. */
 export const FIXTURE_GRANTS = [
-  'https://mail.google.com/*', 'https://mail.yandex.ru/*', 'https://e.mail.ru/*', 'https://outlook.office.com/*',
-  'https://pochta.krovlya-service.ru/*', 'https://phone.krovlya-service.ru/*', 'https://krovlya-a.example.ru/*',
+  'https://mail.google.com/*',
+  'https://mail.yandex.ru/*',
+  'https://e.mail.ru/*',
+  'https://outlook.office.com/*',
+  'https://pochta.krovlya-service.ru/*',
+  'https://phone.krovlya-service.ru/*',
+  'https://krovlya-a.example.ru/*',
 ];
 export const FIXTURE_SETTINGS = {
   sites: ['gmail', 'yandex-mail', 'mailru', 'outlook'],
@@ -226,7 +265,10 @@ export const FIXTURE_SETTINGS = {
 };
 
 function manifestPages(): { options: string; popup: string } {
-  const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as { options_ui: { page: string }; action: { default_popup: string } };
+  const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
+    options_ui: { page: string };
+    action: { default_popup: string };
+  };
   return { options: manifest.options_ui.page, popup: manifest.action.default_popup };
 }
 
@@ -237,7 +279,13 @@ export async function openExtensionPage(browser: Browser, which: 'options' | 'po
 }
 
 /** Signs in through the options page as a user does, then turns the fixture sites on (what the options page's switches save). */
-export async function signInAndEnableSites(browser: Browser, serverOrigin: string, email: string, password: string, settings = FIXTURE_SETTINGS): Promise<string[]> {
+export async function signInAndEnableSites(
+  browser: Browser,
+  serverOrigin: string,
+  email: string,
+  password: string,
+  settings = FIXTURE_SETTINGS,
+): Promise<string[]> {
   const options = await openExtensionPage(browser, 'options');
   await options.waitForSelector('#sign-in-form');
   await options.locator('#server-url').fill(serverOrigin);
@@ -245,8 +293,15 @@ export async function signInAndEnableSites(browser: Browser, serverOrigin: strin
   await options.locator('#password').fill(password);
   await options.click('#sign-in');
   await options.waitForSelector('#sign-out', { timeout: 10_000 });
-  const saved = await options.evaluate((next) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; value: { active: string[] }; error?: unknown }> } } })
-    .chrome.runtime.sendMessage({ type: 'saveSettings', ...next }), settings);
+  const saved = await options.evaluate(
+    (next) =>
+      (
+        globalThis as unknown as {
+          chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; value: { active: string[] }; error?: unknown }> } };
+        }
+      ).chrome.runtime.sendMessage({ type: 'saveSettings', ...next }),
+    settings,
+  );
   if (!saved.ok) throw new Error(`saveSettings refused: ${JSON.stringify(saved.error)}`);
   await options.close();
   return saved.value.active;
@@ -260,7 +315,10 @@ export async function signInAndEnableSites(browser: Browser, serverOrigin: strin
 export function screenshotPath(name: string): string {
   const { join } = require('node:path') as typeof import('node:path');
   const { mkdirSync } = require('node:fs') as typeof import('node:fs');
-  const dir = process.env['SCREENSHOTS'] === 'docs' ? join(__dirname, '..', '..', 'docs', 'screenshots') : join(__dirname, '..', '..', '.tmp', 'screenshots');
+  const dir =
+    process.env['SCREENSHOTS'] === 'docs'
+      ? join(__dirname, '..', '..', 'docs', 'screenshots')
+      : join(__dirname, '..', '..', '.tmp', 'screenshots');
   mkdirSync(dir, { recursive: true });
   return join(dir, name);
 }

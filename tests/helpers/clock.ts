@@ -22,8 +22,18 @@ export const TEST_NOW_S = Math.floor(TEST_NOW / 1000);
 
 /** "YYYY-MM-DD HH:MM:SS" and "YYYY-MM" of an instant in a zone (default Moscow), as 1C and Zadarma write them. */
 export function wallClock(ms: number, timeZone = 'Europe/Moscow'): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
-    .format(ms).replace(',', '');
+  return new Intl.DateTimeFormat('sv-SE', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  })
+    .format(ms)
+    .replace(',', '');
 }
 export const monthOf = (ms: number, timeZone = 'Europe/Moscow'): string => wallClock(ms, timeZone).slice(0, 7);
 

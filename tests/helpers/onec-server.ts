@@ -49,16 +49,20 @@ export type OnecFixtureObject = { Ref_Key: string; DataVersion: string; [field: 
 
 /** The objects of tests/fixtures/onec/<Entity>.json (an OData collection answer). */
 export function loadOnecFixture(entity: string): OnecFixtureObject[] {
-  return (JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'onec', `${entity}.json`), 'utf8')) as { value: OnecFixtureObject[] }).value;
+  return (JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'onec', `${entity}.json`), 'utf8')) as { value: OnecFixtureObject[] })
+    .value;
 }
 
 // ---- $filter: a tiny recursive-descent evaluator ------------------------------------------------
 
-type Token = { kind: 'name' | 'op' | 'and' | 'or' | 'lparen' | 'rparen'; text: string } | { kind: 'value'; value: string | number | boolean };
+type Token =
+  | { kind: 'name' | 'op' | 'and' | 'or' | 'lparen' | 'rparen'; text: string }
+  | { kind: 'value'; value: string | number | boolean };
 
 function tokenize(filter: string): Token[] {
   const tokens: Token[] = [];
-  const re = /\s*(?:(\()|(\))|(datetime|guid)?'((?:[^']|'')*)'|(true|false)\b|(-?\d+(?:\.\d+)?)\b|(eq|ne|gt|ge|lt|le)\b|(and|or)\b|([\p{L}_][\p{L}\p{N}_]*))/uy;
+  const re =
+    /\s*(?:(\()|(\))|(datetime|guid)?'((?:[^']|'')*)'|(true|false)\b|(-?\d+(?:\.\d+)?)\b|(eq|ne|gt|ge|lt|le)\b|(and|or)\b|([\p{L}_][\p{L}\p{N}_]*))/uy;
   let m: RegExpExecArray | null;
   let pos = 0;
   while (pos < filter.length && (m = re.exec(filter))) {
@@ -88,12 +92,18 @@ function parseFilter(filter: string): Predicate {
     const x = typeof a === 'string' ? a.toLowerCase() : a;
     const y = typeof b === 'string' ? b.toLowerCase() : b;
     switch (op) {
-      case 'eq': return x === y;
-      case 'ne': return x !== y;
-      case 'gt': return (x as never) > (y as never);
-      case 'ge': return (x as never) >= (y as never);
-      case 'lt': return (x as never) < (y as never);
-      default: return (x as never) <= (y as never);
+      case 'eq':
+        return x === y;
+      case 'ne':
+        return x !== y;
+      case 'gt':
+        return (x as never) > (y as never);
+      case 'ge':
+        return (x as never) >= (y as never);
+      case 'lt':
+        return (x as never) < (y as never);
+      default:
+        return (x as never) <= (y as never);
     }
   };
   function primary(): Predicate {
@@ -111,12 +121,18 @@ function parseFilter(filter: string): Predicate {
   }
   function and(): Predicate {
     const parts = [primary()];
-    while (peek()?.kind === 'and') { next(); parts.push(primary()); }
+    while (peek()?.kind === 'and') {
+      next();
+      parts.push(primary());
+    }
     return (o) => parts.every((p) => p(o));
   }
   function or(): Predicate {
     const parts = [and()];
-    while (peek()?.kind === 'or') { next(); parts.push(and()); }
+    while (peek()?.kind === 'or') {
+      next();
+      parts.push(and());
+    }
     return (o) => parts.some((p) => p(o));
   }
   const predicate = or();
@@ -146,7 +162,9 @@ function odataError(res: http.ServerResponse, status: number, message: string) {
   res.end(JSON.stringify({ 'odata.error': { code: '', message: { lang: 'ru', value: message } } }));
 }
 
-export async function startOnecServer(opts: { data?: Record<string, ODataObject[]>; user?: string; password?: string } = {}): Promise<OnecServer> {
+export async function startOnecServer(
+  opts: { data?: Record<string, ODataObject[]>; user?: string; password?: string } = {},
+): Promise<OnecServer> {
   const user = opts.user ?? 'odata.user';
   const password = opts.password ?? 'пароль-1С';
   const expectedAuth = `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`;
@@ -166,14 +184,23 @@ export async function startOnecServer(opts: { data?: Record<string, ODataObject[
       const entity = decodeURIComponent(url.pathname.startsWith(BASE_PATH) ? url.pathname.slice(BASE_PATH.length) : url.pathname);
       const query = Object.fromEntries(url.searchParams.entries());
       const raw = Buffer.concat(chunks).toString('utf8');
-      const entry: LoggedRequest = { method: req.method ?? 'GET', entity, query, status: 0, ...(raw ? { body: JSON.parse(raw) as ODataObject } : {}) };
+      const entry: LoggedRequest = {
+        method: req.method ?? 'GET',
+        entity,
+        query,
+        status: 0,
+        ...(raw ? { body: JSON.parse(raw) as ODataObject } : {}),
+      };
       state.requests.push(entry);
       const answer = (status: number, body: unknown) => {
         entry.status = status;
         res.writeHead(status, { 'content-type': 'application/json;charset=utf-8' });
         res.end(JSON.stringify(body));
       };
-      const fail = (status: number, message: string) => { entry.status = status; odataError(res, status, message); };
+      const fail = (status: number, message: string) => {
+        entry.status = status;
+        odataError(res, status, message);
+      };
 
       if (state.down) {
         entry.status = 503;
@@ -181,24 +208,54 @@ export async function startOnecServer(opts: { data?: Record<string, ODataObject[
         res.end('<html><body><h1>503 Service Unavailable</h1>Информационная база недоступна</body></html>');
         return;
       }
-      if (req.headers.authorization !== expectedAuth) { fail(401, 'Не удалось выполнить аутентификацию'); return; }
+      if (req.headers.authorization !== expectedAuth) {
+        fail(401, 'Не удалось выполнить аутентификацию');
+        return;
+      }
       const forced = state.failWhen?.(entry);
-      if (forced) { fail(forced, 'Ошибка, заданная тестом'); return; }
-      if (!url.pathname.startsWith(BASE_PATH)) { fail(404, 'Не найдено'); return; }
+      if (forced) {
+        fail(forced, 'Ошибка, заданная тестом');
+        return;
+      }
+      if (!url.pathname.startsWith(BASE_PATH)) {
+        fail(404, 'Не найдено');
+        return;
+      }
       const set = state.data[entity];
-      if (!set) { fail(400, `Не найден сегмент ресурса "${entity}"`); return; }
+      if (!set) {
+        fail(400, `Не найден сегмент ресурса "${entity}"`);
+        return;
+      }
 
       if (req.method === 'POST') {
         const fields = entry.body ?? {};
-        if (entity !== 'Catalog_Контрагенты' || typeof fields['Description'] !== 'string') { fail(400, 'Ошибка записи: не заполнено Description'); return; }
-        const created = { Ref_Key: randomUUID(), DataVersion: 'AAAAAQAAAAA=', DeletionMark: false, Code: String(set.length + 1).padStart(11, '0'), ...fields };
+        if (entity !== 'Catalog_Контрагенты' || typeof fields['Description'] !== 'string') {
+          fail(400, 'Ошибка записи: не заполнено Description');
+          return;
+        }
+        const created = {
+          Ref_Key: randomUUID(),
+          DataVersion: 'AAAAAQAAAAA=',
+          DeletionMark: false,
+          Code: String(set.length + 1).padStart(11, '0'),
+          ...fields,
+        };
         set.push(created);
-        if (state.loseAnswers) { fail(504, 'Gateway Timeout'); return; }
+        if (state.loseAnswers) {
+          fail(504, 'Gateway Timeout');
+          return;
+        }
         answer(201, { 'odata.metadata': `http://127.0.0.1${BASE_PATH}$metadata#${entity}/@Element`, ...created });
         return;
       }
-      if (req.method !== 'GET') { fail(405, 'Метод не поддерживается'); return; }
-      if (query['$format'] !== 'json') { fail(400, 'Ожидается $format=json (иначе 1С отвечает Atom XML)'); return; }
+      if (req.method !== 'GET') {
+        fail(405, 'Метод не поддерживается');
+        return;
+      }
+      if (query['$format'] !== 'json') {
+        fail(400, 'Ожидается $format=json (иначе 1С отвечает Atom XML)');
+        return;
+      }
       let items = [...set];
       try {
         if (query['$filter']) items = items.filter(parseFilter(query['$filter']));
@@ -214,7 +271,10 @@ export async function startOnecServer(opts: { data?: Record<string, ODataObject[
         const fields = query['$select'].split(',');
         const known = new Set(set.flatMap((o) => Object.keys(o)));
         const unknown = fields.filter((f) => !known.has(f));
-        if (set.length && unknown.length) { fail(400, `Неизвестное свойство: ${unknown.join(', ')}`); return; }
+        if (set.length && unknown.length) {
+          fail(400, `Неизвестное свойство: ${unknown.join(', ')}`);
+          return;
+        }
         items = items.map((o) => Object.fromEntries(fields.filter((f) => f in o).map((f) => [f, o[f]])));
       }
       answer(200, { 'odata.metadata': `http://127.0.0.1${BASE_PATH}$metadata#${entity}`, value: items });
@@ -224,16 +284,36 @@ export async function startOnecServer(opts: { data?: Record<string, ODataObject[
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}${BASE_PATH.replace(/\/$/, '')}`;
 
   return {
-    url, user, password,
-    get data() { return state.data; },
-    set data(d) { state.data = d; },
-    get requests() { return state.requests; },
-    get down() { return state.down; },
-    set down(v) { state.down = v; },
-    get loseAnswers() { return state.loseAnswers; },
-    set loseAnswers(v) { state.loseAnswers = v; },
-    get failWhen() { return state.failWhen; },
-    set failWhen(f) { state.failWhen = f; },
+    url,
+    user,
+    password,
+    get data() {
+      return state.data;
+    },
+    set data(d) {
+      state.data = d;
+    },
+    get requests() {
+      return state.requests;
+    },
+    get down() {
+      return state.down;
+    },
+    set down(v) {
+      state.down = v;
+    },
+    get loseAnswers() {
+      return state.loseAnswers;
+    },
+    set loseAnswers(v) {
+      state.loseAnswers = v;
+    },
+    get failWhen() {
+      return state.failWhen;
+    },
+    set failWhen(f) {
+      state.failWhen = f;
+    },
     bindings: () => ({ ONEC_ODATA_URL: url, ONEC_ODATA_USER: user, ONEC_ODATA_PASSWORD: password }),
     reads: (entity, since = 0) => state.requests.slice(since).filter((r) => r.method === 'GET' && r.entity === entity),
     close: () => new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve()))),
@@ -242,7 +322,7 @@ export async function startOnecServer(opts: { data?: Record<string, ODataObject[
 
 /** Fires the worker's Cron Trigger as Cloudflare would, at `at` (ms) — the run's "now". */
 export async function runCron(w: { mf: { getWorker: () => Promise<unknown> } }, at: number = TEST_NOW): Promise<void> {
-  const worker = await w.mf.getWorker() as { scheduled: (o: { cron: string; scheduledTime: Date }) => Promise<{ outcome: string }> };
+  const worker = (await w.mf.getWorker()) as { scheduled: (o: { cron: string; scheduledTime: Date }) => Promise<{ outcome: string }> };
   const result = await worker.scheduled({ cron: '*/5 * * * *', scheduledTime: new Date(at) });
   if (result.outcome !== 'ok') throw new Error(`scheduled() ended with ${result.outcome}`);
 }

@@ -24,16 +24,25 @@ for ws in wb.worksheets:
 print(json.dumps(out, ensure_ascii=False))
 `;
 
-export interface OpenpyxlCell { v: string | number | null; fmt: string; bold: boolean }
-export interface OpenpyxlView { sheets: string[]; data: Record<string, { cells: OpenpyxlCell[][]; freeze: string | null; widths: Record<string, number> }> }
+export interface OpenpyxlCell {
+  v: string | number | null;
+  fmt: string;
+  bold: boolean;
+}
+export interface OpenpyxlView {
+  sheets: string[];
+  data: Record<string, { cells: OpenpyxlCell[][]; freeze: string | null; widths: Record<string, number> }>;
+}
 
 function python(): string {
   const candidates = [process.env.PYTHON, '/usr/bin/python3', 'python3'].filter((p): p is string => !!p);
   const found = candidates.find((py) => spawnSync(py, ['-c', 'import openpyxl'], { stdio: 'ignore' }).status === 0);
   if (!found) {
-    throw new Error('openpyxl is needed to check the XLSX writer with an independent reader: install Debian\'s package '
-      + '(sudo apt-get install python3-openpyxl; npm test does it when run as root) or set PYTHON to a python3 that has openpyxl. '
-      + `Tried: ${candidates.join(', ')}`);
+    throw new Error(
+      "openpyxl is needed to check the XLSX writer with an independent reader: install Debian's package " +
+        '(sudo apt-get install python3-openpyxl; npm test does it when run as root) or set PYTHON to a python3 that has openpyxl. ' +
+        `Tried: ${candidates.join(', ')}`,
+    );
   }
   return found;
 }
@@ -50,4 +59,3 @@ export function openWithOpenpyxl(bytes: Uint8Array): OpenpyxlView {
     rmSync(dir, { recursive: true, force: true });
   }
 }
-

@@ -4,7 +4,16 @@ import { createToken, sessionCookie, type UserKey } from './world';
 import { TEST_NOW_S } from './clock';
 
 export const principalNames = [
-  'managerA', 'managerB', 'managerC', 'headA', 'headOther', 'admin', 'anonymous', 'widget', 'extension', 'machine',
+  'managerA',
+  'managerB',
+  'managerC',
+  'headA',
+  'headOther',
+  'admin',
+  'anonymous',
+  'widget',
+  'extension',
+  'machine',
 ] as const;
 export type PrincipalName = (typeof principalNames)[number];
 
@@ -27,7 +36,9 @@ let webhookSeq = 0;
 
 /** Builds the request as the named principal would send it. */
 export async function asPrincipal(
-  who: PrincipalName, creds: Credentials, path: string,
+  who: PrincipalName,
+  creds: Credentials,
+  path: string,
   init: { method: string; body?: string; machine?: (body: string) => Promise<Record<string, string>> },
 ): Promise<[string, RequestInit]> {
   const headers: Record<string, string> = {};

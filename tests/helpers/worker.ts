@@ -74,7 +74,9 @@ export async function startWorker(opts: StartOptions = {}): Promise<TestWorker> 
   }
   await db.batch(refreshRevenueWindow(`'${revenueWindowFrom(monthOf(now))}'`).map((q) => db.prepare(q)));
   return {
-    mf, db, url,
+    mf,
+    db,
+    url,
     fetch: async (path, init) => (await mf.dispatchFetch(new URL(path, url).toString(), init as never)) as unknown as Response,
     dispose: () => mf.dispose(),
   };

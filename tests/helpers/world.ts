@@ -28,12 +28,35 @@ export async function seedWorld(w: TestWorker): Promise<void> {
   const now = Date.UTC(2026, 10, 20, 9, 0, 0);
   const s = (sql: string, ...args: unknown[]) => w.db.prepare(sql).bind(...args);
   const user = (id: number, email: string, name: string, role: string, ext: string | null, tz: string) =>
-    s('INSERT INTO users (id, email, name, role, password_hash, phone_extension, time_zone, active, created_at) VALUES (?,?,?,?,?,?,?,1,?)', id, email, name, role, hash, ext, tz, now);
+    s(
+      'INSERT INTO users (id, email, name, role, password_hash, phone_extension, time_zone, active, created_at) VALUES (?,?,?,?,?,?,?,1,?)',
+      id,
+      email,
+      name,
+      role,
+      hash,
+      ext,
+      tz,
+      now,
+    );
   const company = (id: number, name: string, inn: string, region: number, owner: number | null) =>
-    s('INSERT INTO companies (id, name, name_normalized, inn, kpp, region_id, owner_id, status, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)',
-      id, name, name.toLowerCase().replace(/^ооо |"/g, ''), inn, '770101001', region, owner, 'client', now, now);
+    s(
+      'INSERT INTO companies (id, name, name_normalized, inn, kpp, region_id, owner_id, status, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)',
+      id,
+      name,
+      name.toLowerCase().replace(/^ооо |"/g, ''),
+      inn,
+      '770101001',
+      region,
+      owner,
+      'client',
+      now,
+      now,
+    );
   await w.db.batch([
-    s("INSERT INTO regions (id, code, name, time_zone) VALUES (1, 'msk', 'Москва', 'Europe/Moscow'), (2, 'vvo', 'Приморский край', 'Asia/Vladivostok')"),
+    s(
+      "INSERT INTO regions (id, code, name, time_zone) VALUES (1, 'msk', 'Москва', 'Europe/Moscow'), (2, 'vvo', 'Приморский край', 'Asia/Vladivostok')",
+    ),
     user(1, 'admin@test.ru', 'Админ Админов', 'admin', null, 'Europe/Moscow'),
     user(2, 'head.msk@test.ru', 'Руководитель Москвы', 'head', null, 'Europe/Moscow'),
     user(3, 'head.vvo@test.ru', 'Руководитель Приморья', 'head', null, 'Asia/Vladivostok'),
@@ -46,7 +69,9 @@ export async function seedWorld(w: TestWorker): Promise<void> {
     company(103, 'ООО "Пул Москва"', '7728168971', 1, null),
     company(104, 'ООО "Приморье С"', '2536010140', 2, 6),
     s("INSERT INTO contacts (id, company_id, name, position, created_at) VALUES (201, 101, 'Иван Петров', 'Снабженец', ?)", now),
-    s("INSERT INTO contact_points (contact_id, company_id, kind, value) VALUES (201, 101, 'phone', '+74951234567'), (201, 101, 'email', 'ivan@krovlya.ru')"),
+    s(
+      "INSERT INTO contact_points (contact_id, company_id, kind, value) VALUES (201, 101, 'phone', '+74951234567'), (201, 101, 'email', 'ivan@krovlya.ru')",
+    ),
     // Rows written behind the services' back need the search index rebuilt, as bulk loads do.
     ...REBUILD_COMPANY_SEARCH.map((q) => s(q)),
   ]);
@@ -55,7 +80,8 @@ export async function seedWorld(w: TestWorker): Promise<void> {
 /** Signs a user in through the real route and returns the Cookie header value. */
 export async function sessionCookie(w: TestWorker, key: UserKey): Promise<string> {
   const res = await w.fetch('/api/auth/sign-in', {
-    method: 'POST', headers: { 'content-type': 'application/json' },
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email: world.users[key].email, password: PASSWORD }),
   });
   if (res.status !== 200) throw new Error(`sign-in of ${key} answered ${res.status}: ${await res.text()}`);
@@ -65,10 +91,11 @@ export async function sessionCookie(w: TestWorker, key: UserKey): Promise<string
 
 export async function createToken(w: TestWorker, cookie: string, kind: 'api' | 'embed'): Promise<{ id: number; secret: string }> {
   const res = await w.fetch('/api/tokens', {
-    method: 'POST', headers: { 'content-type': 'application/json', cookie },
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie },
     body: JSON.stringify({ kind, name: `test ${kind}` }),
   });
   if (res.status !== 201) throw new Error(`token create answered ${res.status}: ${await res.text()}`);
-  const body = await res.json() as { token: { id: number }; secret: string };
+  const body = (await res.json()) as { token: { id: number }; secret: string };
   return { id: body.token.id, secret: body.secret };
 }

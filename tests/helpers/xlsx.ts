@@ -30,22 +30,27 @@ export function buildXlsx(rows: XlsxCell[][], opts: XlsxOptions = {}): Uint8Arra
   const p = opts.prefix ? `${opts.prefix}:` : '';
   const shared: string[] = [];
   const sharedIndex = new Map<string, number>();
-  const body = rows.map((cells, i) => {
-    const r = opts.rowNumbers?.[i] ?? i + 1;
-    const xml = cells.map((cell, c) => {
-      const ref = `${column(c)}${r}`;
-      if (cell === null) return '';
-      if (typeof cell === 'number') return `<${p}c r="${ref}"><${p}v>${cell}</${p}v></${p}c>`;
-      if (typeof cell === 'object' && 'raw' in cell) return `<${p}c r="${ref}"><${p}v>${cell.raw}</${p}v></${p}c>`;
-      if (typeof cell === 'object') return `<${p}c r="${ref}" t="inlineStr"><${p}is><${p}t>${esc(cell.inline)}</${p}t></${p}is></${p}c>`;
-      if (!sharedIndex.has(cell)) {
-        sharedIndex.set(cell, shared.length);
-        shared.push(cell);
-      }
-      return `<${p}c r="${ref}" t="s"><${p}v>${sharedIndex.get(cell)}</${p}v></${p}c>`;
-    }).join('');
-    return `<${p}row r="${r}">${xml}</${p}row>`;
-  }).join('');
+  const body = rows
+    .map((cells, i) => {
+      const r = opts.rowNumbers?.[i] ?? i + 1;
+      const xml = cells
+        .map((cell, c) => {
+          const ref = `${column(c)}${r}`;
+          if (cell === null) return '';
+          if (typeof cell === 'number') return `<${p}c r="${ref}"><${p}v>${cell}</${p}v></${p}c>`;
+          if (typeof cell === 'object' && 'raw' in cell) return `<${p}c r="${ref}"><${p}v>${cell.raw}</${p}v></${p}c>`;
+          if (typeof cell === 'object')
+            return `<${p}c r="${ref}" t="inlineStr"><${p}is><${p}t>${esc(cell.inline)}</${p}t></${p}is></${p}c>`;
+          if (!sharedIndex.has(cell)) {
+            sharedIndex.set(cell, shared.length);
+            shared.push(cell);
+          }
+          return `<${p}c r="${ref}" t="s"><${p}v>${sharedIndex.get(cell)}</${p}v></${p}c>`;
+        })
+        .join('');
+      return `<${p}row r="${r}">${xml}</${p}row>`;
+    })
+    .join('');
   const ns = opts.prefix ? `xmlns:${opts.prefix}="${MAIN}"` : `xmlns="${MAIN}"`;
   const files: Record<string, Uint8Array> = {
     '[Content_Types].xml': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>

@@ -23,7 +23,11 @@ beforeAll(async () => {
 afterAll(() => w?.dispose());
 
 test('every route registered in the app has a row in the matrix', () => {
-  const registered = new Set(createApp().routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`));
+  const registered = new Set(
+    createApp()
+      .routes.filter((r) => r.method !== 'ALL')
+      .map((r) => `${r.method} ${r.path}`),
+  );
   const covered = new Set(rows.map((r) => r.route));
   expect([...registered].filter((r) => !covered.has(r)).sort()).toEqual([]);
   expect([...covered].filter((r) => !registered.has(r)).sort()).toEqual([]);
@@ -40,7 +44,11 @@ describe.each(rows)('$route — $name', (row) => {
     const path = typeof row.path === 'string' ? row.path : await row.path({ w, creds });
     const useCreds = SELF_REVOKING.includes(row.route) ? await obtainCredentials(w) : creds;
     const body = typeof row.body === 'function' ? await row.body({ w, creds }) : row.body;
-    const [url, init] = await asPrincipal(who, useCreds, path, { method: row.method ?? 'GET', ...(body !== undefined ? { body } : {}), ...(row.machine ? { machine: row.machine } : {}) });
+    const [url, init] = await asPrincipal(who, useCreds, path, {
+      method: row.method ?? 'GET',
+      ...(body !== undefined ? { body } : {}),
+      ...(row.machine ? { machine: row.machine } : {}),
+    });
     const res = await w.fetch(url, init);
     const expected = row.allowed.includes(who);
     expect({ who, status: res.status, allowed: isAllowed(res) }).toEqual({ who, status: res.status, allowed: expected });
@@ -49,7 +57,7 @@ describe.each(rows)('$route — $name', (row) => {
         expect(res.headers.get('location')).toMatch(/^\/sign-in/);
       } else {
         expect([401, 403, 404]).toContain(res.status);
-        const body = await res.json() as { error: { code: string; message: string; requestId: string } };
+        const body = (await res.json()) as { error: { code: string; message: string; requestId: string } };
         expect(body.error.requestId).toBeTruthy();
         if (who === 'anonymous') expect(res.status).toBe(401);
       }

@@ -18,8 +18,14 @@ describe('click-to-call through Mango Office (commands/callback)', () => {
     pbx = await startPbxApiServer('mango');
     w = await worker({ TELEPHONY_PROVIDER: 'mango', MANGO_VPBX_API_URL: `${pbx.url}/vpbx` });
   });
-  afterAll(async () => { await w?.dispose(); await pbx?.close(); });
-  beforeEach(() => { pbx.requests.length = 0; pbx.answer = null; });
+  afterAll(async () => {
+    await w?.dispose();
+    await pbx?.close();
+  });
+  beforeEach(() => {
+    pbx.requests.length = 0;
+    pbx.answer = null;
+  });
 
   test("asks Mango to connect the manager's extension to the number, signed as Mango documents, and audit-logs it", async () => {
     const res = await apiAs(w, 'managerA').post('/api/calls', { phone: '8 (495) 123-45-67', companyId: world.companies.ofA });
@@ -28,16 +34,34 @@ describe('click-to-call through Mango Office (commands/callback)', () => {
 
     expect(pbx.requests).toHaveLength(1);
     const sent = pbx.requests[0]!;
-    expect([sent.method, sent.path, sent.headers['content-type']]).toEqual(['POST', '/vpbx/commands/callback', 'application/x-www-form-urlencoded']);
+    expect([sent.method, sent.path, sent.headers['content-type']]).toEqual([
+      'POST',
+      '/vpbx/commands/callback',
+      'application/x-www-form-urlencoded',
+    ]);
     const form = new URLSearchParams(sent.body);
     const json = form.get('json')!;
     expect(JSON.parse(json)).toEqual({ command_id: res.body.requestId, from: { extension: '101' }, to_number: '74951234567' });
     expect(form.get('vpbx_api_key')).toBe(MANGO.key);
     expect(form.get('sign')).toBe(mangoSign(json));
 
-    const audit = await w.db.prepare("SELECT user_id, principal, action, entity, entity_id, details FROM audit_log WHERE entity = 'call' ORDER BY id DESC").first<Record<string, any>>();
-    expect(audit).toMatchObject({ user_id: world.users.managerA.id, principal: 'session:manager', action: 'change', entity_id: String(world.companies.ofA) });
-    expect(JSON.parse(audit!['details'])).toEqual({ op: 'click_to_call', provider: 'mango', phone: KNOWN, extension: '101', requestId: res.body.requestId, companyId: world.companies.ofA });
+    const audit = await w.db
+      .prepare("SELECT user_id, principal, action, entity, entity_id, details FROM audit_log WHERE entity = 'call' ORDER BY id DESC")
+      .first<Record<string, any>>();
+    expect(audit).toMatchObject({
+      user_id: world.users.managerA.id,
+      principal: 'session:manager',
+      action: 'change',
+      entity_id: String(world.companies.ofA),
+    });
+    expect(JSON.parse(audit!['details'])).toEqual({
+      op: 'click_to_call',
+      provider: 'mango',
+      phone: KNOWN,
+      extension: '101',
+      requestId: res.body.requestId,
+      companyId: world.companies.ofA,
+    });
   });
 
   test("Mango's refusal is a 502 with its reason, and the attempt is audit-logged", async () => {
@@ -45,7 +69,11 @@ describe('click-to-call through Mango Office (commands/callback)', () => {
     const before = await count(w, "SELECT count(*) AS n FROM audit_log WHERE entity = 'call'");
     const res = await apiAs(w, 'managerB').post('/api/calls', { phone: '+7 916 123-45-67' });
     expect(res.status).toBe(502);
-    expect(res.body.error).toMatchObject({ code: 'bad_gateway', message: 'Mango Office не приняла звонок: Mango ответила кодом 3102', details: { provider: 'mango' } });
+    expect(res.body.error).toMatchObject({
+      code: 'bad_gateway',
+      message: 'Mango Office не приняла звонок: Mango ответила кодом 3102',
+      details: { provider: 'mango' },
+    });
     expect(await count(w, "SELECT count(*) AS n FROM audit_log WHERE entity = 'call' AND details LIKE '%refused%'")).toBe(1);
     expect(await count(w, "SELECT count(*) AS n FROM audit_log WHERE entity = 'call'")).toBe(before + 1);
   });
@@ -58,9 +86,15 @@ describe('click-to-call through Mango Office (commands/callback)', () => {
 
   test('refusals before the PBX is asked: no extension, not a phone, a company out of scope', async () => {
     const noExtension = await apiAs(w, 'headA').post('/api/calls', { phone: KNOWN });
-    expect([noExtension.status, noExtension.body.error.message]).toEqual([400, 'У вас не указан внутренний номер АТС: попросите администратора заполнить его, тогда можно звонить из CRM']);
+    expect([noExtension.status, noExtension.body.error.message]).toEqual([
+      400,
+      'У вас не указан внутренний номер АТС: попросите администратора заполнить его, тогда можно звонить из CRM',
+    ]);
     const notAPhone = await apiAs(w, 'managerA').post('/api/calls', { phone: 'позвонить Ивану' });
-    expect([notAPhone.status, notAPhone.body.error.fields]).toEqual([400, [{ field: 'body.phone', message: 'Не похоже на номер телефона' }]]);
+    expect([notAPhone.status, notAPhone.body.error.fields]).toEqual([
+      400,
+      [{ field: 'body.phone', message: 'Не похоже на номер телефона' }],
+    ]);
     const foreign = await apiAs(w, 'managerA').post('/api/calls', { phone: KNOWN, companyId: world.companies.ofC });
     expect(foreign.status).toBe(404);
     expect(pbx.requests).toEqual([]);
@@ -74,8 +108,14 @@ describe('click-to-call through Zadarma (REST request/callback)', () => {
     pbx = await startPbxApiServer('zadarma');
     w = await worker({ TELEPHONY_PROVIDER: 'zadarma', ZADARMA_API_URL: pbx.url });
   });
-  afterAll(async () => { await w?.dispose(); await pbx?.close(); });
-  beforeEach(() => { pbx.requests.length = 0; pbx.answer = null; });
+  afterAll(async () => {
+    await w?.dispose();
+    await pbx?.close();
+  });
+  beforeEach(() => {
+    pbx.requests.length = 0;
+    pbx.answer = null;
+  });
 
   test('calls GET /v1/request/callback/ with from, to, sip and the documented Authorization', async () => {
     const res = await apiAs(w, 'managerB').post('/api/calls', { phone: '+7 (916) 123-45-67' });
@@ -110,7 +150,10 @@ describe('without a configured PBX', () => {
     const w = await worker({ SANDBOX_PBX: '' });
     try {
       const res = await apiAs(w, 'managerA').post('/api/calls', { phone: KNOWN });
-      expect([res.status, res.body.error.message]).toEqual([503, 'Звонки из CRM не настроены: задайте TELEPHONY_PROVIDER (mango, zadarma или sandbox)']);
+      expect([res.status, res.body.error.message]).toEqual([
+        503,
+        'Звонки из CRM не настроены: задайте TELEPHONY_PROVIDER (mango, zadarma или sandbox)',
+      ]);
       expect((await apiAs(w, 'managerA').post('/api/sandbox/incoming', { from: KNOWN })).status).toBe(404);
     } finally {
       await w.dispose();
@@ -120,7 +163,9 @@ describe('without a configured PBX', () => {
 
 describe('«Тестовая АТС (песочница)»', () => {
   let w: TestWorker;
-  beforeAll(async () => { w = await worker({ SANDBOX_PBX: 'on' }); });
+  beforeAll(async () => {
+    w = await worker({ SANDBOX_PBX: 'on' });
+  });
   afterAll(() => w?.dispose());
 
   test('plays a whole call for click-to-call: ringing, answered, ended — one call on the client timeline', async () => {
@@ -129,17 +174,52 @@ describe('«Тестовая АТС (песочница)»', () => {
     expect(res.body).toMatchObject({ provider: 'sandbox', phone: KNOWN });
     const callId = `sandbox-${res.body.requestId}`;
 
-    const call = await w.db.prepare("SELECT * FROM calls WHERE provider = 'sandbox' AND call_id = ?").bind(callId).first<Record<string, any>>();
-    expect(call).toMatchObject({ direction: 'out', counterpart: KNOWN, extension: '101', user_id: world.users.managerA.id, company_id: world.companies.ofA, talk_sec: 47, result: 'answered' });
+    const call = await w.db
+      .prepare("SELECT * FROM calls WHERE provider = 'sandbox' AND call_id = ?")
+      .bind(callId)
+      .first<Record<string, any>>();
+    expect(call).toMatchObject({
+      direction: 'out',
+      counterpart: KNOWN,
+      extension: '101',
+      user_id: world.users.managerA.id,
+      company_id: world.companies.ofA,
+      talk_sec: 47,
+      result: 'answered',
+    });
     expect(call!['ended_at'] - call!['answered_at']).toBe(47_000);
     expect(call!['answered_at'] - call!['started_at']).toBe(6_000);
 
-    const events = (await w.db.prepare("SELECT * FROM events WHERE source = 'sandbox' AND external_id = ?").bind(`call:${callId}`).all<Record<string, any>>()).results;
-    expect(events).toEqual([expect.objectContaining({ id: call!['event_id'], kind: 'call', company_id: world.companies.ofA, direction: 'out', duration_sec: 47, call_result: 'answered', targeted: 1 })]);
+    const events = (
+      await w.db
+        .prepare("SELECT * FROM events WHERE source = 'sandbox' AND external_id = ?")
+        .bind(`call:${callId}`)
+        .all<Record<string, any>>()
+    ).results;
+    expect(events).toEqual([
+      expect.objectContaining({
+        id: call!['event_id'],
+        kind: 'call',
+        company_id: world.companies.ofA,
+        direction: 'out',
+        duration_sec: 47,
+        call_result: 'answered',
+        targeted: 1,
+      }),
+    ]);
 
     const ids = ['call.ringing', 'call.answered', 'call.ended'].map((type) => `sandbox_${callId}_${type}`);
-    const inbox = (await w.db.prepare("SELECT source, external_id, path, outcome, reason, body FROM inbox WHERE source = 'sandbox' AND external_id IN (?, ?, ?) ORDER BY id").bind(...ids).all<Record<string, any>>()).results;
-    expect(inbox.map((r) => [r['external_id'], r['path'], r['outcome'], r['reason']])).toEqual(ids.map((id) => [id, '/hooks/telephony/generic', 'stored', 'Тестовая АТС (песочница)']));
+    const inbox = (
+      await w.db
+        .prepare(
+          "SELECT source, external_id, path, outcome, reason, body FROM inbox WHERE source = 'sandbox' AND external_id IN (?, ?, ?) ORDER BY id",
+        )
+        .bind(...ids)
+        .all<Record<string, any>>()
+    ).results;
+    expect(inbox.map((r) => [r['external_id'], r['path'], r['outcome'], r['reason']])).toEqual(
+      ids.map((id) => [id, '/hooks/telephony/generic', 'stored', 'Тестовая АТС (песочница)']),
+    );
     expect(JSON.parse(inbox[0]!['body'])).toMatchObject({ type: 'call.ringing', sandbox: 'Тестовая АТС (песочница)' });
   });
 
@@ -147,10 +227,17 @@ describe('«Тестовая АТС (песочница)»', () => {
     const res = await apiAs(w, 'managerA').post('/api/sandbox/incoming', { from: '8 495 123 45 67' });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
-      provider: 'sandbox', label: 'Тестовая АТС (песочница)', callId: expect.stringMatching(/^sandbox-in-/), phone: KNOWN, extension: '101',
+      provider: 'sandbox',
+      label: 'Тестовая АТС (песочница)',
+      callId: expect.stringMatching(/^sandbox-in-/),
+      phone: KNOWN,
+      extension: '101',
       card: expect.objectContaining({ known: true, companyId: world.companies.ofA, companyName: 'ООО "Кровля А"', ownerExtension: '101' }),
     });
-    const call = await w.db.prepare("SELECT direction, extension, user_id, ended_at FROM calls WHERE provider = 'sandbox' AND call_id = ?").bind(res.body.callId).first();
+    const call = await w.db
+      .prepare("SELECT direction, extension, user_id, ended_at FROM calls WHERE provider = 'sandbox' AND call_id = ?")
+      .bind(res.body.callId)
+      .first();
     expect(call).toEqual({ direction: 'in', extension: '101', user_id: world.users.managerA.id, ended_at: null });
   });
 

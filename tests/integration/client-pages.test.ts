@@ -20,10 +20,28 @@ beforeAll(async () => {
   w = await startWorker();
   await seedWorld(w);
   const s = (sql: string, ...args: unknown[]) => w.db.prepare(sql).bind(...args);
-  const event = (id: number, kind: string, companyId: number, at: number, extra: { direction?: string; duration?: number; result?: string; subject?: string } = {}) =>
-    s(`INSERT INTO events (id, kind, source, external_id, occurred_at, company_id, user_id, direction, duration_sec, call_result, subject, created_at)
+  const event = (
+    id: number,
+    kind: string,
+    companyId: number,
+    at: number,
+    extra: { direction?: string; duration?: number; result?: string; subject?: string } = {},
+  ) =>
+    s(
+      `INSERT INTO events (id, kind, source, external_id, occurred_at, company_id, user_id, direction, duration_sec, call_result, subject, created_at)
        VALUES (?, ?, 'manual', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    id, kind, `pages-${id}`, at, companyId, world.users.managerA.id, extra.direction ?? null, extra.duration ?? null, extra.result ?? null, extra.subject ?? null, at);
+      id,
+      kind,
+      `pages-${id}`,
+      at,
+      companyId,
+      world.users.managerA.id,
+      extra.direction ?? null,
+      extra.duration ?? null,
+      extra.result ?? null,
+      extra.subject ?? null,
+      at,
+    );
   await w.db.batch([
     // 101: called 2 days ago; a later 1C document is not a touch. 102: a note 40 days ago. 103, 105: never. 104: mailed 6 hours ago.
     event(9001, 'call', world.companies.ofA, callToA, { direction: 'out', duration: 65, result: 'answered' }),
@@ -32,13 +50,35 @@ beforeAll(async () => {
     event(9004, 'note', world.companies.ofB, now - 40 * DAY, { subject: 'Просил перезвонить весной' }),
     event(9005, 'mail', world.companies.ofC, now - 6 * HOUR, { direction: 'in', subject: 'Запрос цены' }),
     s("UPDATE companies SET status = 'prospect' WHERE id = ?", world.companies.poolMsk),
-    s(`INSERT INTO companies (id, name, name_normalized, inn, kpp, region_id, owner_id, status, created_at, updated_at)
-       VALUES (?, ?, ?, NULL, NULL, 1, ?, 'client', ?, ?)`, XSS_ID, XSS_NAME, XSS_NAME, world.users.managerA.id, now, now),
-    s(`INSERT INTO leads (id, company_id, region_id, owner_id, stage_id, amount_kopecks, channel, created_at, stage_entered_at)
-       VALUES (301, 101, 1, 4, 'invoice', 1234567, 'call', ?, ?), (302, 102, 1, 5, 'qualified', 0, 'mail', ?, ?)`, now - 5 * DAY, now - HOUR, now - 50 * DAY, now - 50 * DAY),
-    s(`INSERT INTO tasks (id, user_id, company_id, lead_id, kind, title, due_at, created_at) VALUES (401, 4, 101, 301, 'follow_up', 'Напомнить об оплате счёта 17', ?, ?)`, now + DAY, now),
-    s(`INSERT INTO onec_documents (ref_key, kind, number, date_local, occurred_at, posted, deletion_mark, data_version, company_id, amount_kopecks, updated_at)
-       VALUES ('ref-inv-17', 'invoice', 'УТ-17', '2026-11-19T10:30:00', ?, 1, 0, 'v1', 101, 1234567, ?)`, now - DAY, now),
+    s(
+      `INSERT INTO companies (id, name, name_normalized, inn, kpp, region_id, owner_id, status, created_at, updated_at)
+       VALUES (?, ?, ?, NULL, NULL, 1, ?, 'client', ?, ?)`,
+      XSS_ID,
+      XSS_NAME,
+      XSS_NAME,
+      world.users.managerA.id,
+      now,
+      now,
+    ),
+    s(
+      `INSERT INTO leads (id, company_id, region_id, owner_id, stage_id, amount_kopecks, channel, created_at, stage_entered_at)
+       VALUES (301, 101, 1, 4, 'invoice', 1234567, 'call', ?, ?), (302, 102, 1, 5, 'qualified', 0, 'mail', ?, ?)`,
+      now - 5 * DAY,
+      now - HOUR,
+      now - 50 * DAY,
+      now - 50 * DAY,
+    ),
+    s(
+      `INSERT INTO tasks (id, user_id, company_id, lead_id, kind, title, due_at, created_at) VALUES (401, 4, 101, 301, 'follow_up', 'Напомнить об оплате счёта 17', ?, ?)`,
+      now + DAY,
+      now,
+    ),
+    s(
+      `INSERT INTO onec_documents (ref_key, kind, number, date_local, occurred_at, posted, deletion_mark, data_version, company_id, amount_kopecks, updated_at)
+       VALUES ('ref-inv-17', 'invoice', 'УТ-17', '2026-11-19T10:30:00', ?, 1, 0, 'v1', 101, 1234567, ?)`,
+      now - DAY,
+      now,
+    ),
   ]);
 });
 afterAll(() => w?.dispose());
@@ -57,7 +97,7 @@ const page = async (who: UserKey, path: string, accept = 'text/html') =>
 const mainOf = (html: string) => (/<main>([\s\S]*)<\/main>/.exec(html)?.[1] ?? '').replace(/[\u00a0\u202f]/g, ' ');
 
 describe('client list filters', () => {
-  test('status keeps prospects or clients, within each caller\'s scope', async () => {
+  test("status keeps prospects or clients, within each caller's scope", async () => {
     expect(await ids('admin', '?status=prospect')).toEqual([103]);
     expect(await ids('managerA', '?status=client')).toEqual([101, XSS_ID]);
     expect(await ids('headA', '?status=client')).toEqual([101, 102, XSS_ID]);
@@ -85,7 +125,11 @@ describe('client list filters', () => {
   test('each item carries its last touch, ignoring events that are not touches', async () => {
     const items = (await list('admin')).items;
     expect(Object.fromEntries(items.map((c) => [c.id, c.lastTouchAt]))).toEqual({
-      101: callToA, 102: now - 40 * DAY, 103: null, 104: now - 6 * HOUR, [XSS_ID]: null,
+      101: callToA,
+      102: now - 40 * DAY,
+      103: null,
+      104: now - 6 * HOUR,
+      [XSS_ID]: null,
     });
   });
 
@@ -106,7 +150,7 @@ describe('client list filters', () => {
 });
 
 describe('client list page', () => {
-  test('filtered by owner, shows that owner\'s companies with Russian statuses and dates', async () => {
+  test("filtered by owner, shows that owner's companies with Russian statuses and dates", async () => {
     const res = await page('headA', `/app/clients?ownerId=${world.users.managerA.id}`);
     expect(res.status).toBe(200);
     const html = mainOf(await res.text());
@@ -115,12 +159,14 @@ describe('client list page', () => {
     expect(html).toContain('<a href="/app/clients/101">');
     expect(html).toContain('7707083893 / 770101001');
     expect(html).toContain('клиент');
-    expect(html).toContain(new Intl.DateTimeFormat('ru-RU', { timeZone: 'Europe/Moscow', day: '2-digit', month: '2-digit', year: 'numeric' }).format(callToA));
+    expect(html).toContain(
+      new Intl.DateTimeFormat('ru-RU', { timeZone: 'Europe/Moscow', day: '2-digit', month: '2-digit', year: 'numeric' }).format(callToA),
+    );
     expect(html).toContain('<option value="4" selected>Анна Менеджер</option>');
     expect(html).toContain(`href="/api/companies/export.csv?ownerId=4"`);
   });
 
-  test('shows the pool as «пул региона», never-touched as «нет», and only the viewer\'s regions', async () => {
+  test("shows the pool as «пул региона», never-touched as «нет», and only the viewer's regions", async () => {
     const html = mainOf(await (await page('managerA', '/app/clients?ownerId=0')).text());
     expect(html).toContain('Пул Москва');
     expect(html).toContain('пул региона');
@@ -172,9 +218,15 @@ describe('client card page', () => {
   });
 
   test('writes a view row to the audit log', async () => {
-    const before = await w.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'view' AND entity = 'company' AND entity_id = '101' AND user_id = ?").bind(world.users.headA.id).first<{ n: number }>();
+    const before = await w.db
+      .prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'view' AND entity = 'company' AND entity_id = '101' AND user_id = ?")
+      .bind(world.users.headA.id)
+      .first<{ n: number }>();
     await page('headA', `/app/clients/${world.companies.ofA}`);
-    const after = await w.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'view' AND entity = 'company' AND entity_id = '101' AND user_id = ?").bind(world.users.headA.id).first<{ n: number }>();
+    const after = await w.db
+      .prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'view' AND entity = 'company' AND entity_id = '101' AND user_id = ?")
+      .bind(world.users.headA.id)
+      .first<{ n: number }>();
     expect(after!.n).toBe(before!.n + 1);
   });
 
@@ -221,7 +273,8 @@ describe('client card page', () => {
 });
 
 describe('client list export', () => {
-  const exportCsv = async (who: UserKey, query = '') => w.fetch(`/api/companies/export.csv${query}`, { headers: { cookie: await cookieOf(who) } });
+  const exportCsv = async (who: UserKey, query = '') =>
+    w.fetch(`/api/companies/export.csv${query}`, { headers: { cookie: await cookieOf(who) } });
 
   test('is CSV for Excel with a header and one line per company in scope, and is audit-logged', async () => {
     const res = await exportCsv('headA');
@@ -235,11 +288,18 @@ describe('client list export', () => {
     const lines = text.slice(0, -2).split('\r\n');
     expect(lines[0]).toBe('ID;Название;ИНН;КПП;Регион;Ответственный;Статус;Последний контакт');
     expect(lines.slice(1).map((l) => Number(l.split(';')[0]))).toEqual([101, 102, 103, XSS_ID]);
-    const callDay = new Intl.DateTimeFormat('ru-RU', { timeZone: 'Europe/Moscow', day: '2-digit', month: '2-digit', year: 'numeric' }).format(callToA);
+    const callDay = new Intl.DateTimeFormat('ru-RU', {
+      timeZone: 'Europe/Moscow',
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+    }).format(callToA);
     expect(lines[1]).toBe(`101;"ООО ""Кровля А""";="7707083893";="770101001";Москва;Анна Менеджер;клиент;${callDay}`);
     expect(lines[3]).toBe('103;"ООО ""Пул Москва""";="7728168971";="770101001";Москва;пул региона;потенциальный;нет');
 
-    const audit = await w.db.prepare("SELECT user_id, entity, details FROM audit_log WHERE action = 'export' ORDER BY id DESC").first<{ user_id: number; entity: string; details: string }>();
+    const audit = await w.db
+      .prepare("SELECT user_id, entity, details FROM audit_log WHERE action = 'export' ORDER BY id DESC")
+      .first<{ user_id: number; entity: string; details: string }>();
     expect(audit).toMatchObject({ user_id: world.users.headA.id, entity: 'company_list' });
     expect(JSON.parse(audit!.details)).toMatchObject({ rows: 4, capped: false });
   });
@@ -254,15 +314,20 @@ describe('client list export', () => {
   });
 
   test('stops at 50,000 rows and says so in a last line', async () => {
-    await w.db.prepare(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50001)
+    await w.db
+      .prepare(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50001)
       INSERT INTO companies (id, name, name_normalized, region_id, owner_id, status, created_at, updated_at)
-      SELECT 1000000 + i, 'Массовый ' || i, 'массовый ' || i, 2, ?, 'prospect', 0, 0 FROM n`).bind(world.users.managerC.id).run();
+      SELECT 1000000 + i, 'Массовый ' || i, 'массовый ' || i, 2, ?, 'prospect', 0, 0 FROM n`)
+      .bind(world.users.managerC.id)
+      .run();
     try {
       const lines = (await (await exportCsv('managerC')).text()).slice(1, -2).split('\r\n');
       expect(lines).toHaveLength(1 + 50_000 + 1);
       expect(lines.at(-2)).toMatch(/^1049999;/);
       expect(lines.at(-1)?.replace(/[\u00a0\u202f]/g, ' ')).toBe('Выгружены первые 50 000 строк, есть ещё — уточните фильтры');
-      const audit = await w.db.prepare("SELECT details FROM audit_log WHERE action = 'export' ORDER BY id DESC").first<{ details: string }>();
+      const audit = await w.db
+        .prepare("SELECT details FROM audit_log WHERE action = 'export' ORDER BY id DESC")
+        .first<{ details: string }>();
       expect(JSON.parse(audit!.details)).toMatchObject({ rows: 50_000, capped: true });
     } finally {
       await w.db.prepare('DELETE FROM companies WHERE id > 1000000').run();

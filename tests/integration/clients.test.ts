@@ -3,7 +3,10 @@ import { startWorker, type TestWorker } from '../helpers/worker';
 import { seedWorld, world } from '../helpers/world';
 
 let w: TestWorker;
-beforeAll(async () => { w = await startWorker(); await seedWorld(w); });
+beforeAll(async () => {
+  w = await startWorker();
+  await seedWorld(w);
+});
 afterAll(() => w?.dispose());
 
 const A = () => apiAs(w, 'managerA');
@@ -11,16 +14,35 @@ const A = () => apiAs(w, 'managerA');
 describe('creating a company', () => {
   test('a manager creates his own client; phones in any format are stored as E.164, e-mails lower-cased', async () => {
     const res = await A().post('/api/companies', {
-      name: 'ООО «Металл-Сервис»', inn: '7736050003', kpp: '773601001', regionId: 1,
-      contacts: [{ name: 'Сергей Ёжиков', position: 'Снабженец', phones: ['8 (912) 345-67-89', '+7 912 345 67 89 доб. 12'], emails: [' S.Ezhikov@Metall.RU '] }],
+      name: 'ООО «Металл-Сервис»',
+      inn: '7736050003',
+      kpp: '773601001',
+      regionId: 1,
+      contacts: [
+        {
+          name: 'Сергей Ёжиков',
+          position: 'Снабженец',
+          phones: ['8 (912) 345-67-89', '+7 912 345 67 89 доб. 12'],
+          emails: [' S.Ezhikov@Metall.RU '],
+        },
+      ],
     });
     expect(res.status).toBe(201);
-    expect(res.body.company).toMatchObject({ name: 'ООО «Металл-Сервис»', ownerId: world.users.managerA.id, regionId: 1, status: 'prospect' });
+    expect(res.body.company).toMatchObject({
+      name: 'ООО «Металл-Сервис»',
+      ownerId: world.users.managerA.id,
+      regionId: 1,
+      status: 'prospect',
+    });
     expect(res.body.company.contacts[0].points).toEqual([
       { kind: 'phone', value: '+79123456789', extension: null },
       { kind: 'email', value: 's.ezhikov@metall.ru', extension: null },
     ]);
-    const audit = await count(w, "SELECT count(*) AS n FROM audit_log WHERE entity = 'company' AND entity_id = ? AND action = 'change'", String(res.body.company.id));
+    const audit = await count(
+      w,
+      "SELECT count(*) AS n FROM audit_log WHERE entity = 'company' AND entity_id = ? AND action = 'change'",
+      String(res.body.company.id),
+    );
     expect(audit).toBe(1);
   });
 
@@ -28,13 +50,24 @@ describe('creating a company', () => {
     const res = await A().post('/api/companies', { name: 'Кровля (дубль)', inn: '7707083893', kpp: '770101001', regionId: 1 });
     expect(res.status).toBe(409);
     expect(res.body.error.message).toBe('ИНН 7707083893 уже есть: «ООО "Кровля А"», менеджер Анна Менеджер, Москва');
-    expect(res.body.error.details.collisions[0]).toMatchObject({ by: 'inn', companyId: 101, ownerName: 'Анна Менеджер', regionName: 'Москва' });
+    expect(res.body.error.details.collisions[0]).toMatchObject({
+      by: 'inn',
+      companyId: 101,
+      ownerName: 'Анна Менеджер',
+      regionName: 'Москва',
+    });
   });
 
   test('someone who may not see the holder learns only owner and region', async () => {
     const res = await apiAs(w, 'managerC').post('/api/companies', { name: 'Другая', inn: '7707083893', kpp: '770101001', regionId: 2 });
     expect(res.status).toBe(409);
-    expect(res.body.error.details.collisions[0]).toEqual({ by: 'inn', value: '7707083893', exists: true, ownerName: 'Анна Менеджер', regionName: 'Москва' });
+    expect(res.body.error.details.collisions[0]).toEqual({
+      by: 'inn',
+      value: '7707083893',
+      exists: true,
+      ownerName: 'Анна Менеджер',
+      regionName: 'Москва',
+    });
     expect(res.body.error.message).not.toContain('Кровля');
   });
 
@@ -44,15 +77,31 @@ describe('creating a company', () => {
   });
 
   test('a phone already on a client, typed differently, is refused', async () => {
-    const res = await A().post('/api/companies', { name: 'Новая', regionId: 1, contacts: [{ name: 'Кто-то', phones: ['8 (495) 123-45-67'] }] });
+    const res = await A().post('/api/companies', {
+      name: 'Новая',
+      regionId: 1,
+      contacts: [{ name: 'Кто-то', phones: ['8 (495) 123-45-67'] }],
+    });
     expect(res.status).toBe(409);
     expect(res.body.error.details.collisions[0]).toMatchObject({ by: 'phone', value: '+74951234567', companyId: 101 });
   });
 
   test('bad ИНН, КПП, phone and e-mail are each named', async () => {
-    const res = await A().post('/api/companies', { name: 'ООО', inn: '7707083894', kpp: '77', regionId: 1, contacts: [{ name: 'Х', phones: ['12'], emails: ['нет'] }] });
+    const res = await A().post('/api/companies', {
+      name: 'ООО',
+      inn: '7707083894',
+      kpp: '77',
+      regionId: 1,
+      contacts: [{ name: 'Х', phones: ['12'], emails: ['нет'] }],
+    });
     expect(res.status).toBe(400);
-    expect(res.body.error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['body.contacts.0.emails.0', 'body.contacts.0.phones.0', 'body.inn', 'body.kpp', 'body.name']);
+    expect(res.body.error.fields.map((f: { field: string }) => f.field).sort()).toEqual([
+      'body.contacts.0.emails.0',
+      'body.contacts.0.phones.0',
+      'body.inn',
+      'body.kpp',
+      'body.name',
+    ]);
     expect(res.body.error.fields.find((f: { field: string }) => f.field === 'body.inn').message).toMatch(/контрольной суммы/);
   });
 
@@ -69,7 +118,9 @@ describe('creating a company', () => {
 
   test('a head assigns a new company to a manager of the region, not to one of another region', async () => {
     const head = apiAs(w, 'headA');
-    expect((await head.post('/api/companies', { name: 'Для Бориса', regionId: 1, ownerId: world.users.managerB.id })).body.company.ownerId).toBe(world.users.managerB.id);
+    expect(
+      (await head.post('/api/companies', { name: 'Для Бориса', regionId: 1, ownerId: world.users.managerB.id })).body.company.ownerId,
+    ).toBe(world.users.managerB.id);
     expect((await head.post('/api/companies', { name: 'Для Веры', regionId: 1, ownerId: world.users.managerC.id })).status).toBe(400);
   });
 });
@@ -100,12 +151,16 @@ describe('editing', () => {
 describe('the collision check anyone may call', () => {
   test('answers only exists, owner and region to someone outside the scope', async () => {
     const res = await apiAs(w, 'managerC').get('/api/collisions?inn=7707083893');
-    expect(res.body.matches).toEqual(expect.arrayContaining([{ by: 'inn', value: '7707083893', exists: true, ownerName: 'Анна Менеджер', regionName: 'Москва' }]));
+    expect(res.body.matches).toEqual(
+      expect.arrayContaining([{ by: 'inn', value: '7707083893', exists: true, ownerName: 'Анна Менеджер', regionName: 'Москва' }]),
+    );
   });
 
   test('finds a phone typed in any format and an e-mail in any case', async () => {
     const byPhone = await apiAs(w, 'managerC').get(`/api/collisions?phone=${encodeURIComponent('8 495 123 45 67')}`);
-    expect(byPhone.body.matches).toEqual([{ by: 'phone', value: '+74951234567', exists: true, ownerName: 'Анна Менеджер', regionName: 'Москва' }]);
+    expect(byPhone.body.matches).toEqual([
+      { by: 'phone', value: '+74951234567', exists: true, ownerName: 'Анна Менеджер', regionName: 'Москва' },
+    ]);
     const byEmail = await A().get('/api/collisions?email=Ivan@Krovlya.RU');
     expect(byEmail.body.matches).toEqual([expect.objectContaining({ by: 'email', companyId: 101, companyName: 'ООО "Кровля А"' })]);
   });
@@ -137,7 +192,9 @@ describe('search', () => {
 
   test("is scoped: a colleague finds nothing of A's", async () => {
     for (const q of ['кровля', '7707083893', '+74951234567']) {
-      expect((await apiAs(w, 'managerB').get(`/api/search?q=${encodeURIComponent(q)}`)).body.items.map((c: { id: number }) => c.id)).not.toContain(101);
+      expect(
+        (await apiAs(w, 'managerB').get(`/api/search?q=${encodeURIComponent(q)}`)).body.items.map((c: { id: number }) => c.id),
+      ).not.toContain(101);
     }
   });
 });

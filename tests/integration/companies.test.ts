@@ -2,7 +2,10 @@ import { startWorker, type TestWorker } from '../helpers/worker';
 import { seedWorld, sessionCookie, world } from '../helpers/world';
 
 let w: TestWorker;
-beforeAll(async () => { w = await startWorker(); await seedWorld(w); });
+beforeAll(async () => {
+  w = await startWorker();
+  await seedWorld(w);
+});
 afterAll(() => w?.dispose());
 
 type List = { items: { id: number; ownerName: string | null }[]; nextAfter: number | null };
@@ -10,7 +13,7 @@ const list = async (who: Parameters<typeof sessionCookie>[1], query = '') =>
   (await (await w.fetch(`/api/companies${query}`, { headers: { cookie: await sessionCookie(w, who) } })).json()) as List;
 
 describe('company scoping', () => {
-  test('a manager sees his own companies and his region pool, not a colleague\'s', async () => {
+  test("a manager sees his own companies and his region pool, not a colleague's", async () => {
     expect((await list('managerA')).items.map((c) => c.id)).toEqual([world.companies.ofA, world.companies.poolMsk]);
     expect((await list('managerB')).items.map((c) => c.id)).toEqual([world.companies.ofB, world.companies.poolMsk]);
   });
@@ -39,12 +42,24 @@ describe('company scoping', () => {
     const cookie = await sessionCookie(w, 'managerA');
     const res = await w.fetch(`/api/companies/${world.companies.ofA}`, { headers: { cookie } });
     expect(res.status).toBe(200);
-    const card = await res.json() as { ownerName: string; contacts: { name: string; points: { kind: string; value: string }[] }[] };
+    const card = (await res.json()) as { ownerName: string; contacts: { name: string; points: { kind: string; value: string }[] }[] };
     expect(card.ownerName).toBe('Анна Менеджер');
-    expect(card.contacts).toEqual([{ id: 201, name: 'Иван Петров', position: 'Снабженец', points: [
-      { kind: 'phone', value: '+74951234567', extension: null }, { kind: 'email', value: 'ivan@krovlya.ru', extension: null },
-    ] }]);
-    const audit = await w.db.prepare("SELECT user_id, principal FROM audit_log WHERE action = 'view' AND entity = 'company' AND entity_id = '101' ORDER BY id DESC").first<{ user_id: number; principal: string }>();
+    expect(card.contacts).toEqual([
+      {
+        id: 201,
+        name: 'Иван Петров',
+        position: 'Снабженец',
+        points: [
+          { kind: 'phone', value: '+74951234567', extension: null },
+          { kind: 'email', value: 'ivan@krovlya.ru', extension: null },
+        ],
+      },
+    ]);
+    const audit = await w.db
+      .prepare(
+        "SELECT user_id, principal FROM audit_log WHERE action = 'view' AND entity = 'company' AND entity_id = '101' ORDER BY id DESC",
+      )
+      .first<{ user_id: number; principal: string }>();
     expect(audit).toEqual({ user_id: world.users.managerA.id, principal: 'session:manager' });
   });
 

@@ -4,14 +4,18 @@ import { seedWorld, world } from '../helpers/world';
 import { TEST_NOW } from '../helpers/clock';
 
 let w: TestWorker;
-beforeAll(async () => { w = await startWorker(); await seedWorld(w); });
+beforeAll(async () => {
+  w = await startWorker();
+  await seedWorld(w);
+});
 afterAll(() => w?.dispose());
 
 const A = () => apiAs(w, 'managerA');
 const logOn = (companyId: number, event: Record<string, unknown>) => A().post(`/api/companies/${companyId}/events`, event);
 
 async function freshCompanyWithLead(): Promise<{ companyId: number; leadId: number }> {
-  const company = (await A().post('/api/companies', { name: `Правила ${Math.random().toString(36).slice(2, 8)}`, regionId: 1 })).body.company.id;
+  const company = (await A().post('/api/companies', { name: `Правила ${Math.random().toString(36).slice(2, 8)}`, regionId: 1 })).body
+    .company.id;
   const lead = (await A().post('/api/leads', { companyId: company })).body.id;
   return { companyId: company, leadId: lead };
 }
@@ -21,7 +25,13 @@ describe('the funnel rules, one pipeline for every event', () => {
     const { companyId, leadId } = await freshCompanyWithLead();
     const short = await logOn(companyId, { kind: 'call', direction: 'out', callResult: 'answered', durationSec: 29 });
     expect(short.body).toMatchObject({ movedTo: null, duplicate: false });
-    const long = await logOn(companyId, { kind: 'call', direction: 'out', callResult: 'answered', durationSec: 30, subject: 'Обсудили профлист С-21' });
+    const long = await logOn(companyId, {
+      kind: 'call',
+      direction: 'out',
+      callResult: 'answered',
+      durationSec: 30,
+      subject: 'Обсудили профлист С-21',
+    });
     expect(long.status).toBe(201);
     expect(long.body.movedTo).toBe('qualified');
     const card = (await A().get(`/api/leads/${leadId}`)).body;
@@ -35,16 +45,29 @@ describe('the funnel rules, one pipeline for every event', () => {
     const at = TEST_NOW - 10 * 60_000;
     const missed = await logOn(companyId, { kind: 'call', direction: 'in', callResult: 'missed', durationSec: 0, occurredAt: at });
     expect(missed.body.tasksOpened).toBe(1);
-    const task = await w.db.prepare("SELECT user_id, kind, title, due_at, done_at FROM tasks WHERE company_id = ? AND kind = 'callback'").bind(companyId).first();
-    expect(task).toEqual({ user_id: world.users.managerA.id, kind: 'callback', title: 'Перезвонить клиенту', due_at: at + 3_600_000, done_at: null });
+    const task = await w.db
+      .prepare("SELECT user_id, kind, title, due_at, done_at FROM tasks WHERE company_id = ? AND kind = 'callback'")
+      .bind(companyId)
+      .first();
+    expect(task).toEqual({
+      user_id: world.users.managerA.id,
+      kind: 'callback',
+      title: 'Перезвонить клиенту',
+      due_at: at + 3_600_000,
+      done_at: null,
+    });
     const back = await logOn(companyId, { kind: 'call', direction: 'out', callResult: 'answered', durationSec: 12 });
     expect(back.body.tasksClosed).toBe(1);
-    expect(await count(w, "SELECT count(*) AS n FROM tasks WHERE company_id = ? AND kind = 'callback' AND done_at IS NULL", companyId)).toBe(0);
+    expect(
+      await count(w, "SELECT count(*) AS n FROM tasks WHERE company_id = ? AND kind = 'callback' AND done_at IS NULL", companyId),
+    ).toBe(0);
   });
 
   test('an outgoing mail with an attachment marks the proposal; automatic moves never go back', async () => {
     const { companyId, leadId } = await freshCompanyWithLead();
-    expect((await logOn(companyId, { kind: 'mail', direction: 'out', hasAttachment: true, subject: 'КП на кровлю' })).body.movedTo).toBe('proposal');
+    expect((await logOn(companyId, { kind: 'mail', direction: 'out', hasAttachment: true, subject: 'КП на кровлю' })).body.movedTo).toBe(
+      'proposal',
+    );
     expect((await logOn(companyId, { kind: 'call', direction: 'out', callResult: 'answered', durationSec: 300 })).body.movedTo).toBeNull();
     expect((await A().get(`/api/leads/${leadId}`)).body.stageId).toBe('proposal');
   });
@@ -57,14 +80,19 @@ describe('the funnel rules, one pipeline for every event', () => {
     const second = await logOn(companyId, body);
     expect(first.body.duplicate).toBe(false);
     expect(second.body).toEqual({ eventId: null, duplicate: true, movedTo: null, tasksOpened: 0, tasksClosed: 0 });
-    expect({ events: await count(w, 'SELECT count(*) AS n FROM events'), tasks: await count(w, 'SELECT count(*) AS n FROM tasks') }).toEqual(before);
+    expect({
+      events: await count(w, 'SELECT count(*) AS n FROM events'),
+      tasks: await count(w, 'SELECT count(*) AS n FROM tasks'),
+    }).toEqual(before);
   });
 
   test('an admin switches a rule off by data and it stops acting', async () => {
     await w.db.prepare("UPDATE funnel_rules SET active = 0 WHERE id = 'call_qualifies'").run();
     try {
       const { companyId } = await freshCompanyWithLead();
-      expect((await logOn(companyId, { kind: 'call', direction: 'out', callResult: 'answered', durationSec: 120 })).body.movedTo).toBeNull();
+      expect(
+        (await logOn(companyId, { kind: 'call', direction: 'out', callResult: 'answered', durationSec: 120 })).body.movedTo,
+      ).toBeNull();
     } finally {
       await w.db.prepare("UPDATE funnel_rules SET active = 1 WHERE id = 'call_qualifies'").run();
     }
@@ -74,14 +102,20 @@ describe('the funnel rules, one pipeline for every event', () => {
 describe('configuring the funnel', () => {
   test('the admin raises the qualifying threshold to 60 s and the pipeline follows it', async () => {
     const admin = apiAs(w, 'admin');
-    const res = await admin.patch('/api/funnel/rules/call_qualifies', { condition: { callResult: 'answered', minDurationSec: 60, fromStages: ['new'] } });
+    const res = await admin.patch('/api/funnel/rules/call_qualifies', {
+      condition: { callResult: 'answered', minDurationSec: 60, fromStages: ['new'] },
+    });
     expect(res.status).toBe(200);
     try {
       const { companyId } = await freshCompanyWithLead();
       expect((await logOn(companyId, { kind: 'call', direction: 'out', callResult: 'answered', durationSec: 45 })).body.movedTo).toBeNull();
-      expect((await logOn(companyId, { kind: 'call', direction: 'out', callResult: 'answered', durationSec: 60 })).body.movedTo).toBe('qualified');
+      expect((await logOn(companyId, { kind: 'call', direction: 'out', callResult: 'answered', durationSec: 60 })).body.movedTo).toBe(
+        'qualified',
+      );
     } finally {
-      await admin.patch('/api/funnel/rules/call_qualifies', { condition: { callResult: 'answered', minDurationSec: 30, fromStages: ['new'] } });
+      await admin.patch('/api/funnel/rules/call_qualifies', {
+        condition: { callResult: 'answered', minDurationSec: 30, fromStages: ['new'] },
+      });
     }
   });
 

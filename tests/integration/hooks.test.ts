@@ -3,7 +3,9 @@ import { startWorker, TEST_SECRETS, type TestWorker } from '../helpers/worker';
 import { TEST_NOW_S } from '../helpers/clock';
 
 let w: TestWorker;
-beforeAll(async () => { w = await startWorker(); });
+beforeAll(async () => {
+  w = await startWorker();
+});
 afterAll(() => w?.dispose());
 
 async function ping(body: string, opts: { secret?: string; id?: string; ts?: number } = {}) {
@@ -11,10 +13,13 @@ async function ping(body: string, opts: { secret?: string; id?: string; ts?: num
   const ts = opts.ts ?? TEST_NOW_S;
   const signature = await signStandardWebhook(opts.secret ?? TEST_SECRETS.ONEC_WEBHOOK_SECRET, id, ts, body);
   const res = await w.fetch('/hooks/ping', {
-    method: 'POST', body,
+    method: 'POST',
+    body,
     headers: { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': String(ts), 'webhook-signature': signature },
   });
-  const inbox = await w.db.prepare('SELECT outcome, reason, body, external_id FROM inbox ORDER BY id DESC LIMIT 1').first<{ outcome: string; reason: string; body: string; external_id: string | null }>();
+  const inbox = await w.db
+    .prepare('SELECT outcome, reason, body, external_id FROM inbox ORDER BY id DESC LIMIT 1')
+    .first<{ outcome: string; reason: string; body: string; external_id: string | null }>();
   return { res, inbox };
 }
 
@@ -34,7 +39,7 @@ describe('POST /hooks/ping (Standard Webhooks)', () => {
   test('a wrong signature is a 401 and the payload is kept with its reason', async () => {
     const { res, inbox } = await ping('{"ping":2}', { secret: 'not-the-secret' });
     expect(res.status).toBe(401);
-    expect((await res.json() as { error: { code: string } }).error.code).toBe('unauthorized');
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('unauthorized');
     expect(inbox).toMatchObject({ outcome: 'rejected', reason: 'unauthorized: signature mismatch', body: '{"ping":2}' });
   });
 
@@ -47,7 +52,9 @@ describe('POST /hooks/ping (Standard Webhooks)', () => {
   test('missing signature headers are refused and kept', async () => {
     const res = await w.fetch('/hooks/ping', { method: 'POST', body: 'plain', headers: { authorization: 'Bearer secret-of-someone' } });
     expect(res.status).toBe(401);
-    const row = await w.db.prepare('SELECT outcome, reason, headers FROM inbox ORDER BY id DESC LIMIT 1').first<{ outcome: string; reason: string; headers: string }>();
+    const row = await w.db
+      .prepare('SELECT outcome, reason, headers FROM inbox ORDER BY id DESC LIMIT 1')
+      .first<{ outcome: string; reason: string; headers: string }>();
     expect(row?.outcome).toBe('rejected');
     expect(row?.reason).toMatch(/missing webhook-id/);
     expect(JSON.parse(row!.headers)).not.toHaveProperty('authorization');

@@ -26,7 +26,13 @@ async function call(who: UserKey, method: string, path: string, body?: unknown) 
 }
 
 async function openImport(who: UserKey, totalRows: number, extra: Record<string, unknown> = {}): Promise<number> {
-  const res = await call(who, 'POST', '/api/imports', { fileName: 'клиенты.xlsx', regionId: world.regions.msk, mapping: { Наименование: 'name', ИНН: 'inn' }, totalRows, ...extra });
+  const res = await call(who, 'POST', '/api/imports', {
+    fileName: 'клиенты.xlsx',
+    regionId: world.regions.msk,
+    mapping: { Наименование: 'name', ИНН: 'inn' },
+    totalRows,
+    ...extra,
+  });
   expect(res.status).toBe(201);
   return res.json().id as number;
 }
@@ -43,7 +49,15 @@ const byRow = <T extends { rowNo: number }>(rows: T[], rowNo: number) => rows.fi
 
 /** Manager A's spreadsheet against the fixed world: one row of every kind. */
 const sheet: ImportRow[] = [
-  { rowNo: 2, name: 'ООО «Новая Сталь»', inn: NEW_INN, phone: '+7 916 000-00-01', contact: 'Пётр Сидоров', position: 'Директор', comment: 'Просил КП на профлист' },
+  {
+    rowNo: 2,
+    name: 'ООО «Новая Сталь»',
+    inn: NEW_INN,
+    phone: '+7 916 000-00-01',
+    contact: 'Пётр Сидоров',
+    position: 'Директор',
+    comment: 'Просил КП на профлист',
+  },
   { rowNo: 3, name: 'Кровля А', inn: '7707083893', contact: 'Сергей Кузнецов', phone: '8 916 000-00-02' },
   { rowNo: 4, name: 'Кровля', phone: '8 (495) 123-45-67', email: 'Snab@Krovlya.ru' },
   { rowNo: 5, name: 'Профлист Б', inn: '7702070139' },
@@ -68,13 +82,29 @@ describe('a manager imports his spreadsheet', () => {
     expect(res.status).toBe(200);
     const rows = res.json().rows as PreviewRowResult[];
     expect(outcomes(rows)).toEqual({
-      2: 'new', 3: 'duplicate', 4: 'duplicate', 5: 'other_owner', 6: 'other_owner', 7: 'duplicate',
-      8: 'invalid', 9: 'invalid', 10: 'duplicate', 11: 'invalid',
+      2: 'new',
+      3: 'duplicate',
+      4: 'duplicate',
+      5: 'other_owner',
+      6: 'other_owner',
+      7: 'duplicate',
+      8: 'invalid',
+      9: 'invalid',
+      10: 'duplicate',
+      11: 'invalid',
     });
     expect(byRow(rows, 3)).toMatchObject({ companyId: world.companies.ofA, reason: expect.stringContaining('Совпадает ИНН') });
-    expect(byRow(rows, 5)).toEqual({ rowNo: 5, outcome: 'other_owner', ownerName: 'Борис Менеджер', reason: 'Клиент менеджера Борис Менеджер (Москва)' });
+    expect(byRow(rows, 5)).toEqual({
+      rowNo: 5,
+      outcome: 'other_owner',
+      ownerName: 'Борис Менеджер',
+      reason: 'Клиент менеджера Борис Менеджер (Москва)',
+    });
     expect(byRow(rows, 6).reason).toContain('пуле региона «Москва»');
-    expect(byRow(rows, 7)).toMatchObject({ companyId: world.companies.ofA, reason: expect.stringContaining('E-mail ivan@krovlya.ru уже есть у клиента') });
+    expect(byRow(rows, 7)).toMatchObject({
+      companyId: world.companies.ofA,
+      reason: expect.stringContaining('E-mail ivan@krovlya.ru уже есть у клиента'),
+    });
     expect(byRow(rows, 8).reason).toBe('ИНН не прошёл проверку контрольной суммы (10 цифр для организации, 12 для ИП и физлица)');
     expect(byRow(rows, 9).reason).toBe('Не указано название клиента');
     expect(byRow(rows, 10).reason).toContain('Повтор клиента из строки 2');
@@ -88,23 +118,42 @@ describe('a manager imports his spreadsheet', () => {
     expect(res.status).toBe(200);
     committed = res.json().rows as ImportRowResult[];
     expect(outcomes(committed)).toEqual({
-      2: 'new', 3: 'merged', 4: 'merged', 5: 'other_owner', 6: 'other_owner', 7: 'duplicate',
-      8: 'invalid', 9: 'invalid', 10: 'merged', 11: 'invalid',
+      2: 'new',
+      3: 'merged',
+      4: 'merged',
+      5: 'other_owner',
+      6: 'other_owner',
+      7: 'duplicate',
+      8: 'invalid',
+      9: 'invalid',
+      10: 'merged',
+      11: 'invalid',
     });
     const created = byRow(committed, 2).companyId!;
     expect(byRow(committed, 10).companyId).toBe(created);
     expect(byRow(committed, 3).companyId).toBe(world.companies.ofA);
 
     const company = await w.db.prepare('SELECT name, inn, region_id, owner_id, status FROM companies WHERE id = ?').bind(created).first();
-    expect(company).toEqual({ name: 'ООО «Новая Сталь»', inn: NEW_INN, region_id: 1, owner_id: world.users.managerA.id, status: 'prospect' });
-    const people = await w.db.prepare(`SELECT k.name, k.position, group_concat(p.value) AS points FROM contacts k
-      LEFT JOIN contact_points p ON p.contact_id = k.id WHERE k.company_id = ? GROUP BY k.id ORDER BY k.id`).bind(created).all();
+    expect(company).toEqual({
+      name: 'ООО «Новая Сталь»',
+      inn: NEW_INN,
+      region_id: 1,
+      owner_id: world.users.managerA.id,
+      status: 'prospect',
+    });
+    const people = await w.db
+      .prepare(`SELECT k.name, k.position, group_concat(p.value) AS points FROM contacts k
+      LEFT JOIN contact_points p ON p.contact_id = k.id WHERE k.company_id = ? GROUP BY k.id ORDER BY k.id`)
+      .bind(created)
+      .all();
     expect(people.results).toEqual([
       { name: 'Пётр Сидоров', position: 'Директор', points: '+79160000001' },
       { name: 'Анна Белова', position: null, points: null },
     ]);
-    const ofA = await w.db.prepare(`SELECT k.name, group_concat(p.value) AS points FROM contacts k
-      LEFT JOIN contact_points p ON p.contact_id = k.id WHERE k.company_id = 101 GROUP BY k.id ORDER BY k.id`).all();
+    const ofA = await w.db
+      .prepare(`SELECT k.name, group_concat(p.value) AS points FROM contacts k
+      LEFT JOIN contact_points p ON p.contact_id = k.id WHERE k.company_id = 101 GROUP BY k.id ORDER BY k.id`)
+      .all();
     expect(ofA.results).toEqual([
       { name: 'Иван Петров', points: '+74951234567,ivan@krovlya.ru,snab@krovlya.ru' },
       { name: 'Сергей Кузнецов', points: '+79160000002' },
@@ -116,11 +165,29 @@ describe('a manager imports his spreadsheet', () => {
   });
 
   test('comment cells become note events of the client, by the importer', async () => {
-    const notes = await w.db.prepare("SELECT external_id, company_id, user_id, region_id, subject, details FROM events WHERE kind = 'note' AND source = 'import' ORDER BY external_id").all();
+    const notes = await w.db
+      .prepare(
+        "SELECT external_id, company_id, user_id, region_id, subject, details FROM events WHERE kind = 'note' AND source = 'import' ORDER BY external_id",
+      )
+      .all();
     const created = byRow(committed, 2).companyId;
     expect(notes.results).toEqual([
-      { external_id: `import:${importId}:10`, company_id: created, user_id: world.users.managerA.id, region_id: 1, subject: 'Второй склад в Подольске', details: JSON.stringify({ fileName: 'клиенты.xlsx', rowNo: 10 }) },
-      { external_id: `import:${importId}:2`, company_id: created, user_id: world.users.managerA.id, region_id: 1, subject: 'Просил КП на профлист', details: JSON.stringify({ fileName: 'клиенты.xlsx', rowNo: 2 }) },
+      {
+        external_id: `import:${importId}:10`,
+        company_id: created,
+        user_id: world.users.managerA.id,
+        region_id: 1,
+        subject: 'Второй склад в Подольске',
+        details: JSON.stringify({ fileName: 'клиенты.xlsx', rowNo: 10 }),
+      },
+      {
+        external_id: `import:${importId}:2`,
+        company_id: created,
+        user_id: world.users.managerA.id,
+        region_id: 1,
+        subject: 'Просил КП на профлист',
+        details: JSON.stringify({ fileName: 'клиенты.xlsx', rowNo: 2 }),
+      },
     ]);
   });
 
@@ -136,12 +203,20 @@ describe('a manager imports his spreadsheet', () => {
   });
 
   test('every row of the file has exactly one stored outcome, and the import can be finished', async () => {
-    const stored = await w.db.prepare('SELECT row_no, count(*) AS n FROM import_rows WHERE import_id = ? GROUP BY row_no ORDER BY row_no').bind(importId).all<{ row_no: number; n: number }>();
+    const stored = await w.db
+      .prepare('SELECT row_no, count(*) AS n FROM import_rows WHERE import_id = ? GROUP BY row_no ORDER BY row_no')
+      .bind(importId)
+      .all<{ row_no: number; n: number }>();
     expect(stored.results.map((r) => r.row_no)).toEqual(sheet.map((r) => r.rowNo));
     expect(stored.results.every((r) => r.n === 1)).toBe(true);
 
     const view = (await call('managerA', 'GET', `/api/imports/${importId}`)).json() as ImportView;
-    expect(view).toMatchObject({ totalRows: 10, committedRows: 10, state: 'open', counts: { new: 1, merged: 3, duplicate: 1, other_owner: 2, invalid: 3 } });
+    expect(view).toMatchObject({
+      totalRows: 10,
+      committedRows: 10,
+      state: 'open',
+      counts: { new: 1, merged: 3, duplicate: 1, other_owner: 2, invalid: 3 },
+    });
     const finished = await call('managerA', 'POST', `/api/imports/${importId}/finish`);
     expect(finished.status).toBe(200);
     expect(finished.json().state).toBe('done');
@@ -156,15 +231,30 @@ describe('a manager imports his spreadsheet', () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(bytes).split('\r\n').filter(Boolean);
     expect(lines).toHaveLength(sheet.length + 1);
-    expect(lines[0]).toBe('Строка;Результат;Причина;ID клиента;Клиент;Наименование;ИНН;КПП;Телефон;E-mail;Контактное лицо;Должность;Регион;Комментарий');
-    expect(lines[1]).toBe(`2;Импортирована;;${byRow(committed, 2).companyId};ООО «Новая Сталь»;ООО «Новая Сталь»;="${NEW_INN}";;+7 916 000-00-01;;Пётр Сидоров;Директор;;Просил КП на профлист`);
+    expect(lines[0]).toBe(
+      'Строка;Результат;Причина;ID клиента;Клиент;Наименование;ИНН;КПП;Телефон;E-mail;Контактное лицо;Должность;Регион;Комментарий',
+    );
+    expect(lines[1]).toBe(
+      `2;Импортирована;;${byRow(committed, 2).companyId};ООО «Новая Сталь»;ООО «Новая Сталь»;="${NEW_INN}";;+7 916 000-00-01;;Пётр Сидоров;Директор;;Просил КП на профлист`,
+    );
     expect(lines.slice(1).map((l) => l.split(';')[1])).toEqual([
-      'Импортирована', 'Объединена с существующей', 'Объединена с существующей', 'Клиент другого менеджера', 'Клиент другого менеджера',
-      'Дубликат', 'Ошибка', 'Ошибка', 'Объединена с существующей', 'Ошибка',
+      'Импортирована',
+      'Объединена с существующей',
+      'Объединена с существующей',
+      'Клиент другого менеджера',
+      'Клиент другого менеджера',
+      'Дубликат',
+      'Ошибка',
+      'Ошибка',
+      'Объединена с существующей',
+      'Ошибка',
     ]);
     // Manager B's company is named in the reason only as "whose", never by its card.
     expect(lines[4]).toBe('5;Клиент другого менеджера;Клиент менеджера Борис Менеджер (Москва);;;Профлист Б;="7702070139";;;;;;;');
-    const audit = await w.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'export' AND entity = 'import' AND entity_id = ?").bind(String(importId)).first<{ n: number }>();
+    const audit = await w.db
+      .prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'export' AND entity = 'import' AND entity_id = ?")
+      .bind(String(importId))
+      .first<{ n: number }>();
     expect(audit!.n).toBe(1);
   });
 
@@ -179,15 +269,22 @@ describe('rows of one file that share an ИНН', () => {
   test('the first creates the client, a later chunk merges into it', async () => {
     const inn = completeInn('771234567');
     const id = await openImport('managerA', 2);
-    const first = await call('managerA', 'POST', `/api/imports/${id}/commit`, { rows: [{ rowNo: 2, name: 'ООО Альфа', inn, comment: 'первая' }] });
-    const second = await call('managerA', 'POST', `/api/imports/${id}/commit`, { rows: [{ rowNo: 3, name: 'Альфа', inn, contact: 'Ольга', comment: 'вторая' }] });
+    const first = await call('managerA', 'POST', `/api/imports/${id}/commit`, {
+      rows: [{ rowNo: 2, name: 'ООО Альфа', inn, comment: 'первая' }],
+    });
+    const second = await call('managerA', 'POST', `/api/imports/${id}/commit`, {
+      rows: [{ rowNo: 3, name: 'Альфа', inn, contact: 'Ольга', comment: 'вторая' }],
+    });
 
     const created = first.json().rows[0];
     expect(created).toMatchObject({ outcome: 'new' });
     expect(second.json().rows[0]).toMatchObject({ outcome: 'merged', companyId: created.companyId });
     const n = await w.db.prepare('SELECT count(*) AS n FROM companies WHERE inn = ?').bind(inn).first<{ n: number }>();
     expect(n!.n).toBe(1);
-    const notes = await w.db.prepare("SELECT count(*) AS n FROM events WHERE source = 'import' AND company_id = ?").bind(created.companyId).first<{ n: number }>();
+    const notes = await w.db
+      .prepare("SELECT count(*) AS n FROM events WHERE source = 'import' AND company_id = ?")
+      .bind(created.companyId)
+      .first<{ n: number }>();
     expect(notes!.n).toBe(2);
   });
 
@@ -206,33 +303,55 @@ describe('rows of one file that share an ИНН', () => {
     expect(outcomes(a!.json().rows)).toEqual({ 2: 'new', 3: 'new', 4: 'new' });
     expect(a!.json().rows.map((r: ImportRowResult) => r.companyId)).toEqual(b!.json().rows.map((r: ImportRowResult) => r.companyId));
     const after = await tableCounts();
-    expect({ companies: after.companies - before.companies, points: after.contact_points - before.contact_points, events: after.events - before.events, rows: after.import_rows - before.import_rows })
-      .toEqual({ companies: 3, points: 2, events: 1, rows: 3 });
+    expect({
+      companies: after.companies - before.companies,
+      points: after.contact_points - before.contact_points,
+      events: after.events - before.events,
+      rows: after.import_rows - before.import_rows,
+    }).toEqual({ companies: 3, points: 2, events: 1, rows: 3 });
   });
 });
 
 describe('a head imports for one of his managers', () => {
   test('a pool client of the region is merged and given to that manager; another manager’s is reported', async () => {
     const id = await openImport('headA', 2, { ownerId: world.users.managerA.id });
-    const res = await call('headA', 'POST', `/api/imports/${id}/commit`, { rows: [
-      { rowNo: 2, name: 'Пул Москва', inn: '7728168971', contact: 'Лидия' },
-      { rowNo: 3, name: 'Профлист Б', inn: '7702070139' },
-    ] });
+    const res = await call('headA', 'POST', `/api/imports/${id}/commit`, {
+      rows: [
+        { rowNo: 2, name: 'Пул Москва', inn: '7728168971', contact: 'Лидия' },
+        { rowNo: 3, name: 'Профлист Б', inn: '7702070139' },
+      ],
+    });
 
     expect(res.json().rows).toEqual([
-      expect.objectContaining({ rowNo: 2, outcome: 'merged', companyId: world.companies.poolMsk, reason: expect.stringContaining('закрепляется') }),
+      expect.objectContaining({
+        rowNo: 2,
+        outcome: 'merged',
+        companyId: world.companies.poolMsk,
+        reason: expect.stringContaining('закрепляется'),
+      }),
       // The head may open manager B's card, so he is told which company it is.
       expect.objectContaining({ rowNo: 3, outcome: 'other_owner', companyId: world.companies.ofB, ownerName: 'Борис Менеджер' }),
     ]);
-    const pool = await w.db.prepare('SELECT owner_id FROM companies WHERE id = ?').bind(world.companies.poolMsk).first<{ owner_id: number }>();
+    const pool = await w.db
+      .prepare('SELECT owner_id FROM companies WHERE id = ?')
+      .bind(world.companies.poolMsk)
+      .first<{ owner_id: number }>();
     expect(pool!.owner_id).toBe(world.users.managerA.id);
     await w.db.prepare('UPDATE companies SET owner_id = NULL WHERE id = ?').bind(world.companies.poolMsk).run();
   });
 
   test('the owner must be a manager of that region', async () => {
-    const res = await call('headA', 'POST', '/api/imports', { fileName: 'x.csv', regionId: world.regions.msk, ownerId: world.users.managerC.id, mapping: {}, totalRows: 1 });
+    const res = await call('headA', 'POST', '/api/imports', {
+      fileName: 'x.csv',
+      regionId: world.regions.msk,
+      ownerId: world.users.managerC.id,
+      mapping: {},
+      totalRows: 1,
+    });
     expect(res.status).toBe(400);
-    expect(res.json().error.fields).toEqual([{ field: 'body.ownerId', message: 'Ответственный должен быть активным менеджером этого региона' }]);
+    expect(res.json().error.fields).toEqual([
+      { field: 'body.ownerId', message: 'Ответственный должен быть активным менеджером этого региона' },
+    ]);
   });
 });
 
@@ -244,7 +363,9 @@ describe('reasons', () => {
 
     const res = await w.fetch(`/api/imports/${id}/commit`, { method: 'POST', headers, body: JSON.stringify({ rows }) });
 
-    expect((await res.json() as { rows: ImportRowResult[] }).rows[0]!.reason).toBe('ИНН fails its checksum (10 digits for an organisation, 12 for a person)');
+    expect(((await res.json()) as { rows: ImportRowResult[] }).rows[0]!.reason).toBe(
+      'ИНН fails its checksum (10 digits for an organisation, 12 for a person)',
+    );
     const csv = await (await w.fetch(`/api/imports/${id}/result.csv`, { headers })).text();
     expect(csv).toContain('2;Ошибка;ИНН не прошёл проверку контрольной суммы (10 цифр для организации, 12 для ИП и физлица);');
   });
@@ -252,13 +373,24 @@ describe('reasons', () => {
 
 describe('who may use an import', () => {
   test('a manager cannot import into another region', async () => {
-    const res = await call('managerA', 'POST', '/api/imports', { fileName: 'x.csv', regionId: world.regions.vvo, mapping: {}, totalRows: 1 });
+    const res = await call('managerA', 'POST', '/api/imports', {
+      fileName: 'x.csv',
+      regionId: world.regions.vvo,
+      mapping: {},
+      totalRows: 1,
+    });
     expect(res.status).toBe(403);
     expect(res.json().error.message).toBe('Этот регион не в вашей зоне: загружать клиентов можно только в свои регионы');
   });
 
   test('a manager’s import is always his own, whatever owner he asks for', async () => {
-    const res = await call('managerA', 'POST', '/api/imports', { fileName: 'x.csv', regionId: world.regions.msk, ownerId: world.users.managerB.id, mapping: {}, totalRows: 1 });
+    const res = await call('managerA', 'POST', '/api/imports', {
+      fileName: 'x.csv',
+      regionId: world.regions.msk,
+      ownerId: world.users.managerB.id,
+      mapping: {},
+      totalRows: 1,
+    });
     expect(res.status).toBe(403);
     const own = await openImport('managerA', 1, { ownerId: null });
     expect((await call('managerA', 'GET', `/api/imports/${own}`)).json().ownerId).toBe(world.users.managerA.id);
@@ -297,16 +429,28 @@ describe('an import keeps count of its rows', () => {
 
   test('it refuses more rows than the file declared', async () => {
     const id = await openImport('managerA', 1);
-    const res = await call('managerA', 'POST', `/api/imports/${id}/commit`, { rows: [{ rowNo: 2, name: 'Дзета' }, { rowNo: 3, name: 'Эта' }] });
+    const res = await call('managerA', 'POST', `/api/imports/${id}/commit`, {
+      rows: [
+        { rowNo: 2, name: 'Дзета' },
+        { rowNo: 3, name: 'Эта' },
+      ],
+    });
     expect(res.status).toBe(400);
-    expect(await w.db.prepare('SELECT count(*) AS n FROM import_rows WHERE import_id = ?').bind(id).first<{ n: number }>()).toEqual({ n: 0 });
+    expect(await w.db.prepare('SELECT count(*) AS n FROM import_rows WHERE import_id = ?').bind(id).first<{ n: number }>()).toEqual({
+      n: 0,
+    });
   });
 
   test('a chunk of more than 1000 rows or with a repeated row number is refused whole', async () => {
     const id = await openImport('managerA', 1);
     const big = Array.from({ length: 1001 }, (_, i) => ({ rowNo: i + 2, name: `Фирма ${i}` }));
     expect((await call('managerA', 'POST', `/api/imports/${id}/preview`, { rows: big })).status).toBe(400);
-    const repeated = await call('managerA', 'POST', `/api/imports/${id}/preview`, { rows: [{ rowNo: 2, name: 'А' }, { rowNo: 2, name: 'Б' }] });
+    const repeated = await call('managerA', 'POST', `/api/imports/${id}/preview`, {
+      rows: [
+        { rowNo: 2, name: 'А' },
+        { rowNo: 2, name: 'Б' },
+      ],
+    });
     expect(repeated.status).toBe(400);
     expect(repeated.json().error.fields[0].message).toBe('Номера строк повторяются / Row numbers repeat');
   });

@@ -16,12 +16,17 @@ interface Received {
 
 function collect(socket: { addEventListener: (type: string, fn: (event: never) => void) => void }): Received {
   const received: Received = {
-    frames: [], closed: null,
+    frames: [],
+    closed: null,
     next: (match, timeoutMs = 2_000) => until(() => received.frames.find(match), timeoutMs, 'a matching frame'),
     closedWith: (timeoutMs = 2_000) => until(() => received.closed ?? undefined, timeoutMs, 'the socket to close'),
   };
-  socket.addEventListener('message', (event: { data: unknown }) => { received.frames.push(String(event.data)); });
-  socket.addEventListener('close', (event: { code: number; reason: string }) => { received.closed = { code: event.code, reason: event.reason }; });
+  socket.addEventListener('message', (event: { data: unknown }) => {
+    received.frames.push(String(event.data));
+  });
+  socket.addEventListener('close', (event: { code: number; reason: string }) => {
+    received.closed = { code: event.code, reason: event.reason };
+  });
   return received;
 }
 
@@ -53,7 +58,11 @@ beforeAll(async () => {
 });
 afterEach(() => {
   for (const s of sockets.splice(0)) {
-    try { s.close(); } catch { /* already closed */ }
+    try {
+      s.close();
+    } catch {
+      /* already closed */
+    }
   }
 });
 afterAll(() => w?.dispose());
@@ -95,7 +104,7 @@ async function socketsOf(cookie: string, want: number): Promise<number> {
 const testPush = async (cookie: string) => {
   const res = await w.fetch('/api/live/test', { method: 'POST', headers: { cookie } });
   expect(res.status).toBe(200);
-  return await res.json() as { at: number; delivered: number };
+  return (await res.json()) as { at: number; delivered: number };
 };
 
 describe('GET /api/live — the handshake', () => {
@@ -119,7 +128,9 @@ describe('GET /api/live — the handshake', () => {
 
   it('refuses a handshake without credentials, with a widget token, with a revoked or unknown token', async () => {
     const revoked = await createToken(w, creds.cookies.managerA, 'api');
-    expect((await w.fetch(`/api/tokens/${revoked.id}`, { method: 'DELETE', headers: { cookie: creds.cookies.managerA } })).status).toBe(200);
+    expect((await w.fetch(`/api/tokens/${revoked.id}`, { method: 'DELETE', headers: { cookie: creds.cookies.managerA } })).status).toBe(
+      200,
+    );
 
     const attempts = await Promise.all([
       handshake({}),
@@ -151,7 +162,9 @@ describe('GET /api/live — the handshake', () => {
 
     expect(anonymous.status).toBe(401);
     expect(plain.status).toBe(426);
-    expect(((await plain.json()) as { error: { message: string } }).error.message).toBe('Этот адрес открывает живой канал по WebSocket: нужен заголовок Upgrade: websocket');
+    expect(((await plain.json()) as { error: { message: string } }).error.message).toBe(
+      'Этот адрес открывает живой канал по WebSocket: нужен заголовок Upgrade: websocket',
+    );
   });
 
   it('answers pings with pong and counts, then forgets, the caller’s open sockets', async () => {
@@ -193,7 +206,17 @@ describe('createLivePush — what services call', () => {
     const live = createLivePush({ LIVE: await w.mf.getDurableObjectNamespace('LIVE') } as unknown as LiveBinding);
     const a = await openAsExtension(creds.extensionToken);
     const b = await openAsExtension(tokenOfB);
-    const card = { phone: '+74951234567', known: true, companyId: world.companies.ofA, companyName: 'ООО "Кровля А"', contactName: 'Иван Петров', ownerName: 'Анна Менеджер', ownerExtension: '101', regionName: 'Москва', status: 'client' };
+    const card = {
+      phone: '+74951234567',
+      known: true,
+      companyId: world.companies.ofA,
+      companyName: 'ООО "Кровля А"',
+      contactName: 'Иван Петров',
+      ownerName: 'Анна Менеджер',
+      ownerExtension: '101',
+      regionName: 'Москва',
+      status: 'client',
+    };
 
     await live.push(world.users.managerA.id, { type: 'call.ringing', callId: 'c-1', card });
 
@@ -206,12 +229,18 @@ describe('createLivePush — what services call', () => {
     const broken = { LIVE: { idFromName: () => ({}), get: () => ({ fetch: () => Promise.reject(new Error('channel down')) }) } };
     const hanging = { LIVE: { idFromName: () => ({}), get: () => ({ fetch: () => new Promise(() => undefined) }) } };
     try {
-      await expect(createLivePush(broken as unknown as LiveBinding).push(4, { type: 'call.ringing', card: { phone: '+74951234567' } })).resolves.toBeUndefined();
+      await expect(
+        createLivePush(broken as unknown as LiveBinding).push(4, { type: 'call.ringing', card: { phone: '+74951234567' } }),
+      ).resolves.toBeUndefined();
       // A channel that never answers is given up after PUSH_TIMEOUT_MS of the push's own timer, not the wall clock.
       jest.useFakeTimers({ doNotFake: ['nextTick', 'queueMicrotask'] });
       try {
         let settled = false;
-        const pending = createLivePush(hanging as unknown as LiveBinding).push(4, { type: 'test' }).then(() => { settled = true; });
+        const pending = createLivePush(hanging as unknown as LiveBinding)
+          .push(4, { type: 'test' })
+          .then(() => {
+            settled = true;
+          });
         await jest.advanceTimersByTimeAsync(PUSH_TIMEOUT_MS - 1);
         expect(settled).toBe(false);
         await jest.advanceTimersByTimeAsync(1);

@@ -13,15 +13,32 @@ beforeAll(async () => {
   w = await startWorker({ bindings: onec.bindings() });
   await seedWorld(w);
 });
-afterAll(async () => { await w?.dispose(); await onec?.close(); });
+afterAll(async () => {
+  await w?.dispose();
+  await onec?.close();
+});
 
 const MINUTE = 60_000;
 const A = () => apiAs(w, 'managerA');
 
-type OutboxRow = { id: number; entity_id: number; state: string; attempts: number; next_attempt_at: number; last_error: string | null; external_ref: string | null };
-const outbox = async () => (await w.db.prepare('SELECT id, entity_id, state, attempts, next_attempt_at, last_error, external_ref FROM outbox ORDER BY id').all<OutboxRow>()).results;
+type OutboxRow = {
+  id: number;
+  entity_id: number;
+  state: string;
+  attempts: number;
+  next_attempt_at: number;
+  last_error: string | null;
+  external_ref: string | null;
+};
+const outbox = async () =>
+  (
+    await w.db
+      .prepare('SELECT id, entity_id, state, attempts, next_attempt_at, last_error, external_ref FROM outbox ORDER BY id')
+      .all<OutboxRow>()
+  ).results;
 /** What the outbox said to 1C (the pull's catalog reads left out). */
-const outboxCalls = (since = 0) => onec.requests.slice(since).filter((r) => r.method === 'POST' || (r.query['$filter'] ?? '').includes('ИНН'));
+const outboxCalls = (since = 0) =>
+  onec.requests.slice(since).filter((r) => r.method === 'POST' || (r.query['$filter'] ?? '').includes('ИНН'));
 
 const ALPHA_INN = completeInn('781600345');
 const GAMMA_INN = completeInn('660800271');
@@ -30,13 +47,23 @@ const ids: number[] = [];
 describe('the outbox to 1C', () => {
   test('a company created in Voronka, by hand or by import, is queued in creation order', async () => {
     const alpha = await A().post('/api/companies', {
-      name: 'ООО «Альфа Кровля»', inn: ALPHA_INN, kpp: '781601001', regionId: world.regions.msk,
+      name: 'ООО «Альфа Кровля»',
+      inn: ALPHA_INN,
+      kpp: '781601001',
+      regionId: world.regions.msk,
       contacts: [{ name: 'Пётр Сидоров', position: 'Снабженец', phones: ['+7 (916) 123-45-67'], emails: ['Snab@Alfa-Krovlya.ru'] }],
     });
     const beta = await A().post('/api/companies', { name: 'ИП Беляев (фасады)', regionId: world.regions.msk });
     expect([alpha.status, beta.status]).toEqual([201, 201]);
-    const opened = await A().post('/api/imports', { fileName: 'клиенты.csv', regionId: world.regions.msk, mapping: { Наименование: 'name', ИНН: 'inn' }, totalRows: 1 });
-    const imported = await A().post(`/api/imports/${opened.body.id}/commit`, { rows: [{ rowNo: 2, name: 'ООО «Гамма Металл»', inn: GAMMA_INN }] });
+    const opened = await A().post('/api/imports', {
+      fileName: 'клиенты.csv',
+      regionId: world.regions.msk,
+      mapping: { Наименование: 'name', ИНН: 'inn' },
+      totalRows: 1,
+    });
+    const imported = await A().post(`/api/imports/${opened.body.id}/commit`, {
+      rows: [{ rowNo: 2, name: 'ООО «Гамма Металл»', inn: GAMMA_INN }],
+    });
     expect(imported.body.rows[0]).toMatchObject({ outcome: 'new', companyId: expect.any(Number) });
     ids.push(alpha.body.company.id, beta.body.company.id, imported.body.rows[0].companyId);
 
@@ -48,7 +75,12 @@ describe('the outbox to 1C', () => {
     const t0 = TEST_NOW;
     await runCron(w, t0);
     const [head, ...rest] = await outbox();
-    expect(head).toMatchObject({ attempts: 1, next_attempt_at: t0 + MINUTE, state: 'pending', last_error: expect.stringContaining('1С ответила 503') });
+    expect(head).toMatchObject({
+      attempts: 1,
+      next_attempt_at: t0 + MINUTE,
+      state: 'pending',
+      last_error: expect.stringContaining('1С ответила 503'),
+    });
     expect(rest.map((r) => r.attempts)).toEqual([0, 0]);
 
     // A run before the head is due does not touch it, nor overtake it.
@@ -66,13 +98,22 @@ describe('the outbox to 1C', () => {
       await runCron(w, due);
     }
     expect(delays).toEqual([1, 2, 4, 8, 16, 30]);
-    expect((await outbox()).map((r) => [r.state, r.attempts])).toEqual([['pending', 7], ['pending', 0], ['pending', 0]]);
+    expect((await outbox()).map((r) => [r.state, r.attempts])).toEqual([
+      ['pending', 7],
+      ['pending', 0],
+      ['pending', 0],
+    ]);
 
     const queuedAt = await count(w, 'SELECT min(created_at) AS n FROM outbox');
     const state = await apiAs(w, 'headA').get('/api/integrations/onec');
     expect(state.body.outbox).toMatchObject({
-      pending: 3, sent: 0, headAttempts: 7, oldestPendingAt: queuedAt, oldestPendingAgeSec: expect.any(Number),
-      lastError: expect.stringContaining('503'), headNextAttemptAt: (await outbox())[0]!.next_attempt_at,
+      pending: 3,
+      sent: 0,
+      headAttempts: 7,
+      oldestPendingAt: queuedAt,
+      oldestPendingAgeSec: expect.any(Number),
+      lastError: expect.stringContaining('503'),
+      headNextAttemptAt: (await outbox())[0]!.next_attempt_at,
     });
     expect(state.body.outbox.oldestPendingAgeSec).toBeLessThanOrEqual(Math.ceil((TEST_NOW - queuedAt) / 1000));
     expect((await apiAs(w, 'managerA').get('/api/integrations/onec')).status).toBe(403);
@@ -90,14 +131,33 @@ describe('the outbox to 1C', () => {
       ['Catalog_Контрагенты', 201, 'ООО «Гамма Металл»'],
     ]);
     expect(posts[0]!.body).toEqual({
-      Description: 'ООО «Альфа Кровля»', НаименованиеПолное: 'ООО «Альфа Кровля»', ИНН: ALPHA_INN, КПП: '781601001',
+      Description: 'ООО «Альфа Кровля»',
+      НаименованиеПолное: 'ООО «Альфа Кровля»',
+      ИНН: ALPHA_INN,
+      КПП: '781601001',
       КонтактнаяИнформация: [
-        { LineNumber: '1', Тип: 'Телефон', Представление: '+79161234567', НомерТелефона: '+79161234567', Комментарий: 'Пётр Сидоров, Снабженец' },
-        { LineNumber: '2', Тип: 'АдресЭлектроннойПочты', Представление: 'snab@alfa-krovlya.ru', АдресЭП: 'snab@alfa-krovlya.ru', Комментарий: 'Пётр Сидоров, Снабженец' },
+        {
+          LineNumber: '1',
+          Тип: 'Телефон',
+          Представление: '+79161234567',
+          НомерТелефона: '+79161234567',
+          Комментарий: 'Пётр Сидоров, Снабженец',
+        },
+        {
+          LineNumber: '2',
+          Тип: 'АдресЭлектроннойПочты',
+          Представление: 'snab@alfa-krovlya.ru',
+          АдресЭП: 'snab@alfa-krovlya.ru',
+          Комментарий: 'Пётр Сидоров, Снабженец',
+        },
       ],
     });
     // Before creating a company with an ИНН, 1C is asked whether it has it already.
-    expect(outboxCalls(mark).filter((r) => r.method === 'GET').map((r) => r.query['$filter'])).toEqual([
+    expect(
+      outboxCalls(mark)
+        .filter((r) => r.method === 'GET')
+        .map((r) => r.query['$filter']),
+    ).toEqual([
       `ИНН eq '${ALPHA_INN}' and КПП eq '781601001' and DeletionMark eq false`,
       `ИНН eq '${GAMMA_INN}' and КПП eq '' and DeletionMark eq false`,
     ]);
@@ -108,7 +168,12 @@ describe('the outbox to 1C', () => {
     for (const [i, id] of ids.entries()) {
       expect(await w.db.prepare('SELECT onec_ref FROM companies WHERE id = ?').bind(id).first()).toEqual({ onec_ref: refsIn1C[i] });
     }
-    expect((await apiAs(w, 'admin').get('/api/integrations/onec')).body.outbox).toMatchObject({ pending: 0, sent: 3, oldestPendingAt: null, headAttempts: null });
+    expect((await apiAs(w, 'admin').get('/api/integrations/onec')).body.outbox).toMatchObject({
+      pending: 0,
+      sent: 3,
+      oldestPendingAt: null,
+      headAttempts: null,
+    });
   });
 
   test('nothing is sent twice, and pulling the counterparties back makes no duplicate companies', async () => {
@@ -122,14 +187,29 @@ describe('the outbox to 1C', () => {
   });
 
   test('a company 1C already has (same ИНН and КПП) is linked to it, not created again', async () => {
-    const existing = { Ref_Key: '3c9e11d2-6a0b-11f1-8c2a-00155d0a1f01', DataVersion: 'AAAAAwAAAAA=', DeletionMark: false, Description: 'Дельта Профиль', НаименованиеПолное: 'ООО «Дельта Профиль»', ИНН: completeInn('773101234'), КПП: '773101001' };
+    const existing = {
+      Ref_Key: '3c9e11d2-6a0b-11f1-8c2a-00155d0a1f01',
+      DataVersion: 'AAAAAwAAAAA=',
+      DeletionMark: false,
+      Description: 'Дельта Профиль',
+      НаименованиеПолное: 'ООО «Дельта Профиль»',
+      ИНН: completeInn('773101234'),
+      КПП: '773101001',
+    };
     onec.data['Catalog_Контрагенты']!.push(existing);
-    const made = await A().post('/api/companies', { name: 'ООО «Дельта Профиль»', inn: existing.ИНН, kpp: existing.КПП, regionId: world.regions.msk });
+    const made = await A().post('/api/companies', {
+      name: 'ООО «Дельта Профиль»',
+      inn: existing.ИНН,
+      kpp: existing.КПП,
+      regionId: world.regions.msk,
+    });
     expect(made.status).toBe(201);
     const mark = onec.requests.length;
     await runCron(w, TEST_NOW + 3 * 3_600_000);
     expect(onec.requests.slice(mark).filter((r) => r.method === 'POST')).toEqual([]);
-    expect(await w.db.prepare('SELECT onec_ref FROM companies WHERE id = ?').bind(made.body.company.id).first()).toEqual({ onec_ref: existing.Ref_Key });
+    expect(await w.db.prepare('SELECT onec_ref FROM companies WHERE id = ?').bind(made.body.company.id).first()).toEqual({
+      onec_ref: existing.Ref_Key,
+    });
     expect((await outbox()).at(-1)).toMatchObject({ entity_id: made.body.company.id, state: 'sent', external_ref: existing.Ref_Key });
   });
 
@@ -140,18 +220,26 @@ describe('the outbox to 1C', () => {
     const first = TEST_NOW + 4 * 3_600_000;
     await runCron(w, first);
     onec.loseAnswers = false;
-    expect((await outbox()).at(-1)).toMatchObject({ entity_id: made.body.company.id, state: 'pending', attempts: 1, last_error: expect.stringContaining('504') });
+    expect((await outbox()).at(-1)).toMatchObject({
+      entity_id: made.body.company.id,
+      state: 'pending',
+      attempts: 1,
+      last_error: expect.stringContaining('504'),
+    });
     const written = onec.data['Catalog_Контрагенты']!.filter((c) => c['ИНН'] === inn);
     expect(written).toHaveLength(1);
 
     // The pull's catalog pass fails this time, so only the outbox itself can find the written one.
-    onec.failWhen = (r) => (r.method === 'GET' && r.entity === 'Catalog_Контрагенты' && !(r.query['$filter'] ?? '').includes('ИНН') ? 500 : null);
+    onec.failWhen = (r) =>
+      r.method === 'GET' && r.entity === 'Catalog_Контрагенты' && !(r.query['$filter'] ?? '').includes('ИНН') ? 500 : null;
     const mark = onec.requests.length;
     await runCron(w, first + MINUTE);
     onec.failWhen = null;
     expect(outboxCalls(mark).map((r) => r.method)).toEqual(['GET']);
     expect(onec.data['Catalog_Контрагенты']!.filter((c) => c['ИНН'] === inn)).toHaveLength(1);
     expect((await outbox()).at(-1)).toMatchObject({ state: 'sent', attempts: 2, external_ref: written[0]!['Ref_Key'] });
-    expect(await w.db.prepare('SELECT onec_ref FROM companies WHERE id = ?').bind(made.body.company.id).first()).toEqual({ onec_ref: written[0]!['Ref_Key'] });
+    expect(await w.db.prepare('SELECT onec_ref FROM companies WHERE id = ?').bind(made.body.company.id).first()).toEqual({
+      onec_ref: written[0]!['Ref_Key'],
+    });
   });
 });

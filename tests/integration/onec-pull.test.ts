@@ -15,10 +15,19 @@ const guid = (prefix: string, n: number) => `${prefix}-0000-4000-8000-${String(n
 const cpRef = (n: number) => guid('c0000000', n);
 const counterparty = (n: number) => ({
   ...loadOnecFixture('Catalog_Контрагенты')[0]!,
-  Ref_Key: cpRef(n), Description: `Контрагент ${n}`, НаименованиеПолное: `ООО «Контрагент ${n}»`, ИНН: `77000000${String(n).padStart(2, '0')}`, КПП: '770001001',
+  Ref_Key: cpRef(n),
+  Description: `Контрагент ${n}`,
+  НаименованиеПолное: `ООО «Контрагент ${n}»`,
+  ИНН: `77000000${String(n).padStart(2, '0')}`,
+  КПП: '770001001',
 });
 const document = (entity: string, n: number, date: string, cp: number, extra: Record<string, unknown> = {}) => ({
-  ...loadOnecFixture(entity)[0]!, Ref_Key: guid(`d${String(n).padStart(7, '0')}`, n), Number: `УТ-${String(n).padStart(8, '0')}`, Date: date, Контрагент_Key: cpRef(cp), ...extra,
+  ...loadOnecFixture(entity)[0]!,
+  Ref_Key: guid(`d${String(n).padStart(7, '0')}`, n),
+  Number: `УТ-${String(n).padStart(8, '0')}`,
+  Date: date,
+  Контрагент_Key: cpRef(cp),
+  ...extra,
 });
 
 const ORDERS = 'Document_ЗаказКлиента';
@@ -34,9 +43,13 @@ const invoices = [
   document(INVOICES, 11, '2026-11-20T11:00:00', 2, { ДокументОснование: orders[1]!.Ref_Key }),
   { ...document(INVOICES, 12, '2026-11-22T09:00:00', 4), Number: '' }, // unreadable: no number
 ];
-const payments = [document('Document_ПоступлениеБезналичныхДенежныхСредств', 21, '2026-11-21T15:00:00', 2, {
-  РасшифровкаПлатежа: [{ LineNumber: '1', Заказ: invoices[0]!.Ref_Key, Заказ_Type: 'StandardODATA.Document_СчетНаОплатуКлиенту', Сумма: 248730.45 }],
-})];
+const payments = [
+  document('Document_ПоступлениеБезналичныхДенежныхСредств', 21, '2026-11-21T15:00:00', 2, {
+    РасшифровкаПлатежа: [
+      { LineNumber: '1', Заказ: invoices[0]!.Ref_Key, Заказ_Type: 'StandardODATA.Document_СчетНаОплатуКлиенту', Сумма: 248730.45 },
+    ],
+  }),
+];
 const shipments = [document('Document_РеализацияТоваровУслуг', 31, '2026-11-22T10:00:00', 2, { ДокументОснование: orders[1]!.Ref_Key })];
 
 const T0 = TEST_NOW;
@@ -46,18 +59,28 @@ beforeAll(async () => {
   onec = await startOnecServer({
     data: {
       Catalog_Контрагенты: [1, 2, 3, 4, 5, 6, 7].map(counterparty),
-      [ORDERS]: [...orders], [INVOICES]: [...invoices],
-      Document_ПоступлениеБезналичныхДенежныхСредств: payments, Document_ПриходныйКассовыйОрдер: [], Document_РеализацияТоваровУслуг: shipments,
+      [ORDERS]: [...orders],
+      [INVOICES]: [...invoices],
+      Document_ПоступлениеБезналичныхДенежныхСредств: payments,
+      Document_ПриходныйКассовыйОрдер: [],
+      Document_РеализацияТоваровУслуг: shipments,
     },
   });
   w = await startWorker({ bindings: { ...onec.bindings(), ONEC_PULL_PAGE_SIZE: '2' } });
   await seedWorld(w);
 });
-afterAll(async () => { await w?.dispose(); await onec?.close(); });
+afterAll(async () => {
+  await w?.dispose();
+  await onec?.close();
+});
 
 const onecInbox = () => count(w, "SELECT count(*) AS n FROM inbox WHERE source = 'onec'");
-const pullState = async (entity: string) => JSON.parse((await w.db.prepare('SELECT value FROM sync_state WHERE key = ?').bind(`onec:pull:${entity}`).first<{ value: string }>())!.value);
-const filters = (entity: string, since: number) => onec.reads(entity, since).map((r) => ({ filter: r.query['$filter'], skip: r.query['$skip'] ?? null }));
+const pullState = async (entity: string) =>
+  JSON.parse(
+    (await w.db.prepare('SELECT value FROM sync_state WHERE key = ?').bind(`onec:pull:${entity}`).first<{ value: string }>())!.value,
+  );
+const filters = (entity: string, since: number) =>
+  onec.reads(entity, since).map((r) => ({ filter: r.query['$filter'], skip: r.query['$skip'] ?? null }));
 
 describe('the 1C pull on the cron', () => {
   test('pages through every entity from the start, counterparties first, and stores the watermark', async () => {
@@ -71,24 +94,49 @@ describe('the 1C pull on the cron', () => {
       { filter: "Date ge datetime'2026-11-20T10:15:00'", skip: '1' },
       { filter: "Date ge datetime'2026-11-21T12:00:00'", skip: '1' },
     ]);
-    expect(onec.reads(ORDERS).map((r) => [r.query['$orderby'], r.query['$top'], r.query['$format']])).toEqual(Array(3).fill(['Date,Ref_Key', '2', 'json']));
+    expect(onec.reads(ORDERS).map((r) => [r.query['$orderby'], r.query['$top'], r.query['$format']])).toEqual(
+      Array(3).fill(['Date,Ref_Key', '2', 'json']),
+    );
     // The catalog is read in Ref_Key order, three pages a run.
-    expect(onec.reads('Catalog_Контрагенты').filter((r) => !r.query['$filter']).map((r) => r.query['$skip'] ?? '0')).toEqual(['0', '2', '4']);
+    expect(
+      onec
+        .reads('Catalog_Контрагенты')
+        .filter((r) => !r.query['$filter'])
+        .map((r) => r.query['$skip'] ?? '0'),
+    ).toEqual(['0', '2', '4']);
 
-    expect(await pullState(ORDERS)).toMatchObject({ watermark: '2026-11-22T08:30:00', caughtUp: true, lastRunAt: T0, lastSuccessAt: T0, lastError: null });
-    expect((await w.db.prepare("SELECT ref_key FROM onec_documents WHERE kind = 'order' ORDER BY date_local, ref_key").all<{ ref_key: string }>()).results.map((r) => r.ref_key))
-      .toEqual(orders.map((o) => o.Ref_Key));
+    expect(await pullState(ORDERS)).toMatchObject({
+      watermark: '2026-11-22T08:30:00',
+      caughtUp: true,
+      lastRunAt: T0,
+      lastSuccessAt: T0,
+      lastError: null,
+    });
+    expect(
+      (
+        await w.db
+          .prepare("SELECT ref_key FROM onec_documents WHERE kind = 'order' ORDER BY date_local, ref_key")
+          .all<{ ref_key: string }>()
+      ).results.map((r) => r.ref_key),
+    ).toEqual(orders.map((o) => o.Ref_Key));
   });
 
   test('a counterparty a document needs is fetched by its key before the document is applied', async () => {
     const byKey = onec.reads('Catalog_Контрагенты').filter((r) => r.query['$filter']);
     expect(byKey.map((r) => r.query['$filter'])).toEqual([`Ref_Key eq guid'${cpRef(7)}'`]);
-    const order4 = await w.db.prepare('SELECT c.name, c.onec_ref FROM onec_documents d JOIN companies c ON c.id = d.company_id WHERE d.ref_key = ?').bind(orders[3]!.Ref_Key).first();
+    const order4 = await w.db
+      .prepare('SELECT c.name, c.onec_ref FROM onec_documents d JOIN companies c ON c.id = d.company_id WHERE d.ref_key = ?')
+      .bind(orders[3]!.Ref_Key)
+      .first();
     expect(order4).toEqual({ name: 'Контрагент 7', onec_ref: cpRef(7) });
   });
 
   test('every pulled object has one inbox row with the OData URL; a bad document is kept with its reason', async () => {
-    const rows = (await w.db.prepare("SELECT external_id, outcome, reason, method, path, body FROM inbox WHERE source = 'onec' ORDER BY id").all<{ external_id: string; outcome: string; reason: string | null; method: string; path: string; body: string }>()).results;
+    const rows = (
+      await w.db
+        .prepare("SELECT external_id, outcome, reason, method, path, body FROM inbox WHERE source = 'onec' ORDER BY id")
+        .all<{ external_id: string; outcome: string; reason: string | null; method: string; path: string; body: string }>()
+    ).results;
     expect(rows).toHaveLength(7 + 5 + 2 + 1 + 1);
     expect(new Set(rows.map((r) => r.external_id)).size).toBe(rows.length);
     expect(rows.every((r) => r.method === 'GET' && r.path.startsWith(`${onec.url}/`))).toBe(true);
@@ -102,7 +150,11 @@ describe('the 1C pull on the cron', () => {
 
   test('the next run asks from the watermark (minus the overlap) and re-applies nothing', async () => {
     const mark = onec.requests.length;
-    const before = { inbox: await onecInbox(), documents: await count(w, 'SELECT count(*) AS n FROM onec_documents'), events: await count(w, 'SELECT count(*) AS n FROM events') };
+    const before = {
+      inbox: await onecInbox(),
+      documents: await count(w, 'SELECT count(*) AS n FROM onec_documents'),
+      events: await count(w, 'SELECT count(*) AS n FROM events'),
+    };
     await runCron(w, T0 + 5 * MINUTE);
 
     expect(filters(ORDERS, mark)).toEqual([{ filter: "Date ge datetime'2026-11-22T07:30:00'", skip: null }]);
@@ -110,7 +162,11 @@ describe('the 1C pull on the cron', () => {
     // The catalog pass goes on where it stopped and completes.
     expect(onec.reads('Catalog_Контрагенты', mark).map((r) => r.query['$skip'])).toEqual(['6']);
     expect(await pullState('Catalog_Контрагенты')).toMatchObject({ passes: 1, caughtUp: true, cursorSkip: 0 });
-    expect({ inbox: await onecInbox(), documents: await count(w, 'SELECT count(*) AS n FROM onec_documents'), events: await count(w, 'SELECT count(*) AS n FROM events') }).toEqual(before);
+    expect({
+      inbox: await onecInbox(),
+      documents: await count(w, 'SELECT count(*) AS n FROM onec_documents'),
+      events: await count(w, 'SELECT count(*) AS n FROM events'),
+    }).toEqual(before);
   });
 
   test('a new document and a new version of a known one are applied, and only they', async () => {
@@ -124,13 +180,20 @@ describe('the 1C pull on the cron', () => {
       { filter: "Date ge datetime'2026-11-22T07:30:00'", skip: null },
       { filter: "Date ge datetime'2026-11-23T10:00:00'", skip: '1' },
     ]);
-    const fresh = (await w.db.prepare("SELECT external_id, outcome FROM inbox WHERE source = 'onec' AND id > (SELECT max(id) FROM inbox) - 2 ORDER BY id").all()).results;
+    const fresh = (
+      await w.db
+        .prepare("SELECT external_id, outcome FROM inbox WHERE source = 'onec' AND id > (SELECT max(id) FROM inbox) - 2 ORDER BY id")
+        .all()
+    ).results;
     expect(await onecInbox()).toBe(inboxBefore + 2);
     expect(fresh).toEqual([
       { external_id: `${unposted.Ref_Key}:AAAACQAAAAA=`, outcome: 'stored' },
       { external_id: `${guid('d0000006', 6)}:${orders[0]!.DataVersion}`, outcome: 'stored' },
     ]);
-    expect(await w.db.prepare('SELECT posted, data_version FROM onec_documents WHERE ref_key = ?').bind(unposted.Ref_Key).first()).toEqual({ posted: 0, data_version: 'AAAACQAAAAA=' });
+    expect(await w.db.prepare('SELECT posted, data_version FROM onec_documents WHERE ref_key = ?').bind(unposted.Ref_Key).first()).toEqual({
+      posted: 0,
+      data_version: 'AAAACQAAAAA=',
+    });
     expect(await pullState(ORDERS)).toMatchObject({ watermark: '2026-11-23T10:00:00', caughtUp: true });
   });
 
@@ -147,15 +210,22 @@ describe('the 1C pull on the cron', () => {
     const state = await apiAs(w, 'admin').get('/api/integrations/onec');
     expect(state.status).toBe(200);
     expect(state.body.pull.configured).toBe(true);
-    expect(state.body.pull.entities[0]).toMatchObject({ entity: 'Catalog_Контрагенты', lastErrorAt: T0 + 15 * MINUTE, lastError: expect.stringContaining('1С ответила 503') });
+    expect(state.body.pull.entities[0]).toMatchObject({
+      entity: 'Catalog_Контрагенты',
+      lastErrorAt: T0 + 15 * MINUTE,
+      lastError: expect.stringContaining('1С ответила 503'),
+    });
     expect(state.body.cron).toMatchObject({ lastRunAt: T0 + 15 * MINUTE, lastError: expect.stringContaining('503') });
 
     const resumed = onec.requests.length;
     await runCron(w, T0 + 20 * MINUTE);
     expect(filters(ORDERS, resumed)).toEqual([{ filter: "Date ge datetime'2026-11-23T09:00:00'", skip: null }]);
     const after = await apiAs(w, 'headA').get('/api/integrations/onec');
-    expect(after.body.pull.entities.find((e: { entity: string }) => e.entity === ORDERS))
-      .toMatchObject({ kind: 'order', watermark: '2026-11-23T10:00:00', lastSuccessAt: T0 + 20 * MINUTE });
+    expect(after.body.pull.entities.find((e: { entity: string }) => e.entity === ORDERS)).toMatchObject({
+      kind: 'order',
+      watermark: '2026-11-23T10:00:00',
+      lastSuccessAt: T0 + 20 * MINUTE,
+    });
     expect(after.body.cron).toMatchObject({ lastSuccessAt: T0 + 20 * MINUTE });
   });
 });

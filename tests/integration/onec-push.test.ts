@@ -7,7 +7,10 @@ import { seedWorld, world } from '../helpers/world';
 import { TEST_NOW_S } from '../helpers/clock';
 
 let w: TestWorker;
-beforeAll(async () => { w = await startWorker(); await seedWorld(w); });
+beforeAll(async () => {
+  w = await startWorker();
+  await seedWorld(w);
+});
 afterAll(() => w?.dispose());
 
 const SECRET = TEST_SECRETS.ONEC_WEBHOOK_SECRET;
@@ -30,15 +33,30 @@ async function push(body: string, auth: Auth = 'hmac') {
   else if (auth !== 'none') Object.assign(headers, auth);
   const lastInbox = await count(w, 'SELECT coalesce(max(id), 0) AS n FROM inbox');
   const res = await w.fetch(HOOK, { method: 'POST', headers, body });
-  const json = await res.json() as any;
-  const inbox = (await w.db.prepare('SELECT source, external_id, outcome, reason, body, path, headers FROM inbox WHERE id > ? ORDER BY id').bind(lastInbox)
-    .all<{ source: string; external_id: string | null; outcome: string; reason: string | null; body: string; path: string; headers: string }>()).results;
+  const json = (await res.json()) as any;
+  const inbox = (
+    await w.db
+      .prepare('SELECT source, external_id, outcome, reason, body, path, headers FROM inbox WHERE id > ? ORDER BY id')
+      .bind(lastInbox)
+      .all<{
+        source: string;
+        external_id: string | null;
+        outcome: string;
+        reason: string | null;
+        body: string;
+        path: string;
+        headers: string;
+      }>()
+  ).results;
   return { status: res.status, json, inbox };
 }
 
 const COUNTED = ['companies', 'onec_documents', 'events', 'leads', 'stage_changes'] as const;
 async function tableCounts() {
-  return Object.fromEntries(await Promise.all(COUNTED.map(async (t) => [t, await count(w, `SELECT count(*) AS n FROM ${t}`)]))) as Record<(typeof COUNTED)[number], number>;
+  return Object.fromEntries(await Promise.all(COUNTED.map(async (t) => [t, await count(w, `SELECT count(*) AS n FROM ${t}`)]))) as Record<
+    (typeof COUNTED)[number],
+    number
+  >;
 }
 
 describe('1C pushes objects to POST /hooks/1c/documents', () => {
@@ -46,10 +64,12 @@ describe('1C pushes objects to POST /hooks/1c/documents', () => {
     const body = batch(counterparty, order);
     const { status, json, inbox } = await push(body);
     expect(status).toBe(200);
-    expect(json).toEqual({ results: [
-      { refKey: counterparty.Ref_Key, outcome: 'stored' },
-      { refKey: order.Ref_Key, outcome: 'stored' },
-    ] });
+    expect(json).toEqual({
+      results: [
+        { refKey: counterparty.Ref_Key, outcome: 'stored' },
+        { refKey: order.Ref_Key, outcome: 'stored' },
+      ],
+    });
     expect(inbox.map((r) => [r.source, r.external_id, r.outcome, r.path])).toEqual([
       ['onec', `${counterparty.Ref_Key}:${counterparty.DataVersion}`, 'stored', HOOK],
       ['onec', `${order.Ref_Key}:${order.DataVersion}`, 'stored', HOOK],
@@ -57,10 +77,29 @@ describe('1C pushes objects to POST /hooks/1c/documents', () => {
     expect(JSON.parse(inbox[1]!.body)).toEqual(order);
     expect(JSON.parse(inbox[0]!.headers)).toHaveProperty('x-signature', hmacOf(body));
 
-    const company = await w.db.prepare('SELECT id, name, inn, kpp, status, region_id FROM companies WHERE onec_ref = ?').bind(counterparty.Ref_Key).first();
-    expect(company).toMatchObject({ name: 'СтройМеталл', inn: '7712345015', kpp: '771201001', status: 'client', region_id: world.regions.msk });
-    const stored = await w.db.prepare('SELECT kind, number, date_local, amount_kopecks, posted, company_id FROM onec_documents WHERE ref_key = ?').bind(order.Ref_Key).first();
-    expect(stored).toEqual({ kind: 'order', number: 'УТ-00001234', date_local: '2026-11-20T10:15:00', amount_kopecks: 24873045, posted: 1, company_id: company!['id'] });
+    const company = await w.db
+      .prepare('SELECT id, name, inn, kpp, status, region_id FROM companies WHERE onec_ref = ?')
+      .bind(counterparty.Ref_Key)
+      .first();
+    expect(company).toMatchObject({
+      name: 'СтройМеталл',
+      inn: '7712345015',
+      kpp: '771201001',
+      status: 'client',
+      region_id: world.regions.msk,
+    });
+    const stored = await w.db
+      .prepare('SELECT kind, number, date_local, amount_kopecks, posted, company_id FROM onec_documents WHERE ref_key = ?')
+      .bind(order.Ref_Key)
+      .first();
+    expect(stored).toEqual({
+      kind: 'order',
+      number: 'УТ-00001234',
+      date_local: '2026-11-20T10:15:00',
+      amount_kopecks: 24873045,
+      posted: 1,
+      company_id: company!['id'],
+    });
     // A company that came from 1C is never queued to be sent back to it.
     expect(await count(w, 'SELECT count(*) AS n FROM outbox WHERE entity_id = ?', company!['id'])).toBe(0);
   });
@@ -79,7 +118,9 @@ describe('1C pushes objects to POST /hooks/1c/documents', () => {
     const { Ref_Key: _dropped, ...orderWithoutRef } = order;
     void _dropped;
     const badDate = { ...order, Ref_Key: 'a1d3f7c2-4b6e-11f1-8c2a-00155d0a1f99', Date: '20.11.2026 10:15:00' };
-    const { status, json, inbox } = await push(batch(orderWithoutRef, invoice, { ...order, entity: 'Document_ПеремещениеТоваров' }, badDate, 42));
+    const { status, json, inbox } = await push(
+      batch(orderWithoutRef, invoice, { ...order, entity: 'Document_ПеремещениеТоваров' }, badDate, 42),
+    );
     expect(status).toBe(200);
     expect(json.results).toEqual([
       { refKey: null, outcome: 'rejected', reason: 'нет поля Ref_Key' },
@@ -108,11 +149,15 @@ describe('1C pushes objects to POST /hooks/1c/documents', () => {
   });
 
   test('items without their own entity take the one the batch names in odata.metadata', async () => {
-    const body = JSON.stringify({ 'odata.metadata': 'http://1c.example.ru/ut11/odata/standard.odata/$metadata#Document_РеализацияТоваровУслуг', value: [shipment] });
+    const body = JSON.stringify({
+      'odata.metadata': 'http://1c.example.ru/ut11/odata/standard.odata/$metadata#Document_РеализацияТоваровУслуг',
+      value: [shipment],
+    });
     const { json } = await push(body);
     expect(json.results).toEqual([{ refKey: shipment['Ref_Key'], outcome: 'stored' }]);
-    expect(await w.db.prepare('SELECT kind, basis_ref, basis_type FROM onec_documents WHERE ref_key = ?').bind(shipment['Ref_Key']).first())
-      .toEqual({ kind: 'shipment', basis_ref: order.Ref_Key, basis_type: 'Document_ЗаказКлиента' });
+    expect(
+      await w.db.prepare('SELECT kind, basis_ref, basis_type FROM onec_documents WHERE ref_key = ?').bind(shipment['Ref_Key']).first(),
+    ).toEqual({ kind: 'shipment', basis_ref: order.Ref_Key, basis_type: 'Document_ЗаказКлиента' });
   });
 });
 
@@ -121,10 +166,17 @@ describe('who may push', () => {
 
   test.each([
     ['Basic 1c:<secret> for 1C versions that cannot sign', () => ({ authorization: basicOf() })],
-    ['Standard Webhooks headers with the same secret', async () => {
-      const ts = TEST_NOW_S;
-      return { 'webhook-id': 'msg_onec_1', 'webhook-timestamp': String(ts), 'webhook-signature': await signStandardWebhook(SECRET, 'msg_onec_1', ts, body) };
-    }],
+    [
+      'Standard Webhooks headers with the same secret',
+      async () => {
+        const ts = TEST_NOW_S;
+        return {
+          'webhook-id': 'msg_onec_1',
+          'webhook-timestamp': String(ts),
+          'webhook-signature': await signStandardWebhook(SECRET, 'msg_onec_1', ts, body),
+        };
+      },
+    ],
     ['X-Signature in upper-case hex', () => ({ 'x-signature': hmacOf(body).toUpperCase().replace('SHA256=', 'sha256=') })],
   ])('accepted: %s', async (_name, headers) => {
     const { status, json } = await push(body, await headers());
@@ -137,14 +189,20 @@ describe('who may push', () => {
     ['an HMAC with another secret', { 'x-signature': hmacOf(body, 'не-тот-секрет') }, 'X-Signature mismatch'],
     ['an HMAC of another body', { 'x-signature': hmacOf(batch()) }, 'X-Signature mismatch'],
     ['Basic with a wrong secret', { authorization: basicOf('не-тот-секрет') }, 'Basic credentials mismatch'],
-    ['Basic with the right secret for another user', { authorization: `Basic ${Buffer.from(`admin:${SECRET}`).toString('base64')}` }, 'Basic credentials mismatch'],
-    ['a user\'s bearer token', { authorization: 'Bearer vka_something' }, 'missing X-Signature or Authorization: Basic header'],
+    [
+      'Basic with the right secret for another user',
+      { authorization: `Basic ${Buffer.from(`admin:${SECRET}`).toString('base64')}` },
+      'Basic credentials mismatch',
+    ],
+    ["a user's bearer token", { authorization: 'Bearer vka_something' }, 'missing X-Signature or Authorization: Basic header'],
   ] as [string, Auth, string][])('refused with 401 and kept in the inbox: %s', async (_name, auth, reason) => {
     const before = await tableCounts();
     const { status, json, inbox } = await push(body, auth);
     expect(status).toBe(401);
     expect(json.error.code).toBe('unauthorized');
-    expect(inbox).toEqual([expect.objectContaining({ source: 'onec', outcome: 'rejected', reason: `unauthorized: ${reason}`, body, path: HOOK })]);
+    expect(inbox).toEqual([
+      expect.objectContaining({ source: 'onec', outcome: 'rejected', reason: `unauthorized: ${reason}`, body, path: HOOK }),
+    ]);
     expect(JSON.parse(inbox[0]!.headers)).not.toHaveProperty('authorization');
     expect(await tableCounts()).toEqual(before);
   });
@@ -154,7 +212,12 @@ describe('an unreadable envelope is a 400, kept in the inbox — never a 5xx', (
   test.each([
     ['not JSON', 'value=1'],
     ['no value array', '{"value":{"Ref_Key":"x"}}'],
-    ['an array instead of the envelope', batch(order).replace(/^\{"value":/, '').replace(/\}$/, '')],
+    [
+      'an array instead of the envelope',
+      batch(order)
+        .replace(/^\{"value":/, '')
+        .replace(/\}$/, ''),
+    ],
     ['more than 100 objects', batch(...Array.from({ length: 101 }, () => order))],
   ])('%s', async (_name, body) => {
     const { status, json, inbox } = await push(body);
@@ -176,8 +239,9 @@ describe('without ONEC_ODATA_URL', () => {
     const made = await apiAs(w, 'managerA').post('/api/companies', { name: 'ООО «Тихий Склад»', regionId: world.regions.msk });
     expect(made.status).toBe(201);
     await runCron(w);
-    expect(await w.db.prepare('SELECT state, attempts, last_error FROM outbox WHERE entity_id = ?').bind(made.body.company.id).first())
-      .toEqual({ state: 'pending', attempts: 0, last_error: null });
+    expect(
+      await w.db.prepare('SELECT state, attempts, last_error FROM outbox WHERE entity_id = ?').bind(made.body.company.id).first(),
+    ).toEqual({ state: 'pending', attempts: 0, last_error: null });
     expect(await count(w, 'SELECT count(*) AS n FROM sync_state')).toBe(0);
     const state = await apiAs(w, 'admin').get('/api/integrations/onec');
     expect(state.body).toMatchObject({ push: { configured: true }, pull: { configured: false }, outbox: { pending: 1, lastRunAt: null } });
@@ -192,7 +256,10 @@ describe('when Воронка itself fails', () => {
       const { status, json, inbox } = await push(batch(fresh, { entity: 'Document_ЗаказКлиента' }));
       expect(status).toBe(503);
       expect(json.error.code).toBe('unavailable');
-      expect(inbox.map((r) => [r.outcome, r.external_id])).toEqual([['rejected', `${fresh.Ref_Key}:AAAABwAAAAA=`], ['rejected', null]]);
+      expect(inbox.map((r) => [r.outcome, r.external_id])).toEqual([
+        ['rejected', `${fresh.Ref_Key}:AAAABwAAAAA=`],
+        ['rejected', null],
+      ]);
       expect(inbox[0]!.reason).toMatch(/^не применено: внутренняя ошибка/);
       expect(inbox[1]!.reason).toBe('нет поля Ref_Key');
     } finally {

@@ -9,7 +9,10 @@ import { seedWorld, sessionCookie, world } from '../helpers/world';
  * below is computed by hand in the comments.
  */
 let w: TestWorker;
-beforeAll(async () => { w = await startWorker(); await seedWorld(w); });
+beforeAll(async () => {
+  w = await startWorker();
+  await seedWorld(w);
+});
 afterAll(() => w?.dispose());
 
 const A = world.users.managerA.id;
@@ -20,33 +23,65 @@ const EMPTY = '00000000-0000-0000-0000-000000000000';
 async function push(items: Record<string, unknown>[]) {
   const body = JSON.stringify({ value: items });
   const res = await w.fetch('/hooks/1c/documents', {
-    method: 'POST', body, headers: { 'content-type': 'application/json', 'x-signature': await signOnecBody(TEST_SECRETS.ONEC_WEBHOOK_SECRET, body) },
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json', 'x-signature': await signOnecBody(TEST_SECRETS.ONEC_WEBHOOK_SECRET, body) },
   });
   expect(res.status).toBe(200);
 }
 const shipment = (ref: string, version: string, number: string, date: string, sum: number) => ({
-  'odata.type': 'StandardODATA.Document_РеализацияТоваровУслуг', Ref_Key: ref, DataVersion: version, DeletionMark: false, Posted: true,
-  Контрагент_Key: KROVLYA_REF, ДокументОснование: EMPTY, ДокументОснование_Type: 'StandardODATA.Undefined', Number: number, Date: date, СуммаДокумента: sum,
+  'odata.type': 'StandardODATA.Document_РеализацияТоваровУслуг',
+  Ref_Key: ref,
+  DataVersion: version,
+  DeletionMark: false,
+  Posted: true,
+  Контрагент_Key: KROVLYA_REF,
+  ДокументОснование: EMPTY,
+  ДокументОснование_Type: 'StandardODATA.Undefined',
+  Number: number,
+  Date: date,
+  СуммаДокумента: sum,
 });
 const ref = (n: number) => `bbbbbbbb-0000-0000-0000-${String(n).padStart(12, '0')}`;
 
 const RULE = {
-  validFrom: '2026-10', baseKopecks: 3_000_000, commissionBp: 150, basis: 'shipments',
-  tiers: [{ kind: 'fixed', fromCompletionBp: 8000, amountKopecks: 500_000 }, { kind: 'fixed', fromCompletionBp: 10000, amountKopecks: 1_500_000 }],
+  validFrom: '2026-10',
+  baseKopecks: 3_000_000,
+  commissionBp: 150,
+  basis: 'shipments',
+  tiers: [
+    { kind: 'fixed', fromCompletionBp: 8000, amountKopecks: 500_000 },
+    { kind: 'fixed', fromCompletionBp: 10000, amountKopecks: 1_500_000 },
+  ],
   kpis: [{ kind: 'targeted_calls_per_working_day', target: 1, amountKopecks: 200_000, mode: 'all_or_nothing' }],
 };
 
 /** Targeted calls of A at given UTC instants, written as the telephony pipeline writes them. */
 async function targetedCalls(instants: number[]) {
   for (const [i, at] of instants.entries()) {
-    await w.db.prepare(`INSERT INTO events (kind, source, external_id, occurred_at, company_id, user_id, region_id, direction, duration_sec, call_result, targeted, created_at)
-      VALUES ('call', 'generic', ?, ?, 101, ?, 1, 'out', 60, 'answered', 1, ?)`).bind(`call:pay-${at}-${i}`, at, A, at).run();
+    await w.db
+      .prepare(`INSERT INTO events (kind, source, external_id, occurred_at, company_id, user_id, region_id, direction, duration_sec, call_result, targeted, created_at)
+      VALUES ('call', 'generic', ?, ?, 101, ?, 1, 'out', 60, 'answered', 1, ?)`)
+      .bind(`call:pay-${at}-${i}`, at, A, at)
+      .run();
   }
 }
 
 describe('the monthly salary statement', () => {
   beforeAll(async () => {
-    await push([{ 'odata.type': 'StandardODATA.Catalog_Контрагенты', Ref_Key: KROVLYA_REF, DataVersion: 'c1', DeletionMark: false, Description: 'Кровля А', Наименование: 'Кровля А', НаименованиеПолное: 'ООО "Кровля А"', ИНН: '7707083893', КПП: '770101001' }]);
+    await push([
+      {
+        'odata.type': 'StandardODATA.Catalog_Контрагенты',
+        Ref_Key: KROVLYA_REF,
+        DataVersion: 'c1',
+        DeletionMark: false,
+        Description: 'Кровля А',
+        Наименование: 'Кровля А',
+        НаименованиеПолное: 'ООО "Кровля А"',
+        ИНН: '7707083893',
+        КПП: '770101001',
+      },
+    ]);
     expect((await apiAs(w, 'admin').post('/api/pay/rules', { rule: RULE })).status).toBe(200);
     expect((await apiAs(w, 'headA').put(`/api/plans/${A}/2026-10`, { amountKopecks: 20_000_000 })).status).toBe(200);
     // October: 100 000,00 ₽ + 60 000,01 ₽ shipped; a November shipment belongs to November.
@@ -75,7 +110,10 @@ describe('the monthly salary statement', () => {
     // base 30 000 ₽; commission 1.5 % × 160 000,01 ₽ = 2 400,00015 ₽ → 2 400,00 ₽; tier 80 % → 5 000 ₽;
     // KPI 22 targeted calls ≥ 1 × 22 working days → 2 000 ₽. Total 39 400,00 ₽.
     expect(s.figures.lines.map((l: { code: string; amountKopecks: number }) => [l.code, l.amountKopecks])).toEqual([
-      ['base', 3_000_000], ['commission', 240_000], ['plan_bonus', 500_000], ['kpi_targeted_calls', 200_000],
+      ['base', 3_000_000],
+      ['commission', 240_000],
+      ['plan_bonus', 500_000],
+      ['kpi_targeted_calls', 200_000],
     ]);
     expect(s.figures.totalKopecks).toBe(3_940_000);
     const commission = s.figures.lines.find((l: { code: string }) => l.code === 'commission');
@@ -86,11 +124,22 @@ describe('the monthly salary statement', () => {
   });
 
   test('a document keeps the manager who was responsible when 1C first sent it', async () => {
-    expect((await apiAs(w, 'headA').put(`/api/companies/${world.companies.ofA}/owner`, { ownerId: world.users.managerB.id })).status).toBe(200);
+    expect((await apiAs(w, 'headA').put(`/api/companies/${world.companies.ofA}/owner`, { ownerId: world.users.managerB.id })).status).toBe(
+      200,
+    );
     // A corrected version of October's first shipment still counts for A; a new one counts for B.
-    await push([shipment(ref(1), 'v2', 'РТ-101', '2026-10-05T10:00:00', 100000), shipment(ref(4), 'v1', 'РТ-104', '2026-10-28T12:00:00', 1000)]);
-    const owners = await w.db.prepare('SELECT number, user_id FROM onec_documents WHERE ref_key IN (?, ?) ORDER BY number').bind(ref(1), ref(4)).all();
-    expect(owners.results).toEqual([{ number: 'РТ-101', user_id: A }, { number: 'РТ-104', user_id: world.users.managerB.id }]);
+    await push([
+      shipment(ref(1), 'v2', 'РТ-101', '2026-10-05T10:00:00', 100000),
+      shipment(ref(4), 'v1', 'РТ-104', '2026-10-28T12:00:00', 1000),
+    ]);
+    const owners = await w.db
+      .prepare('SELECT number, user_id FROM onec_documents WHERE ref_key IN (?, ?) ORDER BY number')
+      .bind(ref(1), ref(4))
+      .all();
+    expect(owners.results).toEqual([
+      { number: 'РТ-101', user_id: A },
+      { number: 'РТ-104', user_id: world.users.managerB.id },
+    ]);
     expect((await apiAs(w, 'managerA').get(`/api/pay/statements/${A}/2026-10`)).body.figures.basisKopecks).toBe(16_000_001);
     expect((await apiAs(w, 'headA').put(`/api/companies/${world.companies.ofA}/owner`, { ownerId: A })).status).toBe(200);
   });
@@ -100,7 +149,9 @@ describe('the monthly salary statement', () => {
     expect((await apiAs(w, 'headOther').get(`/api/pay/statements/${A}/2026-10`)).status).toBe(404);
     const list = (await apiAs(w, 'headA').get('/api/pay/statements?month=2026-10')).body;
     expect(list.items.map((i: { userName: string }) => i.userName)).toEqual(['Анна Менеджер', 'Борис Менеджер']);
-    expect((await apiAs(w, 'managerA').get('/api/pay/statements?month=2026-10')).body.items.map((i: { userId: number }) => i.userId)).toEqual([A]);
+    expect(
+      (await apiAs(w, 'managerA').get('/api/pay/statements?month=2026-10')).body.items.map((i: { userId: number }) => i.userId),
+    ).toEqual([A]);
   });
 
   test('the workflow refuses wrong steps with the reason and records every right one', async () => {
@@ -118,10 +169,17 @@ describe('the monthly salary statement', () => {
     expect(approved.body).toMatchObject({ state: 'approved', frozen: true, approvedByName: HEAD_A_NAME });
     expect(approved.body.approvedAt).toBeGreaterThan(0);
     expect(approved.body.actions).toEqual([]);
-    const log = await w.db.prepare("SELECT json_extract(details, '$.action') AS action, json_extract(details, '$.to') AS state FROM audit_log WHERE entity = 'salary_statement' AND entity_id = ? ORDER BY id")
-      .bind(`${A}:2026-10`).all();
+    const log = await w.db
+      .prepare(
+        "SELECT json_extract(details, '$.action') AS action, json_extract(details, '$.to') AS state FROM audit_log WHERE entity = 'salary_statement' AND entity_id = ? ORDER BY id",
+      )
+      .bind(`${A}:2026-10`)
+      .all();
     expect(log.results).toEqual([
-      { action: 'dispute', state: 'disputed' }, { action: 'answer', state: 'draft' }, { action: 'check', state: 'checked' }, { action: 'approve', state: 'approved' },
+      { action: 'dispute', state: 'disputed' },
+      { action: 'answer', state: 'draft' },
+      { action: 'check', state: 'checked' },
+      { action: 'approve', state: 'approved' },
     ]);
   });
 
@@ -139,7 +197,11 @@ describe('the monthly salary statement', () => {
 
   test('the head exports the approved month for 1C:ЗУП; it becomes «выгружен» and the export is audited', async () => {
     expect((await apiAs(w, 'managerA').post('/api/pay/export', { month: '2026-10' })).status).toBe(403);
-    const res = await w.fetch('/api/pay/export', { method: 'POST', headers: { 'content-type': 'application/json', cookie: await sessionCookie(w, 'headA') }, body: JSON.stringify({ month: '2026-10' }) });
+    const res = await w.fetch('/api/pay/export', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: await sessionCookie(w, 'headA') },
+      body: JSON.stringify({ month: '2026-10' }),
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/text\/csv/);
     const bytes = new Uint8Array(await res.arrayBuffer());
@@ -153,7 +215,9 @@ describe('the monthly salary statement', () => {
       'a@test.ru;Анна Менеджер;01.10.2026;kpi_targeted_calls;KPI: целевые звонки;2000,00',
     ]);
     expect((await apiAs(w, 'managerA').get(`/api/pay/statements/${A}/2026-10`)).body.state).toBe('exported');
-    expect(await count(w, "SELECT count(*) AS n FROM audit_log WHERE action = 'export' AND entity = 'payroll' AND entity_id = '2026-10'")).toBe(1);
+    expect(
+      await count(w, "SELECT count(*) AS n FROM audit_log WHERE action = 'export' AND entity = 'payroll' AND entity_id = '2026-10'"),
+    ).toBe(1);
     expect((await apiAs(w, 'headA').post('/api/pay/export', { month: '2026-09' })).status).toBe(409);
   });
 });
@@ -173,8 +237,12 @@ describe('plans', () => {
     expect(res.status).toBe(200);
     expect(res.body.saved).toBe(2);
     expect(res.body.rows.map((r: { ok: boolean; error: string | null }) => r.error)).toEqual([
-      null, null, 'нет менеджера c@test.ru среди ваших', 'месяц «2026-13» — ожидается ГГГГ-ММ или ММ.ГГГГ',
-      'сумма «сто тысяч» — ожидается число рублей, например 1 500 000,00', 'a@test.ru за 2026-12 уже есть выше в файле',
+      null,
+      null,
+      'нет менеджера c@test.ru среди ваших',
+      'месяц «2026-13» — ожидается ГГГГ-ММ или ММ.ГГГГ',
+      'сумма «сто тысяч» — ожидается число рублей, например 1 500 000,00',
+      'a@test.ru за 2026-12 уже есть выше в файле',
     ]);
     const plans = await w.db.prepare("SELECT user_id, metric, amount_kopecks FROM plans WHERE month = '2026-12' ORDER BY user_id").all();
     expect(plans.results).toEqual([

@@ -11,7 +11,10 @@ import { TEST_NOW_S } from '../helpers/clock';
  * webhooks, the 1C pipeline, the API, a merge, a hand-over, a region or time-zone change, a delete.
  */
 let w: TestWorker;
-beforeAll(async () => { w = await startWorker(); await seedWorld(w); });
+beforeAll(async () => {
+  w = await startWorker();
+  await seedWorld(w);
+});
 afterAll(() => w?.dispose());
 
 const KROVLYA_REF = '5e0a1c3e-8b3d-11ee-9c1a-00155d0a1f01';
@@ -21,13 +24,22 @@ let seq = 0;
 async function push(items: Record<string, unknown>[]) {
   const body = JSON.stringify({ value: items });
   const res = await w.fetch('/hooks/1c/documents', {
-    method: 'POST', body, headers: { 'content-type': 'application/json', 'x-signature': await signOnecBody(TEST_SECRETS.ONEC_WEBHOOK_SECRET, body) },
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json', 'x-signature': await signOnecBody(TEST_SECRETS.ONEC_WEBHOOK_SECRET, body) },
   });
   expect(res.status).toBe(200);
 }
 const doc = (entity: string, ref: string, version: string, fields: Record<string, unknown>) => ({
-  'odata.type': `StandardODATA.${entity}`, Ref_Key: ref, DataVersion: version, DeletionMark: false, Posted: true,
-  Контрагент_Key: KROVLYA_REF, ДокументОснование: EMPTY, ДокументОснование_Type: 'StandardODATA.Undefined', ...fields,
+  'odata.type': `StandardODATA.${entity}`,
+  Ref_Key: ref,
+  DataVersion: version,
+  DeletionMark: false,
+  Posted: true,
+  Контрагент_Key: KROVLYA_REF,
+  ДокументОснование: EMPTY,
+  ДокументОснование_Type: 'StandardODATA.Undefined',
+  ...fields,
 });
 const ref = (n: number) => `cccccccc-0000-0000-0000-${String(n).padStart(12, '0')}`;
 
@@ -54,30 +66,121 @@ describe('report rollups', () => {
   test('kept by triggers through every kind of write, they equal a rebuild from the raw rows', async () => {
     const t = TEST_NOW_S - 5 * 86_400;
     // Calls through the telephony pipeline: answered, missed, outbound; one enriched after it ended.
-    await call({ type: 'call.ended', call_id: 'r1', direction: 'out', from: '101', to: '+74951234567', extension: '101', timestamp: t, duration: 95, result: 'answered' });
-    await call({ type: 'call.ringing', call_id: 'r2', direction: 'in', from: '+74951234567', to: '+74957700000', extension: '101', timestamp: t + 60 });
-    await call({ type: 'call.ended', call_id: 'r2', direction: 'in', from: '+74951234567', to: '+74957700000', extension: '101', timestamp: t + 80, duration: 0, result: 'missed' });
-    await call({ type: 'call.ended', call_id: 'r3', direction: 'in', from: '+79120007777', to: '+74957700000', extension: '102', timestamp: t + 3600, duration: 40, result: 'answered' });
-    await call({ type: 'call.answered', call_id: 'r3', direction: 'in', from: '+79120007777', to: '+74957700000', extension: '102', timestamp: t + 3590 });
+    await call({
+      type: 'call.ended',
+      call_id: 'r1',
+      direction: 'out',
+      from: '101',
+      to: '+74951234567',
+      extension: '101',
+      timestamp: t,
+      duration: 95,
+      result: 'answered',
+    });
+    await call({
+      type: 'call.ringing',
+      call_id: 'r2',
+      direction: 'in',
+      from: '+74951234567',
+      to: '+74957700000',
+      extension: '101',
+      timestamp: t + 60,
+    });
+    await call({
+      type: 'call.ended',
+      call_id: 'r2',
+      direction: 'in',
+      from: '+74951234567',
+      to: '+74957700000',
+      extension: '101',
+      timestamp: t + 80,
+      duration: 0,
+      result: 'missed',
+    });
+    await call({
+      type: 'call.ended',
+      call_id: 'r3',
+      direction: 'in',
+      from: '+79120007777',
+      to: '+74957700000',
+      extension: '102',
+      timestamp: t + 3600,
+      duration: 40,
+      result: 'answered',
+    });
+    await call({
+      type: 'call.answered',
+      call_id: 'r3',
+      direction: 'in',
+      from: '+79120007777',
+      to: '+74957700000',
+      extension: '102',
+      timestamp: t + 3590,
+    });
     // A call near midnight UTC: its local day depends on the manager's zone.
-    await call({ type: 'call.ended', call_id: 'r4', direction: 'out', from: '201', to: '+74951234567', extension: '201', timestamp: Math.floor(Date.UTC(2026, 10, 20, 23, 30) / 1000), duration: 31, result: 'answered' });
+    await call({
+      type: 'call.ended',
+      call_id: 'r4',
+      direction: 'out',
+      from: '201',
+      to: '+74951234567',
+      extension: '201',
+      timestamp: Math.floor(Date.UTC(2026, 10, 20, 23, 30) / 1000),
+      duration: 31,
+      result: 'answered',
+    });
 
     // Leads and moves through the API.
     const lead = (await apiAs(w, 'managerA').post('/api/leads', { companyId: world.companies.ofA })).body;
     expect((await apiAs(w, 'managerA').post(`/api/leads/${lead.id}/stage`, { stageId: 'proposal' })).status).toBe(200);
-    expect((await apiAs(w, 'managerA').post(`/api/leads/${lead.id}/stage`, { stageId: 'qualified', reason: 'Клиент пересматривает объём' })).status).toBe(200);
+    expect(
+      (await apiAs(w, 'managerA').post(`/api/leads/${lead.id}/stage`, { stageId: 'qualified', reason: 'Клиент пересматривает объём' }))
+        .status,
+    ).toBe(200);
 
     // 1C: the counterparty, an invoice, payments (one unposted later, one marked for deletion), a shipment.
-    await push([{ 'odata.type': 'StandardODATA.Catalog_Контрагенты', Ref_Key: KROVLYA_REF, DataVersion: 'c1', DeletionMark: false, Description: 'Кровля А', Наименование: 'Кровля А', НаименованиеПолное: 'ООО "Кровля А"', ИНН: '7707083893', КПП: '770101001' }]);
+    await push([
+      {
+        'odata.type': 'StandardODATA.Catalog_Контрагенты',
+        Ref_Key: KROVLYA_REF,
+        DataVersion: 'c1',
+        DeletionMark: false,
+        Description: 'Кровля А',
+        Наименование: 'Кровля А',
+        НаименованиеПолное: 'ООО "Кровля А"',
+        ИНН: '7707083893',
+        КПП: '770101001',
+      },
+    ]);
     await push([
       doc('Document_СчетНаОплатуКлиенту', ref(1), 'v1', { Number: 'УТ-1', Date: '2026-11-02T10:00:00', СуммаДокумента: 1000 }),
-      doc('Document_ПоступлениеБезналичныхДенежныхСредств', ref(2), 'v1', { Number: 'П-1', Date: '2026-11-03T10:00:00', СуммаДокумента: 400 }),
+      doc('Document_ПоступлениеБезналичныхДенежныхСредств', ref(2), 'v1', {
+        Number: 'П-1',
+        Date: '2026-11-03T10:00:00',
+        СуммаДокумента: 400,
+      }),
       doc('Document_ПриходныйКассовыйОрдер', ref(3), 'v1', { Number: 'ПКО-1', Date: '2026-11-04T10:00:00', СуммаДокумента: 600 }),
       doc('Document_РеализацияТоваровУслуг', ref(4), 'v1', { Number: 'РТ-1', Date: '2026-11-05T10:00:00', СуммаДокумента: 1000 }),
     ]);
-    await push([doc('Document_ПоступлениеБезналичныхДенежныхСредств', ref(2), 'v2', { Number: 'П-1', Date: '2026-11-03T10:00:00', СуммаДокумента: 400, Posted: false })]);
-    await push([doc('Document_ПриходныйКассовыйОрдер', ref(3), 'v2', { Number: 'ПКО-1', Date: '2026-11-06T10:00:00', СуммаДокумента: 650, DeletionMark: true })]);
-    await push([doc('Document_ПриходныйКассовыйОрдер', ref(5), 'v1', { Number: 'ПКО-2', Date: '2026-11-07T10:00:00', СуммаДокумента: 999.99 })]);
+    await push([
+      doc('Document_ПоступлениеБезналичныхДенежныхСредств', ref(2), 'v2', {
+        Number: 'П-1',
+        Date: '2026-11-03T10:00:00',
+        СуммаДокумента: 400,
+        Posted: false,
+      }),
+    ]);
+    await push([
+      doc('Document_ПриходныйКассовыйОрдер', ref(3), 'v2', {
+        Number: 'ПКО-1',
+        Date: '2026-11-06T10:00:00',
+        СуммаДокумента: 650,
+        DeletionMark: true,
+      }),
+    ]);
+    await push([
+      doc('Document_ПриходныйКассовыйОрдер', ref(5), 'v1', { Number: 'ПКО-2', Date: '2026-11-07T10:00:00', СуммаДокумента: 999.99 }),
+    ]);
 
     // A duplicate company merged into A's: its events, leads and documents move.
     const created = await apiAs(w, 'managerA').post('/api/companies', { name: 'Кровля А (дубль)', regionId: 1 });
@@ -107,7 +210,11 @@ describe('report rollups', () => {
 test('the revenue window moves with the month and recomputes what clients paid in it', async () => {
   const { rollRevenueWindow } = await import('../../worker/src/reports/roll-window');
   const { createDb } = await import('../../worker/src/platform/db');
-  await w.db.prepare("INSERT INTO onec_documents (ref_key, kind, number, date_local, occurred_at, posted, deletion_mark, data_version, company_id, amount_kopecks, updated_at) VALUES ('win-old', 'payment_bank', 'W-1', '2025-01-15T10:00:00', 0, 1, 0, 'v', 103, 7000, 0)").run();
+  await w.db
+    .prepare(
+      "INSERT INTO onec_documents (ref_key, kind, number, date_local, occurred_at, posted, deletion_mark, data_version, company_id, amount_kopecks, updated_at) VALUES ('win-old', 'payment_bank', 'W-1', '2025-01-15T10:00:00', 0, 1, 0, 'v', 103, 7000, 0)",
+    )
+    .run();
   const db = createDb(w.db);
   // The test states its months: the window stands where the November 2026 cron left it (from December 2024),
   // whatever the suite's clock; in December it starts in January 2025 and the payment counts, in February 2027 it does not.

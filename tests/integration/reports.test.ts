@@ -20,8 +20,18 @@ beforeAll(async () => {
   const s = (q: string, ...args: unknown[]) => w.db.prepare(q).bind(...args);
   let n = 0;
   const call = (userId: number, companyId: number | null, iso: string, direction: string, result: string, talk: number, targeted: number) =>
-    s(`INSERT INTO events (kind, source, external_id, occurred_at, company_id, user_id, region_id, direction, duration_sec, call_result, targeted, created_at)
-      VALUES ('call', 'generic', ?, ?, ?, ?, 1, ?, ?, ?, ?, 0)`, `call:rep-${++n}`, at(iso), companyId, userId, direction, talk, result, targeted);
+    s(
+      `INSERT INTO events (kind, source, external_id, occurred_at, company_id, user_id, region_id, direction, duration_sec, call_result, targeted, created_at)
+      VALUES ('call', 'generic', ?, ?, ?, ?, 1, ?, ?, ?, ?, 0)`,
+      `call:rep-${++n}`,
+      at(iso),
+      companyId,
+      userId,
+      direction,
+      talk,
+      result,
+      targeted,
+    );
   await w.db.batch([
     // Calls. C's two calls are both on 20 November in UTC, but on the 20th and the 21st in Vladivostok.
     call(C, 104, '2026-11-20T13:30:00Z', 'out', 'answered', 45, 1),
@@ -30,33 +40,69 @@ beforeAll(async () => {
     call(A, 101, '2026-11-20T10:00:00Z', 'in', 'answered', 20, 0),
     call(A, 101, '2026-11-21T08:00:00Z', 'in', 'missed', 0, 0),
     // Leads: two of A on 10 November, one of B at 22:30 UTC on the 11th — the 12th in Moscow.
-    s(`INSERT INTO leads (id, company_id, region_id, owner_id, stage_id, channel, created_at, stage_entered_at) VALUES
+    s(
+      `INSERT INTO leads (id, company_id, region_id, owner_id, stage_id, channel, created_at, stage_entered_at) VALUES
       (501, 101, 1, ?, 'new', 'call', ?, ?), (502, 101, 1, ?, 'new', 'mail', ?, ?), (503, 102, 1, ?, 'new', 'onec', ?, ?)`,
-    A, at('2026-11-10T10:00:00Z'), at('2026-11-10T10:00:00Z'), A, at('2026-11-10T10:00:00Z'), at('2026-11-10T10:00:00Z'),
-    B, at('2026-11-11T22:30:00Z'), at('2026-11-11T22:30:00Z')),
+      A,
+      at('2026-11-10T10:00:00Z'),
+      at('2026-11-10T10:00:00Z'),
+      A,
+      at('2026-11-10T10:00:00Z'),
+      at('2026-11-10T10:00:00Z'),
+      B,
+      at('2026-11-11T22:30:00Z'),
+      at('2026-11-11T22:30:00Z'),
+    ),
     // Stays in October: lead 511 new 30 min → qualified 120 min → proposal 1 day → invoice (now);
     // lead 512 new 90 min → qualified (now).
-    s(`INSERT INTO leads (id, company_id, region_id, owner_id, stage_id, channel, created_at, stage_entered_at) VALUES
+    s(
+      `INSERT INTO leads (id, company_id, region_id, owner_id, stage_id, channel, created_at, stage_entered_at) VALUES
       (511, 101, 1, ?, 'invoice', 'call', ?, ?), (512, 101, 1, ?, 'qualified', 'call', ?, ?)`,
-    A, at('2026-10-05T08:00:00Z'), at('2026-10-06T10:30:00Z'), A, at('2026-10-07T08:00:00Z'), at('2026-10-07T09:30:00Z')),
-    s(`INSERT INTO stage_changes (id, lead_id, from_stage_id, to_stage_id, at, cause) VALUES
+      A,
+      at('2026-10-05T08:00:00Z'),
+      at('2026-10-06T10:30:00Z'),
+      A,
+      at('2026-10-07T08:00:00Z'),
+      at('2026-10-07T09:30:00Z'),
+    ),
+    s(
+      `INSERT INTO stage_changes (id, lead_id, from_stage_id, to_stage_id, at, cause) VALUES
       (5101, 511, NULL, 'new', ?, 'user'), (5102, 511, 'new', 'qualified', ?, 'user'), (5103, 511, 'qualified', 'proposal', ?, 'user'),
       (5104, 511, 'proposal', 'invoice', ?, 'user'), (5201, 512, NULL, 'new', ?, 'user'), (5202, 512, 'new', 'qualified', ?, 'user')`,
-    at('2026-10-05T08:00:00Z'), at('2026-10-05T08:30:00Z'), at('2026-10-05T10:30:00Z'), at('2026-10-06T10:30:00Z'),
-    at('2026-10-07T08:00:00Z'), at('2026-10-07T09:30:00Z')),
+      at('2026-10-05T08:00:00Z'),
+      at('2026-10-05T08:30:00Z'),
+      at('2026-10-05T10:30:00Z'),
+      at('2026-10-06T10:30:00Z'),
+      at('2026-10-07T08:00:00Z'),
+      at('2026-10-07T09:30:00Z'),
+    ),
     // Clients created in September (one converted on the 20th); the world's four were created now.
-    s(`INSERT INTO companies (id, name, name_normalized, region_id, owner_id, status, created_at, updated_at, converted_at) VALUES
+    s(
+      `INSERT INTO companies (id, name, name_normalized, region_id, owner_id, status, created_at, updated_at, converted_at) VALUES
       (601, 'ООО "Сентябрь"', 'сентябрь', 1, ?, 'client', ?, 0, ?), (602, 'ООО "Владивосток"', 'владивосток', 2, ?, 'prospect', ?, 0, NULL)`,
-    A, at('2026-09-10T09:00:00Z'), at('2026-09-20T09:00:00Z'), C, at('2026-09-12T09:00:00Z')),
+      A,
+      at('2026-09-10T09:00:00Z'),
+      at('2026-09-20T09:00:00Z'),
+      C,
+      at('2026-09-12T09:00:00Z'),
+    ),
     // 1C: November invoices/payment/shipment of A and C; older payments of the silent clients 103 and 104.
-    s(`INSERT INTO onec_documents (ref_key, kind, number, date_local, occurred_at, posted, deletion_mark, data_version, company_id, user_id, amount_kopecks, updated_at) VALUES
+    s(
+      `INSERT INTO onec_documents (ref_key, kind, number, date_local, occurred_at, posted, deletion_mark, data_version, company_id, user_id, amount_kopecks, updated_at) VALUES
       ('r1', 'invoice', 'С-1', '2026-11-02T10:00:00', 0, 1, 0, 'v', 101, ?, 100000, 0),
       ('r2', 'payment_bank', 'П-1', '2026-11-03T10:00:00', 0, 1, 0, 'v', 101, ?, 60000, 0),
       ('r3', 'shipment', 'Р-1', '2026-11-04T10:00:00', 0, 1, 0, 'v', 101, ?, 60000, 0),
       ('r4', 'invoice', 'С-2', '2026-11-02T11:00:00', 0, 1, 0, 'v', 104, ?, 50000, 0),
       ('r5', 'payment_bank', 'П-2', '2026-06-15T10:00:00', 0, 1, 0, 'v', 103, NULL, 500000, 0),
       ('r6', 'payment_cash', 'П-3', '2026-03-15T10:00:00', 0, 1, 0, 'v', 104, ?, 100000, 0),
-      ('r7', 'invoice', 'С-3', '2026-11-05T10:00:00', 0, 0, 0, 'v', 101, ?, 999999, 0)`, A, A, A, C, C, A),
+      ('r7', 'invoice', 'С-3', '2026-11-05T10:00:00', 0, 0, 0, 'v', 101, ?, 999999, 0)`,
+      A,
+      A,
+      A,
+      C,
+      C,
+      A,
+    ),
   ]);
 });
 afterAll(() => w?.dispose());
@@ -90,7 +136,8 @@ describe('calls per manager per local day', () => {
     const week = await get('admin', '/api/reports/calls?from=2026-11-20&to=2026-11-21&by=week');
     expect(pick(week.series, ['bucket', 'calls'])).toEqual([{ bucket: '2026-11-16', calls: 5 }]);
     expect(pick((await get('headOther', '/api/reports/calls?from=2026-11-20&to=2026-11-21')).series, ['bucket', 'calls'])).toEqual([
-      { bucket: '2026-11-20', calls: 1 }, { bucket: '2026-11-21', calls: 1 },
+      { bucket: '2026-11-20', calls: 1 },
+      { bucket: '2026-11-21', calls: 1 },
     ]);
     expect((await get('headA', '/api/reports/calls?from=2026-11-20&to=2026-11-21')).totals).toMatchObject({ calls: 3 });
     expect((await get('managerB', '/api/reports/calls?from=2026-11-20&to=2026-11-21')).totals).toMatchObject({ calls: 0 });
@@ -107,13 +154,21 @@ describe('calls per manager per local day', () => {
       expect({ report, series: rollup.series, rows: rollup.rows }).toEqual({ report, series: raw.series, rows: raw.rows });
     }
     expect(pick((await get('admin', '/api/reports/calls?from=2026-11-10&to=2026-11-30&by=week')).series, ['bucket', 'calls'])).toEqual([
-      { bucket: '2026-11-09', calls: 0 }, { bucket: '2026-11-16', calls: 5 }, { bucket: '2026-11-23', calls: 0 }, { bucket: '2026-11-30', calls: 0 },
+      { bucket: '2026-11-09', calls: 0 },
+      { bucket: '2026-11-16', calls: 5 },
+      { bucket: '2026-11-23', calls: 0 },
+      { bucket: '2026-11-30', calls: 0 },
     ]);
   });
 
   test('a figure drills down to the calls behind it', async () => {
-    const d = await get('admin', `/api/reports/calls/drill?from=2026-11-20&to=2026-11-21&by=day&bucket=2026-11-21&measure=missed&managerId=${C}`);
-    expect(d.rows).toEqual([expect.objectContaining({ at: '2026-11-21', manager: 'Вера Менеджер', direction: 'входящий', result: 'пропущен' })]);
+    const d = await get(
+      'admin',
+      `/api/reports/calls/drill?from=2026-11-20&to=2026-11-21&by=day&bucket=2026-11-21&measure=missed&managerId=${C}`,
+    );
+    expect(d.rows).toEqual([
+      expect.objectContaining({ at: '2026-11-21', manager: 'Вера Менеджер', direction: 'входящий', result: 'пропущен' }),
+    ]);
   });
 });
 
@@ -141,7 +196,9 @@ test('time in stage: median and p90 from the histogram, and the leads there now'
   expect(byStage['proposal']).toMatchObject({ stays: 1, median_min: 1800, open_now: 0 });
   expect(byStage['invoice']).toMatchObject({ stays: 0, median_min: null, open_now: 1 });
   const raw = await get('admin', '/api/reports/stages?from=2026-10-01&to=2026-10-31&source=raw');
-  expect(pick(raw.rows, ['stageId', 'stays', 'median_min', 'p90_min'])).toEqual(pick(r.rows, ['stageId', 'stays', 'median_min', 'p90_min']));
+  expect(pick(raw.rows, ['stageId', 'stays', 'median_min', 'p90_min'])).toEqual(
+    pick(r.rows, ['stageId', 'stays', 'median_min', 'p90_min']),
+  );
   expect((await get('headOther', '/api/reports/stages?from=2026-10-01&to=2026-10-31')).totals).toMatchObject({ stays: 0 });
 });
 
@@ -150,7 +207,9 @@ test('new clients, first payments and the base growing', async () => {
   // The world's four companies were created today; by the end of September the base was the two created then.
   expect(r.series).toEqual([{ bucket: '2026-09', created: 2, converted: 1, base: 2 }]);
   expect(r.totals).toMatchObject({ created: 2, converted: 1, base: 2, base_start: 0 });
-  expect((await get('headOther', '/api/reports/clients?from=2026-09-01&to=2026-09-30&by=month')).series).toEqual([{ bucket: '2026-09', created: 1, converted: 0, base: 1 }]);
+  expect((await get('headOther', '/api/reports/clients?from=2026-09-01&to=2026-09-30&by=month')).series).toEqual([
+    { bucket: '2026-09', created: 1, converted: 0, base: 1 },
+  ]);
   const drill = await get('admin', '/api/reports/clients/drill?from=2026-09-01&to=2026-09-30&measure=converted');
   expect(drill.rows.map((c: { companyId: number; status: string }) => [c.companyId, c.status])).toEqual([[601, 'клиент']]);
 });
@@ -161,7 +220,12 @@ test('clients without interaction for N days, ranked by the revenue at risk', as
   const r = await get('admin', `/api/reports/dormant?days=${days}`);
   // Touched in November: 101 (A's calls) and 104 (C's). Silent: 102, 103, 601, 602; of them paid in 24 months: 103.
   expect(r.totals).toMatchObject({ days, silent: 4, dormant: 1, at_risk_kopecks: 500_000 });
-  expect(r.rows.map((x: { companyId: number; revenue_24m: number }) => [x.companyId, x.revenue_24m])).toEqual([[103, 500_000], [102, 0], [601, 0], [602, 0]]);
+  expect(r.rows.map((x: { companyId: number; revenue_24m: number }) => [x.companyId, x.revenue_24m])).toEqual([
+    [103, 500_000],
+    [102, 0],
+    [601, 0],
+    [602, 0],
+  ]);
   // A day of silence: everyone (the last calls were on 20–21 November); 101 paid 600 ₽ in November too.
   expect((await get('admin', '/api/reports/dormant?days=1')).totals).toMatchObject({ silent: 6, dormant: 3, at_risk_kopecks: 660_000 });
   expect((await get('admin', `/api/reports/dormant?days=${days}&source=raw`)).totals).toEqual(r.totals);
@@ -172,10 +236,21 @@ test('invoices issued, paid and shipped, with the conversion between them', asyn
   const r = await get('admin', '/api/reports/invoices?from=2026-11-01&to=2026-11-30&by=month');
   // The unposted invoice С-3 does not count.
   expect(r.totals).toEqual({
-    invoices: 2, invoiced_kopecks: 150_000, payments: 1, paid_kopecks: 60_000, shipments: 1, shipped_kopecks: 60_000,
-    paid_share: 4000, shipped_share: 10_000,
+    invoices: 2,
+    invoiced_kopecks: 150_000,
+    payments: 1,
+    paid_kopecks: 60_000,
+    shipments: 1,
+    shipped_kopecks: 60_000,
+    paid_share: 4000,
+    shipped_share: 10_000,
   });
-  expect((await get('headOther', '/api/reports/invoices?from=2026-11-01&to=2026-11-30')).totals).toMatchObject({ invoices: 1, invoiced_kopecks: 50_000, paid_share: 0, shipped_share: null });
+  expect((await get('headOther', '/api/reports/invoices?from=2026-11-01&to=2026-11-30')).totals).toMatchObject({
+    invoices: 1,
+    invoiced_kopecks: 50_000,
+    paid_share: 0,
+    shipped_share: null,
+  });
   expect((await get('admin', '/api/reports/invoices?from=2026-11-01&to=2026-11-30&by=month&source=raw')).totals).toEqual(r.totals);
   const drill = await get('admin', '/api/reports/invoices/drill?from=2026-11-01&to=2026-11-30&measure=invoices');
   expect(drill.rows.map((d: { number: string }) => d.number).sort()).toEqual(['С-1', 'С-2']);
@@ -184,10 +259,17 @@ test('invoices issued, paid and shipped, with the conversion between them', asyn
 test('exports are CSV or XLSX of the same table, and audit-logged', async () => {
   const csv = await apiAs(w, 'headA').get('/api/reports/invoices/export?from=2026-11-01&to=2026-11-30&format=csv');
   expect(csv.status).toBe(200);
-  const lines = String(csv.body).replace(/^\uFEFF/, '').split('\r\n').filter(Boolean);
-  expect(lines[0]).toBe('Менеджер;Счета;Сумма счетов, ₽;Оплаты;Сумма оплат, ₽;Отгрузки;Сумма отгрузок, ₽;Оплачено от выставленного;Отгружено от оплаченного');
+  const lines = String(csv.body)
+    .replace(/^\uFEFF/, '')
+    .split('\r\n')
+    .filter(Boolean);
+  expect(lines[0]).toBe(
+    'Менеджер;Счета;Сумма счетов, ₽;Оплаты;Сумма оплат, ₽;Отгрузки;Сумма отгрузок, ₽;Оплачено от выставленного;Отгружено от оплаченного',
+  );
   expect(lines.slice(1)).toEqual(['Анна Менеджер;1;1000,00;1;600,00;1;600,00;60,00;100,00']);
-  const xlsx = await w.fetch('/api/reports/calls/export?format=xlsx', { headers: { cookie: await (await import('../helpers/world')).sessionCookie(w, 'admin') } });
+  const xlsx = await w.fetch('/api/reports/calls/export?format=xlsx', {
+    headers: { cookie: await (await import('../helpers/world')).sessionCookie(w, 'admin') },
+  });
   expect(xlsx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   expect([...new Uint8Array(await xlsx.arrayBuffer()).slice(0, 2)]).toEqual([0x50, 0x4b]); // a zip
   expect(await count(w, "SELECT count(*) AS n FROM audit_log WHERE action = 'export' AND entity = 'report'")).toBe(2);

@@ -4,18 +4,33 @@ import { startWorker, TEST_SECRETS, type TestWorker } from '../helpers/worker';
 import { seedWorld } from '../helpers/world';
 
 let w: TestWorker;
-beforeAll(async () => { w = await startWorker(); await seedWorld(w); });
+beforeAll(async () => {
+  w = await startWorker();
+  await seedWorld(w);
+});
 afterAll(() => w?.dispose());
 
 const STRANGER = '66666666-0000-0000-0000-000000000001';
 async function push(items: Record<string, unknown>[], secret = TEST_SECRETS.ONEC_WEBHOOK_SECRET) {
   const body = JSON.stringify({ value: items });
-  return w.fetch('/hooks/1c/documents', { method: 'POST', body, headers: { 'content-type': 'application/json', 'x-signature': await signOnecBody(secret, body) } });
+  return w.fetch('/hooks/1c/documents', {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json', 'x-signature': await signOnecBody(secret, body) },
+  });
 }
 const invoice = {
-  'odata.type': 'StandardODATA.Document_СчетНаОплатуКлиенту', Ref_Key: '66666666-0000-0000-0000-000000000002', DataVersion: 'v1', DeletionMark: false, Posted: true,
-  Number: 'УТ-66', Date: '2026-11-24T10:00:00', СуммаДокумента: 1000, Контрагент_Key: STRANGER,
-  ДокументОснование: '00000000-0000-0000-0000-000000000000', ДокументОснование_Type: 'StandardODATA.Undefined',
+  'odata.type': 'StandardODATA.Document_СчетНаОплатуКлиенту',
+  Ref_Key: '66666666-0000-0000-0000-000000000002',
+  DataVersion: 'v1',
+  DeletionMark: false,
+  Posted: true,
+  Number: 'УТ-66',
+  Date: '2026-11-24T10:00:00',
+  СуммаДокумента: 1000,
+  Контрагент_Key: STRANGER,
+  ДокументОснование: '00000000-0000-0000-0000-000000000000',
+  ДокументОснование_Type: 'StandardODATA.Undefined',
 };
 
 describe('sync health and replay', () => {
@@ -24,7 +39,9 @@ describe('sync health and replay', () => {
     await push([invoice], 'wrong-secret');
     const admin = apiAs(w, 'admin');
     const summary = (await admin.get('/api/sync')).body;
-    expect(summary.sources).toEqual(expect.arrayContaining([expect.objectContaining({ source: 'onec', rejected24h: 2, rejectedWaiting: 2, replayable: true })]));
+    expect(summary.sources).toEqual(
+      expect.arrayContaining([expect.objectContaining({ source: 'onec', rejected24h: 2, rejectedWaiting: 2, replayable: true })]),
+    );
     const rejected = (await admin.get('/api/sync/rejected?source=onec')).body.items;
     const unknown = rejected.find((r: { reason: string }) => r.reason.includes('не найден'));
     const unsigned = rejected.find((r: { reason: string }) => r.reason.startsWith('unauthorized'));
@@ -34,11 +51,23 @@ describe('sync health and replay', () => {
 
     const early = await admin.post(`/api/inbox/${unknown.id}/replay`);
     expect(early.body).toMatchObject({ outcome: 'rejected' });
-    await push([{ 'odata.type': 'StandardODATA.Catalog_Контрагенты', Ref_Key: STRANGER, DataVersion: 'c1', DeletionMark: false, Description: 'Поздний', ИНН: '500100732259', КПП: '' }]);
-    const waiting = (await admin.get('/api/sync/rejected?source=onec')).body.items.find((r: { externalId: string; reason: string }) => r.externalId === `${invoice.Ref_Key}:v1` && !r.reason.startsWith('unauthorized'));
+    await push([
+      {
+        'odata.type': 'StandardODATA.Catalog_Контрагенты',
+        Ref_Key: STRANGER,
+        DataVersion: 'c1',
+        DeletionMark: false,
+        Description: 'Поздний',
+        ИНН: '500100732259',
+        КПП: '',
+      },
+    ]);
+    const waiting = (await admin.get('/api/sync/rejected?source=onec')).body.items.find(
+      (r: { externalId: string; reason: string }) => r.externalId === `${invoice.Ref_Key}:v1` && !r.reason.startsWith('unauthorized'),
+    );
     const replayed = await admin.post(`/api/inbox/${waiting.id}/replay`);
     expect(replayed.body).toMatchObject({ outcome: 'stored' });
-    expect(await count(w, "SELECT count(*) AS n FROM onec_documents WHERE ref_key = ?", invoice.Ref_Key)).toBe(1);
+    expect(await count(w, 'SELECT count(*) AS n FROM onec_documents WHERE ref_key = ?', invoice.Ref_Key)).toBe(1);
     expect((await admin.post(`/api/inbox/${waiting.id}/replay`)).status).toBe(409);
   });
 

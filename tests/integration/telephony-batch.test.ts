@@ -10,7 +10,10 @@ import { TEST_NOW, TEST_NOW_S } from '../helpers/clock';
  * when one event is bad, and change nothing when it comes again.
  */
 let w: TestWorker;
-beforeAll(async () => { w = await startWorker(); await seedWorld(w); });
+beforeAll(async () => {
+  w = await startWorker();
+  await seedWorld(w);
+});
 afterAll(() => w?.dispose());
 
 const KNOWN = '+74951234567';
@@ -18,7 +21,7 @@ const nowS = () => TEST_NOW_S;
 let seq = 0;
 const post = async (body: unknown, id = `msg_batch_${++seq}`) => {
   const res = await w.fetch('/hooks/telephony/generic', genericRequest(body as object, { id }));
-  return { status: res.status, body: await res.json() as Record<string, unknown> };
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 };
 
 /** Three calls (a known client's outgoing call, his missed inbound call, an unknown caller), their events interleaved. */
@@ -41,14 +44,28 @@ function threeCalls(prefix: string, unknownPhone: string, t = nowS() - 900) {
 
 // The counterpart differs by design (two unknown callers); `known` says both were matched.
 const CALL_COLUMNS = 'direction, line, extension, user_id, started_at, answered_at, ended_at, talk_sec, result, last_seq';
-const callsOf = (prefix: string) => w.db.prepare(`SELECT substr(call_id, length(?) + 2) AS call, ${CALL_COLUMNS}, company_id IS NOT NULL AS known, event_id IS NOT NULL AS on_timeline
-  FROM calls WHERE call_id LIKE ? || '-%' ORDER BY call`).bind(prefix, prefix).all().then((r) => r.results);
-const eventsOf = (prefix: string) => w.db.prepare(`SELECT substr(external_id, length(?) + 7) AS call, direction, duration_sec, call_result, targeted, user_id, company_id IS NOT NULL AS known
-  FROM events WHERE source = 'generic' AND external_id LIKE 'call:' || ? || '-%' ORDER BY call`).bind(prefix, prefix).all().then((r) => r.results);
+const callsOf = (prefix: string) =>
+  w.db
+    .prepare(`SELECT substr(call_id, length(?) + 2) AS call, ${CALL_COLUMNS}, company_id IS NOT NULL AS known, event_id IS NOT NULL AS on_timeline
+  FROM calls WHERE call_id LIKE ? || '-%' ORDER BY call`)
+    .bind(prefix, prefix)
+    .all()
+    .then((r) => r.results);
+const eventsOf = (prefix: string) =>
+  w.db
+    .prepare(`SELECT substr(external_id, length(?) + 7) AS call, direction, duration_sec, call_result, targeted, user_id, company_id IS NOT NULL AS known
+  FROM events WHERE source = 'generic' AND external_id LIKE 'call:' || ? || '-%' ORDER BY call`)
+    .bind(prefix, prefix)
+    .all()
+    .then((r) => r.results);
 
 describe('a batch of call events', () => {
   test('lands exactly as the same events sent one by one, in any order', async () => {
-    const shuffled = <T>(items: T[]) => items.map((v, i) => ({ v, k: (i * 7919) % 13 })).sort((a, b) => a.k - b.k).map((x) => x.v);
+    const shuffled = <T>(items: T[]) =>
+      items
+        .map((v, i) => ({ v, k: (i * 7919) % 13 }))
+        .sort((a, b) => a.k - b.k)
+        .map((x) => x.v);
     const t = nowS() - 900;
     const single = threeCalls('one', '+79120005501', t);
     for (const event of shuffled(single)) expect((await post(event)).status).toBe(200);
@@ -62,10 +79,22 @@ describe('a batch of call events', () => {
     expect(await eventsOf('many')).toEqual([
       { call: 'missed', direction: 'in', duration_sec: 0, call_result: 'missed', targeted: 0, user_id: world.users.managerA.id, known: 1 },
       { call: 'new', direction: 'in', duration_sec: 60, call_result: 'answered', targeted: 1, user_id: world.users.managerB.id, known: 1 },
-      { call: 'out', direction: 'out', duration_sec: 120, call_result: 'answered', targeted: 1, user_id: world.users.managerA.id, known: 1 },
+      {
+        call: 'out',
+        direction: 'out',
+        duration_sec: 120,
+        call_result: 'answered',
+        targeted: 1,
+        user_id: world.users.managerA.id,
+        known: 1,
+      },
     ]);
     // The unknown caller of the batch became one prospect with one lead, as a single call would make.
-    const prospect = await w.db.prepare("SELECT c.status, (SELECT count(*) FROM leads WHERE company_id = c.id) AS leads FROM contact_points p JOIN companies c ON c.id = p.company_id WHERE p.value = '+79120005502'").first();
+    const prospect = await w.db
+      .prepare(
+        "SELECT c.status, (SELECT count(*) FROM leads WHERE company_id = c.id) AS leads FROM contact_points p JOIN companies c ON c.id = p.company_id WHERE p.value = '+79120005502'",
+      )
+      .first();
     expect(prospect).toEqual({ status: 'prospect', leads: 1 });
   });
 
@@ -80,20 +109,36 @@ describe('a batch of call events', () => {
     expect(await callsOf('again')).toEqual(calls);
   });
 
-  test("two calls of one client ending in the same batch both reach the timeline, and his lead moves once", async () => {
+  test('two calls of one client ending in the same batch both reach the timeline, and his lead moves once', async () => {
     const t = nowS() - 3600;
-    const lead = await w.db.prepare("INSERT INTO leads (company_id, region_id, owner_id, stage_id, channel, created_at, stage_entered_at) VALUES (?, 1, ?, 'new', 'call', ?, ?) RETURNING id")
-      .bind(world.companies.ofB, world.users.managerB.id, t * 1000 - 60_000, t * 1000 - 60_000).first<{ id: number }>();
+    const lead = await w.db
+      .prepare(
+        "INSERT INTO leads (company_id, region_id, owner_id, stage_id, channel, created_at, stage_entered_at) VALUES (?, 1, ?, 'new', 'call', ?, ?) RETURNING id",
+      )
+      .bind(world.companies.ofB, world.users.managerB.id, t * 1000 - 60_000, t * 1000 - 60_000)
+      .first<{ id: number }>();
     // Company B gets a phone for this test.
-    const contact = await w.db.prepare("INSERT INTO contacts (company_id, name, created_at) VALUES (?, 'Ольга Б', ?) RETURNING id").bind(world.companies.ofB, TEST_NOW).first<{ id: number }>();
-    await w.db.prepare("INSERT INTO contact_points (contact_id, company_id, kind, value) VALUES (?, ?, 'phone', '+74957001122')").bind(contact!.id, world.companies.ofB).run();
+    const contact = await w.db
+      .prepare("INSERT INTO contacts (company_id, name, created_at) VALUES (?, 'Ольга Б', ?) RETURNING id")
+      .bind(world.companies.ofB, TEST_NOW)
+      .first<{ id: number }>();
+    await w.db
+      .prepare("INSERT INTO contact_points (contact_id, company_id, kind, value) VALUES (?, ?, 'phone', '+74957001122')")
+      .bind(contact!.id, world.companies.ofB)
+      .run();
     const call = (id: string, start: number, talk: number) => {
       const base = { call_id: id, direction: 'out', from: '102', to: '+74957001122', extension: '102' };
-      return [{ ...base, type: 'call.answered', timestamp: start }, { ...base, type: 'call.ended', timestamp: start + talk, duration: talk, result: 'answered' }];
+      return [
+        { ...base, type: 'call.answered', timestamp: start },
+        { ...base, type: 'call.ended', timestamp: start + talk, duration: talk, result: 'answered' },
+      ];
     };
     expect((await post([...call('pair-1', t, 45), ...call('pair-2', t + 100, 50)])).status).toBe(200);
     expect(await count(w, "SELECT count(*) AS n FROM events WHERE external_id IN ('call:pair-1', 'call:pair-2')")).toBe(2);
-    const moves = await w.db.prepare("SELECT from_stage_id, to_stage_id, cause FROM stage_changes WHERE lead_id = ? ORDER BY id").bind(lead!.id).all();
+    const moves = await w.db
+      .prepare('SELECT from_stage_id, to_stage_id, cause FROM stage_changes WHERE lead_id = ? ORDER BY id')
+      .bind(lead!.id)
+      .all();
     expect(moves.results).toEqual([{ from_stage_id: 'new', to_stage_id: 'qualified', cause: 'rule' }]);
     expect(await w.db.prepare('SELECT stage_id FROM leads WHERE id = ?').bind(lead!.id).first()).toEqual({ stage_id: 'qualified' });
   });
@@ -105,7 +150,9 @@ describe('a batch of call events', () => {
     expect(res.status).toBe(400);
     expect(String((res.body['error'] as { message: string }).message)).toMatch(/событие 3 из 8: timestamp/);
     expect(await count(w, "SELECT count(*) AS n FROM calls WHERE call_id LIKE 'bad-%'")).toBe(0);
-    const kept = await w.db.prepare("SELECT outcome, reason FROM inbox WHERE external_id = 'msg_batch_bad'").first<{ outcome: string; reason: string }>();
+    const kept = await w.db
+      .prepare("SELECT outcome, reason FROM inbox WHERE external_id = 'msg_batch_bad'")
+      .first<{ outcome: string; reason: string }>();
     expect(kept?.outcome).toBe('rejected');
     expect(kept?.reason).toMatch(/событие 3 из 8/);
   });

@@ -8,12 +8,21 @@ import { SESSIONS, type Row } from './foundation';
 export const clientPagesRows: Row[] = [
   { route: 'GET /app/clients', name: 'client list page needs a session', path: '/app/clients', allowed: SESSIONS },
   {
-    route: 'GET /app/clients/:id', name: "A's card page (IDOR): A, his head, the admin",
-    path: `/app/clients/${world.companies.ofA}`, allowed: ['managerA', 'headA', 'admin'],
+    route: 'GET /app/clients/:id',
+    name: "A's card page (IDOR): A, his head, the admin",
+    path: `/app/clients/${world.companies.ofA}`,
+    allowed: ['managerA', 'headA', 'admin'],
   },
   {
-    route: 'GET /app/clients/:id', name: 'pool card page of region 1: its managers, its head, the admin',
-    path: `/app/clients/${world.companies.poolMsk}`, allowed: ['managerA', 'managerB', 'headA', 'admin'],
+    route: 'GET /app/clients/:id',
+    name: 'pool card page of region 1: its managers, its head, the admin',
+    path: `/app/clients/${world.companies.poolMsk}`,
+    allowed: ['managerA', 'managerB', 'headA', 'admin'],
   },
-  { route: 'GET /api/companies/export.csv', name: 'client list export: sessions only', path: '/api/companies/export.csv', allowed: SESSIONS },
+  {
+    route: 'GET /api/companies/export.csv',
+    name: 'client list export: sessions only',
+    path: '/api/companies/export.csv',
+    allowed: SESSIONS,
+  },
 ];

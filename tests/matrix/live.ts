@@ -8,6 +8,17 @@ import { SESSIONS } from './foundation';
  * as a subprotocol, a foreign Origin refused) is covered in tests/integration/live-push.test.ts.
  */
 export const liveRows: Row[] = [
-  { route: 'GET /api/live', name: 'live channel: signed-in users and the extension, each his own', path: '/api/live?status=1', allowed: [...SESSIONS, 'extension'] },
-  { route: 'POST /api/live/test', name: 'test push to one’s own channel: sessions only', path: '/api/live/test', method: 'POST', allowed: SESSIONS },
+  {
+    route: 'GET /api/live',
+    name: 'live channel: signed-in users and the extension, each his own',
+    path: '/api/live?status=1',
+    allowed: [...SESSIONS, 'extension'],
+  },
+  {
+    route: 'POST /api/live/test',
+    name: 'test push to one’s own channel: sessions only',
+    path: '/api/live/test',
+    method: 'POST',
+    allowed: SESSIONS,
+  },
 ];

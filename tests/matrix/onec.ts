@@ -6,7 +6,20 @@ import type { Row } from './foundation';
 const onecMachine = async (body: string) => ({ 'x-signature': await signOnecBody(TEST_SECRETS.ONEC_WEBHOOK_SECRET, body) });
 
 export const onecRows: Row[] = [
-  { route: 'POST /hooks/1c/documents', name: '1C push: only 1C, signed with its own secret', path: '/hooks/1c/documents', method: 'POST', body: '{"value":[]}', machine: onecMachine, allowed: ['machine'] },
+  {
+    route: 'POST /hooks/1c/documents',
+    name: '1C push: only 1C, signed with its own secret',
+    path: '/hooks/1c/documents',
+    method: 'POST',
+    body: '{"value":[]}',
+    machine: onecMachine,
+    allowed: ['machine'],
+  },
   // Sync health is for the people who act on it: heads of sales and the admin; managers do not see it.
-  { route: 'GET /api/integrations/onec', name: '1C sync state: heads and the admin, sessions only', path: '/api/integrations/onec', allowed: ['headA', 'headOther', 'admin'] },
+  {
+    route: 'GET /api/integrations/onec',
+    name: '1C sync state: heads and the admin, sessions only',
+    path: '/api/integrations/onec',
+    allowed: ['headA', 'headOther', 'admin'],
+  },
 ];

@@ -4,16 +4,24 @@ import { CHART_NO_DATA, barChart, labelStep, lineChart, niceTicks, type ChartInp
 
 /** The marks an end-to-end test would read: one per bar or point, from the data attributes. */
 function marks(html: string): { series: string; category: string; value: number }[] {
-  return [...html.matchAll(/<(?:rect|circle) [^>]*data-series="([^"]*)" data-category="([^"]*)" data-value="([^"]*)"/g)]
-    .map((m) => ({ series: m[1]!, category: m[2]!, value: Number(m[3]) }));
+  return [...html.matchAll(/<(?:rect|circle) [^>]*data-series="([^"]*)" data-category="([^"]*)" data-value="([^"]*)"/g)].map((m) => ({
+    series: m[1]!,
+    category: m[2]!,
+    value: Number(m[3]),
+  }));
 }
-const tickLabels = (html: string) => [...(/<g class="chart-y"[^>]*>(.*?)<\/g>/.exec(html)?.[1] ?? '').matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+const tickLabels = (html: string) =>
+  [...(/<g class="chart-y"[^>]*>(.*?)<\/g>/.exec(html)?.[1] ?? '').matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
 const shownCategories = (html: string) => [...html.matchAll(/data-label="(\d+)">/g)].map((m) => Number(m[1]));
 
 /** Well-formed XML, so the SVG parses the same in a browser and in print. */
 function parses(html: string): boolean {
   const errors: string[] = [];
-  new DOMParser({ onError: (level, message) => { if (level !== 'warning') errors.push(message); } }).parseFromString(html, 'text/xml');
+  new DOMParser({
+    onError: (level, message) => {
+      if (level !== 'warning') errors.push(message);
+    },
+  }).parseFromString(html, 'text/xml');
   return errors.length === 0;
 }
 
@@ -33,10 +41,14 @@ describe('barChart', () => {
     expect(parses(html)).toBe(true);
     expect(html).toMatch(/^<figure class="chart" data-testid="chart" data-chart="bar"/);
     expect(marks(html)).toEqual([
-      { series: 'Иванова', category: 'янв', value: 100 }, { series: 'Петров', category: 'янв', value: 50 },
-      { series: 'Иванова', category: 'фев', value: 250 }, { series: 'Петров', category: 'фев', value: 50 },
-      { series: 'Иванова', category: 'мар', value: 0 }, { series: 'Петров', category: 'мар', value: 75 },
-      { series: 'Иванова', category: 'апр', value: 400 }, { series: 'Петров', category: 'апр', value: 25 },
+      { series: 'Иванова', category: 'янв', value: 100 },
+      { series: 'Петров', category: 'янв', value: 50 },
+      { series: 'Иванова', category: 'фев', value: 250 },
+      { series: 'Петров', category: 'фев', value: 50 },
+      { series: 'Иванова', category: 'мар', value: 0 },
+      { series: 'Петров', category: 'мар', value: 75 },
+      { series: 'Иванова', category: 'апр', value: 400 },
+      { series: 'Петров', category: 'апр', value: 25 },
     ]);
     expect(html).toContain('fill="#0b3d91" data-series="Петров"');
     expect(html).toContain('fill="#1f6feb" data-series="Иванова"');
@@ -47,8 +59,10 @@ describe('barChart', () => {
     expect(html).toMatch(/<svg [^>]*viewBox="0 0 800 300" width="100%"[^>]*role="img"/);
     expect(html).toContain('<title>Выручка по месяцам</title>');
     const desc = /<desc>(.*?)<\/desc>/.exec(html)?.[1];
-    expect(desc).toBe(`Столбчатая диаграмма: 4 категории, от «янв» до «апр». Иванова: минимум ${formatRubles(0)} (мар), максимум ${formatRubles(400)} (апр). `
-      + `Петров: минимум ${formatRubles(25)} (апр), максимум ${formatRubles(75)} (мар).`);
+    expect(desc).toBe(
+      `Столбчатая диаграмма: 4 категории, от «янв» до «апр». Иванова: минимум ${formatRubles(0)} (мар), максимум ${formatRubles(400)} (апр). ` +
+        `Петров: минимум ${formatRubles(25)} (апр), максимум ${formatRubles(75)} (мар).`,
+    );
     expect(html).toMatch(/<g class="chart-legend"[^>]*>.*>Иванова<\/text>.*>Петров<\/text>/);
   });
 
@@ -56,8 +70,11 @@ describe('barChart', () => {
     const html = barChart({ ...revenue, stacked: true });
     expect(marks(html)).toHaveLength(8);
     expect(tickLabels(html)).toEqual(['0', '100', '200', '300', '400', '500']); // апр: 400 + 25
-    const ys = [...html.matchAll(/<rect x="([\d.]+)" y="([\d.]+)" width="[\d.]+" height="([\d.]+)"[^>]*data-category="янв"/g)]
-      .map((m) => ({ x: Number(m[1]), top: Number(m[2]), bottom: Number(m[2]) + Number(m[3]) }));
+    const ys = [...html.matchAll(/<rect x="([\d.]+)" y="([\d.]+)" width="[\d.]+" height="([\d.]+)"[^>]*data-category="янв"/g)].map((m) => ({
+      x: Number(m[1]),
+      top: Number(m[2]),
+      bottom: Number(m[2]) + Number(m[3]),
+    }));
     expect(ys[0]!.x).toBe(ys[1]!.x);
     expect(ys[1]!.bottom).toBeCloseTo(ys[0]!.top, 1);
   });
@@ -65,7 +82,10 @@ describe('barChart', () => {
   test('negative values draw below a zero line and the axis takes them in', () => {
     const html = barChart({ title: 'Сальдо', categories: ['a', 'b'], series: [{ name: 's', values: [-30, 70] }] });
     expect(tickLabels(html)).toEqual(['-50', '-25', '0', '25', '50', '75']);
-    const bars = [...html.matchAll(/<rect x="[\d.]+" y="([\d.]+)" width="[\d.]+" height="([\d.]+)" fill="[^"]*" data-series/g)].map((m) => [Number(m[1]), Number(m[1]) + Number(m[2])]);
+    const bars = [...html.matchAll(/<rect x="[\d.]+" y="([\d.]+)" width="[\d.]+" height="([\d.]+)" fill="[^"]*" data-series/g)].map((m) => [
+      Number(m[1]),
+      Number(m[1]) + Number(m[2]),
+    ]);
     const zero = Number(/<line [^>]*y1="([\d.]+)"[^>]*stroke="#b8c0cc"/.exec(html)?.[1]);
     expect(bars[0]![0]).toBeCloseTo(zero, 1); // -30 hangs from the zero line
     expect(bars[1]![1]).toBeCloseTo(zero, 1); // 70 stands on it
@@ -73,12 +93,19 @@ describe('barChart', () => {
 
   test('a malicious series name or category is escaped everywhere and keeps the markup intact', () => {
     const evil = '<script>alert("x")</script>&\'';
-    const html = barChart({ title: `Отчёт ${evil}`, categories: [evil, 'b'], series: [{ name: evil, values: [1, 2], color: 'red" onload="alert(1)' }] });
+    const html = barChart({
+      title: `Отчёт ${evil}`,
+      categories: [evil, 'b'],
+      series: [{ name: evil, values: [1, 2], color: 'red" onload="alert(1)' }],
+    });
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('onload');
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;');
     expect(parses(html)).toBe(true);
-    expect(marks(html).map((m) => m.series)).toEqual(['&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;', '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;']);
+    expect(marks(html).map((m) => m.series)).toEqual([
+      '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;',
+      '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;',
+    ]);
   });
 
   test.each([
@@ -103,11 +130,17 @@ describe('barChart', () => {
 
 describe('lineChart', () => {
   test('draws one point per value and breaks the line where a value is missing', () => {
-    const html = lineChart({ title: 'Звонки', categories: ['1', '2', '3', '4'], series: [{ name: 'Входящие', values: [3, Number.NaN, 5, 7] }] });
+    const html = lineChart({
+      title: 'Звонки',
+      categories: ['1', '2', '3', '4'],
+      series: [{ name: 'Входящие', values: [3, Number.NaN, 5, 7] }],
+    });
     expect(parses(html)).toBe(true);
     expect(html).toContain('data-chart="line"');
     expect(marks(html)).toEqual([
-      { series: 'Входящие', category: '1', value: 3 }, { series: 'Входящие', category: '3', value: 5 }, { series: 'Входящие', category: '4', value: 7 },
+      { series: 'Входящие', category: '1', value: 3 },
+      { series: 'Входящие', category: '3', value: 5 },
+      { series: 'Входящие', category: '4', value: 7 },
     ]);
     const d = /<path d="([^"]*)"/.exec(html)?.[1] ?? '';
     expect(d.match(/M/g)).toHaveLength(2);
@@ -116,8 +149,13 @@ describe('lineChart', () => {
 
   test('stacked lines draw running sums while each point keeps its own value', () => {
     const html = lineChart({ ...revenue, stacked: true });
-    expect(marks(html).filter((m) => m.series === 'Петров').map((m) => m.value)).toEqual([50, 50, 75, 25]);
-    const cy = (series: string, category: string) => Number(new RegExp(`cy="([\\d.]+)"[^>]*data-series="${series}" data-category="${category}"`).exec(html)?.[1]);
+    expect(
+      marks(html)
+        .filter((m) => m.series === 'Петров')
+        .map((m) => m.value),
+    ).toEqual([50, 50, 75, 25]);
+    const cy = (series: string, category: string) =>
+      Number(new RegExp(`cy="([\\d.]+)"[^>]*data-series="${series}" data-category="${category}"`).exec(html)?.[1]);
     expect(cy('Петров', 'апр')).toBeLessThan(cy('Иванова', 'апр')); // 425 is drawn above 400
   });
 
@@ -156,13 +194,31 @@ describe('axis ticks', () => {
   });
 
   test('kopecks up to 987 654,32 ₽ get round rouble ticks in the money format', () => {
-    const html = barChart({ title: 'Выручка', categories: ['a', 'b'], series: [{ name: 'Выручка', values: [98765432, 1234] }], format: formatRubles });
+    const html = barChart({
+      title: 'Выручка',
+      categories: ['a', 'b'],
+      series: [{ name: 'Выручка', values: [98765432, 1234] }],
+      format: formatRubles,
+    });
     expect(tickLabels(html)).toEqual([0, 200000, 400000, 600000, 800000, 1000000].map((r) => formatRubles(r * 100)));
   });
 
   test('0…7 and 0…1234 are labelled with plain Russian numbers', () => {
-    expect(tickLabels(barChart({ title: 't', categories: ['a'], series: [{ name: 's', values: [7] }] }))).toEqual(['0', '2', '4', '6', '8']);
-    expect(tickLabels(barChart({ title: 't', categories: ['a'], series: [{ name: 's', values: [1234] }] }))).toEqual(['0', '250', '500', '750', '1\u00a0000', '1\u00a0250']);
+    expect(tickLabels(barChart({ title: 't', categories: ['a'], series: [{ name: 's', values: [7] }] }))).toEqual([
+      '0',
+      '2',
+      '4',
+      '6',
+      '8',
+    ]);
+    expect(tickLabels(barChart({ title: 't', categories: ['a'], series: [{ name: 's', values: [1234] }] }))).toEqual([
+      '0',
+      '250',
+      '500',
+      '750',
+      '1\u00a0000',
+      '1\u00a0250',
+    ]);
   });
 
   test('labelStep shows every label when they fit and thins them when they do not', () => {

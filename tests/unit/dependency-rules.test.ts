@@ -8,10 +8,18 @@ import { join } from 'node:path';
 const ROOT = join(__dirname, '..', '..');
 const CONFIG = join(ROOT, '.dependency-cruiser.cjs');
 
-interface Violation { rule: { name: string }; from: string; to: string }
+interface Violation {
+  rule: { name: string };
+  from: string;
+  to: string;
+}
 
 function cruise(cwd: string, paths: string[]): Violation[] {
-  const run = spawnSync(join(ROOT, 'node_modules', '.bin', 'depcruise'), [...paths, '--config', CONFIG, '--output-type', 'json'], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync(join(ROOT, 'node_modules', '.bin', 'depcruise'), [...paths, '--config', CONFIG, '--output-type', 'json'], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (!run.stdout) throw new Error(`depcruise printed nothing (exit ${run.status}): ${run.stderr}`);
   return (JSON.parse(run.stdout) as { summary: { violations: Violation[] } }).summary.violations;
 }
@@ -24,7 +32,9 @@ describe('dependency rules', () => {
   });
 
   test('a tree that breaks each rule once is caught on each', () => {
-    const found = cruise(join(ROOT, 'tests', 'fixtures', 'dependency-rules'), ['worker/src', 'schema', 'extension/src']).map(readable).sort();
+    const found = cruise(join(ROOT, 'tests', 'fixtures', 'dependency-rules'), ['worker/src', 'schema', 'extension/src'])
+      .map(readable)
+      .sort();
     expect(found).toEqual([
       'capability-through-index: worker/src/pay/imports-route.ts → worker/src/reports/routes/page_report.ts',
       'capability-through-index: worker/src/pay/reaches-in.ts → worker/src/clients/companies/get.ts',

@@ -2,15 +2,26 @@ import { errorFromResponse } from '../../extension/src/shared/api-error';
 
 describe('server error parsing', () => {
   it('keeps the server’s code, Russian message and request id', () => {
-    const err = errorFromResponse(401, JSON.stringify({ error: { code: 'unauthorized', message: 'Неверный e-mail или пароль', requestId: 'r-1' } }));
+    const err = errorFromResponse(
+      401,
+      JSON.stringify({ error: { code: 'unauthorized', message: 'Неверный e-mail или пароль', requestId: 'r-1' } }),
+    );
 
     expect(err).toMatchObject({ status: 401, code: 'unauthorized', message: 'Неверный e-mail или пароль', requestId: 'r-1' });
   });
 
   it('appends field messages so the user sees what to fix', () => {
-    const err = errorFromResponse(400, JSON.stringify({
-      error: { code: 'validation_failed', message: 'Проверьте поля запроса', requestId: 'r-2', fields: [{ field: 'email', message: 'Некорректный e-mail' }] },
-    }));
+    const err = errorFromResponse(
+      400,
+      JSON.stringify({
+        error: {
+          code: 'validation_failed',
+          message: 'Проверьте поля запроса',
+          requestId: 'r-2',
+          fields: [{ field: 'email', message: 'Некорректный e-mail' }],
+        },
+      }),
+    );
 
     expect(err.message).toBe('Проверьте поля запроса: email — Некорректный e-mail');
   });

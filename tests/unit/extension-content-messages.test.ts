@@ -1,10 +1,30 @@
 import { MESSAGE_TYPES, normalizeSiteOrigin, parseMessage } from '../../extension/src/shared/messages';
 
 /** What a content script — code running inside a web page we do not control — may ask the service worker. */
-const CONTENT_SCRIPT_TYPES = ['pageConfig', 'mailCard', 'phoneCard', 'openCard', 'logMail', 'addNote', 'createTask', 'createLead', 'createClient', 'call'];
+const CONTENT_SCRIPT_TYPES = [
+  'pageConfig',
+  'mailCard',
+  'phoneCard',
+  'openCard',
+  'logMail',
+  'addNote',
+  'createTask',
+  'createLead',
+  'createClient',
+  'call',
+];
 
 const ivan = { email: ' Ivan@Krovlya.ru ', name: 'Иван Петров' };
-const logMail = { type: 'logMail', siteId: 'gmail', siteMessageId: '1934c1b2', threadKey: 'gmail:thread-f:1', subject: 'Счёт', from: ivan, to: [{ email: 'a@test.ru', name: null }], cc: [] };
+const logMail = {
+  type: 'logMail',
+  siteId: 'gmail',
+  siteMessageId: '1934c1b2',
+  threadKey: 'gmail:thread-f:1',
+  subject: 'Счёт',
+  from: ivan,
+  to: [{ email: 'a@test.ru', name: null }],
+  cc: [],
+};
 
 describe('messages from content scripts', () => {
   test('only look-ups and the user’s own writes are open to content scripts; settings, the queue and the session are not', () => {
@@ -19,7 +39,10 @@ describe('messages from content scripts', () => {
   });
 
   test('a logged mail is accepted with its addresses lower-cased and trimmed', () => {
-    expect(parseMessage(logMail, 'content-script')).toEqual({ ok: true, message: { ...logMail, from: { email: 'ivan@krovlya.ru', name: 'Иван Петров' } } });
+    expect(parseMessage(logMail, 'content-script')).toEqual({
+      ok: true,
+      message: { ...logMail, from: { email: 'ivan@krovlya.ru', name: 'Иван Петров' } },
+    });
   });
 
   test.each([
@@ -34,22 +57,49 @@ describe('messages from content scripts', () => {
   });
 
   test('ids must be positive integers, texts bounded and non-empty', () => {
-    expect(parseMessage({ type: 'addNote', companyId: 101, text: ' Перезвонить ' }, 'content-script')).toEqual({ ok: true, message: { type: 'addNote', companyId: 101, text: 'Перезвонить' } });
-    expect(parseMessage({ type: 'addNote', companyId: '101', text: 'x' }, 'content-script')).toMatchObject({ ok: false, error: { message: 'Поле companyId должно быть положительным целым числом' } });
-    expect(parseMessage({ type: 'addNote', companyId: 101, text: 'x'.repeat(501) }, 'content-script')).toMatchObject({ ok: false, error: { message: 'Поле text длиннее 500 символов' } });
-    expect(parseMessage({ type: 'createTask', companyId: 101, title: 'КП', dueAt: -1 }, 'content-script')).toMatchObject({ ok: false, error: { message: 'Поле dueAt: срок, мс от 1970 г.' } });
+    expect(parseMessage({ type: 'addNote', companyId: 101, text: ' Перезвонить ' }, 'content-script')).toEqual({
+      ok: true,
+      message: { type: 'addNote', companyId: 101, text: 'Перезвонить' },
+    });
+    expect(parseMessage({ type: 'addNote', companyId: '101', text: 'x' }, 'content-script')).toMatchObject({
+      ok: false,
+      error: { message: 'Поле companyId должно быть положительным целым числом' },
+    });
+    expect(parseMessage({ type: 'addNote', companyId: 101, text: 'x'.repeat(501) }, 'content-script')).toMatchObject({
+      ok: false,
+      error: { message: 'Поле text длиннее 500 символов' },
+    });
+    expect(parseMessage({ type: 'createTask', companyId: 101, title: 'КП', dueAt: -1 }, 'content-script')).toMatchObject({
+      ok: false,
+      error: { message: 'Поле dueAt: срок, мс от 1970 г.' },
+    });
     expect(parseMessage({ type: 'openCard', companyId: 1.5 }, 'content-script')).toMatchObject({ ok: false });
   });
 
   test('a call takes a phone in any usual spelling and nothing else', () => {
-    expect(parseMessage({ type: 'call', phone: '+7 (495) 123-45-67', companyId: 101 }, 'content-script')).toEqual({ ok: true, message: { type: 'call', phone: '+7 (495) 123-45-67', companyId: 101 } });
-    expect(parseMessage({ type: 'call', phone: 'javascript:alert(1)' }, 'content-script')).toMatchObject({ ok: false, error: { message: 'Поле phone: номер телефона' } });
+    expect(parseMessage({ type: 'call', phone: '+7 (495) 123-45-67', companyId: 101 }, 'content-script')).toEqual({
+      ok: true,
+      message: { type: 'call', phone: '+7 (495) 123-45-67', companyId: 101 },
+    });
+    expect(parseMessage({ type: 'call', phone: 'javascript:alert(1)' }, 'content-script')).toMatchObject({
+      ok: false,
+      error: { message: 'Поле phone: номер телефона' },
+    });
   });
 
   test('«Создать клиента» needs a name and one contact address', () => {
-    expect(parseMessage({ type: 'createClient', companyName: 'stroymir-ekb.ru', contact: { email: 'orlov@stroymir-ekb.ru', name: null } }, 'content-script'))
-      .toEqual({ ok: true, message: { type: 'createClient', companyName: 'stroymir-ekb.ru', contact: { email: 'orlov@stroymir-ekb.ru', name: null } } });
-    expect(parseMessage({ type: 'createClient', companyName: '', contact: { email: 'orlov@stroymir-ekb.ru', name: null } }, 'content-script')).toMatchObject({ ok: false, error: { message: 'Заполните поле companyName' } });
+    expect(
+      parseMessage(
+        { type: 'createClient', companyName: 'stroymir-ekb.ru', contact: { email: 'orlov@stroymir-ekb.ru', name: null } },
+        'content-script',
+      ),
+    ).toEqual({
+      ok: true,
+      message: { type: 'createClient', companyName: 'stroymir-ekb.ru', contact: { email: 'orlov@stroymir-ekb.ru', name: null } },
+    });
+    expect(
+      parseMessage({ type: 'createClient', companyName: '', contact: { email: 'orlov@stroymir-ekb.ru', name: null } }, 'content-script'),
+    ).toMatchObject({ ok: false, error: { message: 'Заполните поле companyName' } });
   });
 });
 
@@ -63,8 +113,21 @@ describe('site settings from the options page', () => {
   });
 
   test('saveSettings is checked field by field and de-duplicates origins', () => {
-    const parsed = parseMessage({ type: 'saveSettings', sites: ['gmail', 'gmail'], customOrigins: ['pochta.krovlya-service.ru', 'https://pochta.krovlya-service.ru/roundcube/'], callPopups: false }, 'extension-page');
-    expect(parsed).toEqual({ ok: true, message: { type: 'saveSettings', sites: ['gmail'], customOrigins: ['https://pochta.krovlya-service.ru'], callPopups: false } });
-    expect(parseMessage({ type: 'saveSettings', sites: [], customOrigins: ['http://evil.example'], callPopups: true }, 'extension-page')).toMatchObject({ ok: false });
+    const parsed = parseMessage(
+      {
+        type: 'saveSettings',
+        sites: ['gmail', 'gmail'],
+        customOrigins: ['pochta.krovlya-service.ru', 'https://pochta.krovlya-service.ru/roundcube/'],
+        callPopups: false,
+      },
+      'extension-page',
+    );
+    expect(parsed).toEqual({
+      ok: true,
+      message: { type: 'saveSettings', sites: ['gmail'], customOrigins: ['https://pochta.krovlya-service.ru'], callPopups: false },
+    });
+    expect(
+      parseMessage({ type: 'saveSettings', sites: [], customOrigins: ['http://evil.example'], callPopups: true }, 'extension-page'),
+    ).toMatchObject({ ok: false });
   });
 });

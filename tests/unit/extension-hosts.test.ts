@@ -40,7 +40,8 @@ describe('host adapter registry', () => {
   });
 
   it('picks the owning adapter for every saved page', () => {
-    for (const fixture of fixtures) expect([fixture.file, hostFor(page(fixture), new URL(fixture.url)).id]).toEqual([fixture.file, siteOf(fixture)]);
+    for (const fixture of fixtures)
+      expect([fixture.file, hostFor(page(fixture), new URL(fixture.url)).id]).toEqual([fixture.file, siteOf(fixture)]);
   });
 });
 
@@ -154,11 +155,16 @@ describe('reading the open message', () => {
   });
 
   it('keys the same open message the same way on every read, and another message differently', () => {
-    const keys = mailPages.filter((fixture) => fixture.openMessage).map((fixture) => {
-      const site = hostFor(page(fixture), new URL(fixture.url));
-      if (site.kind !== 'mail') throw new Error(fixture.file);
-      return [site.readOpenMessage(page(fixture), new URL(fixture.url))?.threadKey, site.readOpenMessage(page(fixture), new URL(fixture.url))?.threadKey];
-    });
+    const keys = mailPages
+      .filter((fixture) => fixture.openMessage)
+      .map((fixture) => {
+        const site = hostFor(page(fixture), new URL(fixture.url));
+        if (site.kind !== 'mail') throw new Error(fixture.file);
+        return [
+          site.readOpenMessage(page(fixture), new URL(fixture.url))?.threadKey,
+          site.readOpenMessage(page(fixture), new URL(fixture.url))?.threadKey,
+        ];
+      });
 
     for (const [first, again] of keys) expect(again).toBe(first);
     // The Roundcube preview frame and full page show the same message, so they share one key.
@@ -167,12 +173,15 @@ describe('reading the open message', () => {
 });
 
 describe('reading the softphone call', () => {
-  it.each(fixtures.filter((fixture) => fixture.activeCall !== undefined).map((fixture) => [fixture.file, fixture] as const))('%s', (_file, fixture) => {
-    const site = hostFor(page(fixture), new URL(fixture.url));
-    if (site.kind !== 'softphone') throw new Error(`${fixture.file} is not read by a softphone adapter but by ${site.id}`);
+  it.each(fixtures.filter((fixture) => fixture.activeCall !== undefined).map((fixture) => [fixture.file, fixture] as const))(
+    '%s',
+    (_file, fixture) => {
+      const site = hostFor(page(fixture), new URL(fixture.url));
+      if (site.kind !== 'softphone') throw new Error(`${fixture.file} is not read by a softphone adapter but by ${site.id}`);
 
-    expect(site.readActiveCall(page(fixture))).toEqual(fixture.activeCall);
-  });
+      expect(site.readActiveCall(page(fixture))).toEqual(fixture.activeCall);
+    },
+  );
 });
 
 describe('phone numbers on saved pages', () => {
@@ -180,7 +189,9 @@ describe('phone numbers on saved pages', () => {
     const body = page(fixture).body;
     if (!body) throw new Error(`${fixture.file} has no body`);
 
-    const shown = scanPhones(body).map((hit) => `${hit.kind === 'link' ? 'tel:' : ''}${hit.phone.e164}${hit.phone.extension ? ` #${hit.phone.extension}` : ''}`);
+    const shown = scanPhones(body).map(
+      (hit) => `${hit.kind === 'link' ? 'tel:' : ''}${hit.phone.e164}${hit.phone.extension ? ` #${hit.phone.extension}` : ''}`,
+    );
 
     expect(shown).toEqual(fixture.phones);
   });

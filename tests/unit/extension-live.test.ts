@@ -3,15 +3,33 @@ import { backoffMs, companyOfNotice, liveUrl, noticeFor, parseLiveMessage, ringi
 import { isBroadcast } from '../../extension/src/shared/messages';
 
 const known: CallerCard = {
-  phone: '+74951234567', known: true, companyId: 101, companyName: 'ООО "Кровля А"', contactName: 'Иван Петров',
-  ownerName: 'Анна Менеджер', ownerExtension: '101', regionName: 'Москва', status: 'client', openLead: null,
+  phone: '+74951234567',
+  known: true,
+  companyId: 101,
+  companyName: 'ООО "Кровля А"',
+  contactName: 'Иван Петров',
+  ownerName: 'Анна Менеджер',
+  ownerExtension: '101',
+  regionName: 'Москва',
+  status: 'client',
+  openLead: null,
 };
 
 describe('live channel in the extension', () => {
   it('reads a ringing call and a test message, and nothing it does not understand', () => {
-    expect(parseLiveMessage(JSON.stringify({ type: 'call.ringing', callId: 'c1', provider: 'generic', card: known }))).toEqual({ type: 'call.ringing', callId: 'c1', card: known });
+    expect(parseLiveMessage(JSON.stringify({ type: 'call.ringing', callId: 'c1', provider: 'generic', card: known }))).toEqual({
+      type: 'call.ringing',
+      callId: 'c1',
+      card: known,
+    });
     expect(parseLiveMessage('{"type":"test","at":5}')).toEqual({ type: 'test', at: 5 });
-    for (const frame of ['pong', '[]', '{"type":"call.ringing","callId":"c1"}', '{"type":"call.ringing","callId":"c1","card":{"phone":1,"known":true}}', '{"type":"export.all"}']) {
+    for (const frame of [
+      'pong',
+      '[]',
+      '{"type":"call.ringing","callId":"c1"}',
+      '{"type":"call.ringing","callId":"c1","card":{"phone":1,"known":true}}',
+      '{"type":"export.all"}',
+    ]) {
       expect(parseLiveMessage(frame)).toBeNull();
     }
   });
@@ -19,13 +37,23 @@ describe('live channel in the extension', () => {
   it('says who is calling: «Звонит: компания, контакт, ответственный менеджер»', () => {
     expect(ringingText(known)).toBe('Звонит: ООО "Кровля А", Иван Петров, ответственный Анна Менеджер');
     expect(ringingText({ ...known, contactName: null, ownerName: null })).toBe('Звонит: ООО "Кровля А", без ответственного');
-    expect(ringingText({ phone: '+79991234567', known: false, ownerName: null, ownerExtension: null, regionName: null, status: null })).toBe('Звонит: +79991234567, без ответственного');
+    expect(
+      ringingText({ phone: '+79991234567', known: false, ownerName: null, ownerExtension: null, regionName: null, status: null }),
+    ).toBe('Звонит: +79991234567, без ответственного');
   });
 
   it('offers «Открыть карточку» and «Создать интерес» only where they can work, and reads the company back from the id', () => {
     const withoutLead = noticeFor({ type: 'call.ringing', callId: 'c:1', card: known });
-    const withLead = noticeFor({ type: 'call.ringing', callId: 'c2', card: { ...known, openLead: { id: 7, stageName: 'Новое обращение' } } });
-    const unknown = noticeFor({ type: 'call.ringing', callId: 'c3', card: { phone: '+79991234567', known: false, ownerName: null, ownerExtension: null, regionName: null, status: null } });
+    const withLead = noticeFor({
+      type: 'call.ringing',
+      callId: 'c2',
+      card: { ...known, openLead: { id: 7, stageName: 'Новое обращение' } },
+    });
+    const unknown = noticeFor({
+      type: 'call.ringing',
+      callId: 'c3',
+      card: { phone: '+79991234567', known: false, ownerName: null, ownerExtension: null, regionName: null, status: null },
+    });
 
     expect(withoutLead).toMatchObject({ id: 'call:101:c:1', title: 'Входящий звонок', contextMessage: '+74951234567' });
     expect(withoutLead.buttons.map((b) => b.title)).toEqual(['Открыть карточку', 'Создать интерес']);

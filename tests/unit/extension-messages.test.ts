@@ -7,7 +7,10 @@ describe('extension message validator', () => {
   it('accepts a sign-in from an extension page and normalizes the server to its origin', () => {
     const parsed = parseMessage(signIn, 'extension-page');
 
-    expect(parsed).toEqual({ ok: true, message: { type: 'signIn', serverUrl: 'http://127.0.0.1:8787', email: 'a@test.ru', password: 'секрет' } });
+    expect(parsed).toEqual({
+      ok: true,
+      message: { type: 'signIn', serverUrl: 'http://127.0.0.1:8787', email: 'a@test.ru', password: 'секрет' },
+    });
   });
 
   it('refuses sign-in, status and sign-out from a content script', () => {
@@ -25,10 +28,19 @@ describe('extension message validator', () => {
   });
 
   it('refuses extra fields and fields of the wrong type', () => {
-    expect(parseMessage({ type: 'status', token: 'vka_x' }, 'extension-page')).toMatchObject({ ok: false, error: { message: 'Лишние поля в сообщении: token' } });
-    expect(parseMessage({ ...signIn, password: 42 }, 'extension-page')).toMatchObject({ ok: false, error: { message: 'Поле password должно быть строкой' } });
+    expect(parseMessage({ type: 'status', token: 'vka_x' }, 'extension-page')).toMatchObject({
+      ok: false,
+      error: { message: 'Лишние поля в сообщении: token' },
+    });
+    expect(parseMessage({ ...signIn, password: 42 }, 'extension-page')).toMatchObject({
+      ok: false,
+      error: { message: 'Поле password должно быть строкой' },
+    });
     expect(parseMessage({ ...signIn, password: '' }, 'extension-page')).toMatchObject({ ok: false, error: { message: 'Укажите пароль' } });
-    expect(parseMessage({ ...signIn, email: 'not-an-email' }, 'extension-page')).toMatchObject({ ok: false, error: { message: 'Укажите e-mail' } });
+    expect(parseMessage({ ...signIn, email: 'not-an-email' }, 'extension-page')).toMatchObject({
+      ok: false,
+      error: { message: 'Укажите e-mail' },
+    });
   });
 
   it('refuses a plain-http server that is not on this computer', () => {
@@ -59,7 +71,9 @@ describe('server address', () => {
 
 describe('message sender', () => {
   it('tells the extension’s own pages from content scripts and other extensions', () => {
-    expect(classifySender({ id: ID, url: `chrome-extension://${ID}/src/popup/index.html`, origin: `chrome-extension://${ID}` }, ID)).toBe('extension-page');
+    expect(classifySender({ id: ID, url: `chrome-extension://${ID}/src/popup/index.html`, origin: `chrome-extension://${ID}` }, ID)).toBe(
+      'extension-page',
+    );
     expect(classifySender({ id: ID, url: `chrome-extension://${ID}/src/options/index.html` }, ID)).toBe('extension-page');
     expect(classifySender({ id: ID, url: 'https://e.mail.ru/inbox/', origin: 'https://e.mail.ru' }, ID)).toBe('content-script');
     expect(classifySender({ id: ID, url: `https://evil.example/chrome-extension://${ID}/` }, ID)).toBe('content-script');

@@ -21,7 +21,9 @@ describe('Russian phone numbers in text', () => {
     ['8 (3452) 12-34-56', '+73452123456'],
     ['+7\u00a0495\u00a0123\u201345\u201367', '+74951234567'],
   ])('reads %s as %s', (written, e164) => {
-    expect(findPhonesInText(`Звоните: ${written}, ждём.`)).toEqual([{ start: 9, end: 9 + written.length, text: written, phone: { e164, extension: null } }]);
+    expect(findPhonesInText(`Звоните: ${written}, ждём.`)).toEqual([
+      { start: 9, end: 9 + written.length, text: written, phone: { e164, extension: null } },
+    ]);
   });
 
   it.each([
@@ -62,7 +64,10 @@ describe('Russian phone numbers in text', () => {
   it('separates two numbers written one after another', () => {
     const found = findPhonesInText('+7 495 123-45-67 8 800 555-35-35');
 
-    expect(found.map((hit) => [hit.text, hit.phone.e164])).toEqual([['+7 495 123-45-67', '+74951234567'], ['8 800 555-35-35', '+78005553535']]);
+    expect(found.map((hit) => [hit.text, hit.phone.e164])).toEqual([
+      ['+7 495 123-45-67', '+74951234567'],
+      ['8 800 555-35-35', '+78005553535'],
+    ]);
   });
 });
 
@@ -104,19 +109,23 @@ describe('scanning a page for phones', () => {
   });
 
   it('leaves form fields, editors, scripts, other links and our own overlay alone', () => {
-    const root = body([
-      '<input value="+7 (495) 111-11-11"><textarea>+7 (495) 222-22-22</textarea>',
-      '<div contenteditable="true"><p>+7 (495) 333-33-33</p></div><div contenteditable="false">+7 (495) 444-44-44</div>',
-      '<script>var tel = "+7 (495) 555-55-55";</script><style>b::after{content:"+7 (495) 666-66-66"}</style>',
-      '<a href="/contacts">+7 (495) 777-77-77</a>',
-      `<span ${OVERLAY_ATTRIBUTE}="phone">+7 (495) 888-88-88</span>`,
-    ].join(''));
+    const root = body(
+      [
+        '<input value="+7 (495) 111-11-11"><textarea>+7 (495) 222-22-22</textarea>',
+        '<div contenteditable="true"><p>+7 (495) 333-33-33</p></div><div contenteditable="false">+7 (495) 444-44-44</div>',
+        '<script>var tel = "+7 (495) 555-55-55";</script><style>b::after{content:"+7 (495) 666-66-66"}</style>',
+        '<a href="/contacts">+7 (495) 777-77-77</a>',
+        `<span ${OVERLAY_ATTRIBUTE}="phone">+7 (495) 888-88-88</span>`,
+      ].join(''),
+    );
 
     expect(scanPhones(root).map((hit) => hit.phone.e164)).toEqual(['+74954444444']);
   });
 
   it('finds nothing when asked to scan inside an editor or inside our overlay', () => {
-    const root = body(`<div contenteditable="true"><p id="draft">+7 (495) 333-33-33</p></div><span ${OVERLAY_ATTRIBUTE}="phone"><b id="own">+7 (495) 123-45-67</b></span>`);
+    const root = body(
+      `<div contenteditable="true"><p id="draft">+7 (495) 333-33-33</p></div><span ${OVERLAY_ATTRIBUTE}="phone"><b id="own">+7 (495) 123-45-67</b></span>`,
+    );
 
     expect(scanPhones(root.querySelector('#draft') as DomNode)).toEqual([]);
     expect(scanPhones(root.querySelector('#own') as DomNode)).toEqual([]);
@@ -141,7 +150,9 @@ describe('scanning a page for phones', () => {
   it('finds the numbers of a contacts page and none of its dates, ИНН, amounts or addresses', () => {
     const page = loadPage('generic/contacts.html');
 
-    const texts = scanPhones(page.body as DomElement).filter((hit): hit is TextPhoneHit => hit.kind === 'text').map((hit) => hit.text);
+    const texts = scanPhones(page.body as DomElement)
+      .filter((hit): hit is TextPhoneHit => hit.kind === 'text')
+      .map((hit) => hit.text);
 
     expect(texts).toEqual([
       '+7 (495) 123-45-67 доб. 12',

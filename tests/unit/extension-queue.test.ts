@@ -1,11 +1,33 @@
-import { afterAttempt, expiredDone, isRetryable, nextToSend, nextWakeAt, queueView, recoverInterrupted, retryDelayMs, KEEP_DONE, type QueuedAction } from '../../extension/src/shared/queue';
+import {
+  afterAttempt,
+  expiredDone,
+  isRetryable,
+  nextToSend,
+  nextWakeAt,
+  queueView,
+  recoverInterrupted,
+  retryDelayMs,
+  KEEP_DONE,
+  type QueuedAction,
+} from '../../extension/src/shared/queue';
 
 const NOW = Date.UTC(2026, 10, 20, 9, 0, 0);
 
 function item(seq: number, patch: Partial<QueuedAction> = {}): QueuedAction {
   return {
-    id: `key-${seq}`, seq, kind: 'addNote', summary: `Заметка ${seq}`, request: { method: 'POST', path: '/api/companies/101/events', body: { kind: 'note', subject: `${seq}` } },
-    companyId: 101, createdAt: NOW, state: 'pending', attempts: 0, lastError: null, nextAttemptAt: null, doneAt: null, ...patch,
+    id: `key-${seq}`,
+    seq,
+    kind: 'addNote',
+    summary: `Заметка ${seq}`,
+    request: { method: 'POST', path: '/api/companies/101/events', body: { kind: 'note', subject: `${seq}` } },
+    companyId: 101,
+    createdAt: NOW,
+    state: 'pending',
+    attempts: 0,
+    lastError: null,
+    nextAttemptAt: null,
+    doneAt: null,
+    ...patch,
   };
 }
 
@@ -39,7 +61,12 @@ describe('the order of the offline queue', () => {
 
 describe('what one attempt does to an action', () => {
   test('an answer marks it sent', () => {
-    expect(afterAttempt(item(1), { ok: true, status: 201, body: {} }, NOW)).toMatchObject({ state: 'sent', attempts: 1, doneAt: NOW, lastError: null });
+    expect(afterAttempt(item(1), { ok: true, status: 201, body: {} }, NOW)).toMatchObject({
+      state: 'sent',
+      attempts: 1,
+      doneAt: NOW,
+      lastError: null,
+    });
   });
 
   test('no connection keeps it, with a growing pause: 5 s, 15 s, 30 s, 1 min, 2 min, then 5 min', () => {
@@ -49,25 +76,51 @@ describe('what one attempt does to an action', () => {
   });
 
   test.each([
-    [0, 'network', true], [0, 'timeout', true], [500, 'internal', true], [502, 'http_502', true], [503, 'unavailable', true], [429, 'http_429', true],
-    [401, 'unauthorized', true], [409, 'idempotency_in_flight', true],
-    [400, 'validation_failed', false], [404, 'not_found', false], [403, 'forbidden', false], [409, 'conflict', false], [409, 'idempotency_key_reused', false],
+    [0, 'network', true],
+    [0, 'timeout', true],
+    [500, 'internal', true],
+    [502, 'http_502', true],
+    [503, 'unavailable', true],
+    [429, 'http_429', true],
+    [401, 'unauthorized', true],
+    [409, 'idempotency_in_flight', true],
+    [400, 'validation_failed', false],
+    [404, 'not_found', false],
+    [403, 'forbidden', false],
+    [409, 'conflict', false],
+    [409, 'idempotency_key_reused', false],
   ])('status %i (%s) is retried: %s', (status, code, retried) => {
     expect(isRetryable({ ok: false, status, code, message: 'x' })).toBe(retried);
     expect(afterAttempt(item(1), { ok: false, status, code, message: 'x' }, NOW).state).toBe(retried ? 'waiting' : 'failed');
   });
 
   test('an action left "sending" by a stopped service worker is sent again under the same key', () => {
-    expect(recoverInterrupted(item(1, { state: 'sending', attempts: 2 }))).toMatchObject({ id: 'key-1', state: 'waiting', attempts: 2, nextAttemptAt: null });
+    expect(recoverInterrupted(item(1, { state: 'sending', attempts: 2 }))).toMatchObject({
+      id: 'key-1',
+      state: 'waiting',
+      attempts: 2,
+      nextAttemptAt: null,
+    });
     expect(nextToSend([recoverInterrupted(item(1, { state: 'sending' }))], NOW)?.id).toBe('key-1');
   });
 });
 
 describe('what the popup shows', () => {
   test('counts open and refused actions and lists the newest first', () => {
-    const view = queueView([item(1, { state: 'sent', doneAt: NOW }), item(2, { state: 'waiting', lastError: 'Нет связи' }), item(3, { state: 'failed', lastError: 'Не найдено' })], NOW - 1);
+    const view = queueView(
+      [
+        item(1, { state: 'sent', doneAt: NOW }),
+        item(2, { state: 'waiting', lastError: 'Нет связи' }),
+        item(3, { state: 'failed', lastError: 'Не найдено' }),
+      ],
+      NOW - 1,
+    );
     expect(view).toMatchObject({ queued: 1, failed: 1, lastSyncAt: NOW - 1 });
-    expect(view.items.map((i) => [i.id, i.state])).toEqual([['key-3', 'failed'], ['key-2', 'waiting'], ['key-1', 'sent']]);
+    expect(view.items.map((i) => [i.id, i.state])).toEqual([
+      ['key-3', 'failed'],
+      ['key-2', 'waiting'],
+      ['key-1', 'sent'],
+    ]);
   });
 
   test(`keeps the newest ${KEEP_DONE} finished actions and never drops an open one`, () => {

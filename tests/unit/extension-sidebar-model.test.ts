@@ -6,27 +6,110 @@ const TZ = 'Europe/Moscow';
 const at = (iso: string) => Date.parse(iso);
 
 const card: CompanyCard = {
-  id: 101, name: 'ООО "Кровля А"', inn: '7707083893', kpp: '770101001', regionId: 1, ownerId: 4, ownerName: 'Анна Менеджер', status: 'client',
-  onecRef: null, createdAt: 0, updatedAt: 0, regionName: 'Москва', lastTouchAt: null,
+  id: 101,
+  name: 'ООО "Кровля А"',
+  inn: '7707083893',
+  kpp: '770101001',
+  regionId: 1,
+  ownerId: 4,
+  ownerName: 'Анна Менеджер',
+  status: 'client',
+  onecRef: null,
+  createdAt: 0,
+  updatedAt: 0,
+  regionName: 'Москва',
+  lastTouchAt: null,
   contacts: [
     { id: 200, name: 'Ольга Бухгалтер', position: null, points: [{ kind: 'phone', value: '+74950000001', extension: null }] },
-    { id: 201, name: 'Иван Петров', position: 'Снабженец', points: [{ kind: 'phone', value: '+74951234567', extension: '12' }, { kind: 'email', value: 'ivan@krovlya.ru', extension: null }] },
+    {
+      id: 201,
+      name: 'Иван Петров',
+      position: 'Снабженец',
+      points: [
+        { kind: 'phone', value: '+74951234567', extension: '12' },
+        { kind: 'email', value: 'ivan@krovlya.ru', extension: null },
+      ],
+    },
   ],
   openLeads: [
-    { id: 7, stageId: 'invoice', stageName: 'Счёт выставлен', amountKopecks: 12_345_600, channel: 'mail', ownerId: 4, createdAt: 0, stageEnteredAt: 0,
-      nextAction: { title: 'Проконтролировать оплату', dueAt: at('2026-11-25T07:00:00Z'), fromTask: true } },
-    { id: 8, stageId: 'new', stageName: 'Новое обращение', amountKopecks: 0, channel: 'call', ownerId: 4, createdAt: 0, stageEnteredAt: 0, nextAction: null },
+    {
+      id: 7,
+      stageId: 'invoice',
+      stageName: 'Счёт выставлен',
+      amountKopecks: 12_345_600,
+      channel: 'mail',
+      ownerId: 4,
+      createdAt: 0,
+      stageEnteredAt: 0,
+      nextAction: { title: 'Проконтролировать оплату', dueAt: at('2026-11-25T07:00:00Z'), fromTask: true },
+    },
+    {
+      id: 8,
+      stageId: 'new',
+      stageName: 'Новое обращение',
+      amountKopecks: 0,
+      channel: 'call',
+      ownerId: 4,
+      createdAt: 0,
+      stageEnteredAt: 0,
+      nextAction: null,
+    },
   ],
   lastDocuments: [
-    { kind: 'invoice', number: 'УТ-120', dateLocal: '2026-11-01T10:00:00', amountKopecks: 12_345_600, occurredAt: at('2026-11-01T07:00:00Z') },
+    {
+      kind: 'invoice',
+      number: 'УТ-120',
+      dateLocal: '2026-11-01T10:00:00',
+      amountKopecks: 12_345_600,
+      occurredAt: at('2026-11-01T07:00:00Z'),
+    },
     { kind: 'invoice', number: 'УТ-90', dateLocal: '2026-10-01T10:00:00', amountKopecks: 100, occurredAt: at('2026-10-01T07:00:00Z') },
     { kind: 'payment', number: '455', dateLocal: '2026-11-03T10:00:00', amountKopecks: 5_000_000, occurredAt: at('2026-11-03T07:00:00Z') },
   ],
   deviations: [{ kind: 'stuck', message: 'Интерес в «Счёт выставлен» дольше срока', leadId: 7, since: 0 }],
   timeline: [
-    { id: 1, kind: 'call', source: 'sandbox', occurredAt: at('2026-11-18T08:30:00Z'), direction: 'out', durationSec: 95, callResult: 'answered', targeted: true, subject: null, counterpart: '+74951234567', userName: 'Анна Менеджер', leadId: 7 },
-    { id: 2, kind: 'mail', source: 'mail', occurredAt: at('2026-11-19T09:05:00Z'), direction: 'in', durationSec: null, callResult: null, targeted: null, subject: 'Счёт на металлочерепицу', counterpart: 'ivan@krovlya.ru', userName: null, leadId: 7 },
-    { id: 3, kind: 'call', source: 'sandbox', occurredAt: at('2026-11-17T08:30:00Z'), direction: 'in', durationSec: 0, callResult: 'missed', targeted: false, subject: null, counterpart: '+74951234567', userName: null, leadId: null },
+    {
+      id: 1,
+      kind: 'call',
+      source: 'sandbox',
+      occurredAt: at('2026-11-18T08:30:00Z'),
+      direction: 'out',
+      durationSec: 95,
+      callResult: 'answered',
+      targeted: true,
+      subject: null,
+      counterpart: '+74951234567',
+      userName: 'Анна Менеджер',
+      leadId: 7,
+    },
+    {
+      id: 2,
+      kind: 'mail',
+      source: 'mail',
+      occurredAt: at('2026-11-19T09:05:00Z'),
+      direction: 'in',
+      durationSec: null,
+      callResult: null,
+      targeted: null,
+      subject: 'Счёт на металлочерепицу',
+      counterpart: 'ivan@krovlya.ru',
+      userName: null,
+      leadId: 7,
+    },
+    {
+      id: 3,
+      kind: 'call',
+      source: 'sandbox',
+      occurredAt: at('2026-11-17T08:30:00Z'),
+      direction: 'in',
+      durationSec: 0,
+      callResult: 'missed',
+      targeted: false,
+      subject: null,
+      counterpart: '+74951234567',
+      userName: null,
+      leadId: null,
+    },
   ],
 };
 
@@ -34,7 +117,11 @@ describe('the sidebar view of a client card', () => {
   const model = sidebarModel(card, 'ivan@krovlya.ru', TZ);
 
   test('names the company, its status, ИНН, region and responsible manager', () => {
-    expect([model.title, model.subtitle, model.owner]).toEqual(['ООО "Кровля А"', 'Клиент · ИНН 7707083893 · Москва', 'Ответственный: Анна Менеджер']);
+    expect([model.title, model.subtitle, model.owner]).toEqual([
+      'ООО "Кровля А"',
+      'Клиент · ИНН 7707083893 · Москва',
+      'Ответственный: Анна Менеджер',
+    ]);
   });
 
   test('shows the contact the mail is from, not the first contact of the company, and offers his phone first', () => {
@@ -81,7 +168,9 @@ describe('the sidebar view of a client card', () => {
 
 describe('«Записать письмо»', () => {
   const thread = {
-    messageId: '1934c1b2d3e4f507', threadKey: 'gmail:thread-f:1817654321098765432', subject: 'Счёт на металлочерепицу',
+    messageId: '1934c1b2d3e4f507',
+    threadKey: 'gmail:thread-f:1817654321098765432',
+    subject: 'Счёт на металлочерепицу',
     participants: [
       { email: 'ivan@krovlya.ru', name: 'Иван Петров', role: 'from' as const },
       { email: 'a@test.ru', name: 'Анна Менеджер', role: 'from' as const },
@@ -91,8 +180,13 @@ describe('«Записать письмо»', () => {
 
   test('the first sender is From; the thread’s other senders were written to', () => {
     expect(logMailRequest('gmail', thread)).toEqual({
-      siteId: 'gmail', siteMessageId: '1934c1b2d3e4f507', threadKey: thread.threadKey, subject: 'Счёт на металлочерепицу',
-      from: { email: 'ivan@krovlya.ru', name: 'Иван Петров' }, to: [{ email: 'a@test.ru', name: 'Анна Менеджер' }], cc: [{ email: 'b@test.ru', name: 'Борис "Б" Менеджер' }],
+      siteId: 'gmail',
+      siteMessageId: '1934c1b2d3e4f507',
+      threadKey: thread.threadKey,
+      subject: 'Счёт на металлочерепицу',
+      from: { email: 'ivan@krovlya.ru', name: 'Иван Петров' },
+      to: [{ email: 'a@test.ru', name: 'Анна Менеджер' }],
+      cc: [{ email: 'b@test.ru', name: 'Борис "Б" Менеджер' }],
     });
     expect(logMailRequest('gmail', { ...thread, participants: thread.participants.filter((p) => p.role === 'cc') })).toBeNull();
   });
@@ -105,7 +199,12 @@ describe('«Записать письмо»', () => {
     expect(first.messageId).toMatch(/^<gmail\.[0-9a-f]{32}@extension\.voronka>$/);
     expect(again.messageId).toBe(first.messageId);
     expect(other.messageId).not.toBe(first.messageId);
-    expect(first).toMatchObject({ from: '"Иван Петров" <ivan@krovlya.ru>', cc: ['"Борис Б Менеджер" <b@test.ru>'], date: 1, subject: 'Счёт на металлочерепицу' });
+    expect(first).toMatchObject({
+      from: '"Иван Петров" <ivan@krovlya.ru>',
+      cc: ['"Борис Б Менеджер" <b@test.ru>'],
+      date: 1,
+      subject: 'Счёт на металлочерепицу',
+    });
     expect(mailAddress({ email: 'x@y.ru', name: null })).toBe('x@y.ru');
   });
 });

@@ -1,6 +1,14 @@
 import { conditionHolds, type RuleFacts } from '../../worker/src/funnel/engine/rules';
 
-const facts = (f: Partial<RuleFacts>): RuleFacts => ({ kind: 'call', direction: 'out', callResult: 'answered', durationSec: 0, hasAttachment: false, leadStageId: 'new', ...f });
+const facts = (f: Partial<RuleFacts>): RuleFacts => ({
+  kind: 'call',
+  direction: 'out',
+  callResult: 'answered',
+  durationSec: 0,
+  hasAttachment: false,
+  leadStageId: 'new',
+  ...f,
+});
 
 describe('rule conditions', () => {
   test('minDurationSec is inclusive and fromStages limits where the rule acts', () => {

@@ -13,14 +13,16 @@ const utf8 = (s: string) => new TextEncoder().encode(s);
 
 /** Windows-1251 bytes of Russian text (А–я at 0xC0–0xFF, Ё 0xA8, ё 0xB8), as Russian Excel saves CSV. */
 function cp1251(s: string): Uint8Array {
-  return Uint8Array.from([...s].map((ch) => {
-    const code = ch.charCodeAt(0);
-    if (code < 0x80) return code;
-    if (code >= 0x410 && code <= 0x44f) return code - 0x410 + 0xc0;
-    if (ch === 'Ё') return 0xa8;
-    if (ch === 'ё') return 0xb8;
-    throw new Error(`no cp1251 byte for ${ch}`);
-  }));
+  return Uint8Array.from(
+    [...s].map((ch) => {
+      const code = ch.charCodeAt(0);
+      if (code < 0x80) return code;
+      if (code >= 0x410 && code <= 0x44f) return code - 0x410 + 0xc0;
+      if (ch === 'Ё') return 0xa8;
+      if (ch === 'ё') return 0xb8;
+      throw new Error(`no cp1251 byte for ${ch}`);
+    }),
+  );
 }
 
 describe('XLSX reader', () => {
@@ -39,17 +41,30 @@ describe('XLSX reader', () => {
   });
 
   test('numbers written with ".0" or an exponent come out as plain digits', () => {
-    const xlsx = buildXlsx([['ИНН'], [{ raw: '7707083893.0' }], [{ raw: '7.707083893E+9' }], [{ raw: '7.707083893E9' }], [{ raw: '-12.50' }]]);
+    const xlsx = buildXlsx([
+      ['ИНН'],
+      [{ raw: '7707083893.0' }],
+      [{ raw: '7.707083893E+9' }],
+      [{ raw: '7.707083893E9' }],
+      [{ raw: '-12.50' }],
+    ]);
 
-    expect(read(xlsx).slice(1).map((r) => r.cells[0])).toEqual(['7707083893', '7707083893', '7707083893', '-12.5']);
+    expect(
+      read(xlsx)
+        .slice(1)
+        .map((r) => r.cells[0]),
+    ).toEqual(['7707083893', '7707083893', '7707083893', '-12.5']);
     expect(formatNumber('5.00100732259E11')).toBe('500100732259');
   });
 
   test('inline strings, skipped cells and skipped rows keep their places', () => {
-    const xlsx = buildXlsx([
-      ['Наименование', 'ИНН', 'Телефон'],
-      [{ inline: 'ООО "Профлист"' }, null, '+7 495 123-45-67'],
-    ], { rowNumbers: [1, 4] });
+    const xlsx = buildXlsx(
+      [
+        ['Наименование', 'ИНН', 'Телефон'],
+        [{ inline: 'ООО "Профлист"' }, null, '+7 495 123-45-67'],
+      ],
+      { rowNumbers: [1, 4] },
+    );
 
     expect(read(xlsx)).toEqual([
       { rowNo: 1, cells: ['Наименование', 'ИНН', 'Телефон'] },
@@ -64,14 +79,27 @@ describe('XLSX reader', () => {
   });
 
   test('reads worksheets whose elements carry a namespace prefix', () => {
-    const xlsx = buildXlsx([['Клиент', 'ИНН'], ['Бета', 7702070139]], { prefix: 'x' });
+    const xlsx = buildXlsx(
+      [
+        ['Клиент', 'ИНН'],
+        ['Бета', 7702070139],
+      ],
+      { prefix: 'x' },
+    );
 
-    expect(read(xlsx)).toEqual([{ rowNo: 1, cells: ['Клиент', 'ИНН'] }, { rowNo: 2, cells: ['Бета', '7702070139'] }]);
+    expect(read(xlsx)).toEqual([
+      { rowNo: 1, cells: ['Клиент', 'ИНН'] },
+      { rowNo: 2, cells: ['Бета', '7702070139'] },
+    ]);
   });
 
   test('joins the runs of rich text and leaves out phonetic hints', () => {
-    const xlsx = withPart(buildXlsx([['x']]), 'xl/sharedStrings.xml', `<?xml version="1.0"?>
-<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><r><t>ООО </t></r><r><rPr><b/></rPr><t>«Гамма»</t></r><rPh sb="0" eb="1"><t>ガンマ</t></rPh></si></sst>`);
+    const xlsx = withPart(
+      buildXlsx([['x']]),
+      'xl/sharedStrings.xml',
+      `<?xml version="1.0"?>
+<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><r><t>ООО </t></r><r><rPr><b/></rPr><t>«Гамма»</t></r><rPh sb="0" eb="1"><t>ガンマ</t></rPh></si></sst>`,
+    );
 
     expect(read(xlsx)[0]!.cells).toEqual(['ООО «Гамма»']);
   });
@@ -87,7 +115,9 @@ describe('XLSX reader', () => {
   });
 
   test('says in Russian what to do with a file that is not an .xlsx', () => {
-    expect(() => read(utf8('Наименование;ИНН'))).toThrow(new SpreadsheetError('Файл не похож на книгу Excel (.xlsx): сохраните его в Excel как «Книга Excel» или как CSV'));
+    expect(() => read(utf8('Наименование;ИНН'))).toThrow(
+      new SpreadsheetError('Файл не похож на книгу Excel (.xlsx): сохраните его в Excel как «Книга Excel» или как CSV'),
+    );
     expect(() => read(Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))).toThrow(/старый формат Excel \(\.xls\)/);
     expect(() => read(withPart(buildXlsx([['a']]), 'xl/worksheets/sheet1.xml', '<worksheet><sheetData><row>'))).toThrow(/повреждён XML/);
   });
@@ -95,7 +125,8 @@ describe('XLSX reader', () => {
 
 describe('CSV reader', () => {
   test('splits on ";" with quoted separators, quotes and line breaks inside fields', () => {
-    const text = 'Наименование;Комментарий;ИНН\r\n"ООО ""Кровля""; склад";"Звонить после обеда,\r\nлучше в среду";7707083893\r\nАльфа;;\r\n';
+    const text =
+      'Наименование;Комментарий;ИНН\r\n"ООО ""Кровля""; склад";"Звонить после обеда,\r\nлучше в среду";7707083893\r\nАльфа;;\r\n';
 
     expect(parseCsv(text)).toEqual([
       { rowNo: 1, cells: ['Наименование', 'Комментарий', 'ИНН'] },
@@ -113,7 +144,10 @@ describe('CSV reader', () => {
 
   test('reads UTF-8 with and without BOM, and Windows-1251 when the bytes are not UTF-8', () => {
     const text = 'Наименование;ИНН\r\nООО Ёлка;7707083893\r\n';
-    const expected = [{ rowNo: 1, cells: ['Наименование', 'ИНН'] }, { rowNo: 2, cells: ['ООО Ёлка', '7707083893'] }];
+    const expected = [
+      { rowNo: 1, cells: ['Наименование', 'ИНН'] },
+      { rowNo: 2, cells: ['ООО Ёлка', '7707083893'] },
+    ];
 
     expect(readCsv(Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8(text)]))).toEqual(expected);
     expect(readCsv(utf8(text))).toEqual(expected);
@@ -122,30 +156,71 @@ describe('CSV reader', () => {
   });
 
   test('numbers records as Excel numbers rows: blank lines count, a final line break adds none', () => {
-    expect(parseCsv('Наименование\n\nАльфа\n').map((r) => [r.rowNo, r.cells])).toEqual([[1, ['Наименование']], [2, ['']], [3, ['Альфа']]]);
+    expect(parseCsv('Наименование\n\nАльфа\n').map((r) => [r.rowNo, r.cells])).toEqual([
+      [1, ['Наименование']],
+      [2, ['']],
+      [3, ['Альфа']],
+    ]);
   });
 });
 
 describe('header auto-mapping', () => {
   test.each<[string, Field | null]>([
-    ['Наименование', 'name'], ['Наименование организации', 'name'], ['Организация', 'name'], ['Компания', 'name'],
-    ['Клиент', 'name'], ['Контрагент', 'name'], ['ИНН', 'inn'], ['ИНН/КПП', 'inn'], ['КПП', 'kpp'],
-    ['Телефон', 'phone'], ['Тел.', 'phone'], ['Моб.', 'phone'], ['Мобильный', 'phone'], ['Телефон контактного лица', 'phone'], ['Контактный телефон', 'phone'],
-    ['E-mail', 'email'], ['Email', 'email'], ['e-mail', 'email'], ['Почта', 'email'], ['Эл. почта', 'email'], ['Электронная почта', 'email'],
-    ['Контактное лицо', 'contact'], ['ФИО', 'contact'], ['Контакт', 'contact'], ['Должность', 'position'],
-    ['Регион', 'region'], ['Город', 'region'], ['Комментарий', 'comment'], ['Примечание', 'comment'], ['Заметки', 'comment'],
-    ['  КОММЕНТАРИЙ  ', 'comment'], ['№ п/п', null], ['Сумма', null], ['', null], ['Контактный', null],
+    ['Наименование', 'name'],
+    ['Наименование организации', 'name'],
+    ['Организация', 'name'],
+    ['Компания', 'name'],
+    ['Клиент', 'name'],
+    ['Контрагент', 'name'],
+    ['ИНН', 'inn'],
+    ['ИНН/КПП', 'inn'],
+    ['КПП', 'kpp'],
+    ['Телефон', 'phone'],
+    ['Тел.', 'phone'],
+    ['Моб.', 'phone'],
+    ['Мобильный', 'phone'],
+    ['Телефон контактного лица', 'phone'],
+    ['Контактный телефон', 'phone'],
+    ['E-mail', 'email'],
+    ['Email', 'email'],
+    ['e-mail', 'email'],
+    ['Почта', 'email'],
+    ['Эл. почта', 'email'],
+    ['Электронная почта', 'email'],
+    ['Контактное лицо', 'contact'],
+    ['ФИО', 'contact'],
+    ['Контакт', 'contact'],
+    ['Должность', 'position'],
+    ['Регион', 'region'],
+    ['Город', 'region'],
+    ['Комментарий', 'comment'],
+    ['Примечание', 'comment'],
+    ['Заметки', 'comment'],
+    ['  КОММЕНТАРИЙ  ', 'comment'],
+    ['№ п/п', null],
+    ['Сумма', null],
+    ['', null],
+    ['Контактный', null],
   ])('«%s» → %s', (header, field) => {
     expect(fieldOfHeader(header)).toBe(field);
   });
 
   test('a single-valued field goes to the first column naming it; phones and comments may come from several', () => {
-    expect(autoMap(['Наименование', 'Организация', 'Телефон', 'Моб.', 'Комментарий', 'Примечание', 'Сумма']))
-      .toEqual(['name', null, 'phone', 'phone', 'comment', 'comment', null]);
+    expect(autoMap(['Наименование', 'Организация', 'Телефон', 'Моб.', 'Комментарий', 'Примечание', 'Сумма'])).toEqual([
+      'name',
+      null,
+      'phone',
+      'phone',
+      'comment',
+      'comment',
+      null,
+    ]);
   });
 
   test('skips a title line above the table and builds API rows from the mapped columns', () => {
-    const sheet = parseCsv('Клиенты на 01.03.2026;;\n\nНаименование;Телефон;Моб.;Сумма\nАльфа;+7 495 111-11-11;8 916 222-22-22;100\n;;;\nБета;;;\n');
+    const sheet = parseCsv(
+      'Клиенты на 01.03.2026;;\n\nНаименование;Телефон;Моб.;Сумма\nАльфа;+7 495 111-11-11;8 916 222-22-22;100\n;;;\nБета;;;\n',
+    );
     const header = findHeaderRow(sheet);
     const mapping = autoMap(sheet[header]!.cells);
 
@@ -161,14 +236,23 @@ describe('header auto-mapping', () => {
 
 describe('request chunks', () => {
   test('keep the rows of one ИНН together, at most 1000 rows each, in file order otherwise', () => {
-    const rows = Array.from({ length: 2500 }, (_, i) => ({ rowNo: i + 2, name: `Фирма ${i}`, inn: i === 1800 ? '7707083893' : String(1_000_000_000 + i) }));
+    const rows = Array.from({ length: 2500 }, (_, i) => ({
+      rowNo: i + 2,
+      name: `Фирма ${i}`,
+      inn: i === 1800 ? '7707083893' : String(1_000_000_000 + i),
+    }));
     rows[5]!.inn = '7707083893';
 
     const chunks = planChunks(rows);
 
     expect(chunks.map((c) => c.length)).toEqual([1000, 1000, 500]);
     expect(chunks[0]!.filter((r) => r.inn === '7707083893').map((r) => r.rowNo)).toEqual([7, 1802]);
-    expect(chunks.flat().map((r) => r.rowNo).sort((a, b) => a - b)).toEqual(rows.map((r) => r.rowNo));
+    expect(
+      chunks
+        .flat()
+        .map((r) => r.rowNo)
+        .sort((a, b) => a - b),
+    ).toEqual(rows.map((r) => r.rowNo));
   });
 
   test('stay under the byte limit of a request', () => {

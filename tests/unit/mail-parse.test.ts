@@ -13,9 +13,16 @@ describe('parsing a raw mail', () => {
   test('a plain mail: ids without brackets, lower-cased addresses with names, the Date in ms, the signature cut from the snippet', async () => {
     const m = await parse('plain-known-sender.eml');
     expect(m).toMatchObject({
-      messageId: 'plain-1@krovlya.ru', inReplyTo: null, references: [],
-      from: { address: 'ivan@krovlya.ru', name: 'Иван Петров' }, to: [{ address: 'a@test.ru', name: 'Анна Менеджер' }], cc: [],
-      date: Date.UTC(2026, 10, 23, 7, 15), subject: 'Сроки поставки профнастила', attachments: [], automated: false,
+      messageId: 'plain-1@krovlya.ru',
+      inReplyTo: null,
+      references: [],
+      from: { address: 'ivan@krovlya.ru', name: 'Иван Петров' },
+      to: [{ address: 'a@test.ru', name: 'Анна Менеджер' }],
+      cc: [],
+      date: Date.UTC(2026, 10, 23, 7, 15),
+      subject: 'Сроки поставки профнастила',
+      attachments: [],
+      automated: false,
     });
     expect(m.snippet).toBe('Анна, добрый день! Подскажите, когда сможете отгрузить профнастил С21 (120 листов)?');
   });
@@ -91,7 +98,11 @@ describe('direction', () => {
 
   test('the Voronka address itself is never a party', async () => {
     const m = await parse('plain-known-sender.eml');
-    const parties = classifyMail({ ...m, cc: [{ address: 'crm@voronka.example', name: '' }] }, own(['test.ru']), new Set(['crm@voronka.example']));
+    const parties = classifyMail(
+      { ...m, cc: [{ address: 'crm@voronka.example', name: '' }] },
+      own(['test.ru']),
+      new Set(['crm@voronka.example']),
+    );
     expect(parties.counterparts.map((a) => a.address)).toEqual(['ivan@krovlya.ru']);
   });
 });
@@ -112,7 +123,11 @@ describe('never-log', () => {
 
   test('a mail whose every counterpart is listed is never logged; a listed copy alone is just skipped', async () => {
     const news = classifyMail(await parse('newsletter.eml'), own(['test.ru']));
-    expect(applyNeverLog(news, ['@bank-rassylka.ru'])).toMatchObject({ neverLog: true, logged: [], skipped: [{ address: 'news@bank-rassylka.ru', pattern: '@bank-rassylka.ru' }] });
+    expect(applyNeverLog(news, ['@bank-rassylka.ru'])).toMatchObject({
+      neverLog: true,
+      logged: [],
+      skipped: [{ address: 'news@bank-rassylka.ru', pattern: '@bank-rassylka.ru' }],
+    });
     const m = await parse('plain-known-sender.eml');
     const copied = classifyMail({ ...m, cc: [{ address: 'news@bank-rassylka.ru', name: '' }] }, own(['test.ru']));
     expect(applyNeverLog(copied, ['@bank-rassylka.ru'])).toMatchObject({ neverLog: false, logged: [{ address: 'ivan@krovlya.ru' }] });
@@ -123,14 +138,26 @@ describe('never-log', () => {
 describe('a mail read off a webmail page', () => {
   test('addresses with names, brackets around ids and an ISO date are normalized like a raw mail', () => {
     const m = messageFromFields({
-      messageId: ' <kp-9@test.ru> ', from: '"Анна Менеджер" <A@Test.ru>', to: ['Иван <IVAN@krovlya.ru>', 'ivan@krovlya.ru', 'не адрес'], cc: [],
-      date: '2026-11-23T12:40:00+03:00', subject: '  КП \n на профнастил ', snippet: 'Текст\n> цитата', attachments: [{ name: 'КП.pdf', size: 1000 }],
+      messageId: ' <kp-9@test.ru> ',
+      from: '"Анна Менеджер" <A@Test.ru>',
+      to: ['Иван <IVAN@krovlya.ru>', 'ivan@krovlya.ru', 'не адрес'],
+      cc: [],
+      date: '2026-11-23T12:40:00+03:00',
+      subject: '  КП \n на профнастил ',
+      snippet: 'Текст\n> цитата',
+      attachments: [{ name: 'КП.pdf', size: 1000 }],
       references: ['<a@x.ru>', '<a@x.ru>', 'b@x.ru'],
     });
     expect(m).toMatchObject({
-      messageId: 'kp-9@test.ru', from: { address: 'a@test.ru', name: 'Анна Менеджер' }, to: [{ address: 'ivan@krovlya.ru', name: 'Иван' }],
-      date: Date.UTC(2026, 10, 23, 9, 40), subject: 'КП на профнастил', snippet: 'Текст', attachments: [{ name: 'КП.pdf', size: 1000 }],
-      references: ['a@x.ru', 'b@x.ru'], automated: false,
+      messageId: 'kp-9@test.ru',
+      from: { address: 'a@test.ru', name: 'Анна Менеджер' },
+      to: [{ address: 'ivan@krovlya.ru', name: 'Иван' }],
+      date: Date.UTC(2026, 10, 23, 9, 40),
+      subject: 'КП на профнастил',
+      snippet: 'Текст',
+      attachments: [{ name: 'КП.pdf', size: 1000 }],
+      references: ['a@x.ru', 'b@x.ru'],
+      automated: false,
     });
   });
 

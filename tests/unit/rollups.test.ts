@@ -5,7 +5,19 @@ import { rollupMigrationTail } from '../../schema/rollups';
 
 describe('stay histogram', () => {
   test('buckets by lower bound, the last one open', () => {
-    expect([0, 0.5, 1, 2, 59, 60, 89, 90, 1439, 1440, 600_000].map(bucketOf)).toEqual([0, 0, 1, 2, 10, 11, 11, 12, 19, 20, STAY_BUCKETS.length - 1]);
+    expect([0, 0.5, 1, 2, 59, 60, 89, 90, 1439, 1440, 600_000].map(bucketOf)).toEqual([
+      0,
+      0,
+      1,
+      2,
+      10,
+      11,
+      11,
+      12,
+      19,
+      20,
+      STAY_BUCKETS.length - 1,
+    ]);
   });
 
   test('percentiles: nearest rank, interpolated inside its bucket', () => {
@@ -25,7 +37,10 @@ describe('stay histogram', () => {
   });
 });
 
-describe.each([['0010', '0010_reports.sql'], ['0011', '0011_report_weeks.sql']] as const)('migration %s', (migration, fileName) => {
+describe.each([
+  ['0010', '0010_reports.sql'],
+  ['0011', '0011_report_weeks.sql'],
+] as const)('migration %s', (migration, fileName) => {
   test('holds exactly the triggers and first fill the rollup definitions generate', () => {
     const file = readFileSync(join(__dirname, '..', '..', 'schema', 'migrations', fileName), 'utf8');
     const statements = file.split('--> statement-breakpoint').map((s) => s.trim().replace(/;$/, ''));

@@ -1,8 +1,20 @@
 import { RU_PRODUCTION_CALENDAR_2026, workingDaysOfMonth } from '../../schema/domain/calendar-ru';
 import {
-  SalaryRule, applyBasisPoints, computeSalaryStatement, formatBasisPointsRu, kopecksDecimalComma, ruleForMonth,
-  salaryStatementActions, salaryStatementStates, statementCsv, transition,
-  type SalaryActor, type SalaryDocument, type SalaryInput, type SalaryStatementAction, type SalaryStatementState,
+  SalaryRule,
+  applyBasisPoints,
+  computeSalaryStatement,
+  formatBasisPointsRu,
+  kopecksDecimalComma,
+  ruleForMonth,
+  salaryStatementActions,
+  salaryStatementStates,
+  statementCsv,
+  transition,
+  type SalaryActor,
+  type SalaryDocument,
+  type SalaryInput,
+  type SalaryStatementAction,
+  type SalaryStatementState,
 } from '../../worker/src/pay/calculator';
 
 /** Explanations are compared with ordinary spaces; one test below pins the no-break ones. */
@@ -24,8 +36,15 @@ const rule: SalaryRule = SalaryRule.parse({
 });
 const baseOnly: SalaryRule = SalaryRule.parse({ validFrom: '2026-01', baseKopecks: 4_000_000, commissionBp: 150 });
 
-const doc = (id: number, kind: SalaryDocument['kind'], number: string, date: string, amountKopecks: number, clientName = 'СтройМеталл', responsibleUserId = MANAGER): SalaryDocument =>
-  ({ id, kind, number, date, amountKopecks, clientName, responsibleUserId });
+const doc = (
+  id: number,
+  kind: SalaryDocument['kind'],
+  number: string,
+  date: string,
+  amountKopecks: number,
+  clientName = 'СтройМеталл',
+  responsibleUserId = MANAGER,
+): SalaryDocument => ({ id, kind, number, date, amountKopecks, clientName, responsibleUserId });
 
 const octoberDays = workingDaysOfMonth('2026-10', RU_PRODUCTION_CALENDAR_2026);
 /** 15 targeted calls every working day but 5 October (10), 15 on Saturday 10 October, 40 on 30 September. */
@@ -74,27 +93,33 @@ describe('the worked example of docs/pay.md: October 2026, shipments basis', () 
     ]);
     expect(statement.totalKopecks).toBe(11_626_853);
     expect(statement.planCompletionBp).toBe(10_281);
-    expect(statement).toMatchObject({ month: '2026-10', userId: MANAGER, basis: 'shipments', ruleValidFrom: '2026-01', planKopecks: 300_000_000 });
+    expect(statement).toMatchObject({
+      month: '2026-10',
+      userId: MANAGER,
+      basis: 'shipments',
+      ruleValidFrom: '2026-01',
+      planKopecks: 300_000_000,
+    });
   });
 
   test('explains every line with its figures', () => {
     expect(plain(line(statement, 'base')?.explanation)).toBe('Оклад по правилу, действующему с января 2026: 40 000,00 ₽.');
     expect(plain(line(statement, 'commission')?.explanation)).toBe(
-      'Отгрузки за октябрь 2026 — 3 документа: '
-      + 'реализация № УТ-101 от 02.10.2026, СтройМеталл: 1 234 567,89 ₽; '
-      + 'реализация № УТ-102 от 15.10.2026, Кровля-Сервис: 2 000 000,50 ₽; '
-      + 'реализация № УТ-103 от 20.10.2026, СтройМеталл: -150 000,00 ₽ (возврат); итого 3 084 568,39 ₽. '
-      + 'Комиссия: 3 084 568,39 ₽ × 1,50 % = 46 268,53 ₽ '
-      + '(точно 46 268,52585 ₽ — округлено до копейки один раз на всю сумму, половина копейки — от нуля).',
+      'Отгрузки за октябрь 2026 — 3 документа: ' +
+        'реализация № УТ-101 от 02.10.2026, СтройМеталл: 1 234 567,89 ₽; ' +
+        'реализация № УТ-102 от 15.10.2026, Кровля-Сервис: 2 000 000,50 ₽; ' +
+        'реализация № УТ-103 от 20.10.2026, СтройМеталл: -150 000,00 ₽ (возврат); итого 3 084 568,39 ₽. ' +
+        'Комиссия: 3 084 568,39 ₽ × 1,50 % = 46 268,53 ₽ ' +
+        '(точно 46 268,52585 ₽ — округлено до копейки один раз на всю сумму, половина копейки — от нуля).',
     );
     expect(plain(line(statement, 'plan_bonus')?.explanation)).toBe(
-      'Выполнение плана за октябрь 2026: отгрузки 3 084 568,39 ₽ из плана 3 000 000,00 ₽ = 102,81 % (округлено вниз до сотых долей процента). '
-      + 'Ступень «от 100,00 %» (нижняя граница включается): фиксированная премия 25 000,00 ₽. '
-      + 'До ступени «от 120,00 %» не хватает 515 431,61 ₽.',
+      'Выполнение плана за октябрь 2026: отгрузки 3 084 568,39 ₽ из плана 3 000 000,00 ₽ = 102,81 % (округлено вниз до сотых долей процента). ' +
+        'Ступень «от 100,00 %» (нижняя граница включается): фиксированная премия 25 000,00 ₽. ' +
+        'До ступени «от 120,00 %» не хватает 515 431,61 ₽.',
     );
     expect(plain(line(statement, 'kpi_targeted_calls')?.explanation)).toBe(
-      'Целевых звонков за октябрь 2026: 340 за 22 рабочих дня — в среднем 15,45 в день при цели 15 (нужно не меньше 330). '
-      + 'Режим «всё или ничего»: цель достигнута — 5 000,00 ₽.',
+      'Целевых звонков за октябрь 2026: 340 за 22 рабочих дня — в среднем 15,45 в день при цели 15 (нужно не меньше 330). ' +
+        'Режим «всё или ничего»: цель достигнута — 5 000,00 ₽.',
     );
   });
 
@@ -103,7 +128,7 @@ describe('the worked example of docs/pay.md: October 2026, shipments basis', () 
     expect(line(statement, 'commission')).toMatchObject({ titleRu: 'Комиссия с отгрузок', titleEn: 'Commission on shipments' });
   });
 
-  test('counts a document for the manager responsible at its date: the moved client\'s shipment is the other manager\'s', () => {
+  test("counts a document for the manager responsible at its date: the moved client's shipment is the other manager's", () => {
     const other = computeSalaryStatement(october({ userId: 8, plan: null }));
     expect(other.basisKopecks).toBe(50_000_000);
     expect(line(other, 'commission')?.refs).toEqual([106]);
@@ -119,10 +144,12 @@ describe('plan completion tiers (plan 10 000 000,00 ₽, lower bounds inclusive,
     ['119.99 % stays in the 100 % tier', 1_199_900_000, 11_999, 2_500_000, 100_000],
     ['exactly 120.00 % pays 0.50 % of the basis', 1_200_000_000, 12_000, 6_000_000, 0],
   ])('%s', (_name, shipped, completionBp, bonus, shortfall) => {
-    const statement = computeSalaryStatement(october({
-      plan: { amountKopecks: 1_000_000_000, metric: 'shipments' },
-      documents: [doc(1, 'shipment', 'УТ-1', '2026-10-01', shipped)],
-    }));
+    const statement = computeSalaryStatement(
+      october({
+        plan: { amountKopecks: 1_000_000_000, metric: 'shipments' },
+        documents: [doc(1, 'shipment', 'УТ-1', '2026-10-01', shipped)],
+      }),
+    );
     expect(statement.planCompletionBp).toBe(completionBp);
     expect(line(statement, 'plan_bonus')?.amountKopecks).toBe(bonus);
     const explanation = plain(line(statement, 'plan_bonus')?.explanation) ?? '';
@@ -131,13 +158,15 @@ describe('plan completion tiers (plan 10 000 000,00 ₽, lower bounds inclusive,
   });
 
   test('below the first tier says so', () => {
-    const statement = computeSalaryStatement(october({
-      plan: { amountKopecks: 1_000_000_000, metric: 'shipments' },
-      documents: [doc(1, 'shipment', 'УТ-1', '2026-10-01', 799_999_999)],
-    }));
+    const statement = computeSalaryStatement(
+      october({
+        plan: { amountKopecks: 1_000_000_000, metric: 'shipments' },
+        documents: [doc(1, 'shipment', 'УТ-1', '2026-10-01', 799_999_999)],
+      }),
+    );
     expect(plain(line(statement, 'plan_bonus')?.explanation)).toBe(
-      'Выполнение плана за октябрь 2026: отгрузки 7 999 999,99 ₽ из плана 10 000 000,00 ₽ = 79,99 % (округлено вниз до сотых долей процента). '
-      + 'Это ниже первой ступени «от 80,00 %» — премия 0,00 ₽. До ступени «от 80,00 %» не хватает 0,01 ₽.',
+      'Выполнение плана за октябрь 2026: отгрузки 7 999 999,99 ₽ из плана 10 000 000,00 ₽ = 79,99 % (округлено вниз до сотых долей процента). ' +
+        'Это ниже первой ступени «от 80,00 %» — премия 0,00 ₽. До ступени «от 80,00 %» не хватает 0,01 ₽.',
     );
   });
 
@@ -146,8 +175,13 @@ describe('plan completion tiers (plan 10 000 000,00 ₽, lower bounds inclusive,
     expect(statement.planCompletionBp).toBeNull();
     expect(statement.planKopecks).toBeNull();
     expect(line(statement, 'plan_bonus')).toEqual({
-      code: 'plan_bonus', titleRu: 'Премия за выполнение плана', titleEn: 'Plan completion bonus', amountKopecks: 0, refs: [],
-      explanation: 'План на месяц не установлен — процент выполнения не считается; премия за выполнение плана за октябрь 2026 не начисляется.',
+      code: 'plan_bonus',
+      titleRu: 'Премия за выполнение плана',
+      titleEn: 'Plan completion bonus',
+      amountKopecks: 0,
+      refs: [],
+      explanation:
+        'План на месяц не установлен — процент выполнения не считается; премия за выполнение плана за октябрь 2026 не начисляется.',
     });
     expect(statement.totalKopecks).toBe(4_000_000 + 4_626_853 + 500_000);
   });
@@ -156,7 +190,9 @@ describe('plan completion tiers (plan 10 000 000,00 ₽, lower bounds inclusive,
     const statement = computeSalaryStatement(october({ plan: { amountKopecks: 0, metric: 'shipments' } }));
     expect(statement.planCompletionBp).toBeNull();
     expect(line(statement, 'plan_bonus')?.amountKopecks).toBe(0);
-    expect(plain(line(statement, 'plan_bonus')?.explanation)).toBe('План равен 0,00 ₽ — процент выполнения не определён; премия за выполнение плана за октябрь 2026 не начисляется.');
+    expect(plain(line(statement, 'plan_bonus')?.explanation)).toBe(
+      'План равен 0,00 ₽ — процент выполнения не определён; премия за выполнение плана за октябрь 2026 не начисляется.',
+    );
   });
 
   test('a plan set on payments does not count against a shipments rule', () => {
@@ -205,7 +241,9 @@ describe('kopeck rounding: half away from zero, once per line', () => {
   });
 
   test('the largest safe basis keeps every kopeck (the product passes 2^53 on the way)', () => {
-    const statement = computeSalaryStatement(october({ rule: baseOnly, documents: [doc(1, 'shipment', 'УТ-1', '2026-10-01', Number.MAX_SAFE_INTEGER)] }));
+    const statement = computeSalaryStatement(
+      october({ rule: baseOnly, documents: [doc(1, 'shipment', 'УТ-1', '2026-10-01', Number.MAX_SAFE_INTEGER)] }),
+    );
     // 9 007 199 254 740 991 × 150 / 10 000 = 135 107 988 821 114,865 → …115
     expect(line(statement, 'commission')?.amountKopecks).toBe(135_107_988_821_115);
     expect(statement.totalKopecks).toBe(135_107_992_821_115);
@@ -214,31 +252,41 @@ describe('kopeck rounding: half away from zero, once per line', () => {
   test('a basis past the safe integers is refused instead of being wrong', () => {
     const documents = [doc(1, 'shipment', 'УТ-1', '2026-10-01', Number.MAX_SAFE_INTEGER), doc(2, 'shipment', 'УТ-2', '2026-10-02', 1)];
     expect(() => computeSalaryStatement(october({ rule: baseOnly, documents }))).toThrow(RangeError);
-    expect(() => computeSalaryStatement(october({ rule: baseOnly, documents: [doc(1, 'shipment', 'УТ-1', '2026-10-01', 10.5)] }))).toThrow('document 1');
+    expect(() => computeSalaryStatement(october({ rule: baseOnly, documents: [doc(1, 'shipment', 'УТ-1', '2026-10-01', 10.5)] }))).toThrow(
+      'document 1',
+    );
   });
 });
 
 describe('returns and the basis', () => {
-  test('returns above the month\'s shipments give no commission and no tier, and are not clawed back', () => {
-    const statement = computeSalaryStatement(october({
-      plan: { amountKopecks: 100_000_000, metric: 'shipments' },
-      documents: [doc(1, 'shipment', 'УТ-1', '2026-10-01', 10_000_000), doc(2, 'shipment', 'УТ-2', '2026-10-09', -30_000_000)],
-    }));
+  test("returns above the month's shipments give no commission and no tier, and are not clawed back", () => {
+    const statement = computeSalaryStatement(
+      october({
+        plan: { amountKopecks: 100_000_000, metric: 'shipments' },
+        documents: [doc(1, 'shipment', 'УТ-1', '2026-10-01', 10_000_000), doc(2, 'shipment', 'УТ-2', '2026-10-09', -30_000_000)],
+      }),
+    );
     expect(statement.basisKopecks).toBe(-20_000_000);
     expect(statement.planCompletionBp).toBe(-2_000);
     expect(line(statement, 'commission')?.amountKopecks).toBe(0);
-    expect(line(statement, 'commission')?.explanation).toContain('База отрицательная (возвраты больше продаж) — комиссия 1,50\u00A0% не начисляется и не удерживается');
+    expect(line(statement, 'commission')?.explanation).toContain(
+      'База отрицательная (возвраты больше продаж) — комиссия 1,50\u00A0% не начисляется и не удерживается',
+    );
     expect(line(statement, 'plan_bonus')?.amountKopecks).toBe(0);
     expect(statement.totalKopecks).toBe(4_000_000 + 500_000);
   });
 
   test('a month without documents has a zero basis, said in words', () => {
     const statement = computeSalaryStatement(october({ rule: baseOnly, documents: [] }));
-    expect(plain(line(statement, 'commission')?.explanation)).toBe('Отгрузки за октябрь 2026: документов нет, база 0,00 ₽. Комиссия: 0,00 ₽ × 1,50 % = 0,00 ₽.');
+    expect(plain(line(statement, 'commission')?.explanation)).toBe(
+      'Отгрузки за октябрь 2026: документов нет, база 0,00 ₽. Комиссия: 0,00 ₽ × 1,50 % = 0,00 ₽.',
+    );
   });
 
   test('a long month lists twenty documents and sums the rest', () => {
-    const documents = Array.from({ length: 23 }, (_, i) => doc(i + 1, 'shipment', `УТ-${String(i + 1).padStart(2, '0')}`, '2026-10-01', 100));
+    const documents = Array.from({ length: 23 }, (_, i) =>
+      doc(i + 1, 'shipment', `УТ-${String(i + 1).padStart(2, '0')}`, '2026-10-01', 100),
+    );
     const statement = computeSalaryStatement(october({ rule: baseOnly, documents }));
     const explanation = plain(line(statement, 'commission')?.explanation) ?? '';
     expect(explanation).toContain('23 документа: ');
@@ -255,24 +303,32 @@ describe('payments basis instead of shipments', () => {
     const statement = computeSalaryStatement(october({ rule: payments, plan: { amountKopecks: 100_000_000, metric: 'payments' } }));
     // 1 000 000,00 + 50 000,50 = 1 050 000,50 ₽; × 1,50 % = 15 750,0075 ₽ → 15 750,01 ₽
     expect(statement.basisKopecks).toBe(105_000_050);
-    expect(line(statement, 'commission')).toMatchObject({ titleRu: 'Комиссия с оплат', titleEn: 'Commission on payments', amountKopecks: 1_575_001, refs: [104, 108] });
+    expect(line(statement, 'commission')).toMatchObject({
+      titleRu: 'Комиссия с оплат',
+      titleEn: 'Commission on payments',
+      amountKopecks: 1_575_001,
+      refs: [104, 108],
+    });
     expect(statement.planCompletionBp).toBe(10_500);
     expect(line(statement, 'plan_bonus')?.amountKopecks).toBe(2_500_000);
     expect(statement.totalKopecks).toBe(4_000_000 + 1_575_001 + 2_500_000 + 500_000);
     expect(plain(line(statement, 'commission')?.explanation)).toBe(
-      'Оплаты за октябрь 2026 — 2 документа: оплата (банк) № ПП-77 от 05.10.2026, СтройМеталл: 1 000 000,00 ₽; '
-      + 'оплата (касса) № ПКО-5 от 28.10.2026, Кровля-Сервис: 50 000,50 ₽; итого 1 050 000,50 ₽. '
-      + 'Комиссия: 1 050 000,50 ₽ × 1,50 % = 15 750,01 ₽ (точно 15 750,0075 ₽ — округлено до копейки один раз на всю сумму, половина копейки — от нуля).',
+      'Оплаты за октябрь 2026 — 2 документа: оплата (банк) № ПП-77 от 05.10.2026, СтройМеталл: 1 000 000,00 ₽; ' +
+        'оплата (касса) № ПКО-5 от 28.10.2026, Кровля-Сервис: 50 000,50 ₽; итого 1 050 000,50 ₽. ' +
+        'Комиссия: 1 050 000,50 ₽ × 1,50 % = 15 750,01 ₽ (точно 15 750,0075 ₽ — округлено до копейки один раз на всю сумму, половина копейки — от нуля).',
     );
   });
 });
 
 describe('KPI: targeted calls per working day (November 2026: 20 working days, target 15, so 300 calls)', () => {
   const novemberDays = workingDaysOfMonth('2026-11', RU_PRODUCTION_CALENDAR_2026);
-  const kpiRule = (mode: 'all_or_nothing' | 'proportional_capped', amountKopecks = 500_000) => SalaryRule.parse({
-    validFrom: '2026-01', baseKopecks: 0, commissionBp: 0,
-    kpis: [{ kind: 'targeted_calls_per_working_day', target: 15, amountKopecks, mode }],
-  });
+  const kpiRule = (mode: 'all_or_nothing' | 'proportional_capped', amountKopecks = 500_000) =>
+    SalaryRule.parse({
+      validFrom: '2026-01',
+      baseKopecks: 0,
+      commissionBp: 0,
+      kpis: [{ kind: 'targeted_calls_per_working_day', target: 15, amountKopecks, mode }],
+    });
   /** `total` calls spread over the first working days, 20 a day. */
   const calls = (total: number) => {
     const byDay: Record<string, number> = {};
@@ -281,8 +337,12 @@ describe('KPI: targeted calls per working day (November 2026: 20 working days, t
   };
   const kpi = (mode: 'all_or_nothing' | 'proportional_capped', total: number, amountKopecks?: number) => {
     const statement = computeSalaryStatement({
-      month: '2026-11', userId: MANAGER, plan: null, documents: [],
-      kpiFacts: { targetedCallsByLocalDay: calls(total), workingDays: novemberDays }, rule: kpiRule(mode, amountKopecks),
+      month: '2026-11',
+      userId: MANAGER,
+      plan: null,
+      documents: [],
+      kpiFacts: { targetedCallsByLocalDay: calls(total), workingDays: novemberDays },
+      rule: kpiRule(mode, amountKopecks),
     });
     return line(statement, 'kpi_targeted_calls');
   };
@@ -303,17 +363,19 @@ describe('KPI: targeted calls per working day (November 2026: 20 working days, t
 
   test('the line states fact against target', () => {
     expect(plain(kpi('all_or_nothing', 299)?.explanation)).toBe(
-      'Целевых звонков за ноябрь 2026: 299 за 20 рабочих дней — в среднем 14,95 в день при цели 15 (нужно не меньше 300). '
-      + 'Режим «всё или ничего»: цель не достигнута — 0,00 ₽ из 5 000,00 ₽.',
+      'Целевых звонков за ноябрь 2026: 299 за 20 рабочих дней — в среднем 14,95 в день при цели 15 (нужно не меньше 300). ' +
+        'Режим «всё или ничего»: цель не достигнута — 0,00 ₽ из 5 000,00 ₽.',
     );
     expect(plain(kpi('proportional_capped', 290)?.explanation)).toBe(
-      'Целевых звонков за ноябрь 2026: 290 за 20 рабочих дней — в среднем 14,50 в день при цели 15 (нужно не меньше 300). '
-      + 'Режим «пропорционально, не больше суммы KPI»: 5 000,00 ₽ × 290 / 300 = 4 833,33 ₽.',
+      'Целевых звонков за ноябрь 2026: 290 за 20 рабочих дней — в среднем 14,50 в день при цели 15 (нужно не меньше 300). ' +
+        'Режим «пропорционально, не больше суммы KPI»: 5 000,00 ₽ × 290 / 300 = 4 833,33 ₽.',
     );
   });
 
   test('a rule with KPI parts and no facts is a wiring error', () => {
-    expect(() => computeSalaryStatement({ month: '2026-11', userId: MANAGER, plan: null, documents: [], rule: kpiRule('all_or_nothing') })).toThrow(RangeError);
+    expect(() =>
+      computeSalaryStatement({ month: '2026-11', userId: MANAGER, plan: null, documents: [], rule: kpiRule('all_or_nothing') }),
+    ).toThrow(RangeError);
   });
 });
 
@@ -328,8 +390,18 @@ describe('the Russian production calendar', () => {
   });
 
   test.each<[string, number]>([
-    ['2026-01', 15], ['2026-02', 19], ['2026-03', 21], ['2026-04', 22], ['2026-05', 19], ['2026-06', 21],
-    ['2026-07', 23], ['2026-08', 21], ['2026-09', 22], ['2026-10', 22], ['2026-11', 20], ['2026-12', 22],
+    ['2026-01', 15],
+    ['2026-02', 19],
+    ['2026-03', 21],
+    ['2026-04', 22],
+    ['2026-05', 19],
+    ['2026-06', 21],
+    ['2026-07', 23],
+    ['2026-08', 21],
+    ['2026-09', 22],
+    ['2026-10', 22],
+    ['2026-11', 20],
+    ['2026-12', 22],
   ])('%s has %i working days', (month, days) => {
     expect(workingDaysOfMonth(month, RU_PRODUCTION_CALENDAR_2026)).toHaveLength(days);
   });
@@ -352,23 +424,54 @@ describe('the Russian production calendar', () => {
 
 describe('the salary rule from an admin form', () => {
   test('fills defaults: shipments basis, no tiers, no KPI', () => {
-    expect(SalaryRule.parse({ validFrom: '2026-10', baseKopecks: 100, commissionBp: 150 }))
-      .toEqual({ validFrom: '2026-10', baseKopecks: 100, commissionBp: 150, basis: 'shipments', tiers: [], kpis: [] });
+    expect(SalaryRule.parse({ validFrom: '2026-10', baseKopecks: 100, commissionBp: 150 })).toEqual({
+      validFrom: '2026-10',
+      baseKopecks: 100,
+      commissionBp: 150,
+      basis: 'shipments',
+      tiers: [],
+      kpis: [],
+    });
   });
 
   test.each<[string, unknown, string, (string | number)[]]>([
     ['a month that does not exist', { validFrom: '2026-13' }, 'Месяц в формате ГГГГ-ММ / Month as YYYY-MM', ['validFrom']],
     ['a negative base', { baseKopecks: -1 }, 'Оклад: не меньше нуля / Base salary: not negative', ['baseKopecks']],
-    ['a fractional commission', { commissionBp: 1.5 }, 'Комиссия: целое число сотых долей процента / Commission: whole basis points', ['commissionBp']],
+    [
+      'a fractional commission',
+      { commissionBp: 1.5 },
+      'Комиссия: целое число сотых долей процента / Commission: whole basis points',
+      ['commissionBp'],
+    ],
     ['a commission over 100 %', { commissionBp: 10_001 }, 'Комиссия: не больше 100 % / Commission: at most 100 %', ['commissionBp']],
-    ['tiers out of order', { tiers: [{ kind: 'fixed', fromCompletionBp: 10_000, amountKopecks: 1 }, { kind: 'fixed', fromCompletionBp: 8_000, amountKopecks: 1 }] },
-      'Ступени премии — по возрастанию порога, без повторов / Bonus tiers must ascend by threshold, without repeats', ['tiers', 1, 'fromCompletionBp']],
-    ['the same KPI twice', { kpis: [
-      { kind: 'targeted_calls_per_working_day', target: 10, amountKopecks: 1, mode: 'all_or_nothing' },
-      { kind: 'targeted_calls_per_working_day', target: 15, amountKopecks: 1, mode: 'all_or_nothing' },
-    ] }, 'Этот KPI уже есть в правиле / This KPI is already in the rule', ['kpis', 1, 'kind']],
-    ['a KPI target of zero', { kpis: [{ kind: 'targeted_calls_per_working_day', target: 0, amountKopecks: 1, mode: 'all_or_nothing' }] },
-      'Цель: хотя бы один звонок в день / Target: at least one call a day', ['kpis', 0, 'target']],
+    [
+      'tiers out of order',
+      {
+        tiers: [
+          { kind: 'fixed', fromCompletionBp: 10_000, amountKopecks: 1 },
+          { kind: 'fixed', fromCompletionBp: 8_000, amountKopecks: 1 },
+        ],
+      },
+      'Ступени премии — по возрастанию порога, без повторов / Bonus tiers must ascend by threshold, without repeats',
+      ['tiers', 1, 'fromCompletionBp'],
+    ],
+    [
+      'the same KPI twice',
+      {
+        kpis: [
+          { kind: 'targeted_calls_per_working_day', target: 10, amountKopecks: 1, mode: 'all_or_nothing' },
+          { kind: 'targeted_calls_per_working_day', target: 15, amountKopecks: 1, mode: 'all_or_nothing' },
+        ],
+      },
+      'Этот KPI уже есть в правиле / This KPI is already in the rule',
+      ['kpis', 1, 'kind'],
+    ],
+    [
+      'a KPI target of zero',
+      { kpis: [{ kind: 'targeted_calls_per_working_day', target: 0, amountKopecks: 1, mode: 'all_or_nothing' }] },
+      'Цель: хотя бы один звонок в день / Target: at least one call a day',
+      ['kpis', 0, 'target'],
+    ],
   ])('refuses %s in Russian first', (_name, change, message, path) => {
     const result = SalaryRule.safeParse({ validFrom: '2026-10', baseKopecks: 100, commissionBp: 150, ...(change as object) });
     expect(result.success).toBe(false);
@@ -390,7 +493,12 @@ describe('the salary rule from an admin form', () => {
 });
 
 describe('number formats', () => {
-  test.each<[number, string]>([[123_456_789, '1234567,89'], [5, '0,05'], [-150, '-1,50'], [0, '0,00']])('%i kopecks → %s', (kopecks, text) => {
+  test.each<[number, string]>([
+    [123_456_789, '1234567,89'],
+    [5, '0,05'],
+    [-150, '-1,50'],
+    [0, '0,00'],
+  ])('%i kopecks → %s', (kopecks, text) => {
     expect(kopecksDecimalComma(kopecks)).toBe(text);
   });
   test('basis points as a percentage with a no-break space', () => {
@@ -410,20 +518,37 @@ describe('the statement workflow', () => {
   };
   /** Every allowed move, written out by hand; all other state × action × actor triples are refused. */
   const allowed: [SalaryStatementState, SalaryStatementAction, string, SalaryStatementState][] = [
-    ['draft', 'check', 'manager (owner)', 'checked'], ['draft', 'check', 'head (owner)', 'checked'], ['draft', 'check', 'admin (owner)', 'checked'],
-    ['draft', 'dispute', 'manager (owner)', 'disputed'], ['draft', 'dispute', 'head (owner)', 'disputed'], ['draft', 'dispute', 'admin (owner)', 'disputed'],
-    ['checked', 'dispute', 'manager (owner)', 'disputed'], ['checked', 'dispute', 'head (owner)', 'disputed'], ['checked', 'dispute', 'admin (owner)', 'disputed'],
-    ...(['draft', 'checked', 'disputed'] as const).flatMap((from) => (['head (owner)', 'head', 'admin (owner)', 'admin'] as const)
-      .map((who): [SalaryStatementState, SalaryStatementAction, string, SalaryStatementState] => [from, 'recompute', who, 'draft'])),
-    ['disputed', 'answer', 'head', 'draft'], ['disputed', 'answer', 'admin', 'draft'],
-    ['checked', 'approve', 'head', 'approved'], ['checked', 'approve', 'admin', 'approved'],
-    ['disputed', 'approve', 'head', 'approved'], ['disputed', 'approve', 'admin', 'approved'],
-    ['approved', 'export', 'head (owner)', 'exported'], ['approved', 'export', 'head', 'exported'],
-    ['approved', 'export', 'admin (owner)', 'exported'], ['approved', 'export', 'admin', 'exported'],
+    ['draft', 'check', 'manager (owner)', 'checked'],
+    ['draft', 'check', 'head (owner)', 'checked'],
+    ['draft', 'check', 'admin (owner)', 'checked'],
+    ['draft', 'dispute', 'manager (owner)', 'disputed'],
+    ['draft', 'dispute', 'head (owner)', 'disputed'],
+    ['draft', 'dispute', 'admin (owner)', 'disputed'],
+    ['checked', 'dispute', 'manager (owner)', 'disputed'],
+    ['checked', 'dispute', 'head (owner)', 'disputed'],
+    ['checked', 'dispute', 'admin (owner)', 'disputed'],
+    ...(['draft', 'checked', 'disputed'] as const).flatMap((from) =>
+      (['head (owner)', 'head', 'admin (owner)', 'admin'] as const).map(
+        (who): [SalaryStatementState, SalaryStatementAction, string, SalaryStatementState] => [from, 'recompute', who, 'draft'],
+      ),
+    ),
+    ['disputed', 'answer', 'head', 'draft'],
+    ['disputed', 'answer', 'admin', 'draft'],
+    ['checked', 'approve', 'head', 'approved'],
+    ['checked', 'approve', 'admin', 'approved'],
+    ['disputed', 'approve', 'head', 'approved'],
+    ['disputed', 'approve', 'admin', 'approved'],
+    ['approved', 'export', 'head (owner)', 'exported'],
+    ['approved', 'export', 'head', 'exported'],
+    ['approved', 'export', 'admin (owner)', 'exported'],
+    ['approved', 'export', 'admin', 'exported'],
   ];
   const expectedNext = new Map(allowed.map(([s, a, who, next]) => [`${s}|${a}|${who}`, next]));
-  const table = salaryStatementStates.flatMap((state) => salaryStatementActions.flatMap((action) =>
-    Object.keys(actors).map((who) => [state, action, who, expectedNext.get(`${state}|${action}|${who}`) ?? 'refused'] as const)));
+  const table = salaryStatementStates.flatMap((state) =>
+    salaryStatementActions.flatMap((action) =>
+      Object.keys(actors).map((who) => [state, action, who, expectedNext.get(`${state}|${action}|${who}`) ?? 'refused'] as const),
+    ),
+  );
 
   test('the table covers 5 states × 6 actions × 6 actors, 31 of them allowed', () => {
     expect(table).toHaveLength(180);
@@ -445,19 +570,26 @@ describe('the statement workflow', () => {
 
   test('a dispute needs a comment', () => {
     expect(transition('draft', 'dispute', actors['manager (owner)']!, '   ')).toEqual({
-      ok: false, reasonRu: 'Напишите, что не так в расчёте', reasonEn: 'Say what is wrong in the statement',
+      ok: false,
+      reasonRu: 'Напишите, что не так в расчёте',
+      reasonEn: 'Say what is wrong in the statement',
     });
     expect(transition('checked', 'dispute', actors['manager (owner)']!)).toMatchObject({ ok: false });
   });
 
   test('a head answers a dispute only with a comment, and the answer returns it to draft', () => {
-    expect(transition('disputed', 'answer', actors.head!, '')).toEqual({ ok: false, reasonRu: 'Напишите ответ на спор', reasonEn: 'Write the answer to the dispute' });
+    expect(transition('disputed', 'answer', actors.head!, '')).toEqual({
+      ok: false,
+      reasonRu: 'Напишите ответ на спор',
+      reasonEn: 'Write the answer to the dispute',
+    });
     expect(transition('disputed', 'answer', actors.head!, 'Возврат от 20.10 учтён верно')).toEqual({ ok: true, next: 'draft' });
   });
 
   test('approving over a dispute needs the resolution; a checked statement needs none', () => {
     expect(transition('disputed', 'approve', actors.admin!)).toMatchObject({
-      ok: false, reasonRu: 'Оспоренный расчёт утверждается только с комментарием — решением по спору',
+      ok: false,
+      reasonRu: 'Оспоренный расчёт утверждается только с комментарием — решением по спору',
     });
     expect(transition('checked', 'approve', actors.admin!)).toEqual({ ok: true, next: 'approved' });
     expect(transition('checked', 'check', actors['manager (owner)']!)).toMatchObject({ ok: false });
@@ -465,17 +597,22 @@ describe('the statement workflow', () => {
 
   test('nobody approves his own statement, and a manager does not approve at all', () => {
     expect(transition('checked', 'approve', actors['head (owner)']!)).toEqual({
-      ok: false, reasonRu: 'Свой расчёт утверждает другой руководитель или администратор', reasonEn: 'Someone else must approve your own statement',
+      ok: false,
+      reasonRu: 'Свой расчёт утверждает другой руководитель или администратор',
+      reasonEn: 'Someone else must approve your own statement',
     });
     expect(transition('checked', 'approve', actors['another manager']!)).toEqual({
-      ok: false, reasonRu: 'Утвердить расчёт может только руководитель или администратор', reasonEn: 'Only a head or the admin may approve a statement',
+      ok: false,
+      reasonRu: 'Утвердить расчёт может только руководитель или администратор',
+      reasonEn: 'Only a head or the admin may approve a statement',
     });
   });
 
   test('an approved statement is frozen: no recompute, and the reason says so', () => {
     expect(transition('approved', 'recompute', actors.admin!)).toEqual({
       ok: false,
-      reasonRu: 'Утверждённый расчёт заморожен. Расчёт сейчас «утверждён»; пересчитать можно только из состояний «черновик», «проверен менеджером», «оспорен»',
+      reasonRu:
+        'Утверждённый расчёт заморожен. Расчёт сейчас «утверждён»; пересчитать можно только из состояний «черновик», «проверен менеджером», «оспорен»',
       reasonEn: 'An approved statement is frozen. The statement is approved; recompute only from: draft, checked by the manager, disputed',
     });
     expect(transition('exported', 'export', actors.admin!)).toMatchObject({ ok: false });
@@ -483,7 +620,9 @@ describe('the statement workflow', () => {
 
   test('only the owner marks his statement checked', () => {
     expect(transition('draft', 'check', actors.head!)).toEqual({
-      ok: false, reasonRu: 'Проверенным свой расчёт отмечает только сам сотрудник', reasonEn: 'Only the employee marks his own statement checked',
+      ok: false,
+      reasonRu: 'Проверенным свой расчёт отмечает только сам сотрудник',
+      reasonEn: 'Only the employee marks his own statement checked',
     });
   });
 });
@@ -491,23 +630,28 @@ describe('the statement workflow', () => {
 describe('CSV for 1C:ЗУП', () => {
   const ivanov = computeSalaryStatement(october());
   const petrov = computeSalaryStatement(october({ userId: 8, plan: null }));
-  const csv = statementCsv([ivanov, petrov], [
-    { userId: MANAGER, personnelNumber: '00042', email: 'ivanov@example.ru', fullName: 'Иванов Иван Петрович' },
-    { userId: 8, personnelNumber: null, email: 'petrov@example.ru', fullName: '=Петров; "Пётр"' },
-  ]);
+  const csv = statementCsv(
+    [ivanov, petrov],
+    [
+      { userId: MANAGER, personnelNumber: '00042', email: 'ivanov@example.ru', fullName: 'Иванов Иван Петрович' },
+      { userId: 8, personnelNumber: null, email: 'petrov@example.ru', fullName: '=Петров; "Пётр"' },
+    ],
+  );
 
   test('is UTF-8 with a BOM, ";" between cells, CRLF, decimal commas, zero lines left out, cells escaped', () => {
-    expect([...Buffer.from(csv, 'utf8').subarray(0, 3)]).toEqual([0xEF, 0xBB, 0xBF]);
-    expect(csv).toBe('\uFEFF'
-      + 'Табельный номер/email;ФИО;Месяц;Код начисления;Вид начисления;Сумма\r\n'
-      + '00042;Иванов Иван Петрович;01.10.2026;base;Оклад;40000,00\r\n'
-      + '00042;Иванов Иван Петрович;01.10.2026;commission;Комиссия с отгрузок;46268,53\r\n'
-      + '00042;Иванов Иван Петрович;01.10.2026;plan_bonus;Премия за выполнение плана;25000,00\r\n'
-      + '00042;Иванов Иван Петрович;01.10.2026;kpi_targeted_calls;KPI: целевые звонки;5000,00\r\n'
-      // Petrov: 500 000,00 ₽ × 1,50 % = 7 500,00 ₽; no plan, so no tier row; KPI reached on the same calls.
-      + 'petrov@example.ru;"\'=Петров; ""Пётр""";01.10.2026;base;Оклад;40000,00\r\n'
-      + 'petrov@example.ru;"\'=Петров; ""Пётр""";01.10.2026;commission;Комиссия с отгрузок;7500,00\r\n'
-      + 'petrov@example.ru;"\'=Петров; ""Пётр""";01.10.2026;kpi_targeted_calls;KPI: целевые звонки;5000,00\r\n');
+    expect([...Buffer.from(csv, 'utf8').subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(csv).toBe(
+      '\uFEFF' +
+        'Табельный номер/email;ФИО;Месяц;Код начисления;Вид начисления;Сумма\r\n' +
+        '00042;Иванов Иван Петрович;01.10.2026;base;Оклад;40000,00\r\n' +
+        '00042;Иванов Иван Петрович;01.10.2026;commission;Комиссия с отгрузок;46268,53\r\n' +
+        '00042;Иванов Иван Петрович;01.10.2026;plan_bonus;Премия за выполнение плана;25000,00\r\n' +
+        '00042;Иванов Иван Петрович;01.10.2026;kpi_targeted_calls;KPI: целевые звонки;5000,00\r\n' +
+        // Petrov: 500 000,00 ₽ × 1,50 % = 7 500,00 ₽; no plan, so no tier row; KPI reached on the same calls.
+        'petrov@example.ru;"\'=Петров; ""Пётр""";01.10.2026;base;Оклад;40000,00\r\n' +
+        'petrov@example.ru;"\'=Петров; ""Пётр""";01.10.2026;commission;Комиссия с отгрузок;7500,00\r\n' +
+        'petrov@example.ru;"\'=Петров; ""Пётр""";01.10.2026;kpi_targeted_calls;KPI: целевые звонки;5000,00\r\n',
+    );
   });
 
   test('refuses a statement of someone it cannot name', () => {

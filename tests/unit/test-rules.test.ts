@@ -20,7 +20,8 @@ const SQL_NOW_ALLOWED = [/^schema\/migrations\/0010_reports\.sql$/, /^schema\/ro
 /** A calendar read in JS/TS: Date.now(), new Date() with no argument, Date() called as a function. */
 const JS_CLOCK = /\bDate\.now\s*\(|\bnew\s+Date\s*\(\s*\)|(?<![.\w]|new\s)Date\s*\(\s*\)/;
 /** SQLite reading its own clock: 'now' as a date-function argument, CURRENT_TIMESTAMP/DATE/TIME. */
-const SQL_CLOCK = /\b(date|time|datetime|julianday|unixepoch|strftime)\s*\([^)]*['"]now['"]|\bunixepoch\s*\(\s*\)|\bCURRENT_(TIMESTAMP|DATE|TIME)\b/i;
+const SQL_CLOCK =
+  /\b(date|time|datetime|julianday|unixepoch|strftime)\s*\([^)]*['"]now['"]|\bunixepoch\s*\(\s*\)|\bCURRENT_(TIMESTAMP|DATE|TIME)\b/i;
 
 function files(dir: string): string[] {
   const out: string[] = [];
@@ -38,10 +39,17 @@ function codeOf(line: string, state: { inBlock: boolean }): string {
   let out = '';
   for (let i = 0; i < line.length; i++) {
     if (state.inBlock) {
-      if (line.startsWith('*/', i)) { state.inBlock = false; i++; }
+      if (line.startsWith('*/', i)) {
+        state.inBlock = false;
+        i++;
+      }
       continue;
     }
-    if (line.startsWith('/*', i)) { state.inBlock = true; i++; continue; }
+    if (line.startsWith('/*', i)) {
+      state.inBlock = true;
+      i++;
+      continue;
+    }
     if (line.startsWith('//', i) && line[i - 1] !== ':') break;
     out += line[i];
   }
@@ -55,11 +63,15 @@ export function clockFindings(root = ROOT): string[] {
       const rel = relative(root, path).split('\\').join('/');
       if (CLOCK_MODULES.includes(rel) || rel === 'tests/unit/test-rules.test.ts') continue;
       const state = { inBlock: false };
-      readFileSync(path, 'utf8').split('\n').forEach((line, i) => {
-        const code = rel.endsWith('.sql') ? line.replace(/--.*$/, '') : codeOf(line, state);
-        if (!rel.endsWith('.sql') && JS_CLOCK.test(code)) findings.push(`${rel}:${i + 1}: reads the machine's clock: ${line.trim().slice(0, 120)}`);
-        if (SQL_CLOCK.test(code) && !SQL_NOW_ALLOWED.some((re) => re.test(rel))) findings.push(`${rel}:${i + 1}: SQL reads SQLite's clock: ${line.trim().slice(0, 120)}`);
-      });
+      readFileSync(path, 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          const code = rel.endsWith('.sql') ? line.replace(/--.*$/, '') : codeOf(line, state);
+          if (!rel.endsWith('.sql') && JS_CLOCK.test(code))
+            findings.push(`${rel}:${i + 1}: reads the machine's clock: ${line.trim().slice(0, 120)}`);
+          if (SQL_CLOCK.test(code) && !SQL_NOW_ALLOWED.some((re) => re.test(rel)))
+            findings.push(`${rel}:${i + 1}: SQL reads SQLite's clock: ${line.trim().slice(0, 120)}`);
+        });
     }
   }
   return findings;
@@ -71,9 +83,16 @@ describe('one clock', () => {
   });
 
   test('the rule sees what it forbids (a checker that finds nothing proves nothing)', () => {
-    const samples = ['const t = Date.now();', 'const d = new Date();', 'const s = Date();', "db.exec(\"SELECT date('now')\")"];
+    const samples = ['const t = Date.now();', 'const d = new Date();', 'const s = Date();', 'db.exec("SELECT date(\'now\')")'];
     for (const sample of samples) expect(JS_CLOCK.test(sample) || SQL_CLOCK.test(sample)).toBe(true);
-    const allowed = ['new Date(ms)', 'new Date(`${d}T00:00:00Z`)', 'performance.now()', 'x.toDate()', 'parseDate()', "// Date.now() in a comment"];
+    const allowed = [
+      'new Date(ms)',
+      'new Date(`${d}T00:00:00Z`)',
+      'performance.now()',
+      'x.toDate()',
+      'parseDate()',
+      '// Date.now() in a comment',
+    ];
     for (const sample of allowed) expect(JS_CLOCK.test(codeOf(sample, { inBlock: false }))).toBe(false);
   });
 });
@@ -82,16 +101,19 @@ describe('one clock', () => {
  * One timeout: jest.config.cjs sets one per project, sized for a slow machine. A test or hook with
  * its own number is how a suite ends up passing only on an idle box.
  */
-const OWN_TIMEOUT = /\bjest\.setTimeout\s*\(|^\s*\}\s*,\s*[0-9][0-9_]*\s*\);?\s*$|\b(beforeAll|afterAll|beforeEach|afterEach|test|it)\s*\(.*\}\s*,\s*[0-9][0-9_]*\s*\);?\s*$/;
+const OWN_TIMEOUT =
+  /\bjest\.setTimeout\s*\(|^\s*\}\s*,\s*[0-9][0-9_]*\s*\);?\s*$|\b(beforeAll|afterAll|beforeEach|afterEach|test|it)\s*\(.*\}\s*,\s*[0-9][0-9_]*\s*\);?\s*$/;
 
 export function timeoutFindings(root = ROOT): string[] {
   const findings: string[] = [];
   for (const path of files(join(root, 'tests'))) {
     const rel = relative(root, path).split('\\').join('/');
     if (rel === 'tests/unit/test-rules.test.ts' || rel === 'tests/setup/timeout.ts') continue;
-    readFileSync(path, 'utf8').split('\n').forEach((line, i) => {
-      if (OWN_TIMEOUT.test(line)) findings.push(`${rel}:${i + 1}: sets its own timeout: ${line.trim().slice(0, 120)}`);
-    });
+    readFileSync(path, 'utf8')
+      .split('\n')
+      .forEach((line, i) => {
+        if (OWN_TIMEOUT.test(line)) findings.push(`${rel}:${i + 1}: sets its own timeout: ${line.trim().slice(0, 120)}`);
+      });
   }
   return findings;
 }
@@ -103,15 +125,27 @@ describe('one timeout', () => {
 
   test('every jest project applies its one timeout, sized for a slow machine', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const config = require(join(ROOT, 'jest.config.cjs')) as { projects: { displayName: string; globals?: { TEST_TIMEOUT_MS?: number }; setupFilesAfterEnv?: string[] }[] };
+    const config = require(join(ROOT, 'jest.config.cjs')) as {
+      projects: { displayName: string; globals?: { TEST_TIMEOUT_MS?: number }; setupFilesAfterEnv?: string[] }[];
+    };
     for (const project of config.projects) {
-      expect([project.displayName, project.setupFilesAfterEnv]).toEqual([project.displayName, expect.arrayContaining(['<rootDir>/tests/setup/timeout.ts'])]);
+      expect([project.displayName, project.setupFilesAfterEnv]).toEqual([
+        project.displayName,
+        expect.arrayContaining(['<rootDir>/tests/setup/timeout.ts']),
+      ]);
       expect(project.globals?.TEST_TIMEOUT_MS).toBeGreaterThanOrEqual(30_000);
     }
   });
 
   test('the rule sees what it forbids', () => {
-    for (const sample of ['jest.setTimeout(90_000);', '  }, 30_000);', "beforeAll(async () => { w = await startWorker(); }, 30_000);", "  it('x', async () => {}, 10000);"]) expect(OWN_TIMEOUT.test(sample)).toBe(true);
-    for (const sample of ['await new Promise((r) => setTimeout(r, 50));', '  });', "beforeAll(async () => { w = await startWorker(); });"]) expect(OWN_TIMEOUT.test(sample)).toBe(false);
+    for (const sample of [
+      'jest.setTimeout(90_000);',
+      '  }, 30_000);',
+      'beforeAll(async () => { w = await startWorker(); }, 30_000);',
+      "  it('x', async () => {}, 10000);",
+    ])
+      expect(OWN_TIMEOUT.test(sample)).toBe(true);
+    for (const sample of ['await new Promise((r) => setTimeout(r, 50));', '  });', 'beforeAll(async () => { w = await startWorker(); });'])
+      expect(OWN_TIMEOUT.test(sample)).toBe(false);
   });
 });

@@ -13,7 +13,10 @@ function answer(status: number, body: unknown) {
   const calls: string[] = [];
   global.fetch = jest.fn(async (url: string | URL) => {
     calls.push(String(url));
-    return new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+    return new Response(typeof body === 'string' ? body : JSON.stringify(body), {
+      status,
+      headers: { 'content-type': 'application/json' },
+    });
   }) as unknown as typeof fetch;
   return calls;
 }
@@ -39,7 +42,9 @@ describe('widget data', () => {
   });
 
   it('reads a failed request as offline, which is retried', async () => {
-    global.fetch = jest.fn(async () => { throw new TypeError('Failed to fetch'); }) as unknown as typeof fetch;
+    global.fetch = jest.fn(async () => {
+      throw new TypeError('Failed to fetch');
+    }) as unknown as typeof fetch;
 
     const result = await fetchWidgetData(config, '/api/widgets/today');
 
@@ -51,13 +56,19 @@ describe('widget data', () => {
   it('passes a server error message through', async () => {
     answer(503, { error: { code: 'unavailable', message: 'Сервис временно недоступен', requestId: 'r' } });
 
-    expect(await fetchWidgetData(config, '/api/widgets/today')).toEqual({ ok: false, problem: { kind: 'server', message: 'Сервис временно недоступен' } });
+    expect(await fetchWidgetData(config, '/api/widgets/today')).toEqual({
+      ok: false,
+      problem: { kind: 'server', message: 'Сервис временно недоступен' },
+    });
   });
 
   it('does not call the server without a token', async () => {
     const calls = answer(200, {});
 
-    expect(await fetchWidgetData({ ...config, token: null }, '/api/widgets/today')).toEqual({ ok: false, problem: { kind: 'missing-token' } });
+    expect(await fetchWidgetData({ ...config, token: null }, '/api/widgets/today')).toEqual({
+      ok: false,
+      problem: { kind: 'missing-token' },
+    });
     expect(calls).toEqual([]);
   });
 });
@@ -66,12 +77,17 @@ describe('widget configuration', () => {
   const element = (attrs: Record<string, string>) => ({ getAttribute: (name: string) => attrs[name] ?? null }) as unknown as Element;
 
   it('takes the token from ?t= and the API from the page origin when data-api is empty', () => {
-    expect(readWidgetConfig(element({ 'data-api': '' }), 'https://crm.example.ru/w/today?t=vke_abc')).toEqual({ apiBase: 'https://crm.example.ru', token: 'vke_abc', refreshMs: 15_000 });
+    expect(readWidgetConfig(element({ 'data-api': '' }), 'https://crm.example.ru/w/today?t=vke_abc')).toEqual({
+      apiBase: 'https://crm.example.ru',
+      token: 'vke_abc',
+      refreshMs: 15_000,
+    });
   });
 
   it('prefers data-token and data-api when given', () => {
-    expect(readWidgetConfig(element({ 'data-api': 'https://api.example.ru', 'data-token': 'vke_attr' }), 'https://1c.example.ru/home?t=vke_url'))
-      .toEqual({ apiBase: 'https://api.example.ru', token: 'vke_attr', refreshMs: 15_000 });
+    expect(
+      readWidgetConfig(element({ 'data-api': 'https://api.example.ru', 'data-token': 'vke_attr' }), 'https://1c.example.ru/home?t=vke_url'),
+    ).toEqual({ apiBase: 'https://api.example.ru', token: 'vke_attr', refreshMs: 15_000 });
   });
 
   it('has no token when neither is given', () => {

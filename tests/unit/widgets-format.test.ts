@@ -1,4 +1,14 @@
-import { barWidth, formatAge, formatClock, formatCount, formatDue, formatMonth, formatPercentBp, formatPhone, formatRub } from '../../widgets/src/lib/format';
+import {
+  barWidth,
+  formatAge,
+  formatClock,
+  formatCount,
+  formatDue,
+  formatMonth,
+  formatPercentBp,
+  formatPhone,
+  formatRub,
+} from '../../widgets/src/lib/format';
 
 const NBSP = '\u00a0';
 const MSK = 'Europe/Moscow';

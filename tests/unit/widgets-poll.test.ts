@@ -10,14 +10,21 @@ function page() {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    hide: () => { visible = false; },
-    show: () => { visible = true; listeners.forEach((l) => l()); },
+    hide: () => {
+      visible = false;
+    },
+    show: () => {
+      visible = true;
+      listeners.forEach((l) => l());
+    },
     listenerCount: () => listeners.size,
   };
 }
 
 /** Lets the pending promise callbacks (a finished load) run. */
-const settle = async () => { for (let i = 0; i < 5; i++) await Promise.resolve(); };
+const settle = async () => {
+  for (let i = 0; i < 5; i++) await Promise.resolve();
+};
 
 beforeEach(() => jest.useFakeTimers({ now: Date.UTC(2026, 10, 20, 9, 0) }));
 afterEach(() => jest.useRealTimers());
@@ -26,7 +33,14 @@ describe('widget refresh scheduling', () => {
   it('loads at once, then every interval after the previous answer', async () => {
     const p = page();
     const loads: number[] = [];
-    const stop = startPolling({ intervalMs: 15_000, ...p, load: async () => { loads.push(jest.now()); return 'continue'; } });
+    const stop = startPolling({
+      intervalMs: 15_000,
+      ...p,
+      load: async () => {
+        loads.push(jest.now());
+        return 'continue';
+      },
+    });
     await settle();
     expect(loads).toHaveLength(1);
 
@@ -42,7 +56,14 @@ describe('widget refresh scheduling', () => {
   it('does not poll a hidden page, and catches up the moment it is visible again', async () => {
     const p = page();
     let loads = 0;
-    const stop = startPolling({ intervalMs: 15_000, ...p, load: async () => { loads++; return 'continue'; } });
+    const stop = startPolling({
+      intervalMs: 15_000,
+      ...p,
+      load: async () => {
+        loads++;
+        return 'continue';
+      },
+    });
     await settle();
     p.hide();
     await jest.advanceTimersByTimeAsync(120_000);
@@ -61,8 +82,13 @@ describe('widget refresh scheduling', () => {
     const pending: (() => void)[] = [];
     let started = 0;
     const stop = startPolling({
-      intervalMs: 15_000, ...p,
-      load: () => new Promise((resolve) => { started++; pending.push(() => resolve('continue')); }),
+      intervalMs: 15_000,
+      ...p,
+      load: () =>
+        new Promise((resolve) => {
+          started++;
+          pending.push(() => resolve('continue'));
+        }),
     });
     p.show();
     p.show();
@@ -81,7 +107,14 @@ describe('widget refresh scheduling', () => {
   it('stops for good after a final problem such as a revoked token', async () => {
     const p = page();
     let loads = 0;
-    startPolling({ intervalMs: 1_000, ...p, load: async () => { loads++; return 'stop'; } });
+    startPolling({
+      intervalMs: 1_000,
+      ...p,
+      load: async () => {
+        loads++;
+        return 'stop';
+      },
+    });
     await settle();
     await jest.advanceTimersByTimeAsync(10_000);
     p.show();
@@ -93,7 +126,14 @@ describe('widget refresh scheduling', () => {
   it('keeps polling after a load that throws', async () => {
     const p = page();
     let loads = 0;
-    const stop = startPolling({ intervalMs: 1_000, ...p, load: async () => { loads++; throw new Error('boom'); } });
+    const stop = startPolling({
+      intervalMs: 1_000,
+      ...p,
+      load: async () => {
+        loads++;
+        throw new Error('boom');
+      },
+    });
     await settle();
     await jest.advanceTimersByTimeAsync(2_000);
     expect(loads).toBe(3);
@@ -103,7 +143,14 @@ describe('widget refresh scheduling', () => {
   it('does nothing more once stopped', async () => {
     const p = page();
     let loads = 0;
-    const stop = startPolling({ intervalMs: 1_000, ...p, load: async () => { loads++; return 'continue'; } });
+    const stop = startPolling({
+      intervalMs: 1_000,
+      ...p,
+      load: async () => {
+        loads++;
+        return 'continue';
+      },
+    });
     await settle();
     stop();
     await jest.advanceTimersByTimeAsync(10_000);

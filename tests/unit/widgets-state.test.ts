@@ -24,7 +24,11 @@ describe('widget state', () => {
   it('clears the problem with the next answer', () => {
     const offline = reduceWidgetState(loaded, { type: 'failed', problem: { kind: 'server', message: 'Сервис временно недоступен' } });
     expect(describeProblem(offline.problem!, offline.updatedAt, MSK)).toBe('Сервис временно недоступен — данные на 14:05');
-    expect(reduceWidgetState(offline, { type: 'loaded', data: { fact: 250 }, at: T2 })).toEqual({ data: { fact: 250 }, problem: null, updatedAt: T2 });
+    expect(reduceWidgetState(offline, { type: 'loaded', data: { fact: 250 }, at: T2 })).toEqual({
+      data: { fact: 250 },
+      problem: null,
+      updatedAt: T2,
+    });
     expect(describeFreshness(T2, MSK)).toBe('Обновлено в 14:06');
   });
 
@@ -60,13 +64,22 @@ describe('widget refresh setting', () => {
 });
 
 describe('region leaderboard', () => {
-  const leader = (userId: number, name: string, planCompletionBp: number | null, factKopecks: number): Leader =>
-    ({ userId, name, planKopecks: planCompletionBp === null ? null : 100, factKopecks, planCompletionBp, targetedCallsToday: 0 });
+  const leader = (userId: number, name: string, planCompletionBp: number | null, factKopecks: number): Leader => ({
+    userId,
+    name,
+    planKopecks: planCompletionBp === null ? null : 100,
+    factKopecks,
+    planCompletionBp,
+    targetedCallsToday: 0,
+  });
 
   it('ranks by plan completion, managers without a plan last, ties by fact and then name', () => {
     const ranked = rankLeaders([
-      leader(1, 'Борис', 8_000, 400), leader(2, 'Анна', 10_721, 1_000), leader(3, 'Вера', null, 9_999),
-      leader(4, 'Глеб', 8_000, 500), leader(5, 'Дарья', 8_000, 500),
+      leader(1, 'Борис', 8_000, 400),
+      leader(2, 'Анна', 10_721, 1_000),
+      leader(3, 'Вера', null, 9_999),
+      leader(4, 'Глеб', 8_000, 500),
+      leader(5, 'Дарья', 8_000, 500),
     ]);
     expect(ranked.map((l) => l.name)).toEqual(['Анна', 'Глеб', 'Дарья', 'Борис', 'Вера']);
   });

@@ -29,8 +29,13 @@ describe('passwords', () => {
 
 describe('language', () => {
   test.each([
-    [undefined, 'ru'], ['en-US,en;q=0.9', 'en'], ['ru-RU,ru;q=0.9,en;q=0.8', 'ru'],
-    ['en;q=0.5,ru;q=0.9', 'ru'], ['de-DE', 'ru'], ['de,en;q=0.7', 'en'], ['en;q=0', 'ru'],
+    [undefined, 'ru'],
+    ['en-US,en;q=0.9', 'en'],
+    ['ru-RU,ru;q=0.9,en;q=0.8', 'ru'],
+    ['en;q=0.5,ru;q=0.9', 'ru'],
+    ['de-DE', 'ru'],
+    ['de,en;q=0.7', 'en'],
+    ['en;q=0', 'ru'],
   ])('%s → %s', (header, lang) => {
     expect(pickLang(header)).toBe(lang);
   });
@@ -43,15 +48,21 @@ describe('local days', () => {
     expect(localDayBounds(at, 'Asia/Vladivostok')).toEqual([Date.UTC(2026, 10, 20, 14), Date.UTC(2026, 10, 21, 14)]);
   });
   test('a Kaliningrad (UTC+2) day', () => {
-    expect(localDayBounds(Date.UTC(2026, 10, 20, 23), 'Europe/Kaliningrad')).toEqual([Date.UTC(2026, 10, 20, 22), Date.UTC(2026, 10, 21, 22)]);
+    expect(localDayBounds(Date.UTC(2026, 10, 20, 23), 'Europe/Kaliningrad')).toEqual([
+      Date.UTC(2026, 10, 20, 22),
+      Date.UTC(2026, 10, 21, 22),
+    ]);
   });
 });
 
 describe('Standard Webhooks signatures', () => {
   const now = Date.UTC(2026, 10, 27, 10);
-  const headers = async (body: string, secret = 'whsec_c2VjcmV0') => new Headers({
-    'webhook-id': 'msg_1', 'webhook-timestamp': String(now / 1000), 'webhook-signature': await signStandardWebhook(secret, 'msg_1', now / 1000, body),
-  });
+  const headers = async (body: string, secret = 'whsec_c2VjcmV0') =>
+    new Headers({
+      'webhook-id': 'msg_1',
+      'webhook-timestamp': String(now / 1000),
+      'webhook-signature': await signStandardWebhook(secret, 'msg_1', now / 1000, body),
+    });
   test('verifies its own signature and names the id', async () => {
     expect(await verifyStandardWebhook('whsec_c2VjcmV0', await headers('{}'), '{}', now)).toEqual({ ok: true, externalId: 'msg_1' });
   });
@@ -61,7 +72,10 @@ describe('Standard Webhooks signatures', () => {
     expect((await verifyStandardWebhook('whsec_c2VjcmV0', h, '{}', now)).ok).toBe(true);
   });
   test('a changed body breaks the signature', async () => {
-    expect(await verifyStandardWebhook('whsec_c2VjcmV0', await headers('{}'), '{"a":1}', now)).toEqual({ ok: false, reason: 'signature mismatch' });
+    expect(await verifyStandardWebhook('whsec_c2VjcmV0', await headers('{}'), '{"a":1}', now)).toEqual({
+      ok: false,
+      reason: 'signature mismatch',
+    });
   });
   test('is refused 5 minutes and 1 second later', async () => {
     expect((await verifyStandardWebhook('whsec_c2VjcmV0', await headers('{}'), '{}', now + 301_000)).ok).toBe(false);

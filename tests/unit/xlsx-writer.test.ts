@@ -2,7 +2,14 @@ import { DOMParser } from '@xmldom/xmldom';
 import { strFromU8, unzipSync } from 'fflate';
 import { readXlsx, type XmlParser } from '../../pages/src/lib/xlsx';
 import {
-  XLSX_CONTENT_TYPE, XLSX_NUMBER_FORMATS, columnLetter, excelDateSerial, sheetNames, xlsxResponse, xlsxWorkbook, type XlsxSheet,
+  XLSX_CONTENT_TYPE,
+  XLSX_NUMBER_FORMATS,
+  columnLetter,
+  excelDateSerial,
+  sheetNames,
+  xlsxResponse,
+  xlsxWorkbook,
+  type XlsxSheet,
 } from '../../worker/src/platform/xlsx';
 import { openWithOpenpyxl, type OpenpyxlView } from '../helpers/openpyxl';
 
@@ -17,7 +24,9 @@ const styleOf = (sheetXml: string, ref: string) => / s="(\d+)"/.exec(cellXml(she
 
 /** The one data cell of a one-column sheet of the given kind. */
 function single(kind: XlsxSheet['columns'][number]['kind'], value: string | number | null, timeZone?: string): string {
-  const xml = parts(xlsxWorkbook([{ name: 'S', columns: [{ header: 'h', kind }], rows: [[value]] }], timeZone ? { timeZone } : {}))['xl/worksheets/sheet1.xml']!;
+  const xml = parts(xlsxWorkbook([{ name: 'S', columns: [{ header: 'h', kind }], rows: [[value]] }], timeZone ? { timeZone } : {}))[
+    'xl/worksheets/sheet1.xml'
+  ]!;
   return cellXml(xml, 'A2');
 }
 
@@ -46,17 +55,31 @@ describe('xlsxWorkbook: the package', () => {
   test('holds every OOXML part, each well-formed XML, with a worksheet, relationship and override per sheet', () => {
     const files = parts(xlsxWorkbook(report));
     expect(Object.keys(files).sort()).toEqual([
-      '[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml',
+      '[Content_Types].xml',
+      '_rels/.rels',
+      'xl/_rels/workbook.xml.rels',
+      'xl/styles.xml',
+      'xl/workbook.xml',
+      'xl/worksheets/sheet1.xml',
+      'xl/worksheets/sheet2.xml',
     ]);
     const errors: string[] = [];
-    const parser = new DOMParser({ onError: (level, message) => { if (level !== 'warning') errors.push(message); } });
+    const parser = new DOMParser({
+      onError: (level, message) => {
+        if (level !== 'warning') errors.push(message);
+      },
+    });
     for (const [name, xml] of Object.entries(files)) {
       parser.parseFromString(xml, 'application/xml');
       expect({ name, errors }).toEqual({ name, errors: [] });
     }
-    expect(files['[Content_Types].xml']).toContain('<Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>');
+    expect(files['[Content_Types].xml']).toContain(
+      '<Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>',
+    );
     expect(files['[Content_Types].xml']).toContain('PartName="/xl/styles.xml"');
-    expect(files['xl/_rels/workbook.xml.rels']).toContain('Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"');
+    expect(files['xl/_rels/workbook.xml.rels']).toContain(
+      'Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"',
+    );
     expect(files['xl/workbook.xml']).toContain('<sheet name="выручка МАРТ 2026 (2)" sheetId="2" r:id="rId2"/>');
   });
 
@@ -91,28 +114,52 @@ describe('xlsxWorkbook: the package', () => {
 describe('xlsxWorkbook: values', () => {
   test('text is escaped, characters XML 1.0 forbids are dropped, spaces and Excel-escape look-alikes are kept literally', () => {
     const sheet = parts(xlsxWorkbook(report))['xl/worksheets/sheet1.xml']!;
-    expect(cellXml(sheet, 'A2')).toBe('<c r="A2" t="inlineStr"><is><t xml:space="preserve">Иванова &lt;Анна&gt; &amp; &quot;Ко&quot;</t></is></c>');
+    expect(cellXml(sheet, 'A2')).toBe(
+      '<c r="A2" t="inlineStr"><is><t xml:space="preserve">Иванова &lt;Анна&gt; &amp; &quot;Ко&quot;</t></is></c>',
+    );
     expect(cellXml(sheet, 'A3')).toContain('<t xml:space="preserve">  ведущие пробелы</t>');
     expect(cellXml(sheet, 'A4')).toContain('<t xml:space="preserve">ООО «Ромашка»\tтаб</t>');
-    expect(single('text', 'код _x0041_ и \uD800 один\r\nдва\u{1F600}')).toContain('<t xml:space="preserve">код _x005F_x0041_ и  один\nдва\u{1F600}</t>');
+    expect(single('text', 'код _x0041_ и \uD800 один\r\nдва\u{1F600}')).toContain(
+      '<t xml:space="preserve">код _x005F_x0041_ и  один\nдва\u{1F600}</t>',
+    );
     expect(single('text', 7707083893)).toContain('<t xml:space="preserve">7707083893</t>');
   });
 
   test.each([
-    [1, '0.01'], [10, '0.10'], [99, '0.99'], [100, '1.00'], [0, '0.00'], [-1, '-0.01'], [-150, '-1.50'], [-100, '-1.00'],
-    [123456, '1234.56'], [2 ** 53 - 1, '90071992547409.91'], [-(2 ** 53 - 1), '-90071992547409.91'],
+    [1, '0.01'],
+    [10, '0.10'],
+    [99, '0.99'],
+    [100, '1.00'],
+    [0, '0.00'],
+    [-1, '-0.01'],
+    [-150, '-1.50'],
+    [-100, '-1.00'],
+    [123456, '1234.56'],
+    [2 ** 53 - 1, '90071992547409.91'],
+    [-(2 ** 53 - 1), '-90071992547409.91'],
   ])('money: %p kopecks are written as exactly %p roubles', (kopecks, roubles) => {
     expect(single('money', kopecks)).toBe(`<c r="A2" s="3"><v>${roubles}</v></c>`);
   });
 
-  test.each([[8000, '0.8'], [10000, '1'], [1, '0.0001'], [-250, '-0.025'], [12345, '1.2345'], [0, '0']])(
-    'percent: %p basis points are the fraction %p', (basisPoints, fraction) => {
-      expect(single('percent', basisPoints)).toBe(`<c r="A2" s="4"><v>${fraction}</v></c>`);
-    },
-  );
+  test.each([
+    [8000, '0.8'],
+    [10000, '1'],
+    [1, '0.0001'],
+    [-250, '-0.025'],
+    [12345, '1.2345'],
+    [0, '0'],
+  ])('percent: %p basis points are the fraction %p', (basisPoints, fraction) => {
+    expect(single('percent', basisPoints)).toBe(`<c r="A2" s="4"><v>${fraction}</v></c>`);
+  });
 
   test.each([
-    ['1900-01-01', 1], ['1900-02-28', 59], ['1900-03-01', 61], ['1970-01-01', 25569], ['2024-01-01', 45292], ['2024-02-29', 45351], ['9999-12-31', 2958465],
+    ['1900-01-01', 1],
+    ['1900-02-28', 59],
+    ['1900-03-01', 61],
+    ['1970-01-01', 25569],
+    ['2024-01-01', 45292],
+    ['2024-02-29', 45351],
+    ['9999-12-31', 2958465],
   ])('date %p is Excel day %p (the 1900 system counts a 29 February 1900 that never was)', (date, serial) => {
     expect(single('date', date)).toBe(`<c r="A2" s="5"><v>${serial}</v></c>`);
   });
@@ -138,19 +185,40 @@ describe('xlsxWorkbook: values', () => {
   });
 
   test('null, a missing value or an empty string leaves the cell out', () => {
-    const sheet = parts(xlsxWorkbook([{ name: 'S', columns: [{ header: 'a', kind: 'text' }, { header: 'b', kind: 'money' }, { header: 'c', kind: 'int' }], rows: [['', null]] }]))['xl/worksheets/sheet1.xml']!;
+    const sheet = parts(
+      xlsxWorkbook([
+        {
+          name: 'S',
+          columns: [
+            { header: 'a', kind: 'text' },
+            { header: 'b', kind: 'money' },
+            { header: 'c', kind: 'int' },
+          ],
+          rows: [['', null]],
+        },
+      ]),
+    )['xl/worksheets/sheet1.xml']!;
     expect(/<row r="2">(.*?)<\/row>/.exec(sheet)?.[1]).toBe('');
   });
 
   test.each([
-    ['money', 12.5, 'integer kopecks'], ['money', '100', 'integer kopecks'], ['int', 1.5, 'a safe integer'], ['percent', 2 ** 53, 'integer basis points'],
-    ['date', '2026-02-30', 'a date'], ['date', '1899-12-31', 'a date'], ['date', '20.11.2026', 'a date'], ['datetime', '2026-11-20T24:00', 'epoch ms'], ['text', Number.NaN, 'text or a finite number'],
+    ['money', 12.5, 'integer kopecks'],
+    ['money', '100', 'integer kopecks'],
+    ['int', 1.5, 'a safe integer'],
+    ['percent', 2 ** 53, 'integer basis points'],
+    ['date', '2026-02-30', 'a date'],
+    ['date', '1899-12-31', 'a date'],
+    ['date', '20.11.2026', 'a date'],
+    ['datetime', '2026-11-20T24:00', 'epoch ms'],
+    ['text', Number.NaN, 'text or a finite number'],
   ] as const)('a %s column refuses %p, naming sheet, row and column', (kind, value, expected) => {
     expect(() => single(kind, value)).toThrow(new RegExp(`sheet «S», row 2, column «h» \\(${kind}\\): .* is not ${expected}`));
   });
 
   test('a row longer than the columns and a workbook without sheets are refused', () => {
-    expect(() => xlsxWorkbook([{ name: 'S', columns: [{ header: 'h', kind: 'text' }], rows: [['a', 'b']] }])).toThrow('row 2 has 2 values for 1 columns');
+    expect(() => xlsxWorkbook([{ name: 'S', columns: [{ header: 'h', kind: 'text' }], rows: [['a', 'b']] }])).toThrow(
+      'row 2 has 2 values for 1 columns',
+    );
     expect(() => xlsxWorkbook([])).toThrow('at least one sheet');
   });
 
@@ -163,12 +231,28 @@ describe('xlsxWorkbook: values', () => {
 
 describe('sheet names', () => {
   test('lose []:*?/\\ and control characters, fit 31 characters, and stay unique ignoring case', () => {
-    expect(sheetNames([
-      'Отчёт: [март]/2026?', "'кавычки'", '', 'a*b\\c\u0007', 'History',
-      'Очень длинное название листа для отчёта', 'очень длинное название листа для отчёта', 'Sheet', 'SHEET',
-    ])).toEqual([
-      'Отчёт март 2026', 'кавычки', 'Лист3', 'a b c', 'History (2)',
-      'Очень длинное название листа дл', 'очень длинное название лист (2)', 'Sheet', 'SHEET (2)',
+    expect(
+      sheetNames([
+        'Отчёт: [март]/2026?',
+        "'кавычки'",
+        '',
+        'a*b\\c\u0007',
+        'History',
+        'Очень длинное название листа для отчёта',
+        'очень длинное название листа для отчёта',
+        'Sheet',
+        'SHEET',
+      ]),
+    ).toEqual([
+      'Отчёт март 2026',
+      'кавычки',
+      'Лист3',
+      'a b c',
+      'History (2)',
+      'Очень длинное название листа дл',
+      'очень длинное название лист (2)',
+      'Sheet',
+      'SHEET (2)',
     ]);
   });
   test('never split a surrogate pair when cutting to 31', () => {
@@ -204,8 +288,9 @@ describe('xlsxResponse', () => {
     expect(new Uint8Array(await res.arrayBuffer())).toEqual(bytes);
   });
   test('keeps an ASCII name and strips quotes and path separators from it', () => {
-    expect(xlsxResponse(new Uint8Array(), 'calls "2026"/03.xlsx').headers.get('content-disposition'))
-      .toBe(`attachment; filename="calls 2026 03.xlsx"; filename*=UTF-8''calls%202026%2003.xlsx`);
+    expect(xlsxResponse(new Uint8Array(), 'calls "2026"/03.xlsx').headers.get('content-disposition')).toBe(
+      `attachment; filename="calls 2026 03.xlsx"; filename*=UTF-8''calls%202026%2003.xlsx`,
+    );
   });
 });
 
@@ -240,7 +325,14 @@ describe('openpyxl reads the workbook', () => {
 
   test('number formats, the bold frozen header and the column widths survive', () => {
     const sheet = opened().data['Выручка март 2026']!;
-    expect(sheet.cells[1]!.map((c) => c.fmt)).toEqual(['General', XLSX_NUMBER_FORMATS.int, XLSX_NUMBER_FORMATS.money, XLSX_NUMBER_FORMATS.percent, XLSX_NUMBER_FORMATS.date, XLSX_NUMBER_FORMATS.datetime]);
+    expect(sheet.cells[1]!.map((c) => c.fmt)).toEqual([
+      'General',
+      XLSX_NUMBER_FORMATS.int,
+      XLSX_NUMBER_FORMATS.money,
+      XLSX_NUMBER_FORMATS.percent,
+      XLSX_NUMBER_FORMATS.date,
+      XLSX_NUMBER_FORMATS.datetime,
+    ]);
     expect(sheet.cells[0]!.every((c) => c.bold)).toBe(true);
     expect(sheet.cells[1]!.some((c) => c.bold)).toBe(false);
     expect(sheet.freeze).toBe('A2');

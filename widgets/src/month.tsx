@@ -27,12 +27,19 @@ function Figures({ data }: { data: WidgetMonth }) {
   const callBacks = firstOf(data.callBacks, LIST_LIMIT);
   return (
     <>
-      <p class="muted" data-testid="user-name">{data.userName}</p>
+      <p class="muted" data-testid="user-name">
+        {data.userName}
+      </p>
       <div class="plan">
-        <div class="row"><span>Выполнение плана</span><b data-testid="plan-completion">{formatPercentBp(data.planCompletionBp)}</b></div>
+        <div class="row">
+          <span>Выполнение плана</span>
+          <b data-testid="plan-completion">{formatPercentBp(data.planCompletionBp)}</b>
+        </div>
         <CompletionBar bp={data.planCompletionBp} testId="plan-bar" />
         <small data-testid="plan-fact">
-          {data.planKopecks === null ? `Факт ${formatRub(data.factKopecks)}, план на месяц не задан` : `Факт ${formatRub(data.factKopecks)} из ${formatRub(data.planKopecks)}`}
+          {data.planKopecks === null
+            ? `Факт ${formatRub(data.factKopecks)}, план на месяц не задан`
+            : `Факт ${formatRub(data.factKopecks)} из ${formatRub(data.planKopecks)}`}
         </small>
       </div>
       <dl>
@@ -43,11 +50,15 @@ function Figures({ data }: { data: WidgetMonth }) {
         </div>
         <div>
           <dt>Целевые звонки сегодня</dt>
-          <dd data-testid="targeted-calls">{data.targetedCallsTarget === null ? data.targetedCallsToday : `${data.targetedCallsToday} из ${data.targetedCallsTarget}`}</dd>
+          <dd data-testid="targeted-calls">
+            {data.targetedCallsTarget === null ? data.targetedCallsToday : `${data.targetedCallsToday} из ${data.targetedCallsTarget}`}
+          </dd>
         </div>
         <div>
           <dt>Просроченные задачи</dt>
-          <dd data-testid="overdue-tasks" class={data.overdueTasks ? 'stuck' : ''}>{data.overdueTasks}</dd>
+          <dd data-testid="overdue-tasks" class={data.overdueTasks ? 'stuck' : ''}>
+            {data.overdueTasks}
+          </dd>
         </div>
       </dl>
       <h3>Моя воронка</h3>
@@ -56,7 +67,9 @@ function Figures({ data }: { data: WidgetMonth }) {
           <tr data-testid={`stage-${stage.stageId}`}>
             <td>{stage.nameRu}</td>
             <td data-testid="stage-count">{stage.count}</td>
-            <td data-testid="stage-stuck" class={stage.stuck ? 'stuck' : 'muted'}>{stage.stuck ? `застряли ${stage.stuck}` : '—'}</td>
+            <td data-testid="stage-stuck" class={stage.stuck ? 'stuck' : 'muted'}>
+              {stage.stuck ? `застряли ${stage.stuck}` : '—'}
+            </td>
           </tr>
         ))}
       </table>
@@ -65,20 +78,33 @@ function Figures({ data }: { data: WidgetMonth }) {
           <h3>Застрявшие интересы</h3>
           <ul data-testid="stuck-leads">
             {stuck.shown.map((lead) => (
-              <li data-testid="stuck-lead">{lead.companyName} <small>— {lead.stageRu}, {formatAge(lead.since, data.at)}</small></li>
+              <li data-testid="stuck-lead">
+                {lead.companyName}{' '}
+                <small>
+                  — {lead.stageRu}, {formatAge(lead.since, data.at)}
+                </small>
+              </li>
             ))}
             {stuck.more > 0 && <li class="muted">и ещё {stuck.more}</li>}
           </ul>
         </>
       )}
       <h3>Перезвонить</h3>
-      {callBacks.shown.length === 0 && <p class="muted" data-testid="no-call-backs">Некому — все перезвонены</p>}
+      {callBacks.shown.length === 0 && (
+        <p class="muted" data-testid="no-call-backs">
+          Некому — все перезвонены
+        </p>
+      )}
       {callBacks.shown.length > 0 && (
         <ul data-testid="call-backs">
           {callBacks.shown.map((call) => (
             <li data-testid="call-back">
               {call.companyName ?? 'Неизвестный номер'}{' '}
-              {call.phone && <a href={`tel:${call.phone}`} data-testid="call-back-phone">{formatPhone(call.phone)}</a>}
+              {call.phone && (
+                <a href={`tel:${call.phone}`} data-testid="call-back-phone">
+                  {formatPhone(call.phone)}
+                </a>
+              )}
               {call.dueAt !== null && <small> до {formatDue(call.dueAt, data.at)}</small>}
             </li>
           ))}
@@ -95,7 +121,11 @@ function MonthWidget({ config }: { config: WidgetConfig }) {
     <section class="card" data-testid="widget-month">
       <header>
         <h2>Мой месяц</h2>
-        {state.data && <span class="muted" data-testid="month">{formatMonth(state.data.month)}</span>}
+        {state.data && (
+          <span class="muted" data-testid="month">
+            {formatMonth(state.data.month)}
+          </span>
+        )}
       </header>
       {state.data && <Figures data={state.data} />}
       <WidgetStatus state={state} />

@@ -19,15 +19,32 @@ td .bar{margin:3px 0 0;height:5px}
 function Figures({ data }: { data: WidgetRegion }) {
   return (
     <>
-      <p class="muted" data-testid="regions">{data.regions.join(', ') || 'Регионы не назначены'}</p>
+      <p class="muted" data-testid="regions">
+        {data.regions.join(', ') || 'Регионы не назначены'}
+      </p>
       <div class="plan">
-        <div class="row"><span>План региона</span><b data-testid="region-completion">{formatPercentBp(data.planCompletionBp)}</b></div>
+        <div class="row">
+          <span>План региона</span>
+          <b data-testid="region-completion">{formatPercentBp(data.planCompletionBp)}</b>
+        </div>
         <CompletionBar bp={data.planCompletionBp} testId="region-bar" />
-        <small data-testid="region-fact">Факт {formatRub(data.factKopecks)} из {formatRub(data.planKopecks)}</small>
+        <small data-testid="region-fact">
+          Факт {formatRub(data.factKopecks)} из {formatRub(data.planKopecks)}
+        </small>
       </div>
       <h3>Менеджеры</h3>
       <table>
-        <thead><tr><th>#</th><th>Менеджер</th><th class="num">Выполнение</th><th class="num">Факт</th><th class="num" title="Целевые звонки сегодня">Звонки</th></tr></thead>
+        <thead>
+          <tr>
+            <th>#</th>
+            <th>Менеджер</th>
+            <th class="num">Выполнение</th>
+            <th class="num">Факт</th>
+            <th class="num" title="Целевые звонки сегодня">
+              Звонки
+            </th>
+          </tr>
+        </thead>
         <tbody>
           {rankLeaders(data.leaders).map((leader, index) => (
             <tr data-testid="leader" data-user-id={leader.userId}>
@@ -36,9 +53,19 @@ function Figures({ data }: { data: WidgetRegion }) {
                 <span data-testid="leader-name">{leader.name}</span>
                 <CompletionBar bp={leader.planCompletionBp} testId="leader-bar" />
               </td>
-              <td class="num" data-testid="leader-completion" title={leader.planKopecks === null ? 'План не задан' : `План ${formatRub(leader.planKopecks)}`}>{formatPercentBp(leader.planCompletionBp)}</td>
-              <td class="num" data-testid="leader-fact">{formatRub(leader.factKopecks)}</td>
-              <td class="num" data-testid="leader-calls">{leader.targetedCallsToday}</td>
+              <td
+                class="num"
+                data-testid="leader-completion"
+                title={leader.planKopecks === null ? 'План не задан' : `План ${formatRub(leader.planKopecks)}`}
+              >
+                {formatPercentBp(leader.planCompletionBp)}
+              </td>
+              <td class="num" data-testid="leader-fact">
+                {formatRub(leader.factKopecks)}
+              </td>
+              <td class="num" data-testid="leader-calls">
+                {leader.targetedCallsToday}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -54,7 +81,11 @@ function RegionWidget({ config }: { config: WidgetConfig }) {
     <section class="card" data-testid="widget-region">
       <header>
         <h2>Регион: план и рейтинг</h2>
-        {state.data && <span class="muted" data-testid="month">{formatMonth(state.data.month)}</span>}
+        {state.data && (
+          <span class="muted" data-testid="month">
+            {formatMonth(state.data.month)}
+          </span>
+        )}
       </header>
       {state.data && <Figures data={state.data} />}
       <WidgetStatus state={state} />

@@ -20,7 +20,11 @@ function TodayWidget({ config }: { config: WidgetConfig }) {
     <section class="card" data-testid="widget-today">
       <header>
         <h2>Мой день</h2>
-        {data && <span class="muted" data-testid="date">{formatDay(data.date)}</span>}
+        {data && (
+          <span class="muted" data-testid="date">
+            {formatDay(data.date)}
+          </span>
+        )}
       </header>
       {data && (
         <>

@@ -37,7 +37,10 @@ export function createApp(): App {
   for (const route of routes) registerRoute(app, route);
 
   app.notFound((c) => {
-    const err = new AppError('not_found', { ru: `Нет такого адреса: ${c.req.method} ${c.req.path}`, en: `No such route: ${c.req.method} ${c.req.path}` });
+    const err = new AppError('not_found', {
+      ru: `Нет такого адреса: ${c.req.method} ${c.req.path}`,
+      en: `No such route: ${c.req.method} ${c.req.path}`,
+    });
     return c.json(errorBody(err, c.var.lang ?? 'ru', c.var.requestId ?? ''), 404);
   });
 

@@ -6,8 +6,18 @@ import type { MailLogResult } from '../../../schema/contracts/mail';
 import { callApi, type ApiCall } from '../shared/api';
 import { ApiError } from '../shared/api-error';
 import type {
-  ActionOutcome, CallRequest, ClientOutcome, ClientRequest, LeadRequest, LogMailRequest, MailCardRequest, MailCardView, MailParty,
-  NoteRequest, PageConfig, TaskRequest,
+  ActionOutcome,
+  CallRequest,
+  ClientOutcome,
+  ClientRequest,
+  LeadRequest,
+  LogMailRequest,
+  MailCardRequest,
+  MailCardView,
+  MailParty,
+  NoteRequest,
+  PageConfig,
+  TaskRequest,
 } from '../shared/messages';
 import { mailLogBody } from '../shared/mail';
 import { readConnection, type StoredConnection } from './credential-store';
@@ -100,21 +110,36 @@ export async function logMail(request: LogMailRequest): Promise<ActionOutcome> {
 
 export function addNote({ companyId, text }: NoteRequest): Promise<ActionOutcome> {
   return act(
-    { kind: 'addNote', summary: `Заметка: ${text.slice(0, 60)}`, companyId, request: { method: 'POST', path: `/api/companies/${companyId}/events`, body: { kind: 'note', subject: text } } },
+    {
+      kind: 'addNote',
+      summary: `Заметка: ${text.slice(0, 60)}`,
+      companyId,
+      request: { method: 'POST', path: `/api/companies/${companyId}/events`, body: { kind: 'note', subject: text } },
+    },
     () => 'Заметка добавлена',
   );
 }
 
 export function createTask({ companyId, title, dueAt }: TaskRequest): Promise<ActionOutcome> {
   return act(
-    { kind: 'createTask', summary: `Задача: ${title.slice(0, 60)}`, companyId, request: { method: 'POST', path: '/api/tasks', body: { companyId, title, dueAt, kind: 'follow_up' } } },
+    {
+      kind: 'createTask',
+      summary: `Задача: ${title.slice(0, 60)}`,
+      companyId,
+      request: { method: 'POST', path: '/api/tasks', body: { companyId, title, dueAt, kind: 'follow_up' } },
+    },
     () => 'Задача поставлена',
   );
 }
 
 export function createLead({ companyId }: LeadRequest): Promise<ActionOutcome> {
   return act(
-    { kind: 'createLead', summary: 'Новый интерес', companyId, request: { method: 'POST', path: '/api/leads', body: { companyId, channel: 'mail' } } },
+    {
+      kind: 'createLead',
+      summary: 'Новый интерес',
+      companyId,
+      request: { method: 'POST', path: '/api/leads', body: { companyId, channel: 'mail' } },
+    },
     () => 'Интерес открыт',
   );
 }
@@ -136,7 +161,12 @@ export async function createClient({ companyName, contact }: ClientRequest): Pro
   } catch (err) {
     if (!(err instanceof ApiError) || (err.status !== 0 && err.status < 500)) throw err;
   }
-  const body = { name: companyName, regionId, status: 'prospect', contacts: [{ name: contact.name ?? contact.email, emails: [contact.email] }] };
+  const body = {
+    name: companyName,
+    regionId,
+    status: 'prospect',
+    contacts: [{ name: contact.name ?? contact.email, emails: [contact.email] }],
+  };
   return act(
     { kind: 'createClient', summary: `Новый клиент: ${companyName}`, request: { method: 'POST', path: '/api/companies', body } },
     (answer) => `Клиент создан: ${(answer as { company: { name: string } }).company.name}`,
@@ -152,9 +182,20 @@ export async function call({ phone, companyId }: CallRequest): Promise<ActionOut
   const key = crypto.randomUUID();
   try {
     const accepted = await callApi<ClickToCallAccepted>({
-      serverUrl, token, path: '/api/calls', method: 'POST', body: { phone, ...(companyId ? { companyId } : {}) }, headers: { 'idempotency-key': key }, timeoutMs: 10_000,
+      serverUrl,
+      token,
+      path: '/api/calls',
+      method: 'POST',
+      body: { phone, ...(companyId ? { companyId } : {}) },
+      headers: { 'idempotency-key': key },
+      timeoutMs: 10_000,
     });
-    return { state: 'sent', itemId: key, message: `Звоним ${accepted.phone}: АТС сначала позвонит на ваш телефон`, ...(companyId ? { companyId } : {}) };
+    return {
+      state: 'sent',
+      itemId: key,
+      message: `Звоним ${accepted.phone}: АТС сначала позвонит на ваш телефон`,
+      ...(companyId ? { companyId } : {}),
+    };
   } catch (err) {
     if (err instanceof ApiError && (err.status === 0 || err.status >= 500) && err.code !== 'bad_gateway') {
       throw new ApiError(err.status, err.code, `Звонок не сделан: ${err.message}`);

@@ -16,7 +16,9 @@ const DEVICE_NAME = 'Расширение Chrome';
 export async function signIn(input: SignInRequest): Promise<ConnectionStatus> {
   await updateSettings({ serverUrl: input.serverUrl });
   const issued = await callApi<IssuedToken>({
-    serverUrl: input.serverUrl, path: '/api/auth/token', method: 'POST',
+    serverUrl: input.serverUrl,
+    path: '/api/auth/token',
+    method: 'POST',
     body: { email: input.email, password: input.password, deviceName: DEVICE_NAME },
   });
   await saveConnection({ serverUrl: input.serverUrl, token: issued.token, user: issued.user });
@@ -29,7 +31,12 @@ export async function signIn(input: SignInRequest): Promise<ConnectionStatus> {
 export async function checkStatus(): Promise<ConnectionStatus> {
   const [connection, settings] = await Promise.all([readConnection(), readSettings()]);
   if (!connection) {
-    return { connected: false, serverUrl: settings.serverUrl, lastSyncAt: settings.lastSyncAt, ...(settings.lastProblem ? { error: settings.lastProblem } : {}) };
+    return {
+      connected: false,
+      serverUrl: settings.serverUrl,
+      lastSyncAt: settings.lastSyncAt,
+      ...(settings.lastProblem ? { error: settings.lastProblem } : {}),
+    };
   }
   try {
     const user = await callApi<Me>({ serverUrl: connection.serverUrl, path: '/api/me', token: connection.token });
@@ -58,7 +65,13 @@ export async function signOut(): Promise<ConnectionStatus> {
   const connection = await readConnection();
   if (connection) {
     try {
-      await callApi({ serverUrl: connection.serverUrl, path: '/api/auth/token', method: 'DELETE', token: connection.token, timeoutMs: 5_000 });
+      await callApi({
+        serverUrl: connection.serverUrl,
+        path: '/api/auth/token',
+        method: 'DELETE',
+        token: connection.token,
+        timeoutMs: 5_000,
+      });
     } catch {
       // Already revoked, or the server is unreachable: signing out here must not depend on it.
     }

@@ -22,7 +22,11 @@ export interface ObjectStoreSpec {
  * Runs `act` in one transaction and resolves once it committed, with the result of the request
  * `act` returned (a batch of writes may return nothing).
  */
-export async function inStore<T>(spec: ObjectStoreSpec, mode: IDBTransactionMode, act: (store: IDBObjectStore) => IDBRequest<T> | void): Promise<T | undefined> {
+export async function inStore<T>(
+  spec: ObjectStoreSpec,
+  mode: IDBTransactionMode,
+  act: (store: IDBObjectStore) => IDBRequest<T> | void,
+): Promise<T | undefined> {
   const open = indexedDB.open(spec.db, 1);
   open.onupgradeneeded = () => open.result.createObjectStore(spec.store, spec.keyPath ? { keyPath: spec.keyPath } : undefined);
   const db = await request(open);

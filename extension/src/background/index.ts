@@ -1,5 +1,14 @@
 import { ApiError } from '../shared/api-error';
-import { classifySender, parseMessage, type ConnectionStatus, type Message, type MessageMap, type MessageType, type Problem, type Reply } from '../shared/messages';
+import {
+  classifySender,
+  parseMessage,
+  type ConnectionStatus,
+  type Message,
+  type MessageMap,
+  type MessageType,
+  type Problem,
+  type Reply,
+} from '../shared/messages';
 import * as actions from './actions';
 import { checkStatus, signIn, signOut } from './connection';
 import { LIVE_ALARM, actOnNotice, noticeActionAt, startLive, stopLive } from './live';

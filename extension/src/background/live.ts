@@ -2,7 +2,16 @@ import { systemNow } from '../../../schema/domain/clock';
 import { LIVE_PING, LIVE_PONG, LIVE_PROTOCOL, LIVE_REAUTH_CLOSE } from '../../../schema/contracts/live-protocol';
 import { callApi } from '../shared/api';
 import { ApiError } from '../shared/api-error';
-import { NOTIFICATION_ICON, backoffMs, companyOfNotice, liveUrl, noticeFor, parseLiveMessage, type LiveMessage, type NoticeAction } from '../shared/live';
+import {
+  NOTIFICATION_ICON,
+  backoffMs,
+  companyOfNotice,
+  liveUrl,
+  noticeFor,
+  parseLiveMessage,
+  type LiveMessage,
+  type NoticeAction,
+} from '../shared/live';
 import type { Broadcast } from '../shared/messages';
 import { checkStatus } from './connection';
 import { readConnection } from './credential-store';
@@ -92,7 +101,10 @@ function open(serverUrl: string, token: string): void {
     if (event.data === LIVE_PONG || typeof event.data !== 'string') return;
     const message = parseLiveMessage(event.data);
     if (!message) return;
-    liveState.received = [...liveState.received.slice(-19), { type: message.type, ...(message.type === 'call.ringing' ? { callId: message.callId } : {}), receivedAt }];
+    liveState.received = [
+      ...liveState.received.slice(-19),
+      { type: message.type, ...(message.type === 'call.ringing' ? { callId: message.callId } : {}), receivedAt },
+    ];
     void deliver(message);
   };
   ws.onclose = (event: CloseEvent) => {
@@ -104,7 +116,12 @@ function open(serverUrl: string, token: string): void {
     liveState.failures++;
     // A refused handshake looks like any network failure here: ask the server whether the token
     // still works (a revoked one is dropped, and then nothing is reopened).
-    const check = opened ? Promise.resolve() : checkStatus().then(() => undefined, () => undefined);
+    const check = opened
+      ? Promise.resolve()
+      : checkStatus().then(
+          () => undefined,
+          () => undefined,
+        );
     void check.then(() => retry(backoffMs(liveState.failures - 1)));
   };
 }
@@ -119,8 +136,11 @@ function retry(delayMs: number): void {
 async function showInActiveTab(broadcast: Broadcast<'live'>): Promise<boolean> {
   try {
     const tabs = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    const answers = await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined
-      : chrome.tabs.sendMessage(tab.id, broadcast, { frameId: 0 }).catch(() => undefined))));
+    const answers = await Promise.all(
+      tabs.map((tab) =>
+        tab.id === undefined ? undefined : chrome.tabs.sendMessage(tab.id, broadcast, { frameId: 0 }).catch(() => undefined),
+      ),
+    );
     return answers.some((answer) => (answer as { shown?: boolean } | undefined)?.shown === true);
   } catch {
     return false;
@@ -138,12 +158,18 @@ async function deliver(message: LiveMessage): Promise<void> {
   void chrome.runtime.sendMessage(broadcast).catch(() => undefined);
   if (message.type === 'call.ringing' && (await showInActiveTab(broadcast))) return;
   await Promise.all([
-    chrome.notifications.create(notice.id, {
-      type: 'basic', iconUrl: NOTIFICATION_ICON, title: notice.title, message: notice.message,
-      ...(notice.contextMessage ? { contextMessage: notice.contextMessage } : {}),
-      ...(notice.buttons.length ? { buttons: notice.buttons.map(({ title }) => ({ title })) } : {}),
-      requireInteraction: message.type === 'call.ringing', priority: 2,
-    }).catch((err: unknown) => console.warn('voronka: notification failed', err)),
+    chrome.notifications
+      .create(notice.id, {
+        type: 'basic',
+        iconUrl: NOTIFICATION_ICON,
+        title: notice.title,
+        message: notice.message,
+        ...(notice.contextMessage ? { contextMessage: notice.contextMessage } : {}),
+        ...(notice.buttons.length ? { buttons: notice.buttons.map(({ title }) => ({ title })) } : {}),
+        requireInteraction: message.type === 'call.ringing',
+        priority: 2,
+      })
+      .catch((err: unknown) => console.warn('voronka: notification failed', err)),
   ]);
 }
 
@@ -154,10 +180,22 @@ export async function actOnNotice(notificationId: string, action: NoticeAction):
   if (companyId === null || !connection) return;
   if (action === 'createLead') {
     try {
-      await callApi({ serverUrl: connection.serverUrl, path: '/api/leads', method: 'POST', token: connection.token, body: { companyId, channel: 'call' }, headers: { 'idempotency-key': crypto.randomUUID() } });
+      await callApi({
+        serverUrl: connection.serverUrl,
+        path: '/api/leads',
+        method: 'POST',
+        token: connection.token,
+        body: { companyId, channel: 'call' },
+        headers: { 'idempotency-key': crypto.randomUUID() },
+      });
     } catch (err) {
       const text = err instanceof ApiError ? err.message : 'Не удалось создать интерес';
-      await chrome.notifications.create(`error:${systemNow()}`, { type: 'basic', iconUrl: NOTIFICATION_ICON, title: 'Интерес не создан', message: text });
+      await chrome.notifications.create(`error:${systemNow()}`, {
+        type: 'basic',
+        iconUrl: NOTIFICATION_ICON,
+        title: 'Интерес не создан',
+        message: text,
+      });
       return;
     }
   }

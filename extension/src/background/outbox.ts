@@ -31,8 +31,13 @@ async function send(item: QueuedAction): Promise<SendResult> {
   if (!connection) return { ok: false, status: 401, code: 'signed_out', message: 'Расширение не подключено: войдите в настройках' };
   try {
     const body = await callApi<unknown>({
-      serverUrl: connection.serverUrl, path: item.request.path, method: item.request.method, token: connection.token,
-      body: item.request.body, headers: { 'idempotency-key': item.id }, timeoutMs: 10_000,
+      serverUrl: connection.serverUrl,
+      path: item.request.path,
+      method: item.request.method,
+      token: connection.token,
+      body: item.request.body,
+      headers: { 'idempotency-key': item.id },
+      timeoutMs: 10_000,
     });
     return { ok: true, status: 200, body };
   } catch (err) {
@@ -68,7 +73,7 @@ async function drain(store: QueueStore, force: boolean): Promise<void> {
       await updateSettings({ lastSyncAt: systemNow(), queueSyncAt: systemNow() });
     }
     if (done.state === 'waiting') {
-      await scheduleWake((await store.all()));
+      await scheduleWake(await store.all());
       return; // the server is away: the rest waits behind this one, in order
     }
     forced = true; // the server answers: send the rest now
@@ -110,8 +115,18 @@ export async function enqueue(action: NewAction, store: QueueStore = queueStore)
   const existing = await store.all();
   lastSeq = Math.max(lastSeq, systemNow() * 1000, ...existing.map((i) => i.seq + 1));
   const item: QueuedAction = {
-    id: crypto.randomUUID(), seq: lastSeq++, kind: action.kind, summary: action.summary, request: action.request,
-    companyId: action.companyId ?? null, createdAt: systemNow(), state: 'pending', attempts: 0, lastError: null, nextAttemptAt: null, doneAt: null,
+    id: crypto.randomUUID(),
+    seq: lastSeq++,
+    kind: action.kind,
+    summary: action.summary,
+    request: action.request,
+    companyId: action.companyId ?? null,
+    createdAt: systemNow(),
+    state: 'pending',
+    attempts: 0,
+    lastError: null,
+    nextAttemptAt: null,
+    doneAt: null,
   };
   await store.put(item);
   await flushQueue(true, store);

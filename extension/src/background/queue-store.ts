@@ -21,6 +21,9 @@ export const queueStore: QueueStore = {
     await inStore(STORE, 'readwrite', (store) => store.put(item));
   },
   remove: async (ids) => {
-    if (ids.length) await inStore(STORE, 'readwrite', (store) => { for (const id of ids) store.delete(id); });
+    if (ids.length)
+      await inStore(STORE, 'readwrite', (store) => {
+        for (const id of ids) store.delete(id);
+      });
   },
 };

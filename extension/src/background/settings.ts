@@ -10,7 +10,15 @@ export interface Settings extends SiteSettings {
   lastProblem: Problem | null;
 }
 
-const DEFAULTS: Settings = { serverUrl: null, lastSyncAt: null, queueSyncAt: null, lastProblem: null, sites: [], customOrigins: [], callPopups: true };
+const DEFAULTS: Settings = {
+  serverUrl: null,
+  lastSyncAt: null,
+  queueSyncAt: null,
+  lastProblem: null,
+  sites: [],
+  customOrigins: [],
+  callPopups: true,
+};
 
 export async function readSettings(): Promise<Settings> {
   const stored = await chrome.storage.local.get<Settings>(Object.keys(DEFAULTS) as (keyof Settings)[]);

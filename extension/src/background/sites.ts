@@ -20,20 +20,29 @@ let syncing: Promise<string[]> = Promise.resolve([]);
 
 /** Makes the registered content script match the settings and the permissions held now. */
 export function syncContentScripts(): Promise<string[]> {
-  syncing = syncing.catch(() => []).then(async () => {
-    const settings = await readSettings();
-    const active = await permitted(wantedPatterns(settings));
-    const current = await chrome.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
-    const same = current[0] && JSON.stringify([...(current[0].matches ?? [])].sort()) === JSON.stringify([...active].sort());
-    if (same) return active;
-    if (current.length) await chrome.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
-    if (active.length) {
-      await chrome.scripting.registerContentScripts([{
-        id: SCRIPT_ID, js: [contentScript], matches: active, allFrames: true, runAt: 'document_idle', persistAcrossSessions: true,
-      }]);
-    }
-    return active;
-  });
+  syncing = syncing
+    .catch(() => [])
+    .then(async () => {
+      const settings = await readSettings();
+      const active = await permitted(wantedPatterns(settings));
+      const current = await chrome.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
+      const same = current[0] && JSON.stringify([...(current[0].matches ?? [])].sort()) === JSON.stringify([...active].sort());
+      if (same) return active;
+      if (current.length) await chrome.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
+      if (active.length) {
+        await chrome.scripting.registerContentScripts([
+          {
+            id: SCRIPT_ID,
+            js: [contentScript],
+            matches: active,
+            allFrames: true,
+            runAt: 'document_idle',
+            persistAcrossSessions: true,
+          },
+        ]);
+      }
+      return active;
+    });
   return syncing;
 }
 

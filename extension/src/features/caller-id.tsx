@@ -37,20 +37,39 @@ function CallCard({ shown, close }: { shown: Shown; close: () => void }) {
     <div class="call" role="alertdialog" aria-label={shown.title}>
       <div style={{ display: 'flex', justifyContent: 'space-between' }}>
         <b>{shown.title}</b>
-        <button class="icon" type="button" title="Закрыть" onClick={close}>×</button>
+        <button class="icon" type="button" title="Закрыть" onClick={close}>
+          ×
+        </button>
       </div>
       <div data-part="caller">{text}</div>
-      <div class="muted">{shown.card.phone}{shown.card.openLead ? ` · интерес: ${shown.card.openLead.stageName}` : ''}</div>
+      <div class="muted">
+        {shown.card.phone}
+        {shown.card.openLead ? ` · интерес: ${shown.card.openLead.stageName}` : ''}
+      </div>
       {companyId !== undefined && (
         <div>
-          <button class="primary" type="button" data-action="open-card"
-            onClick={() => act(() => sendToBackground('openCard', { companyId }).then(() => ({ message: 'Карточка открыта в новой вкладке' })))}>Открыть карточку</button>
+          <button
+            class="primary"
+            type="button"
+            data-action="open-card"
+            onClick={() =>
+              act(() => sendToBackground('openCard', { companyId }).then(() => ({ message: 'Карточка открыта в новой вкладке' })))
+            }
+          >
+            Открыть карточку
+          </button>
           {!shown.card.openLead && (
-            <button type="button" data-action="create-lead" onClick={() => act(() => sendToBackground('createLead', { companyId }))}>Создать интерес</button>
+            <button type="button" data-action="create-lead" onClick={() => act(() => sendToBackground('createLead', { companyId }))}>
+              Создать интерес
+            </button>
           )}
         </div>
       )}
-      {status && <div class="muted" role="status">{status}</div>}
+      {status && (
+        <div class="muted" role="status">
+          {status}
+        </div>
+      )}
     </div>
   );
 }
@@ -96,7 +115,19 @@ export function startSoftphone(site: SoftphoneHost, signal: AbortSignal): void {
       const card = await sendToBackground('phoneCard', { phone: call.number });
       if (shownKey === key) showCall({ card, title: call.state === 'ringing' ? 'Звонит' : 'Разговор' });
     } catch (err) {
-      if (shownKey === key) showCall({ card: { phone: call.number, known: false, ownerName: null, ownerExtension: null, regionName: null, status: null, companyName: err instanceof Error ? err.message : undefined }, title: 'Звонок' });
+      if (shownKey === key)
+        showCall({
+          card: {
+            phone: call.number,
+            known: false,
+            ownerName: null,
+            ownerExtension: null,
+            regionName: null,
+            status: null,
+            companyName: err instanceof Error ? err.message : undefined,
+          },
+          title: 'Звонок',
+        });
     }
   };
   const observer = new MutationObserver(() => void check());

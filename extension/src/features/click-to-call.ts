@@ -87,7 +87,7 @@ export function startClickToCall(signal: AbortSignal): void {
     for (const record of records) {
       for (const node of record.addedNodes) {
         if (node instanceof Element && node.hasAttribute(OVERLAY_ATTRIBUTE)) continue;
-        pending.push(node.nodeType === Node.TEXT_NODE ? node.parentNode ?? node : node);
+        pending.push(node.nodeType === Node.TEXT_NODE ? (node.parentNode ?? node) : node);
       }
     }
     if (pending.length) timer ??= setTimeout(flush, SCAN_MS);

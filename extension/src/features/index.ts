@@ -17,8 +17,20 @@ export interface Feature {
 }
 
 export const features: readonly Feature[] = [
-  { id: 'mail-sidebar', kinds: ['mail'], init: (site, config, signal) => site.kind === 'mail' && startSidebar(site, config.ownEmail, signal) },
-  { id: 'softphone-caller-id', kinds: ['softphone'], init: (site, _config, signal) => site.kind === 'softphone' && startSoftphone(site, signal) },
-  { id: 'pushed-calls', kinds: ['mail', 'softphone', 'generic'], init: (_site, config, signal) => listenForPushedCalls(config.callPopups, signal) },
+  {
+    id: 'mail-sidebar',
+    kinds: ['mail'],
+    init: (site, config, signal) => site.kind === 'mail' && startSidebar(site, config.ownEmail, signal),
+  },
+  {
+    id: 'softphone-caller-id',
+    kinds: ['softphone'],
+    init: (site, _config, signal) => site.kind === 'softphone' && startSoftphone(site, signal),
+  },
+  {
+    id: 'pushed-calls',
+    kinds: ['mail', 'softphone', 'generic'],
+    init: (_site, config, signal) => listenForPushedCalls(config.callPopups, signal),
+  },
   { id: 'click-to-call', kinds: ['mail', 'softphone', 'generic'], init: (_site, _config, signal) => startClickToCall(signal) },
 ];

@@ -17,10 +17,7 @@ import { sidebarModel, suggestedCompanyName } from '../shared/sidebar-model';
 
 const REREAD_MS = 30;
 
-type Lookup =
-  | { state: 'loading' }
-  | { state: 'ready'; view: MailCardView }
-  | { state: 'error'; message: string };
+type Lookup = { state: 'loading' } | { state: 'ready'; view: MailCardView } | { state: 'error'; message: string };
 
 interface Props {
   site: MailHost;
@@ -106,17 +103,33 @@ function Sidebar({ site, message, lookup, refresh, ownEmail }: Props) {
     <aside class="panel" aria-label="Воронка: карточка клиента" data-thread={message.threadKey}>
       <header>
         <span>Воронка</span>
-        <button class="icon" type="button" title={collapsed ? 'Развернуть' : 'Свернуть'} onClick={() => setCollapsed(!collapsed)}>{collapsed ? '▸' : '▾'}</button>
+        <button class="icon" type="button" title={collapsed ? 'Развернуть' : 'Свернуть'} onClick={() => setCollapsed(!collapsed)}>
+          {collapsed ? '▸' : '▾'}
+        </button>
       </header>
       {!collapsed && (
         <>
-          {lookup.state === 'loading' && <section class="muted" data-part="loading">Ищем клиента…</section>}
-          {lookup.state === 'error' && <section class="bad" data-part="error">{lookup.message}</section>}
+          {lookup.state === 'loading' && (
+            <section class="muted" data-part="loading">
+              Ищем клиента…
+            </section>
+          )}
+          {lookup.state === 'error' && (
+            <section class="bad" data-part="error">
+              {lookup.message}
+            </section>
+          )}
           {view && !model && (
             <section data-part="unknown">
               <h2>Клиент не найден</h2>
-              <p class="muted">{view.candidate ? `${view.candidate.name ?? ''} ${view.candidate.email}`.trim() : 'В письме нет внешних адресов'}</p>
-              {view.candidate && <button type="button" data-action="create-client" onClick={() => openForm('client')} disabled={busy}>Создать клиента</button>}
+              <p class="muted">
+                {view.candidate ? `${view.candidate.name ?? ''} ${view.candidate.email}`.trim() : 'В письме нет внешних адресов'}
+              </p>
+              {view.candidate && (
+                <button type="button" data-action="create-client" onClick={() => openForm('client')} disabled={busy}>
+                  Создать клиента
+                </button>
+              )}
             </section>
           )}
           {model && (
@@ -129,39 +142,93 @@ function Sidebar({ site, message, lookup, refresh, ownEmail }: Props) {
               {model.contact && (
                 <section data-part="contact">
                   <h3>Контакт</h3>
-                  <div>{model.contact.name}{model.contact.position ? `, ${model.contact.position}` : ''}</div>
+                  <div>
+                    {model.contact.name}
+                    {model.contact.position ? `, ${model.contact.position}` : ''}
+                  </div>
                   <div class="muted">{model.contact.points.join(' · ')}</div>
                 </section>
               )}
               <section data-part="leads">
                 <h3>Интересы</h3>
-                {model.leads.length === 0 ? <div class="muted">Открытых интересов нет</div> : (
-                  <ul>{model.leads.map((lead) => (
-                    <li key={lead.id}><b>{lead.stage}</b>{lead.amount ? ` · ${lead.amount}` : ''}{lead.next && <div class="muted">Дальше: {lead.next}</div>}</li>
-                  ))}</ul>
+                {model.leads.length === 0 ? (
+                  <div class="muted">Открытых интересов нет</div>
+                ) : (
+                  <ul>
+                    {model.leads.map((lead) => (
+                      <li key={lead.id}>
+                        <b>{lead.stage}</b>
+                        {lead.amount ? ` · ${lead.amount}` : ''}
+                        {lead.next && <div class="muted">Дальше: {lead.next}</div>}
+                      </li>
+                    ))}
+                  </ul>
                 )}
               </section>
               {model.documents.length > 0 && (
-                <section data-part="documents"><h3>Документы 1С</h3><ul>{model.documents.map((d) => <li key={d.kind}>{d.text}</li>)}</ul></section>
+                <section data-part="documents">
+                  <h3>Документы 1С</h3>
+                  <ul>
+                    {model.documents.map((d) => (
+                      <li key={d.kind}>{d.text}</li>
+                    ))}
+                  </ul>
+                </section>
               )}
               {model.deviations.length > 0 && (
-                <section data-part="deviations"><h3>Отклонения</h3><ul class="bad">{model.deviations.map((d) => <li key={d}>{d}</li>)}</ul></section>
+                <section data-part="deviations">
+                  <h3>Отклонения</h3>
+                  <ul class="bad">
+                    {model.deviations.map((d) => (
+                      <li key={d}>{d}</li>
+                    ))}
+                  </ul>
+                </section>
               )}
               <section data-part="actions">
-                <button class="primary" type="button" data-action="log-mail" onClick={logMail} disabled={busy}>Записать письмо</button>
-                <button type="button" data-action="note" onClick={() => openForm('note')} disabled={busy}>Заметка</button>
-                <button type="button" data-action="task" onClick={() => openForm('task')} disabled={busy}>Задача</button>
-                <button type="button" data-action="lead" disabled={busy}
-                  onClick={() => run(() => sendToBackground('createLead', { companyId: model.companyId }), refresh)}>Интерес</button>
+                <button class="primary" type="button" data-action="log-mail" onClick={logMail} disabled={busy}>
+                  Записать письмо
+                </button>
+                <button type="button" data-action="note" onClick={() => openForm('note')} disabled={busy}>
+                  Заметка
+                </button>
+                <button type="button" data-action="task" onClick={() => openForm('task')} disabled={busy}>
+                  Задача
+                </button>
+                <button
+                  type="button"
+                  data-action="lead"
+                  disabled={busy}
+                  onClick={() => run(() => sendToBackground('createLead', { companyId: model.companyId }), refresh)}
+                >
+                  Интерес
+                </button>
                 {model.phones.slice(0, 2).map((phone) => (
-                  <button type="button" data-action="call" key={phone} disabled={busy}
-                    onClick={() => run(() => sendToBackground('call', { phone: phone.replace(/ доб\. .*/, ''), companyId: model.companyId }))}>☎ {phone}</button>
+                  <button
+                    type="button"
+                    data-action="call"
+                    key={phone}
+                    disabled={busy}
+                    onClick={() =>
+                      run(() => sendToBackground('call', { phone: phone.replace(/ доб\. .*/, ''), companyId: model.companyId }))
+                    }
+                  >
+                    ☎ {phone}
+                  </button>
                 ))}
               </section>
               <section data-part="timeline">
                 <h3>Лента</h3>
-                {model.timeline.length === 0 ? <div class="muted">Пока пусто</div> : (
-                  <ul>{model.timeline.map((e) => <li key={e.id}><span class="muted">{e.when}</span> {e.text}</li>)}</ul>
+                {model.timeline.length === 0 ? (
+                  <div class="muted">Пока пусто</div>
+                ) : (
+                  <ul>
+                    {model.timeline.map((e) => (
+                      <li key={e.id}>
+                        <span class="muted">{e.when}</span> {e.text}
+                      </li>
+                    ))}
+                  </ul>
                 )}
               </section>
             </>
@@ -169,16 +236,28 @@ function Sidebar({ site, message, lookup, refresh, ownEmail }: Props) {
           {form && (
             <section data-part="form">
               <form onSubmit={submit}>
-                <label class="muted">{form === 'note' ? 'Заметка' : form === 'task' ? 'Задача на завтра, 10:00' : 'Название клиента'}</label>
-                {form === 'note'
-                  ? <textarea name="text" rows={3} maxLength={500} value={draft} onInput={(e) => setDraft(e.currentTarget.value)} />
-                  : <input name="text" maxLength={300} value={draft} onInput={(e) => setDraft(e.currentTarget.value)} />}
-                <button class="primary" type="submit" data-action="submit" disabled={busy || draft.trim() === ''}>Сохранить</button>
-                <button type="button" onClick={() => setForm(null)}>Отмена</button>
+                <label class="muted">
+                  {form === 'note' ? 'Заметка' : form === 'task' ? 'Задача на завтра, 10:00' : 'Название клиента'}
+                </label>
+                {form === 'note' ? (
+                  <textarea name="text" rows={3} maxLength={500} value={draft} onInput={(e) => setDraft(e.currentTarget.value)} />
+                ) : (
+                  <input name="text" maxLength={300} value={draft} onInput={(e) => setDraft(e.currentTarget.value)} />
+                )}
+                <button class="primary" type="submit" data-action="submit" disabled={busy || draft.trim() === ''}>
+                  Сохранить
+                </button>
+                <button type="button" onClick={() => setForm(null)}>
+                  Отмена
+                </button>
               </form>
             </section>
           )}
-          {status && <div class={`status ${status.tone}`} role="status" data-part="status">{status.text}</div>}
+          {status && (
+            <div class={`status ${status.tone}`} role="status" data-part="status">
+              {status.text}
+            </div>
+          )}
         </>
       )}
     </aside>
@@ -195,7 +274,10 @@ export function startSidebar(site: MailHost, ownEmail: string | null, signal: Ab
 
   const draw = () => {
     if (!overlay || !current) return;
-    render(<Sidebar site={site} message={current} lookup={lookup} refresh={() => void look(current!, false)} ownEmail={ownEmail} />, overlay.mount);
+    render(
+      <Sidebar site={site} message={current} lookup={lookup} refresh={() => void look(current!, false)} ownEmail={ownEmail} />,
+      overlay.mount,
+    );
   };
 
   async function look(message: OpenMessage, showLoading = true): Promise<void> {
@@ -250,11 +332,17 @@ export function startSidebar(site: MailHost, ownEmail: string | null, signal: Ab
   const observer = new MutationObserver((records) => {
     // Our own panel's insertion is not a change of the page.
     const host = overlay?.host;
-    const ours = (r: MutationRecord) => r.target === host || (r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every((n) => n === host));
+    const ours = (r: MutationRecord) =>
+      r.target === host || (r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every((n) => n === host));
     if (host && records.every(ours)) return;
     schedule();
   });
-  observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-thread-perm-id', 'email', 'title', 'data-convid'] });
+  observer.observe(document.body, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ['data-thread-perm-id', 'email', 'title', 'data-convid'],
+  });
   addEventListener('hashchange', schedule);
   addEventListener('popstate', schedule);
   signal.addEventListener('abort', () => {

@@ -42,7 +42,10 @@ export const ctxsip: SoftphoneHost = {
   readActiveCall(doc) {
     const log = first(doc, selectors.callLog);
     if (!log) return null;
-    for (const [selector, state] of [[selectors.ringing, 'ringing'], [selectors.active, 'active']] as [string, CallState][]) {
+    for (const [selector, state] of [
+      [selectors.ringing, 'ringing'],
+      [selectors.active, 'active'],
+    ] as [string, CallState][]) {
       const item = first(log, selector);
       const number = item ? numberOfUri(item.getAttribute('data-uri') ?? '') : null;
       if (number) return { number, state } satisfies ActiveCall;

@@ -34,8 +34,10 @@ export const gmail: MailHost = {
     if (messages.length === 0) return null;
     const participants = new ParticipantList();
     for (const message of messages) {
-      for (const sender of all(message, selectors.sender)) participants.add(sender.getAttribute('email'), sender.getAttribute('name') ?? textOf(sender), 'from');
-      for (const recipient of all(message, selectors.recipient)) participants.add(recipient.getAttribute('email'), recipient.getAttribute('name'), 'to');
+      for (const sender of all(message, selectors.sender))
+        participants.add(sender.getAttribute('email'), sender.getAttribute('name') ?? textOf(sender), 'from');
+      for (const recipient of all(message, selectors.recipient))
+        participants.add(recipient.getAttribute('email'), recipient.getAttribute('name'), 'to');
     }
     const subjectElement = first(main, selectors.subject);
     const subject = textOf(subjectElement);
@@ -43,7 +45,11 @@ export const gmail: MailHost = {
     const messageId = latest?.getAttribute('data-legacy-message-id') ?? latest?.getAttribute('data-message-id') ?? null;
     const list = participants.toArray();
     // The thread's permanent id survives new replies; the URL token is the next best thing.
-    const threadId = subjectElement?.getAttribute('data-thread-perm-id') ?? subjectElement?.getAttribute('data-legacy-thread-id') ?? url.hash.split('/').pop() ?? '';
+    const threadId =
+      subjectElement?.getAttribute('data-thread-perm-id') ??
+      subjectElement?.getAttribute('data-legacy-thread-id') ??
+      url.hash.split('/').pop() ??
+      '';
     return openMessage({
       messageId,
       threadKey: threadId ? `gmail:${threadId}` : fallbackThreadKey('gmail', subject, list),

@@ -40,7 +40,7 @@ export const mailru: MailHost = {
     const list = participants.toArray();
     const found = LETTER_IN_PATH.exec(url.pathname);
     return openMessage({
-      messageId: found && found[1] !== 'thread' ? found[2] ?? null : null,
+      messageId: found && found[1] !== 'thread' ? (found[2] ?? null) : null,
       threadKey: found ? `mailru:${found[2]}` : fallbackThreadKey('mailru', subject, list),
       subject,
       participants: list,

@@ -46,7 +46,11 @@ export const outlook: MailHost = {
     const pane = first(doc, selectors.pane);
     if (!pane) return null;
     const participants = new ParticipantList();
-    for (const [selector, role] of [[selectors.from, 'from'], [selectors.to, 'to'], [selectors.cc, 'cc']] as [string, ParticipantRole][]) {
+    for (const [selector, role] of [
+      [selectors.from, 'from'],
+      [selectors.to, 'to'],
+      [selectors.cc, 'cc'],
+    ] as [string, ParticipantRole][]) {
       for (const element of all(pane, selector)) {
         for (const address of addressesOf(element)) participants.add(address.email, address.name, role);
       }
@@ -59,7 +63,11 @@ export const outlook: MailHost = {
     const conversationId = first(doc, selectors.selectedConversation)?.getAttribute('data-convid') ?? null;
     return openMessage({
       messageId,
-      threadKey: conversationId ? `outlook:conversation:${conversationId}` : messageId ? `outlook:item:${messageId}` : fallbackThreadKey('outlook', subject, list),
+      threadKey: conversationId
+        ? `outlook:conversation:${conversationId}`
+        : messageId
+          ? `outlook:item:${messageId}`
+          : fallbackThreadKey('outlook', subject, list),
       subject,
       participants: list,
     });

@@ -30,7 +30,12 @@ export function addressList(text: string): { email: string; name: string | null 
   for (const part of text.split(/[;,](?![^<]*>)/)) {
     const email = emailIn(part);
     if (!email) continue;
-    const name = cleanText(part.replace(/<[^>]*>/g, '').replace(EMAIL_IN_TEXT, '').replace(/["()]/g, ''));
+    const name = cleanText(
+      part
+        .replace(/<[^>]*>/g, '')
+        .replace(EMAIL_IN_TEXT, '')
+        .replace(/["()]/g, ''),
+    );
     found.push({ email, name });
   }
   return found;

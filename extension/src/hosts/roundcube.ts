@@ -54,15 +54,27 @@ export const roundcube: MailHost = {
     const header = first(doc, selectors.header);
     if (!header) return null;
     const participants = new ParticipantList();
-    for (const [selector, role] of [[selectors.from, 'from'], [selectors.to, 'to'], [selectors.cc, 'cc']] as [string, ParticipantRole][]) {
-      for (const address of all(header, selector)) participants.add(address.getAttribute('title') ?? address.getAttribute('href'), textOf(address), role);
+    for (const [selector, role] of [
+      [selectors.from, 'from'],
+      [selectors.to, 'to'],
+      [selectors.cc, 'cc'],
+    ] as [string, ParticipantRole][]) {
+      for (const address of all(header, selector))
+        participants.add(address.getAttribute('title') ?? address.getAttribute('href'), textOf(address), role);
     }
     // The heading also holds a hidden "Тема:" label and an "open in new window" link: only its own text is the subject.
     const heading = first(header, selectors.subject);
-    const subject = heading ? cleanText(Array.from(heading.childNodes).filter(isText).map((node) => node.data).join(' ')) : null;
+    const subject = heading
+      ? cleanText(
+          Array.from(heading.childNodes)
+            .filter(isText)
+            .map((node) => node.data)
+            .join(' '),
+        )
+      : null;
     const env = readEnv(doc);
     const uid = typeof env.uid === 'string' || typeof env.uid === 'number' ? String(env.uid) : url.searchParams.get('_uid');
-    const mailbox = typeof env.mailbox === 'string' ? env.mailbox : url.searchParams.get('_mbox') ?? 'INBOX';
+    const mailbox = typeof env.mailbox === 'string' ? env.mailbox : (url.searchParams.get('_mbox') ?? 'INBOX');
     const list = participants.toArray();
     return openMessage({
       messageId: uid,

@@ -29,7 +29,14 @@ export const yandexMail: MailHost = {
   id: 'yandex-mail',
   kind: 'mail',
   title: 'Яндекс Почта',
-  matches: ['https://mail.yandex.ru/*', 'https://mail.yandex.com/*', 'https://mail.yandex.by/*', 'https://mail.yandex.kz/*', 'https://mail.yandex.uz/*', 'https://mail.yandex.com.tr/*'],
+  matches: [
+    'https://mail.yandex.ru/*',
+    'https://mail.yandex.com/*',
+    'https://mail.yandex.by/*',
+    'https://mail.yandex.kz/*',
+    'https://mail.yandex.uz/*',
+    'https://mail.yandex.com.tr/*',
+  ],
   selectors,
   detect: (_doc, url) => YANDEX_MAIL_HOST.test(url.hostname),
 
@@ -38,7 +45,10 @@ export const yandexMail: MailHost = {
     if (!header) return null;
     const participants = new ParticipantList();
     participants.add(textOf(first(header, selectors.senderEmail)), textOf(first(header, selectors.senderName)), 'from');
-    for (const [selector, role] of [[selectors.recipientTo, 'to'], [selectors.recipientCc, 'cc']] as const) {
+    for (const [selector, role] of [
+      [selectors.recipientTo, 'to'],
+      [selectors.recipientCc, 'cc'],
+    ] as const) {
       for (const recipient of all(header, selector)) {
         const email = emailIn(recipient.getAttribute('title')) ?? emailIn(recipient.textContent);
         const [shown] = addressList(`${textOf(recipient) ?? ''} <${email ?? ''}>`);
@@ -49,7 +59,7 @@ export const yandexMail: MailHost = {
     const list = participants.toArray();
     const found = MESSAGE_IN_URL.exec(`${url.pathname}${url.hash}`);
     return openMessage({
-      messageId: found?.[1] === 'message' ? found[2] ?? null : null,
+      messageId: found?.[1] === 'message' ? (found[2] ?? null) : null,
       threadKey: found ? `yandex-mail:${found[1]}/${found[2]}` : fallbackThreadKey('yandex-mail', subject, list),
       subject,
       participants: list,

@@ -16,11 +16,14 @@ export function OptionsPage() {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    sendToBackground('status', {}).then((current) => {
-      setStatus(current);
-      if (current.serverUrl) setServerUrl(current.serverUrl);
-      if (current.user) setEmail(current.user.email);
-    }, (err: Error) => setError(err.message));
+    sendToBackground('status', {}).then(
+      (current) => {
+        setStatus(current);
+        if (current.serverUrl) setServerUrl(current.serverUrl);
+        if (current.user) setEmail(current.user.email);
+      },
+      (err: Error) => setError(err.message),
+    );
   }, []);
 
   async function submit(event: Event) {
@@ -59,13 +62,25 @@ export function OptionsPage() {
   return (
     <main style={{ maxWidth: '420px', margin: '32px auto', padding: '0 16px' }}>
       <h1>Воронка — подключение к серверу</h1>
-      {status === null && !error && <p class="muted" data-testid="loading">Загрузка…</p>}
+      {status === null && !error && (
+        <p class="muted" data-testid="loading">
+          Загрузка…
+        </p>
+      )}
       {status?.connected && status.user && (
         <section>
-          <p id="connection" data-testid="connection" class="ok">Подключено как {status.user.name}</p>
-          <p class="muted">{status.user.email} · {status.serverUrl}</p>
-          <p class="muted" id="last-sync">Последняя синхронизация: {formatSyncTime(status.lastSyncAt)}</p>
-          <button id="sign-out" data-testid="sign-out" class="secondary" type="button" onClick={signOut}>Выйти</button>
+          <p id="connection" data-testid="connection" class="ok">
+            Подключено как {status.user.name}
+          </p>
+          <p class="muted">
+            {status.user.email} · {status.serverUrl}
+          </p>
+          <p class="muted" id="last-sync">
+            Последняя синхронизация: {formatSyncTime(status.lastSyncAt)}
+          </p>
+          <button id="sign-out" data-testid="sign-out" class="secondary" type="button" onClick={signOut}>
+            Выйти
+          </button>
         </section>
       )}
       {status?.connected && <Sites />}
@@ -75,18 +90,44 @@ export function OptionsPage() {
             Не подключено{status.error ? `: ${status.error.message}` : ''}
           </p>
           <label for="server-url">Адрес сервера</label>
-          <input id="server-url" name="serverUrl" type="url" required value={serverUrl}
-            onInput={(e) => setServerUrl(e.currentTarget.value)} />
+          <input
+            id="server-url"
+            name="serverUrl"
+            type="url"
+            required
+            value={serverUrl}
+            onInput={(e) => setServerUrl(e.currentTarget.value)}
+          />
           <label for="email">E-mail</label>
-          <input id="email" name="email" type="email" autocomplete="username" required value={email}
-            onInput={(e) => setEmail(e.currentTarget.value)} />
+          <input
+            id="email"
+            name="email"
+            type="email"
+            autocomplete="username"
+            required
+            value={email}
+            onInput={(e) => setEmail(e.currentTarget.value)}
+          />
           <label for="password">Пароль</label>
-          <input id="password" name="password" type="password" autocomplete="current-password" required value={password}
-            onInput={(e) => setPassword(e.currentTarget.value)} />
-          <button id="sign-in" data-testid="sign-in" type="submit" disabled={busy}>{busy ? 'Входим…' : 'Войти'}</button>
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autocomplete="current-password"
+            required
+            value={password}
+            onInput={(e) => setPassword(e.currentTarget.value)}
+          />
+          <button id="sign-in" data-testid="sign-in" type="submit" disabled={busy}>
+            {busy ? 'Входим…' : 'Войти'}
+          </button>
         </form>
       )}
-      {error && <p id="error" data-testid="error" role="alert" class="error">{error}</p>}
+      {error && (
+        <p id="error" data-testid="error" role="alert" class="error">
+          {error}
+        </p>
+      )}
     </main>
   );
 }

@@ -59,31 +59,55 @@ export function Sites() {
   return (
     <section id="sites">
       <h2>Где работает расширение</h2>
-      <p class="muted">Боковая панель с карточкой клиента в почте и кнопка звонка у телефонов. Chrome спросит разрешение для каждого сайта.</p>
+      <p class="muted">
+        Боковая панель с карточкой клиента в почте и кнопка звонка у телефонов. Chrome спросит разрешение для каждого сайта.
+      </p>
       {hostedSites.map((site) => (
         <label key={site.id} class="check">
-          <input type="checkbox" data-site={site.id} checked={current.sites.includes(site.id)}
-            onChange={(e) => toggleSite(site.id, site.matches, e.currentTarget.checked)} />
-          {' '}{site.title}{current.sites.includes(site.id) && !isActive(site.matches) ? ' — нет разрешения' : ''}
+          <input
+            type="checkbox"
+            data-site={site.id}
+            checked={current.sites.includes(site.id)}
+            onChange={(e) => toggleSite(site.id, site.matches, e.currentTarget.checked)}
+          />{' '}
+          {site.title}
+          {current.sites.includes(site.id) && !isActive(site.matches) ? ' — нет разрешения' : ''}
         </label>
       ))}
       <h3>Свои адреса</h3>
       <p class="muted">Roundcube, веб-софтфон, веб-клиент 1С или любой сайт с телефонами: расширение узнает их по странице.</p>
       <ul id="custom-origins">
         {current.customOrigins.map((value) => (
-          <li key={value}>{value}{!isActive([`${value}/*`]) ? ' — нет разрешения' : ''} <button type="button" class="secondary" onClick={() => removeOrigin(value)}>Убрать</button></li>
+          <li key={value}>
+            {value}
+            {!isActive([`${value}/*`]) ? ' — нет разрешения' : ''}{' '}
+            <button type="button" class="secondary" onClick={() => removeOrigin(value)}>
+              Убрать
+            </button>
+          </li>
         ))}
       </ul>
       <form onSubmit={addOrigin} style={{ display: 'flex', gap: '8px' }}>
         <input id="custom-origin" placeholder="https://mail.company.ru" value={origin} onInput={(e) => setOrigin(e.currentTarget.value)} />
-        <button type="submit" class="secondary" style={{ marginTop: 0 }}>Добавить</button>
+        <button type="submit" class="secondary" style={{ marginTop: 0 }}>
+          Добавить
+        </button>
       </form>
       <h3>Звонки</h3>
       <label class="check">
-        <input id="call-popups" type="checkbox" checked={current.callPopups} onChange={(e) => void save({ ...current, callPopups: e.currentTarget.checked })} />
-        {' '}Показывать карточку входящего звонка поверх страницы (иначе — уведомление)
+        <input
+          id="call-popups"
+          type="checkbox"
+          checked={current.callPopups}
+          onChange={(e) => void save({ ...current, callPopups: e.currentTarget.checked })}
+        />{' '}
+        Показывать карточку входящего звонка поверх страницы (иначе — уведомление)
       </label>
-      {error && <p class="error" role="alert">{error}</p>}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
     </section>
   );
 }

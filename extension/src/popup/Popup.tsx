@@ -48,35 +48,72 @@ export function Popup() {
   return (
     <main style={{ width: '340px', padding: '12px 16px' }}>
       <h1>Воронка</h1>
-      {ringing && <p id="ringing" data-testid="ringing" class="ok">{ringing}</p>}
-      {status === null && !failure && <p id="status" data-testid="status" class="muted">Проверяем подключение…</p>}
-      {status?.connected && status.user && <p id="status" data-testid="status" class="ok">Подключено: {status.user.name}</p>}
+      {ringing && (
+        <p id="ringing" data-testid="ringing" class="ok">
+          {ringing}
+        </p>
+      )}
+      {status === null && !failure && (
+        <p id="status" data-testid="status" class="muted">
+          Проверяем подключение…
+        </p>
+      )}
+      {status?.connected && status.user && (
+        <p id="status" data-testid="status" class="ok">
+          Подключено: {status.user.name}
+        </p>
+      )}
       {(failure || (status && !status.connected)) && (
         <>
-          <p id="status" data-testid="status">Не подключено</p>
-          {reason && <p id="reason" data-testid="reason" class="error">{reason}</p>}
-          <a id="open-options" data-testid="open-options" href={optionsUrl} onClick={openOptions}>Настройки подключения</a>
+          <p id="status" data-testid="status">
+            Не подключено
+          </p>
+          {reason && (
+            <p id="reason" data-testid="reason" class="error">
+              {reason}
+            </p>
+          )}
+          <a id="open-options" data-testid="open-options" href={optionsUrl} onClick={openOptions}>
+            Настройки подключения
+          </a>
         </>
       )}
-      {status && <p id="last-sync" data-testid="last-sync" class="muted">Последняя синхронизация: {formatSyncTime(status.lastSyncAt)}</p>}
+      {status && (
+        <p id="last-sync" data-testid="last-sync" class="muted">
+          Последняя синхронизация: {formatSyncTime(status.lastSyncAt)}
+        </p>
+      )}
       {queue && (
         <section id="queue" data-testid="queue">
           <p id="queued" data-testid="queued">
             {queue.queued === 0 ? 'Очередь пуста: всё отправлено' : `В очереди: ${queue.queued}`}
             {queue.failed > 0 ? ` · отклонено: ${queue.failed}` : ''}
           </p>
-          <p id="queue-sync" class="muted">Очередь отправлена: {formatSyncTime(queue.lastSyncAt)}</p>
+          <p id="queue-sync" class="muted">
+            Очередь отправлена: {formatSyncTime(queue.lastSyncAt)}
+          </p>
           {queue.items.length > 0 && (
             <ol id="queue-items" style={{ paddingLeft: '18px', margin: '4px 0' }}>
               {queue.items.map((item) => (
                 <li key={item.id} data-state={item.state} title={item.lastError ?? ''}>
-                  {item.summary} — <span class={item.state === 'failed' ? 'error' : item.state === 'sent' ? 'ok' : 'muted'}>{QUEUE_STATE_TEXT[item.state]}</span>
-                  {item.lastError && item.state !== 'sent' && <div class="muted" style={{ fontSize: '12px' }}>{item.lastError}</div>}
+                  {item.summary} —{' '}
+                  <span class={item.state === 'failed' ? 'error' : item.state === 'sent' ? 'ok' : 'muted'}>
+                    {QUEUE_STATE_TEXT[item.state]}
+                  </span>
+                  {item.lastError && item.state !== 'sent' && (
+                    <div class="muted" style={{ fontSize: '12px' }}>
+                      {item.lastError}
+                    </div>
+                  )}
                 </li>
               ))}
             </ol>
           )}
-          {queue.queued > 0 && <button id="send-now" type="button" class="secondary" onClick={sendNow}>Отправить сейчас</button>}
+          {queue.queued > 0 && (
+            <button id="send-now" type="button" class="secondary" onClick={sendNow}>
+              Отправить сейчас
+            </button>
+          )}
         </section>
       )}
     </main>

@@ -13,7 +13,15 @@ export interface ApiCall {
 }
 
 /** One JSON request to the Voronka server; resolves with the parsed body or throws ApiError. */
-export async function callApi<T>({ serverUrl, path, method = 'GET', token, body, timeoutMs = 15_000, headers: extra = {} }: ApiCall): Promise<T> {
+export async function callApi<T>({
+  serverUrl,
+  path,
+  method = 'GET',
+  token,
+  body,
+  timeoutMs = 15_000,
+  headers: extra = {},
+}: ApiCall): Promise<T> {
   const headers: Record<string, string> = { ...extra, accept: 'application/json', 'accept-language': 'ru' };
   if (token) headers.authorization = `Bearer ${token}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
@@ -21,12 +29,16 @@ export async function callApi<T>({ serverUrl, path, method = 'GET', token, body,
   try {
     response = await fetch(new URL(path, serverUrl), {
       // The token is the only credential: no cookies of the server's origin ride along.
-      method, headers, credentials: 'omit', cache: 'no-store',
+      method,
+      headers,
+      credentials: 'omit',
+      cache: 'no-store',
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (err) {
-    if ((err as Error).name === 'TimeoutError') throw new ApiError(0, 'timeout', `Сервер ${serverUrl} не ответил за ${Math.round(timeoutMs / 1000)} с`);
+    if ((err as Error).name === 'TimeoutError')
+      throw new ApiError(0, 'timeout', `Сервер ${serverUrl} не ответил за ${Math.round(timeoutMs / 1000)} с`);
     throw new ApiError(0, 'network', `Нет связи с сервером ${serverUrl}`);
   }
   const text = await response.text();

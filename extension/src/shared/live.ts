@@ -9,7 +9,8 @@ import type { LiveMessage } from '../../../schema/contracts/live-protocol';
 export type { LiveMessage };
 
 /** A 48×48 funnel on the brand blue: notifications of type "basic" need an icon. */
-export const NOTIFICATION_ICON = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAADAAAAAwCAYAAABXAvmHAAAAtUlEQVR42u3auw2AMAwE0GzCaKzHltDRgKIoOf8uZ4mKxk+IxJbd2kAc53VHPG02ohKGgLImP4TInnwXUSX5X0S15D8IAQRYAFRN/kX0XmaJaUAGxNIXoABEIpb/ARpABAJyCkUhYMcoHcADAb3IKAGWCHgp4YkwqYWoAUiEWTVKD0AgTPsBa4R5Q7MNYAbh0lJuBRiFuDb1AggggAAC8AM0HxBAAIIxK8Wgm2LVgGLZo9q6zQMHgirDVIOnMQAAAABJRU5ErkJggg==';
+export const NOTIFICATION_ICON =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAADAAAAAwCAYAAABXAvmHAAAAtUlEQVR42u3auw2AMAwE0GzCaKzHltDRgKIoOf8uZ4mKxk+IxJbd2kAc53VHPG02ohKGgLImP4TInnwXUSX5X0S15D8IAQRYAFRN/kX0XmaJaUAGxNIXoABEIpb/ARpABAJyCkUhYMcoHcADAb3IKAGWCHgp4YkwqYWoAUiEWTVKD0AgTPsBa4R5Q7MNYAbh0lJuBRiFuDb1AggggAAC8AM0HxBAAIIxK8Wgm2LVgGLZo9q6zQMHgirDVIOnMQAAAABJRU5ErkJggg==';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const optText = (v: unknown) => v === undefined || v === null || typeof v === 'string';

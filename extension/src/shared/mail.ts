@@ -52,7 +52,10 @@ export function logMailRequest(siteId: string, message: ReadMessage): LogMailReq
   const from = message.participants.find((p) => p.role === 'from');
   if (!from) return null;
   return {
-    siteId, siteMessageId: message.messageId, threadKey: message.threadKey, subject: message.subject,
+    siteId,
+    siteMessageId: message.messageId,
+    threadKey: message.threadKey,
+    subject: message.subject,
     from: party(from),
     to: message.participants.filter((p) => p !== from && p.role !== 'cc').map(party),
     cc: message.participants.filter((p) => p.role === 'cc').map(party),

@@ -83,11 +83,26 @@ export interface LogMailRequest {
   cc: MailParty[];
 }
 
-export interface NoteRequest { companyId: number; text: string }
-export interface TaskRequest { companyId: number; title: string; dueAt: number }
-export interface LeadRequest { companyId: number }
-export interface ClientRequest { companyName: string; contact: MailParty }
-export interface CallRequest { phone: string; companyId?: number }
+export interface NoteRequest {
+  companyId: number;
+  text: string;
+}
+export interface TaskRequest {
+  companyId: number;
+  title: string;
+  dueAt: number;
+}
+export interface LeadRequest {
+  companyId: number;
+}
+export interface ClientRequest {
+  companyName: string;
+  contact: MailParty;
+}
+export interface CallRequest {
+  phone: string;
+  companyId?: number;
+}
 
 /** A write from a content script: sent at once, or kept in the offline queue until the server answers. */
 export interface ActionOutcome {
@@ -214,7 +229,9 @@ function firstProblem(...values: unknown[]): Problem | null {
 
 function id(fields: Record<string, unknown>, key: string): number | Problem {
   const value = fields[key];
-  return Number.isSafeInteger(value) && (value as number) > 0 ? (value as number) : invalid(`Поле ${key} должно быть положительным целым числом`);
+  return Number.isSafeInteger(value) && (value as number) > 0
+    ? (value as number)
+    : invalid(`Поле ${key} должно быть положительным целым числом`);
 }
 
 function optionalText(fields: Record<string, unknown>, key: string, max: number): string | null | Problem {
@@ -262,7 +279,7 @@ export function normalizeSiteOrigin(input: string): string | null {
   } catch {
     return null;
   }
-  if (url.username || url.password || !url.hostname.includes('.') && !LOCAL_HOSTS.includes(url.hostname)) return null;
+  if (url.username || url.password || (!url.hostname.includes('.') && !LOCAL_HOSTS.includes(url.hostname))) return null;
   if (url.protocol === 'https:') return url.origin;
   if (url.protocol === 'http:' && LOCAL_HOSTS.includes(url.hostname)) return url.origin;
   return null;
@@ -272,7 +289,8 @@ function siteSettings(fields: Record<string, unknown>): SiteSettings | Problem {
   const extra = onlyKeys(fields, ['sites', 'customOrigins', 'callPopups']);
   if (extra) return extra;
   const { sites, customOrigins, callPopups } = fields;
-  if (!Array.isArray(sites) || sites.length > 20 || !sites.every((s) => typeof s === 'string' && /^[a-z0-9-]{1,40}$/.test(s))) return invalid('Поле sites: список id сайтов');
+  if (!Array.isArray(sites) || sites.length > 20 || !sites.every((s) => typeof s === 'string' && /^[a-z0-9-]{1,40}$/.test(s)))
+    return invalid('Поле sites: список id сайтов');
   if (!Array.isArray(customOrigins) || customOrigins.length > 50) return invalid('Поле customOrigins: список адресов (не больше 50)');
   const origins: string[] = [];
   for (const raw of customOrigins) {
@@ -354,7 +372,15 @@ const rules: { [K in MessageType]: Rule<K> } = {
       const bad = firstProblem(siteId, siteMessageId, threadKey, subject, from, to, cc);
       if (bad) return bad;
       if (!/^[a-z0-9-]{1,40}$/.test(siteId as string)) return invalid('Поле siteId: id сайта');
-      return { siteId: siteId as string, siteMessageId: siteMessageId as string | null, threadKey: threadKey as string, subject: subject as string | null, from: from as MailParty, to: to as MailParty[], cc: cc as MailParty[] };
+      return {
+        siteId: siteId as string,
+        siteMessageId: siteMessageId as string | null,
+        threadKey: threadKey as string,
+        subject: subject as string | null,
+        from: from as MailParty,
+        to: to as MailParty[],
+        cc: cc as MailParty[],
+      };
     },
   },
   addNote: {
@@ -373,7 +399,10 @@ const rules: { [K in MessageType]: Rule<K> } = {
       const extra = onlyKeys(fields, ['companyId', 'title', 'dueAt']);
       const companyId = id(fields, 'companyId');
       const title = nonEmpty(fields, 'title', 300);
-      const dueAt = Number.isSafeInteger(fields.dueAt) && (fields.dueAt as number) > 0 ? (fields.dueAt as number) : invalid('Поле dueAt: срок, мс от 1970 г.');
+      const dueAt =
+        Number.isSafeInteger(fields.dueAt) && (fields.dueAt as number) > 0
+          ? (fields.dueAt as number)
+          : invalid('Поле dueAt: срок, мс от 1970 г.');
       const bad = extra ?? firstProblem(companyId, title, dueAt);
       return bad ?? { companyId: companyId as number, title: title as string, dueAt: dueAt as number };
     },
@@ -403,7 +432,8 @@ const rules: { [K in MessageType]: Rule<K> } = {
       const companyId = fields.companyId === undefined ? undefined : id(fields, 'companyId');
       const bad = extra ?? firstProblem(phone, companyId);
       if (bad) return bad;
-      if (!/^[+\d\s()#*.,-]+$|^[+\d\s()-]+(доб\.?|ext\.?|добавочный)\s*\d+$/i.test(phone as string)) return invalid('Поле phone: номер телефона');
+      if (!/^[+\d\s()#*.,-]+$|^[+\d\s()-]+(доб\.?|ext\.?|добавочный)\s*\d+$/i.test(phone as string))
+        return invalid('Поле phone: номер телефона');
       return { phone: phone as string, ...(companyId === undefined ? {} : { companyId: companyId as number }) };
     },
   },
@@ -421,7 +451,8 @@ export function parseMessage(raw: unknown, sender: SenderKind): { ok: true; mess
   const { type, ...fields } = raw as Record<string, unknown>;
   if (!isMessageType(type)) return { ok: false, error: invalid(`Неизвестное сообщение: ${String(type).slice(0, 40)}`) };
   const rule = rules[type] as Rule<MessageType>;
-  if (!rule.from.includes(sender)) return { ok: false, error: { code: 'forbidden', message: `Сообщение ${type} не принимается из этого контекста` } };
+  if (!rule.from.includes(sender))
+    return { ok: false, error: { code: 'forbidden', message: `Сообщение ${type} не принимается из этого контекста` } };
   const parsed = rule.parse(fields);
   if (isProblem(parsed)) return { ok: false, error: parsed };
   return { ok: true, message: { type, ...parsed } as Message };

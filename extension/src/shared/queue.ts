@@ -32,9 +32,7 @@ export interface QueuedAction {
   doneAt: number | null;
 }
 
-export type SendResult =
-  | { ok: true; status: number; body: unknown }
-  | { ok: false; status: number; code: string; message: string };
+export type SendResult = { ok: true; status: number; body: unknown } | { ok: false; status: number; code: string; message: string };
 
 export interface QueueView {
   /** Waiting to be sent (pending, sending, waiting). */
@@ -86,7 +84,8 @@ export function nextToSend(items: readonly QueuedAction[], now: number, force = 
 export function afterAttempt(item: QueuedAction, result: SendResult, now: number): QueuedAction {
   const attempts = item.attempts + 1;
   if (result.ok) return { ...item, state: 'sent', attempts, lastError: null, nextAttemptAt: null, doneAt: now };
-  if (isRetryable(result)) return { ...item, state: 'waiting', attempts, lastError: result.message, nextAttemptAt: now + retryDelayMs(attempts) };
+  if (isRetryable(result))
+    return { ...item, state: 'waiting', attempts, lastError: result.message, nextAttemptAt: now + retryDelayMs(attempts) };
   return { ...item, state: 'failed', attempts, lastError: result.message, nextAttemptAt: null, doneAt: now };
 }
 
@@ -97,13 +96,17 @@ export function recoverInterrupted(item: QueuedAction): QueuedAction {
 
 /** Done items beyond the newest KEEP_DONE, to delete. */
 export function expiredDone(items: readonly QueuedAction[]): string[] {
-  return items.filter((i) => !isOpen(i)).sort((a, b) => (b.doneAt ?? 0) - (a.doneAt ?? 0)).slice(KEEP_DONE).map((i) => i.id);
+  return items
+    .filter((i) => !isOpen(i))
+    .sort((a, b) => (b.doneAt ?? 0) - (a.doneAt ?? 0))
+    .slice(KEEP_DONE)
+    .map((i) => i.id);
 }
 
 /** When the alarm should next look at the queue; null when nothing waits. */
 export function nextWakeAt(items: readonly QueuedAction[]): number | null {
   const head = [...items].filter(isOpen).sort((a, b) => a.seq - b.seq)[0];
-  return head ? head.nextAttemptAt ?? 0 : null;
+  return head ? (head.nextAttemptAt ?? 0) : null;
 }
 
 export function queueView(items: readonly QueuedAction[], lastSyncAt: number | null): QueueView {
@@ -112,7 +115,16 @@ export function queueView(items: readonly QueuedAction[], lastSyncAt: number | n
     queued: items.filter(isOpen).length,
     failed: items.filter((i) => i.state === 'failed').length,
     lastSyncAt,
-    items: sorted.map(({ id, kind, summary, state, attempts, lastError, createdAt, doneAt }) => ({ id, kind, summary, state, attempts, lastError, createdAt, doneAt })),
+    items: sorted.map(({ id, kind, summary, state, attempts, lastError, createdAt, doneAt }) => ({
+      id,
+      kind,
+      summary,
+      state,
+      attempts,
+      lastError,
+      createdAt,
+      doneAt,
+    })),
   };
 }
 

@@ -7,7 +7,10 @@ export class MessageError extends Error {
 }
 
 /** Sends one message of the map to the service worker and unwraps its reply (throws MessageError on failure). */
-export async function sendToBackground<K extends MessageType>(type: K, request: MessageMap[K]['request']): Promise<MessageMap[K]['response']> {
+export async function sendToBackground<K extends MessageType>(
+  type: K,
+  request: MessageMap[K]['request'],
+): Promise<MessageMap[K]['response']> {
   const reply = (await chrome.runtime.sendMessage({ ...request, type })) as Reply<K> | undefined;
   if (!reply) throw new MessageError({ code: 'no_reply', message: 'Фоновый процесс расширения не ответил' });
   if (!reply.ok) throw new MessageError(reply.error);

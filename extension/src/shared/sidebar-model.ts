@@ -29,11 +29,19 @@ export function money(kopecks: number): string {
 }
 
 export function shortDate(ms: number, timeZone?: string): string {
-  return new Intl.DateTimeFormat('ru-RU', { day: '2-digit', month: '2-digit', year: 'numeric', ...(timeZone ? { timeZone } : {}) }).format(ms);
+  return new Intl.DateTimeFormat('ru-RU', { day: '2-digit', month: '2-digit', year: 'numeric', ...(timeZone ? { timeZone } : {}) }).format(
+    ms,
+  );
 }
 
 export function dateTime(ms: number, timeZone?: string): string {
-  return new Intl.DateTimeFormat('ru-RU', { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit', ...(timeZone ? { timeZone } : {}) }).format(ms);
+  return new Intl.DateTimeFormat('ru-RU', {
+    day: '2-digit',
+    month: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    ...(timeZone ? { timeZone } : {}),
+  }).format(ms);
 }
 
 function duration(sec: number): string {
@@ -72,21 +80,28 @@ export function sidebarModel(card: CompanyCard, email: string | null, timeZone?:
   const contact = matched ?? card.contacts[0];
   const phoneOf = (p: { value: string; extension: string | null }) => (p.extension ? `${p.value} доб. ${p.extension}` : p.value);
   const phones = [...(contact?.points ?? []), ...card.contacts.filter((c) => c !== contact).flatMap((c) => c.points)]
-    .filter((p) => p.kind === 'phone').map(phoneOf);
+    .filter((p) => p.kind === 'phone')
+    .map(phoneOf);
   const documents: SidebarModel['documents'] = [];
   for (const kind of ['invoice', 'payment', 'shipment'] as const) {
     const latest = card.lastDocuments.filter((d) => d.kind === kind).sort((a, b) => b.occurredAt - a.occurredAt)[0];
-    if (latest) documents.push({ kind, text: `${DOCUMENT_LABEL[kind]}: № ${latest.number} от ${shortDate(latest.occurredAt, timeZone)} — ${money(latest.amountKopecks)}` });
+    if (latest)
+      documents.push({
+        kind,
+        text: `${DOCUMENT_LABEL[kind]}: № ${latest.number} от ${shortDate(latest.occurredAt, timeZone)} — ${money(latest.amountKopecks)}`,
+      });
   }
   return {
     companyId: card.id,
     title: card.name,
     subtitle: [STATUS[card.status], card.inn ? `ИНН ${card.inn}` : null, card.regionName].filter(Boolean).join(' · '),
-    contact: contact ? {
-      name: contact.name,
-      position: contact.position,
-      points: contact.points.map((p) => (p.kind === 'phone' ? phoneOf(p) : p.value)),
-    } : null,
+    contact: contact
+      ? {
+          name: contact.name,
+          position: contact.position,
+          points: contact.points.map((p) => (p.kind === 'phone' ? phoneOf(p) : p.value)),
+        }
+      : null,
     owner: card.ownerName ? `Ответственный: ${card.ownerName}` : `Без ответственного (пул региона ${card.regionName})`,
     leads: card.openLeads.map((lead) => ({
       id: lead.id,
@@ -98,15 +113,18 @@ export function sidebarModel(card: CompanyCard, email: string | null, timeZone?:
     })),
     documents,
     deviations: card.deviations.map((d) => d.message),
-    timeline: [...card.timeline].sort((a, b) => b.occurredAt - a.occurredAt).slice(0, TIMELINE_LIMIT)
+    timeline: [...card.timeline]
+      .sort((a, b) => b.occurredAt - a.occurredAt)
+      .slice(0, TIMELINE_LIMIT)
       .map((event) => ({ id: event.id, when: dateTime(event.occurredAt, timeZone), text: timelineText(event) })),
     phones: [...new Set(phones)],
   };
 }
 
 /** «Кровля А» for a new client from ivan@krovlya.ru: the domain, unless it is a public mailbox (then the person). */
-const PUBLIC_MAIL = /^(gmail\.com|mail\.ru|bk\.ru|inbox\.ru|list\.ru|yandex\.(ru|com)|ya\.ru|rambler\.ru|outlook\.com|hotmail\.com|icloud\.com)$/;
+const PUBLIC_MAIL =
+  /^(gmail\.com|mail\.ru|bk\.ru|inbox\.ru|list\.ru|yandex\.(ru|com)|ya\.ru|rambler\.ru|outlook\.com|hotmail\.com|icloud\.com)$/;
 export function suggestedCompanyName(email: string, name: string | null): string {
   const domain = email.split('@')[1] ?? email;
-  return PUBLIC_MAIL.test(domain) ? name ?? email : domain;
+  return PUBLIC_MAIL.test(domain) ? (name ?? email) : domain;
 }

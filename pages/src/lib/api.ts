@@ -2,7 +2,10 @@ import { readApiError } from '../../../schema/contracts/api-error';
 
 /** A failed API call with the server's Russian message (and the fields it names), ready to show. */
 export class ApiError extends Error {
-  constructor(message: string, readonly status: number) {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
     super(message);
   }
 
@@ -18,7 +21,11 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   try {
     response = await fetch(path, {
       method: init.method ?? 'GET',
-      headers: { accept: 'application/json', 'accept-language': 'ru', ...(init.body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        accept: 'application/json',
+        'accept-language': 'ru',
+        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
     });
   } catch {

@@ -6,7 +6,10 @@ export const CHUNK_BYTES = 900_000;
 
 /** Rows with the same ИНН share a chunk: the server then sees every repeat together, in preview as in commit. */
 function innKey(row: ImportRow): string | null {
-  const digits = row.inn?.split(/[/\\|]/)[0]?.replace(/\D/g, '').replace(/^0+/, '');
+  const digits = row.inn
+    ?.split(/[/\\|]/)[0]
+    ?.replace(/\D/g, '')
+    .replace(/^0+/, '');
   return digits ? digits : null;
 }
 

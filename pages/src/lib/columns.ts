@@ -14,7 +14,20 @@ export const FIELD_SYNONYMS: Record<Field, string[]> = {
   inn: ['инн', 'inn'],
   kpp: ['кпп', 'kpp'],
   phone: ['телефон', 'телефоны', 'тел', 'моб', 'мобильный', 'сотовый', 'контактный телефон', 'рабочий телефон', 'phone', 'tel', 'mobile'],
-  email: ['e mail', 'email', 'емейл', 'имейл', 'почта', 'эл почта', 'электронная почта', 'адрес эл почты', 'адрес электронной почты', 'контактный e mail', 'контактный email', 'mail'],
+  email: [
+    'e mail',
+    'email',
+    'емейл',
+    'имейл',
+    'почта',
+    'эл почта',
+    'электронная почта',
+    'адрес эл почты',
+    'адрес электронной почты',
+    'контактный e mail',
+    'контактный email',
+    'mail',
+  ],
   contact: ['контактное лицо', 'контактные лица', 'фио', 'контакт', 'contact'],
   position: ['должность', 'position'],
   region: ['регион', 'город', 'область', 'region', 'city'],
@@ -25,7 +38,11 @@ export const FIELD_SYNONYMS: Record<Field, string[]> = {
 const MULTI: ReadonlySet<Field> = new Set(['phone', 'email', 'comment']);
 
 export function normalizeHeader(header: string): string {
-  return header.toLocaleLowerCase('ru').replace(/ё/g, 'е').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return header
+    .toLocaleLowerCase('ru')
+    .replace(/ё/g, 'е')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 /** The field a header names, or null. Exact synonyms win over prefixes ("Контактное лицо" is not "контакт…" by chance). */
@@ -33,9 +50,9 @@ export function fieldOfHeader(header: string): Field | null {
   const h = normalizeHeader(header);
   if (!h) return null;
   const fields = Object.keys(FIELD_SYNONYMS) as Field[];
-  return fields.find((f) => FIELD_SYNONYMS[f].includes(h))
-    ?? fields.find((f) => FIELD_SYNONYMS[f].some((s) => h.startsWith(`${s} `)))
-    ?? null;
+  return (
+    fields.find((f) => FIELD_SYNONYMS[f].includes(h)) ?? fields.find((f) => FIELD_SYNONYMS[f].some((s) => h.startsWith(`${s} `))) ?? null
+  );
 }
 
 /** Each column's field; a single-valued field goes to the first column that names it. */

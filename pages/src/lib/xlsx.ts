@@ -48,7 +48,10 @@ const each = <T>(list: ArrayLike<T>): T[] => Array.from(list);
 
 /** Text of a string item (<si> or <is>): its runs joined, phonetic hints (<rPh>) left out. */
 function richText(item: XmlElement): string {
-  return each(item.getElementsByTagNameNS(MAIN_NS, 't')).filter((t) => t.parentNode?.localName !== 'rPh').map((t) => t.textContent ?? '').join('');
+  return each(item.getElementsByTagNameNS(MAIN_NS, 't'))
+    .filter((t) => t.parentNode?.localName !== 'rPh')
+    .map((t) => t.textContent ?? '')
+    .join('');
 }
 
 /**
@@ -152,7 +155,9 @@ function firstSheetPath(parser: XmlParser, parts: Record<string, Uint8Array>, na
   if (workbook && rels) {
     const sheet = parseXml(parser, strFromU8(workbook)).getElementsByTagNameNS(MAIN_NS, 'sheet')[0];
     const relId = sheet?.getAttributeNS(DOC_REL_NS, 'id');
-    const rel = each(parseXml(parser, strFromU8(rels)).getElementsByTagNameNS(PKG_REL_NS, 'Relationship')).find((r) => r.getAttribute('Id') === relId);
+    const rel = each(parseXml(parser, strFromU8(rels)).getElementsByTagNameNS(PKG_REL_NS, 'Relationship')).find(
+      (r) => r.getAttribute('Id') === relId,
+    );
     const target = rel?.getAttribute('Target');
     if (target && names.includes(resolvePart(WORKBOOK, target))) return resolvePart(WORKBOOK, target);
   }
@@ -173,7 +178,9 @@ function unzipParts(bytes: Uint8Array, wanted: (name: string) => boolean): Recor
  */
 export function readXlsx(bytes: Uint8Array, parser: XmlParser = browserParser()): SheetRow[] {
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
-    throw new SpreadsheetError('Это старый формат Excel (.xls) или книга с паролем: сохраните её как «Книга Excel (.xlsx)» без пароля или как CSV');
+    throw new SpreadsheetError(
+      'Это старый формат Excel (.xls) или книга с паролем: сохраните её как «Книга Excel (.xlsx)» без пароля или как CSV',
+    );
   }
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new SpreadsheetError(NOT_XLSX);
   // Two passes over the zip directory: the small parts that name the first sheet, then only that sheet.

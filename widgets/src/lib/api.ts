@@ -1,11 +1,7 @@
 import { readApiError } from '../../../schema/contracts/api-error';
 import type { WidgetConfig } from './config';
 
-export type WidgetProblem =
-  | { kind: 'missing-token' }
-  | { kind: 'revoked' }
-  | { kind: 'offline' }
-  | { kind: 'server'; message: string };
+export type WidgetProblem = { kind: 'missing-token' } | { kind: 'revoked' } | { kind: 'offline' } | { kind: 'server'; message: string };
 
 export type FetchResult<T> = { ok: true; data: T } | { ok: false; problem: WidgetProblem };
 
@@ -29,6 +25,7 @@ export async function fetchWidgetData<T>(config: WidgetConfig, path: string): Pr
   } catch {
     // Handled below as a server problem.
   }
-  if (!response.ok || body === null) return { ok: false, problem: { kind: 'server', message: readApiError(response.status, body).message } };
+  if (!response.ok || body === null)
+    return { ok: false, problem: { kind: 'server', message: readApiError(response.status, body).message } };
   return { ok: true, data: body as T };
 }

@@ -11,10 +11,14 @@ export const REVOKED_TEXT = 'Токен отозван или истёк — с�
 export function describeProblem(problem: WidgetProblem, updatedAt: number | null = null, timeZone?: string): string {
   const shown = updatedAt === null ? 'повторяем автоматически' : `данные на ${formatClock(updatedAt, timeZone)}`;
   switch (problem.kind) {
-    case 'missing-token': return 'Не указан токен виджета: добавьте ?t=… к адресу или атрибут data-token';
-    case 'revoked': return REVOKED_TEXT;
-    case 'offline': return `Нет связи — ${shown}`;
-    case 'server': return `${problem.message} — ${shown}`;
+    case 'missing-token':
+      return 'Не указан токен виджета: добавьте ?t=… к адресу или атрибут data-token';
+    case 'revoked':
+      return REVOKED_TEXT;
+    case 'offline':
+      return `Нет связи — ${shown}`;
+    case 'server':
+      return `${problem.message} — ${shown}`;
   }
 }
 

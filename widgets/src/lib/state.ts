@@ -9,9 +9,7 @@ export interface WidgetState<T> {
   updatedAt: number | null;
 }
 
-export type WidgetEvent<T> =
-  | { type: 'loaded'; data: T; at: number }
-  | { type: 'failed'; problem: WidgetProblem };
+export type WidgetEvent<T> = { type: 'loaded'; data: T; at: number } | { type: 'failed'; problem: WidgetProblem };
 
 export const INITIAL_STATE: WidgetState<never> = { data: null, problem: null, updatedAt: null };
 

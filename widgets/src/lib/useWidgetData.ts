@@ -37,24 +37,30 @@ function takeInitialData<T>(path: string): T | null {
 export function useWidgetData<T>(config: WidgetConfig, path: string): WidgetState<T> {
   // Read before the first render, so the figures the page carried are in the very first paint.
   const [initial] = useState(() => takeInitialData<T>(path));
-  const [state, dispatch] = useReducer<WidgetState<T>, WidgetEvent<T>>(reduceWidgetState,
-    initial ? reduceWidgetState<T>(INITIAL_STATE, { type: 'loaded', data: initial, at: systemNow() }) : INITIAL_STATE);
+  const [state, dispatch] = useReducer<WidgetState<T>, WidgetEvent<T>>(
+    reduceWidgetState,
+    initial ? reduceWidgetState<T>(INITIAL_STATE, { type: 'loaded', data: initial, at: systemNow() }) : INITIAL_STATE,
+  );
 
-  useEffect(() => startPolling({
-    startLater: initial !== null,
-    intervalMs: config.refreshMs,
-    isVisible: () => document.visibilityState !== 'hidden',
-    onVisible,
-    load: async () => {
-      const result = await fetchWidgetData<T>(config, path);
-      if (result.ok) {
-        dispatch({ type: 'loaded', data: result.data, at: systemNow() });
-        return 'continue';
-      }
-      dispatch({ type: 'failed', problem: result.problem });
-      return isFinal(result.problem) ? 'stop' : 'continue';
-    },
-  }), [config.apiBase, config.token, config.refreshMs, path]);
+  useEffect(
+    () =>
+      startPolling({
+        startLater: initial !== null,
+        intervalMs: config.refreshMs,
+        isVisible: () => document.visibilityState !== 'hidden',
+        onVisible,
+        load: async () => {
+          const result = await fetchWidgetData<T>(config, path);
+          if (result.ok) {
+            dispatch({ type: 'loaded', data: result.data, at: systemNow() });
+            return 'continue';
+          }
+          dispatch({ type: 'failed', problem: result.problem });
+          return isFinal(result.problem) ? 'stop' : 'continue';
+        },
+      }),
+    [config.apiBase, config.token, config.refreshMs, path],
+  );
 
   // Preact runs effects after the frame is painted: the mark is "figures visible", not "rendered".
   useEffect(() => {

@@ -63,7 +63,10 @@ export function userReadScope(p: Principal): SQL | undefined {
   const { role, id, regionIds } = p.user;
   if (role === 'admin') return undefined;
   if (role === 'head' && regionIds.length) {
-    return or(eq(users.id, id), sql`${users.id} IN (SELECT ${userRegions.userId} FROM ${userRegions} WHERE ${inArray(userRegions.regionId, regionIds)})`);
+    return or(
+      eq(users.id, id),
+      sql`${users.id} IN (SELECT ${userRegions.userId} FROM ${userRegions} WHERE ${inArray(userRegions.regionId, regionIds)})`,
+    );
   }
   return eq(users.id, id);
 }

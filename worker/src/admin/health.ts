@@ -9,10 +9,14 @@ export async function checkHealth({ ctx }: { ctx: ServiceContext }) {
     const rows = await ctx.db.all<{ name: string }>(sql`SELECT name FROM d1_migrations ORDER BY id`);
     migrations = rows.map((r) => r.name);
   } catch {
-    try { await ctx.db.run(sql`SELECT 1`); } catch { database = 'unreachable'; }
+    try {
+      await ctx.db.run(sql`SELECT 1`);
+    } catch {
+      database = 'unreachable';
+    }
   }
   return {
-    status: database === 'ok' && migrations.length > 0 ? 'ok' as const : 'degraded' as const,
+    status: database === 'ok' && migrations.length > 0 ? ('ok' as const) : ('degraded' as const),
     version: ctx.config.version,
     database,
     migrations,

@@ -20,7 +20,8 @@ export function auditInsert(ctx: ServiceContext, entry: AuditEntry, userId?: num
     principal: principalLabel(ctx.principal),
     action: entry.action,
     entity: entry.entity,
-    entityId: entry.entityId == null ? null : typeof entry.entityId === 'object' ? (entry.entityId as unknown as string) : String(entry.entityId),
+    entityId:
+      entry.entityId == null ? null : typeof entry.entityId === 'object' ? (entry.entityId as unknown as string) : String(entry.entityId),
     details: entry.details ?? null,
     requestId: ctx.requestId,
   });

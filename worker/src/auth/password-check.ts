@@ -7,13 +7,15 @@ import { verifyPassword } from '../platform/crypto';
 // Compared against when the e-mail is unknown, so both failures take the same time.
 const DUMMY_HASH = 'pbkdf2$sha256$100000$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
-export const badCredentials = () =>
-  new AppError('unauthorized', { ru: 'Неверный e-mail или пароль', en: 'Wrong e-mail or password' });
+export const badCredentials = () => new AppError('unauthorized', { ru: 'Неверный e-mail или пароль', en: 'Wrong e-mail or password' });
 
 /** The user id behind an e-mail and password, or unauthorized with one message for every failure. */
 export async function checkPassword(db: Db, email: string, password: string): Promise<number> {
-  const user = await db.select({ id: users.id, hash: users.passwordHash, active: users.active })
-    .from(users).where(eq(users.email, email)).get();
+  const user = await db
+    .select({ id: users.id, hash: users.passwordHash, active: users.active })
+    .from(users)
+    .where(eq(users.email, email))
+    .get();
   const valid = await verifyPassword(password, user?.hash ?? DUMMY_HASH);
   if (!user || !valid || !user.active) throw badCredentials();
   return user.id;

@@ -51,14 +51,27 @@ function innAndKpp(rawInn: string | null, rawKpp: string | null): { inn: string 
   return { inn, kpp };
 }
 
-function problemsOf(name: string | null, contact: string | null, position: string | null, company: { issues: FieldIssue[] }, people: { issues: FieldIssue[] }, lang: Lang): string[] {
+function problemsOf(
+  name: string | null,
+  contact: string | null,
+  position: string | null,
+  company: { issues: FieldIssue[] },
+  people: { issues: FieldIssue[] },
+  lang: Lang,
+): string[] {
   const problems: string[] = [];
   if (!name) problems.push(rowText.nameMissing[lang]);
-  for (const [field, value] of [['name', name], ['contact', contact], ['position', position]] as const) {
+  for (const [field, value] of [
+    ['name', name],
+    ['contact', contact],
+    ['position', position],
+  ] as const) {
     if (value && value.length > MAX_LENGTH[field]) {
-      problems.push(lang === 'ru'
-        ? `${rowText.tooLong.ru} в поле «${FIELD_RU[field]}» (больше ${MAX_LENGTH[field]} знаков)`
-        : `${rowText.tooLong.en} in ${field} (over ${MAX_LENGTH[field]} characters)`);
+      problems.push(
+        lang === 'ru'
+          ? `${rowText.tooLong.ru} в поле «${FIELD_RU[field]}» (больше ${MAX_LENGTH[field]} знаков)`
+          : `${rowText.tooLong.en} in ${field} (over ${MAX_LENGTH[field]} characters)`,
+      );
     }
   }
   return [...problems, ...company.issues.map((i) => i.message), ...people.issues.map((i) => i.message)];
@@ -72,16 +85,28 @@ export function checkImportRow(row: ImportRow): RowCheck {
   const { inn, kpp } = innAndKpp(clean(row.inn), clean(row.kpp));
   const check = (lang: Lang) => {
     const company = checkCompanyFields({ ...(name ? { name } : {}), inn, kpp }, lang);
-    const people = checkContacts([{
-      name: contact ?? '',
-      ...(position ? { position } : {}),
-      phones: (row.phone ?? '').split(PHONE_SEPARATOR).map((s) => s.trim()).filter(Boolean),
-      emails: (row.email ?? '').split(EMAIL_SEPARATOR).map((s) => s.trim()).filter(Boolean),
-    }], lang);
+    const people = checkContacts(
+      [
+        {
+          name: contact ?? '',
+          ...(position ? { position } : {}),
+          phones: (row.phone ?? '')
+            .split(PHONE_SEPARATOR)
+            .map((s) => s.trim())
+            .filter(Boolean),
+          emails: (row.email ?? '')
+            .split(EMAIL_SEPARATOR)
+            .map((s) => s.trim())
+            .filter(Boolean),
+        },
+      ],
+      lang,
+    );
     return { company, people, problems: problemsOf(name, contact, position, company, people, lang) };
   };
   const { company, people, problems } = check('ru');
-  if (problems.length || !name) return { ok: false, rowNo: row.rowNo, reason: { ru: problems.join('; '), en: check('en').problems.join('; ') } };
+  if (problems.length || !name)
+    return { ok: false, rowNo: row.rowNo, reason: { ru: problems.join('; '), en: check('en').problems.join('; ') } };
   const person = people.value[0]!;
   return {
     ok: true,

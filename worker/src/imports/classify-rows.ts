@@ -22,9 +22,15 @@ export interface Holder {
 }
 
 /** Where a row's data goes: a company that exists, or one created by an earlier row of this chunk. */
-type Target = { kind: 'existing'; company: Holder } | { kind: 'new'; idx: number; rowNo: number; name: string; inn: string | null; kpp: string };
+type Target =
+  | { kind: 'existing'; company: Holder }
+  | { kind: 'new'; idx: number; rowNo: number; name: string; inn: string | null; kpp: string };
 
-export interface PlannedPoint { kind: PointKind; value: string; extension: string | null }
+export interface PlannedPoint {
+  kind: PointKind;
+  value: string;
+  extension: string | null;
+}
 /** The row's person: an existing contact, or the idx-th contact this chunk creates. */
 export type PlannedContact = { existingId: number } | { newIdx: number };
 
@@ -82,11 +88,27 @@ interface Lookups {
   contacts: Map<number, { id: number; name: string }[]>;
 }
 
-type HolderRow = { id: number; company_name: string; inn: string | null; kpp: string; region_id: number; owner_id: number | null; owner_name: string | null; region_name: string };
+type HolderRow = {
+  id: number;
+  company_name: string;
+  inn: string | null;
+  kpp: string;
+  region_id: number;
+  owner_id: number | null;
+  owner_name: string | null;
+  region_name: string;
+};
 const HOLDER_COLUMNS = sql.raw(`c.id, c.name AS company_name, c.inn, coalesce(c.kpp, '') AS kpp, c.region_id, c.owner_id,
   (SELECT u.name FROM users u WHERE u.id = c.owner_id) AS owner_name, (SELECT r.name FROM regions r WHERE r.id = c.region_id) AS region_name`);
 const toHolder = (r: HolderRow): Holder => ({
-  id: r.id, name: r.company_name, inn: r.inn, kpp: r.kpp, regionId: r.region_id, ownerId: r.owner_id, ownerName: r.owner_name, regionName: r.region_name,
+  id: r.id,
+  name: r.company_name,
+  inn: r.inn,
+  kpp: r.kpp,
+  regionId: r.region_id,
+  ownerId: r.owner_id,
+  ownerName: r.owner_name,
+  regionName: r.region_name,
 });
 
 /**
@@ -102,7 +124,9 @@ async function lookUp(ctx: ServiceContext, rows: CheckedRow[]): Promise<Lookups>
   const [innRows, pointRows, contactRows] = await ctx.db.batch([
     ctx.db.all<HolderRow>(sql`SELECT ${HOLDER_COLUMNS} FROM companies c
       WHERE c.inn IN (SELECT value FROM json_each(${inns})) AND c.merged_into_id IS NULL ORDER BY c.id`),
-    ctx.db.all<HolderRow & { kind: PointKind; value: string; contact_id: number }>(sql`SELECT h.kind, h.value, h.contact_id, ${HOLDER_COLUMNS}
+    ctx.db.all<
+      HolderRow & { kind: PointKind; value: string; contact_id: number }
+    >(sql`SELECT h.kind, h.value, h.contact_id, ${HOLDER_COLUMNS}
       FROM (${pointHits}) h JOIN companies c ON c.id = h.company_id WHERE c.merged_into_id IS NULL`),
     ctx.db.all<{ id: number; company_id: number; name: string }>(sql`SELECT k.id, k.company_id, k.name FROM contacts k
       WHERE k.merged_into_id IS NULL AND k.company_id IN (
@@ -127,7 +151,15 @@ async function lookUp(ctx: ServiceContext, rows: CheckedRow[]): Promise<Lookups>
  * database and against the earlier rows of the same chunk (first ИНН creates, repeats merge into
  * it). Reads only: the commit service writes the plan, the preview shows it.
  */
-export async function classifyRows({ ctx, importRecord, rows }: { ctx: ServiceContext; importRecord: ImportRecord; rows: ImportRow[] }): Promise<RowPlan[]> {
+export async function classifyRows({
+  ctx,
+  importRecord,
+  rows,
+}: {
+  ctx: ServiceContext;
+  importRecord: ImportRecord;
+  rows: ImportRow[];
+}): Promise<RowPlan[]> {
   const p = ctx.principal;
   const sorted = [...rows].sort((a, b) => a.rowNo - b.rowNo);
   const checks = sorted.map((r) => checkImportRow(r));
@@ -144,8 +176,25 @@ export async function classifyRows({ ctx, importRecord, rows }: { ctx: ServiceCo
 
   return sorted.map((source, i): RowPlan => {
     const check = checks[i]!;
-    const base = { rowNo: source.rowNo, companyId: null, newCompanyIdx: null, company: null, contact: null, newContact: null, points: [], comment: null, claim: false, data: rowData(source) };
-    if (!check.ok) return { ...base, outcome: 'invalid', reason: check.reason, result: { rowNo: source.rowNo, outcome: 'invalid', ...told(check.reason) } };
+    const base = {
+      rowNo: source.rowNo,
+      companyId: null,
+      newCompanyIdx: null,
+      company: null,
+      contact: null,
+      newContact: null,
+      points: [],
+      comment: null,
+      claim: false,
+      data: rowData(source),
+    };
+    if (!check.ok)
+      return {
+        ...base,
+        outcome: 'invalid',
+        reason: check.reason,
+        result: { rowNo: source.rowNo, outcome: 'invalid', ...told(check.reason) },
+      };
     const row = check.row;
     const rowPoints: PlannedPoint[] = [
       ...row.phones.map((ph) => ({ kind: 'phone' as const, value: ph.e164, extension: ph.extension })),
@@ -185,9 +234,18 @@ export async function classifyRows({ ctx, importRecord, rows }: { ctx: ServiceCo
       if (!may) {
         const poolOfRegion = m.ownerId === null && m.regionId === importRecord.regionId && canEditCompany(p, m);
         const reason: Text = poolOfRegion
-          ? { ru: `Клиент ${whose(m, 'ru')}: из пула при импорте его забирает руководитель отдела продаж`, en: `Client ${whose(m, 'en')}: only a head of sales takes it from the pool by import` }
+          ? {
+              ru: `Клиент ${whose(m, 'ru')}: из пула при импорте его забирает руководитель отдела продаж`,
+              en: `Client ${whose(m, 'en')}: only a head of sales takes it from the pool by import`,
+            }
           : { ru: `Клиент ${whose(m, 'ru')}`, en: `Client ${whose(m, 'en')}` };
-        return { ...base, outcome: 'other_owner', reason, companyId: m.id, result: { rowNo: row.rowNo, outcome: 'other_owner', ...told(reason), ownerName: m.ownerName, ...visibleCompany(m) } };
+        return {
+          ...base,
+          outcome: 'other_owner',
+          reason,
+          companyId: m.id,
+          result: { rowNo: row.rowNo, outcome: 'other_owner', ...told(reason), ownerName: m.ownerName, ...visibleCompany(m) },
+        };
       }
     }
 
@@ -207,10 +265,19 @@ export async function classifyRows({ ctx, importRecord, rows }: { ctx: ServiceCo
           ru: `${label.ru} уже есть у клиента ${visible ? `«${h.name}», ` : ''}${whose(h, 'ru')}`,
           en: `${label.en} already belongs to a client ${visible ? `"${h.name}" ` : ''}${whose(h, 'en')}`,
         };
-        return { ...base, outcome: 'duplicate', reason, companyId: h.id, result: { rowNo: row.rowNo, outcome: 'duplicate', ...told(reason), ownerName: h.ownerName, ...visibleCompany(h) } };
+        return {
+          ...base,
+          outcome: 'duplicate',
+          reason,
+          companyId: h.id,
+          result: { rowNo: row.rowNo, outcome: 'duplicate', ...told(reason), ownerName: h.ownerName, ...visibleCompany(h) },
+        };
       }
       if (planned && planned.target !== tKey) {
-        const reason: Text = { ru: `${label.ru} уже есть в строке ${planned.rowNo} этого файла`, en: `${label.en} is already in row ${planned.rowNo} of this file` };
+        const reason: Text = {
+          ru: `${label.ru} уже есть в строке ${planned.rowNo} этого файла`,
+          en: `${label.en} is already in row ${planned.rowNo} of this file`,
+        };
         return { ...base, outcome: 'duplicate', reason, result: { rowNo: row.rowNo, outcome: 'duplicate', ...told(reason) } };
       }
       if (held) knownContactId ??= held.contactId;
@@ -247,8 +314,10 @@ export async function classifyRows({ ctx, importRecord, rows }: { ctx: ServiceCo
     let contact: PlannedContact | null = null;
     let newContact: RowPlan['newContact'] = null;
     const named = row.contact ? `${key}|${lower(row.contact)}` : '';
-    const existingContact = row.contact && target.kind === 'existing'
-      ? (found.contacts.get(target.company.id) ?? []).find((k) => lower(k.name) === lower(row.contact!)) : undefined;
+    const existingContact =
+      row.contact && target.kind === 'existing'
+        ? (found.contacts.get(target.company.id) ?? []).find((k) => lower(k.name) === lower(row.contact!))
+        : undefined;
     if (existingContact) contact = { existingId: existingContact.id };
     else if (named && plannedContacts.has(named)) contact = { newIdx: plannedContacts.get(named)! };
     else if (!row.contact && knownContactId !== undefined) contact = { existingId: knownContactId };
@@ -259,9 +328,22 @@ export async function classifyRows({ ctx, importRecord, rows }: { ctx: ServiceCo
     }
 
     const outcome: Outcome = company ? 'new' : 'merged';
-    const shown = target.kind === 'existing' ? { companyId: target.company.id, companyName: target.company.name, ownerName: target.company.ownerName } : { companyName: target.name };
+    const shown =
+      target.kind === 'existing'
+        ? { companyId: target.company.id, companyName: target.company.name, ownerName: target.company.ownerName }
+        : { companyName: target.name };
     return {
-      ...base, outcome, reason, companyId, newCompanyIdx, company, contact, newContact, points: newPoints, comment: row.comment, claim,
+      ...base,
+      outcome,
+      reason,
+      companyId,
+      newCompanyIdx,
+      company,
+      contact,
+      newContact,
+      points: newPoints,
+      comment: row.comment,
+      claim,
       result: { rowNo: row.rowNo, outcome, ...(reason ? told(reason) : {}), ...shown },
     };
   });

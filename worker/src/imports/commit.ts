@@ -12,15 +12,23 @@ import { findOwnImport, type ImportRecord } from './find-own';
 const NOTE_SUBJECT_MAX = 500;
 
 type StoredRow = {
-  row_no: number; outcome: ImportRowResult['outcome']; reason: string | null; company_id: number | null;
-  company_name: string | null; region_id: number | null; owner_id: number | null; owner_name: string | null;
+  row_no: number;
+  outcome: ImportRowResult['outcome'];
+  reason: string | null;
+  company_id: number | null;
+  company_name: string | null;
+  region_id: number | null;
+  owner_id: number | null;
+  owner_name: string | null;
 };
 
 /** What the importer is told about a row written earlier (a chunk sent again). */
 function storedResult(ctx: ServiceContext, r: StoredRow): ImportRowResult {
-  const visible = r.company_id !== null && r.region_id !== null && canReadCompany(ctx.principal, { regionId: r.region_id, ownerId: r.owner_id });
+  const visible =
+    r.company_id !== null && r.region_id !== null && canReadCompany(ctx.principal, { regionId: r.region_id, ownerId: r.owner_id });
   return {
-    rowNo: r.row_no, outcome: r.outcome,
+    rowNo: r.row_no,
+    outcome: r.outcome,
     ...(r.reason ? { reason: r.reason } : {}),
     ...(visible ? { companyId: r.company_id!, companyName: r.company_name! } : {}),
     ...(r.outcome !== 'new' && r.outcome !== 'invalid' && r.company_id !== null ? { ownerName: r.owner_name } : {}),
@@ -39,7 +47,11 @@ function isUniqueViolation(err: unknown): boolean {
  * company id. New contacts get their ids the same way. (Companies go first so that no foreign key
  * has to be deferred: a deferred one makes SQLite scan import_rows on every company insert.)
  */
-function writeStatements(ctx: ServiceContext, imp: ImportRecord, plans: RowPlan[]): { companiesInsert: SQL | null; rowsInsert: SQL; rest: SQL[] } {
+function writeStatements(
+  ctx: ServiceContext,
+  imp: ImportRecord,
+  plans: RowPlan[],
+): { companiesInsert: SQL | null; rowsInsert: SQL; rest: SQL[] } {
   const id = imp.id;
   const now = ctx.now;
   const userId = imp.userId;
@@ -48,15 +60,30 @@ function writeStatements(ctx: ServiceContext, imp: ImportRecord, plans: RowPlan[
   const rowOf = (alias: string) => sql.raw(`CROSS JOIN import_rows r ON r.import_id = ${id} AND r.row_no = ${alias}.value->>'r'`);
   const json = (items: unknown[]) => JSON.stringify(items);
 
-  const rows = json(plans.map((p) => ({ r: p.rowNo, o: p.outcome, m: p.reason?.ru ?? null, c: p.companyId, n: p.newCompanyIdx, d: p.data })));
-  const companies = plans.flatMap((p) => (p.company ? [{ n: p.newCompanyIdx, name: p.company.name, norm: p.company.nameNormalized, inn: p.company.inn, kpp: p.company.kpp }] : []));
-  const contacts = plans.flatMap((p) => (p.newContact ? [{ r: p.rowNo, i: p.newContact.idx, name: p.newContact.name, pos: p.newContact.position }] : []));
+  const rows = json(
+    plans.map((p) => ({ r: p.rowNo, o: p.outcome, m: p.reason?.ru ?? null, c: p.companyId, n: p.newCompanyIdx, d: p.data })),
+  );
+  const companies = plans.flatMap((p) =>
+    p.company ? [{ n: p.newCompanyIdx, name: p.company.name, norm: p.company.nameNormalized, inn: p.company.inn, kpp: p.company.kpp }] : [],
+  );
+  const contacts = plans.flatMap((p) =>
+    p.newContact ? [{ r: p.rowNo, i: p.newContact.idx, name: p.newContact.name, pos: p.newContact.position }] : [],
+  );
   const contactRef = (p: RowPlan) => (!p.contact ? {} : 'existingId' in p.contact ? { k: p.contact.existingId } : { i: p.contact.newIdx });
-  const points = plans.flatMap((p) => p.points.map((pt) => ({ r: p.rowNo, ...contactRef(p), kind: pt.kind, v: pt.value, x: pt.extension })));
+  const points = plans.flatMap((p) =>
+    p.points.map((pt) => ({ r: p.rowNo, ...contactRef(p), kind: pt.kind, v: pt.value, x: pt.extension })),
+  );
   const notes = plans.flatMap((p) => {
     if (!p.comment) return [];
     const long = p.comment.length > NOTE_SUBJECT_MAX;
-    return [{ r: p.rowNo, ...contactRef(p), s: long ? `${p.comment.slice(0, NOTE_SUBJECT_MAX - 1)}…` : p.comment, ...(long ? { full: p.comment } : {}) }];
+    return [
+      {
+        r: p.rowNo,
+        ...contactRef(p),
+        s: long ? `${p.comment.slice(0, NOTE_SUBJECT_MAX - 1)}…` : p.comment,
+        ...(long ? { full: p.comment } : {}),
+      },
+    ];
   });
   const touched = [...new Set(plans.flatMap((p) => (p.outcome === 'merged' && p.companyId !== null ? [p.companyId] : [])))];
   const claimed = [...new Set(plans.flatMap((p) => (p.claim && p.companyId !== null ? [p.companyId] : [])))];
@@ -64,10 +91,12 @@ function writeStatements(ctx: ServiceContext, imp: ImportRecord, plans: RowPlan[
   // Valid only after the contacts insert below: the id of the idx-th contact created by this chunk.
   const newContactId = sql.raw(`(SELECT max(id) FROM contacts) - ${contacts.length} + (j.value->>'i')`);
 
-  const companiesInsert = companies.length ? sql`INSERT INTO companies (id, name, name_normalized, inn, kpp, region_id, owner_id, status, created_at, updated_at)
+  const companiesInsert = companies.length
+    ? sql`INSERT INTO companies (id, name, name_normalized, inn, kpp, region_id, owner_id, status, created_at, updated_at)
     SELECT (SELECT coalesce(max(id), 0) FROM companies) + (j.value->>'n'), j.value->>'name', j.value->>'norm', j.value->>'inn', j.value->>'kpp',
       ${imp.regionId}, ${imp.ownerId}, 'prospect', ${now}, ${now}
-    FROM json_each(${json(companies)}) j` : null;
+    FROM json_each(${json(companies)}) j`
+    : null;
   const rowsInsert = sql`INSERT INTO import_rows (import_id, row_no, outcome, reason, company_id, data)
     SELECT ${id}, j.value->>'r', j.value->>'o', j.value->>'m',
       CASE WHEN j.value->>'n' IS NULL THEN j.value->>'c' ELSE (SELECT max(id) FROM companies) - ${companies.length} + (j.value->>'n') END,
@@ -100,9 +129,16 @@ function writeStatements(ctx: ServiceContext, imp: ImportRecord, plans: RowPlan[
       WHERE id IN (SELECT value FROM json_each(${json(touched)}))`);
   }
   // The companies this chunk created are the last `companies.length` ids; they go to 1C through the outbox.
-  if (companies.length) statements.push(enqueueCounterpartyExport(sql`SELECT id FROM companies WHERE id > (SELECT max(id) FROM companies) - ${companies.length}`, now));
+  if (companies.length)
+    statements.push(
+      enqueueCounterpartyExport(sql`SELECT id FROM companies WHERE id > (SELECT max(id) FROM companies) - ${companies.length}`, now),
+    );
   if (written.length) {
-    statements.push(...refreshCompanySearch(sql`SELECT company_id FROM import_rows WHERE import_id = ${id} AND row_no IN (SELECT value FROM json_each(${json(written)}))`));
+    statements.push(
+      ...refreshCompanySearch(
+        sql`SELECT company_id FROM import_rows WHERE import_id = ${id} AND row_no IN (SELECT value FROM json_each(${json(written)}))`,
+      ),
+    );
   }
   return { companiesInsert, rowsInsert, rest: statements };
 }
@@ -127,13 +163,20 @@ async function commitOnce(ctx: ServiceContext, imp: ImportRecord, rows: ImportRo
   const results = stored.map((r) => storedResult(ctx, r));
   if (fresh.length) {
     const plans = await classifyRows({ ctx, importRecord: imp, rows: fresh });
-    const counts = Object.fromEntries(['new', 'merged', 'duplicate', 'other_owner', 'invalid'].map((o) => [o, plans.filter((p) => p.outcome === o).length]));
+    const counts = Object.fromEntries(
+      ['new', 'merged', 'duplicate', 'other_owner', 'invalid'].map((o) => [o, plans.filter((p) => p.outcome === o).length]),
+    );
     const { companiesInsert, rowsInsert, rest } = writeStatements(ctx, imp, plans);
     const [, ids] = await ctx.db.batch([
       ctx.db.run(companiesInsert ?? sql`SELECT 1`), // a no-op keeps the positions of the results fixed
       ctx.db.all<{ row_no: number; company_id: number | null }>(sql`${rowsInsert} RETURNING row_no, company_id`),
       ...rest.map((s) => ctx.db.run(s)),
-      auditInsert(ctx, { action: 'change', entity: 'import', entityId: imp.id, details: { rows: plans.length, firstRow: plans[0]!.rowNo, lastRow: plans[plans.length - 1]!.rowNo, ...counts } }),
+      auditInsert(ctx, {
+        action: 'change',
+        entity: 'import',
+        entityId: imp.id,
+        details: { rows: plans.length, firstRow: plans[0]!.rowNo, lastRow: plans[plans.length - 1]!.rowNo, ...counts },
+      }),
     ]);
     // Ids of the companies this chunk created exist only now: hand them to the rows that point at them.
     const companyOf = new Map(ids.map((r) => [r.row_no, r.company_id]));
@@ -151,10 +194,17 @@ async function commitOnce(ctx: ServiceContext, imp: ImportRecord, rows: ImportRo
  * again and answer their stored outcome. Two requests racing on the same rows cannot both write:
  * the loser's batch fails on the import_rows key as a whole and is answered from what the winner stored.
  */
-export async function commitImport({ ctx, input }: { ctx: ServiceContext; input: { id: number; rows: ImportRow[] } }): Promise<{ rows: ImportRowResult[] }> {
+export async function commitImport({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { id: number; rows: ImportRow[] };
+}): Promise<{ rows: ImportRowResult[] }> {
   requireWriter(ctx.principal);
   const imp = await findOwnImport(ctx, input.id);
-  if (imp.state === 'done') throw new AppError('conflict', { ru: 'Импорт уже завершён: начните новый', en: 'This import is finished: start a new one' });
+  if (imp.state === 'done')
+    throw new AppError('conflict', { ru: 'Импорт уже завершён: начните новый', en: 'This import is finished: start a new one' });
   try {
     return { rows: await commitOnce(ctx, imp, input.rows) };
   } catch (err) {

@@ -15,10 +15,16 @@ export async function createImport({ ctx, input }: { ctx: ServiceContext; input:
   const p = requireWriter(ctx.principal);
   const { role, id: userId, regionIds } = p.user;
   if (role !== 'admin' && !regionIds.includes(input.regionId)) {
-    throw forbidden({ ru: 'Этот регион не в вашей зоне: загружать клиентов можно только в свои регионы', en: 'This region is outside your scope: import into your own regions only' });
+    throw forbidden({
+      ru: 'Этот регион не в вашей зоне: загружать клиентов можно только в свои регионы',
+      en: 'This region is outside your scope: import into your own regions only',
+    });
   }
   const region = await ctx.db.select({ id: regions.id }).from(regions).where(eq(regions.id, input.regionId)).get();
-  if (!region) throw new AppError('validation_failed', undefined, [{ field: 'body.regionId', message: ctx.lang === 'ru' ? 'Нет такого региона' : 'No such region' }]);
+  if (!region)
+    throw new AppError('validation_failed', undefined, [
+      { field: 'body.regionId', message: ctx.lang === 'ru' ? 'Нет такого региона' : 'No such region' },
+    ]);
 
   let ownerId: number | null;
   if (role === 'manager') {
@@ -29,15 +35,29 @@ export async function createImport({ ctx, input }: { ctx: ServiceContext; input:
   } else {
     ownerId = input.ownerId ?? null;
     if (ownerId !== null && !(await isManagerOfRegion(ctx.db, ownerId, input.regionId))) {
-      throw new AppError('validation_failed', undefined, [{
-        field: 'body.ownerId',
-        message: ctx.lang === 'ru' ? 'Ответственный должен быть активным менеджером этого региона' : 'The owner must be an active manager of this region',
-      }]);
+      throw new AppError('validation_failed', undefined, [
+        {
+          field: 'body.ownerId',
+          message:
+            ctx.lang === 'ru'
+              ? 'Ответственный должен быть активным менеджером этого региона'
+              : 'The owner must be an active manager of this region',
+        },
+      ]);
     }
   }
-  const [row] = await ctx.db.insert(imports).values({
-    userId, fileName: input.fileName, regionId: input.regionId, ownerId, mapping: input.mapping,
-    totalRows: input.totalRows, state: 'open', createdAt: ctx.now,
-  }).returning({ id: imports.id });
+  const [row] = await ctx.db
+    .insert(imports)
+    .values({
+      userId,
+      fileName: input.fileName,
+      regionId: input.regionId,
+      ownerId,
+      mapping: input.mapping,
+      totalRows: input.totalRows,
+      state: 'open',
+      createdAt: ctx.now,
+    })
+    .returning({ id: imports.id });
   return { id: row!.id };
 }

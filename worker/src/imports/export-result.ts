@@ -10,8 +10,14 @@ import { findOwnImport } from './find-own';
 const PAGE_ROWS = 2000;
 
 type ResultRow = {
-  row_no: number; outcome: ImportRowResult['outcome']; reason: string | null; company_id: number | null;
-  company_name: string | null; region_id: number | null; owner_id: number | null; data: string;
+  row_no: number;
+  outcome: ImportRowResult['outcome'];
+  reason: string | null;
+  company_id: number | null;
+  company_name: string | null;
+  region_id: number | null;
+  owner_id: number | null;
+  data: string;
 };
 
 const TEXT_DIGITS: ReadonlySet<string> = new Set(['inn', 'kpp', 'phone']);
@@ -21,7 +27,13 @@ const TEXT_DIGITS: ReadonlySet<string> = new Set(['inn', 'kpp', 'phone']);
  * with its outcome in Russian, the reason, the client (when the importer may open it) and the cells
  * as read. Streamed page by page so 100,000 rows never sit in memory; the export is audit-logged.
  */
-export async function exportImportResult({ ctx, input }: { ctx: ServiceContext; input: { id: number } }): Promise<{ fileName: string; body: ReadableStream<Uint8Array> }> {
+export async function exportImportResult({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { id: number };
+}): Promise<{ fileName: string; body: ReadableStream<Uint8Array> }> {
   requireUser(ctx.principal);
   const record = await findOwnImport(ctx, input.id);
   await auditInsert(ctx, { action: 'export', entity: 'import', entityId: record.id, details: { fileName: record.fileName } }).run();
@@ -32,10 +44,15 @@ export async function exportImportResult({ ctx, input }: { ctx: ServiceContext; 
     async pull(controller) {
       if (!started) {
         started = true;
-        controller.enqueue(encoder.encode(`${CSV_BOM}${csvLine(['Строка', 'Результат', 'Причина', 'ID клиента', 'Клиент', ...importFields.map((f) => importFieldLabels[f])].map(csvCell))}`));
+        controller.enqueue(
+          encoder.encode(
+            `${CSV_BOM}${csvLine(['Строка', 'Результат', 'Причина', 'ID клиента', 'Клиент', ...importFields.map((f) => importFieldLabels[f])].map(csvCell))}`,
+          ),
+        );
         return;
       }
-      const page = await ctx.db.all<ResultRow>(sql`SELECT r.row_no, r.outcome, r.reason, r.company_id, c.name AS company_name, c.region_id, c.owner_id, r.data
+      const page =
+        await ctx.db.all<ResultRow>(sql`SELECT r.row_no, r.outcome, r.reason, r.company_id, c.name AS company_name, c.region_id, c.owner_id, r.data
         FROM import_rows r LEFT JOIN companies c ON c.id = r.company_id
         WHERE r.import_id = ${record.id} AND r.row_no > ${after} ORDER BY r.row_no LIMIT ${PAGE_ROWS}`);
       if (!page.length) {
@@ -43,14 +60,25 @@ export async function exportImportResult({ ctx, input }: { ctx: ServiceContext; 
         return;
       }
       after = page[page.length - 1]!.row_no;
-      controller.enqueue(encoder.encode(page.map((r) => {
-        const visible = r.company_id !== null && r.region_id !== null && canReadCompany(ctx.principal, { regionId: r.region_id, ownerId: r.owner_id });
-        const cells = JSON.parse(r.data) as Record<string, string | undefined>;
-        return csvLine([
-          ...[r.row_no, importOutcomeLabels[r.outcome], r.reason, visible ? r.company_id : '', visible ? r.company_name : ''].map(csvCell),
-          ...importFields.map((f) => (TEXT_DIGITS.has(f) ? csvDigits(cells[f]) : csvCell(cells[f]))),
-        ]);
-      }).join('')));
+      controller.enqueue(
+        encoder.encode(
+          page
+            .map((r) => {
+              const visible =
+                r.company_id !== null &&
+                r.region_id !== null &&
+                canReadCompany(ctx.principal, { regionId: r.region_id, ownerId: r.owner_id });
+              const cells = JSON.parse(r.data) as Record<string, string | undefined>;
+              return csvLine([
+                ...[r.row_no, importOutcomeLabels[r.outcome], r.reason, visible ? r.company_id : '', visible ? r.company_name : ''].map(
+                  csvCell,
+                ),
+                ...importFields.map((f) => (TEXT_DIGITS.has(f) ? csvDigits(cells[f]) : csvCell(cells[f]))),
+              ]);
+            })
+            .join(''),
+        ),
+      );
     },
   });
   return { fileName: `${record.fileName.replace(/\.[^.]+$/, '')} — результат импорта.csv`, body };

@@ -12,7 +12,11 @@ export type ImportRecord = typeof imports.$inferSelect;
  */
 export async function findOwnImport(ctx: ServiceContext, id: number): Promise<ImportRecord> {
   const { user } = requireUser(ctx.principal);
-  const row = await ctx.db.select().from(imports).where(and(eq(imports.id, id), eq(imports.userId, user.id))).get();
+  const row = await ctx.db
+    .select()
+    .from(imports)
+    .where(and(eq(imports.id, id), eq(imports.userId, user.id)))
+    .get();
   if (!row) throw notFound({ ru: 'Импорт не найден', en: 'Import not found' });
   return row;
 }

@@ -6,8 +6,12 @@ import { findOwnImport, type ImportRecord } from './find-own';
 
 /** Outcome counts of the rows stored so far (index import_rows_outcome_idx). */
 export async function countImportRows(ctx: ServiceContext, importId: number): Promise<{ counts: ImportCounts; committedRows: number }> {
-  const rows = await ctx.db.select({ outcome: importRows.outcome, n: sql<number>`count(*)` }).from(importRows)
-    .where(eq(importRows.importId, importId)).groupBy(importRows.outcome).all();
+  const rows = await ctx.db
+    .select({ outcome: importRows.outcome, n: sql<number>`count(*)` })
+    .from(importRows)
+    .where(eq(importRows.importId, importId))
+    .groupBy(importRows.outcome)
+    .all();
   const counts: ImportCounts = { new: 0, merged: 0, duplicate: 0, other_owner: 0, invalid: 0 };
   for (const r of rows) counts[r.outcome] = r.n;
   return { counts, committedRows: rows.reduce((sum, r) => sum + r.n, 0) };

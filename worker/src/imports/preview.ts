@@ -5,7 +5,13 @@ import { classifyRows } from './classify-rows';
 import { findOwnImport } from './find-own';
 
 /** What a chunk would become, without writing anything; a row that would be merged shows as a duplicate. */
-export async function previewImport({ ctx, input }: { ctx: ServiceContext; input: { id: number; rows: ImportRow[] } }): Promise<{ rows: PreviewRowResult[] }> {
+export async function previewImport({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { id: number; rows: ImportRow[] };
+}): Promise<{ rows: PreviewRowResult[] }> {
   requireWriter(ctx.principal);
   const importRecord = await findOwnImport(ctx, input.id);
   const plans = await classifyRows({ ctx, importRecord, rows: input.rows });

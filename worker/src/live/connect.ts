@@ -26,7 +26,15 @@ export function liveUnavailable(): AppError {
  * server's own pages (cross-site WebSocket hijacking rides on cookies); the extension proves itself
  * with its token instead.
  */
-export async function connectLive({ ctx, channels, input }: { ctx: ServiceContext; channels: LiveChannels | null; input: LiveConnectInput }): Promise<Response | { sockets: number }> {
+export async function connectLive({
+  ctx,
+  channels,
+  input,
+}: {
+  ctx: ServiceContext;
+  channels: LiveChannels | null;
+  input: LiveConnectInput;
+}): Promise<Response | { sockets: number }> {
   const p = requireUser(ctx.principal);
   if (!channels) throw liveUnavailable();
   if (input.status) return { sockets: await channels.sockets(p.user.id) };
@@ -36,11 +44,15 @@ export async function connectLive({ ctx, channels, input }: { ctx: ServiceContex
       en: 'This address opens the live channel over WebSocket: send Upgrade: websocket',
     });
     return new Response(JSON.stringify(errorBody(err, ctx.lang, ctx.requestId)), {
-      status: 426, headers: { 'content-type': 'application/json; charset=utf-8', upgrade: 'websocket' },
+      status: 426,
+      headers: { 'content-type': 'application/json; charset=utf-8', upgrade: 'websocket' },
     });
   }
   if (p.via === 'session' && input.origin !== undefined && input.origin !== input.selfOrigin) {
-    throw new AppError('forbidden', { ru: 'Живой канал по cookie открывается только со страниц самой Воронки', en: 'A cookie-authenticated live channel opens only from Voronka’s own pages' });
+    throw new AppError('forbidden', {
+      ru: 'Живой канал по cookie открывается только со страниц самой Воронки',
+      en: 'A cookie-authenticated live channel opens only from Voronka’s own pages',
+    });
   }
   return channels.connect(p.user.id, { protocol: input.protocols.includes(LIVE_PROTOCOL) ? LIVE_PROTOCOL : null });
 }

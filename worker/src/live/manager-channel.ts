@@ -14,7 +14,8 @@ interface SocketInfo {
 /** How long one WebSocket handshake's authentication is trusted (a revoked token loses the channel within it). */
 export const LIVE_SOCKET_TTL_MS = 10 * 60_000;
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 /**
  * One per manager (`idFromName(String(userId))`): holds the manager's open extension sockets with
@@ -25,7 +26,10 @@ const json = (body: unknown, status = 200) => new Response(JSON.stringify(body),
  *   GET  /status          → { sockets }
  */
 export class ManagerChannel implements DurableObject {
-  constructor(readonly ctx: DurableObjectState, readonly env: Env) {
+  constructor(
+    readonly ctx: DurableObjectState,
+    readonly env: Env,
+  ) {
     // Keep-alive pings are answered by the runtime without waking the object.
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(LIVE_PING, LIVE_PONG));
   }

@@ -59,10 +59,20 @@ export function createLivePush(env: LiveBinding): LivePush {
       try {
         await Promise.race([
           channels.send(userId, message),
-          new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`timed out after ${PUSH_TIMEOUT_MS} ms`)), PUSH_TIMEOUT_MS); }),
+          new Promise((_, reject) => {
+            timer = setTimeout(() => reject(new Error(`timed out after ${PUSH_TIMEOUT_MS} ms`)), PUSH_TIMEOUT_MS);
+          }),
         ]);
       } catch (err) {
-        console.error(JSON.stringify({ event: 'live_push_failed', userId, type: String(message.type ?? ''), ms: Math.round(performance.now() - started), error: String(err) }));
+        console.error(
+          JSON.stringify({
+            event: 'live_push_failed',
+            userId,
+            type: String(message.type ?? ''),
+            ms: Math.round(performance.now() - started),
+            error: String(err),
+          }),
+        );
       } finally {
         if (timer !== undefined) clearTimeout(timer);
       }

@@ -8,7 +8,13 @@ import { liveUnavailable } from './connect';
  * «Проверить уведомления»: pushes `{ type: 'test', at }` to the caller's own channel only and says
  * on how many of his open sockets it landed (0 = no extension connected right now).
  */
-export async function sendTestPush({ ctx, channels }: { ctx: ServiceContext; channels: LiveChannels | null }): Promise<{ at: number; delivered: number }> {
+export async function sendTestPush({
+  ctx,
+  channels,
+}: {
+  ctx: ServiceContext;
+  channels: LiveChannels | null;
+}): Promise<{ at: number; delivered: number }> {
   const p = requireUser(ctx.principal);
   if (!channels) throw liveUnavailable();
   const message: LiveMessage = { type: 'test', at: ctx.now };

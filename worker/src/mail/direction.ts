@@ -23,7 +23,11 @@ export function inDomain(address: string, domain: string): boolean {
  * anyone else is incoming, from the sender (and any outside addresses copied). Only ours on both
  * sides is internal. `ignore` drops the Voronka address itself (a BCC/forward address in To/Cc).
  */
-export function classifyMail(message: Pick<MailMessage, 'from' | 'to' | 'cc'>, isOwn: (address: string) => boolean, ignore: ReadonlySet<string> = new Set()): MailParties {
+export function classifyMail(
+  message: Pick<MailMessage, 'from' | 'to' | 'cc'>,
+  isOwn: (address: string) => boolean,
+  ignore: ReadonlySet<string> = new Set(),
+): MailParties {
   const seen = new Set<string>(ignore);
   const participants: MailAddress[] = [];
   for (const a of [message.from, ...message.to, ...message.cc]) {

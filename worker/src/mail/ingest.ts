@@ -46,7 +46,8 @@ const MAX_THREAD_CANDIDATES = 50;
  */
 export async function threadOf(ctx: ServiceContext, message: Pick<MailMessage, 'messageId' | 'references' | 'inReplyTo'>): Promise<string> {
   const refs = [...new Set([...message.references, ...(message.inReplyTo ? [message.inReplyTo] : [])])]
-    .filter((id) => id !== message.messageId).slice(0, MAX_THREAD_CANDIDATES);
+    .filter((id) => id !== message.messageId)
+    .slice(0, MAX_THREAD_CANDIDATES);
   if (!refs.length) return message.messageId;
   const row = await ctx.db.get<{ thread_id: string | null } | undefined>(sql`
     SELECT json_extract(e.details, '$.threadId') AS thread_id FROM json_each(${JSON.stringify(refs)}) j
@@ -65,7 +66,10 @@ const quoteList = (items: string[]) => items.slice(0, 10).join(', ') + (items.le
  * with a file moves the lead to «КП отправлено». Internal mail and never-log addresses stay off
  * the timeline; what became of the mail is returned for its inbox row.
  */
-export async function ingestMail(ctx: ServiceContext, input: { message: MailMessage; actor: MailActor; ignore?: string[] }): Promise<MailIngestResult> {
+export async function ingestMail(
+  ctx: ServiceContext,
+  input: { message: MailMessage; actor: MailActor; ignore?: string[] },
+): Promise<MailIngestResult> {
   const { message, actor } = input;
   const participants = [message.from, ...message.to, ...message.cc].filter((a): a is MailAddress => !!a).map((a) => a.address);
   const [patternRows, userRows] = await Promise.all([
@@ -75,25 +79,45 @@ export async function ingestMail(ctx: ServiceContext, input: { message: MailMess
   ]);
   const userByEmail = new Map(userRows.map((u) => [u.email, u.id]));
   const actorEmail = actor.kind === 'user' ? actor.principal.user.email.toLowerCase() : null;
-  const isOwn = (address: string) => address === actorEmail || userByEmail.has(address) || ctx.config.mailOwnDomains.some((d) => inDomain(address, d));
+  const isOwn = (address: string) =>
+    address === actorEmail || userByEmail.has(address) || ctx.config.mailOwnDomains.some((d) => inDomain(address, d));
   const parties = classifyMail(message, isOwn, new Set(input.ignore ?? []));
-  const verdict = applyNeverLog(parties, patternRows.map((r) => r.pattern));
+  const verdict = applyNeverLog(
+    parties,
+    patternRows.map((r) => r.pattern),
+  );
   const threadId = await threadOf(ctx, message);
-  const skipped: MailIngestResult['skipped'] = verdict.skipped.map((s) => ({ address: s.address, reason: 'never_log', pattern: s.pattern }));
-  const result = (outcome: MailIngestResult['outcome'], reason: string | null, companies: MailCompanyResult[] = []): MailIngestResult =>
-    ({ messageId: message.messageId, threadId, direction: parties.direction, companies, skipped, outcome, reason });
+  const skipped: MailIngestResult['skipped'] = verdict.skipped.map((s) => ({
+    address: s.address,
+    reason: 'never_log',
+    pattern: s.pattern,
+  }));
+  const result = (outcome: MailIngestResult['outcome'], reason: string | null, companies: MailCompanyResult[] = []): MailIngestResult => ({
+    messageId: message.messageId,
+    threadId,
+    direction: parties.direction,
+    companies,
+    skipped,
+    outcome,
+    reason,
+  });
 
   if (verdict.internal) return result('stored', 'внутренняя переписка — не записывается');
-  if (verdict.neverLog) return result('stored', `в списке «не записывать»: ${quoteList([...new Set(verdict.skipped.map((s) => s.pattern))])}`);
+  if (verdict.neverLog)
+    return result('stored', `в списке «не записывать»: ${quoteList([...new Set(verdict.skipped.map((s) => s.pattern))])}`);
 
   // Our side of the mail: the sender of an outgoing one, else the first of ours it was sent to.
   const ownUserIds = parties.own.map((a) => userByEmail.get(a.address)).filter((id): id is number => id !== undefined);
   const userId = ownUserIds[0] ?? (actor.kind === 'user' ? actor.principal.user.id : null);
   const at = Math.min(message.date ?? ctx.now, ctx.now);
 
-  const known = await findKnownAddresses(ctx, verdict.logged.map((a) => a.address));
+  const known = await findKnownAddresses(
+    ctx,
+    verdict.logged.map((a) => a.address),
+  );
   const created = new Map<number, { leadId: number | null; createdProspect: boolean; addedContact: boolean }>();
-  const sender = parties.direction === 'in' && message.from && verdict.logged[0]?.address === message.from.address ? verdict.logged[0] : null;
+  const sender =
+    parties.direction === 'in' && message.from && verdict.logged[0]?.address === message.from.address ? verdict.logged[0] : null;
   if (sender && !known.has(sender.address)) {
     if (message.automated) {
       skipped.push({ address: sender.address, reason: 'automated' });
@@ -101,7 +125,11 @@ export async function ingestMail(ctx: ServiceContext, input: { message: MailMess
       const resolution = await resolveUnknownSender(ctx, { sender, actor, ownUserIds, at });
       if (resolution.kind === 'found') {
         known.set(sender.address, resolution.known);
-        created.set(resolution.known.companyId, { leadId: resolution.leadId, createdProspect: resolution.createdProspect, addedContact: resolution.addedContact });
+        created.set(resolution.known.companyId, {
+          leadId: resolution.leadId,
+          createdProspect: resolution.createdProspect,
+          addedContact: resolution.addedContact,
+        });
       } else {
         skipped.push({ address: sender.address, reason: resolution.reason });
       }
@@ -122,8 +150,14 @@ export async function ingestMail(ctx: ServiceContext, input: { message: MailMess
   }
 
   const details = {
-    messageId: message.messageId, threadId, inReplyTo: message.inReplyTo, snippet: message.snippet, attachments: message.attachments,
-    from: message.from?.address ?? null, to: message.to.map((a) => a.address), cc: message.cc.map((a) => a.address),
+    messageId: message.messageId,
+    threadId,
+    inReplyTo: message.inReplyTo,
+    snippet: message.snippet,
+    attachments: message.attachments,
+    from: message.from?.address ?? null,
+    to: message.to.map((a) => a.address),
+    cc: message.cc.map((a) => a.address),
   };
   const companies: MailCompanyResult[] = [];
   for (const [companyId, group] of byCompany) {
@@ -133,19 +167,38 @@ export async function ingestMail(ctx: ServiceContext, input: { message: MailMess
     }
     const fresh = created.get(companyId);
     const processed = await processEvent(ctx, {
-      kind: 'mail', source: 'mail', externalId: mailEventKey(message.messageId, companyId), occurredAt: at,
-      companyId, contactId: group.known.contactId, leadId: fresh?.leadId ?? null, userId, regionId: group.known.regionId,
-      direction: parties.direction, counterpart: group.first.address, subject: message.subject || null,
-      hasAttachment: message.attachments.length > 0, details,
+      kind: 'mail',
+      source: 'mail',
+      externalId: mailEventKey(message.messageId, companyId),
+      occurredAt: at,
+      companyId,
+      contactId: group.known.contactId,
+      leadId: fresh?.leadId ?? null,
+      userId,
+      regionId: group.known.regionId,
+      direction: parties.direction,
+      counterpart: group.first.address,
+      subject: message.subject || null,
+      hasAttachment: message.attachments.length > 0,
+      details,
     });
     if (fresh?.createdProspect && fresh.leadId !== null && processed.eventId !== null) {
-      await ctx.db.run(sql`UPDATE stage_changes SET cause_event_id = ${processed.eventId} WHERE lead_id = ${fresh.leadId} AND from_stage_id IS NULL AND cause_event_id IS NULL`);
+      await ctx.db.run(
+        sql`UPDATE stage_changes SET cause_event_id = ${processed.eventId} WHERE lead_id = ${fresh.leadId} AND from_stage_id IS NULL AND cause_event_id IS NULL`,
+      );
     }
     // A duplicate answers with the event already there, so both deliveries report the same thing.
-    const stored = await ctx.db.get<{ id: number; lead_id: number | null } | undefined>(sql`SELECT id, lead_id FROM events WHERE source = 'mail' AND external_id = ${mailEventKey(message.messageId, companyId)}`);
+    const stored = await ctx.db.get<{ id: number; lead_id: number | null } | undefined>(
+      sql`SELECT id, lead_id FROM events WHERE source = 'mail' AND external_id = ${mailEventKey(message.messageId, companyId)}`,
+    );
     companies.push({
-      companyId, eventId: stored?.id ?? null, duplicate: processed.duplicate, leadId: stored?.lead_id ?? null, movedTo: processed.moved,
-      createdProspect: fresh?.createdProspect ?? false, addedContact: fresh?.addedContact ?? false,
+      companyId,
+      eventId: stored?.id ?? null,
+      duplicate: processed.duplicate,
+      leadId: stored?.lead_id ?? null,
+      movedTo: processed.moved,
+      createdProspect: fresh?.createdProspect ?? false,
+      addedContact: fresh?.addedContact ?? false,
     });
   }
 
@@ -154,7 +207,11 @@ export async function ingestMail(ctx: ServiceContext, input: { message: MailMess
     return result('rejected', reasons.length ? `ничего не записано — ${quoteList(reasons)}` : 'в письме нет внешних адресов');
   }
   if (companies.every((c) => c.duplicate)) return result('duplicate', null, companies);
-  return result('stored', skipped.length ? `не записано для: ${quoteList(skipped.map((s) => `${s.address} (${SKIP_RU[s.reason]})`))}` : null, companies);
+  return result(
+    'stored',
+    skipped.length ? `не записано для: ${quoteList(skipped.map((s) => `${s.address} (${SKIP_RU[s.reason]})`))}` : null,
+    companies,
+  );
 }
 
 const SKIP_RU: Record<MailSkipReason, string> = {

@@ -26,16 +26,32 @@ function readBody(raw: string, lang: ServiceContext['lang']): z.output<typeof Ma
  * refused one too, with the fields that were wrong — since a webmail page the extension misreads
  * is a mail channel losing mail; only an unauthenticated caller's body is not kept.
  */
-export async function logMail({ ctx, input }: { ctx: ServiceContext; input: { rawBody: string; headers: Headers; path: string } }): Promise<z.input<typeof MailLogResult>> {
+export async function logMail({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { rawBody: string; headers: Headers; path: string };
+}): Promise<z.input<typeof MailLogResult>> {
   const p = requireWriter(ctx.principal);
-  const keep = (outcome: 'stored' | 'duplicate' | 'rejected', reason: string | null, externalId: string | null) => recordInbox({
-    db: ctx.db, now: ctx.now,
-    entry: {
-      source: 'mail', externalId, method: 'POST', path: input.path, headers: input.headers, outcome,
-      body: input.rawBody.length > KEPT_BODY_MAX ? `${input.rawBody.slice(0, KEPT_BODY_MAX)}…` : input.rawBody,
-      reason: input.rawBody.length > KEPT_BODY_MAX ? `${reason ?? ''} (тело обрезано до ${KEPT_BODY_MAX} символов из ${input.rawBody.length})`.trim() : reason,
-    },
-  });
+  const keep = (outcome: 'stored' | 'duplicate' | 'rejected', reason: string | null, externalId: string | null) =>
+    recordInbox({
+      db: ctx.db,
+      now: ctx.now,
+      entry: {
+        source: 'mail',
+        externalId,
+        method: 'POST',
+        path: input.path,
+        headers: input.headers,
+        outcome,
+        body: input.rawBody.length > KEPT_BODY_MAX ? `${input.rawBody.slice(0, KEPT_BODY_MAX)}…` : input.rawBody,
+        reason:
+          input.rawBody.length > KEPT_BODY_MAX
+            ? `${reason ?? ''} (тело обрезано до ${KEPT_BODY_MAX} символов из ${input.rawBody.length})`.trim()
+            : reason,
+      },
+    });
   let body: z.output<typeof MailLogRequest>;
   try {
     body = readBody(input.rawBody, ctx.lang);
@@ -50,9 +66,21 @@ export async function logMail({ ctx, input }: { ctx: ServiceContext; input: { ra
   const result = await ingestMail(ctx, { message, actor: { kind: 'user', principal: p } });
   await keep(result.outcome, result.reason, message.messageId);
   return {
-    messageId: result.messageId, threadId: result.threadId, direction: result.direction,
-    duplicate: result.outcome === 'duplicate', leadCreated: result.companies.some((c) => c.createdProspect),
-    companies: result.companies.map((c) => ({ companyId: c.companyId, eventId: c.eventId, leadId: c.leadId, duplicate: c.duplicate, movedTo: c.movedTo, createdProspect: c.createdProspect, addedContact: c.addedContact })),
-    skipped: result.skipped, reason: result.reason,
+    messageId: result.messageId,
+    threadId: result.threadId,
+    direction: result.direction,
+    duplicate: result.outcome === 'duplicate',
+    leadCreated: result.companies.some((c) => c.createdProspect),
+    companies: result.companies.map((c) => ({
+      companyId: c.companyId,
+      eventId: c.eventId,
+      leadId: c.leadId,
+      duplicate: c.duplicate,
+      movedTo: c.movedTo,
+      createdProspect: c.createdProspect,
+      addedContact: c.addedContact,
+    })),
+    skipped: result.skipped,
+    reason: result.reason,
   };
 }

@@ -10,7 +10,11 @@ export function normalizeNeverLogPattern(raw: string): string | null {
   const value = raw.trim().toLowerCase();
   if (value.startsWith('@')) {
     const domain = value.slice(1);
-    return /^(?=.{1,253}$)([a-z0-9\u0430-\u044f\u0451](?:[a-z0-9\u0430-\u044f\u0451-]{0,61}[a-z0-9\u0430-\u044f\u0451])?\.)+[a-z\u0430-\u044f\u0451]{2,63}$/.test(domain) ? `@${domain}` : null;
+    return /^(?=.{1,253}$)([a-z0-9\u0430-\u044f\u0451](?:[a-z0-9\u0430-\u044f\u0451-]{0,61}[a-z0-9\u0430-\u044f\u0451])?\.)+[a-z\u0430-\u044f\u0451]{2,63}$/.test(
+      domain,
+    )
+      ? `@${domain}`
+      : null;
   }
   return normalizeEmail(value);
 }

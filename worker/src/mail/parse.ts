@@ -11,7 +11,10 @@ export interface MailAddress {
   name: string;
 }
 
-export interface MailAttachmentInfo { name: string; size: number }
+export interface MailAttachmentInfo {
+  name: string;
+  size: number;
+}
 
 /** What Voronka keeps of a mail, whichever way it arrived: never a body of an attachment. */
 export interface MailMessage {
@@ -41,14 +44,20 @@ const HTML_SCAN_MAX = 200_000;
 
 /** `<id@host>` or `id@host` → `id@host`; null when nothing usable is left. */
 export function cleanMessageId(raw: string | null | undefined): string | null {
-  const id = (raw ?? '').trim().replace(/^<+|>+$/g, '').trim();
+  const id = (raw ?? '')
+    .trim()
+    .replace(/^<+|>+$/g, '')
+    .trim();
   return id && id.length <= 998 && !/[\s<>]/.test(id) ? id : null;
 }
 
 /** Every `<id>` of a References / In-Reply-To header, in order, each once. */
 export function messageIdList(raw: string | null | undefined): string[] {
-  const ids = (raw ?? '').match(/<[^<>\s]+>/g)?.map((m) => cleanMessageId(m)).filter((m): m is string => !!m)
-    ?? (cleanMessageId(raw) ? [cleanMessageId(raw)!] : []);
+  const ids =
+    (raw ?? '')
+      .match(/<[^<>\s]+>/g)
+      ?.map((m) => cleanMessageId(m))
+      .filter((m): m is string => !!m) ?? (cleanMessageId(raw) ? [cleanMessageId(raw)!] : []);
   return [...new Set(ids)];
 }
 
@@ -76,17 +85,24 @@ function flattenBoxes(boxes: { address?: string | undefined; name?: string | und
 }
 
 function htmlToText(html: string): string {
-  return html.slice(0, HTML_SCAN_MAX)
+  return html
+    .slice(0, HTML_SCAN_MAX)
     .replace(/<(style|script|head)\b[\s\S]*?<\/\1\s*>/gi, ' ')
     .replace(/<blockquote\b[\s\S]*?<\/blockquote\s*>/gi, '\n')
     .replace(/<(br|\/p|\/div|\/tr|\/li|\/h\d)\b[^>]*>/gi, '\n')
     .replace(/<[^>]*>/g, ' ')
-    .replace(/&nbsp;/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 // Where the new text ends: the signature mark "--", "-----Original Message-----", Outlook's "From:"
 // block, "On … wrote:" / "… пишет:" lines. After it come a signature or an earlier, already logged mail.
-const QUOTE_START = /^(--|-{2,}\s*(Original Message|Исходное сообщение|Пересылаемое сообщение|Forwarded message)\s*-{2,}|(From|От|Отправлено|Sent):\s.*|.{0,200}\s(wrote|пишет|написал\(а\)|написал|написала):\s*)$/i;
+const QUOTE_START =
+  /^(--|-{2,}\s*(Original Message|Исходное сообщение|Пересылаемое сообщение|Forwarded message)\s*-{2,}|(From|От|Отправлено|Sent):\s.*|.{0,200}\s(wrote|пишет|написал\(а\)|написал|написала):\s*)$/i;
 
 /** The new text of a mail: quoted lines and the quoted history cut, whitespace folded, ≤ SNIPPET_MAX. */
 export function snippetOf(text: string): string {
@@ -115,12 +131,18 @@ function attachmentInfo(parts: Attachment[]): MailAttachmentInfo[] {
 }
 
 function isAutomated(email: Email): boolean {
-  const header = (key: string) => email.headers.find((h) => h.key === key)?.value.trim().toLowerCase();
+  const header = (key: string) =>
+    email.headers
+      .find((h) => h.key === key)
+      ?.value.trim()
+      .toLowerCase();
   const autoSubmitted = header('auto-submitted');
   const precedence = header('precedence');
-  return (autoSubmitted !== undefined && autoSubmitted !== 'no')
-    || (precedence !== undefined && /^(bulk|list|junk|auto_reply)$/.test(precedence))
-    || email.headers.some((h) => h.key === 'list-unsubscribe' || h.key === 'list-id' || h.key === 'x-autoreply' || h.key === 'x-autorespond');
+  return (
+    (autoSubmitted !== undefined && autoSubmitted !== 'no') ||
+    (precedence !== undefined && /^(bulk|list|junk|auto_reply)$/.test(precedence)) ||
+    email.headers.some((h) => h.key === 'list-unsubscribe' || h.key === 'list-id' || h.key === 'x-autoreply' || h.key === 'x-autorespond')
+  );
 }
 
 export function parseDate(raw: string | number | null | undefined): number | null {
@@ -136,7 +158,8 @@ export function parseDate(raw: string | number | null | undefined): number | nul
 export async function parseMail(raw: ArrayBuffer | Uint8Array): Promise<MailMessage> {
   const email = await PostalMime.parse(raw, { attachmentEncoding: 'arraybuffer' });
   const bytes = raw instanceof Uint8Array ? raw : new Uint8Array(raw);
-  const messageId = cleanMessageId(email.messageId) ?? `no-message-id.${toHex(await crypto.subtle.digest('SHA-256', bytes)).slice(0, 40)}@voronka.invalid`;
+  const messageId =
+    cleanMessageId(email.messageId) ?? `no-message-id.${toHex(await crypto.subtle.digest('SHA-256', bytes)).slice(0, 40)}@voronka.invalid`;
   const text = email.text ?? (email.html ? htmlToText(email.html) : '');
   return {
     messageId,
@@ -162,8 +185,16 @@ export function headerBlock(raw: Uint8Array, max = 32_768): string {
 
 /** What the extension read off a webmail page → the same normalized mail the Email Worker builds. */
 export function messageFromFields(fields: {
-  messageId: string; from: string; to: string[]; cc: string[]; date: string | number; subject: string; snippet?: string | undefined;
-  attachments: { name: string; size?: number | undefined }[]; inReplyTo?: string | undefined; references?: string[] | undefined;
+  messageId: string;
+  from: string;
+  to: string[];
+  cc: string[];
+  date: string | number;
+  subject: string;
+  snippet?: string | undefined;
+  attachments: { name: string; size?: number | undefined }[];
+  inReplyTo?: string | undefined;
+  references?: string[] | undefined;
 }): MailMessage {
   const addresses = (list: string[]) => flattenBoxes(list.map((t) => splitMailAddress(t)).filter((a): a is MailAddress => !!a));
   return {

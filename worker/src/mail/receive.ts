@@ -22,7 +22,12 @@ export interface IncomingEmail {
 export const MAX_MAIL_BYTES = 25 * 1024 * 1024;
 const HEADERS_ONLY_BYTES = 64 * 1024;
 
-export interface MailReceipt { outcome: MailIngestResult['outcome']; reason: string | null; messageId: string | null; inboxId: number }
+export interface MailReceipt {
+  outcome: MailIngestResult['outcome'];
+  reason: string | null;
+  messageId: string | null;
+  inboxId: number;
+}
 
 /** Reads at most `limit` bytes; `complete` is false when the message was longer. */
 async function readRaw(raw: IncomingEmail['raw'], limit: number): Promise<{ bytes: Uint8Array; complete: boolean }> {
@@ -49,20 +54,33 @@ async function readRaw(raw: IncomingEmail['raw'], limit: number): Promise<{ byte
   }
   const bytes = new Uint8Array(size);
   let offset = 0;
-  for (const c of chunks) { bytes.set(c, offset); offset += c.byteLength; }
+  for (const c of chunks) {
+    bytes.set(c, offset);
+    offset += c.byteLength;
+  }
   return { bytes, complete };
 }
 
 // SMTPUTF8 envelopes may carry any character; a header value may not (the full text is in the body).
 const headerSafe = (value: string) => value.replace(/[^\x20-\x7e]/g, '?').slice(0, 500);
 
-interface KeptEntry { externalId: string | null; body: Record<string, unknown>; outcome: MailIngestResult['outcome']; reason: string | null }
+interface KeptEntry {
+  externalId: string | null;
+  body: Record<string, unknown>;
+  outcome: MailIngestResult['outcome'];
+  reason: string | null;
+}
 
 function inboxEntry(mail: IncomingEmail, size: number, entry: KeptEntry) {
   return {
-    source: 'mail', externalId: entry.externalId, method: 'EMAIL', path: `mailto:${mail.to}`,
+    source: 'mail',
+    externalId: entry.externalId,
+    method: 'EMAIL',
+    path: `mailto:${mail.to}`,
     headers: new Headers({ 'x-envelope-from': headerSafe(mail.from), 'x-envelope-to': headerSafe(mail.to), 'x-mail-size': String(size) }),
-    body: JSON.stringify({ envelope: { from: mail.from, to: mail.to, size }, ...entry.body }), outcome: entry.outcome, reason: entry.reason,
+    body: JSON.stringify({ envelope: { from: mail.from, to: mail.to, size }, ...entry.body }),
+    outcome: entry.outcome,
+    reason: entry.reason,
   };
 }
 
@@ -75,26 +93,53 @@ function inboxEntry(mail: IncomingEmail, size: number, entry: KeptEntry) {
 export async function receiveEmail(env: Env, mail: IncomingEmail, now = clockNow(env)): Promise<MailReceipt> {
   const config = loadConfig(env);
   const db = createDb(env.DB);
-  const ctx: ServiceContext = { db, live: noLivePush, config, principal: { kind: 'machine', integration: 'mail' }, requestId: `email:${crypto.randomUUID()}`, lang: 'ru', now };
+  const ctx: ServiceContext = {
+    db,
+    live: noLivePush,
+    config,
+    principal: { kind: 'machine', integration: 'mail' },
+    requestId: `email:${crypto.randomUUID()}`,
+    lang: 'ru',
+    now,
+  };
   const keep = async (entry: KeptEntry, size: number): Promise<MailReceipt> => {
-    const row = await inboxInsert(db, inboxEntry(mail, size, entry), now).returning({ id: inbox.id }).get();
+    const row = await inboxInsert(db, inboxEntry(mail, size, entry), now)
+      .returning({ id: inbox.id })
+      .get();
     return { outcome: entry.outcome, reason: entry.reason, messageId: entry.externalId, inboxId: row.id };
   };
 
   const declared = mail.rawSize ?? 0;
   if (declared > MAX_MAIL_BYTES) {
     const head = await readRaw(mail.raw, HEADERS_ONLY_BYTES);
-    return keep({ externalId: null, body: { headers: headerBlock(head.bytes) }, outcome: 'rejected', reason: `письмо больше 25 МиБ (${declared} байт)` }, declared);
+    return keep(
+      {
+        externalId: null,
+        body: { headers: headerBlock(head.bytes) },
+        outcome: 'rejected',
+        reason: `письмо больше 25 МиБ (${declared} байт)`,
+      },
+      declared,
+    );
   }
   const { bytes, complete } = await readRaw(mail.raw, MAX_MAIL_BYTES);
   const size = Math.max(declared, bytes.byteLength);
-  if (!complete) return keep({ externalId: null, body: { headers: headerBlock(bytes) }, outcome: 'rejected', reason: 'письмо больше 25 МиБ' }, size);
+  if (!complete)
+    return keep({ externalId: null, body: { headers: headerBlock(bytes) }, outcome: 'rejected', reason: 'письмо больше 25 МиБ' }, size);
 
   let message: MailMessage;
   try {
     message = await parseMail(bytes);
   } catch (err) {
-    return keep({ externalId: null, body: { headers: headerBlock(bytes) }, outcome: 'rejected', reason: `письмо не разобрано: ${String(err).slice(0, 300)}` }, size);
+    return keep(
+      {
+        externalId: null,
+        body: { headers: headerBlock(bytes) },
+        outcome: 'rejected',
+        reason: `письмо не разобрано: ${String(err).slice(0, 300)}`,
+      },
+      size,
+    );
   }
   const body = { headers: headerBlock(bytes), message };
   let result: MailIngestResult;
@@ -102,8 +147,27 @@ export async function receiveEmail(env: Env, mail: IncomingEmail, now = clockNow
     result = await ingestMail(ctx, { message, actor: { kind: 'mailbox' }, ignore: [mail.to.toLowerCase()] });
   } catch (err) {
     console.error(JSON.stringify({ email: message.messageId, error: String(err), stack: (err as Error).stack }));
-    await keep({ externalId: message.messageId, body, outcome: 'rejected', reason: `ошибка обработки, отправитель повторит доставку: ${String(err).slice(0, 300)}` }, size).catch(() => undefined);
+    await keep(
+      {
+        externalId: message.messageId,
+        body,
+        outcome: 'rejected',
+        reason: `ошибка обработки, отправитель повторит доставку: ${String(err).slice(0, 300)}`,
+      },
+      size,
+    ).catch(() => undefined);
     throw err;
   }
-  return keep({ externalId: message.messageId, body: { ...body, filed: { threadId: result.threadId, direction: result.direction, companies: result.companies, skipped: result.skipped } }, outcome: result.outcome, reason: result.reason }, size);
+  return keep(
+    {
+      externalId: message.messageId,
+      body: {
+        ...body,
+        filed: { threadId: result.threadId, direction: result.direction, companies: result.companies, skipped: result.skipped },
+      },
+      outcome: result.outcome,
+      reason: result.reason,
+    },
+    size,
+  );
 }

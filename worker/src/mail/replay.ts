@@ -25,11 +25,16 @@ export async function replayMail(ctx: Parameters<typeof ingestMail>[0], body: st
     if (logged.success) message = messageFromFields(logged.data);
   }
   if (!message) return { outcome: 'rejected', reason: 'письмо не было разобрано и не сохранено целиком — его нужно прислать заново' };
-  const result = await ingestMail(ctx, { message, actor: { kind: 'mailbox' }, ignore: typeof envelopeTo === 'string' ? [envelopeTo.toLowerCase()] : [] });
+  const result = await ingestMail(ctx, {
+    message,
+    actor: { kind: 'mailbox' },
+    ignore: typeof envelopeTo === 'string' ? [envelopeTo.toLowerCase()] : [],
+  });
   return { outcome: result.outcome, ...(result.reason ? { reason: result.reason } : {}) };
 }
 
 /** The inbox source of mail (the Email Worker and the extension's «log this mail»). */
 export const MAIL_INBOX_SOURCE = 'mail';
 
-export const replayMailPayload = (ctx: Parameters<typeof ingestMail>[0], payload: StoredPayload): Promise<ReplayResult> => replayMail(ctx, payload.body);
+export const replayMailPayload = (ctx: Parameters<typeof ingestMail>[0], payload: StoredPayload): Promise<ReplayResult> =>
+  replayMail(ctx, payload.body);

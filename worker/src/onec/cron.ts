@@ -7,7 +7,12 @@ import { deliverOutbox, type DeliveryReport } from './outbox';
 import { pullFromOnec, type EntityPullReport } from './pull';
 import { CRON_KEY, OUTBOX_KEY, EMPTY_RUN, errorMessage, readState, writeState, type RunRecord } from './sync-state';
 
-export interface OnecCronReport { configured: boolean; pull?: EntityPullReport[]; outbox?: DeliveryReport; errors: string[] }
+export interface OnecCronReport {
+  configured: boolean;
+  pull?: EntityPullReport[];
+  outbox?: DeliveryReport;
+  errors: string[];
+}
 
 /**
  * The 1C part of the cron: pull, then deliver the outbox. Each step is guarded so that one
@@ -19,7 +24,15 @@ export async function runOnecCron(env: Env, now: number): Promise<OnecCronReport
   const settings = config.onecOdata;
   if (!settings) return { configured: false, errors: [] };
   const db = createDb(env.DB);
-  const ctx: ServiceContext = { db, live: noLivePush, config, principal: { kind: 'machine', integration: 'onec' }, requestId: `cron:${now}`, lang: 'ru', now };
+  const ctx: ServiceContext = {
+    db,
+    live: noLivePush,
+    config,
+    principal: { kind: 'machine', integration: 'onec' },
+    requestId: `cron:${now}`,
+    lang: 'ru',
+    now,
+  };
   const errors: string[] = [];
   const guarded = async <T>(step: string, run: () => Promise<T>): Promise<T | undefined> => {
     try {
@@ -37,11 +50,25 @@ export async function runOnecCron(env: Env, now: number): Promise<OnecCronReport
 
   await guarded('state', async () => {
     const outboxRun: RunRecord = await readState(db, OUTBOX_KEY, EMPTY_RUN);
-    const outboxError = outbox?.error ?? (outbox ? null : errors.find((e) => e.startsWith('outbox:')) ?? null);
+    const outboxError = outbox?.error ?? (outbox ? null : (errors.find((e) => e.startsWith('outbox:')) ?? null));
     const cronRun: RunRecord = await readState(db, CRON_KEY, EMPTY_RUN);
     await db.batch([
-      writeState(db, OUTBOX_KEY, outboxError ? { ...outboxRun, lastRunAt: now, lastError: outboxError, lastErrorAt: now } : { ...outboxRun, lastRunAt: now, lastSuccessAt: now }, now),
-      writeState(db, CRON_KEY, errors.length ? { ...cronRun, lastRunAt: now, lastError: errors.join('; '), lastErrorAt: now } : { ...cronRun, lastRunAt: now, lastSuccessAt: now }, now),
+      writeState(
+        db,
+        OUTBOX_KEY,
+        outboxError
+          ? { ...outboxRun, lastRunAt: now, lastError: outboxError, lastErrorAt: now }
+          : { ...outboxRun, lastRunAt: now, lastSuccessAt: now },
+        now,
+      ),
+      writeState(
+        db,
+        CRON_KEY,
+        errors.length
+          ? { ...cronRun, lastRunAt: now, lastError: errors.join('; '), lastErrorAt: now }
+          : { ...cronRun, lastRunAt: now, lastSuccessAt: now },
+        now,
+      ),
     ]);
   });
   console.log(JSON.stringify({ cron: 'onec', at: now, pull, outbox, errors }));

@@ -20,7 +20,7 @@ export type DocumentEntity = keyof typeof DOCUMENT_ENTITIES;
 export type OnecEntity = typeof COUNTERPARTY_ENTITY | DocumentEntity;
 
 /** The pull order: counterparties first, then documents the way a deal goes (a basis before what follows it). */
-export const PULL_ENTITIES: readonly OnecEntity[] = [COUNTERPARTY_ENTITY, ...Object.keys(DOCUMENT_ENTITIES) as DocumentEntity[]];
+export const PULL_ENTITIES: readonly OnecEntity[] = [COUNTERPARTY_ENTITY, ...(Object.keys(DOCUMENT_ENTITIES) as DocumentEntity[])];
 
 export function isOnecEntity(name: string): name is OnecEntity {
   return name === COUNTERPARTY_ENTITY || Object.hasOwn(DOCUMENT_ENTITIES, name);
@@ -56,7 +56,10 @@ export const PAYMENT_LINES = {
   amount: 'Сумма',
 } as const;
 
-export const PAYMENT_ENTITIES: readonly DocumentEntity[] = ['Document_ПоступлениеБезналичныхДенежныхСредств', 'Document_ПриходныйКассовыйОрдер'];
+export const PAYMENT_ENTITIES: readonly DocumentEntity[] = [
+  'Document_ПоступлениеБезналичныхДенежныхСредств',
+  'Document_ПриходныйКассовыйОрдер',
+];
 
 export const COUNTERPARTY_FIELDS = {
   /**
@@ -88,7 +91,8 @@ export function entityNameOf(value: unknown): string | null {
 /** What the pull asks for (`$select`): only what read.ts uses keeps pages and inbox rows small. */
 export function selectFor(entity: OnecEntity): string[] {
   const common = Object.values(COMMON_FIELDS);
-  if (entity === COUNTERPARTY_ENTITY) return [...common, COUNTERPARTY_FIELDS.name, COUNTERPARTY_FIELDS.fullName, COUNTERPARTY_FIELDS.inn, COUNTERPARTY_FIELDS.kpp];
+  if (entity === COUNTERPARTY_ENTITY)
+    return [...common, COUNTERPARTY_FIELDS.name, COUNTERPARTY_FIELDS.fullName, COUNTERPARTY_FIELDS.inn, COUNTERPARTY_FIELDS.kpp];
   return [...common, ...Object.values(DOCUMENT_FIELDS), ...(PAYMENT_ENTITIES.includes(entity) ? [PAYMENT_LINES.section] : [])];
 }
 
@@ -106,14 +110,19 @@ export interface OutgoingContact {
  * КонтактнаяИнформация tabular section (*unconfirmed*: the row fields, and whether the base needs
  * a Вид_Key of Catalog_ВидыКонтактнойИнформации on each row).
  */
-export function counterpartyForOnec(company: { name: string; inn: string | null; kpp: string | null }, contacts: OutgoingContact[]): Record<string, unknown> {
-  const rows = contacts.flatMap((c) => c.points.map((p) => {
-    const shown = p.extension ? `${p.value} доб. ${p.extension}` : p.value;
-    const note = [c.name, c.position].filter(Boolean).join(', ');
-    return p.kind === 'phone'
-      ? { Тип: 'Телефон', Представление: shown, НомерТелефона: p.value, Комментарий: note }
-      : { Тип: 'АдресЭлектроннойПочты', Представление: shown, АдресЭП: p.value, Комментарий: note };
-  }));
+export function counterpartyForOnec(
+  company: { name: string; inn: string | null; kpp: string | null },
+  contacts: OutgoingContact[],
+): Record<string, unknown> {
+  const rows = contacts.flatMap((c) =>
+    c.points.map((p) => {
+      const shown = p.extension ? `${p.value} доб. ${p.extension}` : p.value;
+      const note = [c.name, c.position].filter(Boolean).join(', ');
+      return p.kind === 'phone'
+        ? { Тип: 'Телефон', Представление: shown, НомерТелефона: p.value, Комментарий: note }
+        : { Тип: 'АдресЭлектроннойПочты', Представление: shown, АдресЭП: p.value, Комментарий: note };
+    }),
+  );
   return {
     [COUNTERPARTY_FIELDS.name]: company.name.slice(0, NAME_MAX),
     [COUNTERPARTY_FIELDS.fullName]: company.name,

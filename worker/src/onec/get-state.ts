@@ -6,7 +6,10 @@ import { COUNTERPARTY_ENTITY, PULL_ENTITIES, documentKindOf } from './entities';
 import { CRON_KEY, EMPTY_RUN, OUTBOX_KEY, emptyPullState, pullKey, readStates, type PullState, type RunRecord } from './sync-state';
 
 const run = (r: Partial<RunRecord> | undefined): RunRecord => ({
-  lastRunAt: r?.lastRunAt ?? null, lastSuccessAt: r?.lastSuccessAt ?? null, lastError: r?.lastError ?? null, lastErrorAt: r?.lastErrorAt ?? null,
+  lastRunAt: r?.lastRunAt ?? null,
+  lastSuccessAt: r?.lastSuccessAt ?? null,
+  lastError: r?.lastError ?? null,
+  lastErrorAt: r?.lastErrorAt ?? null,
 });
 
 /**
@@ -18,7 +21,14 @@ export async function getOnecState({ ctx }: { ctx: ServiceContext }): Promise<On
   const keys = [...PULL_ENTITIES.map(pullKey), OUTBOX_KEY, CRON_KEY];
   const [states, [outbox]] = await Promise.all([
     readStates(ctx.db, keys),
-    ctx.db.all<{ pending: number; sent: number; head_created: number | null; head_attempts: number | null; head_next: number | null; head_error: string | null }>(sql`
+    ctx.db.all<{
+      pending: number;
+      sent: number;
+      head_created: number | null;
+      head_attempts: number | null;
+      head_next: number | null;
+      head_error: string | null;
+    }>(sql`
       SELECT (SELECT count(*) FROM outbox WHERE state = 'pending') AS pending,
         (SELECT count(*) FROM outbox WHERE state = 'sent') AS sent,
         h.created_at AS head_created, h.attempts AS head_attempts, h.next_attempt_at AS head_next, h.last_error AS head_error
@@ -32,9 +42,12 @@ export async function getOnecState({ ctx }: { ctx: ServiceContext }): Promise<On
       entities: PULL_ENTITIES.map((entity) => {
         const s: PullState = { ...emptyPullState(null), ...(states.get(pullKey(entity)) as Partial<PullState> | undefined) };
         return {
-          entity, kind: documentKindOf(entity) ?? 'counterparty',
-          watermark: s.watermark, caughtUp: s.caughtUp,
-          passPosition: entity === COUNTERPARTY_ENTITY ? s.cursorSkip : 0, passes: s.passes,
+          entity,
+          kind: documentKindOf(entity) ?? 'counterparty',
+          watermark: s.watermark,
+          caughtUp: s.caughtUp,
+          passPosition: entity === COUNTERPARTY_ENTITY ? s.cursorSkip : 0,
+          passes: s.passes,
           ...run(s),
         };
       }),

@@ -59,8 +59,20 @@ export interface ReceivedObject {
 
 /** One inbox row per object (source 'onec'), for the caller's batch. */
 export function objectInboxInserts(db: Db, now: number, received: ReceivedObject[]) {
-  return received.map((r) => inboxInsert(db, {
-    source: 'onec', externalId: inboxExternalId(r.outcome), method: r.method, path: r.path, headers: r.headers, body: r.body,
-    outcome: r.outcome.outcome, reason: r.outcome.reason ?? null,
-  }, now));
+  return received.map((r) =>
+    inboxInsert(
+      db,
+      {
+        source: 'onec',
+        externalId: inboxExternalId(r.outcome),
+        method: r.method,
+        path: r.path,
+        headers: r.headers,
+        body: r.body,
+        outcome: r.outcome.outcome,
+        reason: r.outcome.reason ?? null,
+      },
+      now,
+    ),
+  );
 }

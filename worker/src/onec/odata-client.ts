@@ -3,7 +3,11 @@ import { toBase64 } from '../platform/crypto';
 
 /** A refused or failed call; `status` is absent when 1C did not answer at all (network, timeout). */
 export class ODataError extends Error {
-  constructor(message: string, readonly url: string, readonly status?: number) {
+  constructor(
+    message: string,
+    readonly url: string,
+    readonly status?: number,
+  ) {
     super(message);
   }
 
@@ -35,10 +39,17 @@ const encode = (value: string) => encodeURIComponent(value).replace(/%24/g, '$')
 
 export function entityUrl(settings: ODataSettings, entity: string, query: ListQuery = {}): string {
   const params: [string, string | number | undefined][] = [
-    ['$format', 'json'], ['$filter', query.filter], ['$orderby', query.orderby], ['$select', query.select?.join(',')],
-    ['$top', query.top], ['$skip', query.skip || undefined],
+    ['$format', 'json'],
+    ['$filter', query.filter],
+    ['$orderby', query.orderby],
+    ['$select', query.select?.join(',')],
+    ['$top', query.top],
+    ['$skip', query.skip || undefined],
   ];
-  const search = params.filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => `${k}=${encode(String(v))}`).join('&');
+  const search = params
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([k, v]) => `${k}=${encode(String(v))}`)
+    .join('&');
   return `${settings.url.replace(/\/+$/, '')}/${encodeURIComponent(entity)}?${search}`;
 }
 
@@ -49,9 +60,15 @@ function errorText(body: string): string {
     const message = parsed['odata.error']?.message;
     const text = typeof message === 'string' ? message : message?.value;
     if (text) return text;
-  } catch { /* not JSON: show the start of it */ }
+  } catch {
+    /* not JSON: show the start of it */
+  }
   // A web server's error page: its text without the markup.
-  return body.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 300);
+  return body
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 300);
 }
 
 async function call(settings: ODataSettings, method: 'GET' | 'POST', url: string, body?: unknown): Promise<unknown> {
@@ -60,7 +77,11 @@ async function call(settings: ODataSettings, method: 'GET' | 'POST', url: string
   try {
     res = await fetch(url, {
       method,
-      headers: { authorization: `Basic ${auth}`, accept: 'application/json', ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        authorization: `Basic ${auth}`,
+        accept: 'application/json',
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
       signal: AbortSignal.timeout(settings.timeoutMs),
     });
@@ -73,20 +94,32 @@ async function call(settings: ODataSettings, method: 'GET' | 'POST', url: string
   try {
     return JSON.parse(text);
   } catch {
-    throw new ODataError(`1С ответила не JSON (${res.headers.get('content-type') ?? 'без content-type'}): ${text.slice(0, 200)}`, url, res.status);
+    throw new ODataError(
+      `1С ответила не JSON (${res.headers.get('content-type') ?? 'без content-type'}): ${text.slice(0, 200)}`,
+      url,
+      res.status,
+    );
   }
 }
 
 /** One page of an entity set: `GET <url>/<Entity>?$format=json&$filter=…`. */
-export async function listEntity(settings: ODataSettings, entity: string, query: ListQuery): Promise<{ url: string; items: ODataObject[] }> {
+export async function listEntity(
+  settings: ODataSettings,
+  entity: string,
+  query: ListQuery,
+): Promise<{ url: string; items: ODataObject[] }> {
   const url = entityUrl(settings, entity, query);
-  const body = await call(settings, 'GET', url) as { value?: unknown };
+  const body = (await call(settings, 'GET', url)) as { value?: unknown };
   if (!body || !Array.isArray(body.value)) throw new ODataError('в ответе 1С нет массива value', url, 200);
   return { url, items: body.value.filter((x): x is ODataObject => typeof x === 'object' && x !== null) };
 }
 
 /** Creates an object: `POST <url>/<Entity>?$format=json`; 1C answers with the object it wrote. */
-export async function createEntity(settings: ODataSettings, entity: string, fields: ODataObject): Promise<{ url: string; created: ODataObject }> {
+export async function createEntity(
+  settings: ODataSettings,
+  entity: string,
+  fields: ODataObject,
+): Promise<{ url: string; created: ODataObject }> {
   const url = entityUrl(settings, entity);
   const created = await call(settings, 'POST', url, fields);
   if (typeof created !== 'object' || created === null) throw new ODataError('1С не вернула созданный объект', url, 200);

@@ -27,9 +27,28 @@ export function enqueueCounterpartyExport(companyIds: SQL, now: number): SQL {
     ON CONFLICT (kind, entity_id) DO NOTHING`;
 }
 
-interface PendingRow { id: number; entity_id: number; attempts: number; next_attempt_at: number }
-interface CompanyRow { id: number; name: string; inn: string | null; kpp: string | null; onec_ref: string | null; merged_into_id: number | null }
-interface ContactRow { contact_id: number; name: string; position: string | null; kind: 'phone' | 'email' | null; value: string | null; extension: string | null }
+interface PendingRow {
+  id: number;
+  entity_id: number;
+  attempts: number;
+  next_attempt_at: number;
+}
+interface CompanyRow {
+  id: number;
+  name: string;
+  inn: string | null;
+  kpp: string | null;
+  onec_ref: string | null;
+  merged_into_id: number | null;
+}
+interface ContactRow {
+  contact_id: number;
+  name: string;
+  position: string | null;
+  kind: 'phone' | 'email' | null;
+  value: string | null;
+  extension: string | null;
+}
 
 async function loadCompany(ctx: ServiceContext, id: number): Promise<{ company: CompanyRow | undefined; contacts: OutgoingContact[] }> {
   const [companies, rows] = await ctx.db.batch([
@@ -69,7 +88,11 @@ async function counterpartyInOnec(settings: OnecODataSettings, company: CompanyR
   return ref;
 }
 
-export interface DeliveryReport { delivered: number; waiting: number; error?: string }
+export interface DeliveryReport {
+  delivered: number;
+  waiting: number;
+  error?: string;
+}
 
 /**
  * The cron's delivery: pending companies strictly in queue order. The first failure stops the
@@ -87,7 +110,8 @@ export async function deliverOutbox({ ctx, settings }: { ctx: ServiceContext; se
       let ref: string | null = null;
       let note: string | null = null;
       if (!company) note = `компания ${row.entity_id} не найдена — не отправлена`;
-      else if (company.onec_ref) ref = company.onec_ref; // linked from 1C meanwhile
+      else if (company.onec_ref)
+        ref = company.onec_ref; // linked from 1C meanwhile
       else if (company.merged_into_id !== null) note = `компания объединена с ${company.merged_into_id} — не отправлена`;
       else {
         ref = await counterpartyInOnec(settings, company, contacts);
@@ -97,13 +121,19 @@ export async function deliverOutbox({ ctx, settings }: { ctx: ServiceContext; se
       await ctx.db.batch([
         ctx.db.run(sql`UPDATE companies SET onec_ref = ${ref}, updated_at = ${ctx.now}
           WHERE id = ${row.entity_id} AND onec_ref IS NULL AND ${ref} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM companies WHERE onec_ref = ${ref})`),
-        ctx.db.run(sql`UPDATE outbox SET state = 'sent', external_ref = ${ref}, sent_at = ${ctx.now}, last_error = ${note}, attempts = attempts + 1 WHERE id = ${row.id}`),
+        ctx.db.run(
+          sql`UPDATE outbox SET state = 'sent', external_ref = ${ref}, sent_at = ${ctx.now}, last_error = ${note}, attempts = attempts + 1 WHERE id = ${row.id}`,
+        ),
       ]);
       delivered += 1;
     } catch (err) {
       const attempts = row.attempts + 1;
-      await ctx.db.run(sql`UPDATE outbox SET attempts = ${attempts}, next_attempt_at = ${ctx.now + backoffMs(attempts)}, last_error = ${errorMessage(err)} WHERE id = ${row.id}`);
-      console.error(JSON.stringify({ cron: 'onec outbox', outboxId: row.id, companyId: row.entity_id, attempts, error: errorMessage(err) }));
+      await ctx.db.run(
+        sql`UPDATE outbox SET attempts = ${attempts}, next_attempt_at = ${ctx.now + backoffMs(attempts)}, last_error = ${errorMessage(err)} WHERE id = ${row.id}`,
+      );
+      console.error(
+        JSON.stringify({ cron: 'onec outbox', outboxId: row.id, companyId: row.entity_id, attempts, error: errorMessage(err) }),
+      );
       return { delivered, waiting: rows.length - delivered, error: errorMessage(err) };
     }
   }

@@ -23,30 +23,60 @@ const REFUSED_MEMORY_MS = 24 * 3_600_000;
 
 const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/;
 
-interface Pulled { raw: ODataObject; read: OnecRead; url: string }
+interface Pulled {
+  raw: ODataObject;
+  read: OnecRead;
+  url: string;
+}
 
-export interface EntityPullReport { entity: OnecEntity; pages: number; read: number; applied: number; unchanged: number; error?: string }
+export interface EntityPullReport {
+  entity: OnecEntity;
+  pages: number;
+  read: number;
+  applied: number;
+  unchanged: number;
+  error?: string;
+}
 
 const EARLIEST_LOCAL = '0001-01-01T00:00:00';
 
 /** 1C local time minus `ms`, still as 1C local time (the zone does not matter for a difference). */
 export function localTimeMinus(local: string, ms: number): string {
   const shifted = Date.parse(`${local}Z`) - ms;
-  return Number.isFinite(shifted) && shifted > Date.parse(`${EARLIEST_LOCAL}Z`) ? new Date(shifted).toISOString().slice(0, 19) : EARLIEST_LOCAL;
+  return Number.isFinite(shifted) && shifted > Date.parse(`${EARLIEST_LOCAL}Z`)
+    ? new Date(shifted).toISOString().slice(0, 19)
+    : EARLIEST_LOCAL;
 }
 
-interface PageRequest { filter?: string; orderby: string; skip: number; from: string | null }
+interface PageRequest {
+  filter?: string;
+  orderby: string;
+  skip: number;
+  from: string | null;
+}
 
 /** Documents walk by Date (keyset) with `$skip` only among objects of the same Date; catalogs by `$skip` in Ref_Key order. */
 function pageRequest(entity: OnecEntity, state: PullState, since: string): PageRequest {
   if (entity === COUNTERPARTY_ENTITY) return { orderby: 'Ref_Key', skip: state.caughtUp ? 0 : state.cursorSkip, from: null };
   const rewound = localTimeMinus(state.watermark ?? since, PULL_OVERLAP_MS);
   const from = state.caughtUp ? (rewound > since ? rewound : since) : (state.cursorDate ?? since);
-  return { filter: `${DOCUMENT_FIELDS.date} ge ${odataLiteral.datetime(from)}`, orderby: `${DOCUMENT_FIELDS.date},Ref_Key`, skip: state.caughtUp ? 0 : state.cursorSkip, from };
+  return {
+    filter: `${DOCUMENT_FIELDS.date} ge ${odataLiteral.datetime(from)}`,
+    orderby: `${DOCUMENT_FIELDS.date},Ref_Key`,
+    skip: state.caughtUp ? 0 : state.cursorSkip,
+    from,
+  };
 }
 
 /** The cursor just after the first `consumed` items of a page. */
-function advance(entity: OnecEntity, state: PullState, request: PageRequest, items: ODataObject[], consumed: number, pageSize: number): PullState {
+function advance(
+  entity: OnecEntity,
+  state: PullState,
+  request: PageRequest,
+  items: ODataObject[],
+  consumed: number,
+  pageSize: number,
+): PullState {
   const caughtUp = consumed === items.length && items.length < pageSize;
   if (entity === COUNTERPARTY_ENTITY) {
     return { ...state, cursorSkip: caughtUp ? 0 : request.skip + consumed, caughtUp, passes: state.passes + (caughtUp ? 1 : 0) };
@@ -57,7 +87,10 @@ function advance(entity: OnecEntity, state: PullState, request: PageRequest, ite
     const d = item[DOCUMENT_FIELDS.date];
     const at = typeof d === 'string' && LOCAL_TIME.test(d) ? d : date;
     if (at === date) sameDate += 1;
-    else { date = at; sameDate = 1; }
+    else {
+      date = at;
+      sameDate = 1;
+    }
   }
   const watermark = state.watermark && state.watermark > date ? state.watermark : date;
   return { ...state, watermark: consumed ? watermark : state.watermark, cursorDate: date, cursorSkip: sameDate, caughtUp };
@@ -70,7 +103,9 @@ async function knownVersions(ctx: ServiceContext, reads: OnecRead[]): Promise<Se
   const list = JSON.stringify(keys);
   const refs = JSON.stringify(keys.map((k) => k.slice(0, k.indexOf(':'))));
   const [applied, refused] = await ctx.db.batch([
-    ctx.db.all<{ k: string }>(sql`SELECT ref_key || ':' || data_version AS k FROM onec_documents WHERE ref_key IN (SELECT value FROM json_each(${refs}))
+    ctx.db.all<{
+      k: string;
+    }>(sql`SELECT ref_key || ':' || data_version AS k FROM onec_documents WHERE ref_key IN (SELECT value FROM json_each(${refs}))
       UNION ALL SELECT onec_ref || ':' || onec_version FROM companies WHERE onec_ref IN (SELECT value FROM json_each(${refs})) AND onec_version IS NOT NULL`),
     ctx.db.all<{ k: string }>(sql`SELECT external_id AS k FROM inbox WHERE source = 'onec' AND received_at >= ${ctx.now - REFUSED_MEMORY_MS}
       AND outcome = 'rejected' AND external_id IN (SELECT value FROM json_each(${list}))`),
@@ -88,13 +123,28 @@ function freshIn(known: Set<string>) {
 
 /** Counterparties the page's documents name but Voronka does not know yet, read from 1C by key. */
 async function missingCounterparties(ctx: ServiceContext, settings: OnecODataSettings, documents: Pulled[]): Promise<Pulled[]> {
-  const refs = [...new Set(documents.flatMap((d) => (d.read.ok && d.read.object.type === 'document' && d.read.object.value.counterpartyRef ? [d.read.object.value.counterpartyRef] : [])))];
+  const refs = [
+    ...new Set(
+      documents.flatMap((d) =>
+        d.read.ok && d.read.object.type === 'document' && d.read.object.value.counterpartyRef ? [d.read.object.value.counterpartyRef] : [],
+      ),
+    ),
+  ];
   if (!refs.length) return [];
-  const known = new Set((await ctx.db.all<{ ref: string }>(sql`SELECT onec_ref AS ref FROM companies WHERE onec_ref IN (SELECT value FROM json_each(${JSON.stringify(refs)}))`)).map((r) => r.ref));
+  const known = new Set(
+    (
+      await ctx.db.all<{ ref: string }>(
+        sql`SELECT onec_ref AS ref FROM companies WHERE onec_ref IN (SELECT value FROM json_each(${JSON.stringify(refs)}))`,
+      )
+    ).map((r) => r.ref),
+  );
   const unknown = refs.filter((r) => !known.has(r));
   const found: Pulled[] = [];
   for (let i = 0; i < unknown.length; i += REFS_PER_REQUEST) {
-    const filter = unknown.slice(i, i + REFS_PER_REQUEST).map((r) => `Ref_Key eq ${odataLiteral.guid(r)}`).join(' or ');
+    const filter = unknown
+      .slice(i, i + REFS_PER_REQUEST)
+      .map((r) => `Ref_Key eq ${odataLiteral.guid(r)}`)
+      .join(' or ');
     const { url, items } = await listEntity(settings, COUNTERPARTY_ENTITY, { filter, select: selectFor(COUNTERPARTY_ENTITY) });
     found.push(...items.map((raw) => ({ raw, read: readOnecObject(raw, COUNTERPARTY_ENTITY), url })));
   }
@@ -109,9 +159,20 @@ async function missingCounterparties(ctx: ServiceContext, settings: OnecODataSet
 async function pullPage(ctx: ServiceContext, settings: OnecODataSettings, entity: OnecEntity, state: PullState, share: number) {
   const pageSize = ctx.config.onecPullPageSize;
   const request = pageRequest(entity, state, ctx.config.onecPullSince);
-  const { url, items } = await listEntity(settings, entity, { filter: request.filter, orderby: request.orderby, select: selectFor(entity), top: pageSize, skip: request.skip });
+  const { url, items } = await listEntity(settings, entity, {
+    filter: request.filter,
+    orderby: request.orderby,
+    select: selectFor(entity),
+    top: pageSize,
+    skip: request.skip,
+  });
   const page: Pulled[] = items.map((raw) => ({ raw, read: readOnecObject(raw, entity), url }));
-  const isFresh = freshIn(await knownVersions(ctx, page.map((p) => p.read)));
+  const isFresh = freshIn(
+    await knownVersions(
+      ctx,
+      page.map((p) => p.read),
+    ),
+  );
   // Consume the page up to the share of changed objects this entity may apply in this run.
   let consumed = 0;
   let fresh = 0;
@@ -122,10 +183,26 @@ async function pullPage(ctx: ServiceContext, settings: OnecODataSettings, entity
   }
   const changed = page.slice(0, consumed).filter(isFresh);
   const fetched = entity === COUNTERPARTY_ENTITY ? [] : await missingCounterparties(ctx, settings, changed);
-  const counterparties = fetched.filter(freshIn(await knownVersions(ctx, fetched.map((p) => p.read))));
+  const counterparties = fetched.filter(
+    freshIn(
+      await knownVersions(
+        ctx,
+        fetched.map((p) => p.read),
+      ),
+    ),
+  );
   const toApply = [...counterparties, ...changed];
-  const outcomes = await applyReads(ctx, toApply.map((p) => p.read));
-  const received: ReceivedObject[] = toApply.map((p, i) => ({ body: JSON.stringify(p.raw), method: 'GET', path: p.url, headers: new Headers(), outcome: outcomes[i]! }));
+  const outcomes = await applyReads(
+    ctx,
+    toApply.map((p) => p.read),
+  );
+  const received: ReceivedObject[] = toApply.map((p, i) => ({
+    body: JSON.stringify(p.raw),
+    method: 'GET',
+    path: p.url,
+    headers: new Headers(),
+    outcome: outcomes[i]!,
+  }));
   const next: PullState = { ...advance(entity, state, request, items, consumed, pageSize), lastSuccessAt: ctx.now };
   await ctx.db.batch([writeState(ctx.db, pullKey(entity), next, ctx.now), ...objectInboxInserts(ctx.db, ctx.now, received)]);
   return { next, read: items.length, applied: toApply.length, unchanged: consumed - changed.length };
@@ -143,7 +220,10 @@ export async function pullFromOnec({ ctx, settings }: { ctx: ServiceContext; set
     const report: EntityPullReport = { entity, pages: 0, read: 0, applied: 0, unchanged: 0 };
     reports.push(report);
     const key = pullKey(entity);
-    let state: PullState = { ...await readState<PullState>(ctx.db, key, emptyPullState(entity === COUNTERPARTY_ENTITY ? null : ctx.config.onecPullSince)), lastRunAt: ctx.now };
+    let state: PullState = {
+      ...(await readState<PullState>(ctx.db, key, emptyPullState(entity === COUNTERPARTY_ENTITY ? null : ctx.config.onecPullSince))),
+      lastRunAt: ctx.now,
+    };
     let share = Math.ceil(budget / (PULL_ENTITIES.length - index));
     try {
       for (let page = 0; page < PAGES_PER_ENTITY && share > 0; page++) {
@@ -159,7 +239,14 @@ export async function pullFromOnec({ ctx, settings }: { ctx: ServiceContext; set
       }
     } catch (err) {
       report.error = errorMessage(err);
-      console.error(JSON.stringify({ cron: 'onec pull', entity, error: report.error, ...(err instanceof ODataError ? { url: err.url, status: err.status } : { stack: (err as Error).stack }) }));
+      console.error(
+        JSON.stringify({
+          cron: 'onec pull',
+          entity,
+          error: report.error,
+          ...(err instanceof ODataError ? { url: err.url, status: err.status } : { stack: (err as Error).stack }),
+        }),
+      );
       await recordFailure(ctx.db, key, err, ctx.now);
       if (err instanceof ODataError && err.transient) break;
     }

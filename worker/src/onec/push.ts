@@ -11,7 +11,13 @@ import { errorMessage } from './sync-state';
  * funnel engine, and every item gets its inbox row with what became of it. Bad items never stop
  * good ones; only a failure of our own (the engine) answers 503 so that 1C sends again.
  */
-export async function receiveOnecPush({ ctx, input }: { ctx: ServiceContext; input: { batch: OnecPushBatch; headers: Headers; path: string } }): Promise<OnecPushResult> {
+export async function receiveOnecPush({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { batch: OnecPushBatch; headers: Headers; path: string };
+}): Promise<OnecPushResult> {
   if (ctx.principal.kind !== 'machine') throw unauthorized();
   const batchEntity = entityNameOf(input.batch['odata.metadata']);
   const reads = input.batch.value.map((item) => readOnecObject(item, batchEntity));
@@ -22,13 +28,28 @@ export async function receiveOnecPush({ ctx, input }: { ctx: ServiceContext; inp
   } catch (err) {
     failure = err;
     console.error(JSON.stringify({ requestId: ctx.requestId, where: 'onec push', error: errorMessage(err), stack: (err as Error).stack }));
-    outcomes = reads.map((r) => (r.ok
-      ? { refKey: r.object.value.refKey, dataVersion: r.object.value.dataVersion, outcome: 'rejected', reason: `не применено: внутренняя ошибка (${errorMessage(err)})` }
-      : { refKey: r.refKey, dataVersion: r.dataVersion, outcome: 'rejected', reason: r.reason }));
+    outcomes = reads.map((r) =>
+      r.ok
+        ? {
+            refKey: r.object.value.refKey,
+            dataVersion: r.object.value.dataVersion,
+            outcome: 'rejected',
+            reason: `не применено: внутренняя ошибка (${errorMessage(err)})`,
+          }
+        : { refKey: r.refKey, dataVersion: r.dataVersion, outcome: 'rejected', reason: r.reason },
+    );
   }
-  const inserts = objectInboxInserts(ctx.db, ctx.now, input.batch.value.map((item, i) => ({
-    body: JSON.stringify(item), method: 'POST', path: input.path, headers: input.headers, outcome: outcomes[i]!,
-  })));
+  const inserts = objectInboxInserts(
+    ctx.db,
+    ctx.now,
+    input.batch.value.map((item, i) => ({
+      body: JSON.stringify(item),
+      method: 'POST',
+      path: input.path,
+      headers: input.headers,
+      outcome: outcomes[i]!,
+    })),
+  );
   const [first, ...rest] = inserts;
   if (first) await ctx.db.batch([first, ...rest]);
   if (failure) {

@@ -1,7 +1,18 @@
 import { OnecCounterparty, OnecDocument, type OnecObject } from '../../../schema/contracts';
 import {
-  COMMON_FIELDS, COUNTERPARTY_ENTITY, COUNTERPARTY_FIELDS, DOCUMENT_FIELDS, EMPTY_GUID, ENTITY_PROPERTIES, PAYMENT_ENTITIES, PAYMENT_LINES,
-  documentKindOf, entityNameOf, isOnecEntity, type DocumentEntity, type OnecEntity,
+  COMMON_FIELDS,
+  COUNTERPARTY_ENTITY,
+  COUNTERPARTY_FIELDS,
+  DOCUMENT_FIELDS,
+  EMPTY_GUID,
+  ENTITY_PROPERTIES,
+  PAYMENT_ENTITIES,
+  PAYMENT_LINES,
+  documentKindOf,
+  entityNameOf,
+  isOnecEntity,
+  type DocumentEntity,
+  type OnecEntity,
 } from './entities';
 
 /** One OData JSON object read: the contract object, or why not (in Russian, for the inbox). */
@@ -59,7 +70,8 @@ function localTime(o: Fields, field: string): string {
   const v = required(o, field);
   const m = LOCAL_TIME.exec(v);
   const [y, mo, d, h, mi, s] = (m ?? []).slice(1).map(Number) as number[];
-  const valid = m && mo! >= 1 && mo! <= 12 && d! >= 1 && d! <= new Date(Date.UTC(y!, mo!, 0)).getUTCDate() && h! < 24 && mi! < 60 && s! < 60;
+  const valid =
+    m && mo! >= 1 && mo! <= 12 && d! >= 1 && d! <= new Date(Date.UTC(y!, mo!, 0)).getUTCDate() && h! < 24 && mi! < 60 && s! < 60;
   if (!valid) throw new Unreadable(`${field}: не дата 1С вида ГГГГ-ММ-ДДTчч:мм:сс: "${v}"`);
   return v;
 }
@@ -74,7 +86,10 @@ function readCounterparty(o: Fields) {
   if (o[COUNTERPARTY_FIELDS.isFolder] === true) throw new Unreadable('это группа справочника Контрагенты, а не контрагент');
   return OnecCounterparty.safeParse({
     refKey: requiredRef(o),
-    name: text(o, COUNTERPARTY_FIELDS.name) ?? text(o, COUNTERPARTY_FIELDS.nameAlias) ?? missing(`${COUNTERPARTY_FIELDS.name} (${COUNTERPARTY_FIELDS.nameAlias})`),
+    name:
+      text(o, COUNTERPARTY_FIELDS.name) ??
+      text(o, COUNTERPARTY_FIELDS.nameAlias) ??
+      missing(`${COUNTERPARTY_FIELDS.name} (${COUNTERPARTY_FIELDS.nameAlias})`),
     fullName: text(o, COUNTERPARTY_FIELDS.fullName),
     inn: text(o, COUNTERPARTY_FIELDS.inn),
     kpp: text(o, COUNTERPARTY_FIELDS.kpp),
@@ -154,9 +169,10 @@ export function readOnecObject(raw: unknown, entity: string | null = null): Onec
     if (!parsed.success) {
       return refuse(parsed.error.issues.map((i) => `${i.path.join('.') || 'объект'}: ${i.message}`).join('; '));
     }
-    const object = name === COUNTERPARTY_ENTITY
-      ? { type: 'counterparty' as const, value: parsed.data as OnecCounterparty }
-      : { type: 'document' as const, value: parsed.data as OnecDocument };
+    const object =
+      name === COUNTERPARTY_ENTITY
+        ? { type: 'counterparty' as const, value: parsed.data as OnecCounterparty }
+        : { type: 'document' as const, value: parsed.data as OnecDocument };
     return { ok: true, entity: name, object };
   } catch (err) {
     if (err instanceof Unreadable) return refuse(err.message);

@@ -28,13 +28,15 @@ export async function verifyOnecPush(secret: string | undefined, headers: Header
   const signature = headers.get('x-signature');
   if (signature) {
     return safeEqual(signature.trim().toLowerCase(), await signOnecBody(secret, body))
-      ? { ok: true, integration: 'onec' } : { ok: false, reason: 'X-Signature mismatch' };
+      ? { ok: true, integration: 'onec' }
+      : { ok: false, reason: 'X-Signature mismatch' };
   }
   const authorization = headers.get('authorization') ?? '';
   if (authorization.startsWith('Basic ')) {
     const given = basicCredentials(authorization);
     return given !== null && safeEqual(given, `${ONEC_BASIC_USER}:${secret}`)
-      ? { ok: true, integration: 'onec' } : { ok: false, reason: 'Basic credentials mismatch' };
+      ? { ok: true, integration: 'onec' }
+      : { ok: false, reason: 'Basic credentials mismatch' };
   }
   if (headers.has('webhook-signature')) {
     const result = await verifyStandardWebhook(secret, headers, body, nowMs);

@@ -48,7 +48,9 @@ export async function readState<T extends object>(db: Db, key: string, fallback:
 
 /** The upsert, to run alone or inside the batch whose work it records. */
 export function writeState(db: Db, key: string, value: object, now: number) {
-  return db.insert(syncState).values({ key, value: JSON.stringify(value), updatedAt: now })
+  return db
+    .insert(syncState)
+    .values({ key, value: JSON.stringify(value), updatedAt: now })
     .onConflictDoUpdate({ target: syncState.key, set: { value: sql`excluded.value`, updatedAt: sql`excluded.updated_at` } });
 }
 

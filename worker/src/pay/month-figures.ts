@@ -5,11 +5,21 @@ import { ruleOf, salaryRuleRows } from './rules';
 import { zoneOffsetMs } from '../platform/time';
 import { computeSalaryStatement, type SalaryDocument, type SalaryStatement, type SalaryStatementState } from './calculator';
 
-export interface PayPerson { id: number; name: string; timeZone: string }
+export interface PayPerson {
+  id: number;
+  name: string;
+  timeZone: string;
+}
 
 export interface StatementRow {
-  user_id: number; state: SalaryStatementState; snapshot: string | null; dispute_comment: string | null; resolution_comment: string | null;
-  approved_at: number | null; approved_by_name: string | null; exported_at: number | null;
+  user_id: number;
+  state: SalaryStatementState;
+  snapshot: string | null;
+  dispute_comment: string | null;
+  resolution_comment: string | null;
+  approved_at: number | null;
+  approved_by_name: string | null;
+  exported_at: number | null;
 }
 
 /** A manager's month: the statement (frozen or live), its row, and why there is none. */
@@ -45,7 +55,9 @@ const ids = (people: readonly PayPerson[]) => JSON.stringify(people.map((p) => p
  * and the widgets' "today" — as one read over the (user, kind, time) index.
  */
 export function targetedCallsByDay(ctx: ServiceContext, windows: readonly { person: PayPerson; bounds: [number, number] }[]) {
-  const json = JSON.stringify(windows.map(({ person, bounds: [start, end] }) => [person.id, zoneOffsetMs(start, person.timeZone), start, end]));
+  const json = JSON.stringify(
+    windows.map(({ person, bounds: [start, end] }) => [person.id, zoneOffsetMs(start, person.timeZone), start, end]),
+  );
   return ctx.db.all<{ user_id: number; day: string; n: number }>(sql`
     SELECT e.user_id, date((e.occurred_at + json_extract(j.value, '$[1]')) / 1000, 'unixepoch') AS day, count(*) AS n
     FROM json_each(${json}) j JOIN events e ON e.user_id = json_extract(j.value, '$[0]') AND e.kind = 'call'
@@ -65,9 +77,21 @@ export async function monthFigures(ctx: ServiceContext, people: readonly PayPers
   const windows = people.map((p) => ({ person: p, bounds: monthBoundsUtc(month, p.timeZone) }));
   const [ruleRows, planRows, docRows, callRows, statementRows] = await ctx.db.batch([
     salaryRuleRows(ctx),
-    ctx.db.all<{ user_id: number; metric: 'shipments' | 'payments'; amount_kopecks: number }>(sql`SELECT user_id, metric, amount_kopecks FROM plans
+    ctx.db.all<{
+      user_id: number;
+      metric: 'shipments' | 'payments';
+      amount_kopecks: number;
+    }>(sql`SELECT user_id, metric, amount_kopecks FROM plans
       WHERE month = ${month} AND user_id IN (SELECT value FROM json_each(${ids(people)}))`),
-    ctx.db.all<{ id: number; kind: SalaryDocument['kind']; number: string; date_local: string; amount_kopecks: number; user_id: number; client_name: string | null }>(sql`
+    ctx.db.all<{
+      id: number;
+      kind: SalaryDocument['kind'];
+      number: string;
+      date_local: string;
+      amount_kopecks: number;
+      user_id: number;
+      client_name: string | null;
+    }>(sql`
       SELECT d.id, d.kind, d.number, d.date_local, d.amount_kopecks, d.user_id, c.name AS client_name
       FROM onec_documents d LEFT JOIN companies c ON c.id = d.company_id
       WHERE d.user_id IN (SELECT value FROM json_each(${ids(people)})) AND d.kind IN ('shipment', 'payment_bank', 'payment_cash')
@@ -86,16 +110,35 @@ export async function monthFigures(ctx: ServiceContext, people: readonly PayPers
     if (row && (state === 'approved' || state === 'exported') && row.snapshot) {
       return { person, month, state, row, frozen: true, statement: JSON.parse(row.snapshot) as SalaryStatement, problem: null };
     }
-    if (!rule) return { person, month, state, row, frozen: false, statement: null, problem: `Нет правила оплаты, действующего в ${month}: администратор задаёт его на странице «Зарплата»` };
+    if (!rule)
+      return {
+        person,
+        month,
+        state,
+        row,
+        frozen: false,
+        statement: null,
+        problem: `Нет правила оплаты, действующего в ${month}: администратор задаёт его на странице «Зарплата»`,
+      };
     const plan = planRows.find((p) => p.user_id === person.id);
     const targetedCallsByLocalDay: Record<string, number> = {};
     for (const c of callRows) if (c.user_id === person.id) targetedCallsByLocalDay[c.day] = c.n;
     const statement = computeSalaryStatement({
-      month, userId: person.id, rule,
+      month,
+      userId: person.id,
+      rule,
       plan: plan ? { amountKopecks: plan.amount_kopecks, metric: plan.metric } : null,
-      documents: docRows.filter((d) => d.user_id === person.id).map((d) => ({
-        id: d.id, kind: d.kind, number: d.number, date: d.date_local, amountKopecks: d.amount_kopecks, clientName: d.client_name ?? '—', responsibleUserId: d.user_id,
-      })),
+      documents: docRows
+        .filter((d) => d.user_id === person.id)
+        .map((d) => ({
+          id: d.id,
+          kind: d.kind,
+          number: d.number,
+          date: d.date_local,
+          amountKopecks: d.amount_kopecks,
+          clientName: d.client_name ?? '—',
+          responsibleUserId: d.user_id,
+        })),
       kpiFacts: { targetedCallsByLocalDay, workingDays },
     });
     return { person, month, state, row, frozen: false, statement, problem: null };

@@ -12,9 +12,12 @@ import type { PayPerson } from './month-figures';
  */
 export async function payPeople(ctx: ServiceContext, only?: number): Promise<PayPerson[]> {
   requireUser(ctx.principal);
-  return ctx.db.select({ id: users.id, name: users.name, timeZone: users.timeZone }).from(users)
+  return ctx.db
+    .select({ id: users.id, name: users.name, timeZone: users.timeZone })
+    .from(users)
     .where(and(userReadScope(ctx.principal), eq(users.role, 'manager'), only === undefined ? eq(users.active, true) : eq(users.id, only)))
-    .orderBy(asc(users.name), asc(users.id)).all();
+    .orderBy(asc(users.name), asc(users.id))
+    .all();
 }
 
 /** One manager in the caller's scope, else 404 (an out-of-scope id looks like a missing one). */

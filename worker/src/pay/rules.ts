@@ -8,8 +8,17 @@ import { auditInsert } from '../audit';
 /** The versions of the company's salary rule, newest first: everyone may read what pays him. */
 export async function listSalaryRules({ ctx }: { ctx: ServiceContext }) {
   requireUser(ctx.principal);
-  const rows = await ctx.db.all<{ id: number; valid_from: string; rule: string; created_at: number }>(sql`SELECT id, valid_from, rule, created_at FROM salary_rules ORDER BY valid_from DESC`);
-  return { items: rows.map((r) => ({ id: r.id, validFrom: r.valid_from, rule: JSON.parse(r.rule) as Record<string, unknown>, createdAt: r.created_at })) };
+  const rows = await ctx.db.all<{ id: number; valid_from: string; rule: string; created_at: number }>(
+    sql`SELECT id, valid_from, rule, created_at FROM salary_rules ORDER BY valid_from DESC`,
+  );
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      validFrom: r.valid_from,
+      rule: JSON.parse(r.rule) as Record<string, unknown>,
+      createdAt: r.created_at,
+    })),
+  };
 }
 
 /**
@@ -20,7 +29,11 @@ export async function saveSalaryRule({ ctx, input }: { ctx: ServiceContext; inpu
   const caller = requireRole(requireWriter(ctx.principal), 'admin');
   const parsed = SalaryRule.safeParse(input.rule);
   if (!parsed.success) {
-    throw new AppError('validation_failed', undefined, parsed.error.issues.map((i) => ({ field: ['body', 'rule', ...i.path].join('.'), message: i.message })));
+    throw new AppError(
+      'validation_failed',
+      undefined,
+      parsed.error.issues.map((i) => ({ field: ['body', 'rule', ...i.path].join('.'), message: i.message })),
+    );
   }
   const rule = parsed.data;
   await ctx.db.batch([
@@ -38,5 +51,8 @@ export function salaryRuleRows(ctx: ServiceContext) {
 
 /** The version in force in `month`, else null. */
 export function ruleOf(rows: readonly { rule: string }[], month: string): SalaryRule | null {
-  return ruleForMonth(rows.map((r) => SalaryRule.parse(typeof r.rule === 'string' ? JSON.parse(r.rule) : r.rule)), month);
+  return ruleForMonth(
+    rows.map((r) => SalaryRule.parse(typeof r.rule === 'string' ? JSON.parse(r.rule) : r.rule)),
+    month,
+  );
 }

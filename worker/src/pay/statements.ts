@@ -18,13 +18,24 @@ export async function listStatements({ ctx, input }: { ctx: ServiceContext; inpu
     month,
     items: figures.map((f) => {
       const { figures: full, ...view } = statementView(caller, f);
-      return { ...view, totalKopecks: full?.totalKopecks ?? null, basisKopecks: full?.basisKopecks ?? null, planCompletionBp: full?.planCompletionBp ?? null };
+      return {
+        ...view,
+        totalKopecks: full?.totalKopecks ?? null,
+        basisKopecks: full?.basisKopecks ?? null,
+        planCompletionBp: full?.planCompletionBp ?? null,
+      };
     }),
   };
 }
 
 /** One manager's statement with every line explained; a draft is computed from the data now. */
-export async function getStatement({ ctx, input }: { ctx: ServiceContext; input: { userId: number; month: string } }): Promise<PayStatement> {
+export async function getStatement({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { userId: number; month: string };
+}): Promise<PayStatement> {
   const caller = requireUser(ctx.principal);
   const [figures] = await monthFigures(ctx, [await payPerson(ctx, input.userId)], input.month);
   return statementView(caller, figures!);
@@ -35,7 +46,13 @@ export async function getStatement({ ctx, input }: { ctx: ServiceContext; input:
  * recomputed or approved by a head or the admin. Approval freezes the figures as they are now.
  * The state is changed only if nobody changed it meanwhile; each step is audit-logged with it.
  */
-export async function actOnStatement({ ctx, input }: { ctx: ServiceContext; input: { userId: number; month: string; action: Exclude<SalaryStatementAction, 'export'>; comment?: string } }): Promise<PayStatement> {
+export async function actOnStatement({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { userId: number; month: string; action: Exclude<SalaryStatementAction, 'export'>; comment?: string };
+}): Promise<PayStatement> {
   const caller = requireWriter(ctx.principal);
   const person = await payPerson(ctx, input.userId);
   const [figures] = await monthFigures(ctx, [person], input.month);
@@ -46,17 +63,21 @@ export async function actOnStatement({ ctx, input }: { ctx: ServiceContext; inpu
   const result = transition(current, input.action, actor, comment);
   if (!result.ok) {
     const text = { ru: result.reasonRu, en: result.reasonEn };
-    if (!rule.roles.includes(actor.role) || (rule.owner === 'only' && !actor.isOwner) || (rule.owner === 'not' && actor.isOwner)) throw new AppError('forbidden', text);
+    if (!rule.roles.includes(actor.role) || (rule.owner === 'only' && !actor.isOwner) || (rule.owner === 'not' && actor.isOwner))
+      throw new AppError('forbidden', text);
     if (!rule.from.includes(current)) throw new AppError('conflict', text);
-    throw new AppError('validation_failed', text, [{ field: 'body.comment', message: ctx.lang === 'ru' ? result.reasonRu : result.reasonEn }]);
+    throw new AppError('validation_failed', text, [
+      { field: 'body.comment', message: ctx.lang === 'ru' ? result.reasonRu : result.reasonEn },
+    ]);
   }
-  if (input.action === 'approve' && !figures!.statement) throw new AppError('conflict', { ru: figures!.problem ?? 'Расчёт не составлен', en: 'The statement cannot be computed' });
+  if (input.action === 'approve' && !figures!.statement)
+    throw new AppError('conflict', { ru: figures!.problem ?? 'Расчёт не составлен', en: 'The statement cannot be computed' });
 
   const next = result.next;
   const approve = input.action === 'approve';
   const snapshot = approve ? JSON.stringify(figures!.statement) : null;
   const total = approve ? figures!.statement!.totalKopecks : null;
-  const changed = await ctx.db.batch([
+  const changed = (await ctx.db.batch([
     // A month nobody touched yet is a draft without a row: give it one, then move it like any other.
     ctx.db.run(sql`INSERT INTO salary_statements (user_id, month, state, updated_at) VALUES (${person.id}, ${input.month}, 'draft', ${ctx.now})
       ON CONFLICT (user_id, month) DO NOTHING`),
@@ -76,9 +97,12 @@ export async function actOnStatement({ ctx, input }: { ctx: ServiceContext; inpu
       SELECT ${ctx.now}, ${caller.user.id}, ${principalLabel(caller)}, 'change', 'salary_statement', ${`${person.id}:${input.month}`},
         ${JSON.stringify({ action: input.action, from: current, to: next, comment, totalKopecks: figures!.statement?.totalKopecks ?? null })}, ${ctx.requestId}
       WHERE EXISTS (SELECT 1 FROM salary_statements WHERE user_id = ${person.id} AND month = ${input.month} AND updated_at = ${ctx.now} AND state = ${next})`),
-  ]) as unknown as [unknown, { id: number }[], unknown];
+  ])) as unknown as [unknown, { id: number }[], unknown];
   if (!changed[1].length) {
-    throw new AppError('conflict', { ru: 'Расчёт только что изменил кто-то другой — обновите страницу', en: 'Someone else just changed the statement; reload it' });
+    throw new AppError('conflict', {
+      ru: 'Расчёт только что изменил кто-то другой — обновите страницу',
+      en: 'Someone else just changed the statement; reload it',
+    });
   }
   return getStatement({ ctx, input: { userId: person.id, month: input.month } });
 }

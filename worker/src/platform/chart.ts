@@ -95,7 +95,9 @@ function prepare(input: ChartInput): Prepared | null {
   };
   const hasData = categories.length > 0 && series.some((_, s) => categories.some((__, i) => value(s, i) !== null));
   if (!hasData) return null;
-  const colors = series.map((one, s) => (one.color && /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i.test(one.color) ? one.color : CHART_PALETTE[s % CHART_PALETTE.length]!));
+  const colors = series.map((one, s) =>
+    one.color && /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i.test(one.color) ? one.color : CHART_PALETTE[s % CHART_PALETTE.length]!,
+  );
   return { input, format: input.format ?? defaultFormat, colors, value };
 }
 
@@ -103,8 +105,9 @@ function prepare(input: ChartInput): Prepared | null {
 function summary(p: Prepared, kind: 'bar' | 'line'): string {
   const { categories, series, stacked } = p.input;
   const n = categories.length;
-  const head = `${kind === 'bar' ? 'Столбчатая диаграмма' : 'Линейный график'}${stacked ? ' с накоплением' : ''}: ${n} ${plural(n, 'категория', 'категории', 'категорий')}`
-    + (n > 1 ? `, от «${categories[0]}» до «${categories[n - 1]}».` : `: «${categories[0]}».`);
+  const head =
+    `${kind === 'bar' ? 'Столбчатая диаграмма' : 'Линейный график'}${stacked ? ' с накоплением' : ''}: ${n} ${plural(n, 'категория', 'категории', 'категорий')}` +
+    (n > 1 ? `, от «${categories[0]}» до «${categories[n - 1]}».` : `: «${categories[0]}».`);
   const lines = series.map((one, s) => {
     let min: { i: number; v: number } | null = null;
     let max: { i: number; v: number } | null = null;
@@ -146,9 +149,10 @@ function frame(p: Prepared, kind: 'bar' | 'line', extent: [number, number], inte
     }
     const at = { x: 16 + x, y: 40 + row * 18 };
     x += width;
-    const swatch = kind === 'bar'
-      ? `<rect x="${at.x}" y="${at.y - 9}" width="12" height="12" rx="2" fill="${p.colors[s]}"/>`
-      : `<line x1="${at.x}" y1="${at.y - 3}" x2="${at.x + 12}" y2="${at.y - 3}" stroke="${p.colors[s]}" stroke-width="3"/>`;
+    const swatch =
+      kind === 'bar'
+        ? `<rect x="${at.x}" y="${at.y - 9}" width="12" height="12" rx="2" fill="${p.colors[s]}"/>`
+        : `<line x1="${at.x}" y1="${at.y - 3}" x2="${at.x + 12}" y2="${at.y - 3}" stroke="${p.colors[s]}" stroke-width="3"/>`;
     return `<g>${swatch}<text x="${at.x + 18}" y="${at.y + 1}" fill="${INK}">${escapeHtml(name)}</text></g>`;
   });
   const ticks = niceTicks(extent[0], extent[1], integer);
@@ -161,7 +165,12 @@ function frame(p: Prepared, kind: 'bar' | 'line', extent: [number, number], inte
   const lo = ticks[0]!;
   const hi = ticks[ticks.length - 1]!;
   return {
-    height, left, right, top, bottom, ticks,
+    height,
+    left,
+    right,
+    top,
+    bottom,
+    ticks,
     band: (right - left) / categories.length,
     y: (v: number) => round(bottom - ((v - lo) / (hi - lo)) * (bottom - top)),
     legend: `<g class="chart-legend" font-size="12">${items.join('')}</g>`,
@@ -172,8 +181,10 @@ function axes(p: Prepared, f: Frame): string {
   const { categories } = p.input;
   const grid = f.ticks.map((t) => {
     const y = f.y(t);
-    return `<line x1="${f.left}" y1="${y}" x2="${f.right}" y2="${y}" stroke="${t === 0 ? '#b8c0cc' : GRID}"/>`
-      + `<text x="${f.left - 6}" y="${y}" dy="0.32em" text-anchor="end" fill="${MUTED}">${escapeHtml(p.format(t))}</text>`;
+    return (
+      `<line x1="${f.left}" y1="${y}" x2="${f.right}" y2="${y}" stroke="${t === 0 ? '#b8c0cc' : GRID}"/>` +
+      `<text x="${f.left - 6}" y="${y}" dy="0.32em" text-anchor="end" fill="${MUTED}">${escapeHtml(p.format(t))}</text>`
+    );
   });
   const longest = Math.max(...categories.map((c) => Array.from(c).length));
   const step = labelStep(categories.length, f.right - f.left, longest);
@@ -186,8 +197,10 @@ function axes(p: Prepared, f: Frame): string {
     const x = round(Math.min(Math.max(cx, half + 2), WIDTH - half - 2));
     if (x - half < previousEnd + 4) continue;
     previousEnd = x + half;
-    labels.push(`<line x1="${round(cx)}" y1="${f.bottom}" x2="${round(cx)}" y2="${f.bottom + 4}" stroke="${MUTED}"/>`
-      + `<text x="${x}" y="${f.bottom + 18}" text-anchor="middle" fill="${MUTED}" data-label="${i}">${escapeHtml(truncate(categories[i] ?? '', MAX_LABEL_CHARS))}</text>`);
+    labels.push(
+      `<line x1="${round(cx)}" y1="${f.bottom}" x2="${round(cx)}" y2="${f.bottom + 4}" stroke="${MUTED}"/>` +
+        `<text x="${x}" y="${f.bottom + 18}" text-anchor="middle" fill="${MUTED}" data-label="${i}">${escapeHtml(truncate(categories[i] ?? '', MAX_LABEL_CHARS))}</text>`,
+    );
   }
   return `<g class="chart-y" font-size="12">${grid.join('')}</g><g class="chart-x" font-size="12">${labels.join('')}</g>`;
 }
@@ -202,17 +215,23 @@ function markTitle(p: Prepared, s: number, i: number, v: number): string {
 
 function figure(p: Prepared, kind: 'bar' | 'line', f: Frame, marks: string): string {
   const { title } = p.input;
-  return `<figure class="chart" data-testid="chart" data-chart="${kind}" style="margin:0 0 16px">`
-    + `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${f.height}" width="100%" preserveAspectRatio="xMidYMid meet" role="img" style="display:block;width:100%;height:auto" font-family="system-ui,-apple-system,'Segoe UI',Roboto,sans-serif">`
-    + `<title>${escapeHtml(title)}</title><desc>${escapeHtml(summary(p, kind))}</desc>`
-    + `<text x="16" y="20" font-size="15" font-weight="600" fill="${INK}">${escapeHtml(truncate(title, 90))}</text>`
-    + f.legend + axes(p, f) + `<g class="chart-marks">${marks}</g></svg></figure>`;
+  return (
+    `<figure class="chart" data-testid="chart" data-chart="${kind}" style="margin:0 0 16px">` +
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${f.height}" width="100%" preserveAspectRatio="xMidYMid meet" role="img" style="display:block;width:100%;height:auto" font-family="system-ui,-apple-system,'Segoe UI',Roboto,sans-serif">` +
+    `<title>${escapeHtml(title)}</title><desc>${escapeHtml(summary(p, kind))}</desc>` +
+    `<text x="16" y="20" font-size="15" font-weight="600" fill="${INK}">${escapeHtml(truncate(title, 90))}</text>` +
+    f.legend +
+    axes(p, f) +
+    `<g class="chart-marks">${marks}</g></svg></figure>`
+  );
 }
 
 function empty(input: ChartInput, kind: 'bar' | 'line'): string {
-  return `<figure class="chart" data-testid="chart" data-chart="${kind}" data-empty="true" style="margin:0 0 16px">`
-    + `<figcaption style="font-weight:600">${escapeHtml(input.title)}</figcaption>`
-    + `<p class="muted" style="margin:8px 0">${CHART_NO_DATA}</p></figure>`;
+  return (
+    `<figure class="chart" data-testid="chart" data-chart="${kind}" data-empty="true" style="margin:0 0 16px">` +
+    `<figcaption style="font-weight:600">${escapeHtml(input.title)}</figcaption>` +
+    `<p class="muted" style="margin:8px 0">${CHART_NO_DATA}</p></figure>`
+  );
 }
 
 const isInteger = (p: Prepared) => p.input.series.every((one) => one.values.every((v) => !Number.isFinite(v) || Number.isInteger(v)));
@@ -238,10 +257,12 @@ function stackExtent(p: Prepared): [number, number] {
 function plainExtent(p: Prepared): [number, number] {
   let lo = 0;
   let hi = 0;
-  p.input.series.forEach((_, s) => p.input.categories.forEach((__, i) => {
-    const v = p.value(s, i);
-    if (v !== null) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
-  }));
+  p.input.series.forEach((_, s) =>
+    p.input.categories.forEach((__, i) => {
+      const v = p.value(s, i);
+      if (v !== null) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
+    }),
+  );
   return [lo, hi];
 }
 
@@ -268,7 +289,9 @@ export function barChart(input: ChartInput): string {
       }
       const [y1, y2] = [f.y(base), f.y(base + v)];
       const x = f.left + i * f.band + gap / 2 + (input.stacked ? 0 : s * barWidth);
-      marks.push(`<rect x="${round(x)}" y="${Math.min(y1, y2)}" width="${round(Math.max(barWidth, 0.5))}" height="${round(Math.abs(y1 - y2))}" fill="${p.colors[s]}" ${markAttrs(p, s, i, v)}>${markTitle(p, s, i, v)}</rect>`);
+      marks.push(
+        `<rect x="${round(x)}" y="${Math.min(y1, y2)}" width="${round(Math.max(barWidth, 0.5))}" height="${round(Math.abs(y1 - y2))}" fill="${p.colors[s]}" ${markAttrs(p, s, i, v)}>${markTitle(p, s, i, v)}</rect>`,
+      );
     });
   });
   return figure(p, 'bar', f, marks.join(''));
@@ -295,7 +318,9 @@ export function lineChart(input: ChartInput): string {
       const [x, y] = [round(f.left + (i + 0.5) * f.band), f.y(shown)];
       d += `${pen}${x} ${y}`;
       pen = 'L';
-      points.push(`<circle cx="${x}" cy="${y}" r="${radius}" fill="${p.colors[s]}" ${markAttrs(p, s, i, v)}>${markTitle(p, s, i, v)}</circle>`);
+      points.push(
+        `<circle cx="${x}" cy="${y}" r="${radius}" fill="${p.colors[s]}" ${markAttrs(p, s, i, v)}>${markTitle(p, s, i, v)}</circle>`,
+      );
     });
     return `<path d="${d}" fill="none" stroke="${p.colors[s]}" stroke-width="2" stroke-linejoin="round" stroke-linecap="round"/>${points.join('')}`;
   });

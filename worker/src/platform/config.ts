@@ -41,7 +41,12 @@ export interface TelephonySettings {
 }
 
 /** Where 1C's standard interface lives (`https://HOST/BASE/odata/standard.odata`) and the 1C user it is read as. */
-export interface OnecODataSettings { url: string; user: string; password: string; timeoutMs: number }
+export interface OnecODataSettings {
+  url: string;
+  user: string;
+  password: string;
+  timeoutMs: number;
+}
 
 export const APP_VERSION = '0.1.0';
 
@@ -58,11 +63,17 @@ export function loadConfig(env: Env): Config {
     webhookSecrets,
     onecTimeZone: env.ONEC_TIME_ZONE || 'Europe/Moscow',
     onecDefaultRegion: env.ONEC_DEFAULT_REGION || null,
-    onecOdata: env.ONEC_ODATA_URL ? { url: env.ONEC_ODATA_URL, user: env.ONEC_ODATA_USER || '', password: env.ONEC_ODATA_PASSWORD || '', timeoutMs: 15_000 } : null,
+    onecOdata: env.ONEC_ODATA_URL
+      ? { url: env.ONEC_ODATA_URL, user: env.ONEC_ODATA_USER || '', password: env.ONEC_ODATA_PASSWORD || '', timeoutMs: 15_000 }
+      : null,
     onecPullPageSize: Math.min(500, Math.max(1, Math.trunc(Number(env.ONEC_PULL_PAGE_SIZE)) || 100)),
     telephony: telephonySettings(env),
     onecPullSince: /^\d{4}-\d{2}-\d{2}$/.test(env.ONEC_PULL_SINCE ?? '') ? `${env.ONEC_PULL_SINCE}T00:00:00` : '0001-01-01T00:00:00',
-    mailOwnDomains: (env.MAIL_OWN_DOMAINS || '').toLowerCase().split(/[\s,;]+/).map((d) => d.replace(/^@/, '')).filter(Boolean),
+    mailOwnDomains: (env.MAIL_OWN_DOMAINS || '')
+      .toLowerCase()
+      .split(/[\s,;]+/)
+      .map((d) => d.replace(/^@/, ''))
+      .filter(Boolean),
     mailDefaultRegion: env.MAIL_DEFAULT_REGION || null,
   };
 }
@@ -76,11 +87,21 @@ function telephonySettings(env: Env): TelephonySettings {
   return {
     provider,
     sandbox: provider === 'sandbox' || sandboxSwitch,
-    mango: env.MANGO_VPBX_API_KEY && env.MANGO_VPBX_API_SALT
-      ? { apiKey: env.MANGO_VPBX_API_KEY, apiSalt: env.MANGO_VPBX_API_SALT, apiUrl: withSlash(env.MANGO_VPBX_API_URL || 'https://app.mango-office.ru/vpbx/') }
-      : null,
+    mango:
+      env.MANGO_VPBX_API_KEY && env.MANGO_VPBX_API_SALT
+        ? {
+            apiKey: env.MANGO_VPBX_API_KEY,
+            apiSalt: env.MANGO_VPBX_API_SALT,
+            apiUrl: withSlash(env.MANGO_VPBX_API_URL || 'https://app.mango-office.ru/vpbx/'),
+          }
+        : null,
     zadarma: env.ZADARMA_API_SECRET
-      ? { secret: env.ZADARMA_API_SECRET, apiKey: env.ZADARMA_API_KEY || null, apiUrl: (env.ZADARMA_API_URL || 'https://api.zadarma.com').replace(/\/+$/, ''), timeZone: env.ZADARMA_TIME_ZONE || 'Europe/Moscow' }
+      ? {
+          secret: env.ZADARMA_API_SECRET,
+          apiKey: env.ZADARMA_API_KEY || null,
+          apiUrl: (env.ZADARMA_API_URL || 'https://api.zadarma.com').replace(/\/+$/, ''),
+          timeZone: env.ZADARMA_TIME_ZONE || 'Europe/Moscow',
+        }
       : null,
     callbackTimeoutMs: 10_000,
   };

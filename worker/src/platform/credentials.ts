@@ -24,7 +24,11 @@ interface CredentialRow {
  * query. Returns null for unknown, revoked, expired secrets and inactive users alike.
  */
 export async function findCredentialUser(
-  db: Db, table: 'sessions' | 'tokens', tokenHash: string, now: number, tokenKind?: 'api' | 'embed',
+  db: Db,
+  table: 'sessions' | 'tokens',
+  tokenHash: string,
+  now: number,
+  tokenKind?: 'api' | 'embed',
 ): Promise<{ credentialId: number; user: UserScope } | null> {
   const kindFilter = tokenKind ? sql` AND c.kind = ${tokenKind}` : sql``;
   const row = await db.get<CredentialRow | undefined>(sql`
@@ -37,7 +41,10 @@ export async function findCredentialUser(
   return {
     credentialId: row.credential_id,
     user: {
-      id: row.id, name: row.name, email: row.email, role: row.role,
+      id: row.id,
+      name: row.name,
+      email: row.email,
+      role: row.role,
       regionIds: row.region_ids ? row.region_ids.split(',').map(Number) : [],
     },
   };
@@ -60,6 +67,10 @@ export async function embedSignatureValid(secret: string, token: string): Promis
   if (!token.startsWith(EMBED_TOKEN_PREFIX)) return false;
   const [nonce, signature] = token.slice(EMBED_TOKEN_PREFIX.length).split('.');
   if (!nonce || !signature) return false;
-  try { fromBase64Url(signature); } catch { return false; }
+  try {
+    fromBase64Url(signature);
+  } catch {
+    return false;
+  }
   return safeEqual(toBase64Url(await hmac('SHA-256', secret, nonce)), signature);
 }

@@ -1,24 +1,43 @@
 import type { Lang, Text } from './i18n';
 
 export const errorCodes = [
-  'bad_request', 'validation_failed', 'unauthorized', 'forbidden', 'not_found', 'method_not_allowed',
-  'conflict', 'payload_too_large', 'internal', 'unavailable', 'bad_gateway',
+  'bad_request',
+  'validation_failed',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'method_not_allowed',
+  'conflict',
+  'payload_too_large',
+  'internal',
+  'unavailable',
+  'bad_gateway',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
 export function statusOf(code: ErrorCode): 400 | 401 | 403 | 404 | 405 | 409 | 413 | 500 | 502 | 503 {
   switch (code) {
     case 'bad_request':
-    case 'validation_failed': return 400;
-    case 'unauthorized': return 401;
-    case 'forbidden': return 403;
-    case 'not_found': return 404;
-    case 'method_not_allowed': return 405;
-    case 'conflict': return 409;
-    case 'payload_too_large': return 413;
-    case 'unavailable': return 503;
-    case 'bad_gateway': return 502;
-    case 'internal': return 500;
+    case 'validation_failed':
+      return 400;
+    case 'unauthorized':
+      return 401;
+    case 'forbidden':
+      return 403;
+    case 'not_found':
+      return 404;
+    case 'method_not_allowed':
+      return 405;
+    case 'conflict':
+      return 409;
+    case 'payload_too_large':
+      return 413;
+    case 'unavailable':
+      return 503;
+    case 'bad_gateway':
+      return 502;
+    case 'internal':
+      return 500;
   }
 }
 
@@ -36,7 +55,10 @@ const defaultMessages: Record<ErrorCode, Text> = {
   bad_gateway: { ru: 'Внешний сервис отказал', en: 'The upstream service failed' },
 };
 
-export interface FieldIssue { field: string; message: string }
+export interface FieldIssue {
+  field: string;
+  message: string;
+}
 
 /** The one error type services throw; onError turns it into `{ error: { code, message, requestId } }`. */
 export class AppError extends Error {

@@ -17,9 +17,7 @@ export const IN_FLIGHT_TIMEOUT_MS = 60_000;
 /** Keys are remembered for a week: the extension retries for far less. */
 export const KEY_RETENTION_MS = 7 * 24 * 3600_000;
 
-export type Claim =
-  | { kind: 'first'; id: number }
-  | { kind: 'replay'; status: number; body: string };
+export type Claim = { kind: 'first'; id: number } | { kind: 'replay'; status: number; body: string };
 
 export function readIdempotencyKey(headers: Headers): string | null {
   const raw = headers.get('idempotency-key');
@@ -42,8 +40,12 @@ export function requestFingerprint(method: string, path: string, body: string): 
 export async function claimIdempotencyKey(db: Db, args: { userId: number; key: string; requestHash: string; now: number }): Promise<Claim> {
   const { userId, key, requestHash, now } = args;
   const [, inserted] = await db.batch([
-    db.run(sql`DELETE FROM idempotency_keys WHERE user_id = ${userId} AND key = ${key} AND status IS NULL AND created_at < ${now - IN_FLIGHT_TIMEOUT_MS}`),
-    db.all<{ id: number }>(sql`INSERT INTO idempotency_keys (user_id, key, request_hash, created_at) VALUES (${userId}, ${key}, ${requestHash}, ${now})
+    db.run(
+      sql`DELETE FROM idempotency_keys WHERE user_id = ${userId} AND key = ${key} AND status IS NULL AND created_at < ${now - IN_FLIGHT_TIMEOUT_MS}`,
+    ),
+    db.all<{
+      id: number;
+    }>(sql`INSERT INTO idempotency_keys (user_id, key, request_hash, created_at) VALUES (${userId}, ${key}, ${requestHash}, ${now})
       ON CONFLICT (user_id, key) DO NOTHING RETURNING id`),
   ]);
   const row = (inserted as { id: number }[])[0];
@@ -53,24 +55,39 @@ export async function claimIdempotencyKey(db: Db, args: { userId: number; key: s
   );
   if (!existing) return claimIdempotencyKey(db, args); // released between the two statements
   if (existing.request_hash !== requestHash) {
-    throw new AppError('conflict', {
-      ru: 'Этот Idempotency-Key уже использован для другого запроса: для нового действия нужен новый ключ',
-      en: 'This Idempotency-Key was already used for a different request: a new action needs a new key',
-    }, undefined, { reason: 'idempotency_key_reused' });
+    throw new AppError(
+      'conflict',
+      {
+        ru: 'Этот Idempotency-Key уже использован для другого запроса: для нового действия нужен новый ключ',
+        en: 'This Idempotency-Key was already used for a different request: a new action needs a new key',
+      },
+      undefined,
+      { reason: 'idempotency_key_reused' },
+    );
   }
   if (existing.status === null) {
-    throw new AppError('conflict', {
-      ru: 'Запрос с этим Idempotency-Key ещё выполняется: повторите чуть позже',
-      en: 'A request with this Idempotency-Key is still in progress: retry shortly',
-    }, undefined, { reason: 'idempotency_in_flight' });
+    throw new AppError(
+      'conflict',
+      {
+        ru: 'Запрос с этим Idempotency-Key ещё выполняется: повторите чуть позже',
+        en: 'A request with this Idempotency-Key is still in progress: retry shortly',
+      },
+      undefined,
+      { reason: 'idempotency_in_flight' },
+    );
   }
   return { kind: 'replay', status: existing.status, body: existing.response_body ?? '' };
 }
 
 /** Keeps the answer for repeats; old keys of the same user are swept in the same batch. */
-export async function completeIdempotencyKey(db: Db, args: { id: number; userId: number; status: number; body: string; now: number }): Promise<void> {
+export async function completeIdempotencyKey(
+  db: Db,
+  args: { id: number; userId: number; status: number; body: string; now: number },
+): Promise<void> {
   await db.batch([
-    db.run(sql`UPDATE idempotency_keys SET status = ${args.status}, response_body = ${args.body}, completed_at = ${args.now} WHERE id = ${args.id}`),
+    db.run(
+      sql`UPDATE idempotency_keys SET status = ${args.status}, response_body = ${args.body}, completed_at = ${args.now} WHERE id = ${args.id}`,
+    ),
     db.run(sql`DELETE FROM idempotency_keys WHERE user_id = ${args.userId} AND created_at < ${args.now - KEY_RETENTION_MS}`),
   ]);
 }

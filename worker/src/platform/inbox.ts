@@ -18,7 +18,9 @@ const DROPPED_HEADERS = new Set(['authorization', 'cookie']);
 /** The insert for one raw payload, to run alone or inside the batch that stores what it became. */
 export function inboxInsert(db: Db, entry: InboxEntry, now: number) {
   const headers: Record<string, string> = {};
-  entry.headers.forEach((value, key) => { if (!DROPPED_HEADERS.has(key)) headers[key] = value; });
+  entry.headers.forEach((value, key) => {
+    if (!DROPPED_HEADERS.has(key)) headers[key] = value;
+  });
   return db.insert(inbox).values({
     source: entry.source,
     externalId: entry.externalId ?? null,

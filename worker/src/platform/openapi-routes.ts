@@ -13,12 +13,19 @@ export function openApiRoutes(listed: () => readonly AnyRoute[]): AnyRoute[] {
   const document = (version: string) => (cached ??= buildOpenApi(listed(), version));
   return [
     defineRoute({
-      method: 'get', path: '/api/openapi.json', tag: 'system', summary: 'OpenAPI 3.1',
+      method: 'get',
+      path: '/api/openapi.json',
+      tag: 'system',
+      summary: 'OpenAPI 3.1',
       access: ['public'],
       handler: async ({ ctx }) => document(ctx.config.version),
     }),
     defineRoute({
-      method: 'get', path: '/api/docs', tag: 'system', summary: 'API reference page', page: true,
+      method: 'get',
+      path: '/api/docs',
+      tag: 'system',
+      summary: 'API reference page',
+      page: true,
       access: ['public'],
       handler: async ({ ctx, c }) => htmlPage(c, { title: 'API', body: renderApiDocs(document(ctx.config.version)) }),
     }),

@@ -10,15 +10,22 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
 
 /** The header an idempotent write honours (services/idempotency/claim.ts). */
 const IDEMPOTENCY_KEY = {
-  name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 200 },
-  description: 'Повтор с тем же ключом возвращает первый ответ и ничего не меняет / A repeat with the same key replays the first answer and changes nothing',
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  schema: { type: 'string', maxLength: 200 },
+  description:
+    'Повтор с тем же ключом возвращает первый ответ и ничего не меняет / A repeat with the same key replays the first answer and changes nothing',
 };
 
 function parameters(schema: z.ZodType | undefined, where: 'query' | 'path') {
   if (!schema) return [];
   const js = jsonSchema(schema, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };
   return Object.entries(js.properties ?? {}).map(([name, s]) => ({
-    name, in: where, required: where === 'path' || (js.required ?? []).includes(name), schema: s,
+    name,
+    in: where,
+    required: where === 'path' || (js.required ?? []).includes(name),
+    schema: s,
   }));
 }
 
@@ -47,8 +54,14 @@ export function buildOpenApi(routes: readonly AnyRoute[], version: string) {
       tags: [route.tag],
       summary: route.summary,
       description: `Доступ / Access: ${route.access.map((a) => accessText[a]).join('; ')}`,
-      parameters: [...parameters(route.params, 'path'), ...parameters(route.query, 'query'), ...(route.idempotent ? [IDEMPOTENCY_KEY] : [])],
-      ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } } : {}),
+      parameters: [
+        ...parameters(route.params, 'path'),
+        ...parameters(route.query, 'query'),
+        ...(route.idempotent ? [IDEMPOTENCY_KEY] : []),
+      ],
+      ...(route.body
+        ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } }
+        : {}),
       responses,
       security: route.access.includes('public') ? [] : route.access.map((a) => ({ [a]: [] })),
     };

@@ -36,13 +36,19 @@ export interface PageOptions {
 export function htmlPage(c: Context<AppEnv>, opts: PageOptions): Response {
   const nonce = randomToken(16);
   const frames = opts.frameAncestors ? ["'self'", ...opts.frameAncestors].join(' ') : "'none'";
-  c.header('Content-Security-Policy', `default-src 'self'; script-src 'self' 'nonce-${nonce}'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors ${frames}`);
+  c.header(
+    'Content-Security-Policy',
+    `default-src 'self'; script-src 'self' 'nonce-${nonce}'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors ${frames}`,
+  );
   c.header('X-Content-Type-Options', 'nosniff');
   c.header('Referrer-Policy', 'same-origin');
   const lang = c.var.lang;
-  return c.html(`<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+  return c.html(
+    `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${escapeHtml(opts.title)} — Воронка</title><style>${STYLE}</style></head>
-<body>${opts.header ?? ''}<main>${opts.body}</main>${opts.script ? `<script nonce="${nonce}">${opts.script}</script>` : ''}</body></html>`, opts.status ?? 200);
+<body>${opts.header ?? ''}<main>${opts.body}</main>${opts.script ? `<script nonce="${nonce}">${opts.script}</script>` : ''}</body></html>`,
+    opts.status ?? 200,
+  );
 }
 
 export function appHeader(userName: string): string {

@@ -49,7 +49,12 @@ type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type Schema = z.ZodType;
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
-export interface RouteSpec<Q extends Schema | undefined, P extends Schema | undefined, B extends Schema | undefined, R extends Schema | undefined> {
+export interface RouteSpec<
+  Q extends Schema | undefined,
+  P extends Schema | undefined,
+  B extends Schema | undefined,
+  R extends Schema | undefined,
+> {
   method: Method;
   path: string;
   tag: string;
@@ -88,9 +93,12 @@ export interface RouteSpec<Q extends Schema | undefined, P extends Schema | unde
 
 export type AnyRoute = RouteSpec<Schema | undefined, Schema | undefined, Schema | undefined, Schema | undefined>;
 
-export function defineRoute<Q extends Schema | undefined = undefined, P extends Schema | undefined = undefined, B extends Schema | undefined = undefined, R extends Schema | undefined = undefined>(
-  spec: RouteSpec<Q, P, B, R>,
-): AnyRoute {
+export function defineRoute<
+  Q extends Schema | undefined = undefined,
+  P extends Schema | undefined = undefined,
+  B extends Schema | undefined = undefined,
+  R extends Schema | undefined = undefined,
+>(spec: RouteSpec<Q, P, B, R>): AnyRoute {
   return spec as unknown as AnyRoute;
 }
 
@@ -108,7 +116,19 @@ async function resolvePrincipal(c: Context<AppEnv>, route: AnyRoute, rawBody: st
     const url = new URL(c.req.url);
     const check = await route.machine.verify({ headers: c.req.raw.headers, body: rawBody, url, config, now });
     if (check.ok) return { kind: 'machine', integration: check.integration };
-    await recordInbox({ db, now, entry: { source: route.machine.source, method: c.req.method, path: url.pathname, headers: c.req.raw.headers, body: rawBody, outcome: 'rejected', reason: `unauthorized: ${check.reason}` } });
+    await recordInbox({
+      db,
+      now,
+      entry: {
+        source: route.machine.source,
+        method: c.req.method,
+        path: url.pathname,
+        headers: c.req.raw.headers,
+        body: rawBody,
+        outcome: 'rejected',
+        reason: `unauthorized: ${check.reason}`,
+      },
+    });
     throw new AppError('unauthorized', { ru: `Подпись не принята: ${check.reason}`, en: `Signature refused: ${check.reason}` });
   }
   const principal = await authenticateUser(c, route.access, db, config, now);
@@ -155,7 +175,15 @@ export function registerRoute(app: App, route: AnyRoute): void {
         params: route.params ? parseInput(route.params, c.req.param(), lang, 'params') : undefined,
         body: route.body ? parseInput(route.body, parseJsonBody(rawBody), lang, 'body') : undefined,
       };
-      const ctx: ServiceContext = { db: c.var.db, live: c.var.live, config: c.var.config, principal, requestId: c.var.requestId, lang, now: c.var.now };
+      const ctx: ServiceContext = {
+        db: c.var.db,
+        live: c.var.live,
+        config: c.var.config,
+        principal,
+        requestId: c.var.requestId,
+        lang,
+        now: c.var.now,
+      };
       const key = route.idempotent && principal.kind === 'user' ? readIdempotencyKey(c.req.raw.headers) : null;
       if (key === null || principal.kind !== 'user') {
         const result = await route.handler({ ctx, input: input as never, c, rawBody, prefetched });
@@ -163,9 +191,17 @@ export function registerRoute(app: App, route: AnyRoute): void {
         return c.json(result as object, route.status ?? 200);
       }
       const userId = principal.user.id;
-      const claim = await claimIdempotencyKey(ctx.db, { userId, key, requestHash: await requestFingerprint(c.req.method, new URL(c.req.url).pathname, rawBody), now: ctx.now });
+      const claim = await claimIdempotencyKey(ctx.db, {
+        userId,
+        key,
+        requestHash: await requestFingerprint(c.req.method, new URL(c.req.url).pathname, rawBody),
+        now: ctx.now,
+      });
       if (claim.kind === 'replay') {
-        return new Response(claim.body, { status: claim.status, headers: { 'content-type': 'application/json; charset=UTF-8', 'idempotent-replayed': 'true' } });
+        return new Response(claim.body, {
+          status: claim.status,
+          headers: { 'content-type': 'application/json; charset=UTF-8', 'idempotent-replayed': 'true' },
+        });
       }
       let response: Response;
       try {
@@ -177,12 +213,31 @@ export function registerRoute(app: App, route: AnyRoute): void {
       }
       // A server failure is not an answer to keep: the retry must run again.
       if (response.status >= 500) await releaseIdempotencyKey(ctx.db, claim.id);
-      else await completeIdempotencyKey(ctx.db, { id: claim.id, userId, status: response.status, body: await response.clone().text(), now: ctx.now });
+      else
+        await completeIdempotencyKey(ctx.db, {
+          id: claim.id,
+          userId,
+          status: response.status,
+          body: await response.clone().text(),
+          now: ctx.now,
+        });
       return response;
     } catch (err) {
       if (route.machine && err instanceof AppError && (err.code === 'validation_failed' || err.code === 'bad_request')) {
         const reason = err.fields?.map((f) => `${f.field}: ${f.message}`).join('; ') || err.message;
-        await recordInbox({ db: c.var.db, now: c.var.now, entry: { source: route.machine.source, method: c.req.method, path: new URL(c.req.url).pathname, headers: c.req.raw.headers, body: rawBody, outcome: 'rejected', reason } });
+        await recordInbox({
+          db: c.var.db,
+          now: c.var.now,
+          entry: {
+            source: route.machine.source,
+            method: c.req.method,
+            path: new URL(c.req.url).pathname,
+            headers: c.req.raw.headers,
+            body: rawBody,
+            outcome: 'rejected',
+            reason,
+          },
+        });
       }
       throw err;
     }

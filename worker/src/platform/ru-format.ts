@@ -21,12 +21,19 @@ export function knownTimeZone(zone: string | null | undefined): string {
 
 /** 20.11.2026 */
 export function formatDate(ms: number, timeZone: string): string {
-  return memoFormat(`ru-date:${timeZone}`, () => new Intl.DateTimeFormat('ru-RU', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric' })).format(ms);
+  return memoFormat(
+    `ru-date:${timeZone}`,
+    () => new Intl.DateTimeFormat('ru-RU', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric' }),
+  ).format(ms);
 }
 
 /** 20.11.2026, 12:05 */
 export function formatDateTime(ms: number, timeZone: string): string {
-  return memoFormat(`ru-datetime:${timeZone}`, () => new Intl.DateTimeFormat('ru-RU', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' })).format(ms);
+  return memoFormat(
+    `ru-datetime:${timeZone}`,
+    () =>
+      new Intl.DateTimeFormat('ru-RU', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }),
+  ).format(ms);
 }
 
 /** 12 345,67 ₽ (with the no-break spaces ru-RU uses). */
@@ -49,4 +56,3 @@ export function formatSpan(value: number | null, unit: 'sec' | 'min'): string {
   if (minutes < 24 * 60) return `${Math.floor(minutes / 60)} ч ${String(minutes % 60).padStart(2, '0')} мин`;
   return `${Math.floor(minutes / 1440)} дн ${Math.floor((minutes % 1440) / 60)} ч`;
 }
-

@@ -23,7 +23,8 @@ export async function verifyStandardWebhook(secret: string, headers: Headers, bo
   if (!id || !timestamp || !signatures) return { ok: false, reason: 'missing webhook-id, webhook-timestamp or webhook-signature header' };
   const ts = Number(timestamp);
   if (!Number.isInteger(ts)) return { ok: false, reason: 'webhook-timestamp is not a unix time in seconds' };
-  if (Math.abs(nowMs / 1000 - ts) > STANDARD_WEBHOOK_TOLERANCE_S) return { ok: false, reason: 'webhook-timestamp outside the 5-minute window' };
+  if (Math.abs(nowMs / 1000 - ts) > STANDARD_WEBHOOK_TOLERANCE_S)
+    return { ok: false, reason: 'webhook-timestamp outside the 5-minute window' };
   const expected = await signStandardWebhook(secret, id, ts, body);
   const match = signatures.split(' ').some((s) => safeEqual(s.trim(), expected));
   return match ? { ok: true, externalId: id } : { ok: false, reason: 'signature mismatch' };

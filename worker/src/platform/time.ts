@@ -12,14 +12,28 @@ export function memoFormat<F extends Intl.DateTimeFormat | Intl.NumberFormat>(ke
 
 /** Local calendar date (YYYY-MM-DD) of an instant in an IANA zone. */
 export function localDate(ms: number, timeZone: string): string {
-  return memoFormat(`date:${timeZone}`, () => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })).format(ms);
+  return memoFormat(
+    `date:${timeZone}`,
+    () => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }),
+  ).format(ms);
 }
 
 /** The UTC offset of a zone at an instant, in ms (Russia keeps no DST, but this does not assume it). */
 export function zoneOffsetMs(ms: number, timeZone: string): number {
-  const parts = memoFormat(`parts:${timeZone}`, () => new Intl.DateTimeFormat('en-US', {
-    timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
-  })).formatToParts(ms);
+  const parts = memoFormat(
+    `parts:${timeZone}`,
+    () =>
+      new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+      }),
+  ).formatToParts(ms);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
   return asUtc - Math.floor(ms / 1000) * 1000;

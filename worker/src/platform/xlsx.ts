@@ -75,7 +75,10 @@ export function xmlText(value: string): string {
 
 /** Cell text: Excel reads "_x0041_" as an escape, so a literal one gets its "_" escaped; CR/CRLF → LF. */
 function cellString(value: string): string {
-  let s = value.replace(/\r\n?/g, '\n').replace(XML_FORBIDDEN, '').replace(/_(x[0-9a-fA-F]{4}_)/g, '_x005F_$1');
+  let s = value
+    .replace(/\r\n?/g, '\n')
+    .replace(XML_FORBIDDEN, '')
+    .replace(/_(x[0-9a-fA-F]{4}_)/g, '_x005F_$1');
   if (s.length > MAX_CELL_TEXT) s = s.slice(0, /[\uD800-\uDBFF]/.test(s[MAX_CELL_TEXT - 1] ?? '') ? MAX_CELL_TEXT - 1 : MAX_CELL_TEXT);
   return xmlText(s);
 }
@@ -128,13 +131,28 @@ export function excelDateSerial(year: number, month: number, day: number): numbe
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const LOCAL_DATETIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/;
 
-interface WallClock { year: number; month: number; day: number; seconds: number }
+interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  seconds: number;
+}
 
-interface ZoneClock { format: Intl.DateTimeFormat; offsets: Map<number, number> }
+interface ZoneClock {
+  format: Intl.DateTimeFormat;
+  offsets: Map<number, number>;
+}
 
 function zoneClock(timeZone: string): ZoneClock {
   const format = new Intl.DateTimeFormat('en-US', {
-    timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
   });
   return { format, offsets: new Map() };
 }
@@ -155,7 +173,9 @@ function wallClock(ms: number, zone: ZoneClock): WallClock {
   }
   const local = new Date(Math.floor((ms + offset) / 1000) * 1000);
   return {
-    year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate(),
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
     seconds: local.getUTCHours() * 3600 + local.getUTCMinutes() * 60 + local.getUTCSeconds(),
   };
 }
@@ -166,10 +186,17 @@ function serialOf(clock: WallClock): number | null {
   return days === null ? null : (days * 86400 + clock.seconds) / 86400;
 }
 
-interface CellContext { sheet: string; row: number; column: XlsxColumn; zone: ZoneClock }
+interface CellContext {
+  sheet: string;
+  row: number;
+  column: XlsxColumn;
+  zone: ZoneClock;
+}
 
 function invalid(ctx: CellContext, value: XlsxValue, expected: string): never {
-  throw new RangeError(`xlsx: sheet «${ctx.sheet}», row ${ctx.row}, column «${ctx.column.header}» (${ctx.column.kind}): ${JSON.stringify(value)} is not ${expected}`);
+  throw new RangeError(
+    `xlsx: sheet «${ctx.sheet}», row ${ctx.row}, column «${ctx.column.header}» (${ctx.column.kind}): ${JSON.stringify(value)} is not ${expected}`,
+  );
 }
 
 /** The <v> text of a numeric cell, or throws naming the sheet, row and column. */
@@ -180,7 +207,9 @@ function numericValue(value: string | number, ctx: CellContext): string {
     case 'money':
       return typeof value === 'number' && Number.isSafeInteger(value) ? kopecksToDecimal(value) : invalid(ctx, value, 'integer kopecks');
     case 'percent':
-      return typeof value === 'number' && Number.isSafeInteger(value) ? basisPointsToDecimal(value) : invalid(ctx, value, 'integer basis points');
+      return typeof value === 'number' && Number.isSafeInteger(value)
+        ? basisPointsToDecimal(value)
+        : invalid(ctx, value, 'integer basis points');
     case 'date': {
       let serial: number | null = null;
       if (typeof value === 'number' && Number.isFinite(value)) {
@@ -199,7 +228,8 @@ function numericValue(value: string | number, ctx: CellContext): string {
       } else if (typeof value === 'string') {
         const m = LOCAL_DATETIME.exec(value);
         const [h, min, s] = [Number(m?.[4]), Number(m?.[5]), Number(m?.[6] ?? 0)];
-        if (m && h < 24 && min < 60 && s < 60) serial = serialOf({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), seconds: h * 3600 + min * 60 + s });
+        if (m && h < 24 && min < 60 && s < 60)
+          serial = serialOf({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), seconds: h * 3600 + min * 60 + s });
       }
       return serial === null ? invalid(ctx, value, "epoch ms or a local 'YYYY-MM-DDTHH:mm[:ss]' (1900…9999)") : String(serial);
     }
@@ -221,12 +251,22 @@ function cellXml(ref: string, value: XlsxValue, ctx: CellContext): string {
 function shownLength(kind: XlsxColumnKind, value: XlsxValue): number {
   if (value === null || value === '') return 0;
   switch (kind) {
-    case 'text': return Math.max(...String(value).split('\n').map((line) => line.length));
-    case 'int': return String(value).length * 4 / 3;
-    case 'money': return String(value).length * 4 / 3 + 3;
-    case 'percent': return 8;
-    case 'date': return 10;
-    case 'datetime': return 16;
+    case 'text':
+      return Math.max(
+        ...String(value)
+          .split('\n')
+          .map((line) => line.length),
+      );
+    case 'int':
+      return (String(value).length * 4) / 3;
+    case 'money':
+      return (String(value).length * 4) / 3 + 3;
+    case 'percent':
+      return 8;
+    case 'date':
+      return 10;
+    case 'datetime':
+      return 16;
   }
 }
 
@@ -249,7 +289,13 @@ export function sheetNames(names: string[]): string[] {
     return `${head.trimEnd()}${suffix}`;
   };
   return names.map((raw, i) => {
-    const cleaned = raw.replace(XML_FORBIDDEN, '').replace(/[[\]:*?/\\\x00-\x1F\x7F]/g, ' ').replace(/\s+/g, ' ').trim().replace(/^'+|'+$/g, '').trim();
+    const cleaned = raw
+      .replace(XML_FORBIDDEN, '')
+      .replace(/[[\]:*?/\\\x00-\x1F\x7F]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/^'+|'+$/g, '')
+      .trim();
     const base = cleaned || `Лист${i + 1}`;
     let name = fit(base, '');
     for (let n = 2; taken.has(name.toLowerCase()); n++) name = fit(base, ` (${n})`);
@@ -261,39 +307,50 @@ export function sheetNames(names: string[]): string[] {
 function worksheetXml(sheet: XlsxSheet, name: string, first: boolean, zone: ZoneClock): string {
   const { columns, rows } = sheet;
   const body: string[] = [];
-  const header = columns.map((column, c) => `<c r="${columnLetter(c)}1" s="${STYLE.header}" t="inlineStr"><is><t xml:space="preserve">${cellString(column.header)}</t></is></c>`).join('');
+  const header = columns
+    .map(
+      (column, c) =>
+        `<c r="${columnLetter(c)}1" s="${STYLE.header}" t="inlineStr"><is><t xml:space="preserve">${cellString(column.header)}</t></is></c>`,
+    )
+    .join('');
   body.push(`<row r="1">${header}</row>`);
   rows.forEach((row, i) => {
     const r = i + 2;
-    if (row.length > columns.length) throw new RangeError(`xlsx: sheet «${name}», row ${r} has ${row.length} values for ${columns.length} columns`);
-    const cells = columns.map((column, c) => cellXml(`${columnLetter(c)}${r}`, row[c] ?? null, { sheet: name, row: r, column, zone })).join('');
+    if (row.length > columns.length)
+      throw new RangeError(`xlsx: sheet «${name}», row ${r} has ${row.length} values for ${columns.length} columns`);
+    const cells = columns
+      .map((column, c) => cellXml(`${columnLetter(c)}${r}`, row[c] ?? null, { sheet: name, row: r, column, zone }))
+      .join('');
     body.push(`<row r="${r}">${cells}</row>`);
   });
   const lastRef = columns.length ? `${columnLetter(columns.length - 1)}${rows.length + 1}` : 'A1';
   const cols = columns.length
     ? `<cols>${columns.map((column, c) => `<col min="${c + 1}" max="${c + 1}" width="${columnWidth(column, c, rows)}" customWidth="1"/>`).join('')}</cols>`
     : '';
-  return `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${DOC_REL_NS}"><dimension ref="${lastRef === 'A1' ? 'A1' : `A1:${lastRef}`}"/>`
-    + `<sheetViews><sheetView${first ? ' tabSelected="1"' : ''} workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>`
-    + `<sheetFormatPr defaultRowHeight="15"/>${cols}<sheetData>${body.join('')}</sheetData>`
-    + '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>';
+  return (
+    `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${DOC_REL_NS}"><dimension ref="${lastRef === 'A1' ? 'A1' : `A1:${lastRef}`}"/>` +
+    `<sheetViews><sheetView${first ? ' tabSelected="1"' : ''} workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>` +
+    `<sheetFormatPr defaultRowHeight="15"/>${cols}<sheetData>${body.join('')}</sheetData>` +
+    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>'
+  );
 }
 
-const STYLES_XML = `${XML_HEAD}<styleSheet xmlns="${MAIN_NS}">`
-  + `<numFmts count="3"><numFmt numFmtId="164" formatCode="${xmlText(XLSX_NUMBER_FORMATS.money)}"/><numFmt numFmtId="165" formatCode="${xmlText(XLSX_NUMBER_FORMATS.date)}"/><numFmt numFmtId="166" formatCode="${xmlText(XLSX_NUMBER_FORMATS.datetime)}"/></numFmts>`
-  + '<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>'
-  + '<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFEEF1F5"/><bgColor indexed="64"/></patternFill></fill></fills>'
-  + '<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border><border><left/><right/><top/><bottom style="thin"><color rgb="FFDDE2EA"/></bottom><diagonal/></border></borders>'
-  + '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-  + '<cellXfs count="7">'
-  + '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
-  + '<xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1"/>'
-  + '<xf numFmtId="3" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
-  + '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
-  + '<xf numFmtId="10" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
-  + '<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
-  + '<xf numFmtId="166" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
-  + '</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
+const STYLES_XML =
+  `${XML_HEAD}<styleSheet xmlns="${MAIN_NS}">` +
+  `<numFmts count="3"><numFmt numFmtId="164" formatCode="${xmlText(XLSX_NUMBER_FORMATS.money)}"/><numFmt numFmtId="165" formatCode="${xmlText(XLSX_NUMBER_FORMATS.date)}"/><numFmt numFmtId="166" formatCode="${xmlText(XLSX_NUMBER_FORMATS.datetime)}"/></numFmts>` +
+  '<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>' +
+  '<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFEEF1F5"/><bgColor indexed="64"/></patternFill></fill></fills>' +
+  '<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border><border><left/><right/><top/><bottom style="thin"><color rgb="FFDDE2EA"/></bottom><diagonal/></border></borders>' +
+  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+  '<cellXfs count="7">' +
+  '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
+  '<xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1"/>' +
+  '<xf numFmtId="3" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
+  '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
+  '<xf numFmtId="10" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
+  '<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
+  '<xf numFmtId="166" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
+  '</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
 
 /**
  * The .xlsx bytes of a workbook: per sheet a bold, frozen header row, then the rows typed by
@@ -306,19 +363,34 @@ export function xlsxWorkbook(sheets: XlsxSheet[], options: XlsxOptions = {}): Ui
   const names = sheetNames(sheets.map((s) => s.name));
   const files: Record<string, Uint8Array> = {};
   // [Content_Types].xml first: some readers look for it at the start of the archive.
-  files['[Content_Types].xml'] = strToU8(`${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">`
-    + '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
-    + '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-    + '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
-    + sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('')
-    + '</Types>');
-  files['_rels/.rels'] = strToU8(`${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${DOC_REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
-  files['xl/workbook.xml'] = strToU8(`${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${DOC_REL_NS}"><bookViews><workbookView activeTab="0"/></bookViews><sheets>`
-    + names.map((name, i) => `<sheet name="${xmlText(name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')
-    + '</sheets></workbook>');
-  files['xl/_rels/workbook.xml.rels'] = strToU8(`${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}">`
-    + sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${DOC_REL_NS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')
-    + `<Relationship Id="rId${sheets.length + 1}" Type="${DOC_REL_NS}/styles" Target="styles.xml"/></Relationships>`);
+  files['[Content_Types].xml'] = strToU8(
+    `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+      '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+      '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
+      sheets
+        .map(
+          (_, i) =>
+            `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+        )
+        .join('') +
+      '</Types>',
+  );
+  files['_rels/.rels'] = strToU8(
+    `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${DOC_REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+  );
+  files['xl/workbook.xml'] = strToU8(
+    `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${DOC_REL_NS}"><bookViews><workbookView activeTab="0"/></bookViews><sheets>` +
+      names.map((name, i) => `<sheet name="${xmlText(name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('') +
+      '</sheets></workbook>',
+  );
+  files['xl/_rels/workbook.xml.rels'] = strToU8(
+    `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}">` +
+      sheets
+        .map((_, i) => `<Relationship Id="rId${i + 1}" Type="${DOC_REL_NS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`)
+        .join('') +
+      `<Relationship Id="rId${sheets.length + 1}" Type="${DOC_REL_NS}/styles" Target="styles.xml"/></Relationships>`,
+  );
   files['xl/styles.xml'] = strToU8(STYLES_XML);
   sheets.forEach((sheet, i) => {
     files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(worksheetXml(sheet, names[i]!, i === 0, zone));
@@ -336,7 +408,11 @@ function asciiFilename(filename: string): string {
  * UTF-8 name (Cyrillic kept), never cached, never sniffed. ".xlsx" is added when missing.
  */
 export function xlsxResponse(bytes: Uint8Array, filename: string): Response {
-  const cleaned = filename.replace(/[\x00-\x1F\x7F"\\/]/g, ' ').replace(/\s+/g, ' ').trim() || 'report';
+  const cleaned =
+    filename
+      .replace(/[\x00-\x1F\x7F"\\/]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim() || 'report';
   const full = /\.xlsx$/i.test(cleaned) ? cleaned : `${cleaned}.xlsx`;
   const encoded = encodeURIComponent(full).replace(/['()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
   return new Response(bytes, {

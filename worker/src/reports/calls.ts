@@ -48,7 +48,8 @@ const rawCalls = (s: ReportScope) => sql`FROM events e WHERE ${callsOfDays(s, s.
 /** Calls per manager per local day and week: in / out / missed, targeted or not, talk time. */
 export function callsReport(ctx: ServiceContext, s: ReportScope): Promise<Report> {
   return seriesReport(ctx, s, {
-    report: 'calls', titleRu: REPORT_CATALOGUE.calls.titleRu,
+    report: 'calls',
+    titleRu: REPORT_CATALOGUE.calls.titleRu,
     columns: CALL_COLUMNS.filter((c) => c.key !== 'untargeted'),
     derive: (r) => ({ untargeted: (r['calls'] ?? 0) - (r['targeted'] ?? 0) }),
     derivedColumns: [{ key: 'untargeted', titleRu: 'Нецелевые', kind: 'int' }],

@@ -31,27 +31,55 @@ export async function dormantReport(ctx: ServiceContext, s: ReportScope, days = 
           coalesce((SELECT sum(d.amount_kopecks) FROM onec_documents d WHERE d.company_id = c.id AND d.kind IN ('payment_bank', 'payment_cash')
             AND d.posted = 1 AND d.deletion_mark = 0 AND substr(d.date_local, 1, 7) >= ${windowFrom}), 0) AS revenue
         FROM companies c WHERE ${where})`
-    // The silence condition sits on the indexed expression (companies_*silent_idx), not on the alias.
-    : sql`(SELECT c.id, c.name, c.owner_id, c.last_touch_at AS touch, c.revenue_24m AS revenue FROM companies c WHERE ${where} AND coalesce(c.last_touch_at, 0) < ${cutoff})`;
+    : // The silence condition sits on the indexed expression (companies_*silent_idx), not on the alias.
+      sql`(SELECT c.id, c.name, c.owner_id, c.last_touch_at AS touch, c.revenue_24m AS revenue FROM companies c WHERE ${where} AND coalesce(c.last_touch_at, 0) < ${cutoff})`;
   const [top, totals] = await ctx.db.batch([
-    ctx.db.all<{ id: number; name: string; owner: string | null; touch: number | null; revenue: number }>(sql`SELECT f.id, f.name, u.name AS owner, f.touch, f.revenue
+    ctx.db.all<{
+      id: number;
+      name: string;
+      owner: string | null;
+      touch: number | null;
+      revenue: number;
+    }>(sql`SELECT f.id, f.name, u.name AS owner, f.touch, f.revenue
       FROM ${figures} f LEFT JOIN users u ON u.id = f.owner_id WHERE coalesce(f.touch, 0) < ${cutoff}
       ORDER BY f.revenue DESC, f.touch, f.id LIMIT ${TOP}`),
-    ctx.db.all<{ silent: number; dormant: number; at_risk: number }>(sql`SELECT count(*) AS silent, coalesce(sum(f.revenue > 0), 0) AS dormant, coalesce(sum(f.revenue), 0) AS at_risk
+    ctx.db.all<{
+      silent: number;
+      dormant: number;
+      at_risk: number;
+    }>(sql`SELECT count(*) AS silent, coalesce(sum(f.revenue > 0), 0) AS dormant, coalesce(sum(f.revenue), 0) AS at_risk
       FROM ${figures} f WHERE coalesce(f.touch, 0) < ${cutoff}`),
   ]);
   const rows = top.map((r) => ({
-    companyId: r.id, company: r.name, owner: r.owner ?? 'пул',
+    companyId: r.id,
+    company: r.name,
+    owner: r.owner ?? 'пул',
     last_touch: r.touch === null ? null : localDate(r.touch, 'Europe/Moscow'),
     days_silent: r.touch === null ? null : Math.floor((s.now - r.touch) / 86_400_000),
     revenue_24m: Number(r.revenue),
   }));
   return {
-    report: 'dormant', titleRu: REPORT_CATALOGUE.dormant.titleRu, from: s.from, to: s.to, by: s.by, source: raw ? 'raw' : 'rollup',
-    seriesColumns: [{ key: 'company', titleRu: 'Клиент', kind: 'text' }, { key: 'revenue_24m', titleRu: 'Выручка под риском', kind: 'money' }],
+    report: 'dormant',
+    titleRu: REPORT_CATALOGUE.dormant.titleRu,
+    from: s.from,
+    to: s.to,
+    by: s.by,
+    source: raw ? 'raw' : 'rollup',
+    seriesColumns: [
+      { key: 'company', titleRu: 'Клиент', kind: 'text' },
+      { key: 'revenue_24m', titleRu: 'Выручка под риском', kind: 'money' },
+    ],
     series: rows.slice(0, 15).map((r) => ({ company: r.company, revenue_24m: r.revenue_24m })),
-    totals: { days, silent: Number(totals[0]?.silent ?? 0), dormant: Number(totals[0]?.dormant ?? 0), at_risk_kopecks: Number(totals[0]?.at_risk ?? 0) },
-    tableColumns: COLUMNS, rows,
-    notes: [`Без касаний ${days} дней и больше (звонок, письмо, заметка, выполненная задача); спящие — из них платившие за 24 месяца с ${windowFrom}. Показаны ${TOP} с наибольшей выручкой.`],
+    totals: {
+      days,
+      silent: Number(totals[0]?.silent ?? 0),
+      dormant: Number(totals[0]?.dormant ?? 0),
+      at_risk_kopecks: Number(totals[0]?.at_risk ?? 0),
+    },
+    tableColumns: COLUMNS,
+    rows,
+    notes: [
+      `Без касаний ${days} дней и больше (звонок, письмо, заметка, выполненная задача); спящие — из них платившие за 24 месяца с ${windowFrom}. Показаны ${TOP} с наибольшей выручкой.`,
+    ],
   };
 }

@@ -28,7 +28,13 @@ const col = (key: string, titleRu: string, kind: Col['kind'] = 'text'): Col => (
  * The clients, leads, calls or documents behind a figure: the same scope and filters as the report,
  * narrowed to the clicked bucket (and measure), read from the raw rows, at most 500 of them.
  */
-export async function drillDown({ ctx, input }: { ctx: ServiceContext; input: { report: ReportId; query: DrillQuery } }): Promise<DrillDown> {
+export async function drillDown({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { report: ReportId; query: DrillQuery };
+}): Promise<DrillDown> {
   const s = await reportScope(ctx, input.query);
   const [from, to] = bucketRange(s, input.query.bucket, s.by);
   const m = input.query.measure ?? '';
@@ -40,7 +46,15 @@ export async function drillDown({ ctx, input }: { ctx: ServiceContext; input: { 
     case 'calls': {
       const measure = CALL_MEASURE_FILTERS[m];
       title = 'Звонки';
-      columns = [col('at', 'Когда', 'date'), col('manager', 'Менеджер'), col('company', 'Клиент'), col('counterpart', 'Номер'), col('direction', 'Направление'), col('result', 'Итог'), col('talk_sec', 'Разговор', 'duration')];
+      columns = [
+        col('at', 'Когда', 'date'),
+        col('manager', 'Менеджер'),
+        col('company', 'Клиент'),
+        col('counterpart', 'Номер'),
+        col('direction', 'Направление'),
+        col('result', 'Итог'),
+        col('talk_sec', 'Разговор', 'duration'),
+      ];
       query = sql`SELECT ${RAW_DAY} AS at, u.name AS manager, c.name AS company, c.id AS companyId, e.counterpart,
           CASE e.direction WHEN 'in' THEN 'входящий' WHEN 'out' THEN 'исходящий' WHEN 'internal' THEN 'внутренний' ELSE '—' END AS direction,
           CASE e.call_result WHEN 'answered' THEN 'состоялся' WHEN 'missed' THEN 'пропущен' WHEN 'busy' THEN 'занято' WHEN 'failed' THEN 'не соединился' ELSE '—' END AS result,
@@ -53,8 +67,18 @@ export async function drillDown({ ctx, input }: { ctx: ServiceContext; input: { 
     case 'leads': {
       const channel = m.startsWith('ch_') && m.slice(3) in LEAD_CHANNELS ? sql`AND l.channel = ${m.slice(3)}` : sql``;
       title = 'Новые интересы';
-      columns = [col('created', 'Создан', 'date'), col('company', 'Клиент'), col('channel', 'Канал'), col('stage', 'Этап'), col('owner', 'Ответственный')];
-      query = sql`SELECT ${MSK_DAY(sql.raw('l.created_at'))} AS created, c.name AS company, c.id AS companyId, l.id AS leadId, ${sql.raw(`CASE l.channel ${Object.entries(LEAD_CHANNELS).map(([k, t]) => `WHEN '${k}' THEN '${t}'`).join(' ')} ELSE l.channel END`)} AS channel, st.name_ru AS stage, u.name AS owner
+      columns = [
+        col('created', 'Создан', 'date'),
+        col('company', 'Клиент'),
+        col('channel', 'Канал'),
+        col('stage', 'Этап'),
+        col('owner', 'Ответственный'),
+      ];
+      query = sql`SELECT ${MSK_DAY(sql.raw('l.created_at'))} AS created, c.name AS company, c.id AS companyId, l.id AS leadId, ${sql.raw(
+        `CASE l.channel ${Object.entries(LEAD_CHANNELS)
+          .map(([k, t]) => `WHEN '${k}' THEN '${t}'`)
+          .join(' ')} ELSE l.channel END`,
+      )} AS channel, st.name_ru AS stage, u.name AS owner
         FROM leads l JOIN companies c ON c.id = l.company_id JOIN stages st ON st.id = l.stage_id LEFT JOIN users u ON u.id = l.owner_id
         WHERE l.created_at >= ${Date.parse(`${from}T00:00:00Z`) - 3 * 3_600_000} AND l.created_at < ${Date.parse(`${to}T00:00:00Z`) + 21 * 3_600_000}
           AND ${regionOwnerFilter(s, sql.raw('l.region_id'), sql.raw('coalesce(l.owner_id, 0)'))} ${channel} ${company}
@@ -73,7 +97,12 @@ export async function drillDown({ ctx, input }: { ctx: ServiceContext; input: { 
     case 'clients': {
       const column = m === 'converted' ? 'converted_at' : 'created_at';
       title = m === 'converted' ? 'Клиенты с первой оплатой' : 'Новые клиенты';
-      columns = [col('day', m === 'converted' ? 'Первая оплата' : 'Создан', 'date'), col('company', 'Клиент'), col('status', 'Статус'), col('owner', 'Ответственный')];
+      columns = [
+        col('day', m === 'converted' ? 'Первая оплата' : 'Создан', 'date'),
+        col('company', 'Клиент'),
+        col('status', 'Статус'),
+        col('owner', 'Ответственный'),
+      ];
       query = sql`SELECT ${MSK_DAY(sql.raw(`c.${column}`))} AS day, c.name AS company, c.id AS companyId, CASE c.status WHEN 'client' THEN 'клиент' ELSE 'потенциальный' END AS status, u.name AS owner
         FROM companies c LEFT JOIN users u ON u.id = c.owner_id
         WHERE c.merged_into_id IS NULL AND ${MSK_DAY(sql.raw(`c.${column}`))} BETWEEN ${from} AND ${to}
@@ -84,7 +113,12 @@ export async function drillDown({ ctx, input }: { ctx: ServiceContext; input: { 
     case 'dormant': {
       const days = input.query.days ?? DORMANT_DAYS;
       title = `Без касаний ${days} дней и больше`;
-      columns = [col('company', 'Клиент'), col('last_touch', 'Последнее касание', 'date'), col('revenue_24m', 'Выручка за 24 месяца', 'money'), col('owner', 'Ответственный')];
+      columns = [
+        col('company', 'Клиент'),
+        col('last_touch', 'Последнее касание', 'date'),
+        col('revenue_24m', 'Выручка за 24 месяца', 'money'),
+        col('owner', 'Ответственный'),
+      ];
       query = sql`SELECT c.name AS company, c.id AS companyId, CASE WHEN c.last_touch_at IS NULL THEN NULL ELSE ${MSK_DAY(sql.raw('c.last_touch_at'))} END AS last_touch,
           c.revenue_24m, u.name AS owner
         FROM companies c LEFT JOIN users u ON u.id = c.owner_id
@@ -94,9 +128,22 @@ export async function drillDown({ ctx, input }: { ctx: ServiceContext; input: { 
       break;
     }
     case 'invoices': {
-      const kinds = m.startsWith('invoice') ? sql`('invoice')` : m.startsWith('pa') ? sql`('payment_bank', 'payment_cash')` : m.startsWith('ship') ? sql`('shipment')` : sql`('invoice', 'payment_bank', 'payment_cash', 'shipment')`;
+      const kinds = m.startsWith('invoice')
+        ? sql`('invoice')`
+        : m.startsWith('pa')
+          ? sql`('payment_bank', 'payment_cash')`
+          : m.startsWith('ship')
+            ? sql`('shipment')`
+            : sql`('invoice', 'payment_bank', 'payment_cash', 'shipment')`;
       title = 'Документы 1С';
-      columns = [col('day', 'Дата', 'date'), col('kind', 'Документ'), col('number', 'Номер'), col('company', 'Клиент'), col('amount_kopecks', 'Сумма', 'money'), col('manager', 'Менеджер')];
+      columns = [
+        col('day', 'Дата', 'date'),
+        col('kind', 'Документ'),
+        col('number', 'Номер'),
+        col('company', 'Клиент'),
+        col('amount_kopecks', 'Сумма', 'money'),
+        col('manager', 'Менеджер'),
+      ];
       query = sql`SELECT substr(d.date_local, 1, 10) AS day, CASE d.kind WHEN 'invoice' THEN 'счёт' WHEN 'shipment' THEN 'отгрузка' ELSE 'оплата' END AS kind, d.number,
           c.name AS company, c.id AS companyId, d.amount_kopecks, u.name AS manager
         FROM onec_documents d LEFT JOIN companies c ON c.id = d.company_id LEFT JOIN users u ON u.id = d.user_id
@@ -107,5 +154,11 @@ export async function drillDown({ ctx, input }: { ctx: ServiceContext; input: { 
     }
   }
   const rows = await ctx.db.all<Record<string, string | number | null>>(query);
-  return { report: input.report, titleRu: `${title}: ${from} — ${to}`, columns, rows: rows.slice(0, LIMIT), truncated: rows.length > LIMIT };
+  return {
+    report: input.report,
+    titleRu: `${title}: ${from} — ${to}`,
+    columns,
+    rows: rows.slice(0, LIMIT),
+    truncated: rows.length > LIMIT,
+  };
 }

@@ -7,13 +7,22 @@ import { getReport } from './get';
 
 type Column = Report['tableColumns'][number];
 
-const header = (c: Column) => (c.kind === 'duration' ? `${c.titleRu}, ${c.key.endsWith('_sec') ? 'сек' : 'мин'}` : c.kind === 'money' ? `${c.titleRu}, ₽` : c.titleRu);
-const XLSX_KIND: Record<Column['kind'], XlsxColumnKind> = { text: 'text', int: 'int', money: 'money', percent: 'percent', date: 'text', duration: 'int' };
+const header = (c: Column) =>
+  c.kind === 'duration' ? `${c.titleRu}, ${c.key.endsWith('_sec') ? 'сек' : 'мин'}` : c.kind === 'money' ? `${c.titleRu}, ₽` : c.titleRu;
+const XLSX_KIND: Record<Column['kind'], XlsxColumnKind> = {
+  text: 'text',
+  int: 'int',
+  money: 'money',
+  percent: 'percent',
+  date: 'text',
+  duration: 'int',
+};
 
 /** A CSV cell as Russian Excel reads it: money in roubles with a decimal comma, shares in percent. */
 function csvValue(c: Column, v: string | number | null | undefined): string {
   if (v === null || v === undefined) return '';
-  if (c.kind === 'money' && typeof v === 'number') return `${v < 0 ? '-' : ''}${Math.floor(Math.abs(v) / 100)},${String(Math.abs(v) % 100).padStart(2, '0')}`;
+  if (c.kind === 'money' && typeof v === 'number')
+    return `${v < 0 ? '-' : ''}${Math.floor(Math.abs(v) / 100)},${String(Math.abs(v) % 100).padStart(2, '0')}`;
   if (c.kind === 'percent' && typeof v === 'number') return `${Math.floor(v / 100)},${String(v % 100).padStart(2, '0')}`;
   return csvCell(v);
 }
@@ -22,21 +31,47 @@ function csvValue(c: Column, v: string | number | null | undefined): string {
  * A report's table (and, on a second sheet, its series by period) as CSV or XLSX for Excel,
  * audit-logged with the filters it was made with.
  */
-export async function exportReport({ ctx, input }: { ctx: ServiceContext; input: { report: ReportId; format: 'csv' | 'xlsx'; query: ReportQuery } }): Promise<Response> {
+export async function exportReport({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { report: ReportId; format: 'csv' | 'xlsx'; query: ReportQuery };
+}): Promise<Response> {
   const report = await getReport({ ctx, input: { report: input.report, query: input.query } });
-  await auditInsert(ctx, { action: 'export', entity: 'report', entityId: input.report, details: { format: input.format, ...input.query, rows: report.rows.length } });
+  await auditInsert(ctx, {
+    action: 'export',
+    entity: 'report',
+    entityId: input.report,
+    details: { format: input.format, ...input.query, rows: report.rows.length },
+  });
   const filename = `voronka-${input.report}-${report.from}-${report.to}`;
   if (input.format === 'csv') {
-    const lines = [csvLine(report.tableColumns.map((c) => csvCell(header(c)))), ...report.rows.map((r) => csvLine(report.tableColumns.map((c) => csvValue(c, r[c.key]))))];
+    const lines = [
+      csvLine(report.tableColumns.map((c) => csvCell(header(c)))),
+      ...report.rows.map((r) => csvLine(report.tableColumns.map((c) => csvValue(c, r[c.key])))),
+    ];
     return csvResponse(CSV_BOM + lines.join(''), `${filename}.csv`);
   }
   const sheet = (name: string, columns: Column[], rows: Report['rows']) => ({
-    name, columns: columns.map((c) => ({ header: header(c), kind: XLSX_KIND[c.kind] })),
-    rows: rows.map((r) => columns.map((c) => {
-      const v = r[c.key];
-      return XLSX_KIND[c.kind] === 'text' ? (v === null || v === undefined ? null : String(v)) : (typeof v === 'number' ? Math.round(v) : null);
-    })),
+    name,
+    columns: columns.map((c) => ({ header: header(c), kind: XLSX_KIND[c.kind] })),
+    rows: rows.map((r) =>
+      columns.map((c) => {
+        const v = r[c.key];
+        return XLSX_KIND[c.kind] === 'text'
+          ? v === null || v === undefined
+            ? null
+            : String(v)
+          : typeof v === 'number'
+            ? Math.round(v)
+            : null;
+      }),
+    ),
   });
-  const bytes = xlsxWorkbook([sheet(report.titleRu, report.tableColumns, report.rows), sheet('По периодам', report.seriesColumns, report.series)]);
+  const bytes = xlsxWorkbook([
+    sheet(report.titleRu, report.tableColumns, report.rows),
+    sheet('По периодам', report.seriesColumns, report.series),
+  ]);
   return xlsxResponse(bytes, `${filename}.xlsx`);
 }

@@ -8,7 +8,10 @@ import { leadsReport } from './leads';
 import { reportScope, type ReportScope } from './scope';
 import { stagesReport } from './stages';
 
-export const REPORTS: Record<ReportId, { titleRu: string; build: (ctx: ServiceContext, s: ReportScope, q: ReportQuery) => Promise<Report> }> = {
+export const REPORTS: Record<
+  ReportId,
+  { titleRu: string; build: (ctx: ServiceContext, s: ReportScope, q: ReportQuery) => Promise<Report> }
+> = {
   calls: { titleRu: REPORT_CATALOGUE.calls.titleRu, build: callsReport },
   leads: { titleRu: REPORT_CATALOGUE.leads.titleRu, build: leadsReport },
   stages: { titleRu: REPORT_CATALOGUE.stages.titleRu, build: stagesReport },
@@ -18,7 +21,13 @@ export const REPORTS: Record<ReportId, { titleRu: string; build: (ctx: ServiceCo
 };
 
 /** One report for the caller's scope and the filters asked for. */
-export async function getReport({ ctx, input }: { ctx: ServiceContext; input: { report: ReportId; query: ReportQuery | DrillQuery } }): Promise<Report> {
+export async function getReport({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { report: ReportId; query: ReportQuery | DrillQuery };
+}): Promise<Report> {
   const scope = await reportScope(ctx, input.query);
   return REPORTS[input.report].build(ctx, scope, input.query);
 }

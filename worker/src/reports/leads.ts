@@ -10,7 +10,8 @@ export const LEAD_CHANNELS = LEAD_CHANNEL_TITLES_RU;
 /** New leads by source channel. */
 export function leadsReport(ctx: ServiceContext, s: ReportScope): Promise<Report> {
   return seriesReport(ctx, s, {
-    report: 'leads', titleRu: REPORT_CATALOGUE.leads.titleRu,
+    report: 'leads',
+    titleRu: REPORT_CATALOGUE.leads.titleRu,
     columns: [
       { key: 'leads', titleRu: 'Всего', kind: 'int' },
       ...Object.entries(LEAD_CHANNELS).map(([k, t]) => ({ key: `ch_${k}`, titleRu: t, kind: 'int' as const })),

@@ -37,16 +37,27 @@ export async function reportScope(ctx: ServiceContext, q: ReportQuery): Promise<
   const today = localDate(ctx.now, 'Europe/Moscow');
   const to = q.to ?? today;
   const from = q.from ?? addDays(to, -29);
-  if (from > to) throw new AppError('validation_failed', { ru: 'Начало периода позже конца', en: 'The period starts after it ends' }, [{ field: 'query.from', message: ctx.lang === 'ru' ? 'Начало периода позже конца' : 'from is after to' }]);
+  if (from > to)
+    throw new AppError('validation_failed', { ru: 'Начало периода позже конца', en: 'The period starts after it ends' }, [
+      { field: 'query.from', message: ctx.lang === 'ru' ? 'Начало периода позже конца' : 'from is after to' },
+    ]);
   const days = (Date.parse(to) - Date.parse(from)) / DAY + 1;
-  if (days > 3 * 366 + 1) throw new AppError('validation_failed', { ru: 'Период не длиннее трёх лет', en: 'At most three years' }, [{ field: 'query.from', message: ctx.lang === 'ru' ? 'Период не длиннее трёх лет' : 'At most three years' }]);
+  if (days > 3 * 366 + 1)
+    throw new AppError('validation_failed', { ru: 'Период не длиннее трёх лет', en: 'At most three years' }, [
+      { field: 'query.from', message: ctx.lang === 'ru' ? 'Период не длиннее трёх лет' : 'At most three years' },
+    ]);
   const by: Granularity = q.by ?? (days <= 62 ? 'day' : days <= 400 ? 'week' : 'month');
   const { role, id, regionIds } = caller.user;
-  if (q.source === 'raw' && role !== 'admin') throw new AppError('forbidden', { ru: 'Пересчёт по сырым данным доступен администратору', en: 'Only the admin may recompute from raw data' });
+  if (q.source === 'raw' && role !== 'admin')
+    throw new AppError('forbidden', {
+      ru: 'Пересчёт по сырым данным доступен администратору',
+      en: 'Only the admin may recompute from raw data',
+    });
 
   let scopeRegions: number[] | null = role === 'head' ? regionIds : null;
   if (q.regionId !== undefined) {
-    if (role === 'head' && !regionIds.includes(q.regionId)) throw new AppError('forbidden', { ru: 'Это не ваш регион', en: 'Not your region' });
+    if (role === 'head' && !regionIds.includes(q.regionId))
+      throw new AppError('forbidden', { ru: 'Это не ваш регион', en: 'Not your region' });
     scopeRegions = [q.regionId];
   }
   let userId: number | null = role === 'manager' ? id : null;
@@ -54,7 +65,8 @@ export async function reportScope(ctx: ServiceContext, q: ReportQuery): Promise<
     if (role === 'head') {
       const inScope = await ctx.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM user_regions WHERE user_id = ${q.managerId}
         AND region_id IN (SELECT value FROM json_each(${JSON.stringify(regionIds)}))`);
-      if (!inScope?.n) throw new AppError('forbidden', { ru: 'Этот менеджер не из ваших регионов', en: 'This manager is outside your regions' });
+      if (!inScope?.n)
+        throw new AppError('forbidden', { ru: 'Этот менеджер не из ваших регионов', en: 'This manager is outside your regions' });
     }
     userId = q.managerId;
   }

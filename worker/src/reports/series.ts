@@ -22,7 +22,6 @@ export interface SeriesSpec {
   notes: string[];
 }
 
-
 /**
  * The rollup rows of a period: whole weeks from the weekly table, the days at the edges from the
  * daily one — a year reads ~52 rows per key instead of ~365. `weeks` false reads days only (a
@@ -49,11 +48,19 @@ export async function seriesReport(ctx: ServiceContext, s: ReportScope, spec: Se
   const bucket = bucketOfDay(s.by, raw ? spec.raw.day : sql.raw('day'));
   const [series, byManager, names] = await ctx.db.batch([
     raw
-      ? ctx.db.all<Record<string, number> & { bucket: string }>(sql`SELECT ${bucket} AS bucket, ${spec.raw.measures} ${spec.raw.from(s)} GROUP BY 1`)
-      : ctx.db.all<Record<string, number> & { bucket: string }>(sql`SELECT bucket, ${sums} FROM (${rollupRows(spec, s, bucket, s.by === 'week')}) GROUP BY 1`),
+      ? ctx.db.all<Record<string, number> & { bucket: string }>(
+          sql`SELECT ${bucket} AS bucket, ${spec.raw.measures} ${spec.raw.from(s)} GROUP BY 1`,
+        )
+      : ctx.db.all<Record<string, number> & { bucket: string }>(
+          sql`SELECT bucket, ${sums} FROM (${rollupRows(spec, s, bucket, s.by === 'week')}) GROUP BY 1`,
+        ),
     raw
-      ? ctx.db.all<Record<string, number> & { manager_id: number }>(sql`SELECT ${spec.raw.manager} AS manager_id, ${spec.raw.measures} ${spec.raw.from(s)} GROUP BY 1`)
-      : ctx.db.all<Record<string, number> & { manager_id: number }>(sql`SELECT manager_id, ${sums} FROM (${rollupRows(spec, s, sql.raw("''"), true)}) GROUP BY 1`),
+      ? ctx.db.all<Record<string, number> & { manager_id: number }>(
+          sql`SELECT ${spec.raw.manager} AS manager_id, ${spec.raw.measures} ${spec.raw.from(s)} GROUP BY 1`,
+        )
+      : ctx.db.all<Record<string, number> & { manager_id: number }>(
+          sql`SELECT manager_id, ${sums} FROM (${rollupRows(spec, s, sql.raw("''"), true)}) GROUP BY 1`,
+        ),
     ctx.db.all<{ id: number; name: string }>(sql`SELECT id, name FROM users`),
   ]);
   const nameOf = new Map(names.map((u) => [u.id, u.name]));
@@ -65,12 +72,24 @@ export async function seriesReport(ctx: ServiceContext, s: ReportScope, spec: Se
   const total = Object.fromEntries(keys.map((k) => [k, series.reduce((acc, r) => acc + Number(r[k] ?? 0), 0)]));
   const columns = [...spec.columns, ...(spec.derivedColumns ?? [])];
   return {
-    report: spec.report, titleRu: spec.titleRu, from: s.from, to: s.to, by: s.by, source: raw ? 'raw' : 'rollup',
+    report: spec.report,
+    titleRu: spec.titleRu,
+    from: s.from,
+    to: s.to,
+    by: s.by,
+    source: raw ? 'raw' : 'rollup',
     seriesColumns: [{ key: 'bucket', titleRu: 'Период', kind: 'date' }, ...columns],
     series: bucketsOf(s).map((b) => ({ bucket: b, ...point(byBucket.get(b)) })),
     totals: point(total),
     tableColumns: [{ key: 'manager', titleRu: 'Менеджер', kind: 'text' }, ...columns],
-    rows: byManager.map((r): Record<string, string | number | null> => ({ manager: nameOf.get(r.manager_id) ?? 'Без менеджера (пул)', userId: r.manager_id, ...point(r) }))
+    rows: byManager
+      .map(
+        (r): Record<string, string | number | null> => ({
+          manager: nameOf.get(r.manager_id) ?? 'Без менеджера (пул)',
+          userId: r.manager_id,
+          ...point(r),
+        }),
+      )
       .sort((a, b) => Number(b[keys[0]!]) - Number(a[keys[0]!])),
     notes: spec.notes,
   };

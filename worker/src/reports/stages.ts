@@ -35,8 +35,10 @@ export async function stagesReport(ctx: ServiceContext, s: ReportScope): Promise
           FROM stage_changes sc JOIN leads l ON l.id = sc.lead_id WHERE ${leadFilter}) x
         WHERE x.stage_id IS NOT NULL AND strftime('%Y-%m', x.at / 1000 + 10800, 'unixepoch') BETWEEN ${fromMonth} AND ${toMonth}`)
       : s.regionIds === null && s.userId === null
-        // The whole company reads its own rollup: a row per stage and month.
-        ? ctx.db.all<Record<string, number> & { stage_id: string }>(sql`SELECT stage_id, sum(stays) AS stays, ${buckets} FROM rollup_stays_all
+        ? // The whole company reads its own rollup: a row per stage and month.
+          ctx.db.all<
+            Record<string, number> & { stage_id: string }
+          >(sql`SELECT stage_id, sum(stays) AS stays, ${buckets} FROM rollup_stays_all
             WHERE month BETWEEN ${fromMonth} AND ${toMonth} GROUP BY stage_id`)
         : ctx.db.all<Record<string, number> & { stage_id: string }>(sql`SELECT stage_id, sum(stays) AS stays, ${buckets} FROM rollup_stays
             WHERE month BETWEEN ${fromMonth} AND ${toMonth} AND ${regionOwnerFilter(s, sql.raw('region_id'), sql.raw('owner_id'))} GROUP BY stage_id`),
@@ -52,7 +54,11 @@ export async function stagesReport(ctx: ServiceContext, s: ReportScope): Promise
       histograms.set(row.stage_id, h);
     }
   } else {
-    for (const row of stays as (Record<string, number> & { stage_id: string })[]) histograms.set(row.stage_id, STAY_BUCKETS.map((_, i) => Number(row[`b${i}`] ?? 0)));
+    for (const row of stays as (Record<string, number> & { stage_id: string })[])
+      histograms.set(
+        row.stage_id,
+        STAY_BUCKETS.map((_, i) => Number(row[`b${i}`] ?? 0)),
+      );
   }
   const ages = new Map<string, number[]>();
   for (const o of open) {
@@ -64,15 +70,30 @@ export async function stagesReport(ctx: ServiceContext, s: ReportScope): Promise
     const h = histograms.get(st.id) ?? [];
     const a = ages.get(st.id) ?? [];
     return {
-      stageId: st.id, stage: st.name_ru, stays: h.reduce((sum, c) => sum + c, 0),
-      median_min: percentileMinutes(h, 50), p90_min: percentileMinutes(h, 90),
-      open_now: a.length, open_median_age_min: median(a), open_max_age_min: a.length ? a[a.length - 1]! : null,
+      stageId: st.id,
+      stage: st.name_ru,
+      stays: h.reduce((sum, c) => sum + c, 0),
+      median_min: percentileMinutes(h, 50),
+      p90_min: percentileMinutes(h, 90),
+      open_now: a.length,
+      open_median_age_min: median(a),
+      open_max_age_min: a.length ? a[a.length - 1]! : null,
     };
   });
   return {
-    report: 'stages', titleRu: REPORT_CATALOGUE.stages.titleRu, from: s.from, to: s.to, by: 'month', source: raw ? 'raw' : 'rollup',
-    seriesColumns: COLUMNS, series: rows, totals: { stays: rows.reduce((sum, r) => sum + r.stays, 0), open_now: rows.reduce((sum, r) => sum + r.open_now, 0) },
-    tableColumns: COLUMNS, rows,
-    notes: [`Пребывания, завершённые в месяцах ${fromMonth} — ${toMonth}; медиана и 90-й перцентиль — с точностью до шага гистограммы (минуты, часы, дни). Возраст — для открытых интересов сейчас.`],
+    report: 'stages',
+    titleRu: REPORT_CATALOGUE.stages.titleRu,
+    from: s.from,
+    to: s.to,
+    by: 'month',
+    source: raw ? 'raw' : 'rollup',
+    seriesColumns: COLUMNS,
+    series: rows,
+    totals: { stays: rows.reduce((sum, r) => sum + r.stays, 0), open_now: rows.reduce((sum, r) => sum + r.open_now, 0) },
+    tableColumns: COLUMNS,
+    rows,
+    notes: [
+      `Пребывания, завершённые в месяцах ${fromMonth} — ${toMonth}; медиана и 90-й перцентиль — с точностью до шага гистограммы (минуты, часы, дни). Возраст — для открытых интересов сейчас.`,
+    ],
   };
 }

@@ -5,8 +5,18 @@ import { recordInbox } from '../platform/inbox';
 export async function acknowledgePing({ ctx, input }: { ctx: ServiceContext; input: { headers: Headers; body: string; path: string } }) {
   const integration = ctx.principal.kind === 'machine' ? ctx.principal.integration : 'unknown';
   await recordInbox({
-    db: ctx.db, now: ctx.now,
-    entry: { source: 'ping', externalId: input.headers.get('webhook-id'), method: 'POST', path: input.path, headers: input.headers, body: input.body, outcome: 'stored', reason: `verified as ${integration}` },
+    db: ctx.db,
+    now: ctx.now,
+    entry: {
+      source: 'ping',
+      externalId: input.headers.get('webhook-id'),
+      method: 'POST',
+      path: input.path,
+      headers: input.headers,
+      body: input.body,
+      outcome: 'stored',
+      reason: `verified as ${integration}`,
+    },
   });
   return { ok: true as const, integration, receivedAt: ctx.now };
 }

@@ -12,21 +12,63 @@ import { auditInsert } from '../audit';
  */
 export async function replayInbox({ ctx, input }: { ctx: ServiceContext; input: { id: number } }) {
   requireRole(ctx.principal, 'admin');
-  const row = await ctx.db.get<{ id: number; source: string; external_id: string | null; path: string; headers: string; body: string; outcome: string; reason: string | null; replayed_at: number | null } | undefined>(sql`
+  const row = await ctx.db.get<
+    | {
+        id: number;
+        source: string;
+        external_id: string | null;
+        path: string;
+        headers: string;
+        body: string;
+        outcome: string;
+        reason: string | null;
+        replayed_at: number | null;
+      }
+    | undefined
+  >(sql`
     SELECT id, source, external_id, path, headers, body, outcome, reason, replayed_at FROM inbox WHERE id = ${input.id}`);
   if (!row) throw notFound();
   if (row.outcome !== 'rejected' || row.replayed_at !== null) {
-    throw new AppError('conflict', { ru: 'Повторить можно только отклонённое и ещё не повторённое', en: 'Only a rejected payload not yet replayed can be replayed' });
+    throw new AppError('conflict', {
+      ru: 'Повторить можно только отклонённое и ещё не повторённое',
+      en: 'Only a rejected payload not yet replayed can be replayed',
+    });
   }
   if (row.reason?.startsWith('unauthorized')) {
-    throw new AppError('conflict', { ru: 'Подпись не была принята: такой запрос не повторяют, его надо прислать заново', en: 'Refused for its signature: it must be sent again, not replayed' });
+    throw new AppError('conflict', {
+      ru: 'Подпись не была принята: такой запрос не повторяют, его надо прислать заново',
+      en: 'Refused for its signature: it must be sent again, not replayed',
+    });
   }
   const replayer = replayerFor(row.source);
-  if (!replayer) throw new AppError('conflict', { ru: `Для источника «${row.source}» повтор не поддерживается`, en: `Replay is not supported for "${row.source}"` });
-  const result = await replayer(ctx, { id: row.id, source: row.source, path: row.path, headers: JSON.parse(row.headers) as Record<string, string>, body: row.body });
+  if (!replayer)
+    throw new AppError('conflict', {
+      ru: `Для источника «${row.source}» повтор не поддерживается`,
+      en: `Replay is not supported for "${row.source}"`,
+    });
+  const result = await replayer(ctx, {
+    id: row.id,
+    source: row.source,
+    path: row.path,
+    headers: JSON.parse(row.headers) as Record<string, string>,
+    body: row.body,
+  });
   await ctx.db.batch([
     ctx.db.run(sql`UPDATE inbox SET replayed_at = ${ctx.now} WHERE id = ${row.id}`),
-    inboxInsert(ctx.db, { source: row.source, externalId: row.external_id, method: 'REPLAY', path: row.path, headers: new Headers({ 'x-replay-of': String(row.id) }), body: row.body, outcome: result.outcome, reason: result.reason ?? `replay of #${row.id}` }, ctx.now),
+    inboxInsert(
+      ctx.db,
+      {
+        source: row.source,
+        externalId: row.external_id,
+        method: 'REPLAY',
+        path: row.path,
+        headers: new Headers({ 'x-replay-of': String(row.id) }),
+        body: row.body,
+        outcome: result.outcome,
+        reason: result.reason ?? `replay of #${row.id}`,
+      },
+      ctx.now,
+    ),
     auditInsert(ctx, { action: 'change', entity: 'inbox', entityId: row.id, details: { op: 'replay', outcome: result.outcome } }),
   ]);
   return { id: row.id, ...result };

@@ -12,7 +12,9 @@ export const REPLAYERS: Readonly<Record<string, Replayer>> = {
   onec: replayOnecPayload,
   [MAIL_INBOX_SOURCE]: replayMailPayload,
   // Every PBX with a hook keeps what it sends (the sandbox PBX plays calls inside the worker and keeps nothing).
-  ...Object.fromEntries(providerList.filter((provider) => provider.hooks.length > 0).map((provider) => [provider.id, replayTelephonyPayload])),
+  ...Object.fromEntries(
+    providerList.filter((provider) => provider.hooks.length > 0).map((provider) => [provider.id, replayTelephonyPayload]),
+  ),
 };
 
 /** Inbox sources that are kept but have nothing to re-apply, and why. */

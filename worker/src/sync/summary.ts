@@ -3,7 +3,14 @@ import { requireRole } from '../access';
 import type { ServiceContext } from '../platform/route';
 import { replayableSources } from './replayers';
 
-interface SourceRow { source: string; last_received: number | null; stored: number; duplicate: number; rejected: number; waiting: number }
+interface SourceRow {
+  source: string;
+  last_received: number | null;
+  stored: number;
+  duplicate: number;
+  rejected: number;
+  waiting: number;
+}
 
 /** Per integration: the last payload received and what became of the last 24 hours of them. */
 export async function getSyncSummary({ ctx }: { ctx: ServiceContext }) {
@@ -18,8 +25,13 @@ export async function getSyncSummary({ ctx }: { ctx: ServiceContext }) {
   const replayable = new Set(replayableSources());
   return {
     sources: rows.map((r) => ({
-      source: r.source, lastReceivedAt: r.last_received, stored24h: Number(r.stored), duplicate24h: Number(r.duplicate),
-      rejected24h: Number(r.rejected), rejectedWaiting: Number(r.waiting), replayable: replayable.has(r.source),
+      source: r.source,
+      lastReceivedAt: r.last_received,
+      stored24h: Number(r.stored),
+      duplicate24h: Number(r.duplicate),
+      rejected24h: Number(r.rejected),
+      rejectedWaiting: Number(r.waiting),
+      replayable: replayable.has(r.source),
     })),
   };
 }

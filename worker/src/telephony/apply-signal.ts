@@ -9,13 +9,28 @@ import { TARGETED_CALL_SEC } from '../timeline';
 import { callerCard, callerRows } from './lookup';
 
 interface CallRow {
-  id: number; provider: string; call_id: string; direction: 'in' | 'out' | 'internal' | null; counterpart: string | null; line: string | null;
-  extension: string | null; user_id: number | null; company_id: number | null; contact_id: number | null; lead_id: number | null;
-  started_at: number | null; answered_at: number | null; ended_at: number | null; talk_sec: number | null;
-  result: 'answered' | 'missed' | 'busy' | 'failed' | null; recording_url: string | null; last_seq: number | null; event_id: number | null;
+  id: number;
+  provider: string;
+  call_id: string;
+  direction: 'in' | 'out' | 'internal' | null;
+  counterpart: string | null;
+  line: string | null;
+  extension: string | null;
+  user_id: number | null;
+  company_id: number | null;
+  contact_id: number | null;
+  lead_id: number | null;
+  started_at: number | null;
+  answered_at: number | null;
+  ended_at: number | null;
+  talk_sec: number | null;
+  result: 'answered' | 'missed' | 'busy' | 'failed' | null;
+  recording_url: string | null;
+  last_seq: number | null;
+  event_id: number | null;
 }
 
-const e164 = (raw: string | null) => (raw ? normalizePhone(raw)?.e164 ?? raw.trim() : null);
+const e164 = (raw: string | null) => (raw ? (normalizePhone(raw)?.e164 ?? raw.trim()) : null);
 
 type Parties = Pick<CallRow, 'direction' | 'counterpart' | 'line' | 'user_id' | 'company_id' | 'contact_id'>;
 
@@ -85,7 +100,7 @@ export async function applyCallSignals(ctx: ServiceContext, signals: readonly Ca
     const counterpart = known?.counterpart ?? e164(direction === 'out' ? signal.to : direction === 'in' ? signal.from : null);
     const line = known?.line ?? e164(signal.line ?? (direction === 'in' ? signal.to : null));
     const extension = signal.extension ?? (known && 'extension' in known ? (known as CallRow).extension : null);
-    const userId = known?.user_id ?? (signal.extension ? userByExtension.get(signal.extension) ?? null : null);
+    const userId = known?.user_id ?? (signal.extension ? (userByExtension.get(signal.extension) ?? null) : null);
     let companyId = known?.company_id ?? null;
     let contactId = known?.contact_id ?? null;
     let createdLeadId: number | null = null;
@@ -107,7 +122,7 @@ export async function applyCallSignals(ctx: ServiceContext, signals: readonly Ca
     parties.set(key, before.has(key) ? { ...before.get(key)!, ...merged } : merged);
     statements.push(upsertStatement(ctx, signal, merged, extension, createdLeadId));
   }
-  const rows = (await ctx.db.batch(statements as never) as CallRow[][]).map((r) => r[0]!);
+  const rows = ((await ctx.db.batch(statements as never)) as CallRow[][]).map((r) => r[0]!);
 
   // Per signal: did it change its call? Per call: its row before and after this batch.
   const outcomes: CallOutcome[] = [];
@@ -120,7 +135,14 @@ export async function applyCallSignals(ctx: ServiceContext, signals: readonly Ca
     if (!firstSignal.has(key)) firstSignal.set(key, signal);
     latest.set(key, row);
     const unchanged = !!previous && sameCall(previous, row);
-    outcomes.push({ outcome: unchanged ? 'duplicate' : 'stored', callRowId: row.id, ring: null, eventId: row.event_id, companyId: row.company_id, createdLeadId: null });
+    outcomes.push({
+      outcome: unchanged ? 'duplicate' : 'stored',
+      callRowId: row.id,
+      ring: null,
+      eventId: row.event_id,
+      companyId: row.company_id,
+      createdLeadId: null,
+    });
   });
   const lastIndex = new Map<string, number>();
   signals.forEach((s, i) => lastIndex.set(callKey(s.provider, s.callId), i));
@@ -130,8 +152,13 @@ export async function applyCallSignals(ctx: ServiceContext, signals: readonly Ca
 
   // Calls that ended (or were enriched after ending) in this batch: on the timeline, once.
   const finished = [...latest].filter(([key, row]) => row.ended_at !== null && !(before.has(key) && sameCall(before.get(key)!, row)));
-  const eventIds = await finalize(ctx, finished.map(([, row]) => row));
-  finished.forEach(([key], k) => { outcomes[lastIndex.get(key)!]!.eventId = eventIds[k] ?? null; });
+  const eventIds = await finalize(
+    ctx,
+    finished.map(([, row]) => row),
+  );
+  finished.forEach(([key], k) => {
+    outcomes[lastIndex.get(key)!]!.eventId = eventIds[k] ?? null;
+  });
   return outcomes;
 }
 
@@ -139,7 +166,13 @@ export async function applyCallSignals(ctx: ServiceContext, signals: readonly Ca
  * Ringing: an inbound call seen for the first time, not over yet, is pushed to the manager it
  * rings for (the extension), else to the client's owner, with the card as that manager may see it.
  */
-async function ring(ctx: ServiceContext, signals: readonly CallSignal[], outcomes: CallOutcome[], before: Map<string, CallRow>, latest: Map<string, CallRow>) {
+async function ring(
+  ctx: ServiceContext,
+  signals: readonly CallSignal[],
+  outcomes: CallOutcome[],
+  before: Map<string, CallRow>,
+  latest: Map<string, CallRow>,
+) {
   const ringing: { index: number; row: CallRow; signal: CallSignal }[] = [];
   const seen = new Set<string>();
   signals.forEach((signal, index) => {
@@ -152,17 +185,28 @@ async function ring(ctx: ServiceContext, signals: readonly CallSignal[], outcome
     ringing.push({ index, row, signal });
   });
   if (!ringing.length) return;
-  const cards = await callerRows(ctx.db, ringing.map((r) => r.row.counterpart!));
+  const cards = await callerRows(
+    ctx.db,
+    ringing.map((r) => r.row.counterpart!),
+  );
   const targets = ringing.map(({ row }) => row.user_id ?? cards.get(row.counterpart!)?.owner_id ?? null);
   const principals = await principalsFor(ctx, unique(targets));
-  await Promise.all(ringing.map(async ({ index, row, signal }, k) => {
-    const target = targets[k];
-    const principal = target !== null && target !== undefined ? principals.get(target) : undefined;
-    if (!principal) return;
-    const card = callerCard(principal, row.counterpart!, cards.get(row.counterpart!));
-    await ctx.live.push(principal.user.id, { type: 'call.ringing', callId: signal.callId, provider: signal.provider, at: signal.at, card });
-    outcomes[index]!.ring = { userId: principal.user.id, card, callId: signal.callId };
-  }));
+  await Promise.all(
+    ringing.map(async ({ index, row, signal }, k) => {
+      const target = targets[k];
+      const principal = target !== null && target !== undefined ? principals.get(target) : undefined;
+      if (!principal) return;
+      const card = callerCard(principal, row.counterpart!, cards.get(row.counterpart!));
+      await ctx.live.push(principal.user.id, {
+        type: 'call.ringing',
+        callId: signal.callId,
+        provider: signal.provider,
+        at: signal.at,
+        card,
+      });
+      outcomes[index]!.ring = { userId: principal.user.id, card, callId: signal.callId };
+    }),
+  );
 }
 
 /** A signal that leaves the merged call as it was (a retry, a replay) is a duplicate. */
@@ -175,12 +219,25 @@ function sameCall(a: CallRow, b: CallRow): boolean {
 /** The cards a manager sees are scoped to him, not to the PBX that told us about the call. */
 async function principalsFor(ctx: ServiceContext, userIds: number[]) {
   if (!userIds.length) return new Map<number, Extract<Principal, { kind: 'user' }>>();
-  const rows = await ctx.db.all<{ id: number; name: string; email: string; role: 'manager' | 'head' | 'admin'; region_ids: string | null }>(sql`SELECT id, name, email, role,
+  const rows = await ctx.db.all<{
+    id: number;
+    name: string;
+    email: string;
+    role: 'manager' | 'head' | 'admin';
+    region_ids: string | null;
+  }>(sql`SELECT id, name, email, role,
     (SELECT group_concat(region_id) FROM user_regions WHERE user_id = users.id) AS region_ids FROM users WHERE id IN (SELECT value FROM json_each(${JSON.stringify(userIds)}))`);
-  return new Map(rows.map((u) => [u.id, {
-    kind: 'user' as const, via: 'extension' as const, credentialId: 0,
-    user: { id: u.id, name: u.name, email: u.email, role: u.role, regionIds: u.region_ids ? u.region_ids.split(',').map(Number) : [] },
-  }]));
+  return new Map(
+    rows.map((u) => [
+      u.id,
+      {
+        kind: 'user' as const,
+        via: 'extension' as const,
+        credentialId: 0,
+        user: { id: u.id, name: u.name, email: u.email, role: u.role, regionIds: u.region_ids ? u.region_ids.split(',').map(Number) : [] },
+      },
+    ]),
+  );
 }
 
 /**
@@ -194,10 +251,19 @@ async function createProspect(ctx: ServiceContext, phone: string, line: string |
       (SELECT min(id) FROM regions)) AS id`);
   const regionId = region?.id ?? 1;
   const name = `Новый клиент ${phone}`;
-  await ctx.db.batch(prospectStatements(ctx, {
-    name, contact: { name: `Звонивший ${phone}`, position: null, phones: [{ e164: phone, extension: null }], emails: [] },
-    regionId, ownerId: null, channel: 'call', at: ctx.now, causeRule: 'unknown_caller', cause: 'rule', details: { phone },
-  }));
+  await ctx.db.batch(
+    prospectStatements(ctx, {
+      name,
+      contact: { name: `Звонивший ${phone}`, position: null, phones: [{ e164: phone, extension: null }], emails: [] },
+      regionId,
+      ownerId: null,
+      channel: 'call',
+      at: ctx.now,
+      causeRule: 'unknown_caller',
+      cause: 'rule',
+      details: { phone },
+    }),
+  );
   const created = await ctx.db.get<{ company_id: number; contact_id: number; lead_id: number }>(sql`SELECT p.company_id, p.contact_id,
     (SELECT max(id) FROM leads WHERE company_id = p.company_id) AS lead_id FROM contact_points p WHERE p.kind = 'phone' AND p.value = ${phone}`);
   return { companyId: created!.company_id, contactId: created!.contact_id, leadId: created!.lead_id };
@@ -209,34 +275,63 @@ async function createProspect(ctx: ServiceContext, phone: string, line: string |
  */
 async function finalize(ctx: ServiceContext, rows: CallRow[]): Promise<(number | null)[]> {
   if (!rows.length) return [];
-  const regionOf = new Map((await ctx.db.all<{ id: number; region_id: number }>(sql`SELECT id, region_id FROM companies
-    WHERE id IN (SELECT value FROM json_each(${JSON.stringify(unique(rows.map((r) => r.company_id)))}))`)).map((c) => [c.id, c.region_id]));
+  const regionOf = new Map(
+    (
+      await ctx.db.all<{ id: number; region_id: number }>(sql`SELECT id, region_id FROM companies
+    WHERE id IN (SELECT value FROM json_each(${JSON.stringify(unique(rows.map((r) => r.company_id)))}))`)
+    ).map((c) => [c.id, c.region_id]),
+  );
   const enrich: unknown[] = [];
   const fresh: { index: number; event: TimelineEvent; extra: unknown[] }[] = [];
   const eventIds: (number | null)[] = rows.map((r) => r.event_id);
   rows.forEach((row, index) => {
-    const talkSec = row.talk_sec ?? (row.answered_at !== null && row.ended_at !== null ? Math.max(0, Math.round((row.ended_at - row.answered_at) / 1000)) : 0);
+    const talkSec =
+      row.talk_sec ??
+      (row.answered_at !== null && row.ended_at !== null ? Math.max(0, Math.round((row.ended_at - row.answered_at) / 1000)) : 0);
     const result = row.result ?? (row.answered_at !== null ? 'answered' : 'missed');
     const targeted = result === 'answered' && talkSec >= TARGETED_CALL_SEC && row.company_id !== null;
-    const details = { callId: row.call_id, provider: row.provider, line: row.line, extension: row.extension, recordingUrl: row.recording_url };
+    const details = {
+      callId: row.call_id,
+      provider: row.provider,
+      line: row.line,
+      extension: row.extension,
+      recordingUrl: row.recording_url,
+    };
     if (row.event_id !== null) {
-      enrich.push(ctx.db.run(sql`UPDATE events SET duration_sec = ${talkSec}, call_result = ${result}, targeted = ${targeted ? 1 : 0},
+      enrich.push(
+        ctx.db.run(sql`UPDATE events SET duration_sec = ${talkSec}, call_result = ${result}, targeted = ${targeted ? 1 : 0},
         occurred_at = coalesce(${row.started_at}, occurred_at),
-        details = json_patch(coalesce(details, '{}'), ${JSON.stringify(details)}) WHERE id = ${row.event_id}`));
+        details = json_patch(coalesce(details, '{}'), ${JSON.stringify(details)}) WHERE id = ${row.event_id}`),
+      );
       return;
     }
     const externalId = `call:${row.call_id}`;
     fresh.push({
       index,
       event: {
-        kind: 'call', source: row.provider as 'mango', externalId, occurredAt: row.started_at ?? row.ended_at!,
-        companyId: row.company_id, contactId: row.contact_id, leadId: row.lead_id, userId: row.user_id,
-        regionId: row.company_id !== null ? regionOf.get(row.company_id) ?? null : null,
-        direction: row.direction, durationSec: talkSec, callResult: result, targeted, counterpart: row.counterpart,
-        subject: null, details,
+        kind: 'call',
+        source: row.provider as 'mango',
+        externalId,
+        occurredAt: row.started_at ?? row.ended_at!,
+        companyId: row.company_id,
+        contactId: row.contact_id,
+        leadId: row.lead_id,
+        userId: row.user_id,
+        regionId: row.company_id !== null ? (regionOf.get(row.company_id) ?? null) : null,
+        direction: row.direction,
+        durationSec: talkSec,
+        callResult: result,
+        targeted,
+        counterpart: row.counterpart,
+        subject: null,
+        details,
       },
       // The call record learns its event in the same batch.
-      extra: [ctx.db.run(sql`UPDATE calls SET event_id = (SELECT id FROM events WHERE source = ${row.provider} AND external_id = ${externalId}) WHERE id = ${row.id}`)],
+      extra: [
+        ctx.db.run(
+          sql`UPDATE calls SET event_id = (SELECT id FROM events WHERE source = ${row.provider} AND external_id = ${externalId}) WHERE id = ${row.id}`,
+        ),
+      ],
     });
   });
   if (enrich.length) await ctx.db.batch(enrich as never);
@@ -250,7 +345,12 @@ async function finalize(ctx: ServiceContext, rows: CallRow[]): Promise<(number |
   for (const k of missing) {
     const { index, event } = fresh[k]!;
     const row = rows[index]!;
-    const id = (await ctx.db.get<{ id: number } | undefined>(sql`SELECT id FROM events WHERE source = ${row.provider} AND external_id = ${event.externalId}`))?.id ?? null;
+    const id =
+      (
+        await ctx.db.get<{ id: number } | undefined>(
+          sql`SELECT id FROM events WHERE source = ${row.provider} AND external_id = ${event.externalId}`,
+        )
+      )?.id ?? null;
     if (id !== null) await ctx.db.run(sql`UPDATE calls SET event_id = ${id} WHERE id = ${row.id}`);
     eventIds[index] = id;
   }

@@ -22,8 +22,12 @@ export function telephonyHookRoute(spec: {
   const hook = spec.adapter.hooks.find((h) => h.kind === spec.kind);
   if (!hook) throw new Error(`${spec.adapter.id} declares no hook ${spec.kind}`);
   return defineRoute({
-    method: 'post', path: hook.path, tag: 'hooks', summary: spec.summary,
-    access: ['machine'], response: spec.response ?? TelephonyHookResult,
+    method: 'post',
+    path: hook.path,
+    tag: 'hooks',
+    summary: spec.summary,
+    access: ['machine'],
+    response: spec.response ?? TelephonyHookResult,
     machine: { source: spec.adapter.id, verify: spec.adapter.verify },
     handler: async ({ ctx, c, rawBody }) => {
       const result = await ingestTelephonyPayload(ctx, { adapter: spec.adapter, kind: spec.kind, payload: rawPayload(c, rawBody) });

@@ -14,15 +14,19 @@ export type IngestResult = Applied & { inboxId: number };
 
 /** A failure of our own while applying (not the payload's fault): the PBX should send it again. */
 export class ApplyFailure extends Error {
-  constructor(readonly externalId: string | null, readonly failure: unknown) {
+  constructor(
+    readonly externalId: string | null,
+    readonly failure: unknown,
+  ) {
     super(errorText(failure));
   }
 }
 
-const unavailable = () => new AppError('unavailable', {
-  ru: 'Событие звонка не применено из-за внутренней ошибки; отправьте его ещё раз позже',
-  en: 'The call event was not applied because of an internal error; send it again later',
-});
+const unavailable = () =>
+  new AppError('unavailable', {
+    ru: 'Событие звонка не применено из-за внутренней ошибки; отправьте его ещё раз позже',
+    en: 'The call event was not applied because of an internal error; send it again later',
+  });
 
 function errorText(err: unknown): string {
   return (err instanceof Error ? err.message : String(err)).slice(0, 500);
@@ -41,7 +45,12 @@ function payloadProblem(err: unknown): string | null {
  * Read → apply, without the inbox: the adapter reads the payload, the telephony core merges each
  * call signal. Shared by the hooks (which then keep the payload) and the inbox replay.
  */
-export async function applyTelephonyPayload(ctx: ServiceContext, adapter: TelephonyAdapter, kind: string, payload: RawPayload): Promise<Applied> {
+export async function applyTelephonyPayload(
+  ctx: ServiceContext,
+  adapter: TelephonyAdapter,
+  kind: string,
+  payload: RawPayload,
+): Promise<Applied> {
   const read = adapter.read(kind, payload, { receivedAt: ctx.now, config: ctx.config });
   if (!read.ok) return { outcome: 'rejected', externalId: read.externalId, reason: read.reason };
   let outcomes: CallOutcome[];
@@ -69,9 +78,16 @@ export async function ingestTelephonyPayload(
   const keep = async (externalId: string | null, outcome: 'stored' | 'duplicate' | 'rejected', reason: string | null) => {
     try {
       return await recordInbox({
-        db: ctx.db, now: ctx.now,
+        db: ctx.db,
+        now: ctx.now,
         entry: {
-          source: adapter.id, externalId, method: payload.method, path: payload.path, headers: payload.headers, body: payload.body, outcome,
+          source: adapter.id,
+          externalId,
+          method: payload.method,
+          path: payload.path,
+          headers: payload.headers,
+          body: payload.body,
+          outcome,
           reason: input.label ? `${input.label}${reason ? `: ${reason}` : ''}` : reason,
         },
       });
@@ -87,7 +103,14 @@ export async function ingestTelephonyPayload(
     applied = await applyTelephonyPayload(ctx, adapter, kind, payload);
   } catch (err) {
     const failure = err instanceof ApplyFailure ? err : new ApplyFailure(null, err);
-    console.error(JSON.stringify({ requestId: ctx.requestId, where: `telephony ${adapter.id} ${kind}`, error: failure.message, stack: (failure.failure as Error)?.stack }));
+    console.error(
+      JSON.stringify({
+        requestId: ctx.requestId,
+        where: `telephony ${adapter.id} ${kind}`,
+        error: failure.message,
+        stack: (failure.failure as Error)?.stack,
+      }),
+    );
     await keep(failure.externalId, 'rejected', `не применено: внутренняя ошибка (${failure.message})`);
     throw unavailable();
   }

@@ -5,16 +5,29 @@ import type { Principal } from '../platform/principal';
 import type { Db } from '../platform/db';
 
 export interface CallerRow {
-  company_id: number; company_name: string; status: 'prospect' | 'client'; region_id: number; owner_id: number | null;
-  owner_name: string | null; owner_extension: string | null; region_name: string | null; contact_name: string | null;
-  lead_id: number | null; stage_name: string | null;
+  company_id: number;
+  company_name: string;
+  status: 'prospect' | 'client';
+  region_id: number;
+  owner_id: number | null;
+  owner_name: string | null;
+  owner_extension: string | null;
+  region_name: string | null;
+  contact_name: string | null;
+  lead_id: number | null;
+  stage_name: string | null;
 }
 
 /** The caller rows of some E.164 numbers, from one indexed read (one number: a plain equality). */
 export async function callerRows(db: Db, phones: readonly string[]): Promise<Map<string, CallerRow>> {
   if (phones.length === 0) return new Map();
-  const where = phones.length === 1 ? sql`p.value = ${phones[0]}` : sql`p.value IN (SELECT value FROM json_each(${JSON.stringify([...new Set(phones)])}))`;
-  const rows = await db.all<CallerRow & { phone: string }>(sql`SELECT p.value AS phone, c.id AS company_id, c.name AS company_name, c.status, c.region_id, c.owner_id,
+  const where =
+    phones.length === 1
+      ? sql`p.value = ${phones[0]}`
+      : sql`p.value IN (SELECT value FROM json_each(${JSON.stringify([...new Set(phones)])}))`;
+  const rows = await db.all<
+    CallerRow & { phone: string }
+  >(sql`SELECT p.value AS phone, c.id AS company_id, c.name AS company_name, c.status, c.region_id, c.owner_id,
       u.name AS owner_name, u.phone_extension AS owner_extension, r.name AS region_name, k.name AS contact_name,
       l.id AS lead_id, s.name_ru AS stage_name
     FROM contact_points p
@@ -35,11 +48,21 @@ export async function callerRows(db: Db, phones: readonly string[]): Promise<Map
  */
 export function callerCard(principal: Principal, phone: string, row: CallerRow | undefined): CallerCard {
   if (!row) return { phone, known: false, ownerName: null, ownerExtension: null, regionName: null, status: null };
-  const minimal = { phone, known: true, ownerName: row.owner_name, ownerExtension: row.owner_extension, regionName: row.region_name, status: row.status };
+  const minimal = {
+    phone,
+    known: true,
+    ownerName: row.owner_name,
+    ownerExtension: row.owner_extension,
+    regionName: row.region_name,
+    status: row.status,
+  };
   if (principal.kind === 'machine') return { ...minimal, companyName: row.company_name };
   if (!canReadCompany(principal, { regionId: row.region_id, ownerId: row.owner_id })) return minimal;
   return {
-    ...minimal, companyId: row.company_id, companyName: row.company_name, contactName: row.contact_name,
+    ...minimal,
+    companyId: row.company_id,
+    companyName: row.company_name,
+    contactName: row.contact_name,
     openLead: row.lead_id !== null ? { id: row.lead_id, stageName: row.stage_name ?? '' } : null,
   };
 }

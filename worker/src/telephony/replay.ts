@@ -12,8 +12,12 @@ export async function replayTelephonyPayload(ctx: ServiceContext, stored: Stored
   if (!adapter) return { outcome: 'rejected', reason: `неизвестная АТС: ${stored.source}` };
   const kind = adapter.hooks.find((h) => h.path === stored.path)?.kind ?? 'event';
   const machine: ServiceContext = { ...ctx, principal: { kind: 'machine', integration: adapter.id } };
-  const applied = await applyTelephonyPayload(machine, adapter, kind, { method: 'POST', path: stored.path, headers: new Headers(stored.headers), body: stored.body });
+  const applied = await applyTelephonyPayload(machine, adapter, kind, {
+    method: 'POST',
+    path: stored.path,
+    headers: new Headers(stored.headers),
+    body: stored.body,
+  });
   if (applied.outcome === 'rejected') return { outcome: 'rejected', reason: applied.reason };
   return { outcome: applied.outcome, ...(applied.note ? { reason: applied.note } : {}) };
 }
-

@@ -11,7 +11,13 @@ import { loadReadableLead } from '../funnel';
 export const TARGETED_CALL_SEC = 30;
 
 /** A person (or the extension) logs a call, mail or note; it goes through the same pipeline as webhooks. */
-export async function logEvent({ ctx, input }: { ctx: ServiceContext; input: { companyId: number; event: z.output<typeof EventLogRequest> } }) {
+export async function logEvent({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { companyId: number; event: z.output<typeof EventLogRequest> };
+}) {
   const p = requireWriter(ctx.principal);
   const company = await loadReadableCompany(ctx.db, p, input.companyId);
   if (!canEditCompany(p, company)) throw forbidden();
@@ -21,12 +27,26 @@ export async function logEvent({ ctx, input }: { ctx: ServiceContext; input: { c
   }
   const e = input.event;
   const result = await processEvent(ctx, {
-    kind: e.kind, source: p.via === 'extension' ? 'extension' : 'manual',
-    externalId: e.idempotencyKey ?? crypto.randomUUID(), occurredAt: e.occurredAt ?? ctx.now,
-    companyId: company.id, leadId: e.leadId ?? null, userId: p.user.id, regionId: company.regionId,
-    direction: e.direction ?? null, durationSec: e.durationSec ?? null, callResult: e.callResult ?? null,
+    kind: e.kind,
+    source: p.via === 'extension' ? 'extension' : 'manual',
+    externalId: e.idempotencyKey ?? crypto.randomUUID(),
+    occurredAt: e.occurredAt ?? ctx.now,
+    companyId: company.id,
+    leadId: e.leadId ?? null,
+    userId: p.user.id,
+    regionId: company.regionId,
+    direction: e.direction ?? null,
+    durationSec: e.durationSec ?? null,
+    callResult: e.callResult ?? null,
     targeted: e.kind === 'call' ? e.callResult === 'answered' && (e.durationSec ?? 0) >= TARGETED_CALL_SEC : null,
-    subject: e.subject ?? null, hasAttachment: e.hasAttachment,
+    subject: e.subject ?? null,
+    hasAttachment: e.hasAttachment,
   });
-  return { eventId: result.eventId, duplicate: result.duplicate, movedTo: result.moved, tasksOpened: result.tasksOpened, tasksClosed: result.tasksClosed };
+  return {
+    eventId: result.eventId,
+    duplicate: result.duplicate,
+    movedTo: result.moved,
+    tasksOpened: result.tasksOpened,
+    tasksClosed: result.tasksClosed,
+  };
 }

@@ -12,13 +12,21 @@ export async function getTodayFigures({ ctx }: { ctx: ServiceContext }): Promise
   const timeZone = me?.timeZone ?? 'Europe/Moscow';
   const [from, to] = localDayBounds(ctx.now, timeZone);
   const [calls, open, overdue] = await ctx.db.batch([
-    ctx.db.select({
-      all: sql<number>`count(*)`,
-      targeted: sql<number>`coalesce(sum(${events.targeted}), 0)`,
-    }).from(events).where(and(eq(events.userId, p.user.id), eq(events.kind, 'call'), gte(events.occurredAt, from), lt(events.occurredAt, to))),
-    ctx.db.select({ n: sql<number>`count(*)` }).from(leads).innerJoin(stages, eq(stages.id, leads.stageId))
+    ctx.db
+      .select({
+        all: sql<number>`count(*)`,
+        targeted: sql<number>`coalesce(sum(${events.targeted}), 0)`,
+      })
+      .from(events)
+      .where(and(eq(events.userId, p.user.id), eq(events.kind, 'call'), gte(events.occurredAt, from), lt(events.occurredAt, to))),
+    ctx.db
+      .select({ n: sql<number>`count(*)` })
+      .from(leads)
+      .innerJoin(stages, eq(stages.id, leads.stageId))
       .where(and(eq(leads.ownerId, p.user.id), eq(stages.outcome, 'open'))),
-    ctx.db.select({ n: sql<number>`count(*)` }).from(tasks)
+    ctx.db
+      .select({ n: sql<number>`count(*)` })
+      .from(tasks)
       .where(and(eq(tasks.userId, p.user.id), isNull(tasks.doneAt), lt(tasks.dueAt, ctx.now), isNotNull(tasks.dueAt))),
   ]);
   return {

@@ -22,18 +22,34 @@ export async function handOverClients({ ctx, input }: { ctx: ServiceContext; inp
   const p = requireRole(ctx.principal, 'head', 'admin');
   const receivers = [...new Set(input.toUserIds)].filter((id) => id !== input.fromUserId);
   if (!receivers.length) {
-    throw new AppError('validation_failed', undefined, [{ field: 'body.toUserIds', message: ctx.lang === 'ru' ? 'Укажите, кому передать клиентов (не тому же менеджеру)' : 'Name who receives the clients (not the same manager)' }]);
+    throw new AppError('validation_failed', undefined, [
+      {
+        field: 'body.toUserIds',
+        message:
+          ctx.lang === 'ru'
+            ? 'Укажите, кому передать клиентов (не тому же менеджеру)'
+            : 'Name who receives the clients (not the same manager)',
+      },
+    ]);
   }
-  const people = await ctx.db.select({ id: users.id, role: users.role, active: users.active, regionId: userRegions.regionId })
-    .from(users).leftJoin(userRegions, eq(userRegions.userId, users.id))
-    .where(inArray(users.id, [input.fromUserId, ...receivers])).all();
+  const people = await ctx.db
+    .select({ id: users.id, role: users.role, active: users.active, regionId: userRegions.regionId })
+    .from(users)
+    .leftJoin(userRegions, eq(userRegions.userId, users.id))
+    .where(inArray(users.id, [input.fromUserId, ...receivers]))
+    .all();
   const regionsOf = (id: number) => people.filter((r) => r.id === id && r.regionId !== null).map((r) => r.regionId!);
   const inScope = (id: number) => p.user.role === 'admin' || regionsOf(id).some((r) => p.user.regionIds.includes(r));
   if (!people.some((r) => r.id === input.fromUserId) || !inScope(input.fromUserId)) throw notFound();
   for (const id of receivers) {
     const person = people.find((r) => r.id === id);
     if (!person || person.role !== 'manager' || !person.active || !inScope(id)) {
-      throw new AppError('validation_failed', undefined, [{ field: 'body.toUserIds', message: `${ctx.lang === 'ru' ? 'Не активный менеджер вашего региона' : 'Not an active manager of your region'}: ${id}` }]);
+      throw new AppError('validation_failed', undefined, [
+        {
+          field: 'body.toUserIds',
+          message: `${ctx.lang === 'ru' ? 'Не активный менеджер вашего региона' : 'Not an active manager of your region'}: ${id}`,
+        },
+      ]);
     }
   }
   const from = input.fromUserId;
@@ -44,7 +60,9 @@ export async function handOverClients({ ctx, input }: { ctx: ServiceContext; inp
     (SELECT count(*) FROM companies WHERE owner_id = ${from} AND merged_into_id IS NULL) AS companies,
     (SELECT count(*) FROM leads WHERE owner_id = ${from} AND closed_at IS NULL AND company_id IN (${book})) AS leads,
     (SELECT count(*) FROM tasks WHERE user_id = ${from} AND done_at IS NULL AND company_id IN (${book})) AS tasks`);
-  const byUser = await ctx.db.all<{ to_id: number; n: number }>(sql`SELECT ${companyKey} AS to_id, count(*) AS n FROM companies WHERE owner_id = ${from} AND merged_into_id IS NULL GROUP BY to_id`);
+  const byUser = await ctx.db.all<{ to_id: number; n: number }>(
+    sql`SELECT ${companyKey} AS to_id, count(*) AS n FROM companies WHERE owner_id = ${from} AND merged_into_id IS NULL GROUP BY to_id`,
+  );
   await ctx.db.batch([
     ctx.db.run(sql`INSERT INTO audit_log (at, user_id, principal, action, entity, entity_id, details, request_id)
       SELECT ${ctx.now}, ${p.user.id}, ${principalLabel(p)}, 'hand_over', 'company', CAST(id AS TEXT),
@@ -53,10 +71,14 @@ export async function handOverClients({ ctx, input }: { ctx: ServiceContext; inp
     // Leads and tasks first: they find the book by its current owner, which the last statement changes.
     ctx.db.run(sql`UPDATE leads SET owner_id = ${leadKey} WHERE owner_id = ${from} AND closed_at IS NULL AND company_id IN (${book})`),
     ctx.db.run(sql`UPDATE tasks SET user_id = ${leadKey} WHERE user_id = ${from} AND done_at IS NULL AND company_id IN (${book})`),
-    ctx.db.run(sql`UPDATE companies SET owner_id = ${companyKey}, updated_at = ${ctx.now} WHERE owner_id = ${from} AND merged_into_id IS NULL`),
+    ctx.db.run(
+      sql`UPDATE companies SET owner_id = ${companyKey}, updated_at = ${ctx.now} WHERE owner_id = ${from} AND merged_into_id IS NULL`,
+    ),
   ]);
   return {
-    companies: Number(counts?.companies ?? 0), leads: Number(counts?.leads ?? 0), tasks: Number(counts?.tasks ?? 0),
+    companies: Number(counts?.companies ?? 0),
+    leads: Number(counts?.leads ?? 0),
+    tasks: Number(counts?.tasks ?? 0),
     byUser: Object.fromEntries(byUser.map((r) => [String(r.to_id), Number(r.n)])),
   };
 }

@@ -10,9 +10,12 @@ import type { ServiceContext } from '../../platform/route';
 export async function listRegionManagers({ ctx, input }: { ctx: ServiceContext; input: { regionId: number } }) {
   const p = requireUser(ctx.principal);
   if (!canManageOwnership(p, input.regionId)) return { items: [] };
-  const items = await ctx.db.select({ id: users.id, name: users.name }).from(users)
+  const items = await ctx.db
+    .select({ id: users.id, name: users.name })
+    .from(users)
     .innerJoin(userRegions, and(eq(userRegions.userId, users.id), eq(userRegions.regionId, input.regionId)))
     .where(and(eq(users.role, 'manager'), eq(users.active, true)))
-    .orderBy(asc(users.name)).all();
+    .orderBy(asc(users.name))
+    .all();
   return { items };
 }

@@ -4,13 +4,22 @@ import { defineRoute } from '../../platform/route';
 import { SESSION_COOKIE, signIn } from '../sessions/sign-in';
 
 export default defineRoute({
-  method: 'post', path: '/api/auth/sign-in', tag: 'auth', summary: 'Вход по паролю (cookie-сессия) / Password sign-in',
-  access: ['public'], body: SignInRequest, response: SignInResponse,
+  method: 'post',
+  path: '/api/auth/sign-in',
+  tag: 'auth',
+  summary: 'Вход по паролю (cookie-сессия) / Password sign-in',
+  access: ['public'],
+  body: SignInRequest,
+  response: SignInResponse,
   handler: async ({ ctx, input, c }) => {
     const { secret, expiresAt, user } = await signIn({ ctx, input: { ...input.body, userAgent: c.req.header('user-agent') ?? null } });
     // Max-Age, not Expires: the lifetime counts from the browser's receipt, whatever either clock says.
     setCookie(c, SESSION_COOKIE, secret, {
-      httpOnly: true, secure: ctx.config.secureCookies, sameSite: 'Lax', path: '/', maxAge: Math.max(0, Math.floor((expiresAt - ctx.now) / 1000)),
+      httpOnly: true,
+      secure: ctx.config.secureCookies,
+      sameSite: 'Lax',
+      path: '/',
+      maxAge: Math.max(0, Math.floor((expiresAt - ctx.now) / 1000)),
     });
     return { user, expiresAt };
   },

@@ -3,8 +3,13 @@ import { defineRoute } from '../../platform/route';
 import { issueDeviceToken } from '../sessions/issue-device-token';
 
 export default defineRoute({
-  method: 'post', path: '/api/auth/token', tag: 'auth',
+  method: 'post',
+  path: '/api/auth/token',
+  tag: 'auth',
   summary: 'Вход расширения: пароль → личный API-токен / Extension sign-in: password → personal API token',
-  access: ['public'], body: TokenSignInRequest, response: TokenSignInResponse, status: 201,
+  access: ['public'],
+  body: TokenSignInRequest,
+  response: TokenSignInResponse,
+  status: 201,
   handler: ({ ctx, input }) => issueDeviceToken({ ctx, input: input.body }),
 });

@@ -4,7 +4,11 @@ import { defineRoute } from '../../platform/route';
 import { describeMe } from '../describe-me';
 
 export default defineRoute({
-  method: 'get', path: '/api/me', tag: 'auth', summary: 'Кто я / Who am I',
-  access: ['session', 'extension', 'widget'], response: Me,
+  method: 'get',
+  path: '/api/me',
+  tag: 'auth',
+  summary: 'Кто я / Who am I',
+  access: ['session', 'extension', 'widget'],
+  response: Me,
   handler: async ({ ctx }) => describeMe(requireUser(ctx.principal)),
 });

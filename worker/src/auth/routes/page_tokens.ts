@@ -38,10 +38,18 @@ const STYLE = `<style>.copy{display:flex;gap:8px;align-items:flex-start}.copy co
 .widget-choice{border-top:1px solid var(--line);margin-top:14px;padding-top:4px}.widget-choice h3{margin:8px 0 0;font-size:16px}</style>`;
 
 export default defineRoute({
-  method: 'get', path: '/app/tokens', tag: 'pages', summary: 'Tokens page', page: true, access: ['session'],
+  method: 'get',
+  path: '/app/tokens',
+  tag: 'pages',
+  summary: 'Tokens page',
+  page: true,
+  access: ['session'],
   handler: async ({ ctx, c }) => {
     const { user } = requireUser(ctx.principal);
-    const widgets = WIDGET_CHOICES.filter((w) => (w.forRoles as readonly string[]).includes(user.role)).map(({ name, title }) => ({ name, title }));
+    const widgets = WIDGET_CHOICES.filter((w) => (w.forRoles as readonly string[]).includes(user.role)).map(({ name, title }) => ({
+      name,
+      title,
+    }));
     const origins = ctx.config.frameAncestors;
     const framing = origins.length
       ? `<p class="muted">1С может показывать виджеты с адресов: ${origins.map((o) => `<code>${escapeHtml(o)}</code>`).join(' ')} (настройка FRAME_ANCESTORS).</p>`

@@ -5,7 +5,13 @@ import { issueToken } from '../tokens/create';
 import { describeMe } from '../describe-me';
 
 /** Extension sign-in: a password once, then a personal API token that can be revoked on its own. */
-export async function issueDeviceToken({ ctx, input }: { ctx: ServiceContext; input: { email: string; password: string; deviceName: string } }) {
+export async function issueDeviceToken({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { email: string; password: string; deviceName: string };
+}) {
   const userId = await checkPassword(ctx.db, input.email, input.password);
   const { secret } = await issueToken(ctx, userId, { kind: 'api', name: input.deviceName });
   const found = await findCredentialUser(ctx.db, 'tokens', await hashSecret(secret), ctx.now, 'api');

@@ -8,7 +8,13 @@ import { describeMe } from '../describe-me';
 export { SESSION_COOKIE };
 
 /** Password sign-in for pages: a new session whose secret goes into an HttpOnly cookie. */
-export async function signIn({ ctx, input }: { ctx: ServiceContext; input: { email: string; password: string; userAgent: string | null } }) {
+export async function signIn({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { email: string; password: string; userAgent: string | null };
+}) {
   const userId = await checkPassword(ctx.db, input.email, input.password);
   const secret = newSecret('');
   const tokenHash = await hashSecret(secret);

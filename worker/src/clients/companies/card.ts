@@ -12,11 +12,57 @@ export const NO_TOUCH_DAYS = 14;
 export const DORMANT_MONTHS = 24;
 export const CALLBACK_WITHIN_MS = HOUR;
 
-interface LeadRow { id: number; stage_id: string; name_ru: string; name_en: string; sla_hours: number | null; hint_ru: string | null; hint_en: string | null; amount_kopecks: number; channel: string; owner_id: number | null; created_at: number; stage_entered_at: number; task_title: string | null; task_due: number | null }
-interface DocRow { kind: 'order' | 'invoice' | 'payment' | 'shipment'; number: string; date_local: string; amount_kopecks: number; occurred_at: number }
-interface EventRow { id: number; kind: string; source: string; occurred_at: number; direction: string | null; duration_sec: number | null; call_result: string | null; targeted: number | null; subject: string | null; counterpart: string | null; user_name: string | null; lead_id: number | null }
-interface FactsRow { last_touch: number | null; last_invoice: number | null; last_missed: number | null; last_callback: number | null; region_name: string; status: string; created_at: number }
-interface TaskRow { id: number; title: string; due_at: number }
+interface LeadRow {
+  id: number;
+  stage_id: string;
+  name_ru: string;
+  name_en: string;
+  sla_hours: number | null;
+  hint_ru: string | null;
+  hint_en: string | null;
+  amount_kopecks: number;
+  channel: string;
+  owner_id: number | null;
+  created_at: number;
+  stage_entered_at: number;
+  task_title: string | null;
+  task_due: number | null;
+}
+interface DocRow {
+  kind: 'order' | 'invoice' | 'payment' | 'shipment';
+  number: string;
+  date_local: string;
+  amount_kopecks: number;
+  occurred_at: number;
+}
+interface EventRow {
+  id: number;
+  kind: string;
+  source: string;
+  occurred_at: number;
+  direction: string | null;
+  duration_sec: number | null;
+  call_result: string | null;
+  targeted: number | null;
+  subject: string | null;
+  counterpart: string | null;
+  user_name: string | null;
+  lead_id: number | null;
+}
+interface FactsRow {
+  last_touch: number | null;
+  last_invoice: number | null;
+  last_missed: number | null;
+  last_callback: number | null;
+  region_name: string;
+  status: string;
+  created_at: number;
+}
+interface TaskRow {
+  id: number;
+  title: string;
+  due_at: number;
+}
 
 const lastDoc = (kinds: string, label: string, companyId: number) => sql`SELECT * FROM (
   SELECT ${label} AS kind, number, date_local, amount_kopecks, occurred_at FROM onec_documents
@@ -52,7 +98,9 @@ export async function getCompanyCard({ ctx, input }: { ctx: ServiceContext; inpu
         (SELECT max(occurred_at) FROM events WHERE company_id = ${id} AND +kind = 'call' AND (direction = 'out' OR call_result = 'answered')) AS last_callback,
         (SELECT r.name FROM regions r JOIN companies c ON c.region_id = r.id WHERE c.id = ${id}) AS region_name,
         (SELECT status FROM companies WHERE id = ${id}) AS status, (SELECT created_at FROM companies WHERE id = ${id}) AS created_at`),
-    ctx.db.all<TaskRow>(sql`SELECT id, title, due_at FROM tasks WHERE company_id = ${id} AND done_at IS NULL AND due_at < ${ctx.now} ORDER BY due_at`),
+    ctx.db.all<TaskRow>(
+      sql`SELECT id, title, due_at FROM tasks WHERE company_id = ${id} AND done_at IS NULL AND due_at < ${ctx.now} ORDER BY due_at`,
+    ),
     auditCompanyViewIfReadable(ctx, id, { view: 'card' }),
   ]);
   const detail = assembleDetail(ctx.principal, [companyRows, contactRows, pointRows]);
@@ -61,39 +109,92 @@ export async function getCompanyCard({ ctx, input }: { ctx: ServiceContext; inpu
   const deviations: Deviation[] = [];
   for (const l of leadRows) {
     if (l.sla_hours !== null && ctx.now - l.stage_entered_at > l.sla_hours * HOUR) {
-      deviations.push({ kind: 'stuck', leadId: l.id, since: l.stage_entered_at + l.sla_hours * HOUR, message: ru ? `Интерес №${l.id} дольше срока на этапе «${l.name_ru}»` : `Lead #${l.id} is past the SLA of "${l.name_en}"` });
+      deviations.push({
+        kind: 'stuck',
+        leadId: l.id,
+        since: l.stage_entered_at + l.sla_hours * HOUR,
+        message: ru ? `Интерес №${l.id} дольше срока на этапе «${l.name_ru}»` : `Lead #${l.id} is past the SLA of "${l.name_en}"`,
+      });
     }
     if (facts.last_touch === null || ctx.now - facts.last_touch > NO_TOUCH_DAYS * DAY) {
-      deviations.push({ kind: 'no_touch', leadId: l.id, since: facts.last_touch, message: ru ? `Нет касаний по открытому интересу №${l.id} больше ${NO_TOUCH_DAYS} дней` : `No touch on open lead #${l.id} for over ${NO_TOUCH_DAYS} days` });
+      deviations.push({
+        kind: 'no_touch',
+        leadId: l.id,
+        since: facts.last_touch,
+        message: ru
+          ? `Нет касаний по открытому интересу №${l.id} больше ${NO_TOUCH_DAYS} дней`
+          : `No touch on open lead #${l.id} for over ${NO_TOUCH_DAYS} days`,
+      });
     }
   }
   for (const t of taskRows) {
-    deviations.push({ kind: 'overdue_task', taskId: t.id, since: t.due_at, message: ru ? `Просрочена задача «${t.title}»` : `Overdue task "${t.title}"` });
+    deviations.push({
+      kind: 'overdue_task',
+      taskId: t.id,
+      since: t.due_at,
+      message: ru ? `Просрочена задача «${t.title}»` : `Overdue task "${t.title}"`,
+    });
   }
   if (facts.last_missed !== null && (facts.last_callback ?? 0) < facts.last_missed && ctx.now - facts.last_missed > CALLBACK_WITHIN_MS) {
-    deviations.push({ kind: 'missed_call', since: facts.last_missed, message: ru ? 'Пропущенный звонок не перезвонили в течение часа' : 'Missed call not returned within an hour' });
+    deviations.push({
+      kind: 'missed_call',
+      since: facts.last_missed,
+      message: ru ? 'Пропущенный звонок не перезвонили в течение часа' : 'Missed call not returned within an hour',
+    });
   }
   const dormantSince = facts.last_invoice ?? facts.created_at;
   if (facts.status === 'client' && ctx.now - dormantSince > DORMANT_MONTHS * 30.4375 * DAY) {
-    deviations.push({ kind: 'dormant', since: facts.last_invoice, message: ru ? `Нет счетов ${DORMANT_MONTHS} месяцев и больше` : `No invoice for ${DORMANT_MONTHS} months or more` });
+    deviations.push({
+      kind: 'dormant',
+      since: facts.last_invoice,
+      message: ru ? `Нет счетов ${DORMANT_MONTHS} месяцев и больше` : `No invoice for ${DORMANT_MONTHS} months or more`,
+    });
   }
   return {
     ...detail,
     regionName: facts.region_name,
     lastTouchAt: facts.last_touch,
     openLeads: leadRows.map((l) => ({
-      id: l.id, stageId: l.stage_id, stageName: ru ? l.name_ru : l.name_en, amountKopecks: l.amount_kopecks, channel: l.channel,
-      ownerId: l.owner_id, createdAt: l.created_at, stageEnteredAt: l.stage_entered_at,
-      nextAction: l.task_title !== null
-        ? { title: l.task_title, dueAt: l.task_due, fromTask: true }
-        : (ru ? l.hint_ru : l.hint_en) ? { title: (ru ? l.hint_ru : l.hint_en)!, dueAt: l.sla_hours !== null ? l.stage_entered_at + l.sla_hours * HOUR : null, fromTask: false } : null,
+      id: l.id,
+      stageId: l.stage_id,
+      stageName: ru ? l.name_ru : l.name_en,
+      amountKopecks: l.amount_kopecks,
+      channel: l.channel,
+      ownerId: l.owner_id,
+      createdAt: l.created_at,
+      stageEnteredAt: l.stage_entered_at,
+      nextAction:
+        l.task_title !== null
+          ? { title: l.task_title, dueAt: l.task_due, fromTask: true }
+          : (ru ? l.hint_ru : l.hint_en)
+            ? {
+                title: (ru ? l.hint_ru : l.hint_en)!,
+                dueAt: l.sla_hours !== null ? l.stage_entered_at + l.sla_hours * HOUR : null,
+                fromTask: false,
+              }
+            : null,
     })),
-    lastDocuments: docRows.map((d) => ({ kind: d.kind, number: d.number, dateLocal: d.date_local, amountKopecks: d.amount_kopecks, occurredAt: d.occurred_at })),
+    lastDocuments: docRows.map((d) => ({
+      kind: d.kind,
+      number: d.number,
+      dateLocal: d.date_local,
+      amountKopecks: d.amount_kopecks,
+      occurredAt: d.occurred_at,
+    })),
     deviations,
     timeline: eventRows.map((e) => ({
-      id: e.id, kind: e.kind, source: e.source, occurredAt: e.occurred_at, direction: e.direction, durationSec: e.duration_sec,
-      callResult: e.call_result, targeted: e.targeted === null ? null : !!e.targeted, subject: e.subject, counterpart: e.counterpart,
-      userName: e.user_name, leadId: e.lead_id,
+      id: e.id,
+      kind: e.kind,
+      source: e.source,
+      occurredAt: e.occurred_at,
+      direction: e.direction,
+      durationSec: e.duration_sec,
+      callResult: e.call_result,
+      targeted: e.targeted === null ? null : !!e.targeted,
+      subject: e.subject,
+      counterpart: e.counterpart,
+      userName: e.user_name,
+      leadId: e.lead_id,
     })),
   };
 }

@@ -17,25 +17,42 @@ import { getCompany } from './get';
 
 /** Whether `ownerId` is an active manager working `regionId` — the only kind of owner a company has. */
 export async function isManagerOfRegion(db: Db, ownerId: number, regionId: number): Promise<boolean> {
-  const row = await db.select({ id: users.id }).from(users)
+  const row = await db
+    .select({ id: users.id })
+    .from(users)
     .innerJoin(userRegions, and(eq(userRegions.userId, users.id), eq(userRegions.regionId, regionId)))
-    .where(and(eq(users.id, ownerId), eq(users.role, 'manager'), eq(users.active, true))).get();
+    .where(and(eq(users.id, ownerId), eq(users.role, 'manager'), eq(users.active, true)))
+    .get();
   return !!row;
 }
 
 /** Resolves who will own a new company and refuses what the caller may not create. */
-export async function resolveNewOwner(db: Db, p: UserPrincipal, regionId: number, ownerId: number | null | undefined): Promise<number | null> {
+export async function resolveNewOwner(
+  db: Db,
+  p: UserPrincipal,
+  regionId: number,
+  ownerId: number | null | undefined,
+): Promise<number | null> {
   const { role, id, regionIds } = p.user;
   if (role !== 'admin' && !regionIds.includes(regionId)) {
     throw new AppError('forbidden', { ru: 'Этот регион не в вашей зоне', en: 'This region is outside your scope' });
   }
   if (role === 'manager') {
-    if (ownerId !== undefined && ownerId !== null && ownerId !== id) throw forbidden({ ru: 'Менеджер создаёт клиентов только на себя или в пул региона', en: 'A manager creates clients for himself or the region pool only' });
+    if (ownerId !== undefined && ownerId !== null && ownerId !== id)
+      throw forbidden({
+        ru: 'Менеджер создаёт клиентов только на себя или в пул региона',
+        en: 'A manager creates clients for himself or the region pool only',
+      });
     return ownerId === null ? null : id;
   }
   if (ownerId === undefined || ownerId === null) return null;
   if (!(await isManagerOfRegion(db, ownerId, regionId))) {
-    throw new AppError('validation_failed', undefined, [{ field: 'body.ownerId', message: 'Ответственный должен быть активным менеджером этого региона / The owner must be an active manager of this region' }]);
+    throw new AppError('validation_failed', undefined, [
+      {
+        field: 'body.ownerId',
+        message: 'Ответственный должен быть активным менеджером этого региона / The owner must be an active manager of this region',
+      },
+    ]);
   }
   return ownerId;
 }
@@ -51,22 +68,42 @@ export async function createCompany({ ctx, input }: { ctx: ServiceContext; input
   throwIfIssues([...fields.issues, ...people.issues]);
   const ownerId = await resolveNewOwner(ctx.db, p, input.regionId, input.ownerId);
   await assertNoCollisions(ctx.db, p, {
-    inn: fields.value.inn, kpp: fields.value.kpp,
+    inn: fields.value.inn,
+    kpp: fields.value.kpp,
     phones: people.value.flatMap((c) => c.phones.map((x) => x.e164)),
     emails: people.value.flatMap((c) => c.emails),
   });
   const newId = sql`(SELECT max(id) FROM companies)`;
   const [inserted] = await ctx.db.batch([
-    ctx.db.insert(companies).values({
-      name: fields.value.name!, nameNormalized: fields.value.nameNormalized!, inn: fields.value.inn ?? null, kpp: fields.value.kpp ?? null,
-      regionId: input.regionId, ownerId, status: input.status, createdAt: ctx.now, updatedAt: ctx.now,
-    }).returning({ id: companies.id }),
+    ctx.db
+      .insert(companies)
+      .values({
+        name: fields.value.name!,
+        nameNormalized: fields.value.nameNormalized!,
+        inn: fields.value.inn ?? null,
+        kpp: fields.value.kpp ?? null,
+        regionId: input.regionId,
+        ownerId,
+        status: input.status,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      })
+      .returning({ id: companies.id }),
     ...contactInserts(ctx.db, newId, people.value, ctx.now),
     ...refreshCompanySearch(sql`SELECT max(id) FROM companies`).map((s) => ctx.db.run(s)),
-    auditInsert(ctx, { action: 'change', entity: 'company', entityId: sql`(SELECT CAST(max(id) AS TEXT) FROM companies)`, details: { op: 'create', name: fields.value.name, ownerId } }),
+    auditInsert(ctx, {
+      action: 'change',
+      entity: 'company',
+      entityId: sql`(SELECT CAST(max(id) AS TEXT) FROM companies)`,
+      details: { op: 'create', name: fields.value.name, ownerId },
+    }),
     ctx.db.run(enqueueCounterpartyExport(sql`SELECT max(id) FROM companies`, ctx.now)),
   ]);
   const id = inserted[0]!.id;
-  const candidates = await findNameCandidates(ctx.db, p, { nameNormalized: fields.value.nameNormalized!, regionId: input.regionId, exceptCompanyId: id });
+  const candidates = await findNameCandidates(ctx.db, p, {
+    nameNormalized: fields.value.nameNormalized!,
+    regionId: input.regionId,
+    exceptCompanyId: id,
+  });
   return { company: await getCompany({ ctx, input: { id }, audit: false }), candidates };
 }

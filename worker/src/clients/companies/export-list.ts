@@ -36,10 +36,21 @@ export async function exportCompanyList({ ctx, input }: { ctx: ServiceContext; i
     }
     after = page.nextAfter;
   }
-  const lines = [HEADER.join(';'), ...companies.map((c) => [
-    String(c.id), csvCell(c.name), csvDigits(c.inn), csvDigits(c.kpp), csvCell(regionName.get(c.regionId) ?? ''),
-    csvCell(c.ownerName ?? 'пул региона'), COMPANY_STATUS_RU[c.status], c.lastTouchAt === null ? 'нет' : formatDate(c.lastTouchAt, timeZone),
-  ].join(';'))];
+  const lines = [
+    HEADER.join(';'),
+    ...companies.map((c) =>
+      [
+        String(c.id),
+        csvCell(c.name),
+        csvDigits(c.inn),
+        csvDigits(c.kpp),
+        csvCell(regionName.get(c.regionId) ?? ''),
+        csvCell(c.ownerName ?? 'пул региона'),
+        COMPANY_STATUS_RU[c.status],
+        c.lastTouchAt === null ? 'нет' : formatDate(c.lastTouchAt, timeZone),
+      ].join(';'),
+    ),
+  ];
   if (capped) lines.push(csvCell(`Выгружены первые ${EXPORT_ROW_CAP.toLocaleString('ru-RU')} строк, есть ещё — уточните фильтры`));
   await auditInsert(ctx, { action: 'export', entity: 'company_list', details: { filters: input, rows: companies.length, capped } }).run();
   const day = new Date(ctx.now).toISOString().slice(0, 10);

@@ -12,12 +12,31 @@ import { companySummaryColumns } from './list';
 /** The three reads behind a company's detail, to run in whatever batch needs them. */
 export function companyDetailQueries(db: Db, id: number) {
   return [
-    db.select({ ...companySummaryColumns, onecRef: companies.onecRef, createdAt: companies.createdAt, updatedAt: companies.updatedAt, mergedIntoId: companies.mergedIntoId })
-      .from(companies).where(eq(companies.id, id)),
-    db.select({ id: contacts.id, name: contacts.name, position: contacts.position }).from(contacts)
-      .where(and(eq(contacts.companyId, id), isNull(contacts.mergedIntoId))).orderBy(asc(contacts.id)),
-    db.select({ contactId: contactPoints.contactId, kind: contactPoints.kind, value: contactPoints.value, extension: contactPoints.extension })
-      .from(contactPoints).where(eq(contactPoints.companyId, id)).orderBy(asc(contactPoints.id)),
+    db
+      .select({
+        ...companySummaryColumns,
+        onecRef: companies.onecRef,
+        createdAt: companies.createdAt,
+        updatedAt: companies.updatedAt,
+        mergedIntoId: companies.mergedIntoId,
+      })
+      .from(companies)
+      .where(eq(companies.id, id)),
+    db
+      .select({ id: contacts.id, name: contacts.name, position: contacts.position })
+      .from(contacts)
+      .where(and(eq(contacts.companyId, id), isNull(contacts.mergedIntoId)))
+      .orderBy(asc(contacts.id)),
+    db
+      .select({
+        contactId: contactPoints.contactId,
+        kind: contactPoints.kind,
+        value: contactPoints.value,
+        extension: contactPoints.extension,
+      })
+      .from(contactPoints)
+      .where(eq(contactPoints.companyId, id))
+      .orderBy(asc(contactPoints.id)),
   ] as const;
 }
 
@@ -45,7 +64,15 @@ export function assembleDetail(principal: Principal, [companyRows, contactRows, 
 }
 
 /** One company with its contacts; each view is audit-logged (not the read-back after a change). */
-export async function getCompany({ ctx, input, audit = true }: { ctx: ServiceContext; input: { id: number }; audit?: boolean }): Promise<CompanyDetail> {
+export async function getCompany({
+  ctx,
+  input,
+  audit = true,
+}: {
+  ctx: ServiceContext;
+  input: { id: number };
+  audit?: boolean;
+}): Promise<CompanyDetail> {
   requireUser(ctx.principal);
   const detail = assembleDetail(ctx.principal, await ctx.db.batch(companyDetailQueries(ctx.db, input.id)));
   if (audit) await auditInsert(ctx, { action: 'view', entity: 'company', entityId: detail.id }).run();

@@ -7,7 +7,11 @@ import type { ServiceContext } from '../../platform/route';
 
 // A subquery, not a join: D1 batches map result columns by name, and a join repeats "name".
 export const companySummaryColumns = {
-  id: companies.id, name: companies.name, inn: companies.inn, kpp: companies.kpp, regionId: companies.regionId,
+  id: companies.id,
+  name: companies.name,
+  inn: companies.inn,
+  kpp: companies.kpp,
+  regionId: companies.regionId,
   ownerId: companies.ownerId,
   // Qualified by hand: drizzle prints bare column names inside a select-list subquery.
   ownerName: sql<string | null>`(SELECT u.name FROM users u WHERE u.id = "companies"."owner_id")`.as('owner_name'),
@@ -34,18 +38,31 @@ function escapeLike(s: string): string {
 export async function listCompanies({ ctx, input }: { ctx: ServiceContext; input: CompanyListQuery }) {
   requireUser(ctx.principal);
   const q = input.q?.trim();
-  const byQuery = !q ? undefined : /^\d{10}(\d{2})?$/.test(q)
-    ? eq(companies.inn, q)
-    : like(companies.nameNormalized, `${escapeLike(normalizeCompanyName(q))}%`);
-  const byOwner = input.ownerId === undefined ? undefined : input.ownerId === 0 ? isNull(companies.ownerId) : eq(companies.ownerId, input.ownerId);
-  const rows = await ctx.db.select({ ...companySummaryColumns, lastTouchAt }).from(companies)
-    .where(and(
-      companyReadScope(ctx.principal), isNull(companies.mergedIntoId), gt(companies.id, input.after), byQuery, byOwner,
-      input.regionId ? eq(companies.regionId, input.regionId) : undefined,
-      input.status ? eq(companies.status, input.status) : undefined,
-      input.noContactDays ? untouchedSince(ctx.now - input.noContactDays * DAY) : undefined,
-    ))
-    .orderBy(asc(companies.id)).limit(input.limit + 1).all();
+  const byQuery = !q
+    ? undefined
+    : /^\d{10}(\d{2})?$/.test(q)
+      ? eq(companies.inn, q)
+      : like(companies.nameNormalized, `${escapeLike(normalizeCompanyName(q))}%`);
+  const byOwner =
+    input.ownerId === undefined ? undefined : input.ownerId === 0 ? isNull(companies.ownerId) : eq(companies.ownerId, input.ownerId);
+  const rows = await ctx.db
+    .select({ ...companySummaryColumns, lastTouchAt })
+    .from(companies)
+    .where(
+      and(
+        companyReadScope(ctx.principal),
+        isNull(companies.mergedIntoId),
+        gt(companies.id, input.after),
+        byQuery,
+        byOwner,
+        input.regionId ? eq(companies.regionId, input.regionId) : undefined,
+        input.status ? eq(companies.status, input.status) : undefined,
+        input.noContactDays ? untouchedSince(ctx.now - input.noContactDays * DAY) : undefined,
+      ),
+    )
+    .orderBy(asc(companies.id))
+    .limit(input.limit + 1)
+    .all();
   const more = rows.length > input.limit;
   const items = more ? rows.slice(0, input.limit) : rows;
   return { items, nextAfter: more ? items[items.length - 1]!.id : null };

@@ -18,17 +18,25 @@ const MOVED = ['contacts', 'contact_points', 'events', 'leads', 'tasks', 'onec_d
 export async function mergeCompanies({ ctx, input }: { ctx: ServiceContext; input: { survivorId: number; sourceId: number } }) {
   const p = requireWriter(ctx.principal);
   if (input.survivorId === input.sourceId) {
-    throw new AppError('validation_failed', undefined, [{ field: 'body.sourceId', message: ctx.lang === 'ru' ? 'Нельзя объединить компанию саму с собой' : 'A company cannot be merged into itself' }]);
+    throw new AppError('validation_failed', undefined, [
+      {
+        field: 'body.sourceId',
+        message: ctx.lang === 'ru' ? 'Нельзя объединить компанию саму с собой' : 'A company cannot be merged into itself',
+      },
+    ]);
   }
   const survivor = await loadReadableCompany(ctx.db, p, input.survivorId);
   const source = await loadReadableCompany(ctx.db, p, input.sourceId);
   const ownsBoth = survivor.ownerId === p.user.id && source.ownerId === p.user.id;
   if (!ownsBoth && !(canManageOwnership(p, survivor.regionId) && canManageOwnership(p, source.regionId))) {
-    throw forbidden({ ru: 'Объединять клиентов разных менеджеров может руководитель или администратор', en: 'Only a head or the admin merges clients of different managers' });
+    throw forbidden({
+      ru: 'Объединять клиентов разных менеджеров может руководитель или администратор',
+      en: 'Only a head or the admin merges clients of different managers',
+    });
   }
-  const counts = await ctx.db.get<Record<string, number>>(sql.raw(
-    `SELECT ${MOVED.map((t) => `(SELECT count(*) FROM ${t} WHERE company_id = ${source.id}) AS ${t}`).join(', ')}`,
-  ));
+  const counts = await ctx.db.get<Record<string, number>>(
+    sql.raw(`SELECT ${MOVED.map((t) => `(SELECT count(*) FROM ${t} WHERE company_id = ${source.id}) AS ${t}`).join(', ')}`),
+  );
   const s = survivor.id;
   const m = source.id;
   await ctx.db.batch([

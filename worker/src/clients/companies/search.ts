@@ -13,7 +13,11 @@ type MatchedBy = 'inn' | 'phone' | 'email' | 'text';
 
 /** FTS5 query: every word as a quoted prefix, ё folded like the index; null when nothing is left. */
 export function ftsQuery(q: string): string | null {
-  const words = q.toLowerCase().replace(/ё/g, 'е').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const words = q
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
   return words.length ? words.map((w) => `"${w}"*`).join(' ') : null;
 }
 
@@ -26,25 +30,46 @@ export async function searchCompanies({ ctx, input }: { ctx: ServiceContext; inp
   const q = input.q.trim();
   const scope = and(companyReadScope(p), isNull(companies.mergedIntoId));
   const columns = { ...companySummaryColumns };
-  const tag = (matchedBy: MatchedBy) => <T extends object>(rows: T[]) => rows.map((r) => ({ ...r, matchedBy }));
+  const tag =
+    (matchedBy: MatchedBy) =>
+    <T extends object>(rows: T[]) =>
+      rows.map((r) => ({ ...r, matchedBy }));
 
   if (/^\d{10}(\d{2})?$/.test(q)) {
-    return { items: tag('inn')(await ctx.db.select(columns).from(companies).where(and(scope, eq(companies.inn, q))).limit(input.limit).all()) };
+    return {
+      items: tag('inn')(
+        await ctx.db
+          .select(columns)
+          .from(companies)
+          .where(and(scope, eq(companies.inn, q)))
+          .limit(input.limit)
+          .all(),
+      ),
+    };
   }
   const email = q.includes('@') ? normalizeEmail(q) : null;
   const phone = !email && /^[\d\s()+\-.]{6,}/.test(q) ? normalizePhone(q) : null;
   if (email || phone) {
-    const point = email ? and(eq(contactPoints.kind, 'email'), eq(contactPoints.value, email)) : and(eq(contactPoints.kind, 'phone'), eq(contactPoints.value, phone!.e164));
-    const rows = await ctx.db.select(columns).from(companies)
+    const point = email
+      ? and(eq(contactPoints.kind, 'email'), eq(contactPoints.value, email))
+      : and(eq(contactPoints.kind, 'phone'), eq(contactPoints.value, phone!.e164));
+    const rows = await ctx.db
+      .select(columns)
+      .from(companies)
       .where(and(scope, inArray(companies.id, ctx.db.select({ id: contactPoints.companyId }).from(contactPoints).where(point))))
-      .limit(input.limit).all();
+      .limit(input.limit)
+      .all();
     return { items: tag(email ? 'email' : 'phone')(rows) };
   }
   const match = ftsQuery(q);
   if (!match) return { items: [] };
-  const rows = await ctx.db.select(columns).from(companySearch)
+  const rows = await ctx.db
+    .select(columns)
+    .from(companySearch)
     .innerJoin(companies, eq(companies.id, companySearch.rowid))
     .where(and(sql`company_search MATCH ${match}`, scope))
-    .orderBy(sql`company_search.rank`).limit(input.limit).all();
+    .orderBy(sql`company_search.rank`)
+    .limit(input.limit)
+    .all();
   return { items: tag('text')(rows) };
 }

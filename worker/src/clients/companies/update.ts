@@ -11,7 +11,13 @@ import { checkCompanyFields, throwIfIssues } from '../dedup/normalize-input';
 import { getCompany } from './get';
 import { loadReadableCompany } from './load-live';
 
-export interface CompanyChanges { name?: string | undefined; inn?: string | null | undefined; kpp?: string | null | undefined; regionId?: number | undefined; status?: 'prospect' | 'client' | undefined }
+export interface CompanyChanges {
+  name?: string | undefined;
+  inn?: string | null | undefined;
+  kpp?: string | null | undefined;
+  regionId?: number | undefined;
+  status?: 'prospect' | 'client' | undefined;
+}
 
 /** Edits name, ИНН/КПП, region or status; the same dedup rules as on create. Owners change elsewhere. */
 export async function updateCompany({ ctx, input }: { ctx: ServiceContext; input: { id: number; changes: CompanyChanges } }) {
@@ -19,14 +25,25 @@ export async function updateCompany({ ctx, input }: { ctx: ServiceContext; input
   const current = await loadReadableCompany(ctx.db, p, input.id);
   if (!canEditCompany(p, current)) throw forbidden();
   const { changes } = input;
-  if (changes.regionId !== undefined && changes.regionId !== current.regionId && p.user.role !== 'admin' && !p.user.regionIds.includes(changes.regionId)) {
-    throw new AppError('forbidden', { ru: 'Перенести клиента можно только в свой регион', en: 'A client can only be moved into your own region' });
+  if (
+    changes.regionId !== undefined &&
+    changes.regionId !== current.regionId &&
+    p.user.role !== 'admin' &&
+    !p.user.regionIds.includes(changes.regionId)
+  ) {
+    throw new AppError('forbidden', {
+      ru: 'Перенести клиента можно только в свой регион',
+      en: 'A client can only be moved into your own region',
+    });
   }
-  const fields = checkCompanyFields({
-    name: changes.name,
-    inn: changes.inn === undefined && changes.kpp !== undefined ? current.inn : changes.inn,
-    kpp: changes.kpp === undefined && changes.inn !== undefined ? current.kpp : changes.kpp,
-  }, ctx.lang);
+  const fields = checkCompanyFields(
+    {
+      name: changes.name,
+      inn: changes.inn === undefined && changes.kpp !== undefined ? current.inn : changes.inn,
+      kpp: changes.kpp === undefined && changes.inn !== undefined ? current.kpp : changes.kpp,
+    },
+    ctx.lang,
+  );
   throwIfIssues(fields.issues);
   const inn = fields.value.inn === undefined ? current.inn : fields.value.inn;
   const kpp = fields.value.kpp === undefined ? current.kpp : fields.value.kpp;
@@ -39,14 +56,28 @@ export async function updateCompany({ ctx, input }: { ctx: ServiceContext; input
     ...(changes.status !== undefined ? { status: changes.status } : {}),
     updatedAt: ctx.now,
   };
-  const before = Object.fromEntries(Object.keys(set).filter((k) => k !== 'updatedAt').map((k) => [k, current[k as keyof typeof current]]));
+  const before = Object.fromEntries(
+    Object.keys(set)
+      .filter((k) => k !== 'updatedAt')
+      .map((k) => [k, current[k as keyof typeof current]]),
+  );
   await ctx.db.batch([
     ctx.db.update(companies).set(set).where(eq(companies.id, current.id)),
     ...refreshCompanySearch(idList([current.id])).map((s) => ctx.db.run(s)),
-    auditInsert(ctx, { action: 'change', entity: 'company', entityId: current.id, details: { op: 'update', before, after: { ...set, updatedAt: undefined } } }),
+    auditInsert(ctx, {
+      action: 'change',
+      entity: 'company',
+      entityId: current.id,
+      details: { op: 'update', before, after: { ...set, updatedAt: undefined } },
+    }),
   ]);
-  const candidates = set.nameNormalized || set.regionId
-    ? await findNameCandidates(ctx.db, p, { nameNormalized: set.nameNormalized ?? current.nameNormalized, regionId: set.regionId ?? current.regionId, exceptCompanyId: current.id })
-    : [];
+  const candidates =
+    set.nameNormalized || set.regionId
+      ? await findNameCandidates(ctx.db, p, {
+          nameNormalized: set.nameNormalized ?? current.nameNormalized,
+          regionId: set.regionId ?? current.regionId,
+          exceptCompanyId: current.id,
+        })
+      : [];
   return { company: await getCompany({ ctx, input: { id: current.id }, audit: false }), candidates };
 }

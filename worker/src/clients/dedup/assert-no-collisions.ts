@@ -21,5 +21,7 @@ export async function assertNoCollisions(db: Db, principal: Principal, probe: Co
   const collisions = await findCollisions(db, principal, probe);
   if (!collisions.length) return;
   const texts = collisions.map(describe);
-  throw new AppError('conflict', { ru: texts.map((t) => t.ru).join('; '), en: texts.map((t) => t.en).join('; ') }, undefined, { collisions });
+  throw new AppError('conflict', { ru: texts.map((t) => t.ru).join('; '), en: texts.map((t) => t.en).join('; ') }, undefined, {
+    collisions,
+  });
 }

@@ -8,14 +8,23 @@ import { findCollisions } from './find-collisions';
  * "Is this ИНН / phone / e-mail already someone's client?" — open to every signed-in user; the
  * answer is minimal (exists, owner's name, region) unless the caller may open the card anyway.
  */
-export async function checkCollisions({ ctx, input }: { ctx: ServiceContext; input: { inn?: string | undefined; kpp?: string | undefined; phone?: string | undefined; email?: string | undefined } }): Promise<{ matches: Collision[] }> {
+export async function checkCollisions({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { inn?: string | undefined; kpp?: string | undefined; phone?: string | undefined; email?: string | undefined };
+}): Promise<{ matches: Collision[] }> {
   const p = requireUser(ctx.principal);
   const inn = input.inn?.replace(/\s/g, '') || null;
   const phone = input.phone ? normalizePhone(input.phone) : null;
   const email = input.email ? normalizeEmail(input.email) : null;
   if (!inn && !phone && !email) return { matches: [] };
   const matches = await findCollisions(ctx.db, p, {
-    inn, kpp: input.kpp ? input.kpp.replace(/\s/g, '').toUpperCase() : undefined, phones: phone ? [phone.e164] : [], emails: email ? [email] : [],
+    inn,
+    kpp: input.kpp ? input.kpp.replace(/\s/g, '').toUpperCase() : undefined,
+    phones: phone ? [phone.e164] : [],
+    emails: email ? [email] : [],
   });
   return { matches };
 }

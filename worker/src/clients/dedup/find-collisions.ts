@@ -14,7 +14,16 @@ export interface CollisionProbe {
   exceptCompanyId?: number;
 }
 
-interface Row { by: Collision['by']; value: string; id: number; name: string; region_id: number; owner_id: number | null; owner_name: string | null; region_name: string }
+interface Row {
+  by: Collision['by'];
+  value: string;
+  id: number;
+  name: string;
+  region_id: number;
+  owner_id: number | null;
+  owner_name: string | null;
+  region_name: string;
+}
 
 /**
  * Existing live companies that already hold this ИНН(+КПП), phone or e-mail. Arrays travel as one
@@ -47,13 +56,21 @@ export async function findCollisions(db: Db, principal: Principal, probe: Collis
 export function describeCollision(principal: Principal, r: Row): Collision {
   const visible = canReadCompany(principal, { regionId: r.region_id, ownerId: r.owner_id });
   return {
-    by: r.by, value: r.value, exists: true, ownerName: r.owner_name, regionName: r.region_name,
+    by: r.by,
+    value: r.value,
+    exists: true,
+    ownerName: r.owner_name,
+    regionName: r.region_name,
     ...(visible ? { companyId: r.id, companyName: r.name } : {}),
   };
 }
 
 /** Likely duplicates: the same normalised name in the same region (advice, never a refusal). */
-export async function findNameCandidates(db: Db, principal: Principal, input: { nameNormalized: string; regionId: number; exceptCompanyId?: number }): Promise<Collision[]> {
+export async function findNameCandidates(
+  db: Db,
+  principal: Principal,
+  input: { nameNormalized: string; regionId: number; exceptCompanyId?: number },
+): Promise<Collision[]> {
   const rows = await db.all<Row>(sql`
     SELECT 'name' AS by, ${input.nameNormalized} AS value, c.id, c.name, c.region_id, c.owner_id, u.name AS owner_name, r.name AS region_name
     FROM companies c JOIN regions r ON r.id = c.region_id LEFT JOIN users u ON u.id = c.owner_id

@@ -6,8 +6,14 @@ import { AppError, type FieldIssue } from '../../platform/errors';
 import type { Lang, Text } from '../../platform/i18n';
 
 export const fieldText = {
-  inn: { ru: 'ИНН не прошёл проверку контрольной суммы (10 цифр для организации, 12 для ИП и физлица)', en: 'ИНН fails its checksum (10 digits for an organisation, 12 for a person)' },
-  kpp: { ru: 'КПП — 9 знаков: 4 цифры, 2 цифры или заглавные латинские буквы, 3 цифры', en: 'КПП must be 9 characters: 4 digits, 2 digits or capital letters, 3 digits' },
+  inn: {
+    ru: 'ИНН не прошёл проверку контрольной суммы (10 цифр для организации, 12 для ИП и физлица)',
+    en: 'ИНН fails its checksum (10 digits for an organisation, 12 for a person)',
+  },
+  kpp: {
+    ru: 'КПП — 9 знаков: 4 цифры, 2 цифры или заглавные латинские буквы, 3 цифры',
+    en: 'КПП must be 9 characters: 4 digits, 2 digits or capital letters, 3 digits',
+  },
   kppWithoutInn: { ru: 'КПП без ИНН не указывают', en: 'A КПП needs an ИНН' },
   kppForPerson: { ru: 'У ИП и физлица (ИНН из 12 цифр) нет КПП', en: 'A 12-digit ИНН (person) has no КПП' },
   phone: { ru: 'Не похоже на телефон', en: 'Not a phone number' },
@@ -15,11 +21,25 @@ export const fieldText = {
   name: { ru: 'Название пустое после удаления формы собственности и кавычек', en: 'The name is empty without its legal form and quotes' },
 } satisfies Record<string, Text>;
 
-export interface CompanyFields { name: string; nameNormalized: string; inn: string | null; kpp: string | null }
-export interface ContactFields { name: string; position: string | null; phones: NormalizedPhone[]; emails: string[] }
+export interface CompanyFields {
+  name: string;
+  nameNormalized: string;
+  inn: string | null;
+  kpp: string | null;
+}
+export interface ContactFields {
+  name: string;
+  position: string | null;
+  phones: NormalizedPhone[];
+  emails: string[];
+}
 
 /** Checks ИНН/КПП/name and returns the stored form, or the list of problems by field. */
-export function checkCompanyFields(input: { name?: string | undefined; inn?: string | null | undefined; kpp?: string | null | undefined }, lang: Lang, prefix = 'body'): { value: Partial<CompanyFields>; issues: FieldIssue[] } {
+export function checkCompanyFields(
+  input: { name?: string | undefined; inn?: string | null | undefined; kpp?: string | null | undefined },
+  lang: Lang,
+  prefix = 'body',
+): { value: Partial<CompanyFields>; issues: FieldIssue[] } {
   const issues: FieldIssue[] = [];
   const value: Partial<CompanyFields> = {};
   if (input.name !== undefined) {
@@ -37,7 +57,8 @@ export function checkCompanyFields(input: { name?: string | undefined; inn?: str
   if (input.kpp !== undefined) {
     const kpp = input.kpp ? input.kpp.replace(/\s/g, '').toUpperCase() : null;
     if (kpp !== null && !isValidKpp(kpp)) issues.push({ field: `${prefix}.kpp`, message: fieldText.kpp[lang] });
-    else if (kpp !== null && input.inn !== undefined && !value.inn) issues.push({ field: `${prefix}.kpp`, message: fieldText.kppWithoutInn[lang] });
+    else if (kpp !== null && input.inn !== undefined && !value.inn)
+      issues.push({ field: `${prefix}.kpp`, message: fieldText.kppWithoutInn[lang] });
     else if (kpp !== null && value.inn?.length === 12) issues.push({ field: `${prefix}.kpp`, message: fieldText.kppForPerson[lang] });
     value.kpp = kpp;
   }
@@ -45,7 +66,11 @@ export function checkCompanyFields(input: { name?: string | undefined; inn?: str
 }
 
 /** Phones to E.164 and e-mails lower-cased, each bad one named by its position; repeats dropped. */
-export function checkContacts(contacts: ContactInput[], lang: Lang, prefix = 'body.contacts'): { value: ContactFields[]; issues: FieldIssue[] } {
+export function checkContacts(
+  contacts: ContactInput[],
+  lang: Lang,
+  prefix = 'body.contacts',
+): { value: ContactFields[]; issues: FieldIssue[] } {
   const issues: FieldIssue[] = [];
   const value = contacts.map((c, i) => {
     const phones = new Map<string, NormalizedPhone>();

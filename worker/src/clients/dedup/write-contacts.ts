@@ -12,7 +12,21 @@ export function contactInserts(db: Db, companyId: number | SQL, list: ContactFie
   const latestContact = sql`(SELECT max(id) FROM contacts)`;
   return list.flatMap((c) => [
     db.insert(contacts).values({ companyId: companyId as number, name: c.name, position: c.position, createdAt: now }),
-    ...c.phones.map((p) => db.insert(contactPoints).values({ contactId: latestContact as unknown as number, companyId: companyId as number, kind: 'phone', value: p.e164, extension: p.extension })),
-    ...c.emails.map((e) => db.insert(contactPoints).values({ contactId: latestContact as unknown as number, companyId: companyId as number, kind: 'email', value: e })),
+    ...c.phones.map((p) =>
+      db
+        .insert(contactPoints)
+        .values({
+          contactId: latestContact as unknown as number,
+          companyId: companyId as number,
+          kind: 'phone',
+          value: p.e164,
+          extension: p.extension,
+        }),
+    ),
+    ...c.emails.map((e) =>
+      db
+        .insert(contactPoints)
+        .values({ contactId: latestContact as unknown as number, companyId: companyId as number, kind: 'email', value: e }),
+    ),
   ]);
 }

@@ -6,7 +6,10 @@ import { escapeHtml } from '../../platform/page-layout';
 
 /** Client list and card pages: server-rendered, Russian, every value escaped here. */
 
-interface Named { id: number; name: string }
+interface Named {
+  id: number;
+  name: string;
+}
 
 const STYLE = `<style>
 .filters{display:grid;grid-template-columns:repeat(auto-fit,minmax(170px,1fr));gap:0 14px;align-items:end}
@@ -45,7 +48,9 @@ export function clientsQuery(filters: CompanyListFilters, after?: number): strin
 }
 
 function options(items: { value: string; label: string }[], selected: string): string {
-  return items.map((o) => `<option value="${escapeHtml(o.value)}"${o.value === selected ? ' selected' : ''}>${escapeHtml(o.label)}</option>`).join('');
+  return items
+    .map((o) => `<option value="${escapeHtml(o.value)}"${o.value === selected ? ' selected' : ''}>${escapeHtml(o.label)}</option>`)
+    .join('');
 }
 
 export interface ClientListView {
@@ -63,23 +68,36 @@ export interface ClientListView {
 export function renderClientList(v: ClientListView): string {
   const f = v.filters;
   const regionName = new Map(v.regions.map((r) => [r.id, r.name]));
-  const rows = v.items.map((c) => `<tr>
+  const rows = v.items
+    .map(
+      (c) => `<tr>
 <td data-label="Название"><a href="/app/clients/${c.id}">${escapeHtml(c.name)}</a></td>
 <td data-label="ИНН / КПП" class="nowrap">${innKpp(c.inn, c.kpp)}</td>
 <td data-label="Регион">${escapeHtml(regionName.get(c.regionId) ?? '')}</td>
 <td data-label="Ответственный">${ownerText(c.ownerName)}</td>
 <td data-label="Статус">${statusBadge(c.status)}</td>
-<td data-label="Последний контакт" class="nowrap">${c.lastTouchAt === null ? '<span class="muted">нет</span>' : formatDate(c.lastTouchAt, v.timeZone)}</td></tr>`).join('');
+<td data-label="Последний контакт" class="nowrap">${c.lastTouchAt === null ? '<span class="muted">нет</span>' : formatDate(c.lastTouchAt, v.timeZone)}</td></tr>`,
+    )
+    .join('');
   const pager = [
     v.after > 0 ? `<a href="/app/clients${escapeHtml(clientsQuery(f))}">← В начало списка</a>` : '',
     v.nextAfter !== null ? `<a href="/app/clients${escapeHtml(clientsQuery(f, v.nextAfter))}" rel="next" id="more">Показать ещё</a>` : '',
-  ].filter(Boolean).join('');
+  ]
+    .filter(Boolean)
+    .join('');
   return `${STYLE}<h1>Клиенты</h1>
 <form class="card filters" method="get" action="/app/clients" role="search">
 <div><label for="q">Название или ИНН</label><input id="q" name="q" value="${escapeHtml(f.q ?? '')}" maxlength="200"></div>
 <div><label for="regionId">Регион</label><select id="regionId" name="regionId">${options([{ value: '', label: 'Все регионы' }, ...v.regionChoices.map((r) => ({ value: String(r.id), label: r.name }))], String(f.regionId ?? ''))}</select></div>
 <div><label for="ownerId">Ответственный</label><select id="ownerId" name="ownerId">${options([{ value: '', label: 'Все' }, { value: '0', label: 'Пул региона (без ответственного)' }, ...v.owners.map((u) => ({ value: String(u.id), label: u.name }))], String(f.ownerId ?? ''))}</select></div>
-<div><label for="status">Статус</label><select id="status" name="status">${options([{ value: '', label: 'Любой' }, { value: 'prospect', label: COMPANY_STATUS_RU.prospect }, { value: 'client', label: COMPANY_STATUS_RU.client }], f.status ?? '')}</select></div>
+<div><label for="status">Статус</label><select id="status" name="status">${options(
+    [
+      { value: '', label: 'Любой' },
+      { value: 'prospect', label: COMPANY_STATUS_RU.prospect },
+      { value: 'client', label: COMPANY_STATUS_RU.client },
+    ],
+    f.status ?? '',
+  )}</select></div>
 <div><label for="noContactDays">Без контакта, дней</label><input id="noContactDays" name="noContactDays" type="number" min="1" max="3650" value="${escapeHtml(f.noContactDays ?? '')}" placeholder="напр. 30" title="Последний звонок, письмо, заметка или задача — давнее N дней, или их не было"></div>
 <div class="go"><button type="submit">Показать</button><a href="/app/clients">Сбросить</a></div>
 </form>
@@ -90,7 +108,8 @@ ${pager ? `<p class="links pager">${pager}</p>` : ''}</div>`;
 }
 
 /** +7 495 123 45 67 for an E.164 number; anything else as it is. */
-const displayPhone = (value: string) => (/^\+\d+$/.test(value) ? parsePhoneNumberFromString(value)?.formatInternational() ?? value : value);
+const displayPhone = (value: string) =>
+  /^\+\d+$/.test(value) ? (parsePhoneNumberFromString(value)?.formatInternational() ?? value) : value;
 
 function phoneLink(value: string, extension: string | null): string {
   const shown = displayPhone(value);
@@ -100,18 +119,29 @@ function phoneLink(value: string, extension: string | null): string {
 
 function renderContacts(card: CompanyCard): string {
   if (!card.contacts.length) return '<p class="muted">Контактов пока нет</p>';
-  return card.contacts.map((c) => `<div class="contact"><b>${escapeHtml(c.name)}</b>${c.position ? ` <span class="muted">— ${escapeHtml(c.position)}</span>` : ''}
-<ul>${c.points.map((p) => `<li>${p.kind === 'phone' ? phoneLink(p.value, p.extension) : `<a href="mailto:${escapeHtml(p.value)}">${escapeHtml(p.value)}</a>`}</li>`).join('')}</ul></div>`).join('');
+  return card.contacts
+    .map(
+      (
+        c,
+      ) => `<div class="contact"><b>${escapeHtml(c.name)}</b>${c.position ? ` <span class="muted">— ${escapeHtml(c.position)}</span>` : ''}
+<ul>${c.points.map((p) => `<li>${p.kind === 'phone' ? phoneLink(p.value, p.extension) : `<a href="mailto:${escapeHtml(p.value)}">${escapeHtml(p.value)}</a>`}</li>`).join('')}</ul></div>`,
+    )
+    .join('');
 }
 
 function renderLeads(card: CompanyCard, timeZone: string, now: number): string {
   if (!card.openLeads.length) return '<p class="muted">Открытых интересов нет</p>';
-  const rows = card.openLeads.map((l) => {
-    const next = l.nextAction;
-    const due = next?.dueAt != null ? `<br><span class="${next.dueAt < now ? 'late' : 'muted'}">до ${formatDateTime(next.dueAt, timeZone)}</span>` : '';
-    return `<tr><td data-label="Интерес">№${l.id}</td><td data-label="Этап">${escapeHtml(l.stageName)}</td>
+  const rows = card.openLeads
+    .map((l) => {
+      const next = l.nextAction;
+      const due =
+        next?.dueAt != null
+          ? `<br><span class="${next.dueAt < now ? 'late' : 'muted'}">до ${formatDateTime(next.dueAt, timeZone)}</span>`
+          : '';
+      return `<tr><td data-label="Интерес">№${l.id}</td><td data-label="Этап">${escapeHtml(l.stageName)}</td>
 <td data-label="Сумма" class="nowrap">${formatRubles(l.amountKopecks)}</td><td data-label="Следующее действие">${next ? `${escapeHtml(next.title)}${due}` : '—'}</td></tr>`;
-  }).join('');
+    })
+    .join('');
   return `<div class="scroll"><table class="list"><thead><tr><th>Интерес</th><th>Этап</th><th>Сумма</th><th>Следующее действие</th></tr></thead><tbody>${rows}</tbody></table></div>`;
 }
 
@@ -125,8 +155,12 @@ function documentDate(dateLocal: string, occurredAt: number, timeZone: string): 
 
 function renderDocuments(card: CompanyCard, timeZone: string): string {
   if (!card.lastDocuments.length) return '<p class="muted">Документов 1С пока нет</p>';
-  const rows = card.lastDocuments.map((d) => `<tr><td data-label="Документ">${DOCUMENT_RU[d.kind]}</td><td data-label="Номер">${escapeHtml(d.number)}</td>
-<td data-label="Дата" class="nowrap">${documentDate(d.dateLocal, d.occurredAt, timeZone)}</td><td data-label="Сумма" class="nowrap">${formatRubles(d.amountKopecks)}</td></tr>`).join('');
+  const rows = card.lastDocuments
+    .map(
+      (d) => `<tr><td data-label="Документ">${DOCUMENT_RU[d.kind]}</td><td data-label="Номер">${escapeHtml(d.number)}</td>
+<td data-label="Дата" class="nowrap">${documentDate(d.dateLocal, d.occurredAt, timeZone)}</td><td data-label="Сумма" class="nowrap">${formatRubles(d.amountKopecks)}</td></tr>`,
+    )
+    .join('');
   return `<div class="scroll"><table class="list"><thead><tr><th>Последний</th><th>Номер</th><th>Дата</th><th>Сумма</th></tr></thead><tbody>${rows}</tbody></table></div>`;
 }
 
@@ -139,34 +173,52 @@ function describeEvent(e: TimelineEvent): { icon: string; label: string; missed:
   switch (e.kind) {
     case 'call': {
       const unanswered = e.callResult !== null && UNANSWERED.includes(e.callResult);
-      if (e.direction === 'in') return unanswered ? { icon: '☎', label: 'Звонок пропущенный', missed: true } : { icon: '☎', label: 'Звонок входящий', missed: false };
-      if (e.direction === 'out') return { icon: '☎', label: unanswered ? 'Звонок исходящий, без ответа' : 'Звонок исходящий', missed: false };
+      if (e.direction === 'in')
+        return unanswered
+          ? { icon: '☎', label: 'Звонок пропущенный', missed: true }
+          : { icon: '☎', label: 'Звонок входящий', missed: false };
+      if (e.direction === 'out')
+        return { icon: '☎', label: unanswered ? 'Звонок исходящий, без ответа' : 'Звонок исходящий', missed: false };
       return { icon: '☎', label: 'Звонок', missed: false };
     }
-    case 'mail': return { icon: '✉', label: e.direction === 'in' ? 'Письмо входящее' : e.direction === 'out' ? 'Письмо исходящее' : 'Письмо', missed: false };
-    case 'note': return { icon: '✎', label: 'Заметка', missed: false };
-    case 'task_done': return { icon: '✓', label: 'Задача выполнена', missed: false };
-    case 'onec_document': return { icon: '₽', label: 'Документ 1С', missed: false };
-    case 'stage_change': return { icon: '➜', label: 'Смена этапа', missed: false };
-    default: return { icon: '•', label: e.kind, missed: false };
+    case 'mail':
+      return {
+        icon: '✉',
+        label: e.direction === 'in' ? 'Письмо входящее' : e.direction === 'out' ? 'Письмо исходящее' : 'Письмо',
+        missed: false,
+      };
+    case 'note':
+      return { icon: '✎', label: 'Заметка', missed: false };
+    case 'task_done':
+      return { icon: '✓', label: 'Задача выполнена', missed: false };
+    case 'onec_document':
+      return { icon: '₽', label: 'Документ 1С', missed: false };
+    case 'stage_change':
+      return { icon: '➜', label: 'Смена этапа', missed: false };
+    default:
+      return { icon: '•', label: e.kind, missed: false };
   }
 }
 
 function renderTimeline(card: CompanyCard, timeZone: string): string {
   if (!card.timeline.length) return '<p class="muted">Событий пока нет</p>';
-  return `<ol class="timeline">${card.timeline.map((e) => {
-    const { icon, label, missed } = describeEvent(e);
-    const facts = [
-      e.kind === 'call' && e.durationSec !== null && e.durationSec > 0 ? formatCallDuration(e.durationSec) : '',
-      e.kind === 'call' && e.targeted ? 'целевой' : '',
-      e.counterpart ? escapeHtml(displayPhone(e.counterpart)) : '',
-      e.userName ? escapeHtml(e.userName) : '',
-      e.leadId !== null ? `интерес №${e.leadId}` : '',
-    ].filter(Boolean).join(' · ');
-    return `<li class="${missed ? 'missed' : ''}"><span class="icon" aria-hidden="true">${icon}</span>
+  return `<ol class="timeline">${card.timeline
+    .map((e) => {
+      const { icon, label, missed } = describeEvent(e);
+      const facts = [
+        e.kind === 'call' && e.durationSec !== null && e.durationSec > 0 ? formatCallDuration(e.durationSec) : '',
+        e.kind === 'call' && e.targeted ? 'целевой' : '',
+        e.counterpart ? escapeHtml(displayPhone(e.counterpart)) : '',
+        e.userName ? escapeHtml(e.userName) : '',
+        e.leadId !== null ? `интерес №${e.leadId}` : '',
+      ]
+        .filter(Boolean)
+        .join(' · ');
+      return `<li class="${missed ? 'missed' : ''}"><span class="icon" aria-hidden="true">${icon}</span>
 <div><b>${escapeHtml(label)}</b>${facts ? ` <span class="muted">${facts}</span>` : ''}${e.subject ? `<div>${escapeHtml(e.subject)}</div>` : ''}</div>
 <time datetime="${new Date(e.occurredAt).toISOString()}">${formatDateTime(e.occurredAt, timeZone)}</time></li>`;
-  }).join('')}</ol>`;
+    })
+    .join('')}</ol>`;
 }
 
 /** Owner actions the viewer is allowed by assignOwner; the buttons call the existing API. */
@@ -177,7 +229,10 @@ function renderOwnerActions(card: CompanyCard, viewer: UserScope, managers: Name
   }
   if (card.ownerId === viewer.id) parts.push('<button type="button" class="secondary" id="release">Вернуть в пул</button>');
   if (managers.length) {
-    const choices = options([{ value: '', label: 'Пул региона (без ответственного)' }, ...managers.map((m) => ({ value: String(m.id), label: m.name }))], String(card.ownerId ?? ''));
+    const choices = options(
+      [{ value: '', label: 'Пул региона (без ответственного)' }, ...managers.map((m) => ({ value: String(m.id), label: m.name }))],
+      String(card.ownerId ?? ''),
+    );
     parts.push(`<form id="assign" class="actions" style="margin:0"><label for="assign-owner" style="margin:0">Ответственный</label>
 <select id="assign-owner" name="ownerId">${choices}</select><button type="submit">Назначить</button></form>`);
   }

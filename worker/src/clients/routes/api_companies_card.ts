@@ -3,8 +3,12 @@ import { defineRoute } from '../../platform/route';
 import { getCompanyCard } from '../companies/card';
 
 export default defineRoute({
-  method: 'get', path: '/api/companies/:id/card', tag: 'clients',
+  method: 'get',
+  path: '/api/companies/:id/card',
+  tag: 'clients',
   summary: 'Карточка клиента целиком: контакты, интересы, документы 1С, отклонения, лента / The full client card',
-  access: ['session', 'extension'], params: IdParams, response: CompanyCard,
+  access: ['session', 'extension'],
+  params: IdParams,
+  response: CompanyCard,
   handler: ({ ctx, input }) => getCompanyCard({ ctx, input: input.params }),
 });

@@ -4,8 +4,13 @@ import { defineRoute } from '../../platform/route';
 import { assignOwner } from '../companies/assign-owner';
 
 export default defineRoute({
-  method: 'post', path: '/api/companies/:id/claim', tag: 'clients',
+  method: 'post',
+  path: '/api/companies/:id/claim',
+  tag: 'clients',
   summary: 'Забрать клиента из пула своего региона / Claim a client from the region pool',
-  access: ['session', 'extension'], params: IdParams, response: CompanyDetail,
-  handler: ({ ctx, input }) => assignOwner({ ctx, input: { companyId: input.params.id, ownerId: requireRole(ctx.principal, 'manager').user.id, claim: true } }),
+  access: ['session', 'extension'],
+  params: IdParams,
+  response: CompanyDetail,
+  handler: ({ ctx, input }) =>
+    assignOwner({ ctx, input: { companyId: input.params.id, ownerId: requireRole(ctx.principal, 'manager').user.id, claim: true } }),
 });

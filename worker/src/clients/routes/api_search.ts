@@ -3,8 +3,12 @@ import { defineRoute } from '../../platform/route';
 import { searchCompanies } from '../companies/search';
 
 export default defineRoute({
-  method: 'get', path: '/api/search', tag: 'clients',
+  method: 'get',
+  path: '/api/search',
+  tag: 'clients',
   summary: 'Поиск: название, ИНН, телефон в любом формате, e-mail, ФИО контакта / Search',
-  access: ['session', 'extension'], query: SearchQuery, response: SearchResult,
+  access: ['session', 'extension'],
+  query: SearchQuery,
+  response: SearchResult,
   handler: ({ ctx, input }) => searchCompanies({ ctx, input: input.query }),
 });

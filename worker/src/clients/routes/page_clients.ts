@@ -9,19 +9,31 @@ import { getUserTimeZone } from '../../admin';
 import { listUsers } from '../../admin';
 
 export default defineRoute({
-  method: 'get', path: '/app/clients', tag: 'pages', summary: 'Client list page', page: true, access: ['session'],
+  method: 'get',
+  path: '/app/clients',
+  tag: 'pages',
+  summary: 'Client list page',
+  page: true,
+  access: ['session'],
   query: CompanyListQuery,
   handler: async ({ ctx, input, c }) => {
     const viewer = requireUser(ctx.principal).user;
     const { limit: _limit, after, ...filters } = input.query;
     const [list, regions, users, timeZone] = await Promise.all([
-      listCompanies({ ctx, input: input.query }), listRegions({ ctx }), listUsers({ ctx }), getUserTimeZone({ ctx }),
+      listCompanies({ ctx, input: input.query }),
+      listRegions({ ctx }),
+      listUsers({ ctx }),
+      getUserTimeZone({ ctx }),
     ]);
     return htmlPage(c, {
       title: 'Клиенты',
       header: appHeader(viewer.name),
       body: renderClientList({
-        filters, after, items: list.items, nextAfter: list.nextAfter, timeZone,
+        filters,
+        after,
+        items: list.items,
+        nextAfter: list.nextAfter,
+        timeZone,
         regions: regions.items,
         regionChoices: viewer.role === 'admin' ? regions.items : regions.items.filter((r) => viewer.regionIds.includes(r.id)),
         owners: users.items.filter((u) => u.role === 'manager'),

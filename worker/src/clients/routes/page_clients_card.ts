@@ -9,18 +9,33 @@ import { listRegionManagers } from '../../admin';
 import { getUserTimeZone } from '../../admin';
 
 export default defineRoute({
-  method: 'get', path: '/app/clients/:id', tag: 'pages', summary: 'Client card page', page: true, access: ['session'],
+  method: 'get',
+  path: '/app/clients/:id',
+  tag: 'pages',
+  summary: 'Client card page',
+  page: true,
+  access: ['session'],
   // Any text: a malformed id gets the same 404 page as a missing one, not a validation error.
   params: z.object({ id: z.string() }),
   handler: async ({ ctx, input, c }) => {
     const viewer = requireUser(ctx.principal).user;
-    const notFoundPage = () => htmlPage(c, { title: 'Клиент не найден', header: appHeader(viewer.name), body: renderClientNotFound(), script: SIGN_OUT_SCRIPT, status: 404 });
+    const notFoundPage = () =>
+      htmlPage(c, {
+        title: 'Клиент не найден',
+        header: appHeader(viewer.name),
+        body: renderClientNotFound(),
+        script: SIGN_OUT_SCRIPT,
+        status: 404,
+      });
     const id = /^[1-9]\d{0,14}$/.test(input.params.id) ? Number(input.params.id) : null;
     try {
       if (id === null) throw new AppError('not_found');
       // The page is Russian whatever the browser prefers: stage names and deviation texts too.
       const card = await getCompanyCard({ ctx: { ...ctx, lang: 'ru' }, input: { id } });
-      const [managers, timeZone] = await Promise.all([listRegionManagers({ ctx, input: { regionId: card.regionId } }), getUserTimeZone({ ctx })]);
+      const [managers, timeZone] = await Promise.all([
+        listRegionManagers({ ctx, input: { regionId: card.regionId } }),
+        getUserTimeZone({ ctx }),
+      ]);
       return htmlPage(c, {
         title: card.name,
         header: appHeader(viewer.name),

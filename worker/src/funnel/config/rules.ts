@@ -10,6 +10,15 @@ export async function listRules({ ctx }: { ctx: ServiceContext }) {
 }
 
 /** The admin switches a rule on or off, or changes its threshold, task text or due time. */
-export async function updateRule({ ctx, input }: { ctx: ServiceContext; input: { id: string; changes: Partial<{ active: boolean; condition: Record<string, unknown>; taskTitleRu: string; taskDueMinutes: number }> } }) {
+export async function updateRule({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: {
+    id: string;
+    changes: Partial<{ active: boolean; condition: Record<string, unknown>; taskTitleRu: string; taskDueMinutes: number }>;
+  };
+}) {
   return updateFunnelSetting(ctx, 'funnel_rule', input.id, input.changes);
 }

@@ -10,6 +10,15 @@ export async function listStages({ ctx }: { ctx: ServiceContext }) {
 }
 
 /** The admin renames a stage, sets its SLA or its hint; order and outcome are structure and stay. */
-export async function updateStage({ ctx, input }: { ctx: ServiceContext; input: { id: string; changes: Partial<{ nameRu: string; nameEn: string; slaHours: number | null; hintRu: string | null; hintEn: string | null }> } }) {
+export async function updateStage({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: {
+    id: string;
+    changes: Partial<{ nameRu: string; nameEn: string; slaHours: number | null; hintRu: string | null; hintEn: string | null }>;
+  };
+}) {
   return updateFunnelSetting(ctx, 'stage', input.id, input.changes);
 }

@@ -11,7 +11,12 @@ const tables = { stage: stages, funnel_rule: funnelRules } as const;
  * The admin's edit of one funnel setting row (a stage or a rule): only the given fields change,
  * with the before/after in the audit log, in one batch. Answers the row as it now is.
  */
-export async function updateFunnelSetting<K extends keyof typeof tables>(ctx: ServiceContext, entity: K, id: string, input: Record<string, unknown>) {
+export async function updateFunnelSetting<K extends keyof typeof tables>(
+  ctx: ServiceContext,
+  entity: K,
+  id: string,
+  input: Record<string, unknown>,
+) {
   requireRole(ctx.principal, 'admin');
   const table = tables[entity] as typeof stages;
   const before = await ctx.db.select().from(table).where(eq(table.id, id)).get();

@@ -4,7 +4,16 @@ import type { ServiceContext } from '../../platform/route';
 import { CALLBACK_WITHIN_MS, DORMANT_MONTHS, NO_TOUCH_DAYS } from '../../clients';
 
 type Kind = 'stuck' | 'overdue_task' | 'no_touch' | 'missed_call' | 'dormant';
-interface Row { kind: Kind; company_id: number; company_name: string; owner_name: string | null; lead_id: number | null; task_id: number | null; since: number | null; detail: string | null }
+interface Row {
+  kind: Kind;
+  company_id: number;
+  company_name: string;
+  owner_name: string | null;
+  lead_id: number | null;
+  task_id: number | null;
+  since: number | null;
+  detail: string | null;
+}
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -48,16 +57,24 @@ export async function listDeviations({ ctx, input }: { ctx: ServiceContext; inpu
         AND NOT EXISTS (SELECT 1 FROM onec_documents d WHERE d.company_id = companies.id AND d.kind = 'invoice' AND d.posted = 1 AND d.deletion_mark = 0 AND d.occurred_at >= ${now - DORMANT_MONTHS * 30.4375 * DAY})`,
   };
   const kinds = (input.kind ? [input.kind] : Object.keys(queries)) as Kind[];
-  const results = await ctx.db.batch(kinds.flatMap((k) => [
-    ctx.db.all<Row>(sql`SELECT * FROM (${queries[k]}) ORDER BY since LIMIT ${input.limit}`),
-    ctx.db.all<{ n: number }>(sql`SELECT count(*) AS n FROM (${queries[k]})`),
-  ]) as never) as unknown as (Row[] | { n: number }[])[];
+  const results = (await ctx.db.batch(
+    kinds.flatMap((k) => [
+      ctx.db.all<Row>(sql`SELECT * FROM (${queries[k]}) ORDER BY since LIMIT ${input.limit}`),
+      ctx.db.all<{ n: number }>(sql`SELECT count(*) AS n FROM (${queries[k]})`),
+    ]) as never,
+  )) as unknown as (Row[] | { n: number }[])[];
   const ru = ctx.lang === 'ru';
   const counts: Record<string, number> = {};
   const items = kinds.flatMap((k, i) => {
     counts[k] = Number((results[i * 2 + 1] as { n: number }[])[0]?.n ?? 0);
     return (results[i * 2] as Row[]).map((r) => ({
-      kind: r.kind, companyId: r.company_id, companyName: r.company_name, ownerName: r.owner_name, leadId: r.lead_id, taskId: r.task_id, since: r.since,
+      kind: r.kind,
+      companyId: r.company_id,
+      companyName: r.company_name,
+      ownerName: r.owner_name,
+      leadId: r.lead_id,
+      taskId: r.task_id,
+      since: r.since,
       message: message(r, ru),
     }));
   });
@@ -66,10 +83,19 @@ export async function listDeviations({ ctx, input }: { ctx: ServiceContext; inpu
 
 function message(r: Row, ru: boolean): string {
   switch (r.kind) {
-    case 'stuck': return ru ? `Интерес №${r.lead_id} дольше срока на этапе «${r.detail}»` : `Lead #${r.lead_id} is past the stage SLA`;
-    case 'overdue_task': return ru ? `Просрочена задача «${r.detail}»` : `Overdue task "${r.detail}"`;
-    case 'no_touch': return ru ? `Нет касаний по интересу №${r.lead_id} больше ${NO_TOUCH_DAYS} дней` : `No touch on lead #${r.lead_id} for over ${NO_TOUCH_DAYS} days`;
-    case 'missed_call': return ru ? `Пропущенный звонок${r.detail ? ` с ${r.detail}` : ''} не перезвонили в течение часа` : 'Missed call not returned within an hour';
-    case 'dormant': return ru ? `Нет счетов ${DORMANT_MONTHS} месяцев и больше` : `No invoice for ${DORMANT_MONTHS} months or more`;
+    case 'stuck':
+      return ru ? `Интерес №${r.lead_id} дольше срока на этапе «${r.detail}»` : `Lead #${r.lead_id} is past the stage SLA`;
+    case 'overdue_task':
+      return ru ? `Просрочена задача «${r.detail}»` : `Overdue task "${r.detail}"`;
+    case 'no_touch':
+      return ru
+        ? `Нет касаний по интересу №${r.lead_id} больше ${NO_TOUCH_DAYS} дней`
+        : `No touch on lead #${r.lead_id} for over ${NO_TOUCH_DAYS} days`;
+    case 'missed_call':
+      return ru
+        ? `Пропущенный звонок${r.detail ? ` с ${r.detail}` : ''} не перезвонили в течение часа`
+        : 'Missed call not returned within an hour';
+    case 'dormant':
+      return ru ? `Нет счетов ${DORMANT_MONTHS} месяцев и больше` : `No invoice for ${DORMANT_MONTHS} months or more`;
   }
 }

@@ -23,10 +23,14 @@ export function documentStanding(docs: WeighedDocument[]): DocumentStanding {
   const invoicedKopecks = sum(['invoice']);
   const paidKopecks = sum(['payment_bank', 'payment_cash']);
   const has = (kind: WeighedDocument['kind']) => live.some((d) => d.kind === kind);
-  const stageId = has('shipment') ? 'shipped'
-    : invoicedKopecks > 0 && paidKopecks >= invoicedKopecks ? 'paid'
-    : has('invoice') ? 'invoice'
-    : has('order') ? 'order'
-    : null;
+  const stageId = has('shipment')
+    ? 'shipped'
+    : invoicedKopecks > 0 && paidKopecks >= invoicedKopecks
+      ? 'paid'
+      : has('invoice')
+        ? 'invoice'
+        : has('order')
+          ? 'order'
+          : null;
   return { stageId, invoicedKopecks, paidKopecks };
 }

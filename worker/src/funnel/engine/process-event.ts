@@ -26,11 +26,28 @@ export interface TimelineEvent {
   details?: Record<string, unknown>;
 }
 
-export interface ProcessedEvent { duplicate: boolean; eventId: number | null; moved: string | null; tasksOpened: number; tasksClosed: number }
+export interface ProcessedEvent {
+  duplicate: boolean;
+  eventId: number | null;
+  moved: string | null;
+  tasksOpened: number;
+  tasksClosed: number;
+}
 
-interface LeadRow { id: number; company_id: number; region_id: number; owner_id: number | null; stage_id: string; stage_entered_at: number; created_at: number }
+interface LeadRow {
+  id: number;
+  company_id: number;
+  region_id: number;
+  owner_id: number | null;
+  stage_id: string;
+  stage_entered_at: number;
+  created_at: number;
+}
 
-interface Configuration { stageMap: StageMap; rules: FunnelRule[] }
+interface Configuration {
+  stageMap: StageMap;
+  rules: FunnelRule[];
+}
 
 const DUPLICATE: ProcessedEvent = { duplicate: true, eventId: null, moved: null, tasksOpened: 0, tasksClosed: 0 };
 const isDuplicate = (err: unknown) => /UNIQUE constraint failed: events/.test(String(err));
@@ -46,18 +63,37 @@ async function configuration(ctx: ServiceContext): Promise<Configuration> {
  */
 function eventStatements(ctx: ServiceContext, { stageMap, rules }: Configuration, event: TimelineEvent, lead: LeadRow | undefined) {
   const matched = matchingRules(rules, {
-    kind: event.kind, direction: event.direction ?? null, callResult: event.callResult ?? null, durationSec: event.durationSec ?? null,
-    hasAttachment: event.hasAttachment ?? false, leadStageId: lead?.stage_id ?? null,
+    kind: event.kind,
+    direction: event.direction ?? null,
+    callResult: event.callResult ?? null,
+    durationSec: event.durationSec ?? null,
+    hasAttachment: event.hasAttachment ?? false,
+    leadStageId: lead?.stage_id ?? null,
   });
   const eventId = sql`(SELECT id FROM events WHERE source = ${event.source} AND external_id = ${event.externalId})`;
   const statements: unknown[] = [
-    ctx.db.insert(events).values({
-      kind: event.kind, source: event.source, externalId: event.externalId, occurredAt: event.occurredAt, companyId: event.companyId,
-      contactId: event.contactId ?? null, leadId: lead?.id ?? null, userId: event.userId, regionId: event.regionId,
-      direction: event.direction ?? null, durationSec: event.durationSec ?? null, callResult: event.callResult ?? null, targeted: event.targeted ?? null,
-      counterpart: event.counterpart ?? null, subject: event.subject ?? null,
-      details: { ...event.details, ...(event.hasAttachment ? { hasAttachment: true } : {}), rules: matched.map((r) => r.id) }, createdAt: ctx.now,
-    }).returning({ id: events.id }),
+    ctx.db
+      .insert(events)
+      .values({
+        kind: event.kind,
+        source: event.source,
+        externalId: event.externalId,
+        occurredAt: event.occurredAt,
+        companyId: event.companyId,
+        contactId: event.contactId ?? null,
+        leadId: lead?.id ?? null,
+        userId: event.userId,
+        regionId: event.regionId,
+        direction: event.direction ?? null,
+        durationSec: event.durationSec ?? null,
+        callResult: event.callResult ?? null,
+        targeted: event.targeted ?? null,
+        counterpart: event.counterpart ?? null,
+        subject: event.subject ?? null,
+        details: { ...event.details, ...(event.hasAttachment ? { hasAttachment: true } : {}), rules: matched.map((r) => r.id) },
+        createdAt: ctx.now,
+      })
+      .returning({ id: events.id }),
   ];
   let moved: string | null = null;
   let tasksOpened = 0;
@@ -66,23 +102,40 @@ function eventStatements(ctx: ServiceContext, { stageMap, rules }: Configuration
   for (const rule of matched) {
     if (rule.closesTaskKind && event.companyId !== null) {
       // A task closes when this event happened after what opened it (PBX time, not our processing time).
-      statements.push(ctx.db.run(sql`UPDATE tasks SET done_at = ${event.occurredAt} WHERE company_id = ${event.companyId} AND kind = ${rule.closesTaskKind} AND done_at IS NULL
-        AND coalesce((SELECT e.occurred_at FROM events e WHERE e.id = tasks.source_event_id), tasks.created_at) <= ${event.occurredAt}`));
+      statements.push(
+        ctx.db.run(sql`UPDATE tasks SET done_at = ${event.occurredAt} WHERE company_id = ${event.companyId} AND kind = ${rule.closesTaskKind} AND done_at IS NULL
+        AND coalesce((SELECT e.occurred_at FROM events e WHERE e.id = tasks.source_event_id), tasks.created_at) <= ${event.occurredAt}`),
+      );
       tasksClosed++;
     }
     if (rule.taskTitleRu && taskOwner !== null) {
-      statements.push(ctx.db.insert(tasks).values({
-        userId: taskOwner, companyId: event.companyId, leadId: lead?.id ?? null, kind: rule.taskKind ?? 'custom',
-        title: rule.taskTitleRu, dueAt: event.occurredAt + (rule.taskDueMinutes ?? 60) * 60_000, sourceEventId: eventId as never, createdAt: ctx.now,
-      }));
+      statements.push(
+        ctx.db.insert(tasks).values({
+          userId: taskOwner,
+          companyId: event.companyId,
+          leadId: lead?.id ?? null,
+          kind: rule.taskKind ?? 'custom',
+          title: rule.taskTitleRu,
+          dueAt: event.occurredAt + (rule.taskDueMinutes ?? 60) * 60_000,
+          sourceEventId: eventId as never,
+          createdAt: ctx.now,
+        }),
+      );
       tasksOpened++;
     }
     // One move per event: the first matching rule with a target that is ahead of the lead wins.
     if (!moved && lead && rule.toStageId && stageMap.position(rule.toStageId) > stageMap.position(lead.stage_id)) {
       moved = rule.toStageId;
-      statements.push(...moveStatements(ctx.db, stageMap,
-        { id: lead.id, companyId: lead.company_id, regionId: lead.region_id, ownerId: lead.owner_id, stageId: lead.stage_id },
-        rule.toStageId, { kind: 'rule', rule: rule.id, eventId, source: event.source }, Math.max(event.occurredAt, lead.stage_entered_at)));
+      statements.push(
+        ...moveStatements(
+          ctx.db,
+          stageMap,
+          { id: lead.id, companyId: lead.company_id, regionId: lead.region_id, ownerId: lead.owner_id, stageId: lead.stage_id },
+          rule.toStageId,
+          { kind: 'rule', rule: rule.id, eventId, source: event.source },
+          Math.max(event.occurredAt, lead.stage_entered_at),
+        ),
+      );
     }
   }
   return { statements, moved, tasksOpened, tasksClosed };
@@ -114,7 +167,10 @@ export async function processEvent(ctx: ServiceContext, event: TimelineEvent, ex
  * that meets an already stored event falls back to one event at a time, so only that one is a
  * duplicate.
  */
-export async function processEvents(ctx: ServiceContext, items: readonly { event: TimelineEvent; extra?: unknown[] }[]): Promise<ProcessedEvent[]> {
+export async function processEvents(
+  ctx: ServiceContext,
+  items: readonly { event: TimelineEvent; extra?: unknown[] }[],
+): Promise<ProcessedEvent[]> {
   const results: ProcessedEvent[] = new Array(items.length);
   let pending = items.map((_, i) => i);
   const config = pending.length ? await configuration(ctx) : undefined;
@@ -131,7 +187,10 @@ export async function processEvents(ctx: ServiceContext, items: readonly { event
       }
     }
     const leadIds = round.map((i) => items[i]!.event.leadId).filter((id): id is number => !!id);
-    const companyIds = round.filter((i) => !items[i]!.event.leadId).map((i) => items[i]!.event.companyId).filter((id): id is number => id !== null);
+    const companyIds = round
+      .filter((i) => !items[i]!.event.leadId)
+      .map((i) => items[i]!.event.companyId)
+      .filter((id): id is number => id !== null);
     const [byIdRows, openRows] = await ctx.db.batch([
       ctx.db.all<LeadRow>(sql`SELECT ${LEAD_COLUMNS} FROM leads l WHERE l.id IN (SELECT value FROM json_each(${JSON.stringify(leadIds)}))`),
       ctx.db.all<LeadRow>(sql`SELECT ${LEAD_COLUMNS} FROM leads l JOIN stages s ON s.id = l.stage_id
@@ -145,11 +204,17 @@ export async function processEvents(ctx: ServiceContext, items: readonly { event
     const built = round.map((i) => eventStatements(ctx, config!, items[i]!.event, leadOf(items[i]!.event, byId, openByCompany)));
     const statements = built.flatMap((b, k) => [...b.statements, ...(items[round[k]!]!.extra ?? [])]);
     try {
-      const answers = await ctx.db.batch(statements as never) as unknown[];
+      const answers = (await ctx.db.batch(statements as never)) as unknown[];
       let at = 0;
       built.forEach((b, k) => {
         const inserted = answers[at] as { id: number }[];
-        results[round[k]!] = { duplicate: false, eventId: inserted[0]?.id ?? null, moved: b.moved, tasksOpened: b.tasksOpened, tasksClosed: b.tasksClosed };
+        results[round[k]!] = {
+          duplicate: false,
+          eventId: inserted[0]?.id ?? null,
+          moved: b.moved,
+          tasksOpened: b.tasksOpened,
+          tasksClosed: b.tasksClosed,
+        };
         at += b.statements.length + (items[round[k]!]!.extra?.length ?? 0);
       });
     } catch (err) {

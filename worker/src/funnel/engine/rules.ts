@@ -16,8 +16,13 @@ export interface RuleFacts {
 }
 
 interface Condition {
-  direction?: string; callResult?: string; callResults?: string[]; minDurationSec?: number;
-  hasAttachment?: boolean; fromStages?: string[]; anyOf?: Condition[];
+  direction?: string;
+  callResult?: string;
+  callResults?: string[];
+  minDurationSec?: number;
+  hasAttachment?: boolean;
+  fromStages?: string[];
+  anyOf?: Condition[];
 }
 
 /** Whether a rule's condition holds; unknown keys never match, so a typo in a rule disables it visibly. */

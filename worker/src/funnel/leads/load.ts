@@ -5,8 +5,17 @@ import type { Db } from '../../platform/db';
 import { notFound } from '../../platform/errors';
 
 export interface LeadRow {
-  id: number; company_id: number; region_id: number; owner_id: number | null; stage_id: string; amount_kopecks: number;
-  channel: string; created_at: number; stage_entered_at: number; closed_at: number | null; lost_reason: string | null;
+  id: number;
+  company_id: number;
+  region_id: number;
+  owner_id: number | null;
+  stage_id: string;
+  amount_kopecks: number;
+  channel: string;
+  created_at: number;
+  stage_entered_at: number;
+  closed_at: number | null;
+  lost_reason: string | null;
 }
 
 /** A lead the caller may read (leads follow the company rule on their own owner and region), else 404. */

@@ -3,8 +3,12 @@ import { defineRoute } from '../../platform/route';
 import { getLeadCard } from '../leads/get-card';
 
 export default defineRoute({
-  method: 'get', path: '/api/leads/:id', tag: 'funnel',
+  method: 'get',
+  path: '/api/leads/:id',
+  tag: 'funnel',
   summary: 'Интерес: этап и почему он там, история с причинами, время на этапах, оплачено/выставлено / Lead card',
-  access: ['session', 'extension'], params: IdParams, response: LeadCard,
+  access: ['session', 'extension'],
+  params: IdParams,
+  response: LeadCard,
   handler: ({ ctx, input }) => getLeadCard({ ctx, input: input.params }),
 });

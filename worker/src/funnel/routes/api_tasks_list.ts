@@ -3,7 +3,12 @@ import { defineRoute } from '../../platform/route';
 import { listTasks } from '../tasks/list';
 
 export default defineRoute({
-  method: 'get', path: '/api/tasks', tag: 'funnel', summary: 'Задачи: свои или своего менеджера / Tasks',
-  access: ['session', 'extension'], query: TaskListQuery, response: TaskList,
+  method: 'get',
+  path: '/api/tasks',
+  tag: 'funnel',
+  summary: 'Задачи: свои или своего менеджера / Tasks',
+  access: ['session', 'extension'],
+  query: TaskListQuery,
+  response: TaskList,
   handler: ({ ctx, input }) => listTasks({ ctx, input: input.query }),
 });

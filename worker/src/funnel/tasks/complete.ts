@@ -11,10 +11,21 @@ export async function completeTask({ ctx, input }: { ctx: ServiceContext; input:
   if (task.done_at === null) {
     await ctx.db.batch([
       ctx.db.run(sql`UPDATE tasks SET done_at = ${ctx.now} WHERE id = ${task.id} AND done_at IS NULL`),
-      ctx.db.insert(events).values({
-        kind: 'task_done', source: 'manual', externalId: `task:${task.id}`, occurredAt: ctx.now, companyId: task.company_id, leadId: task.lead_id,
-        userId: p.user.id, subject: task.title, details: { taskId: task.id }, createdAt: ctx.now,
-      }).onConflictDoNothing(),
+      ctx.db
+        .insert(events)
+        .values({
+          kind: 'task_done',
+          source: 'manual',
+          externalId: `task:${task.id}`,
+          occurredAt: ctx.now,
+          companyId: task.company_id,
+          leadId: task.lead_id,
+          userId: p.user.id,
+          subject: task.title,
+          details: { taskId: task.id },
+          createdAt: ctx.now,
+        })
+        .onConflictDoNothing(),
     ]);
   }
   return taskView({ ...task, done_at: task.done_at ?? ctx.now }, ctx.now);

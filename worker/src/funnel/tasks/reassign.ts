@@ -10,10 +10,18 @@ export async function reassignTask({ ctx, input }: { ctx: ServiceContext; input:
   requireWriter(ctx.principal);
   const p = requireRole(ctx.principal, 'head', 'admin');
   const task = await loadTaskFor(ctx.db, p, input.id);
-  if (!(await canActFor(ctx.db, p, input.userId))) throw new AppError('validation_failed', undefined, [{ field: 'body.userId', message: ctx.lang === 'ru' ? 'Этот пользователь не из ваших регионов' : 'Not one of your people' }]);
+  if (!(await canActFor(ctx.db, p, input.userId)))
+    throw new AppError('validation_failed', undefined, [
+      { field: 'body.userId', message: ctx.lang === 'ru' ? 'Этот пользователь не из ваших регионов' : 'Not one of your people' },
+    ]);
   await ctx.db.batch([
     ctx.db.run(sql`UPDATE tasks SET user_id = ${input.userId} WHERE id = ${task.id}`),
-    auditInsert(ctx, { action: 'change', entity: 'task', entityId: task.id, details: { op: 'reassign', from: task.user_id, to: input.userId } }),
+    auditInsert(ctx, {
+      action: 'change',
+      entity: 'task',
+      entityId: task.id,
+      details: { op: 'reassign', from: task.user_id, to: input.userId },
+    }),
   ]);
   return taskView({ ...task, user_id: input.userId }, ctx.now);
 }

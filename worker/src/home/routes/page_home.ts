@@ -6,7 +6,12 @@ import { describeMe } from '../../auth';
 const ROLE_RU = { manager: 'менеджер', head: 'руководитель отдела продаж', admin: 'администратор' } as const;
 
 export default defineRoute({
-  method: 'get', path: '/app', tag: 'pages', summary: 'Home page', page: true, access: ['session'],
+  method: 'get',
+  path: '/app',
+  tag: 'pages',
+  summary: 'Home page',
+  page: true,
+  access: ['session'],
   handler: async ({ ctx, c }) => {
     const me = describeMe(requireUser(ctx.principal));
     return htmlPage(c, {

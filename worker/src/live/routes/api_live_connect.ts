@@ -10,17 +10,23 @@ import { connectLive } from '../connect';
  * live/socket-auth.ts); `?status=1` without an upgrade answers how many sockets are open.
  */
 export default defineRoute({
-  method: 'get', path: '/api/live', tag: 'live',
+  method: 'get',
+  path: '/api/live',
+  tag: 'live',
   summary: 'Живой канал (WebSocket) / Live channel (WebSocket upgrade; ?status=1 counts open sockets)',
-  access: ['session', 'extension'], query: z.object({ status: z.enum(['1', 'true']).optional() }), response: LiveStatus,
-  handler: ({ ctx, c, input }) => connectLive({
-    ctx, channels: boundChannels(c.env),
-    input: {
-      status: input.query.status !== undefined,
-      upgrade: c.req.header('upgrade'),
-      origin: c.req.header('origin'),
-      selfOrigin: new URL(c.req.url).origin,
-      protocols: offeredProtocols(c.req.header('sec-websocket-protocol')),
-    },
-  }),
+  access: ['session', 'extension'],
+  query: z.object({ status: z.enum(['1', 'true']).optional() }),
+  response: LiveStatus,
+  handler: ({ ctx, c, input }) =>
+    connectLive({
+      ctx,
+      channels: boundChannels(c.env),
+      input: {
+        status: input.query.status !== undefined,
+        upgrade: c.req.header('upgrade'),
+        origin: c.req.header('origin'),
+        selfOrigin: new URL(c.req.url).origin,
+        protocols: offeredProtocols(c.req.header('sec-websocket-protocol')),
+      },
+    }),
 });

@@ -4,8 +4,11 @@ import { boundChannels } from '../push';
 import { sendTestPush } from '../send-test';
 
 export default defineRoute({
-  method: 'post', path: '/api/live/test', tag: 'live',
+  method: 'post',
+  path: '/api/live/test',
+  tag: 'live',
   summary: 'Проверить уведомления: тестовое сообщение в свой живой канал / Send a test message to my own live channel',
-  access: ['session'], response: LiveTestResult,
+  access: ['session'],
+  response: LiveTestResult,
   handler: ({ ctx, c }) => sendTestPush({ ctx, channels: boundChannels(c.env) }),
 });

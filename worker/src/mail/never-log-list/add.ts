@@ -10,7 +10,15 @@ export async function addNeverLog({ ctx, input }: { ctx: ServiceContext; input: 
   requireRole(ctx.principal, 'admin');
   const pattern = normalizeNeverLogPattern(input.pattern);
   if (!pattern) {
-    throw new AppError('validation_failed', undefined, [{ field: 'body.pattern', message: ctx.lang === 'ru' ? 'Нужен адрес (news@bank.ru) или домен с @ впереди (@bank.ru)' : 'An address (news@bank.ru) or a domain with a leading @ (@bank.ru)' }]);
+    throw new AppError('validation_failed', undefined, [
+      {
+        field: 'body.pattern',
+        message:
+          ctx.lang === 'ru'
+            ? 'Нужен адрес (news@bank.ru) или домен с @ впереди (@bank.ru)'
+            : 'An address (news@bank.ru) or a domain with a leading @ (@bank.ru)',
+      },
+    ]);
   }
   const note = input.note || null;
   await ctx.db.batch([

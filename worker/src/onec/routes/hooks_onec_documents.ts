@@ -5,9 +5,13 @@ import { defineRoute } from '../../platform/route';
 
 /** 1C:УТ pushes counterparties and documents here from an HTTP service or exchange (docs/1c.md). */
 export default defineRoute({
-  method: 'post', path: '/hooks/1c/documents', tag: 'hooks',
+  method: 'post',
+  path: '/hooks/1c/documents',
+  tag: 'hooks',
   summary: 'Объекты 1С (контрагенты, документы) от HTTP-сервиса 1С / 1C objects pushed by a 1C HTTP service',
-  access: ['machine'], body: OnecPushBatch, response: OnecPushResult,
+  access: ['machine'],
+  body: OnecPushBatch,
+  response: OnecPushResult,
   machine: {
     source: 'onec',
     verify: ({ headers, body, config, now }) => verifyOnecPush(config.webhookSecrets['onec'], headers, body, now),

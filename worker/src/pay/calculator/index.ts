@@ -8,7 +8,12 @@ export { computeSalaryStatement, monthRu, salaryLineCodes } from './statement';
 export type { SalaryDocument, SalaryInput, SalaryKpiFacts, SalaryLine, SalaryLineCode, SalaryPlan, SalaryStatement } from './statement';
 export { applyBasisPoints, formatBasisPointsRu, kopecksDecimalComma, parseRublesToKopecks } from './money';
 export {
-  salaryStatementActions, salaryStatementStateLabels, salaryStatementStates, salaryStatementTransitions, statementActionsFor, transition,
+  salaryStatementActions,
+  salaryStatementStateLabels,
+  salaryStatementStates,
+  salaryStatementTransitions,
+  statementActionsFor,
+  transition,
 } from './workflow';
 export type { SalaryActor, SalaryStatementAction, SalaryStatementState, SalaryTransitionResult, SalaryTransitionRule } from './workflow';
 export { PAYROLL_CSV_HEADER, statementCsv } from './payroll-csv';

@@ -37,7 +37,7 @@ export function mulDivRound(a: bigint, b: bigint, d: bigint): bigint {
 /** ⌊a / d⌋ toward −∞, for plan completion, which must never be rounded up into a tier. */
 export function floorDiv(a: bigint, d: bigint): bigint {
   const q = a / d;
-  return a % d !== 0n && (a < 0n) !== (d < 0n) ? q - 1n : q;
+  return a % d !== 0n && a < 0n !== d < 0n ? q - 1n : q;
 }
 
 /** ⌈a / d⌉ for positive d: the smallest basis that reaches a tier. */
@@ -72,7 +72,9 @@ export function formatBasisPointsRu(basisPoints: number): string {
  * kopecks, from the digits (never through a float). Null when it is not an amount ≥ 0.
  */
 export function parseRublesToKopecks(input: string | number): number | null {
-  const text = String(input).replace(/[\s\u00a0\u202f]/g, '').replace(/(₽|руб\.?|р\.?)$/i, '');
+  const text = String(input)
+    .replace(/[\s\u00a0\u202f]/g, '')
+    .replace(/(₽|руб\.?|р\.?)$/i, '');
   const m = /^(\d+)(?:[.,](\d{1,2}))?$/.exec(text);
   if (!m) return null;
   const kopecks = BigInt(m[1]!) * 100n + BigInt((m[2] ?? '0').padEnd(2, '0'));

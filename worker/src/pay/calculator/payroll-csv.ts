@@ -28,10 +28,16 @@ export function statementCsv(statements: readonly SalaryStatement[], people: rea
       if (line.amountKopecks === 0) continue;
       // The sum is built here as digits and a comma, so it needs no quoting; csvCell would prefix a
       // negative "-1,50" with an apostrophe as if it were a formula.
-      rows.push(csvLine([
-        csvCell(person.personnelNumber?.trim() || person.email), csvCell(person.fullName), month,
-        csvCell(line.code), csvCell(line.titleRu), kopecksDecimalComma(line.amountKopecks),
-      ]));
+      rows.push(
+        csvLine([
+          csvCell(person.personnelNumber?.trim() || person.email),
+          csvCell(person.fullName),
+          month,
+          csvCell(line.code),
+          csvCell(line.titleRu),
+          kopecksDecimalComma(line.amountKopecks),
+        ]),
+      );
     }
   }
   return CSV_BOM + rows.join('');

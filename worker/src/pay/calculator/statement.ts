@@ -75,10 +75,27 @@ const BASIS_KINDS: Record<SalaryBasis, readonly SalaryDocument['kind'][]> = {
 };
 const BASIS_RU: Record<SalaryBasis, string> = { shipments: 'отгрузки', payments: 'оплаты' };
 const KIND_RU: Record<SalaryDocument['kind'], string> = {
-  order: 'заказ', invoice: 'счёт', payment_bank: 'оплата (банк)', payment_cash: 'оплата (касса)', shipment: 'реализация',
+  order: 'заказ',
+  invoice: 'счёт',
+  payment_bank: 'оплата (банк)',
+  payment_cash: 'оплата (касса)',
+  shipment: 'реализация',
 };
 const MONTHS_RU = ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'];
-const MONTHS_RU_GENITIVE = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
+const MONTHS_RU_GENITIVE = [
+  'января',
+  'февраля',
+  'марта',
+  'апреля',
+  'мая',
+  'июня',
+  'июля',
+  'августа',
+  'сентября',
+  'октября',
+  'ноября',
+  'декабря',
+];
 /** Past this many documents the explanation sums the rest in one phrase; refs still list them all. */
 const LISTED_DOCUMENTS = 20;
 
@@ -107,9 +124,12 @@ function plural(n: number, one: string, few: string, many: string): string {
  */
 export function computeSalaryStatement(input: SalaryInput): SalaryStatement {
   const { month, userId, plan, rule } = input;
-  if (!isMonth(month)) throw new RangeError(`Месяц должен быть в формате ГГГГ-ММ, получено «${month}» / Month must be YYYY-MM, got "${month}"`);
+  if (!isMonth(month))
+    throw new RangeError(`Месяц должен быть в формате ГГГГ-ММ, получено «${month}» / Month must be YYYY-MM, got "${month}"`);
   if (rule.validFrom > month) {
-    throw new RangeError(`Правило действует с ${rule.validFrom}, а расчёт за ${month} / The rule starts in ${rule.validFrom}, after ${month}`);
+    throw new RangeError(
+      `Правило действует с ${rule.validFrom}, а расчёт за ${month} / The rule starts in ${rule.validFrom}, after ${month}`,
+    );
   }
 
   const documents = basisDocuments(input.documents, rule.basis, month, userId);
@@ -143,7 +163,8 @@ export function computeSalaryStatement(input: SalaryInput): SalaryStatement {
 function basisDocuments(all: readonly SalaryDocument[], basis: SalaryBasis, month: string, userId: number): SalaryDocument[] {
   const kinds = BASIS_KINDS[basis];
   for (const d of all) {
-    if (!/^\d{4}-\d{2}-\d{2}/.test(d.date)) throw new RangeError(`Документ ${d.id}: дата «${d.date}» не ГГГГ-ММ-ДД / Document ${d.id}: date "${d.date}" is not YYYY-MM-DD`);
+    if (!/^\d{4}-\d{2}-\d{2}/.test(d.date))
+      throw new RangeError(`Документ ${d.id}: дата «${d.date}» не ГГГГ-ММ-ДД / Document ${d.id}: date "${d.date}" is not YYYY-MM-DD`);
   }
   return all
     .filter((d) => kinds.includes(d.kind) && d.date.slice(0, 7) === month && d.responsibleUserId === userId)
@@ -154,12 +175,18 @@ function basisDocuments(all: readonly SalaryDocument[], basis: SalaryBasis, mont
 function describeBasis(documents: SalaryDocument[], basis: bigint, kind: SalaryBasis, month: string): string {
   const head = `${BASIS_RU[kind][0]!.toUpperCase()}${BASIS_RU[kind].slice(1)} за ${monthRu(month)}`;
   if (!documents.length) return `${head}: документов нет, база 0,00\u00A0₽.`;
-  const listed = documents.slice(0, LISTED_DOCUMENTS).map((d) =>
-    `${KIND_RU[d.kind]} № ${d.number} от ${dateRu(d.date)}, ${d.clientName}: ${formatRubles(d.amountKopecks)}${d.amountKopecks < 0 ? ' (возврат)' : ''}`);
+  const listed = documents
+    .slice(0, LISTED_DOCUMENTS)
+    .map(
+      (d) =>
+        `${KIND_RU[d.kind]} № ${d.number} от ${dateRu(d.date)}, ${d.clientName}: ${formatRubles(d.amountKopecks)}${d.amountKopecks < 0 ? ' (возврат)' : ''}`,
+    );
   const rest = documents.slice(LISTED_DOCUMENTS);
   if (rest.length) {
     const restSum = rest.reduce((sum, d) => sum + BigInt(d.amountKopecks), 0n);
-    listed.push(`и ещё ${rest.length} ${plural(rest.length, 'документ', 'документа', 'документов')} на ${formatRubles(kopecksSafe(restSum, 'basis'))}`);
+    listed.push(
+      `и ещё ${rest.length} ${plural(rest.length, 'документ', 'документа', 'документов')} на ${formatRubles(kopecksSafe(restSum, 'basis'))}`,
+    );
   }
   const count = `${documents.length} ${plural(documents.length, 'документ', 'документа', 'документов')}`;
   return `${head} — ${count}: ${listed.join('; ')}; итого ${formatRubles(kopecksSafe(basis, 'basis'))}.`;
@@ -167,7 +194,11 @@ function describeBasis(documents: SalaryDocument[], basis: bigint, kind: SalaryB
 
 function baseLine(rule: SalaryRule): SalaryLine {
   return {
-    code: 'base', titleRu: 'Оклад', titleEn: 'Base salary', amountKopecks: rule.baseKopecks, refs: [],
+    code: 'base',
+    titleRu: 'Оклад',
+    titleEn: 'Base salary',
+    amountKopecks: rule.baseKopecks,
+    refs: [],
     explanation: `Оклад по правилу, действующему с ${MONTHS_RU_GENITIVE[Number(rule.validFrom.slice(5, 7)) - 1]} ${rule.validFrom.slice(0, 4)}: ${formatRubles(rule.baseKopecks)}.`,
   };
 }
@@ -178,34 +209,48 @@ function roundingNote(basis: bigint, bp: number): string {
   if (product % 10_000n === 0n) return '';
   const abs = product < 0n ? -product : product;
   const rubles = String(abs / 1_000_000n).replace(/\B(?=(\d{3})+(?!\d))/g, '\u00A0');
-  const fraction = String(abs % 1_000_000n).padStart(6, '0').replace(/0+$/, '');
+  const fraction = String(abs % 1_000_000n)
+    .padStart(6, '0')
+    .replace(/0+$/, '');
   return ` (точно ${product < 0n ? '-' : ''}${rubles},${fraction}\u00A0₽ — округлено до копейки один раз на всю сумму, половина копейки — от нуля)`;
 }
 
 function commissionLine(rule: SalaryRule, basis: bigint, basisText: string, refs: number[]): SalaryLine {
-  const title = rule.basis === 'shipments'
-    ? { titleRu: 'Комиссия с отгрузок', titleEn: 'Commission on shipments' }
-    : { titleRu: 'Комиссия с оплат', titleEn: 'Commission on payments' };
+  const title =
+    rule.basis === 'shipments'
+      ? { titleRu: 'Комиссия с отгрузок', titleEn: 'Commission on shipments' }
+      : { titleRu: 'Комиссия с оплат', titleEn: 'Commission on payments' };
   const rate = formatBasisPointsRu(rule.commissionBp);
   if (basis < 0n) {
     // Returns above the month's sales are not clawed back from pay: the commission stops at zero.
-    return { code: 'commission', ...title, amountKopecks: 0, refs,
-      explanation: `${basisText} База отрицательная (возвраты больше продаж) — комиссия ${rate} не начисляется и не удерживается: 0,00\u00A0₽.` };
+    return {
+      code: 'commission',
+      ...title,
+      amountKopecks: 0,
+      refs,
+      explanation: `${basisText} База отрицательная (возвраты больше продаж) — комиссия ${rate} не начисляется и не удерживается: 0,00\u00A0₽.`,
+    };
   }
   const amount = kopecksSafe(mulDivRound(basis, BigInt(rule.commissionBp), 10_000n), 'commission');
-  return { code: 'commission', ...title, amountKopecks: amount, refs,
-    explanation: `${basisText} Комиссия: ${formatRubles(Number(basis))} × ${rate} = ${formatRubles(amount)}${roundingNote(basis, rule.commissionBp)}.` };
+  return {
+    code: 'commission',
+    ...title,
+    amountKopecks: amount,
+    refs,
+    explanation: `${basisText} Комиссия: ${formatRubles(Number(basis))} × ${rate} = ${formatRubles(amount)}${roundingNote(basis, rule.commissionBp)}.`,
+  };
 }
 
-type Completion =
-  | { kind: 'known'; bp: bigint; plan: bigint }
-  | { kind: 'none'; reasonRu: string };
+type Completion = { kind: 'known'; bp: bigint; plan: bigint } | { kind: 'none'; reasonRu: string };
 
 function planCompletion(plan: SalaryPlan | null, basisKind: SalaryBasis, basis: bigint): Completion {
   if (!plan) return { kind: 'none', reasonRu: 'План на месяц не установлен — процент выполнения не считается' };
   const amount = kopecksBig(plan.amountKopecks, 'plan');
   if (plan.metric !== basisKind) {
-    return { kind: 'none', reasonRu: `План задан по ${plan.metric === 'shipments' ? 'отгрузкам' : 'оплатам'}, а правило считает по ${basisKind === 'shipments' ? 'отгрузкам' : 'оплатам'} — выполнение не сравнимо, исправьте план или правило` };
+    return {
+      kind: 'none',
+      reasonRu: `План задан по ${plan.metric === 'shipments' ? 'отгрузкам' : 'оплатам'}, а правило считает по ${basisKind === 'shipments' ? 'отгрузкам' : 'оплатам'} — выполнение не сравнимо, исправьте план или правило`,
+    };
   }
   if (amount <= 0n) return { kind: 'none', reasonRu: `План равен ${formatRubles(plan.amountKopecks)} — процент выполнения не определён` };
   // Rounded down: 79.999 % is 79.99 % and does not reach an 80 % tier.
@@ -214,10 +259,22 @@ function planCompletion(plan: SalaryPlan | null, basisKind: SalaryBasis, basis: 
 
 const tierName = (tier: SalaryBonusTier) => `«от ${formatBasisPointsRu(tier.fromCompletionBp)}»`;
 
-function planBonusLine(rule: SalaryRule, plan: SalaryPlan | null, basis: bigint, completion: Completion, month: string, refs: number[]): SalaryLine {
+function planBonusLine(
+  rule: SalaryRule,
+  plan: SalaryPlan | null,
+  basis: bigint,
+  completion: Completion,
+  month: string,
+  refs: number[],
+): SalaryLine {
   const title = { code: 'plan_bonus' as const, titleRu: 'Премия за выполнение плана', titleEn: 'Plan completion bonus' };
   if (completion.kind === 'none') {
-    return { ...title, amountKopecks: 0, refs: [], explanation: `${completion.reasonRu}; премия за выполнение плана за ${monthRu(month)} не начисляется.` };
+    return {
+      ...title,
+      amountKopecks: 0,
+      refs: [],
+      explanation: `${completion.reasonRu}; премия за выполнение плана за ${monthRu(month)} не начисляется.`,
+    };
   }
   const tiers = [...rule.tiers].sort((a, b) => a.fromCompletionBp - b.fromCompletionBp);
   const reached = tiers.filter((t) => BigInt(t.fromCompletionBp) <= completion.bp);
@@ -246,7 +303,8 @@ function planBonusLine(rule: SalaryRule, plan: SalaryPlan | null, basis: bigint,
 function kpiLine(kpi: SalaryKpi, facts: SalaryKpiFacts, month: string): SalaryLine {
   const title = { code: 'kpi_targeted_calls' as const, titleRu: 'KPI: целевые звонки', titleEn: 'KPI: targeted calls', refs: [] };
   for (const day of facts.workingDays) {
-    if (!day.startsWith(`${month}-`)) throw new RangeError(`Рабочий день ${day} не из месяца ${month} / Working day ${day} is outside ${month}`);
+    if (!day.startsWith(`${month}-`))
+      throw new RangeError(`Рабочий день ${day} не из месяца ${month} / Working day ${day} is outside ${month}`);
   }
   const workingDays = new Set(facts.workingDays).size;
   let calls = 0n;
@@ -257,7 +315,11 @@ function kpiLine(kpi: SalaryKpi, facts: SalaryKpiFacts, month: string): SalaryLi
   }
   const mode = kpi.mode === 'all_or_nothing' ? 'всё или ничего' : 'пропорционально, не больше суммы KPI';
   if (workingDays === 0) {
-    return { ...title, amountKopecks: 0, explanation: `За ${monthRu(month)} нет рабочих дней — KPI по целевым звонкам не считается: 0,00\u00A0₽.` };
+    return {
+      ...title,
+      amountKopecks: 0,
+      explanation: `За ${monthRu(month)} нет рабочих дней — KPI по целевым звонкам не считается: 0,00\u00A0₽.`,
+    };
   }
   const required = BigInt(kpi.target) * BigInt(workingDays);
   const average = mulDivRound(calls, 100n, BigInt(workingDays));

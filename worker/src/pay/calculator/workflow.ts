@@ -49,44 +49,60 @@ export const salaryStatementStateLabels: Record<SalaryStatementState, { ru: stri
 
 type Reason = readonly [ru: string, en: string];
 /** Reasons only for the checks an action has; the rules above never reach the missing ones. */
-interface Refusals { verbRu: string; verbEn: string; role?: Reason; owner?: Reason; comment?: Reason }
+interface Refusals {
+  verbRu: string;
+  verbEn: string;
+  role?: Reason;
+  owner?: Reason;
+  comment?: Reason;
+}
 const NOT_ALLOWED: Reason = ['Действие недоступно', 'Not allowed'];
 
 const REFUSALS: Record<SalaryStatementAction, Refusals> = {
   check: {
-    verbRu: 'отметить проверенным', verbEn: 'check',
+    verbRu: 'отметить проверенным',
+    verbEn: 'check',
     owner: ['Проверенным свой расчёт отмечает только сам сотрудник', 'Only the employee marks his own statement checked'],
   },
   dispute: {
-    verbRu: 'оспорить', verbEn: 'dispute',
+    verbRu: 'оспорить',
+    verbEn: 'dispute',
     owner: ['Оспорить расчёт может только сам сотрудник', 'Only the employee may dispute his statement'],
     comment: ['Напишите, что не так в расчёте', 'Say what is wrong in the statement'],
   },
   recompute: {
-    verbRu: 'пересчитать', verbEn: 'recompute',
+    verbRu: 'пересчитать',
+    verbEn: 'recompute',
     role: ['Пересчитать расчёт может только руководитель или администратор', 'Only a head or the admin may recompute a statement'],
   },
   answer: {
-    verbRu: 'ответить на спор', verbEn: 'answer the dispute',
+    verbRu: 'ответить на спор',
+    verbEn: 'answer the dispute',
     role: ['Ответить на спор может только руководитель или администратор', 'Only a head or the admin may answer a dispute'],
-    owner: ['На спор по своему расчёту отвечает другой руководитель или администратор', 'Someone else must answer a dispute about your own statement'],
+    owner: [
+      'На спор по своему расчёту отвечает другой руководитель или администратор',
+      'Someone else must answer a dispute about your own statement',
+    ],
     comment: ['Напишите ответ на спор', 'Write the answer to the dispute'],
   },
   approve: {
-    verbRu: 'утвердить', verbEn: 'approve',
+    verbRu: 'утвердить',
+    verbEn: 'approve',
     role: ['Утвердить расчёт может только руководитель или администратор', 'Only a head or the admin may approve a statement'],
     owner: ['Свой расчёт утверждает другой руководитель или администратор', 'Someone else must approve your own statement'],
-    comment: ['Оспоренный расчёт утверждается только с комментарием — решением по спору', 'A disputed statement is approved only with a comment resolving the dispute'],
+    comment: [
+      'Оспоренный расчёт утверждается только с комментарием — решением по спору',
+      'A disputed statement is approved only with a comment resolving the dispute',
+    ],
   },
   export: {
-    verbRu: 'выгрузить в 1С:ЗУП', verbEn: 'export to 1C:ZUP',
+    verbRu: 'выгрузить в 1С:ЗУП',
+    verbEn: 'export to 1C:ZUP',
     role: ['Выгрузить расчёт в 1С:ЗУП может только руководитель или администратор', 'Only a head or the admin may export a statement'],
   },
 };
 
-export type SalaryTransitionResult =
-  | { ok: true; next: SalaryStatementState }
-  | { ok: false; reasonRu: string; reasonEn: string };
+export type SalaryTransitionResult = { ok: true; next: SalaryStatementState } | { ok: false; reasonRu: string; reasonEn: string };
 
 const refuse = ([reasonRu, reasonEn]: Reason = NOT_ALLOWED): SalaryTransitionResult => ({ ok: false, reasonRu, reasonEn });
 
@@ -127,5 +143,7 @@ export function transition(
  * payroll export (done for a whole month at once), a comment assumed where one is needed.
  */
 export function statementActionsFor(state: SalaryStatementState, actor: SalaryActor): Exclude<SalaryStatementAction, 'export'>[] {
-  return salaryStatementActions.filter((a): a is Exclude<SalaryStatementAction, 'export'> => a !== 'export' && transition(state, a, actor, '—').ok);
+  return salaryStatementActions.filter(
+    (a): a is Exclude<SalaryStatementAction, 'export'> => a !== 'export' && transition(state, a, actor, '—').ok,
+  );
 }

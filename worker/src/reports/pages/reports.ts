@@ -48,33 +48,66 @@ function chartOf(report: Report): string {
   const title = report.titleRu;
   switch (report.report) {
     case 'calls':
-      return barChart({ title, categories: report.series.map((p) => String(p['bucket'])), series: [
-        { name: 'Целевые', values: report.series.map((p) => Number(p['targeted'])) },
-        { name: 'Нецелевые', values: report.series.map((p) => Number(p['untargeted'])) },
-      ], stacked: true });
+      return barChart({
+        title,
+        categories: report.series.map((p) => String(p['bucket'])),
+        series: [
+          { name: 'Целевые', values: report.series.map((p) => Number(p['targeted'])) },
+          { name: 'Нецелевые', values: report.series.map((p) => Number(p['untargeted'])) },
+        ],
+        stacked: true,
+      });
     case 'leads':
-      return barChart({ title, stacked: true, categories: report.series.map((p) => String(p['bucket'])),
-        series: report.seriesColumns.filter((c) => c.key.startsWith('ch_')).map((c) => ({ name: c.titleRu, values: report.series.map((p) => Number(p[c.key])) })) });
+      return barChart({
+        title,
+        stacked: true,
+        categories: report.series.map((p) => String(p['bucket'])),
+        series: report.seriesColumns
+          .filter((c) => c.key.startsWith('ch_'))
+          .map((c) => ({ name: c.titleRu, values: report.series.map((p) => Number(p[c.key])) })),
+      });
     case 'stages':
-      return barChart({ title: 'Медиана и 90-й перцентиль, часы', categories: report.series.map((p) => String(p['stage'])), series: [
-        { name: 'Медиана', values: report.series.map((p) => (p['median_min'] === null ? NaN : Math.round(Number(p['median_min']) / 6) / 10)) },
-        { name: '90-й перцентиль', values: report.series.map((p) => (p['p90_min'] === null ? NaN : Math.round(Number(p['p90_min']) / 6) / 10)) },
-      ] });
+      return barChart({
+        title: 'Медиана и 90-й перцентиль, часы',
+        categories: report.series.map((p) => String(p['stage'])),
+        series: [
+          {
+            name: 'Медиана',
+            values: report.series.map((p) => (p['median_min'] === null ? NaN : Math.round(Number(p['median_min']) / 6) / 10)),
+          },
+          {
+            name: '90-й перцентиль',
+            values: report.series.map((p) => (p['p90_min'] === null ? NaN : Math.round(Number(p['p90_min']) / 6) / 10)),
+          },
+        ],
+      });
     case 'clients':
-      return barChart({ title, categories: report.series.map((p) => String(p['bucket'])), series: [
-        { name: 'Новые клиенты', values: report.series.map((p) => Number(p['created'])) },
-        { name: 'Первая оплата', values: report.series.map((p) => Number(p['converted'])) },
-      ] });
+      return barChart({
+        title,
+        categories: report.series.map((p) => String(p['bucket'])),
+        series: [
+          { name: 'Новые клиенты', values: report.series.map((p) => Number(p['created'])) },
+          { name: 'Первая оплата', values: report.series.map((p) => Number(p['converted'])) },
+        ],
+      });
     case 'dormant':
-      return barChart({ title: 'Выручка под риском, ₽', format: formatRubles, categories: report.series.map((p) => String(p['company'])), series: [
-        { name: 'Выручка за 24 месяца', values: report.series.map((p) => Number(p['revenue_24m'])) },
-      ] });
+      return barChart({
+        title: 'Выручка под риском, ₽',
+        format: formatRubles,
+        categories: report.series.map((p) => String(p['company'])),
+        series: [{ name: 'Выручка за 24 месяца', values: report.series.map((p) => Number(p['revenue_24m'])) }],
+      });
     case 'invoices':
-      return barChart({ title: 'Суммы, ₽', format: formatRubles, categories: report.series.map((p) => String(p['bucket'])), series: [
-        { name: 'Счета', values: report.series.map((p) => Number(p['invoiced_kopecks'])) },
-        { name: 'Оплаты', values: report.series.map((p) => Number(p['paid_kopecks'])) },
-        { name: 'Отгрузки', values: report.series.map((p) => Number(p['shipped_kopecks'])) },
-      ] });
+      return barChart({
+        title: 'Суммы, ₽',
+        format: formatRubles,
+        categories: report.series.map((p) => String(p['bucket'])),
+        series: [
+          { name: 'Счета', values: report.series.map((p) => Number(p['invoiced_kopecks'])) },
+          { name: 'Оплаты', values: report.series.map((p) => Number(p['paid_kopecks'])) },
+          { name: 'Отгрузки', values: report.series.map((p) => Number(p['shipped_kopecks'])) },
+        ],
+      });
   }
 }
 
@@ -85,13 +118,18 @@ export interface FilterChoices {
 }
 
 function filtersForm(report: Report, q: ReportQuery, choices: FilterChoices): string {
-  const option = (value: string | number, label: string, selected: boolean) => `<option value="${escapeHtml(value)}"${selected ? ' selected' : ''}>${escapeHtml(label)}</option>`;
+  const option = (value: string | number, label: string, selected: boolean) =>
+    `<option value="${escapeHtml(value)}"${selected ? ' selected' : ''}>${escapeHtml(label)}</option>`;
   return `<form class="filters" method="get" action="/app/reports/${report.report}">
 <div><label for="from">С</label><input type="date" id="from" name="from" value="${escapeHtml(report.from)}"></div>
 <div><label for="to">По</label><input type="date" id="to" name="to" value="${escapeHtml(report.to)}"></div>
 ${report.report === 'stages' || report.report === 'dormant' ? '' : `<div><label for="by">Шаг</label><select id="by" name="by">${option('day', 'день', report.by === 'day')}${option('week', 'неделя', report.by === 'week')}${option('month', 'месяц', report.by === 'month')}</select></div>`}
-${choices.isManager ? '' : `<div><label for="managerId">Менеджер</label><select id="managerId" name="managerId">${option('', 'все', q.managerId === undefined)}${choices.managers.map((m) => option(m.id, m.name, q.managerId === m.id)).join('')}</select></div>
-<div><label for="regionId">Регион</label><select id="regionId" name="regionId">${option('', 'все', q.regionId === undefined)}${choices.regions.map((r) => option(r.id, r.name, q.regionId === r.id)).join('')}</select></div>`}
+${
+  choices.isManager
+    ? ''
+    : `<div><label for="managerId">Менеджер</label><select id="managerId" name="managerId">${option('', 'все', q.managerId === undefined)}${choices.managers.map((m) => option(m.id, m.name, q.managerId === m.id)).join('')}</select></div>
+<div><label for="regionId">Регион</label><select id="regionId" name="regionId">${option('', 'все', q.regionId === undefined)}${choices.regions.map((r) => option(r.id, r.name, q.regionId === r.id)).join('')}</select></div>`
+}
 <div><label for="companyId">Клиент (номер)</label><input id="companyId" name="companyId" inputmode="numeric" value="${escapeHtml(q.companyId ?? '')}"></div>
 ${report.report === 'dormant' ? `<div><label for="days">Без касаний, дней</label><input id="days" name="days" inputmode="numeric" value="${escapeHtml(q.days ?? report.totals['days'] ?? '')}"></div>` : ''}
 <div><button type="submit">Показать</button></div></form>`;
@@ -103,23 +141,38 @@ function drillLink(report: Report, q: ReportQuery, row: Record<string, string | 
   if (!numeric(c) || !row[c.key]) return text;
   if (report.report === 'dormant') return text;
   const measure = report.report === 'stages' ? String(row['stageId']) : c.key;
-  const managerId = row['userId'] !== undefined && row['userId'] !== null && Number(row['userId']) > 0 ? Number(row['userId']) : q.managerId;
+  const managerId =
+    row['userId'] !== undefined && row['userId'] !== null && Number(row['userId']) > 0 ? Number(row['userId']) : q.managerId;
   return `<a href="/app/reports/${report.report}/drill${queryString({ ...q, from: report.from, to: report.to, by: report.by }, { managerId, measure })}">${text}</a>`;
 }
 
 export function renderReport(report: Report, q: ReportQuery, choices: FilterChoices): string {
   const head = report.tableColumns.map((c) => `<th${numeric(c) ? ' class="n"' : ''}>${escapeHtml(c.titleRu)}</th>`).join('');
   const firstCell = (r: Record<string, string | number | null>, c: Column) => {
-    if (report.report === 'dormant' && c.key === 'company') return `<a href="/app/clients/${escapeHtml(r['companyId'])}">${formatCell(c, r[c.key])}</a>`;
+    if (report.report === 'dormant' && c.key === 'company')
+      return `<a href="/app/clients/${escapeHtml(r['companyId'])}">${formatCell(c, r[c.key])}</a>`;
     return drillLink(report, q, r, c);
   };
-  const body = report.rows.map((r) => `<tr>${report.tableColumns.map((c) => `<td data-label="${escapeHtml(c.titleRu)}"${numeric(c) ? ' class="n"' : ''}>${firstCell(r, c)}</td>`).join('')}</tr>`).join('');
-  const totals = report.report === 'dormant' || report.report === 'stages' ? '' : `<tfoot><tr class="totals">${report.tableColumns.map((c, i) => `<td${numeric(c) ? ' class="n"' : ''}>${i === 0 ? 'Итого' : formatCell(c, report.totals[c.key] as number | null)}</td>`).join('')}</tr></tfoot>`;
-  const dormantSummary = report.report === 'dormant'
-    ? `<p>Без касаний: <b data-testid="silent">${report.totals['silent']}</b> · спящих (платили за 24 месяца): <b>${report.totals['dormant']}</b> · выручка под риском: <b>${formatRubles(Number(report.totals['at_risk_kopecks']))}</b></p>` : '';
-  const clientsSummary = report.report === 'clients'
-    ? `<p>База на начало периода: <b>${report.totals['base_start']}</b>, на конец: <b>${report.totals['base']}</b></p>` : '';
-  const exportQuery = (format: string) => `/api/reports/${report.report}/export${queryString({ ...q, from: report.from, to: report.to, by: report.by }, { format })}`;
+  const body = report.rows
+    .map(
+      (r) =>
+        `<tr>${report.tableColumns.map((c) => `<td data-label="${escapeHtml(c.titleRu)}"${numeric(c) ? ' class="n"' : ''}>${firstCell(r, c)}</td>`).join('')}</tr>`,
+    )
+    .join('');
+  const totals =
+    report.report === 'dormant' || report.report === 'stages'
+      ? ''
+      : `<tfoot><tr class="totals">${report.tableColumns.map((c, i) => `<td${numeric(c) ? ' class="n"' : ''}>${i === 0 ? 'Итого' : formatCell(c, report.totals[c.key] as number | null)}</td>`).join('')}</tr></tfoot>`;
+  const dormantSummary =
+    report.report === 'dormant'
+      ? `<p>Без касаний: <b data-testid="silent">${report.totals['silent']}</b> · спящих (платили за 24 месяца): <b>${report.totals['dormant']}</b> · выручка под риском: <b>${formatRubles(Number(report.totals['at_risk_kopecks']))}</b></p>`
+      : '';
+  const clientsSummary =
+    report.report === 'clients'
+      ? `<p>База на начало периода: <b>${report.totals['base_start']}</b>, на конец: <b>${report.totals['base']}</b></p>`
+      : '';
+  const exportQuery = (format: string) =>
+    `/api/reports/${report.report}/export${queryString({ ...q, from: report.from, to: report.to, by: report.by }, { format })}`;
   return `${STYLE}<div class="card"><p><a href="/app/reports">← Все отчёты</a></p><h1>${escapeHtml(report.titleRu)}</h1>
 ${filtersForm(report, q, choices)}
 <div class="links"><a href="${escapeHtml(exportQuery('xlsx'))}" data-testid="export-xlsx">Скачать XLSX</a><a href="${escapeHtml(exportQuery('csv'))}">Скачать CSV</a><a href="javascript:print()">Печать</a></div>
@@ -140,7 +193,12 @@ export function renderDrill(d: DrillDown, backHref: string): string {
     const text = formatCell(c, r[c.key]);
     return c.key === 'company' && r['companyId'] ? `<a href="/app/clients/${escapeHtml(r['companyId'])}">${text}</a>` : text;
   };
-  const body = d.rows.map((r) => `<tr>${d.columns.map((c) => `<td data-label="${escapeHtml(c.titleRu)}"${numeric(c) ? ' class="n"' : ''}>${cell(r, c)}</td>`).join('')}</tr>`).join('');
+  const body = d.rows
+    .map(
+      (r) =>
+        `<tr>${d.columns.map((c) => `<td data-label="${escapeHtml(c.titleRu)}"${numeric(c) ? ' class="n"' : ''}>${cell(r, c)}</td>`).join('')}</tr>`,
+    )
+    .join('');
   return `${STYLE}<div class="card"><p><a href="${escapeHtml(backHref)}">← К отчёту</a></p><h1>${escapeHtml(d.titleRu)}</h1>
 <p class="muted">${d.rows.length}${d.truncated ? ' (показаны первые)' : ''}</p>
 <div class="scroll"><table class="list" data-testid="drill-table"><thead><tr>${head}</tr></thead><tbody>${body || `<tr><td colspan="${d.columns.length}" class="muted">Ничего не найдено</td></tr>`}</tbody></table></div></div>`;

@@ -4,9 +4,13 @@ import { defineRoute } from '../../platform/route';
 import { exportReport } from '../export';
 
 export default defineRoute({
-  method: 'get', path: '/api/reports/:report/export', tag: 'reports',
+  method: 'get',
+  path: '/api/reports/:report/export',
+  tag: 'reports',
   summary: 'Отчёт в XLSX или CSV для Excel (выгрузка записывается в журнал) / A report as XLSX or CSV',
-  access: ['session'], params: ReportParams, query: ReportQuery.extend({ format: z.enum(['csv', 'xlsx']).default('xlsx') }),
+  access: ['session'],
+  params: ReportParams,
+  query: ReportQuery.extend({ format: z.enum(['csv', 'xlsx']).default('xlsx') }),
   handler: ({ ctx, input }) => {
     const { format, ...query } = input.query;
     return exportReport({ ctx, input: { report: input.params.report, format, query } });

@@ -8,15 +8,24 @@ import { getReport } from '../get';
 import { listUsers } from '../../admin';
 
 export default defineRoute({
-  method: 'get', path: '/app/reports/:report', tag: 'pages', summary: 'Report page', page: true, access: ['session'],
-  params: ReportParams, query: ReportQuery,
+  method: 'get',
+  path: '/app/reports/:report',
+  tag: 'pages',
+  summary: 'Report page',
+  page: true,
+  access: ['session'],
+  params: ReportParams,
+  query: ReportQuery,
   handler: async ({ ctx, input, c }) => {
     const viewer = requireUser(ctx.principal).user;
     const [report, users, regions] = await Promise.all([
-      getReport({ ctx, input: { report: input.params.report, query: input.query } }), listUsers({ ctx }), listRegions({ ctx }),
+      getReport({ ctx, input: { report: input.params.report, query: input.query } }),
+      listUsers({ ctx }),
+      listRegions({ ctx }),
     ]);
     return htmlPage(c, {
-      title: report.titleRu, header: appHeader(viewer.name),
+      title: report.titleRu,
+      header: appHeader(viewer.name),
       body: renderReport(report, input.query, {
         isManager: viewer.role === 'manager',
         managers: users.items.filter((u) => u.role === 'manager'),

@@ -3,7 +3,11 @@ import { defineRoute } from '../../platform/route';
 import { getSyncSummary } from '../summary';
 
 export default defineRoute({
-  method: 'get', path: '/api/sync', tag: 'system', summary: 'Состояние интеграций за 24 часа — администратор / Integration health',
-  access: ['session'], response: SyncSummary,
+  method: 'get',
+  path: '/api/sync',
+  tag: 'system',
+  summary: 'Состояние интеграций за 24 часа — администратор / Integration health',
+  access: ['session'],
+  response: SyncSummary,
   handler: ({ ctx }) => getSyncSummary({ ctx }),
 });

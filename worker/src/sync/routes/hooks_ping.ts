@@ -8,9 +8,12 @@ import { acknowledgePing } from '../acknowledge-ping';
  * events: any configured Standard-Webhooks secret (telephony, 1C) is accepted.
  */
 export default defineRoute({
-  method: 'post', path: '/hooks/ping', tag: 'hooks',
+  method: 'post',
+  path: '/hooks/ping',
+  tag: 'hooks',
   summary: 'Проверка подписи интеграции (Standard Webhooks) / Integration signature check',
-  access: ['machine'], response: PingResponse,
+  access: ['machine'],
+  response: PingResponse,
   machine: {
     source: 'ping',
     verify: async ({ headers, body, config, now }): Promise<MachineCheck> => {

@@ -6,7 +6,14 @@ import { listRejected } from '../list-rejected';
 import { getSyncSummary } from '../summary';
 
 const SOURCE_RU: Record<string, string> = {
-  onec: '1С:УТ', mango: 'Манго Офис', zadarma: 'Zadarma', generic: 'АТС (общий вебхук)', sandbox: 'Тестовая АТС (песочница)', mail: 'Почта', ping: 'Проверка подписи', lookup: 'Поиск звонящего',
+  onec: '1С:УТ',
+  mango: 'Манго Офис',
+  zadarma: 'Zadarma',
+  generic: 'АТС (общий вебхук)',
+  sandbox: 'Тестовая АТС (песочница)',
+  mail: 'Почта',
+  ping: 'Проверка подписи',
+  lookup: 'Поиск звонящего',
 };
 
 const SCRIPT = `document.querySelectorAll('[data-replay]').forEach((b)=>b.addEventListener('click',async()=>{b.disabled=true;b.textContent='Повторяю…';
@@ -14,16 +21,33 @@ const r=await fetch('/api/inbox/'+b.dataset.replay+'/replay',{method:'POST'});co
 b.textContent=r.ok?(j.outcome==='rejected'?'Снова отклонено: '+(j.reason||''):'Принято'):('Ошибка: '+j.error.message);}));`;
 
 export default defineRoute({
-  method: 'get', path: '/app/sync', tag: 'pages', summary: 'Sync health page', page: true, access: ['session'],
+  method: 'get',
+  path: '/app/sync',
+  tag: 'pages',
+  summary: 'Sync health page',
+  page: true,
+  access: ['session'],
   handler: async ({ ctx, c }) => {
     const me = requireUser(ctx.principal);
     const [summary, rejected] = await Promise.all([getSyncSummary({ ctx }), listRejected({ ctx, input: { limit: 100 } })]);
     const tz = 'Europe/Moscow';
-    const rows = summary.sources.map((s) => `<tr><td>${escapeHtml(SOURCE_RU[s.source] ?? s.source)}</td><td>${s.lastReceivedAt ? formatDateTime(s.lastReceivedAt, tz) : '—'}</td>
-      <td>${s.stored24h}</td><td>${s.duplicate24h}</td><td class="${s.rejected24h ? 'error' : ''}">${s.rejected24h}</td><td>${s.rejectedWaiting}</td></tr>`).join('');
-    const items = rejected.items.map((r) => `<tr><td>#${r.id}<br><span class="muted">${formatDateTime(r.receivedAt, tz)}</span></td><td>${escapeHtml(SOURCE_RU[r.source] ?? r.source)}<br><code>${escapeHtml(r.externalId ?? '')}</code></td>
+    const rows = summary.sources
+      .map(
+        (
+          s,
+        ) => `<tr><td>${escapeHtml(SOURCE_RU[s.source] ?? s.source)}</td><td>${s.lastReceivedAt ? formatDateTime(s.lastReceivedAt, tz) : '—'}</td>
+      <td>${s.stored24h}</td><td>${s.duplicate24h}</td><td class="${s.rejected24h ? 'error' : ''}">${s.rejected24h}</td><td>${s.rejectedWaiting}</td></tr>`,
+      )
+      .join('');
+    const items = rejected.items
+      .map(
+        (
+          r,
+        ) => `<tr><td>#${r.id}<br><span class="muted">${formatDateTime(r.receivedAt, tz)}</span></td><td>${escapeHtml(SOURCE_RU[r.source] ?? r.source)}<br><code>${escapeHtml(r.externalId ?? '')}</code></td>
       <td class="error">${escapeHtml(r.reason ?? '')}</td><td><details><summary>данные</summary><pre style="white-space:pre-wrap;max-width:420px">${escapeHtml(r.body)}</pre></details></td>
-      <td>${r.reason?.startsWith('unauthorized') ? '<span class="muted">подпись не принята — нужно прислать заново</span>' : `<button class="secondary" data-replay="${r.id}" style="margin:0">Повторить</button>`}</td></tr>`).join('');
+      <td>${r.reason?.startsWith('unauthorized') ? '<span class="muted">подпись не принята — нужно прислать заново</span>' : `<button class="secondary" data-replay="${r.id}" style="margin:0">Повторить</button>`}</td></tr>`,
+      )
+      .join('');
     return htmlPage(c, {
       title: 'Интеграции',
       header: appHeader(me.user.name),

@@ -49,14 +49,23 @@ export async function placeCall({ ctx, input }: { ctx: ServiceContext; input: Cl
   const commandId = `vka-${crypto.randomUUID()}`;
   const result = await adapter.clickToCall!(ctx, { extension, phone, commandId });
   const details = {
-    op: 'click_to_call', provider, phone, extension, requestId: commandId,
+    op: 'click_to_call',
+    provider,
+    phone,
+    extension,
+    requestId: commandId,
     ...(input.companyId !== undefined ? { companyId: input.companyId } : {}),
     ...(input.leadId !== undefined ? { leadId: input.leadId } : {}),
     ...(result.ok ? {} : { refused: result.reason }),
   };
   await auditInsert(ctx, { action: 'change', entity: 'call', entityId: input.companyId ?? null, details }).run();
   if (!result.ok) {
-    throw new AppError('bad_gateway', { ru: `${adapter.label} не приняла звонок: ${result.reason}`, en: `${adapter.label} refused the call: ${result.reason}` }, undefined, { provider });
+    throw new AppError(
+      'bad_gateway',
+      { ru: `${adapter.label} не приняла звонок: ${result.reason}`, en: `${adapter.label} refused the call: ${result.reason}` },
+      undefined,
+      { provider },
+    );
   }
   return { provider, requestId: result.requestId, phone };
 }

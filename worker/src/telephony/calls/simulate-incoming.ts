@@ -9,12 +9,18 @@ import { extensionOf, phoneOrRefuse } from './place';
  * «Тестовая АТС (песочница)»: an incoming call from `from` starts ringing at the caller's extension,
  * through the same pipeline a PBX's webhook takes — so caller ID can be seen locally.
  */
-export async function simulateIncomingCall({ ctx, input }: { ctx: ServiceContext; input: SandboxIncomingRequest }): Promise<SandboxIncomingResult> {
+export async function simulateIncomingCall({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: SandboxIncomingRequest;
+}): Promise<SandboxIncomingResult> {
   // Off means absent: a production worker has no such route to probe.
   if (!ctx.config.telephony.sandbox) throw notFound();
   const user = requireWriter(ctx.principal);
   const phone = phoneOrRefuse(input.from, 'body.from');
-  const extension = input.extension ?? await extensionOf(ctx, user.user.id);
+  const extension = input.extension ?? (await extensionOf(ctx, user.user.id));
   const callId = `sandbox-in-${crypto.randomUUID()}`;
   const played = await ringSandboxCall(ctx, { phone, extension, callId });
   if (!played.ok) throw new AppError('bad_request', { ru: `${SANDBOX_LABEL}: ${played.reason}`, en: `Sandbox PBX: ${played.reason}` });

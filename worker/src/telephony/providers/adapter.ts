@@ -26,7 +26,13 @@ export interface ReadContext {
   config: Config;
 }
 
-export interface VerifyArgs { headers: Headers; body: string; url: URL; config: Config; now: number }
+export interface VerifyArgs {
+  headers: Headers;
+  body: string;
+  url: URL;
+  config: Config;
+  now: number;
+}
 
 export interface ClickToCall {
   /** The manager's PBX extension that rings first. */
@@ -40,7 +46,10 @@ export interface ClickToCall {
 export type ClickToCallResult = { ok: true; requestId: string } | { ok: false; reason: string };
 
 /** A hook the PBX calls: the path its admin types into the console, and what the reader expects there. */
-export interface ProviderHook { kind: string; path: string }
+export interface ProviderHook {
+  kind: string;
+  path: string;
+}
 
 /**
  * A PBX adapter, declarative like a connector: its id, the hooks it is called on, how its

@@ -30,7 +30,8 @@ export function jsonObject(text: string, what: string): Fields {
 export function text(o: Fields, field: string, max = 64): string | null {
   const v = o[field];
   if (v === undefined || v === null) return null;
-  if (typeof v !== 'string' && !(typeof v === 'number' && Number.isFinite(v))) throw new Unreadable(`${field}: ожидается строка, получено ${show(v)}`);
+  if (typeof v !== 'string' && !(typeof v === 'number' && Number.isFinite(v)))
+    throw new Unreadable(`${field}: ожидается строка, получено ${show(v)}`);
   const s = String(v).trim();
   if (s.length > max) throw new Unreadable(`${field}: длиннее ${max} символов`);
   return s === '' ? null : s;
@@ -61,7 +62,8 @@ export function requiredInteger(o: Fields, field: string, min: number, max: numb
 export function oneOf<T extends string>(o: Fields, field: string, allowed: readonly T[]): T | null {
   const v = text(o, field, 40);
   if (v === null) return null;
-  if (!(allowed as readonly string[]).includes(v)) throw new Unreadable(`${field}: ожидается одно из ${allowed.join(', ')}, получено ${show(v)}`);
+  if (!(allowed as readonly string[]).includes(v))
+    throw new Unreadable(`${field}: ожидается одно из ${allowed.join(', ')}, получено ${show(v)}`);
   return v as T;
 }
 
@@ -101,10 +103,18 @@ export function signal(input: Partial<CallSignal> & Pick<CallSignal, 'provider' 
 }
 
 /** Runs a reader, turning its Unreadable into a refusal with the payload id known so far. */
-export function readWith(externalId: () => string | null, read: () => { signals: CallSignal[]; externalId?: string | null; note?: string }) {
+export function readWith(
+  externalId: () => string | null,
+  read: () => { signals: CallSignal[]; externalId?: string | null; note?: string },
+) {
   try {
     const r = read();
-    return { ok: true as const, externalId: r.externalId !== undefined ? r.externalId : externalId(), signals: r.signals, ...(r.note ? { note: r.note } : {}) };
+    return {
+      ok: true as const,
+      externalId: r.externalId !== undefined ? r.externalId : externalId(),
+      signals: r.signals,
+      ...(r.note ? { note: r.note } : {}),
+    };
   } catch (err) {
     if (err instanceof Unreadable) return { ok: false as const, externalId: safeId(externalId), reason: err.message };
     throw err;

@@ -71,10 +71,15 @@ function eventSignal(provider: ProviderId, o: Fields, receivedAt: number): CallS
   if (type === 'call.recording' && url === null) throw new Unreadable('нет поля recording_url');
   const duration = integer(o, 'duration', 0, MAX_DURATION_S);
   return signal({
-    provider, callId: requiredText(o, 'call_id', 200), phase,
+    provider,
+    callId: requiredText(o, 'call_id', 200),
+    phase,
     seq: integer(o, 'seq', 0, 1e9),
     direction: oneOf(o, 'direction', ['in', 'out', 'internal'] as const),
-    from: text(o, 'from'), to: text(o, 'to'), extension: text(o, 'extension', 32), line: text(o, 'line'),
+    from: text(o, 'from'),
+    to: text(o, 'to'),
+    extension: text(o, 'extension', 32),
+    line: text(o, 'line'),
     at: timestamp(o, receivedAt),
     talkSec: phase === 'ended' ? duration : null,
     result: oneOf(o, 'result', ['answered', 'missed', 'busy', 'failed'] as const),
@@ -90,21 +95,25 @@ function eventSignal(provider: ProviderId, o: Fields, receivedAt: number): CallS
  */
 export function readGenericEvent(provider: ProviderId, payload: RawPayload, receivedAt: number): ProviderRead {
   const webhookId = payload.headers.get('webhook-id');
-  return readWith(() => webhookId, () => {
-    const parsed = parseBody(payload.body);
-    if (!Array.isArray(parsed)) return { externalId: webhookId, signals: [eventSignal(provider, object(parsed, 'тело'), receivedAt)] };
-    if (parsed.length === 0) throw new Unreadable('тело: пустой массив событий');
-    if (parsed.length > GENERIC_MAX_BATCH) throw new Unreadable(`тело: ${parsed.length} событий в одном запросе, не больше ${GENERIC_MAX_BATCH}`);
-    const signals = parsed.map((item, i) => {
-      try {
-        return eventSignal(provider, object(item, 'событие'), receivedAt);
-      } catch (err) {
-        if (err instanceof Unreadable) throw new Unreadable(`событие ${i + 1} из ${parsed.length}: ${err.message}`);
-        throw err;
-      }
-    });
-    return { externalId: webhookId, signals };
-  });
+  return readWith(
+    () => webhookId,
+    () => {
+      const parsed = parseBody(payload.body);
+      if (!Array.isArray(parsed)) return { externalId: webhookId, signals: [eventSignal(provider, object(parsed, 'тело'), receivedAt)] };
+      if (parsed.length === 0) throw new Unreadable('тело: пустой массив событий');
+      if (parsed.length > GENERIC_MAX_BATCH)
+        throw new Unreadable(`тело: ${parsed.length} событий в одном запросе, не больше ${GENERIC_MAX_BATCH}`);
+      const signals = parsed.map((item, i) => {
+        try {
+          return eventSignal(provider, object(item, 'событие'), receivedAt);
+        } catch (err) {
+          if (err instanceof Unreadable) throw new Unreadable(`событие ${i + 1} из ${parsed.length}: ${err.message}`);
+          throw err;
+        }
+      });
+      return { externalId: webhookId, signals };
+    },
+  );
 }
 
 async function verify({ headers, body, config, now }: VerifyArgs) {
@@ -119,7 +128,8 @@ export const generic: TelephonyAdapter = {
   label: 'АТС по общему вебхуку (Asterisk и др.)',
   hooks: [{ kind: 'event', path: GENERIC_PATH }],
   verify,
-  read: (kind: string, payload: RawPayload, { receivedAt }: ReadContext) => (kind === 'event'
-    ? readGenericEvent('generic', payload, receivedAt)
-    : { ok: false, externalId: null, reason: `неизвестный вход: ${kind}` }),
+  read: (kind: string, payload: RawPayload, { receivedAt }: ReadContext) =>
+    kind === 'event'
+      ? readGenericEvent('generic', payload, receivedAt)
+      : { ok: false, externalId: null, reason: `неизвестный вход: ${kind}` },
 };

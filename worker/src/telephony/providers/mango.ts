@@ -4,7 +4,20 @@ import type { TelephonySettings } from '../../platform/config';
 import type { ServiceContext } from '../../platform/route';
 import type { ClickToCall, ClickToCallResult, ProviderRead, RawPayload, ReadContext, TelephonyAdapter, VerifyArgs } from './adapter';
 import {
-  Unreadable, formFields, formOrReason, integer, jsonObject, object, oneOf, plausibleTime, readWith, requiredInteger, requiredText, signal, text, type Fields,
+  Unreadable,
+  formFields,
+  formOrReason,
+  integer,
+  jsonObject,
+  object,
+  oneOf,
+  plausibleTime,
+  readWith,
+  requiredInteger,
+  requiredText,
+  signal,
+  text,
+  type Fields,
 } from './fields';
 import { callProviderApi, parseJsonOrNull } from './http';
 
@@ -30,7 +43,11 @@ async function verify({ body, config }: VerifyArgs) {
   return { ok: true as const, integration: 'mango' };
 }
 
-interface Party { extension: string | null; number: string | null; lineNumber: string | null }
+interface Party {
+  extension: string | null;
+  number: string | null;
+  lineNumber: string | null;
+}
 
 function party(o: Fields, field: string): Party {
   if (o[field] === undefined || o[field] === null) return { extension: null, number: null, lineNumber: null };
@@ -50,7 +67,8 @@ const DIRECTIONS = { 1: 'in', 2: 'out', 0: 'internal' } as const;
 const MAX_UNIX_S = 1e11;
 
 /** Who the manager is: the called extension of an inbound call, the calling one otherwise. */
-const managerExtension = (direction: CallSignal['direction'], from: Party, to: Party) => (direction === 'in' ? to.extension : from.extension);
+const managerExtension = (direction: CallSignal['direction'], from: Party, to: Party) =>
+  direction === 'in' ? to.extension : from.extension;
 
 /** events/call: Appeared → ringing, Connected → answered, Disconnected → ended; one call per entry_id. */
 function readCallEvent(json: Fields, receivedAt: number) {
@@ -67,13 +85,21 @@ function readCallEvent(json: Fields, receivedAt: number) {
   const direction: CallSignal['direction'] = from.extension ? (to.extension ? 'internal' : 'out') : 'in';
   return {
     externalId: [entryId, legId, seq, state].filter((x) => x !== null).join(':'),
-    signals: [signal({
-      provider: 'mango', callId: entryId, seq, phase: CALL_STATES[state], direction,
-      from: from.number ?? from.extension, to: to.number ?? to.extension,
-      // A leg hanging up (another extension of a group that did not answer) must not rename the manager.
-      extension: state === 'Disconnected' ? null : managerExtension(direction, from, to),
-      line: direction === 'in' ? to.lineNumber : null, at,
-    })],
+    signals: [
+      signal({
+        provider: 'mango',
+        callId: entryId,
+        seq,
+        phase: CALL_STATES[state],
+        direction,
+        from: from.number ?? from.extension,
+        to: to.number ?? to.extension,
+        // A leg hanging up (another extension of a group that did not answer) must not rename the manager.
+        extension: state === 'Disconnected' ? null : managerExtension(direction, from, to),
+        line: direction === 'in' ? to.lineNumber : null,
+        at,
+      }),
+    ],
   };
 }
 
@@ -97,13 +123,21 @@ function readSummary(json: Fields, receivedAt: number) {
   const talkSec = talkSeconds(integer(json, 'talk_time', 0, MAX_UNIX_S), end);
   return {
     externalId: `${entryId}:summary`,
-    signals: [signal({
-      provider: 'mango', callId: entryId, phase: 'summary', direction,
-      from: from.number ?? from.extension, to: to.number ?? to.extension,
-      extension: direction ? managerExtension(direction, from, to) : null,
-      line: direction === 'in' ? to.lineNumber ?? text(json, 'line_number') : null,
-      at, talkSec: result === 0 ? 0 : talkSec, result: result === null ? null : result === 1 ? 'answered' : 'missed',
-    })],
+    signals: [
+      signal({
+        provider: 'mango',
+        callId: entryId,
+        phase: 'summary',
+        direction,
+        from: from.number ?? from.extension,
+        to: to.number ?? to.extension,
+        extension: direction ? managerExtension(direction, from, to) : null,
+        line: direction === 'in' ? (to.lineNumber ?? text(json, 'line_number')) : null,
+        at,
+        talkSec: result === 0 ? 0 : talkSec,
+        result: result === null ? null : result === 1 ? 'answered' : 'missed',
+      }),
+    ],
   };
 }
 
@@ -124,7 +158,9 @@ function readRecording(json: Fields, receivedAt: number) {
   if (state !== null && state !== 'Completed') return { externalId, signals: [], note: `запись в состоянии ${state}: ждём Completed` };
   return {
     externalId,
-    signals: [signal({ provider: 'mango', callId: entryId, phase: 'recording', at, recordingUrl: url ?? `mango:recording:${recordingId}` })],
+    signals: [
+      signal({ provider: 'mango', callId: entryId, phase: 'recording', at, recordingUrl: url ?? `mango:recording:${recordingId}` }),
+    ],
   };
 }
 
@@ -152,15 +188,26 @@ const MANGO_OK = 1000;
 async function clickToCall(ctx: ServiceContext, call: ClickToCall): Promise<ClickToCallResult> {
   const settings = ctx.config.telephony.mango;
   if (!settings) return { ok: false, reason: 'Mango Office не настроен: задайте MANGO_VPBX_API_KEY и MANGO_VPBX_API_SALT' };
-  const json = JSON.stringify({ command_id: call.commandId, from: { extension: call.extension }, to_number: call.phone.replace(/^\+/, '') });
+  const json = JSON.stringify({
+    command_id: call.commandId,
+    from: { extension: call.extension },
+    to_number: call.phone.replace(/^\+/, ''),
+  });
   const body = new URLSearchParams({ vpbx_api_key: settings.apiKey, sign: await mangoSign(settings, json), json }).toString();
-  const res = await callProviderApi(`${settings.apiUrl}commands/callback`, {
-    method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body,
-  }, ctx.config.telephony.callbackTimeoutMs);
+  const res = await callProviderApi(
+    `${settings.apiUrl}commands/callback`,
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+    },
+    ctx.config.telephony.callbackTimeoutMs,
+  );
   if (!res.ok) return res;
   const answer = parseJsonOrNull(res.text);
   if (res.status !== 200) return { ok: false, reason: `HTTP ${res.status}${answer?.['message'] ? `: ${String(answer['message'])}` : ''}` };
-  if (Number(answer?.['result']) !== MANGO_OK) return { ok: false, reason: `Mango ответила кодом ${String(answer?.['result'] ?? res.text.slice(0, 100))}` };
+  if (Number(answer?.['result']) !== MANGO_OK)
+    return { ok: false, reason: `Mango ответила кодом ${String(answer?.['result'] ?? res.text.slice(0, 100))}` };
   return { ok: true, requestId: call.commandId };
 }
 

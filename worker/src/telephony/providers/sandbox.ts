@@ -72,9 +72,17 @@ async function clickToCall(ctx: ServiceContext, call: ClickToCall): Promise<Clic
 
 /** An incoming call from `phone` ringing at `extension` now: what the manager's caller ID shows. */
 export async function ringSandboxCall(ctx: ServiceContext, input: { phone: string; extension: string; callId: string }) {
-  return play(ctx, input.callId, [{
-    type: 'call.ringing', call_id: input.callId, direction: 'in', from: input.phone, extension: input.extension, timestamp: iso(ctx.now), seq: 1,
-  }]);
+  return play(ctx, input.callId, [
+    {
+      type: 'call.ringing',
+      call_id: input.callId,
+      direction: 'in',
+      from: input.phone,
+      extension: input.extension,
+      timestamp: iso(ctx.now),
+      seq: 1,
+    },
+  ]);
 }
 
 export const sandbox: TelephonyAdapter = {
@@ -83,8 +91,9 @@ export const sandbox: TelephonyAdapter = {
   // No URL: nothing outside the worker may speak as the sandbox.
   hooks: [],
   verify,
-  read: (kind: string, payload: RawPayload, { receivedAt }: ReadContext) => (kind === 'event'
-    ? readGenericEvent('sandbox', payload, receivedAt)
-    : { ok: false, externalId: null, reason: `неизвестный вход: ${kind}` }),
+  read: (kind: string, payload: RawPayload, { receivedAt }: ReadContext) =>
+    kind === 'event'
+      ? readGenericEvent('sandbox', payload, receivedAt)
+      : { ok: false, externalId: null, reason: `неизвестный вход: ${kind}` },
   clickToCall,
 };

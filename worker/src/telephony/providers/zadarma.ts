@@ -42,9 +42,12 @@ async function verify({ headers, body, config }: VerifyArgs) {
   const form = parsed.form;
   const event = form['event'];
   const fields = event ? ZADARMA_SIGNED_FIELDS[event] : undefined;
-  if (!fields) return { ok: false as const, reason: event ? `неизвестное событие ${event.slice(0, 40)}: подпись проверить нельзя` : 'нет поля event' };
+  if (!fields)
+    return { ok: false as const, reason: event ? `неизвестное событие ${event.slice(0, 40)}: подпись проверить нельзя` : 'нет поля event' };
   const expected = await zadarmaSignature(settings.secret, fields.map((f) => form[f] ?? '').join(''));
-  return safeEqual(given.trim(), expected) ? { ok: true as const, integration: 'zadarma' } : { ok: false as const, reason: 'подпись Signature не совпадает' };
+  return safeEqual(given.trim(), expected)
+    ? { ok: true as const, integration: 'zadarma' }
+    : { ok: false as const, reason: 'подпись Signature не совпадает' };
 }
 
 const CALL_START = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
@@ -85,7 +88,15 @@ function read(kind: string, payload: RawPayload, { receivedAt, config }: ReadCon
       const recording = requiredText(o, 'call_id_with_rec', 200);
       return {
         externalId: `${callId}:${event}:${recording}`,
-        signals: [signal({ provider: 'zadarma', callId, phase: 'recording', at: receivedAt, recordingUrl: `zadarma:call_id_with_rec:${recording}` })],
+        signals: [
+          signal({
+            provider: 'zadarma',
+            callId,
+            phase: 'recording',
+            at: receivedAt,
+            recordingUrl: `zadarma:call_id_with_rec:${recording}`,
+          }),
+        ],
       };
     }
     const callId = requiredText(o, 'pbx_call_id', 200);
@@ -93,21 +104,75 @@ function read(kind: string, payload: RawPayload, { receivedAt, config }: ReadCon
     const base = { provider: 'zadarma' as const, callId };
     switch (event) {
       case 'NOTIFY_START':
-        return { externalId: `${callId}:${event}`, signals: [signal({ ...base, phase: 'ringing', direction: 'in', from: text(o, 'caller_id'), to: text(o, 'called_did'), line: text(o, 'called_did'), at: start })] };
+        return {
+          externalId: `${callId}:${event}`,
+          signals: [
+            signal({
+              ...base,
+              phase: 'ringing',
+              direction: 'in',
+              from: text(o, 'caller_id'),
+              to: text(o, 'called_did'),
+              line: text(o, 'called_did'),
+              at: start,
+            }),
+          ],
+        };
       case 'NOTIFY_IVR':
         return { externalId: `${callId}:${event}`, signals: [], note: 'NOTIFY_IVR: голосовое меню, звонок не меняется' };
       case 'NOTIFY_INTERNAL': {
         const internal = requiredText(o, 'internal', 32);
-        return { externalId: `${callId}:${event}:${internal}`, signals: [signal({ ...base, phase: 'ringing', direction: 'in', from: text(o, 'caller_id'), to: text(o, 'called_did'), line: text(o, 'called_did'), extension: internal, at: start })] };
+        return {
+          externalId: `${callId}:${event}:${internal}`,
+          signals: [
+            signal({
+              ...base,
+              phase: 'ringing',
+              direction: 'in',
+              from: text(o, 'caller_id'),
+              to: text(o, 'called_did'),
+              line: text(o, 'called_did'),
+              extension: internal,
+              at: start,
+            }),
+          ],
+        };
       }
       case 'NOTIFY_ANSWER': {
         // The payload has no answer time: it is sent as the call is answered, so receipt is that moment.
         const internal = requiredText(o, 'internal', 32);
-        return { externalId: `${callId}:${event}:${internal}`, signals: [signal({ ...base, phase: 'answered', direction: 'in', from: text(o, 'caller_id'), to: text(o, 'destination') ?? text(o, 'called_did'), line: text(o, 'called_did'), extension: internal, at: Math.max(start, receivedAt) })] };
+        return {
+          externalId: `${callId}:${event}:${internal}`,
+          signals: [
+            signal({
+              ...base,
+              phase: 'answered',
+              direction: 'in',
+              from: text(o, 'caller_id'),
+              to: text(o, 'destination') ?? text(o, 'called_did'),
+              line: text(o, 'called_did'),
+              extension: internal,
+              at: Math.max(start, receivedAt),
+            }),
+          ],
+        };
       }
       case 'NOTIFY_OUT_START': {
         const internal = requiredText(o, 'internal', 32);
-        return { externalId: `${callId}:${event}`, signals: [signal({ ...base, phase: 'ringing', direction: 'out', from: text(o, 'caller_id') ?? internal, to: requiredText(o, 'destination'), extension: internal, at: start })] };
+        return {
+          externalId: `${callId}:${event}`,
+          signals: [
+            signal({
+              ...base,
+              phase: 'ringing',
+              direction: 'out',
+              from: text(o, 'caller_id') ?? internal,
+              to: requiredText(o, 'destination'),
+              extension: internal,
+              at: start,
+            }),
+          ],
+        };
       }
       case 'NOTIFY_END':
       case 'NOTIFY_OUT_END': {
@@ -118,15 +183,21 @@ function read(kind: string, payload: RawPayload, { receivedAt, config }: ReadCon
         // *unconfirmed*: duration counted from call_start; the end is then call_start + duration.
         return {
           externalId: `${callId}:${event}`,
-          signals: [signal({
-            ...base, phase: 'ended', direction: out ? 'out' : 'in',
-            from: out ? text(o, 'caller_id') ?? text(o, 'internal', 32) : text(o, 'caller_id'),
-            to: out ? requiredText(o, 'destination') : text(o, 'called_did'),
-            line: out ? null : text(o, 'called_did'), extension: text(o, 'internal', 32),
-            at: plausibleTime(start + duration * 1000, receivedAt, 'call_start + duration'),
-            talkSec: result === 'answered' ? duration : 0, result,
-            recordingUrl: recorded ? `zadarma:call_id_with_rec:${recorded}` : null,
-          })],
+          signals: [
+            signal({
+              ...base,
+              phase: 'ended',
+              direction: out ? 'out' : 'in',
+              from: out ? (text(o, 'caller_id') ?? text(o, 'internal', 32)) : text(o, 'caller_id'),
+              to: out ? requiredText(o, 'destination') : text(o, 'called_did'),
+              line: out ? null : text(o, 'called_did'),
+              extension: text(o, 'internal', 32),
+              at: plausibleTime(start + duration * 1000, receivedAt, 'call_start + duration'),
+              talkSec: result === 'answered' ? duration : 0,
+              result,
+              recordingUrl: recorded ? `zadarma:call_id_with_rec:${recorded}` : null,
+            }),
+          ],
         };
       }
       default:
@@ -150,8 +221,13 @@ export function zadarmaStartAnswer(outcome: CallOutcome | undefined): { caller_n
 
 /** PHP's http_build_query (RFC 1738): what Zadarma signs and parses. */
 export function phpQuery(params: Record<string, string>): string {
-  const enc = (s: string) => encodeURIComponent(s).replace(/[!'()*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`).replace(/%20/g, '+');
-  return Object.entries(params).map(([k, v]) => `${enc(k)}=${enc(v)}`).join('&');
+  const enc = (s: string) =>
+    encodeURIComponent(s)
+      .replace(/[!'()*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+      .replace(/%20/g, '+');
+  return Object.entries(params)
+    .map(([k, v]) => `${enc(k)}=${enc(v)}`)
+    .join('&');
 }
 
 async function md5Hex(text: string): Promise<string> {
@@ -160,10 +236,15 @@ async function md5Hex(text: string): Promise<string> {
 }
 
 /** REST auth: `key:base64(hex(hmac_sha1(method + sorted params + md5(sorted params), secret)))`. */
-export async function zadarmaAuthorization(apiKey: string, secret: string, method: string, params: Record<string, string>): Promise<string> {
+export async function zadarmaAuthorization(
+  apiKey: string,
+  secret: string,
+  method: string,
+  params: Record<string, string>,
+): Promise<string> {
   const sorted = Object.fromEntries(Object.entries(params).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   const query = phpQuery(sorted);
-  return `${apiKey}:${await zadarmaSignature(secret, method + query + await md5Hex(query))}`;
+  return `${apiKey}:${await zadarmaSignature(secret, method + query + (await md5Hex(query)))}`;
 }
 
 /** *unconfirmed*: leaving `predicted` out makes Zadarma ring the manager first, then the client. */
@@ -174,17 +255,28 @@ async function clickToCall(ctx: ServiceContext, call: ClickToCall): Promise<Clic
   const settings = ctx.config.telephony.zadarma;
   if (!settings?.apiKey) return { ok: false, reason: 'Zadarma не настроена для звонков: задайте ZADARMA_API_KEY и ZADARMA_API_SECRET' };
   const params: Record<string, string> = {
-    from: call.extension, to: call.phone.replace(/^\+/, ''), sip: call.extension, format: 'json',
+    from: call.extension,
+    to: call.phone.replace(/^\+/, ''),
+    sip: call.extension,
+    format: 'json',
     ...(CALLBACK_PREDICTED ? { predicted: 'predicted' } : {}),
   };
   const sorted = Object.fromEntries(Object.entries(params).sort(([a], [b]) => (a < b ? -1 : 1)));
-  const res = await callProviderApi(`${settings.apiUrl}${CALLBACK_METHOD}?${phpQuery(sorted)}`, {
-    method: 'GET', headers: { authorization: await zadarmaAuthorization(settings.apiKey, settings.secret, CALLBACK_METHOD, params) },
-  }, ctx.config.telephony.callbackTimeoutMs);
+  const res = await callProviderApi(
+    `${settings.apiUrl}${CALLBACK_METHOD}?${phpQuery(sorted)}`,
+    {
+      method: 'GET',
+      headers: { authorization: await zadarmaAuthorization(settings.apiKey, settings.secret, CALLBACK_METHOD, params) },
+    },
+    ctx.config.telephony.callbackTimeoutMs,
+  );
   if (!res.ok) return res;
   const answer = parseJsonOrNull(res.text);
   if (res.status !== 200 || answer?.['status'] !== 'success') {
-    return { ok: false, reason: `${res.status !== 200 ? `HTTP ${res.status}` : 'ошибка'}${answer?.['message'] ? `: ${String(answer['message'])}` : ''}` };
+    return {
+      ok: false,
+      reason: `${res.status !== 200 ? `HTTP ${res.status}` : 'ошибка'}${answer?.['message'] ? `: ${String(answer['message'])}` : ''}`,
+    };
   }
   return { ok: true, requestId: call.commandId };
 }

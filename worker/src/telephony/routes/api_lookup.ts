@@ -8,9 +8,13 @@ import { lookupCallerByPhone, prefetchCaller } from '../caller-lookup';
  * Standard Webhooks way with TELEPHONY_WEBHOOK_SECRET over an empty body).
  */
 export default defineRoute({
-  method: 'get', path: '/api/lookup', tag: 'telephony',
+  method: 'get',
+  path: '/api/lookup',
+  tag: 'telephony',
   summary: 'Кто звонит: минимальная карточка по номеру в любом формате / Who is calling',
-  access: ['session', 'extension', 'machine'], query: LookupQuery, response: CallerCard,
+  access: ['session', 'extension', 'machine'],
+  query: LookupQuery,
+  response: CallerCard,
   machine: {
     source: 'lookup',
     verify: async ({ headers, body, config, now }): Promise<MachineCheck> => {

@@ -10,7 +10,12 @@ const StartAnswer = z.object({ caller_name: z.string().optional(), redirect: z.s
  * NOTIFY_START is answered with the caller's company and his manager's extension when known.
  */
 export default telephonyHookRoute({
-  adapter: zadarma, kind: 'notify', response: z.union([StartAnswer, TelephonyHookResult]),
+  adapter: zadarma,
+  kind: 'notify',
+  response: z.union([StartAnswer, TelephonyHookResult]),
   summary: 'Zadarma: уведомления о звонках; на NOTIFY_START — caller_name и redirect / Zadarma call notifications',
-  answer: (kept, rawBody) => (new URLSearchParams(rawBody).get('event') === 'NOTIFY_START' ? zadarmaStartAnswer(kept.outcomes[0]) : { ok: true, outcome: kept.outcome }),
+  answer: (kept, rawBody) =>
+    new URLSearchParams(rawBody).get('event') === 'NOTIFY_START'
+      ? zadarmaStartAnswer(kept.outcomes[0])
+      : { ok: true, outcome: kept.outcome },
 });

@@ -19,8 +19,13 @@ const inlineJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u0
  * API with ?t=. An expired or revoked token gets the bare shell and shows its own state in the frame.
  */
 export default defineRoute({
-  method: 'get', path: '/w/:name', tag: 'pages', summary: 'Widget page for the 1C HTML field', page: true,
-  access: ['widget', 'public'], params: z.object({ name: z.string() }),
+  method: 'get',
+  path: '/w/:name',
+  tag: 'pages',
+  summary: 'Widget page for the 1C HTML field',
+  page: true,
+  access: ['widget', 'public'],
+  params: z.object({ name: z.string() }),
   handler: async ({ ctx, input, c }) => {
     const name = input.params.name;
     if (!isWidgetName(name)) throw new AppError('not_found', { ru: `Нет виджета «${name}»`, en: `No widget "${name}"` });
