@@ -29,39 +29,33 @@ export interface NewProspect {
 export function prospectStatements(ctx: ServiceContext, p: NewProspect) {
   const newCompany = sql`(SELECT max(id) FROM companies)`;
   return [
-    ctx.db
-      .insert(companies)
-      .values({
-        name: p.name,
-        nameNormalized: normalizeCompanyName(p.name) || p.name.toLowerCase(),
-        regionId: p.regionId,
-        ownerId: p.ownerId,
-        status: 'prospect',
-        createdAt: ctx.now,
-        updatedAt: ctx.now,
-      }),
+    ctx.db.insert(companies).values({
+      name: p.name,
+      nameNormalized: normalizeCompanyName(p.name) || p.name.toLowerCase(),
+      regionId: p.regionId,
+      ownerId: p.ownerId,
+      status: 'prospect',
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    }),
     ...contactInserts(ctx.db, newCompany, [p.contact], ctx.now),
-    ctx.db
-      .insert(leads)
-      .values({
-        companyId: newCompany as never,
-        regionId: p.regionId,
-        ownerId: p.ownerId,
-        stageId: 'new',
-        channel: p.channel,
-        createdAt: p.at,
-        stageEnteredAt: p.at,
-      }),
-    ctx.db
-      .insert(stageChanges)
-      .values({
-        leadId: sql`(SELECT max(id) FROM leads)` as never,
-        fromStageId: null,
-        toStageId: 'new',
-        at: p.at,
-        cause: p.cause,
-        causeRule: p.causeRule,
-      }),
+    ctx.db.insert(leads).values({
+      companyId: newCompany as never,
+      regionId: p.regionId,
+      ownerId: p.ownerId,
+      stageId: 'new',
+      channel: p.channel,
+      createdAt: p.at,
+      stageEnteredAt: p.at,
+    }),
+    ctx.db.insert(stageChanges).values({
+      leadId: sql`(SELECT max(id) FROM leads)` as never,
+      fromStageId: null,
+      toStageId: 'new',
+      at: p.at,
+      cause: p.cause,
+      causeRule: p.causeRule,
+    }),
     ...refreshCompanySearch(sql`SELECT max(id) FROM companies`).map((q) => ctx.db.run(q)),
     auditInsert(ctx, {
       action: 'change',

@@ -13,15 +13,13 @@ export function contactInserts(db: Db, companyId: number | SQL, list: ContactFie
   return list.flatMap((c) => [
     db.insert(contacts).values({ companyId: companyId as number, name: c.name, position: c.position, createdAt: now }),
     ...c.phones.map((p) =>
-      db
-        .insert(contactPoints)
-        .values({
-          contactId: latestContact as unknown as number,
-          companyId: companyId as number,
-          kind: 'phone',
-          value: p.e164,
-          extension: p.extension,
-        }),
+      db.insert(contactPoints).values({
+        contactId: latestContact as unknown as number,
+        companyId: companyId as number,
+        kind: 'phone',
+        value: p.e164,
+        extension: p.extension,
+      }),
     ),
     ...c.emails.map((e) =>
       db

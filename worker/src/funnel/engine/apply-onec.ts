@@ -228,30 +228,26 @@ async function applyDocument(
     newLead = true;
     const stageId = standing.stageId ?? 'new';
     statements.push(
-      ctx.db
-        .insert(leads)
-        .values({
-          companyId: company.id,
-          regionId: company.region_id,
-          ownerId: company.owner_id,
-          stageId,
-          amountKopecks: doc.amountKopecks,
-          channel: 'onec',
-          createdAt: at,
-          stageEnteredAt: at,
-          closedAt: stageMap.isClosed(stageId) ? at : null,
-        }),
-      ctx.db
-        .insert(stageChanges)
-        .values({
-          leadId: sql`(SELECT max(id) FROM leads)` as never,
-          fromStageId: null,
-          toStageId: stageId,
-          at,
-          cause: 'event',
-          causeEventId: eventId as never,
-          causeRule: 'onec_document',
-        }),
+      ctx.db.insert(leads).values({
+        companyId: company.id,
+        regionId: company.region_id,
+        ownerId: company.owner_id,
+        stageId,
+        amountKopecks: doc.amountKopecks,
+        channel: 'onec',
+        createdAt: at,
+        stageEnteredAt: at,
+        closedAt: stageMap.isClosed(stageId) ? at : null,
+      }),
+      ctx.db.insert(stageChanges).values({
+        leadId: sql`(SELECT max(id) FROM leads)` as never,
+        fromStageId: null,
+        toStageId: stageId,
+        at,
+        cause: 'event',
+        causeEventId: eventId as never,
+        causeRule: 'onec_document',
+      }),
       ctx.db.run(sql`UPDATE events SET lead_id = (SELECT max(id) FROM leads) WHERE source = 'onec' AND external_id = ${externalId}`),
     );
   }

@@ -33,16 +33,14 @@ export async function createLead({
         stageEnteredAt: ctx.now,
       })
       .returning({ id: leads.id }),
-    ctx.db
-      .insert(stageChanges)
-      .values({
-        leadId: sql`(SELECT max(id) FROM leads)` as never,
-        fromStageId: null,
-        toStageId: 'new',
-        at: ctx.now,
-        cause: 'user',
-        userId: p.user.id,
-      }),
+    ctx.db.insert(stageChanges).values({
+      leadId: sql`(SELECT max(id) FROM leads)` as never,
+      fromStageId: null,
+      toStageId: 'new',
+      at: ctx.now,
+      cause: 'user',
+      userId: p.user.id,
+    }),
     auditInsert(ctx, {
       action: 'change',
       entity: 'lead',
