@@ -44,6 +44,7 @@ function step(name, cmd) {
   return ok;
 }
 
+step('format (biome: npm run format fixes it)', 'npx biome format .');
 step('typecheck', 'npm run -s typecheck');
 const built = step('build (extension, widgets)', 'npm run -s build');
 if (!chrome) {
