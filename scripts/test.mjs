@@ -57,7 +57,7 @@ const report = join(ROOT, '.tmp', 'jest-results.json');
 const projects = chrome && built ? '' : '--selectProjects unit integration';
 console.log('\n→ jest');
 const started = performance.now();
-run(`npx jest ${projects} --json --outputFile=${report}`, { env: chrome ? { CHROME_PATH: chrome } : {} });
+run(`npx jest ${projects} --maxWorkers=2 --json --outputFile=${report}`, { env: chrome ? { CHROME_PATH: chrome } : {} });
 const minutes = (performance.now() - started) / 60_000;
 
 const jest = readJestReport(report);

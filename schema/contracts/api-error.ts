@@ -13,25 +13,32 @@ export interface ApiErrorText {
   requestId?: string;
 }
 
-function isServerError(value: unknown): value is { error: ServerError } {
-  const error = (value as { error?: Partial<ServerError> } | null)?.error;
-  return typeof error === 'object' && error !== null && typeof error.code === 'string' && typeof error.message === 'string';
+/** The server's `{ error }` in a parsed body, or null for anything else (a proxy page, an empty body). */
+function serverError(body: unknown): ServerError | null {
+  const error = (body as { error?: ServerError } | null)?.error;
+  return typeof error?.code === 'string' && typeof error.message === 'string' ? error : null;
 }
 
-/** A non-2xx answer (its status and body text, or the parsed body) as words for the user. */
-export function readApiError(status: number, body: string | unknown): ApiErrorText {
-  let parsed: unknown = body;
-  if (typeof body === 'string') {
-    try {
-      parsed = JSON.parse(body);
-    } catch {
-      parsed = null; // a proxy page or an empty body
-    }
+/** The words for the user from a parsed body: the server's (Russian) message with the fields it names, or the status. */
+export function apiErrorMessage(status: number, body: unknown): string {
+  const error = serverError(body);
+  if (!error) return `Сервер ответил кодом ${status}`;
+  const named = error.fields?.map((f) => `${f.field} — ${f.message}`).join('; ');
+  return named ? `${error.message}: ${named}` : error.message;
+}
+
+/** A non-2xx answer's body text as code, words and request id. */
+export function readApiError(status: number, bodyText: string): ApiErrorText {
+  let body: unknown = null;
+  try {
+    body = JSON.parse(bodyText);
+  } catch {
+    // a proxy page or an empty body: the status speaks
   }
-  if (!isServerError(parsed)) return { status, code: `http_${status}`, message: `Сервер ответил кодом ${status}` };
-  const { message, requestId, fields } = parsed.error;
-  const reason = (parsed.error as { details?: { reason?: unknown } }).details?.reason;
-  const code = typeof reason === 'string' && reason.startsWith('idempotency_') ? reason : parsed.error.code;
-  const named = Array.isArray(fields) && fields.length ? `: ${fields.map((f) => `${f.field} — ${f.message}`).join('; ')}` : '';
-  return { status, code, message: message + named, ...(typeof requestId === 'string' ? { requestId } : {}) };
+  const error = serverError(body);
+  const message = apiErrorMessage(status, body);
+  if (!error) return { status, code: `http_${status}`, message };
+  const reason = (error as { details?: { reason?: unknown } }).details?.reason;
+  const code = typeof reason === 'string' && reason.startsWith('idempotency_') ? reason : error.code;
+  return { status, code, message, ...(typeof error.requestId === 'string' ? { requestId: error.requestId } : {}) };
 }

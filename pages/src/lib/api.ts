@@ -1,4 +1,4 @@
-import { readApiError } from '../../../schema/contracts/api-error';
+import { apiErrorMessage } from '../../../schema/contracts/api-error';
 
 /** A failed API call with the server's Russian message (and the fields it names), ready to show. */
 export class ApiError extends Error {
@@ -32,7 +32,7 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
     throw new ApiError('Нет связи с сервером', 0);
   }
   const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) throw new ApiError(readApiError(response.status, body).message, response.status);
+  if (!response.ok) throw new ApiError(apiErrorMessage(response.status, body), response.status);
   return body as T;
 }
 

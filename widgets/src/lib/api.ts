@@ -1,4 +1,4 @@
-import { readApiError } from '../../../schema/contracts/api-error';
+import { apiErrorMessage } from '../../../schema/contracts/api-error';
 import type { WidgetConfig } from './config';
 
 export type WidgetProblem = { kind: 'missing-token' } | { kind: 'revoked' } | { kind: 'offline' } | { kind: 'server'; message: string };
@@ -25,7 +25,6 @@ export async function fetchWidgetData<T>(config: WidgetConfig, path: string): Pr
   } catch {
     // Handled below as a server problem.
   }
-  if (!response.ok || body === null)
-    return { ok: false, problem: { kind: 'server', message: readApiError(response.status, body).message } };
+  if (!response.ok || body === null) return { ok: false, problem: { kind: 'server', message: apiErrorMessage(response.status, body) } };
   return { ok: true, data: body as T };
 }
