@@ -4,10 +4,18 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 /**
- * Browser code of the worker-served pages → dist/public/app/<page>.js, one IIFE per page (an IIFE
- * build takes one entry). The folder is not emptied, so other assets in dist/public survive.
+ * Page scripts of the worker-served pages: every pages/src/<name>.ts(x) listed here → one ES module
+ * dist/public/app/<name>.js, loaded by platform/page.tsx as `<script type="module" nonce>`; shared
+ * code goes to dist/public/app/chunks/. The folder is not emptied, so other assets in dist/public survive.
  */
 const here = dirname(fileURLToPath(import.meta.url));
+export const PAGE_SCRIPTS = {
+  app: 'src/app.ts', // every signed-in page: «Выйти»
+  'sign-in': 'src/sign-in.ts',
+  sync: 'src/sync.ts',
+  tokens: 'src/tokens.ts',
+  import: 'src/import.tsx',
+};
 
 export default defineConfig({
   root: here,
@@ -19,11 +27,10 @@ export default defineConfig({
     emptyOutDir: false,
     target: 'es2020',
     sourcemap: false,
-    lib: {
-      entry: resolve(here, 'src/import.tsx'),
-      formats: ['iife'],
-      name: 'VoronkaImport',
-      fileName: () => 'import.js',
+    modulePreload: false,
+    rollupOptions: {
+      input: Object.fromEntries(Object.entries(PAGE_SCRIPTS).map(([name, file]) => [name, resolve(here, file)])),
+      output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     },
   },
 });

@@ -15,6 +15,9 @@ export async function bundleWorkerScript(): Promise<string> {
     write: false,
     mainFields: ['module', 'main'],
     conditions: ['workerd', 'worker', 'browser'],
+    // Server pages are hono/jsx components (docs/decisions.md #30); each .tsx also says so in a pragma, for wrangler.
+    jsx: 'automatic',
+    jsxImportSource: 'hono/jsx',
     logLevel: 'silent',
   });
   return result.outputFiles[0]!.text;

@@ -14,7 +14,7 @@ let chromium: TestBrowser;
 let page: Page;
 
 beforeAll(async () => {
-  server = await startWorker({ http: true });
+  server = await startWorker({ http: true, assets: true });
   await seedWorld(server);
   // A lived-in card for the screenshot: two open leads (one past its SLA), 1C documents, several kinds of events.
   const now = TEST_NOW;

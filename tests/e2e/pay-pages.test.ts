@@ -18,7 +18,7 @@ const MONTH = '2026-10';
 const A = world.users.managerA.id;
 
 beforeAll(async () => {
-  server = await startWorker({ http: true });
+  server = await startWorker({ http: true, assets: true });
   await seedWorld(server);
   // 120 000,00 ₽ shipped by A in October; the starting rule of migration 0008 pays 30 000 ₽ + 1.5 %.
   await server.db

@@ -20,7 +20,7 @@ const at = (iso: string) => Date.parse(iso);
 
 beforeAll(async () => {
   // The data below sit in November 2026 (and a payment in May): the suite runs on the day its period ends.
-  server = await startWorker({ http: true, now: at('2026-11-27T15:00:00+03:00') });
+  server = await startWorker({ http: true, assets: true, now: at('2026-11-27T15:00:00+03:00') });
   await seedWorld(server);
   const s = (q: string, ...args: unknown[]) => server.db.prepare(q).bind(...args);
   await server.db.batch([

@@ -33,6 +33,7 @@ interface IdbOpenRequest extends IdbRequest<IdbDatabase> {
 
 export interface PageGlobals {
   document: PageNodeParent;
+  location: { pathname: string };
   indexedDB: { open(name: string): IdbOpenRequest };
   chrome: { storage: { local: { get(keys: null): Promise<Record<string, unknown>> } } };
   addEventListener(type: 'message', listener: (event: { origin: string; data: unknown }) => void): void;

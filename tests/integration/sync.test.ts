@@ -1,6 +1,6 @@
-import { signOnecBody } from '../../worker/src/onec/signature';
 import { apiAs, count } from '../helpers/api';
-import { startWorker, TEST_SECRETS, type TestWorker } from '../helpers/worker';
+import { lateCounterpartyCase, pushOnec } from '../helpers/onec-push';
+import { startWorker, type TestWorker } from '../helpers/worker';
 import { seedWorld } from '../helpers/world';
 
 let w: TestWorker;
@@ -10,28 +10,8 @@ beforeAll(async () => {
 });
 afterAll(() => w?.dispose());
 
-const STRANGER = '66666666-0000-0000-0000-000000000001';
-async function push(items: Record<string, unknown>[], secret = TEST_SECRETS.ONEC_WEBHOOK_SECRET) {
-  const body = JSON.stringify({ value: items });
-  return w.fetch('/hooks/1c/documents', {
-    method: 'POST',
-    body,
-    headers: { 'content-type': 'application/json', 'x-signature': await signOnecBody(secret, body) },
-  });
-}
-const invoice = {
-  'odata.type': 'StandardODATA.Document_СчетНаОплатуКлиенту',
-  Ref_Key: '66666666-0000-0000-0000-000000000002',
-  DataVersion: 'v1',
-  DeletionMark: false,
-  Posted: true,
-  Number: 'УТ-66',
-  Date: '2026-11-24T10:00:00',
-  СуммаДокумента: 1000,
-  Контрагент_Key: STRANGER,
-  ДокументОснование: '00000000-0000-0000-0000-000000000000',
-  ДокументОснование_Type: 'StandardODATA.Undefined',
-};
+const { invoice, counterparty } = lateCounterpartyCase('66666666');
+const push = (items: Record<string, unknown>[], secret?: string) => pushOnec(w, items, secret);
 
 describe('sync health and replay', () => {
   test('a rejected 1C document shows up with its reason and, once fixed, a replay applies it', async () => {
@@ -51,17 +31,7 @@ describe('sync health and replay', () => {
 
     const early = await admin.post(`/api/inbox/${unknown.id}/replay`);
     expect(early.body).toMatchObject({ outcome: 'rejected' });
-    await push([
-      {
-        'odata.type': 'StandardODATA.Catalog_Контрагенты',
-        Ref_Key: STRANGER,
-        DataVersion: 'c1',
-        DeletionMark: false,
-        Description: 'Поздний',
-        ИНН: '500100732259',
-        КПП: '',
-      },
-    ]);
+    await push([counterparty]);
     const waiting = (await admin.get('/api/sync/rejected?source=onec')).body.items.find(
       (r: { externalId: string; reason: string }) => r.externalId === `${invoice.Ref_Key}:v1` && !r.reason.startsWith('unauthorized'),
     );

@@ -2,7 +2,7 @@ import { CompanyListQuery } from '../../../../schema/contracts';
 import { requireUser } from '../../access';
 import { defineRoute } from '../../platform/route';
 import { renderClientList } from '../pages/clients';
-import { SIGN_OUT_SCRIPT, appHeader, htmlPage } from '../../platform/page-layout';
+import { appHeader, htmlPage } from '../../platform/page-layout';
 import { listCompanies } from '../companies/list';
 import { listRegions } from '../regions/list';
 import { getUserTimeZone } from '../../admin';
@@ -38,7 +38,6 @@ export default defineRoute({
         regionChoices: viewer.role === 'admin' ? regions.items : regions.items.filter((r) => viewer.regionIds.includes(r.id)),
         owners: users.items.filter((u) => u.role === 'manager'),
       }),
-      script: SIGN_OUT_SCRIPT,
     });
   },
 });

@@ -3,7 +3,7 @@ import { requireUser } from '../../access';
 import { AppError } from '../../platform/errors';
 import { defineRoute } from '../../platform/route';
 import { OWNER_ACTIONS_SCRIPT, renderClientCard, renderClientNotFound, wantsHtml } from '../pages/clients';
-import { SIGN_OUT_SCRIPT, appHeader, htmlPage } from '../../platform/page-layout';
+import { appHeader, htmlPage } from '../../platform/page-layout';
 import { getCompanyCard } from '../companies/card';
 import { listRegionManagers } from '../../admin';
 import { getUserTimeZone } from '../../admin';
@@ -24,7 +24,6 @@ export default defineRoute({
         title: 'Клиент не найден',
         header: appHeader(viewer.name),
         body: renderClientNotFound(),
-        script: SIGN_OUT_SCRIPT,
         status: 404,
       });
     const id = /^[1-9]\d{0,14}$/.test(input.params.id) ? Number(input.params.id) : null;
@@ -40,7 +39,7 @@ export default defineRoute({
         title: card.name,
         header: appHeader(viewer.name),
         body: renderClientCard({ card, viewer, managers: managers.items, timeZone, now: ctx.now }),
-        script: SIGN_OUT_SCRIPT + OWNER_ACTIONS_SCRIPT,
+        script: OWNER_ACTIONS_SCRIPT,
       });
     } catch (err) {
       if (err instanceof AppError && err.code === 'not_found' && wantsHtml(c.req.header('accept'))) return notFoundPage();

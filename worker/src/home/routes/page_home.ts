@@ -1,6 +1,6 @@
 import { requireUser } from '../../access';
 import { defineRoute } from '../../platform/route';
-import { SIGN_OUT_SCRIPT, appHeader, escapeHtml, htmlPage } from '../../platform/page-layout';
+import { appHeader, escapeHtml, htmlPage } from '../../platform/page-layout';
 import { describeMe } from '../../auth';
 
 const ROLE_RU = { manager: 'менеджер', head: 'руководитель отдела продаж', admin: 'администратор' } as const;
@@ -22,7 +22,6 @@ export default defineRoute({
 <p class="muted">Отчёты для руководителей появятся здесь по мере готовности. Reports for heads of sales will appear here.</p>
 <ul><li><a href="/app/tokens">Токены расширения и виджетов</a> — подключить расширение Chrome и виджеты 1С</li>
 <li><a href="/api/docs">Справочник API</a></li>${me.role === 'admin' ? '<li><a href="/app/sync">Состояние интеграций</a> — АТС, 1С, почта: принятое, отклонённое, повтор</li>' : ''}</ul></div>`,
-      script: SIGN_OUT_SCRIPT,
     });
   },
 });

@@ -1,7 +1,7 @@
 import { MonthQuery } from '../../../../schema/contracts';
 import { requireUser } from '../../access';
 import { defineRoute } from '../../platform/route';
-import { SIGN_OUT_SCRIPT, appHeader, htmlPage } from '../../platform/page-layout';
+import { appHeader, htmlPage } from '../../platform/page-layout';
 import { PAY_SCRIPT, RULE_SCRIPT, renderRule, renderStatement, renderStatementList } from '../pages/pay';
 import { currentMonth } from '../people';
 import { listSalaryRules } from '../rules';
@@ -30,7 +30,7 @@ export default defineRoute({
       title: 'Зарплата',
       header: appHeader(viewer.name),
       body: main + renderRule(rule, viewer.role === 'admin'),
-      script: SIGN_OUT_SCRIPT + PAY_SCRIPT + RULE_SCRIPT,
+      script: PAY_SCRIPT + RULE_SCRIPT,
     });
   },
 });

@@ -1,7 +1,7 @@
 import { StatementParams } from '../../../../schema/contracts';
 import { requireUser } from '../../access';
 import { defineRoute } from '../../platform/route';
-import { SIGN_OUT_SCRIPT, appHeader, htmlPage } from '../../platform/page-layout';
+import { appHeader, htmlPage } from '../../platform/page-layout';
 import { PAY_SCRIPT, renderStatement } from '../pages/pay';
 import { getStatement } from '../statements';
 import { getUserTimeZone } from '../../admin';
@@ -21,7 +21,7 @@ export default defineRoute({
       title: `Зарплата — ${statement.userName}`,
       header: appHeader(viewer.name),
       body: renderStatement(statement, timeZone),
-      script: SIGN_OUT_SCRIPT + PAY_SCRIPT,
+      script: PAY_SCRIPT,
     });
   },
 });

@@ -1,7 +1,7 @@
 import { MonthQuery } from '../../../../schema/contracts';
 import { requireUser } from '../../access';
 import { defineRoute } from '../../platform/route';
-import { SIGN_OUT_SCRIPT, appHeader, htmlPage } from '../../platform/page-layout';
+import { appHeader, htmlPage } from '../../platform/page-layout';
 import { PLANS_SCRIPT, renderPlans } from '../pages/pay';
 import { listPlans } from '../plans';
 
@@ -20,7 +20,7 @@ export default defineRoute({
       title: 'Планы продаж',
       header: appHeader(viewer.name),
       body: renderPlans(plans.month, plans.items, viewer.role !== 'manager'),
-      script: SIGN_OUT_SCRIPT + PLANS_SCRIPT,
+      script: PLANS_SCRIPT,
     });
   },
 });

@@ -1,7 +1,7 @@
 import { ReportParams, ReportQuery } from '../../../../schema/contracts';
 import { requireUser } from '../../access';
 import { defineRoute } from '../../platform/route';
-import { SIGN_OUT_SCRIPT, appHeader, htmlPage } from '../../platform/page-layout';
+import { appHeader, htmlPage } from '../../platform/page-layout';
 import { renderReport } from '../pages/reports';
 import { listRegions } from '../../clients';
 import { getReport } from '../get';
@@ -31,7 +31,6 @@ export default defineRoute({
         managers: users.items.filter((u) => u.role === 'manager'),
         regions: viewer.role === 'admin' ? regions.items : regions.items.filter((r) => viewer.regionIds.includes(r.id)),
       }),
-      script: SIGN_OUT_SCRIPT,
     });
   },
 });

@@ -1,7 +1,7 @@
 import { DrillQuery, ReportParams } from '../../../../schema/contracts';
 import { requireUser } from '../../access';
 import { defineRoute } from '../../platform/route';
-import { SIGN_OUT_SCRIPT, appHeader, htmlPage } from '../../platform/page-layout';
+import { appHeader, htmlPage } from '../../platform/page-layout';
 import { queryString, renderDrill } from '../pages/reports';
 import { drillDown } from '../drill';
 
@@ -22,7 +22,6 @@ export default defineRoute({
       title: drill.titleRu,
       header: appHeader(viewer.name),
       body: renderDrill(drill, `/app/reports/${input.params.report}${queryString(back)}`),
-      script: SIGN_OUT_SCRIPT,
     });
   },
 });

@@ -1,6 +1,6 @@
 import { requireUser } from '../../access';
 import { defineRoute } from '../../platform/route';
-import { SIGN_OUT_SCRIPT, appHeader, htmlPage } from '../../platform/page-layout';
+import { appHeader, htmlPage } from '../../platform/page-layout';
 import { renderReportIndex } from '../pages/reports';
 
 export default defineRoute({
@@ -15,6 +15,5 @@ export default defineRoute({
       title: 'Отчёты',
       header: appHeader(requireUser(ctx.principal).user.name),
       body: renderReportIndex(),
-      script: SIGN_OUT_SCRIPT,
     }),
 });

@@ -1,0 +1,116 @@
+import type { z } from 'zod';
+import type { CreatedToken, TokenList, TokenView } from '../../schema/contracts/auth';
+import { ApiError, api } from './lib/api';
+
+/** The tokens page: list, issue (the secret shown once, with each widget's address and snippet), revoke. */
+type Token = z.infer<typeof TokenView>;
+const list = document.getElementById('tokens')!;
+const created = document.getElementById('created')!;
+const form = document.getElementById('new-token') as HTMLFormElement;
+const widgets = JSON.parse(document.getElementById('widget-choices')?.textContent ?? '[]') as { name: string; title: string }[];
+
+const when = (ms: number | null) => (ms ? new Date(ms).toLocaleString('ru-RU') : '—');
+
+/** An element with text (never HTML) and children. */
+type Props<K extends keyof HTMLElementTagNameMap> = Partial<Omit<HTMLElementTagNameMap[K], 'dataset' | 'style'>> & {
+  dataset?: Record<string, string>;
+};
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props<K> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const { dataset, ...rest } = props;
+  const node = Object.assign(document.createElement(tag), rest);
+  if (dataset) Object.assign(node.dataset, dataset);
+  node.append(...children);
+  return node;
+}
+
+async function copy(text: string, button: HTMLButtonElement) {
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch {
+    const area = el('textarea', { value: text });
+    document.body.append(area);
+    area.select();
+    document.execCommand('copy');
+    area.remove();
+  }
+  button.textContent = 'Скопировано';
+  setTimeout(() => {
+    button.textContent = 'Копировать';
+  }, 2000);
+}
+
+function copyable(id: string, text: string): HTMLElement {
+  const button = el('button', { type: 'button', className: 'secondary', textContent: 'Копировать' });
+  button.addEventListener('click', () => copy(text, button));
+  return el('div', { className: 'copy' }, el('code', { id, textContent: text }), button);
+}
+
+function embedBlocks(secret: string): HTMLElement[] {
+  const origin = location.origin;
+  return widgets.map((w) => {
+    const url = `${origin}/w/${w.name}?t=${encodeURIComponent(secret)}`;
+    const snippet = `<script src="${origin}/w/embed.js" data-widget="${w.name}" data-token="${secret}"></` + 'script>';
+    return el(
+      'section',
+      { className: 'widget-choice', dataset: { widget: w.name } },
+      el('h3', { textContent: w.title }),
+      el('p', { className: 'muted', textContent: 'Адрес для поля HTML-документа 1С (iframe):' }),
+      copyable(`url-${w.name}`, url),
+      el('p', { className: 'muted', textContent: 'Код для других порталов (вставьте туда, где должен быть виджет):' }),
+      copyable(`snippet-${w.name}`, snippet),
+    );
+  });
+}
+
+function row(token: Token): HTMLElement {
+  let action: Node | string = `отозван ${when(token.revokedAt)}`;
+  if (!token.revokedAt) {
+    const revoke = el('button', { className: 'secondary', textContent: 'Отозвать' });
+    revoke.style.margin = '0';
+    revoke.addEventListener('click', async () => {
+      if (!confirm('Отозвать токен? Виджеты с ним перестанут обновляться.')) return;
+      await api(`/api/tokens/${token.id}`, { method: 'DELETE' });
+      await load();
+    });
+    action = revoke;
+  }
+  return el(
+    'tr',
+    { dataset: { tokenId: String(token.id) } },
+    el('td', { textContent: token.kind === 'api' ? 'API (расширение)' : 'Виджет' }),
+    el('td', { textContent: token.name }),
+    el('td', {}, el('code', { textContent: `${token.prefix}…` })),
+    el('td', { textContent: when(token.createdAt) }),
+    el('td', { textContent: when(token.lastUsedAt) }),
+    el('td', {}, action),
+  );
+}
+
+async function load() {
+  const { items } = await api<z.infer<typeof TokenList>>('/api/tokens');
+  list.replaceChildren(
+    ...(items.length ? items.map(row) : [el('tr', {}, el('td', { colSpan: 6, className: 'muted', textContent: 'Токенов пока нет' }))]),
+  );
+}
+
+form.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const field = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement).value;
+  try {
+    const issued = await api<z.infer<typeof CreatedToken>>('/api/tokens', {
+      method: 'POST',
+      body: { kind: field('kind'), name: field('name') },
+    });
+    created.replaceChildren(
+      el('p', { className: 'ok', textContent: 'Скопируйте сейчас — секрет больше не будет показан:' }),
+      copyable('secret', issued.secret),
+      ...(issued.token.kind === 'embed' ? embedBlocks(issued.secret) : []),
+    );
+    form.reset();
+    await load();
+  } catch (err) {
+    created.replaceChildren(el('p', { className: 'error', textContent: err instanceof ApiError ? err.message : String(err) }));
+  }
+});
+
+void load();

@@ -1,0 +1,48 @@
+import { signOnecBody } from '../../worker/src/onec/signature';
+import { TEST_SECRETS, type TestWorker } from './worker';
+
+/** A 1C push as its HTTP service sends it: OData JSON, signed with X-Signature. */
+export async function pushOnec(
+  w: TestWorker,
+  items: Record<string, unknown>[],
+  secret = TEST_SECRETS.ONEC_WEBHOOK_SECRET,
+): Promise<Response> {
+  const body = JSON.stringify({ value: items });
+  return w.fetch('/hooks/1c/documents', {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json', 'x-signature': await signOnecBody(secret, body) },
+  });
+}
+
+/**
+ * An invoice whose counterparty 1C has not sent yet (refused: unknown counterparty), and that
+ * counterparty, sent later: the case an admin fixes with «Повторить».
+ */
+export function lateCounterpartyCase(prefix: string) {
+  const counterparty = `${prefix}-0000-0000-0000-000000000001`;
+  return {
+    invoice: {
+      'odata.type': 'StandardODATA.Document_СчетНаОплатуКлиенту',
+      Ref_Key: `${prefix}-0000-0000-0000-000000000002`,
+      DataVersion: 'v1',
+      DeletionMark: false,
+      Posted: true,
+      Number: 'УТ-66',
+      Date: '2026-11-24T10:00:00',
+      СуммаДокумента: 1000,
+      Контрагент_Key: counterparty,
+      ДокументОснование: '00000000-0000-0000-0000-000000000000',
+      ДокументОснование_Type: 'StandardODATA.Undefined',
+    },
+    counterparty: {
+      'odata.type': 'StandardODATA.Catalog_Контрагенты',
+      Ref_Key: counterparty,
+      DataVersion: 'c1',
+      DeletionMark: false,
+      Description: 'Поздний',
+      ИНН: '500100732259',
+      КПП: '',
+    },
+  };
+}
