@@ -4,6 +4,7 @@ import { assetsRouterConfig, bundleWorkerScript } from '../../scripts/lib/bundle
 import { D1_MIGRATIONS_TABLE, readMigrations } from '../../scripts/lib/migrations';
 import { refreshRevenueWindow, revenueWindowFrom } from '../../schema/rollups';
 import { monthOf, TEST_NOW } from './clock';
+import { SQL_WORKER_SCRIPT, testD1 } from './test-d1';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -54,17 +55,25 @@ export async function startWorker(opts: StartOptions = {}): Promise<TestWorker> 
   const now = opts.now ?? TEST_NOW;
   const script = await bundleWorker();
   const mf = new Miniflare({
-    modules: true,
-    script,
-    compatibilityDate: '2026-04-01',
-    d1Databases: ['DB'],
-    durableObjects: { LIVE: { className: 'ManagerChannel', useSQLite: true } }, // the live channels, as wrangler.toml binds them
-    bindings: { ...TEST_SECRETS, CLOCK_NOW: new Date(now).toISOString(), ...opts.bindings },
     ...(opts.http ? { host: '127.0.0.1', port: 0 } : {}),
-    ...(opts.assets ? { assets: { directory: join(ROOT, 'dist/public'), binding: 'ASSETS', routerConfig: assetsRouterConfig() } } : {}),
+    workers: [
+      {
+        name: 'voronka',
+        modules: true,
+        script,
+        compatibilityDate: '2026-04-01',
+        d1Databases: { DB: 'voronka-test' },
+        durableObjects: { LIVE: { className: 'ManagerChannel', useSQLite: true } }, // the live channels, as wrangler.toml binds them
+        bindings: { ...TEST_SECRETS, CLOCK_NOW: new Date(now).toISOString(), ...opts.bindings },
+        ...(opts.assets ? { assets: { directory: join(ROOT, 'dist/public'), binding: 'ASSETS', routerConfig: assetsRouterConfig() } } : {}),
+      },
+      // The tests' own door to the same database (tests/helpers/test-d1.ts); the product never has it.
+      { name: 'test-sql', modules: true, script: SQL_WORKER_SCRIPT, compatibilityDate: '2026-04-01', d1Databases: { DB: 'voronka-test' } },
+    ],
   });
   const url = await mf.ready;
-  const db = (await mf.getD1Database('DB')) as unknown as D1Database;
+  const sqlWorker = await mf.getWorker('test-sql');
+  const db = testD1(async (body) => (await sqlWorker.fetch('http://test-sql/', { method: 'POST', body })) as unknown as Response);
   await db.prepare(D1_MIGRATIONS_TABLE).run();
   for (const migration of readMigrations()) {
     await db.batch([
