@@ -14,6 +14,11 @@ export const PAGE_SCRIPTS = {
   'sign-in': 'src/sign-in.ts',
   sync: 'src/sync.ts',
   tokens: 'src/tokens.ts',
+  report: 'src/report.ts',
+  'client-card': 'src/client-card.ts',
+  pay: 'src/pay.ts',
+  'pay-rule': 'src/pay-rule.ts',
+  plans: 'src/plans.ts',
   import: 'src/import.tsx',
 };
 

@@ -157,6 +157,33 @@ describe('report pages as the head of sales', () => {
     }
   });
 
+  it('«Показать» with the selects left at «все» and no client number answers the report, not a refusal', async () => {
+    await page.goto(new URL(`/app/reports/calls?${PERIOD}`, server.url).toString());
+    await page.select('#by', 'week');
+
+    const [response] = await Promise.all([page.waitForNavigation(), page.click('form.filters button[type="submit"]')]);
+
+    expect(response?.status()).toBe(200);
+    const url = new URL(page.url());
+    expect([...url.searchParams.keys()].sort()).toEqual(['by', 'from', 'to']);
+    expect(url.searchParams.get('by')).toBe('week');
+    expect(await page.$('[data-testid="report-table"]')).not.toBeNull();
+  });
+
+  it('«Печать» prints the page (the CSP blocks a javascript: link, so it is a button with a script)', async () => {
+    await page.evaluate(() => {
+      const w = globalThis as unknown as { print: () => void; printed: number };
+      w.printed = 0;
+      w.print = () => {
+        w.printed++;
+      };
+    });
+
+    await page.click('#print');
+
+    expect(await page.evaluate(() => (globalThis as unknown as { printed: number }).printed)).toBe(1);
+  });
+
   it('a figure links down to the clients behind it', async () => {
     await page.goto(new URL(`/app/reports/leads?${PERIOD}`, server.url).toString());
     await Promise.all([page.waitForNavigation(), page.click('[data-testid="report-table"] tbody tr td:nth-child(2) a')]);

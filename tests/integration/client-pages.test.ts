@@ -162,7 +162,7 @@ describe('client list page', () => {
     expect(html).toContain(
       new Intl.DateTimeFormat('ru-RU', { timeZone: 'Europe/Moscow', day: '2-digit', month: '2-digit', year: 'numeric' }).format(callToA),
     );
-    expect(html).toContain('<option value="4" selected>Анна Менеджер</option>');
+    expect(html).toMatch(/<option value="4" selected(="")?>Анна Менеджер<\/option>/); // the boolean attribute, in either spelling
     expect(html).toContain(`href="/api/companies/export.csv?ownerId=4"`);
   });
 
@@ -245,7 +245,7 @@ describe('client card page', () => {
     expect(pool).toContain('id="claim"');
     expect(pool).not.toContain('id="release"');
     const head = mainOf(await (await page('headA', `/app/clients/${world.companies.ofA}`)).text());
-    expect(head).toContain('<option value="4" selected>Анна Менеджер</option>');
+    expect(head).toMatch(/<option value="4" selected(="")?>Анна Менеджер<\/option>/);
     expect(head).toContain('<option value="5">Борис Менеджер</option>');
     expect(head).not.toContain('Вера Менеджер');
     expect(head).not.toContain('id="claim"');

@@ -149,3 +149,39 @@ describe('one timeout', () => {
       expect(OWN_TIMEOUT.test(sample)).toBe(false);
   });
 });
+
+/**
+ * Pages are components (platform/page.tsx): the renderer escapes, so no view escapes by hand and no
+ * route file carries HTML, CSS or JS in strings. The SVG charts (platform/chart.ts) are drawn as text
+ * and escape their own labels: the one exception.
+ */
+const HAND_ESCAPE = /\bescapeHtml\s*\(/;
+const MARKUP_IN_STRING = /[`'"]\s*<\/?(html|head|body|div|p|form|script|style|table|tr|td|h[1-6]|span|a|ul|li|input|select|button)\b/i;
+
+export function pageFindings(root = ROOT): string[] {
+  const findings: string[] = [];
+  for (const path of files(join(root, 'worker', 'src'))) {
+    const rel = relative(root, path).split('\\').join('/');
+    const state = { inBlock: false };
+    readFileSync(path, 'utf8')
+      .split('\n')
+      .forEach((line, i) => {
+        const code = codeOf(line, state);
+        if (HAND_ESCAPE.test(code) && rel !== 'worker/src/platform/chart.ts') findings.push(`${rel}:${i + 1}: escapes HTML by hand`);
+        if (/\/routes\//.test(rel) && MARKUP_IN_STRING.test(code)) findings.push(`${rel}:${i + 1}: markup in a string in a route file`);
+      });
+  }
+  return findings;
+}
+
+describe('pages on components', () => {
+  test('no view escapes HTML by hand and no route file carries markup in strings', () => {
+    expect(pageFindings()).toEqual([]);
+  });
+
+  test('the rule sees what it forbids', () => {
+    expect(HAND_ESCAPE.test('`<b>${escapeHtml(name)}</b>`')).toBe(true);
+    expect(MARKUP_IN_STRING.test('body: `<div class="card">`')).toBe(true);
+    expect(MARKUP_IN_STRING.test('body: <SignInView />')).toBe(false);
+  });
+});

@@ -2,7 +2,6 @@
  * Server-rendered SVG charts for the report pages: no script, they scale with the page and print.
  * Every bar and point carries data-series / data-category / data-value, so tests read what is drawn.
  */
-import { escapeHtml } from './page-layout';
 
 export interface ChartSeries {
   name: string;
@@ -264,6 +263,11 @@ function plainExtent(p: Prepared): [number, number] {
     }),
   );
   return [lo, hi];
+}
+
+/** SVG is drawn as text here, so its labels are escaped here (the one place outside the JSX renderer). */
+function escapeHtml(value: unknown): string {
+  return String(value ?? '').replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 }
 
 /** Bars per category, side by side or stacked (positives up, negatives down from zero). */

@@ -16,7 +16,7 @@ export interface PageSpec {
   body: Child;
   /** The signed-in header with the menu and «Выйти» (its script comes with it); none on sign-in and widget frames. */
   header?: { userName: string } | null;
-  /** Page scripts by name (pages/src/<name>.ts). */
+  /** Page scripts by name (pages/src/<name>.ts, loaded as modules); a path (`/w/month.js`) is a classic deferred script. */
   scripts?: string[];
   /** JSON islands by id, for the page scripts. */
   data?: Record<string, unknown>;
@@ -69,8 +69,15 @@ export function AppHeader({ userName }: { userName: string }): Child {
 }
 
 /** A JSON island a page script reads (`<` escaped so the data cannot close the script element). */
-function JsonIsland({ id, value }: { id: string; value: unknown }): Child {
-  return <script type="application/json" id={id} dangerouslySetInnerHTML={{ __html: JSON.stringify(value).replace(/</g, '\\u003c') }} />;
+export function JsonIsland({ id, value, ...attributes }: { id: string; value: unknown; [attribute: `data-${string}`]: string }): Child {
+  return (
+    <script
+      type="application/json"
+      id={id}
+      {...attributes}
+      dangerouslySetInnerHTML={{ __html: JSON.stringify(value).replace(/</g, '\\u003c') }}
+    />
+  );
 }
 
 function Document({
@@ -104,9 +111,9 @@ function Document({
         {Object.entries(data).map(([id, value]) => (
           <JsonIsland id={id} value={value} />
         ))}
-        {scripts.map((name) => (
-          <script type="module" nonce={nonce} src={`/app/${name}.js`} />
-        ))}
+        {scripts.map((name) =>
+          name.startsWith('/') ? <script nonce={nonce} src={name} defer /> : <script type="module" nonce={nonce} src={`/app/${name}.js`} />,
+        )}
       </body>
     </html>
   );

@@ -1,8 +1,10 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource hono/jsx */
 import { ReportParams, ReportQuery } from '../../../../schema/contracts';
 import { requireUser } from '../../access';
 import { defineRoute } from '../../platform/route';
-import { appHeader, htmlPage } from '../../platform/page-layout';
-import { renderReport } from '../pages/reports';
+import { renderPage } from '../../platform/page';
+import { ReportView } from '../pages/reports';
 import { listRegions } from '../../clients';
 import { getReport } from '../get';
 import { listUsers } from '../../admin';
@@ -23,14 +25,16 @@ export default defineRoute({
       listUsers({ ctx }),
       listRegions({ ctx }),
     ]);
-    return htmlPage(c, {
+    const choices = {
+      isManager: viewer.role === 'manager',
+      managers: users.items.filter((u) => u.role === 'manager'),
+      regions: viewer.role === 'admin' ? regions.items : regions.items.filter((r) => viewer.regionIds.includes(r.id)),
+    };
+    return renderPage(c, {
       title: report.titleRu,
-      header: appHeader(viewer.name),
-      body: renderReport(report, input.query, {
-        isManager: viewer.role === 'manager',
-        managers: users.items.filter((u) => u.role === 'manager'),
-        regions: viewer.role === 'admin' ? regions.items : regions.items.filter((r) => viewer.regionIds.includes(r.id)),
-      }),
+      header: { userName: viewer.name },
+      body: <ReportView report={report} q={input.query} choices={choices} />,
+      scripts: ['report'],
     });
   },
 });

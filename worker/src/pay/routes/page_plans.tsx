@@ -1,8 +1,10 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource hono/jsx */
 import { MonthQuery } from '../../../../schema/contracts';
 import { requireUser } from '../../access';
 import { defineRoute } from '../../platform/route';
-import { appHeader, htmlPage } from '../../platform/page-layout';
-import { PLANS_SCRIPT, renderPlans } from '../pages/pay';
+import { renderPage } from '../../platform/page';
+import { PlansView } from '../pages/pay';
 import { listPlans } from '../plans';
 
 export default defineRoute({
@@ -16,11 +18,11 @@ export default defineRoute({
   handler: async ({ ctx, input, c }) => {
     const viewer = requireUser(ctx.principal).user;
     const plans = await listPlans({ ctx, input: input.query });
-    return htmlPage(c, {
+    return renderPage(c, {
       title: 'Планы продаж',
-      header: appHeader(viewer.name),
-      body: renderPlans(plans.month, plans.items, viewer.role !== 'manager'),
-      script: PLANS_SCRIPT,
+      header: { userName: viewer.name },
+      body: <PlansView month={plans.month} items={plans.items} canEdit={viewer.role !== 'manager'} />,
+      scripts: ['plans'],
     });
   },
 });

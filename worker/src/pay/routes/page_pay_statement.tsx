@@ -1,8 +1,10 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource hono/jsx */
 import { StatementParams } from '../../../../schema/contracts';
 import { requireUser } from '../../access';
 import { defineRoute } from '../../platform/route';
-import { appHeader, htmlPage } from '../../platform/page-layout';
-import { PAY_SCRIPT, renderStatement } from '../pages/pay';
+import { renderPage } from '../../platform/page';
+import { StatementView } from '../pages/pay';
 import { getStatement } from '../statements';
 import { getUserTimeZone } from '../../admin';
 
@@ -17,11 +19,11 @@ export default defineRoute({
   handler: async ({ ctx, input, c }) => {
     const viewer = requireUser(ctx.principal).user;
     const [statement, timeZone] = await Promise.all([getStatement({ ctx, input: input.params }), getUserTimeZone({ ctx })]);
-    return htmlPage(c, {
+    return renderPage(c, {
       title: `Зарплата — ${statement.userName}`,
-      header: appHeader(viewer.name),
-      body: renderStatement(statement, timeZone),
-      script: PAY_SCRIPT,
+      header: { userName: viewer.name },
+      body: <StatementView s={statement} timeZone={timeZone} />,
+      scripts: ['pay'],
     });
   },
 });

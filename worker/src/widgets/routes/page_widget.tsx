@@ -1,17 +1,14 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource hono/jsx */
 import { z } from 'zod';
 import { WIDGET_NAMES, isWidgetName } from '../../../../widgets/src/catalog';
 import { WIDGET_FIGURES } from '../figures';
 import { defineRoute } from '../../platform/route';
-import { htmlPage } from '../../platform/page-layout';
+import { renderPage } from '../../platform/page';
+import { WidgetFrame } from '../pages/frame';
 import { AppError } from '../../platform/errors';
 
 export const WIDGETS = WIDGET_NAMES;
-
-/** The frame is the whole page: no app margins or background around the card inside the 1C field. */
-const FRAME_STYLE = '<style>body{background:transparent}main{margin:0;max-width:none;padding:0}</style>';
-
-/** JSON inside a page: nothing in it can close the script element. */
-const inlineJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
 
 /**
  * The iframe shell of a widget. With a live token it carries the first figures (read by the same
@@ -33,10 +30,11 @@ export default defineRoute({
     // A head's widget under a manager's token (403) or any failure: the bundle asks and shows why.
     const initial = ctx.principal.kind === 'user' ? await figures.read({ ctx }).catch(() => null) : null;
     c.header('Cache-Control', 'no-store');
-    return htmlPage(c, {
+    return renderPage(c, {
       title: 'Виджет',
       frameAncestors: ctx.config.frameAncestors,
-      body: `${FRAME_STYLE}${initial ? `<script type="application/json" id="voronka-initial" data-path="${figures.path}">${inlineJson(initial)}</script>` : ''}<voronka-${name} data-api=""></voronka-${name}><script src="/w/${name}.js" defer></script>`,
+      body: <WidgetFrame name={name} initial={initial} path={figures.path} />,
+      scripts: [`/w/${name}.js`],
     });
   },
 });

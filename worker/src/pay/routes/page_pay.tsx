@@ -1,8 +1,10 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource hono/jsx */
 import { MonthQuery } from '../../../../schema/contracts';
 import { requireUser } from '../../access';
 import { defineRoute } from '../../platform/route';
-import { appHeader, htmlPage } from '../../platform/page-layout';
-import { PAY_SCRIPT, RULE_SCRIPT, renderRule, renderStatement, renderStatementList } from '../pages/pay';
+import { renderPage } from '../../platform/page';
+import { RuleView, StatementList, StatementView } from '../pages/pay';
 import { currentMonth } from '../people';
 import { listSalaryRules } from '../rules';
 import { getStatement, listStatements } from '../statements';
@@ -23,14 +25,21 @@ export default defineRoute({
     const rules = await listSalaryRules({ ctx });
     const rule = rules.items.find((r) => r.validFrom <= month);
     const main =
-      viewer.role === 'manager'
-        ? renderStatement(await getStatement({ ctx, input: { userId: viewer.id, month } }), await getUserTimeZone({ ctx }))
-        : renderStatementList(month, (await listStatements({ ctx, input: { month } })).items, true);
-    return htmlPage(c, {
+      viewer.role === 'manager' ? (
+        <StatementView s={await getStatement({ ctx, input: { userId: viewer.id, month } })} timeZone={await getUserTimeZone({ ctx })} />
+      ) : (
+        <StatementList month={month} items={(await listStatements({ ctx, input: { month } })).items} canExport />
+      );
+    return renderPage(c, {
       title: 'Зарплата',
-      header: appHeader(viewer.name),
-      body: main + renderRule(rule, viewer.role === 'admin'),
-      script: PAY_SCRIPT + RULE_SCRIPT,
+      header: { userName: viewer.name },
+      body: (
+        <>
+          {main}
+          <RuleView rule={rule} isAdmin={viewer.role === 'admin'} />
+        </>
+      ),
+      scripts: ['pay', 'pay-rule'],
     });
   },
 });

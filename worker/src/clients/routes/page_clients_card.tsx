@@ -1,9 +1,11 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource hono/jsx */
 import { z } from 'zod';
 import { requireUser } from '../../access';
 import { AppError } from '../../platform/errors';
 import { defineRoute } from '../../platform/route';
-import { OWNER_ACTIONS_SCRIPT, renderClientCard, renderClientNotFound, wantsHtml } from '../pages/clients';
-import { appHeader, htmlPage } from '../../platform/page-layout';
+import { ClientCardPage, ClientNotFound, wantsHtml } from '../pages/clients';
+import { renderPage } from '../../platform/page';
 import { getCompanyCard } from '../companies/card';
 import { listRegionManagers } from '../../admin';
 import { getUserTimeZone } from '../../admin';
@@ -20,12 +22,7 @@ export default defineRoute({
   handler: async ({ ctx, input, c }) => {
     const viewer = requireUser(ctx.principal).user;
     const notFoundPage = () =>
-      htmlPage(c, {
-        title: 'Клиент не найден',
-        header: appHeader(viewer.name),
-        body: renderClientNotFound(),
-        status: 404,
-      });
+      renderPage(c, { title: 'Клиент не найден', header: { userName: viewer.name }, body: <ClientNotFound />, status: 404 });
     const id = /^[1-9]\d{0,14}$/.test(input.params.id) ? Number(input.params.id) : null;
     try {
       if (id === null) throw new AppError('not_found');
@@ -35,11 +32,11 @@ export default defineRoute({
         listRegionManagers({ ctx, input: { regionId: card.regionId } }),
         getUserTimeZone({ ctx }),
       ]);
-      return htmlPage(c, {
+      return renderPage(c, {
         title: card.name,
-        header: appHeader(viewer.name),
-        body: renderClientCard({ card, viewer, managers: managers.items, timeZone, now: ctx.now }),
-        script: OWNER_ACTIONS_SCRIPT,
+        header: { userName: viewer.name },
+        body: <ClientCardPage card={card} viewer={viewer} managers={managers.items} timeZone={timeZone} now={ctx.now} />,
+        scripts: ['client-card'],
       });
     } catch (err) {
       if (err instanceof AppError && err.code === 'not_found' && wantsHtml(c.req.header('accept'))) return notFoundPage();

@@ -1,8 +1,10 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource hono/jsx */
 import { CompanyListQuery } from '../../../../schema/contracts';
 import { requireUser } from '../../access';
 import { defineRoute } from '../../platform/route';
-import { renderClientList } from '../pages/clients';
-import { appHeader, htmlPage } from '../../platform/page-layout';
+import { ClientListPage } from '../pages/clients';
+import { renderPage } from '../../platform/page';
 import { listCompanies } from '../companies/list';
 import { listRegions } from '../regions/list';
 import { getUserTimeZone } from '../../admin';
@@ -25,19 +27,16 @@ export default defineRoute({
       listUsers({ ctx }),
       getUserTimeZone({ ctx }),
     ]);
-    return htmlPage(c, {
-      title: 'Клиенты',
-      header: appHeader(viewer.name),
-      body: renderClientList({
-        filters,
-        after,
-        items: list.items,
-        nextAfter: list.nextAfter,
-        timeZone,
-        regions: regions.items,
-        regionChoices: viewer.role === 'admin' ? regions.items : regions.items.filter((r) => viewer.regionIds.includes(r.id)),
-        owners: users.items.filter((u) => u.role === 'manager'),
-      }),
-    });
+    const view = {
+      filters,
+      after,
+      items: list.items,
+      nextAfter: list.nextAfter,
+      timeZone,
+      regions: regions.items,
+      regionChoices: viewer.role === 'admin' ? regions.items : regions.items.filter((r) => viewer.regionIds.includes(r.id)),
+      owners: users.items.filter((u) => u.role === 'manager'),
+    };
+    return renderPage(c, { title: 'Клиенты', header: { userName: viewer.name }, body: <ClientListPage {...view} /> });
   },
 });

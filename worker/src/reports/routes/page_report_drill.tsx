@@ -1,8 +1,10 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource hono/jsx */
 import { DrillQuery, ReportParams } from '../../../../schema/contracts';
 import { requireUser } from '../../access';
 import { defineRoute } from '../../platform/route';
-import { appHeader, htmlPage } from '../../platform/page-layout';
-import { queryString, renderDrill } from '../pages/reports';
+import { renderPage } from '../../platform/page';
+import { DrillView, queryString } from '../pages/reports';
 import { drillDown } from '../drill';
 
 export default defineRoute({
@@ -18,10 +20,10 @@ export default defineRoute({
     const viewer = requireUser(ctx.principal).user;
     const drill = await drillDown({ ctx, input: { report: input.params.report, query: input.query } });
     const { measure: _m, bucket: _b, ...back } = input.query;
-    return htmlPage(c, {
+    return renderPage(c, {
       title: drill.titleRu,
-      header: appHeader(viewer.name),
-      body: renderDrill(drill, `/app/reports/${input.params.report}${queryString(back)}`),
+      header: { userName: viewer.name },
+      body: <DrillView drill={drill} backHref={`/app/reports/${input.params.report}${queryString(back)}`} />,
     });
   },
 });

@@ -1,6 +1,8 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource hono/jsx */
 import { buildOpenApi } from './openapi';
-import { renderApiDocs } from './openapi-page';
-import { htmlPage } from './page-layout';
+import { ApiDocsView } from './openapi-page';
+import { renderPage } from './page';
 import { defineRoute, type AnyRoute } from './route';
 
 /**
@@ -27,7 +29,7 @@ export function openApiRoutes(listed: () => readonly AnyRoute[]): AnyRoute[] {
       summary: 'API reference page',
       page: true,
       access: ['public'],
-      handler: async ({ ctx, c }) => htmlPage(c, { title: 'API', body: renderApiDocs(document(ctx.config.version)) }),
+      handler: async ({ ctx, c }) => renderPage(c, { title: 'API', body: <ApiDocsView doc={document(ctx.config.version)} /> }),
     }),
   ];
 }

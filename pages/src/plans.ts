@@ -1,0 +1,70 @@
+import { ApiError, api } from './lib/api';
+
+/** The plans page: save one row, or read a CSV in the browser and send its rows; rows refused are named. */
+const box = document.getElementById('plans');
+const message = document.getElementById('message')!;
+const show = (el: HTMLElement, text: string, bad = false) => {
+  el.textContent = text;
+  el.className = bad ? 'error' : 'ok';
+};
+const errorText = (err: unknown) => (err instanceof ApiError ? err.message : String(err));
+
+/** «1 250 000,50» → kopecks; null for anything that is not a sum in rubles. */
+export function toKopecks(text: string): number | null {
+  const m = /^(\d+)(?:[.,](\d{1,2}))?$/.exec(text.replace(/[\s\u00a0₽]/g, ''));
+  return m ? Number(m[1]) * 100 + Number((m[2] ?? '0').padEnd(2, '0')) : null;
+}
+
+for (const button of document.querySelectorAll<HTMLButtonElement>('tr[data-user] .save')) {
+  button.addEventListener('click', async () => {
+    const row = button.closest('tr')!;
+    const kopecks = toKopecks((row.querySelector('.amount') as HTMLInputElement).value);
+    if (kopecks === null) return show(message, 'Введите план числом рублей, например 1 500 000,00', true);
+    button.disabled = true;
+    try {
+      await api(`/api/plans/${row.dataset['user']}/${box?.dataset['month']}`, {
+        method: 'PUT',
+        body: { amountKopecks: kopecks, metric: (row.querySelector('.metric') as HTMLSelectElement).value },
+      });
+      location.reload();
+    } catch (err) {
+      button.disabled = false;
+      show(message, errorText(err), true);
+    }
+  });
+}
+
+const file = document.getElementById('plan-file') as HTMLInputElement | null;
+file?.addEventListener('change', async () => {
+  const out = document.getElementById('import-message')!;
+  const list = document.getElementById('import-result')!;
+  const text = (await file.files![0]!.text()).replace(/^\uFEFF/, '');
+  const lines = text.split(/\r?\n/).filter((l) => l.trim());
+  const sep = [';', '\t', ','].find((s) => lines[0]?.includes(s)) ?? ';';
+  let rows = lines.map((l) => l.split(sep).map((c) => c.trim().replace(/^"(.*)"$/, '$1')));
+  if (rows[0] && !rows[0][0]!.includes('@')) rows = rows.slice(1);
+  if (!rows.length) return show(out, 'В файле нет строк с планами', true);
+  show(out, `Загружаю ${rows.length} строк…`);
+  try {
+    const result = await api<{ saved: number; rows: { ok: boolean; line: number; error?: string }[] }>('/api/plans/import', {
+      method: 'POST',
+      body: {
+        rows: rows.map(([email, month, amount, metric]) => ({
+          email: email ?? '',
+          month: month ?? '',
+          amount: amount ?? '',
+          ...(metric ? { metric } : {}),
+        })),
+      },
+    });
+    show(out, `Сохранено: ${result.saved} из ${result.rows.length}`, result.saved < result.rows.length);
+    list.replaceChildren(
+      ...result.rows
+        .filter((r) => !r.ok)
+        .map((r) => Object.assign(document.createElement('p'), { className: 'error', textContent: `Строка ${r.line}: ${r.error}` })),
+    );
+    if (result.saved) setTimeout(() => location.reload(), 1500);
+  } catch (err) {
+    show(out, errorText(err), true);
+  }
+});
