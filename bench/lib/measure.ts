@@ -25,9 +25,19 @@ export async function timeCalls(n: number, call: (i: number) => Promise<void>, w
 
 export const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 
-/** GET that fails loudly: a benchmark of error answers would measure nothing. */
+/**
+ * GET that fails loudly: a benchmark of error answers would measure nothing. A connection the server
+ * closed while it sat idle in the pool (ECONNRESET before any answer) is tried once more, and said.
+ */
 export async function getOk(url: string, headers: Record<string, string>): Promise<unknown> {
-  const res = await fetch(url, { headers });
+  let res: Response;
+  try {
+    res = await fetch(url, { headers });
+  } catch (err) {
+    if ((err as { cause?: { code?: string } }).cause?.code !== 'ECONNRESET') throw err;
+    console.log(`  (connection reset before an answer; asked again: ${url})`);
+    res = await fetch(url, { headers });
+  }
   if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
   return res.json();
 }
