@@ -117,6 +117,22 @@ describe('from a call to the funnel', () => {
     expect(await count(w, 'SELECT count(*) AS n FROM leads WHERE company_id = ?', prospect!.id)).toBe(1);
   });
 
+  test('ten calls from one new number at the same moment make one prospect with one lead, and every call lands on it', async () => {
+    const calls = Array.from({ length: 10 }, (_, i) => `core-burst-${i}`);
+
+    const statuses = await Promise.all(
+      calls.map((id) =>
+        send({ type: 'call.ringing', call_id: id, direction: 'in', from: '+79120003344', to: '+74957700000', timestamp: now() }),
+      ),
+    );
+
+    expect(statuses).toEqual(calls.map(() => 200));
+    expect(await count(w, "SELECT count(*) AS n FROM contact_points WHERE value = '+79120003344'")).toBe(1);
+    const companyId = await count(w, "SELECT company_id AS n FROM contact_points WHERE value = '+79120003344'");
+    expect(await count(w, 'SELECT count(*) AS n FROM leads WHERE company_id = ?', companyId)).toBe(1);
+    expect(await count(w, "SELECT count(*) AS n FROM calls WHERE call_id LIKE 'core-burst-%' AND company_id = ?", companyId)).toBe(10);
+  });
+
   test('a number that is not a phone never becomes a client', async () => {
     await send({ type: 'call.ringing', call_id: 'core-junk-1', direction: 'in', from: '+0000', to: '+74957700000', timestamp: now() });
     expect(await w.db.prepare("SELECT company_id FROM calls WHERE call_id = 'core-junk-1'").first()).toEqual({ company_id: null });

@@ -114,7 +114,7 @@ export async function applyCallSignals(ctx: ServiceContext, signals: readonly Ca
         const prospect = await createProspect(ctx, counterpart, line, userId);
         ({ companyId, contactId } = prospect);
         createdLeadId = prospect.leadId;
-        createdLeads.set(key, prospect.leadId);
+        if (prospect.leadId !== null) createdLeads.set(key, prospect.leadId);
         clientByPhone.set(counterpart, { value: counterpart, company_id: companyId, contact_id: contactId });
       }
     }
@@ -251,22 +251,38 @@ async function createProspect(ctx: ServiceContext, phone: string, line: string |
       (SELECT min(id) FROM regions)) AS id`);
   const regionId = region?.id ?? 1;
   const name = `Новый клиент ${phone}`;
-  await ctx.db.batch(
-    prospectStatements(ctx, {
-      name,
-      contact: { name: `Звонивший ${phone}`, position: null, phones: [{ e164: phone, extension: null }], emails: [] },
-      regionId,
-      ownerId: null,
-      channel: 'call',
-      at: ctx.now,
-      causeRule: 'unknown_caller',
-      cause: 'rule',
-      details: { phone },
-    }),
-  );
-  const created = await ctx.db.get<{ company_id: number; contact_id: number; lead_id: number }>(sql`SELECT p.company_id, p.contact_id,
+  const ofPhone = () =>
+    ctx.db.get<{ company_id: number; contact_id: number; lead_id: number | null }>(sql`SELECT p.company_id, p.contact_id,
     (SELECT max(id) FROM leads WHERE company_id = p.company_id) AS lead_id FROM contact_points p WHERE p.kind = 'phone' AND p.value = ${phone}`);
+  try {
+    await ctx.db.batch(
+      prospectStatements(ctx, {
+        name,
+        contact: { name: `Звонивший ${phone}`, position: null, phones: [{ e164: phone, extension: null }], emails: [] },
+        regionId,
+        ownerId: null,
+        channel: 'call',
+        at: ctx.now,
+        causeRule: 'unknown_caller',
+        cause: 'rule',
+        details: { phone },
+      }),
+    );
+  } catch (err) {
+    // Another request made this caller's prospect between our read and our write (two legs or two
+    // calls of one new number at once): the number is unique, so the batch failed whole; his prospect is the one.
+    const existing = isUniquePhoneConflict(err) ? await ofPhone() : undefined;
+    if (!existing) throw err;
+    return { companyId: existing.company_id, contactId: existing.contact_id, leadId: null };
+  }
+  const created = await ofPhone();
   return { companyId: created!.company_id, contactId: created!.contact_id, leadId: created!.lead_id };
+}
+
+/** D1's refusal of a second contact point with the same number (drizzle wraps it in its own error). */
+function isUniquePhoneConflict(err: unknown): boolean {
+  const texts = [err, (err as { cause?: unknown } | null)?.cause].map((e) => (e instanceof Error ? e.message : String(e)));
+  return texts.some((t) => t.includes('UNIQUE constraint failed: contact_points.kind, contact_points.value'));
 }
 
 /**
