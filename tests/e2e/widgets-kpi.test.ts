@@ -9,7 +9,7 @@ import { launchBrowser, requireBuilt, type TestBrowser } from '../helpers/browse
 import { genericRequest } from '../helpers/telephony';
 import { startWorker, TEST_SECRETS, type TestWorker } from '../helpers/worker';
 import { createToken, seedWorld, sessionCookie, world } from '../helpers/world';
-import { TEST_NOW, TEST_NOW_S } from '../helpers/clock';
+import { TEST_NOW, TEST_NOW_S, wallClock } from '../helpers/clock';
 
 /**
  * The KPI widgets on an imitation of the 1C home page served from another origin: «Мой месяц» and
@@ -44,17 +44,7 @@ const REF = { krovlyaA: 'bbbbbbbb-0000-0000-0000-000000000101', proflistB: 'bbbb
 
 /** The Moscow wall clock now, as 1C writes document dates; and the Moscow month, as plans are kept. */
 function moscowNow(): { date1c: string; month: string } {
-  const parts = new Intl.DateTimeFormat('sv-SE', {
-    timeZone: 'Europe/Moscow',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  })
-    .format(TEST_NOW)
-    .replace(' ', 'T');
+  const parts = wallClock(TEST_NOW).replace(' ', 'T');
   return { date1c: parts, month: parts.slice(0, 7) };
 }
 const MONTH = moscowNow().month;

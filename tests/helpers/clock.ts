@@ -1,4 +1,4 @@
-import { parseInstant, systemNow } from '../../schema/domain/clock';
+import { parseInstant } from '../../schema/domain/clock';
 
 /**
  * The test suite's one clock. No test reads the machine's calendar: "now" is `TEST_NOW`, a fixed
@@ -39,9 +39,3 @@ export const monthOf = (ms: number, timeZone = 'Europe/Moscow'): string => wallC
 
 /** Milliseconds on a monotonic timer, for deadlines and elapsed time in polling loops: not a calendar. */
 export const monotonicMs = (): number => performance.now();
-
-/**
- * The machine's calendar clock, for the one thing it is right for: latency measured between this
- * process and another one (a browser's service worker stamps arrivals with its own Date.now()).
- */
-export const wallClockNowForLatency = (): number => systemNow();

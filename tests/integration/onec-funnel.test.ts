@@ -1,6 +1,6 @@
-import { signOnecBody } from '../../worker/src/onec/signature';
+import { pushOnec } from '../helpers/onec-push';
 import { apiAs, count } from '../helpers/api';
-import { startWorker, TEST_SECRETS, type TestWorker } from '../helpers/worker';
+import { startWorker, type TestWorker } from '../helpers/worker';
 import { seedWorld, world } from '../helpers/world';
 
 let w: TestWorker;
@@ -15,12 +15,7 @@ const EMPTY = '00000000-0000-0000-0000-000000000000';
 const KROVLYA_REF = '5e0a1c3e-8b3d-11ee-9c1a-00155d0a1f01';
 
 async function push(items: Item[]): Promise<{ status: number; results: { refKey: string; outcome: string; reason?: string }[] }> {
-  const body = JSON.stringify({ value: items });
-  const res = await w.fetch('/hooks/1c/documents', {
-    method: 'POST',
-    body,
-    headers: { 'content-type': 'application/json', 'x-signature': await signOnecBody(TEST_SECRETS.ONEC_WEBHOOK_SECRET, body) },
-  });
+  const res = await pushOnec(w, items);
   const json = (await res.json()) as { results: { refKey: string; outcome: string; reason?: string }[] };
   return { status: res.status, results: json.results };
 }

@@ -1,6 +1,6 @@
-import { signOnecBody } from '../../worker/src/onec/signature';
+import { pushOnec } from '../helpers/onec-push';
 import { apiAs, count } from '../helpers/api';
-import { startWorker, TEST_SECRETS, type TestWorker } from '../helpers/worker';
+import { startWorker, type TestWorker } from '../helpers/worker';
 import { seedWorld, sessionCookie, world } from '../helpers/world';
 
 /**
@@ -21,13 +21,7 @@ const KROVLYA_REF = '5e0a1c3e-8b3d-11ee-9c1a-00155d0a1f01';
 const EMPTY = '00000000-0000-0000-0000-000000000000';
 
 async function push(items: Record<string, unknown>[]) {
-  const body = JSON.stringify({ value: items });
-  const res = await w.fetch('/hooks/1c/documents', {
-    method: 'POST',
-    body,
-    headers: { 'content-type': 'application/json', 'x-signature': await signOnecBody(TEST_SECRETS.ONEC_WEBHOOK_SECRET, body) },
-  });
-  expect(res.status).toBe(200);
+  expect((await pushOnec(w, items)).status).toBe(200);
 }
 const shipment = (ref: string, version: string, number: string, date: string, sum: number) => ({
   'odata.type': 'StandardODATA.Document_РеализацияТоваровУслуг',

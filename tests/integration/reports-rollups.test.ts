@@ -1,8 +1,8 @@
 import { rebuildRollups, ROLLUP_TABLES } from '../../schema/rollups';
-import { signOnecBody } from '../../worker/src/onec/signature';
+import { pushOnec } from '../helpers/onec-push';
 import { apiAs } from '../helpers/api';
 import { genericRequest } from '../helpers/telephony';
-import { startWorker, TEST_SECRETS, type TestWorker } from '../helpers/worker';
+import { startWorker, type TestWorker } from '../helpers/worker';
 import { seedWorld, world } from '../helpers/world';
 import { TEST_NOW_S } from '../helpers/clock';
 
@@ -22,13 +22,7 @@ const EMPTY = '00000000-0000-0000-0000-000000000000';
 let seq = 0;
 
 async function push(items: Record<string, unknown>[]) {
-  const body = JSON.stringify({ value: items });
-  const res = await w.fetch('/hooks/1c/documents', {
-    method: 'POST',
-    body,
-    headers: { 'content-type': 'application/json', 'x-signature': await signOnecBody(TEST_SECRETS.ONEC_WEBHOOK_SECRET, body) },
-  });
-  expect(res.status).toBe(200);
+  expect((await pushOnec(w, items)).status).toBe(200);
 }
 const doc = (entity: string, ref: string, version: string, fields: Record<string, unknown>) => ({
   'odata.type': `StandardODATA.${entity}`,

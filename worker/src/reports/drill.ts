@@ -3,7 +3,7 @@ import type { DrillDown, DrillQuery, ReportId } from '../../../schema/contracts'
 import type { ServiceContext } from '../platform/route';
 import { CALL_MEASURE_FILTERS, RAW_DAY, callsOfDays } from './calls';
 import { DORMANT_DAYS } from './dormant';
-import { LEAD_CHANNELS } from './leads';
+import { LEAD_CHANNEL_TITLES_RU } from '../../../schema/domain/lead-channels';
 import { MSK_DAY, addDays, regionOwnerFilter, reportScope, type Granularity, type ReportScope } from './scope';
 
 const LIMIT = 500;
@@ -65,7 +65,7 @@ export async function drillDown({
       break;
     }
     case 'leads': {
-      const channel = m.startsWith('ch_') && m.slice(3) in LEAD_CHANNELS ? sql`AND l.channel = ${m.slice(3)}` : sql``;
+      const channel = m.startsWith('ch_') && m.slice(3) in LEAD_CHANNEL_TITLES_RU ? sql`AND l.channel = ${m.slice(3)}` : sql``;
       title = 'Новые интересы';
       columns = [
         col('created', 'Создан', 'date'),
@@ -75,7 +75,7 @@ export async function drillDown({
         col('owner', 'Ответственный'),
       ];
       query = sql`SELECT ${MSK_DAY(sql.raw('l.created_at'))} AS created, c.name AS company, c.id AS companyId, l.id AS leadId, ${sql.raw(
-        `CASE l.channel ${Object.entries(LEAD_CHANNELS)
+        `CASE l.channel ${Object.entries(LEAD_CHANNEL_TITLES_RU)
           .map(([k, t]) => `WHEN '${k}' THEN '${t}'`)
           .join(' ')} ELSE l.channel END`,
       )} AS channel, st.name_ru AS stage, u.name AS owner

@@ -5,8 +5,6 @@ import type { ServiceContext } from '../platform/route';
 import { MSK_DAY, regionOwnerFilter, type ReportScope } from './scope';
 import { seriesReport } from './series';
 
-export const LEAD_CHANNELS = LEAD_CHANNEL_TITLES_RU;
-
 /** New leads by source channel. */
 export function leadsReport(ctx: ServiceContext, s: ReportScope): Promise<Report> {
   return seriesReport(ctx, s, {
@@ -14,7 +12,7 @@ export function leadsReport(ctx: ServiceContext, s: ReportScope): Promise<Report
     titleRu: REPORT_CATALOGUE.leads.titleRu,
     columns: [
       { key: 'leads', titleRu: 'Всего', kind: 'int' },
-      ...Object.entries(LEAD_CHANNELS).map(([k, t]) => ({ key: `ch_${k}`, titleRu: t, kind: 'int' as const })),
+      ...Object.entries(LEAD_CHANNEL_TITLES_RU).map(([k, t]) => ({ key: `ch_${k}`, titleRu: t, kind: 'int' as const })),
     ],
     rollup: { table: 'rollup_leads', where: (sc) => regionOwnerFilter(sc, sql.raw('region_id'), sql.raw('owner_id')), manager: 'owner_id' },
     raw: {
@@ -22,7 +20,9 @@ export function leadsReport(ctx: ServiceContext, s: ReportScope): Promise<Report
         AND ${regionOwnerFilter(sc, sql.raw('l.region_id'), sql.raw('coalesce(l.owner_id, 0)'))} ${sc.companyId !== null ? sql`AND l.company_id = ${sc.companyId}` : sql``}`,
       day: MSK_DAY(sql.raw('l.created_at')),
       manager: sql.raw('coalesce(l.owner_id, 0)'),
-      measures: sql.raw(['count(*) AS leads', ...Object.keys(LEAD_CHANNELS).map((k) => `sum(l.channel = '${k}') AS ch_${k}`)].join(', ')),
+      measures: sql.raw(
+        ['count(*) AS leads', ...Object.keys(LEAD_CHANNEL_TITLES_RU).map((k) => `sum(l.channel = '${k}') AS ch_${k}`)].join(', '),
+      ),
     },
     notes: ['Дни — по московскому времени; интерес считается за его ответственным и регионом сейчас.'],
   });
