@@ -52,14 +52,22 @@ export const StageMoveRequest = z.object({
 export const TaskView = z
   .object({
     id: z.number().int(),
-    userId: z.number().int(),
+    /** Null while the task waits in its region's missed-call queue. */
+    userId: z.number().int().nullable(),
+    /** The region whose missed-call queue holds the task (null once someone owns it). */
+    queueRegionId: z.number().int().nullable(),
     companyId: z.number().int().nullable(),
     leadId: z.number().int().nullable(),
     kind: z.enum(['callback', 'follow_up', 'custom']),
     title: z.string(),
     dueAt: z.number().int(),
     doneAt: z.number().int().nullable(),
+    /** Withdrawn rather than done (e.g. the "missed" call turned out answered), with the cause. */
+    cancelledAt: z.number().int().nullable(),
+    cancelReason: z.string().nullable(),
     overdue: z.boolean(),
+    /** A queue task nobody took within an hour of the call: the region's head sees it too. */
+    escalated: z.boolean(),
   })
   .meta({ id: 'Task' });
 
@@ -74,6 +82,8 @@ export const TaskCreate = z.object({
 export const TaskReassign = z.object({ userId: z.number().int().positive() });
 export const TaskListQuery = z.object({
   status: z.enum(['open', 'overdue', 'done']).default('open'),
+  /** `mine` (default): one person's tasks; `queue`: the missed-call queue of the caller's regions. */
+  scope: z.enum(['mine', 'queue']).default('mine'),
   userId: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });

@@ -22,6 +22,16 @@ export const CallSignal = z.object({
   talkSec: z.number().int().min(0).nullable().default(null),
   result: z.enum(['answered', 'missed', 'busy', 'failed']).nullable().default(null),
   recordingUrl: z.string().nullable().default(null),
+  /**
+   * The provider's id of this leg when a call is made of legs (Mango `call_id` under one `entry_id`:
+   * the IVR, a queue, each employee tried, transfers). A leg's end is not the call's end.
+   */
+  leg: z.string().min(1).max(200).nullable().default(null),
+  /** This leg ended by passing the call on (Mango `disconnect_reason` 1170): more legs follow. */
+  handedOn: z.boolean().default(false),
+  /** Moments a summary knows beside its own `at` (the end): when the call began and when talk began. */
+  startedAt: z.number().int().nullable().default(null),
+  answeredAt: z.number().int().nullable().default(null),
 });
 export type CallSignal = z.infer<typeof CallSignal>;
 

@@ -76,13 +76,19 @@ export const stageChanges = sqliteTable(
   (t) => [index('stage_changes_lead_idx').on(t.leadId, t.at), index('stage_changes_at_idx').on(t.at)],
 );
 
+/**
+ * A task is a person's (user_id) or, while nobody has taken it, the missed-call queue of a region
+ * (user_id null, region_id set): every manager of that region sees it and the first to take it
+ * owns it. A task is closed as done (done_at) or cancelled (done_at and cancelled_at, with the
+ * cause) when what opened it turned out otherwise — a "missed" call that was answered after all.
+ */
 export const tasks = sqliteTable(
   'tasks',
   {
     id: integer('id').primaryKey(),
-    userId: integer('user_id')
-      .notNull()
-      .references(() => users.id),
+    userId: integer('user_id').references(() => users.id),
+    /** The region whose missed-call queue holds the task while user_id is null. */
+    regionId: integer('region_id').references(() => regions.id),
     companyId: integer('company_id').references(() => companies.id),
     leadId: integer('lead_id').references(() => leads.id),
     kind: text('kind', { enum: ['callback', 'follow_up', 'custom'] })
@@ -91,13 +97,20 @@ export const tasks = sqliteTable(
     title: text('title').notNull(),
     dueAt: integer('due_at').notNull(),
     doneAt: integer('done_at'),
+    /** Set with done_at when the task was withdrawn, not done; cancel_reason says why. */
+    cancelledAt: integer('cancelled_at'),
+    cancelReason: text('cancel_reason'),
+    /** When a manager took the task from his region's queue. */
+    takenAt: integer('taken_at'),
     sourceEventId: integer('source_event_id'),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [
     index('tasks_user_open_idx').on(t.userId, t.doneAt, t.dueAt),
+    index('tasks_queue_idx').on(t.regionId, t.doneAt, t.createdAt),
     index('tasks_company_idx').on(t.companyId),
     index('tasks_lead_idx').on(t.leadId),
+    index('tasks_source_event_idx').on(t.sourceEventId),
   ],
 );
 

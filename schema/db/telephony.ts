@@ -1,4 +1,4 @@
-import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, integer, text, index, primaryKey, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { companies, contacts } from './clients';
 import { leads } from './funnel';
 import { regions, users } from './people';
@@ -29,11 +29,33 @@ export const calls = sqliteTable(
     result: text('result', { enum: ['answered', 'missed', 'busy', 'failed'] }),
     recordingUrl: text('recording_url'),
     lastSeq: integer('last_seq'),
+    /** When the manager on record (extension, user_id) answered: a later answer (a transfer) takes over. */
+    managerAt: integer('manager_at'),
     /** Set once the call is on the timeline (events.id). */
     eventId: integer('event_id'),
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [uniqueIndex('calls_provider_call_uq').on(t.provider, t.callId), index('calls_counterpart_idx').on(t.counterpart, t.startedAt)],
+);
+
+/**
+ * The events of a call's legs as the provider sent them (Mango: each `call_id` under one `entry_id`),
+ * once each: a call made of legs is over when every leg seen has ended, the last one not by passing
+ * the call on, and no event is missing between the first and the last `seq` (or when its summary comes).
+ */
+export const callLegEvents = sqliteTable(
+  'call_leg_events',
+  {
+    provider: text('provider').notNull(),
+    callId: text('call_id').notNull(),
+    legId: text('leg_id').notNull(),
+    phase: text('phase', { enum: ['ringing', 'answered', 'ended'] }).notNull(),
+    /** The provider's order within the call; -1 when it gives none. */
+    seq: integer('seq').notNull(),
+    at: integer('at').notNull(),
+    handedOn: integer('handed_on', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.callId, t.legId, t.phase, t.seq] })],
 );
 
 /** The company's phone lines (DIDs): an unknown caller on a line goes to that region's pool. */

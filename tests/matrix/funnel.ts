@@ -24,6 +24,18 @@ async function taskOfA(w: TestWorker): Promise<number> {
   return id;
 }
 
+/** A call-back waiting in region 1's missed-call queue since long ago (so its head sees it too), about a client nobody owns. */
+async function queueTaskOfRegion1(w: TestWorker): Promise<number> {
+  const id = 95_000 + ++seq;
+  await w.db
+    .prepare(
+      `INSERT INTO tasks (id, user_id, region_id, company_id, kind, title, due_at, created_at) VALUES (?, NULL, 1, NULL, 'callback', 'Матрица', 0, 0)`,
+    )
+    .bind(id)
+    .run();
+  return id;
+}
+
 const A_AND_ABOVE = ['managerA', 'headA', 'admin', 'extension'] as const;
 
 export const funnelRows: Row[] = [
@@ -72,6 +84,13 @@ export const funnelRows: Row[] = [
     allowed: ['headA', 'admin'],
     path: async ({ w }) => `/api/tasks/${await taskOfA(w)}/reassign`,
     body: JSON.stringify({ userId: world.users.managerB.id }),
+  },
+  {
+    route: 'POST /api/tasks/:id/take',
+    name: "take a call-back from region 1's queue: its managers, its head (after an hour), the admin, A's extension",
+    method: 'POST',
+    allowed: ['managerA', 'managerB', 'headA', 'admin', 'extension'],
+    path: async ({ w }) => `/api/tasks/${await queueTaskOfRegion1(w)}/take`,
   },
   {
     route: 'GET /api/deviations',

@@ -200,7 +200,7 @@ describe('readers refuse what they cannot read, saying why in Russian', () => {
     [
       'an unknown call_state',
       withJson(JSON.stringify({ ...mangoJson, call_state: 'Ringing' })),
-      'call_state: ожидается одно из Appeared, Connected, Disconnected, получено "Ringing"',
+      'call_state: ожидается одно из Appeared, Connected, OnHold, Disconnected, получено "Ringing"',
     ],
     ['a timestamp in 1970', withJson(JSON.stringify({ ...mangoJson, timestamp: 5 })), 'timestamp: неправдоподобное время'],
     ['to that is not an object', withJson(JSON.stringify({ ...mangoJson, to: '101' })), 'to: ожидается JSON-объект, получено "101"'],

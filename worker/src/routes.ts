@@ -18,6 +18,7 @@ import apiTasksComplete from './funnel/routes/api_tasks_complete';
 import apiTasksCreate from './funnel/routes/api_tasks_create';
 import apiTasksList from './funnel/routes/api_tasks_list';
 import apiTasksReassign from './funnel/routes/api_tasks_reassign';
+import apiTasksTake from './funnel/routes/api_tasks_take';
 import apiCollisions from './clients/routes/api_collisions';
 import apiCompaniesAddContact from './clients/routes/api_companies_addContact';
 import apiCompaniesCard from './clients/routes/api_companies_card';
@@ -132,6 +133,7 @@ export const routes: readonly AnyRoute[] = [
   apiTasksCreate,
   apiTasksComplete,
   apiTasksReassign,
+  apiTasksTake,
   apiDeviations,
   apiLookup,
   apiSyncSummary,

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { CallOutcome, CallSignal } from '../../../schema/contracts';
 import { normalizePhone } from '../../../schema/domain/contact-points';
-import { processEvents, type TimelineEvent } from '../funnel';
+import { processEvents, reconcileEvent, type TimelineEvent } from '../funnel';
 import type { Principal } from '../platform/principal';
 import type { ServiceContext } from '../platform/route';
 import { prospectStatements } from '../clients';
@@ -27,6 +27,7 @@ interface CallRow {
   result: 'answered' | 'missed' | 'busy' | 'failed' | null;
   recording_url: string | null;
   last_seq: number | null;
+  manager_at: number | null;
   event_id: number | null;
 }
 
@@ -37,31 +38,101 @@ type Parties = Pick<CallRow, 'direction' | 'counterpart' | 'line' | 'user_id' | 
 const callKey = (provider: string, callId: string) => `${provider}\u0000${callId}`;
 const unique = <T>(values: (T | null | undefined)[]) => [...new Set(values.filter((v): v is T => v !== null && v !== undefined))];
 
-/** The merge of one signal into its call, as one statement: commutative, so order does not matter. */
+/**
+ * The merge of one signal into its call, as one statement: commutative, so order does not matter.
+ * Every moment is the provider's: a leg's end is not the call's end (legs are kept apart, see
+ * `legStatements`); a summary brings the call's start and answer beside its end; a recording
+ * brings no moment at all. The manager on record is whoever answered last (a transfer hands over).
+ */
 function upsertStatement(ctx: ServiceContext, signal: CallSignal, p: Parties, extension: string | null, createdLeadId: number | null) {
-  const answeredAt = signal.phase === 'answered' ? signal.at : null;
-  const endedAt = signal.phase === 'ended' || signal.phase === 'summary' ? signal.at : null;
-  // A new call starts when its first signal says, whatever it is; later only ringing/answered can move the start earlier.
-  const startedAt = signal.at;
+  const answeredAt = signal.phase === 'answered' ? signal.at : signal.answeredAt;
+  const endedAt = (signal.phase === 'ended' && signal.leg === null) || signal.phase === 'summary' ? signal.at : null;
+  // A new call starts when its first signal says (a recording says nothing); later only a ringing,
+  // an answer or a summary's own start can move the start earlier.
+  const startedAt = signal.startedAt ?? (signal.phase === 'recording' ? null : signal.at);
+  const movesStart = signal.phase === 'ringing' || signal.phase === 'answered' || signal.startedAt !== null ? 1 : 0;
+  const managerAt = signal.phase === 'answered' && extension !== null ? signal.at : null;
+  const takesOver = sql`(excluded.manager_at IS NOT NULL AND (calls.manager_at IS NULL OR excluded.manager_at >= calls.manager_at))`;
   return ctx.db.all<CallRow>(sql`INSERT INTO calls (provider, call_id, direction, counterpart, line, extension, user_id, company_id, contact_id, lead_id,
-      started_at, answered_at, ended_at, talk_sec, result, recording_url, last_seq, updated_at)
+      started_at, answered_at, ended_at, talk_sec, result, recording_url, last_seq, manager_at, updated_at)
     VALUES (${signal.provider}, ${signal.callId}, ${p.direction}, ${p.counterpart}, ${p.line}, ${extension}, ${p.user_id}, ${p.company_id}, ${p.contact_id}, ${createdLeadId},
-      ${startedAt}, ${answeredAt}, ${endedAt}, ${signal.talkSec}, ${signal.result}, ${signal.recordingUrl}, ${signal.seq}, ${ctx.now})
+      ${startedAt}, ${answeredAt}, ${endedAt}, ${signal.talkSec}, ${signal.result}, ${signal.recordingUrl}, ${signal.seq}, ${managerAt}, ${ctx.now})
     ON CONFLICT (provider, call_id) DO UPDATE SET
       direction = coalesce(calls.direction, excluded.direction), counterpart = coalesce(calls.counterpart, excluded.counterpart),
       line = coalesce(calls.line, excluded.line),
-      extension = CASE WHEN ${signal.phase === 'answered' ? 1 : 0} = 1 THEN coalesce(excluded.extension, calls.extension) ELSE coalesce(calls.extension, excluded.extension) END,
-      user_id = coalesce(calls.user_id, excluded.user_id), company_id = coalesce(calls.company_id, excluded.company_id),
+      extension = CASE WHEN ${takesOver} THEN excluded.extension ELSE coalesce(calls.extension, excluded.extension) END,
+      user_id = CASE WHEN ${takesOver} THEN coalesce(excluded.user_id, calls.user_id) ELSE coalesce(calls.user_id, excluded.user_id) END,
+      manager_at = CASE WHEN ${takesOver} THEN excluded.manager_at ELSE calls.manager_at END,
+      company_id = coalesce(calls.company_id, excluded.company_id),
       contact_id = coalesce(calls.contact_id, excluded.contact_id), lead_id = coalesce(calls.lead_id, excluded.lead_id),
-      started_at = CASE WHEN ${signal.phase === 'ringing' || signal.phase === 'answered' ? 1 : 0} = 0 THEN calls.started_at
-        WHEN calls.started_at IS NULL THEN excluded.started_at ELSE min(calls.started_at, excluded.started_at) END,
+      started_at = CASE WHEN calls.started_at IS NULL THEN excluded.started_at WHEN ${movesStart} = 0 OR excluded.started_at IS NULL THEN calls.started_at
+        ELSE min(calls.started_at, excluded.started_at) END,
       answered_at = CASE WHEN calls.answered_at IS NULL THEN excluded.answered_at WHEN excluded.answered_at IS NULL THEN calls.answered_at ELSE min(calls.answered_at, excluded.answered_at) END,
       ended_at = CASE WHEN calls.ended_at IS NULL THEN excluded.ended_at WHEN excluded.ended_at IS NULL THEN calls.ended_at ELSE max(calls.ended_at, excluded.ended_at) END,
       talk_sec = coalesce(excluded.talk_sec, calls.talk_sec), result = coalesce(excluded.result, calls.result),
       recording_url = coalesce(excluded.recording_url, calls.recording_url),
       last_seq = CASE WHEN calls.last_seq IS NULL THEN excluded.last_seq WHEN excluded.last_seq IS NULL THEN calls.last_seq ELSE max(calls.last_seq, excluded.last_seq) END,
-      updated_at = excluded.updated_at
-    RETURNING *`);
+      updated_at = excluded.updated_at`);
+}
+
+/**
+ * start ≤ answered ≤ ended, whatever order the provider's moments came in: the start is the
+ * earliest moment known, the end the latest. Returns the call as it now stands.
+ */
+function orderedTimes(ctx: ServiceContext, provider: string, callId: string, legsEndedAt: number | null = null) {
+  return ctx.db.all<CallRow>(sql`UPDATE calls SET
+      started_at = CASE WHEN started_at IS NULL THEN coalesce(answered_at, ended_at, ${legsEndedAt})
+        ELSE min(started_at, coalesce(answered_at, started_at), coalesce(ended_at, started_at)) END,
+      ended_at = CASE WHEN coalesce(ended_at, ${legsEndedAt}) IS NULL THEN NULL
+        ELSE max(coalesce(ended_at, ${legsEndedAt}), coalesce(${legsEndedAt}, ended_at), coalesce(answered_at, ended_at, ${legsEndedAt})) END
+    WHERE provider = ${provider} AND call_id = ${callId} RETURNING *`);
+}
+
+/** One event of one leg, kept once (a retry changes nothing); answers a row when it is new. */
+function legStatement(ctx: ServiceContext, signal: CallSignal) {
+  if (signal.leg === null || (signal.phase !== 'ringing' && signal.phase !== 'answered' && signal.phase !== 'ended')) return null;
+  return ctx.db.all<{ fresh: number }>(sql`INSERT INTO call_leg_events (provider, call_id, leg_id, phase, seq, at, handed_on)
+    VALUES (${signal.provider}, ${signal.callId}, ${signal.leg}, ${signal.phase}, ${signal.seq ?? -1}, ${signal.at}, ${signal.handedOn ? 1 : 0})
+    ON CONFLICT DO NOTHING RETURNING 1 AS fresh`);
+}
+
+/** The first `seq` of a call: an event numbered before it cannot be missing. */
+const FIRST_SEQ = 1;
+
+interface LegState {
+  provider: string;
+  call_id: string;
+  legs: number;
+  ended_legs: number;
+  last_end: number | null;
+  seqs: number;
+  min_seq: number | null;
+  max_seq: number | null;
+  last_handed_on: number | null;
+}
+
+/**
+ * A call made of legs is over when every leg seen has ended, the last to end did not pass the call
+ * on, and no event is missing between the first and last `seq` seen (a gap means a leg we have not
+ * heard of yet may still be talking). Its summary, when it comes, is the final word either way.
+ */
+export function legsOver(s: LegState): boolean {
+  if (s.legs === 0 || s.ended_legs < s.legs || s.last_end === null || s.last_handed_on === 1) return false;
+  // *unconfirmed*: that Mango numbers an entry's events from 1 — where it does not, such calls end with their summary.
+  return s.seqs === 0 || (s.min_seq !== null && s.max_seq !== null && s.min_seq <= FIRST_SEQ && s.seqs === s.max_seq - s.min_seq + 1);
+}
+
+function legStates(ctx: ServiceContext, keys: string[]) {
+  return ctx.db.all<LegState>(sql`SELECT l.provider, l.call_id, count(DISTINCT l.leg_id) AS legs,
+      count(DISTINCT CASE WHEN l.phase = 'ended' THEN l.leg_id END) AS ended_legs,
+      max(CASE WHEN l.phase = 'ended' THEN l.at END) AS last_end,
+      count(DISTINCT CASE WHEN l.seq >= 0 THEN l.seq END) AS seqs,
+      min(CASE WHEN l.seq >= 0 THEN l.seq END) AS min_seq, max(CASE WHEN l.seq >= 0 THEN l.seq END) AS max_seq,
+      (SELECT e.handed_on FROM call_leg_events e WHERE e.provider = l.provider AND e.call_id = l.call_id AND e.phase = 'ended'
+        ORDER BY e.at DESC, e.seq DESC LIMIT 1) AS last_handed_on
+    FROM json_each(${`[${keys.join(',')}]`}) j
+    JOIN call_leg_events l ON l.provider = json_extract(j.value, '$[0]') AND l.call_id = json_extract(j.value, '$[1]')
+    GROUP BY l.provider, l.call_id`);
 }
 
 /**
@@ -93,6 +164,7 @@ export async function applyCallSignals(ctx: ServiceContext, signals: readonly Ca
   const parties = new Map<string, Parties>();
   const createdLeads = new Map<string, number>();
   const statements = [];
+  const shape: boolean[] = [];
   for (const signal of signals) {
     const key = callKey(signal.provider, signal.callId);
     const known = parties.get(key) ?? before.get(key);
@@ -100,7 +172,9 @@ export async function applyCallSignals(ctx: ServiceContext, signals: readonly Ca
     const counterpart = known?.counterpart ?? e164(direction === 'out' ? signal.to : direction === 'in' ? signal.from : null);
     const line = known?.line ?? e164(signal.line ?? (direction === 'in' ? signal.to : null));
     const extension = signal.extension ?? (known && 'extension' in known ? (known as CallRow).extension : null);
-    const userId = known?.user_id ?? (signal.extension ? (userByExtension.get(signal.extension) ?? null) : null);
+    // Whoever answers becomes the call's manager (a hunt group, a transfer); other signals keep the first known.
+    const signalUser = signal.extension ? (userByExtension.get(signal.extension) ?? null) : null;
+    const userId = signal.phase === 'answered' ? (signalUser ?? known?.user_id ?? null) : (known?.user_id ?? signalUser);
     let companyId = known?.company_id ?? null;
     let contactId = known?.contact_id ?? null;
     let createdLeadId: number | null = null;
@@ -120,21 +194,33 @@ export async function applyCallSignals(ctx: ServiceContext, signals: readonly Ca
     }
     const merged = { direction, counterpart, line, user_id: userId, company_id: companyId, contact_id: contactId };
     parties.set(key, before.has(key) ? { ...before.get(key)!, ...merged } : merged);
-    statements.push(upsertStatement(ctx, signal, merged, extension, createdLeadId));
+    const leg = legStatement(ctx, signal);
+    statements.push(
+      ...(leg ? [leg] : []),
+      upsertStatement(ctx, signal, merged, extension, createdLeadId),
+      orderedTimes(ctx, signal.provider, signal.callId),
+    );
+    shape.push(leg !== null);
   }
-  const rows = ((await ctx.db.batch(statements as never)) as CallRow[][]).map((r) => r[0]!);
+  const answers = (await ctx.db.batch(statements as never)) as unknown[][];
+  const rows: CallRow[] = [];
+  const freshLeg: boolean[] = [];
+  let at = 0;
+  for (const hasLeg of shape) {
+    freshLeg.push(hasLeg && (answers[at] as unknown[]).length > 0);
+    at += hasLeg ? 3 : 2;
+    rows.push((answers[at - 1] as CallRow[])[0]!);
+  }
 
-  // Per signal: did it change its call? Per call: its row before and after this batch.
+  // Per signal: did it change its call (or tell of a leg not heard before)? Per call: its row before and after this batch.
   const outcomes: CallOutcome[] = [];
   const latest = new Map<string, CallRow>();
-  const firstSignal = new Map<string, CallSignal>();
   signals.forEach((signal, i) => {
     const key = callKey(signal.provider, signal.callId);
     const previous = latest.get(key) ?? before.get(key);
     const row = rows[i]!;
-    if (!firstSignal.has(key)) firstSignal.set(key, signal);
     latest.set(key, row);
-    const unchanged = !!previous && sameCall(previous, row);
+    const unchanged = !!previous && sameCall(previous, row) && !freshLeg[i];
     outcomes.push({
       outcome: unchanged ? 'duplicate' : 'stored',
       callRowId: row.id,
@@ -148,13 +234,14 @@ export async function applyCallSignals(ctx: ServiceContext, signals: readonly Ca
   signals.forEach((s, i) => lastIndex.set(callKey(s.provider, s.callId), i));
   for (const [key, leadId] of createdLeads) outcomes[lastIndex.get(key)!]!.createdLeadId = leadId;
 
-  await ring(ctx, signals, outcomes, before, latest);
+  await endByLegs(ctx, signals, latest);
+  await ring(ctx, signals, freshLeg, userByExtension, outcomes, before, latest);
 
-  // Calls that ended (or were enriched after ending) in this batch: on the timeline, once.
+  // Calls that ended (or changed after ending) in this batch: on the timeline once, its effects following the final state.
   const finished = [...latest].filter(([key, row]) => row.ended_at !== null && !(before.has(key) && sameCall(before.get(key)!, row)));
   const eventIds = await finalize(
     ctx,
-    finished.map(([, row]) => row),
+    finished.map(([key, row]) => ({ row, before: before.get(key) ?? null })),
   );
   finished.forEach(([key], k) => {
     outcomes[lastIndex.get(key)!]!.eventId = eventIds[k] ?? null;
@@ -162,34 +249,58 @@ export async function applyCallSignals(ctx: ServiceContext, signals: readonly Ca
   return outcomes;
 }
 
+/** Calls of legs in this batch whose legs are all over now end at their last leg's end (unless already later). */
+async function endByLegs(ctx: ServiceContext, signals: readonly CallSignal[], latest: Map<string, CallRow>) {
+  const keys = unique(signals.filter((s) => s.leg !== null).map((s) => JSON.stringify([s.provider, s.callId])));
+  if (!keys.length) return;
+  const over = (await legStates(ctx, keys)).filter((l) => legsOver(l));
+  const moving = over.filter((l) => {
+    const row = latest.get(callKey(l.provider, l.call_id));
+    return row && (row.ended_at === null || row.ended_at < l.last_end!);
+  });
+  if (!moving.length) return;
+  const answers = (await ctx.db.batch(moving.map((l) => orderedTimes(ctx, l.provider, l.call_id, l.last_end)) as never)) as CallRow[][];
+  for (const [row] of answers) if (row) latest.set(callKey(row.provider, row.call_id), row);
+}
+
 /**
  * Ringing: an inbound call seen for the first time, not over yet, is pushed to the manager it
- * rings for (the extension), else to the client's owner, with the card as that manager may see it.
+ * rings for (the extension), else to the client's owner, with the card as that manager may see it;
+ * and each new employee leg of a call (a hunt group, a transfer) rings its own extension.
  */
 async function ring(
   ctx: ServiceContext,
   signals: readonly CallSignal[],
+  freshLeg: boolean[],
+  userByExtension: Map<string, number>,
   outcomes: CallOutcome[],
   before: Map<string, CallRow>,
   latest: Map<string, CallRow>,
 ) {
-  const ringing: { index: number; row: CallRow; signal: CallSignal }[] = [];
+  const ringing: { index: number; row: CallRow; signal: CallSignal; target: number | null }[] = [];
   const seen = new Set<string>();
   signals.forEach((signal, index) => {
     const key = callKey(signal.provider, signal.callId);
-    if (seen.has(key)) return;
-    seen.add(key);
     const row = latest.get(key)!;
-    if (before.has(key) || row.direction !== 'in' || !row.counterpart || row.ended_at !== null) return;
-    if (signal.phase === 'ended' || signal.phase === 'summary') return;
-    ringing.push({ index, row, signal });
+    if (row.direction !== 'in' || !row.counterpart || row.ended_at !== null) return;
+    if (signal.phase !== 'ringing' && signal.phase !== 'answered') return;
+    const legTarget =
+      freshLeg[index] && signal.phase === 'ringing' && signal.extension ? (userByExtension.get(signal.extension) ?? null) : null;
+    const first = !before.has(key) && !seen.has(`${key}\u0000first`);
+    if (!first && legTarget === null) return;
+    const target = legTarget ?? (signal.extension ? (userByExtension.get(signal.extension) ?? null) : null) ?? row.user_id;
+    const once = `${key}\u0000${target ?? 'owner'}`;
+    if (seen.has(once)) return;
+    seen.add(once);
+    seen.add(`${key}\u0000first`);
+    ringing.push({ index, row, signal, target });
   });
   if (!ringing.length) return;
   const cards = await callerRows(
     ctx.db,
     ringing.map((r) => r.row.counterpart!),
   );
-  const targets = ringing.map(({ row }) => row.user_id ?? cards.get(row.counterpart!)?.owner_id ?? null);
+  const targets = ringing.map(({ row, target }) => target ?? cards.get(row.counterpart!)?.owner_id ?? null);
   const principals = await principalsFor(ctx, unique(targets));
   await Promise.all(
     ringing.map(async ({ index, row, signal }, k) => {
@@ -286,79 +397,69 @@ function isUniquePhoneConflict(err: unknown): boolean {
 }
 
 /**
- * Finished calls on the timeline, once each; a later signal (summary, recording) only enriches
- * the event already there. Returns each call's event id.
+ * Finished calls on the timeline, once each. A call already there whose final state changed (a
+ * late summary, an answer heard after the legs ended, the manager who took it, a recording) is
+ * brought up to date and its funnel effects reconciled. Returns each call's event id.
  */
-async function finalize(ctx: ServiceContext, rows: CallRow[]): Promise<(number | null)[]> {
-  if (!rows.length) return [];
+async function finalize(ctx: ServiceContext, calls: { row: CallRow; before: CallRow | null }[]): Promise<(number | null)[]> {
+  if (!calls.length) return [];
   const regionOf = new Map(
     (
       await ctx.db.all<{ id: number; region_id: number }>(sql`SELECT id, region_id FROM companies
-    WHERE id IN (SELECT value FROM json_each(${JSON.stringify(unique(rows.map((r) => r.company_id)))}))`)
+    WHERE id IN (SELECT value FROM json_each(${JSON.stringify(unique(calls.map((c) => c.row.company_id)))}))`)
     ).map((c) => [c.id, c.region_id]),
   );
-  const enrich: unknown[] = [];
-  const fresh: { index: number; event: TimelineEvent; extra: unknown[] }[] = [];
-  const eventIds: (number | null)[] = rows.map((r) => r.event_id);
-  rows.forEach((row, index) => {
+  const eventOf = (row: CallRow): TimelineEvent => {
     const talkSec =
       row.talk_sec ??
       (row.answered_at !== null && row.ended_at !== null ? Math.max(0, Math.round((row.ended_at - row.answered_at) / 1000)) : 0);
     const result = row.result ?? (row.answered_at !== null ? 'answered' : 'missed');
-    const targeted = result === 'answered' && talkSec >= TARGETED_CALL_SEC && row.company_id !== null;
-    const details = {
-      callId: row.call_id,
-      provider: row.provider,
-      line: row.line,
-      extension: row.extension,
-      recordingUrl: row.recording_url,
+    return {
+      kind: 'call',
+      source: row.provider as 'mango',
+      externalId: `call:${row.call_id}`,
+      occurredAt: row.started_at ?? row.ended_at!,
+      companyId: row.company_id,
+      contactId: row.contact_id,
+      leadId: row.lead_id,
+      userId: row.user_id,
+      regionId: row.company_id !== null ? (regionOf.get(row.company_id) ?? null) : null,
+      direction: row.direction,
+      durationSec: talkSec,
+      callResult: result,
+      targeted: result === 'answered' && talkSec >= TARGETED_CALL_SEC && row.company_id !== null,
+      counterpart: row.counterpart,
+      subject: null,
+      details: { callId: row.call_id, provider: row.provider, line: row.line, extension: row.extension, recordingUrl: row.recording_url },
     };
+  };
+  const rows = calls.map((c) => c.row);
+  const eventIds: (number | null)[] = rows.map((r) => r.event_id);
+  const fresh: { index: number; event: TimelineEvent; extra: unknown[] }[] = [];
+  const known: { index: number; eventId: number }[] = [];
+  rows.forEach((row, index) => {
     if (row.event_id !== null) {
-      enrich.push(
-        ctx.db.run(sql`UPDATE events SET duration_sec = ${talkSec}, call_result = ${result}, targeted = ${targeted ? 1 : 0},
-        occurred_at = coalesce(${row.started_at}, occurred_at),
-        details = json_patch(coalesce(details, '{}'), ${JSON.stringify(details)}) WHERE id = ${row.event_id}`),
-      );
+      known.push({ index, eventId: row.event_id });
       return;
     }
-    const externalId = `call:${row.call_id}`;
+    const event = eventOf(row);
     fresh.push({
       index,
-      event: {
-        kind: 'call',
-        source: row.provider as 'mango',
-        externalId,
-        occurredAt: row.started_at ?? row.ended_at!,
-        companyId: row.company_id,
-        contactId: row.contact_id,
-        leadId: row.lead_id,
-        userId: row.user_id,
-        regionId: row.company_id !== null ? (regionOf.get(row.company_id) ?? null) : null,
-        direction: row.direction,
-        durationSec: talkSec,
-        callResult: result,
-        targeted,
-        counterpart: row.counterpart,
-        subject: null,
-        details,
-      },
+      event,
       // The call record learns its event in the same batch.
       extra: [
         ctx.db.run(
-          sql`UPDATE calls SET event_id = (SELECT id FROM events WHERE source = ${row.provider} AND external_id = ${externalId}) WHERE id = ${row.id}`,
+          sql`UPDATE calls SET event_id = (SELECT id FROM events WHERE source = ${row.provider} AND external_id = ${event.externalId}) WHERE id = ${row.id}`,
         ),
       ],
     });
   });
-  if (enrich.length) await ctx.db.batch(enrich as never);
   const processed = await processEvents(ctx, fresh);
-  const missing: number[] = [];
   processed.forEach((p, k) => {
     if (p.eventId !== null) eventIds[fresh[k]!.index] = p.eventId;
-    else missing.push(k);
   });
-  // A duplicate: another request put the call on the timeline first; link the record to that event.
-  for (const k of missing) {
+  // A duplicate: another request put the call on the timeline first; link the record to that event and reconcile with it.
+  for (const k of processed.flatMap((p, k) => (p.eventId === null ? [k] : []))) {
     const { index, event } = fresh[k]!;
     const row = rows[index]!;
     const id =
@@ -367,8 +468,11 @@ async function finalize(ctx: ServiceContext, rows: CallRow[]): Promise<(number |
           sql`SELECT id FROM events WHERE source = ${row.provider} AND external_id = ${event.externalId}`,
         )
       )?.id ?? null;
-    if (id !== null) await ctx.db.run(sql`UPDATE calls SET event_id = ${id} WHERE id = ${row.id}`);
+    if (id === null) continue;
+    await ctx.db.run(sql`UPDATE calls SET event_id = ${id} WHERE id = ${row.id}`);
     eventIds[index] = id;
+    known.push({ index, eventId: id });
   }
+  for (const { index, eventId } of known) await reconcileEvent(ctx, eventId, eventOf(rows[index]!));
   return eventIds;
 }

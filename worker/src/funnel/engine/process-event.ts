@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { events, tasks } from '../../../../schema/db';
 import type { ServiceContext } from '../../platform/route';
 import { moveStatements } from './move';
@@ -44,6 +44,12 @@ interface LeadRow {
   created_at: number;
 }
 
+interface CompanyRow {
+  id: number;
+  owner_id: number | null;
+  region_id: number;
+}
+
 interface Configuration {
   stageMap: StageMap;
   rules: FunnelRule[];
@@ -57,49 +63,43 @@ async function configuration(ctx: ServiceContext): Promise<Configuration> {
   return { stageMap, rules };
 }
 
+/** What the rules' effects need to know beside the event: its lead and who owns its company. */
+interface Subject {
+  lead: LeadRow | undefined;
+  company: CompanyRow | undefined;
+}
+
+const factsOf = (event: TimelineEvent, lead: LeadRow | undefined) => ({
+  kind: event.kind,
+  direction: event.direction ?? null,
+  callResult: event.callResult ?? null,
+  durationSec: event.durationSec ?? null,
+  hasAttachment: event.hasAttachment ?? false,
+  leadStageId: lead?.stage_id ?? null,
+});
+
 /**
- * The statements of one event: the timeline row (returning its id, first) and the effects of the
- * funnel rules it matches against `lead` — its lead, else the company's latest open lead.
+ * The effects of `rules` for one event: a forward stage move (the first that is ahead of the
+ * lead), the open tasks of a kind closed, a task opened. A task goes to the client's responsible
+ * manager (the company's owner, else the lead's); a client nobody owns puts it in the missed-call
+ * queue of the company's region, where the first manager to take it owns it. A client has at most
+ * one open task of a kind from the rules: a second missed call does not make a second call-back.
  */
-function eventStatements(ctx: ServiceContext, { stageMap, rules }: Configuration, event: TimelineEvent, lead: LeadRow | undefined) {
-  const matched = matchingRules(rules, {
-    kind: event.kind,
-    direction: event.direction ?? null,
-    callResult: event.callResult ?? null,
-    durationSec: event.durationSec ?? null,
-    hasAttachment: event.hasAttachment ?? false,
-    leadStageId: lead?.stage_id ?? null,
-  });
-  const eventId = sql`(SELECT id FROM events WHERE source = ${event.source} AND external_id = ${event.externalId})`;
-  const statements: unknown[] = [
-    ctx.db
-      .insert(events)
-      .values({
-        kind: event.kind,
-        source: event.source,
-        externalId: event.externalId,
-        occurredAt: event.occurredAt,
-        companyId: event.companyId,
-        contactId: event.contactId ?? null,
-        leadId: lead?.id ?? null,
-        userId: event.userId,
-        regionId: event.regionId,
-        direction: event.direction ?? null,
-        durationSec: event.durationSec ?? null,
-        callResult: event.callResult ?? null,
-        targeted: event.targeted ?? null,
-        counterpart: event.counterpart ?? null,
-        subject: event.subject ?? null,
-        details: { ...event.details, ...(event.hasAttachment ? { hasAttachment: true } : {}), rules: matched.map((r) => r.id) },
-        createdAt: ctx.now,
-      })
-      .returning({ id: events.id }),
-  ];
+function effectStatements(
+  ctx: ServiceContext,
+  stageMap: StageMap,
+  rules: readonly FunnelRule[],
+  event: TimelineEvent,
+  { lead, company }: Subject,
+  eventId: SQL,
+) {
+  const statements: unknown[] = [];
   let moved: string | null = null;
   let tasksOpened = 0;
   let tasksClosed = 0;
-  const taskOwner = lead?.owner_id ?? event.userId;
-  for (const rule of matched) {
+  const owner = company?.owner_id ?? lead?.owner_id ?? (event.companyId === null ? event.userId : null);
+  const queueRegion = owner === null ? (company?.region_id ?? lead?.region_id ?? event.regionId) : null;
+  for (const rule of rules) {
     if (rule.closesTaskKind && event.companyId !== null) {
       // A task closes when this event happened after what opened it (PBX time, not our processing time).
       statements.push(
@@ -108,18 +108,13 @@ function eventStatements(ctx: ServiceContext, { stageMap, rules }: Configuration
       );
       tasksClosed++;
     }
-    if (rule.taskTitleRu && taskOwner !== null) {
+    if (rule.taskTitleRu && (owner !== null || queueRegion !== null)) {
+      const kind = rule.taskKind ?? 'custom';
       statements.push(
-        ctx.db.insert(tasks).values({
-          userId: taskOwner,
-          companyId: event.companyId,
-          leadId: lead?.id ?? null,
-          kind: rule.taskKind ?? 'custom',
-          title: rule.taskTitleRu,
-          dueAt: event.occurredAt + (rule.taskDueMinutes ?? 60) * 60_000,
-          sourceEventId: eventId as never,
-          createdAt: ctx.now,
-        }),
+        ctx.db.run(sql`INSERT INTO tasks (user_id, region_id, company_id, lead_id, kind, title, due_at, source_event_id, created_at)
+          SELECT ${owner}, ${queueRegion}, ${event.companyId}, ${lead?.id ?? null}, ${kind}, ${rule.taskTitleRu},
+            ${event.occurredAt + (rule.taskDueMinutes ?? 60) * 60_000}, ${eventId}, ${ctx.now}
+          WHERE ${event.companyId} IS NULL OR NOT EXISTS (SELECT 1 FROM tasks WHERE company_id = ${event.companyId} AND kind = ${kind} AND done_at IS NULL)`),
       );
       tasksOpened++;
     }
@@ -141,7 +136,46 @@ function eventStatements(ctx: ServiceContext, { stageMap, rules }: Configuration
   return { statements, moved, tasksOpened, tasksClosed };
 }
 
+/**
+ * The statements of one event: the timeline row (returning its id, first) and the effects of the
+ * funnel rules it matches against its lead — its own, else the company's latest open lead.
+ */
+function eventStatements(ctx: ServiceContext, { stageMap, rules }: Configuration, event: TimelineEvent, subject: Subject) {
+  const { lead } = subject;
+  const matched = matchingRules(rules, factsOf(event, lead));
+  const eventId = sql`(SELECT id FROM events WHERE source = ${event.source} AND external_id = ${event.externalId})`;
+  const insert = ctx.db
+    .insert(events)
+    .values({
+      kind: event.kind,
+      source: event.source,
+      externalId: event.externalId,
+      occurredAt: event.occurredAt,
+      companyId: event.companyId,
+      contactId: event.contactId ?? null,
+      leadId: lead?.id ?? null,
+      userId: event.userId,
+      regionId: event.regionId,
+      direction: event.direction ?? null,
+      durationSec: event.durationSec ?? null,
+      callResult: event.callResult ?? null,
+      targeted: event.targeted ?? null,
+      counterpart: event.counterpart ?? null,
+      subject: event.subject ?? null,
+      details: { ...event.details, ...(event.hasAttachment ? { hasAttachment: true } : {}), rules: matched.map((r) => r.id) },
+      createdAt: ctx.now,
+    })
+    .returning({ id: events.id });
+  const effects = effectStatements(ctx, stageMap, matched, event, subject, eventId);
+  return { ...effects, statements: [insert, ...effects.statements] };
+}
+
 const LEAD_COLUMNS = sql.raw('l.id, l.company_id, l.region_id, l.owner_id, l.stage_id, l.stage_entered_at, l.created_at');
+
+const companiesOf = (ctx: ServiceContext, ids: number[]) =>
+  ctx.db.all<CompanyRow>(
+    sql`SELECT id, owner_id, region_id FROM companies WHERE id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`,
+  );
 
 /** The event's lead, else the company's latest open lead: that is what the event is about. */
 function leadOf(event: TimelineEvent, byId: Map<number, LeadRow>, openByCompany: Map<number, LeadRow>): LeadRow | undefined {
@@ -191,17 +225,24 @@ export async function processEvents(
       .filter((i) => !items[i]!.event.leadId)
       .map((i) => items[i]!.event.companyId)
       .filter((id): id is number => id !== null);
-    const [byIdRows, openRows] = await ctx.db.batch([
+    const allCompanyIds = round.map((i) => items[i]!.event.companyId).filter((id): id is number => id !== null);
+    const [byIdRows, openRows, companyRows] = await ctx.db.batch([
       ctx.db.all<LeadRow>(sql`SELECT ${LEAD_COLUMNS} FROM leads l WHERE l.id IN (SELECT value FROM json_each(${JSON.stringify(leadIds)}))`),
       ctx.db.all<LeadRow>(sql`SELECT ${LEAD_COLUMNS} FROM leads l JOIN stages s ON s.id = l.stage_id
         WHERE l.company_id IN (SELECT value FROM json_each(${JSON.stringify(companyIds)})) AND l.closed_at IS NULL AND s.outcome = 'open'
         ORDER BY l.created_at DESC, l.id DESC`),
+      companiesOf(ctx, allCompanyIds),
     ]);
+    const companyById = new Map(companyRows.map((c) => [c.id, c]));
     const byId = new Map(byIdRows.map((l) => [l.id, l]));
     const openByCompany = new Map<number, LeadRow>();
     for (const l of openRows) if (!openByCompany.has(l.company_id)) openByCompany.set(l.company_id, l);
 
-    const built = round.map((i) => eventStatements(ctx, config!, items[i]!.event, leadOf(items[i]!.event, byId, openByCompany)));
+    const built = round.map((i) => {
+      const event = items[i]!.event;
+      const company = event.companyId === null ? undefined : companyById.get(event.companyId);
+      return eventStatements(ctx, config!, event, { lead: leadOf(event, byId, openByCompany), company });
+    });
     const statements = built.flatMap((b, k) => [...b.statements, ...(items[round[k]!]!.extra ?? [])]);
     try {
       const answers = (await ctx.db.batch(statements as never)) as unknown[];
@@ -225,4 +266,82 @@ export async function processEvents(
     pending = later;
   }
   return results;
+}
+
+const RESULT_RU: Record<string, string> = { answered: 'отвечен', missed: 'пропущен', busy: 'занято', failed: 'не состоялся' };
+
+interface StoredEvent {
+  id: number;
+  lead_id: number | null;
+  call_result: string | null;
+  duration_sec: number | null;
+  rules: string | null;
+}
+
+/**
+ * A stored event whose facts changed (a call's final outcome arrived later: missed → answered,
+ * the talk time, the manager) brings its funnel effects in line with the final facts: the
+ * event row takes the new facts; a task opened by a rule that no longer holds is cancelled with the
+ * cause; a rule that now holds applies once (a qualification now due, call-back tasks closed). Rules
+ * already applied are never applied again. Stage moves are not undone (no event moves a lead back).
+ */
+export async function reconcileEvent(ctx: ServiceContext, eventId: number, event: TimelineEvent): Promise<ProcessedEvent> {
+  const [storedRows, config] = await Promise.all([
+    ctx.db.all<StoredEvent>(
+      sql`SELECT id, lead_id, call_result, duration_sec, json_extract(details, '$.rules') AS rules FROM events WHERE id = ${eventId}`,
+    ),
+    configuration(ctx),
+  ]);
+  const stored = storedRows[0];
+  if (!stored) return DUPLICATE;
+  const leadId = stored.lead_id ?? event.leadId ?? null;
+  const [leadRows, companyRows] = await ctx.db.batch([
+    leadId !== null
+      ? ctx.db.all<LeadRow>(sql`SELECT ${LEAD_COLUMNS} FROM leads l WHERE l.id = ${leadId}`)
+      : ctx.db.all<LeadRow>(sql`SELECT ${LEAD_COLUMNS} FROM leads l JOIN stages s ON s.id = l.stage_id
+          WHERE l.company_id = ${event.companyId} AND l.closed_at IS NULL AND s.outcome = 'open' ORDER BY l.created_at DESC, l.id DESC LIMIT 1`),
+    companiesOf(ctx, event.companyId === null ? [] : [event.companyId]),
+  ]);
+  const subject = { lead: leadRows[0], company: companyRows[0] };
+  const matched = matchingRules(config.rules, factsOf(event, subject.lead));
+  const before = new Set<string>(stored.rules ? (JSON.parse(stored.rules) as string[]) : []);
+  const now = new Set(matched.map((r) => r.id));
+  const added = matched.filter((r) => !before.has(r.id));
+  const dropped = config.rules.filter((r) => before.has(r.id) && !now.has(r.id));
+  const fromText = `${RESULT_RU[stored.call_result ?? ''] ?? stored.call_result ?? '—'}${stored.duration_sec ? `, ${stored.duration_sec} с` : ''}`;
+  const toText = `${RESULT_RU[event.callResult ?? ''] ?? event.callResult ?? '—'}${event.durationSec ? `, ${event.durationSec} с` : ''}`;
+  const cause = `Итог звонка уточнён: ${fromText} → ${toText}`;
+  const change = { at: ctx.now, added: added.map((r) => r.id), dropped: dropped.map((r) => r.id), cause };
+  const statements: unknown[] = [
+    ctx.db.run(sql`UPDATE events SET duration_sec = ${event.durationSec ?? null}, call_result = ${event.callResult ?? null},
+      targeted = ${event.targeted ? 1 : 0}, occurred_at = ${event.occurredAt}, user_id = coalesce(${event.userId}, user_id),
+      details = json_patch(coalesce(details, '{}'), ${JSON.stringify({ ...event.details, rules: matched.map((r) => r.id), ...(added.length || dropped.length ? { reconciled: change } : {}) })})
+      WHERE id = ${eventId}`),
+  ];
+  let tasksClosed = 0;
+  for (const rule of dropped) {
+    if (!rule.taskTitleRu) continue;
+    statements.push(
+      ctx.db.run(sql`UPDATE tasks SET done_at = ${ctx.now}, cancelled_at = ${ctx.now}, cancel_reason = ${cause}
+        WHERE source_event_id = ${eventId} AND kind = ${rule.taskKind ?? 'custom'} AND done_at IS NULL`),
+    );
+    tasksClosed++;
+  }
+  // Tasks the event opened that still hold follow its corrected moment (a call first heard of by its end).
+  for (const rule of matched) {
+    if (!rule.taskTitleRu || added.includes(rule)) continue;
+    statements.push(
+      ctx.db.run(sql`UPDATE tasks SET due_at = ${event.occurredAt + (rule.taskDueMinutes ?? 60) * 60_000}
+        WHERE source_event_id = ${eventId} AND kind = ${rule.taskKind ?? 'custom'} AND done_at IS NULL`),
+    );
+  }
+  const effects = effectStatements(ctx, config.stageMap, added, event, subject, sql`${eventId}`);
+  await ctx.db.batch([...statements, ...effects.statements] as never);
+  return {
+    duplicate: false,
+    eventId,
+    moved: effects.moved,
+    tasksOpened: effects.tasksOpened,
+    tasksClosed: tasksClosed + effects.tasksClosed,
+  };
 }

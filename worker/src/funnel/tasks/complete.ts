@@ -7,10 +7,13 @@ import { loadTaskFor, taskView } from './access';
 /** Marks a task done; the timeline gets a task_done event (a touch of the client). Done twice = done once. */
 export async function completeTask({ ctx, input }: { ctx: ServiceContext; input: { id: number } }) {
   const p = requireWriter(ctx.principal);
-  const task = await loadTaskFor(ctx.db, p, input.id);
+  const task = await loadTaskFor(ctx.db, p, input.id, ctx.now);
   if (task.done_at === null) {
     await ctx.db.batch([
-      ctx.db.run(sql`UPDATE tasks SET done_at = ${ctx.now} WHERE id = ${task.id} AND done_at IS NULL`),
+      // A queue task done by someone of its region is his: he called back.
+      ctx.db.run(
+        sql`UPDATE tasks SET done_at = ${ctx.now}, user_id = coalesce(user_id, ${p.user.id}) WHERE id = ${task.id} AND done_at IS NULL`,
+      ),
       ctx.db
         .insert(events)
         .values({
@@ -28,5 +31,5 @@ export async function completeTask({ ctx, input }: { ctx: ServiceContext; input:
         .onConflictDoNothing(),
     ]);
   }
-  return taskView({ ...task, done_at: task.done_at ?? ctx.now }, ctx.now);
+  return taskView({ ...task, user_id: task.user_id ?? p.user.id, done_at: task.done_at ?? ctx.now }, ctx.now);
 }

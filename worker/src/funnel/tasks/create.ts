@@ -5,7 +5,7 @@ import { AppError } from '../../platform/errors';
 import type { ServiceContext } from '../../platform/route';
 import { loadReadableCompany } from '../../clients';
 import { loadReadableLead } from '../leads/load';
-import { canActFor, taskView, type TaskRow } from './access';
+import { canActFor, TASK_COLUMNS, taskView, type TaskRow } from './access';
 
 /** A next action for oneself, or (a head) for one of his managers, about a company or lead the caller can see. */
 export async function createTask({
@@ -45,8 +45,6 @@ export async function createTask({
     })
     .returning({ id: tasks.id })
     .get();
-  const task = await ctx.db.get<TaskRow>(
-    sql`SELECT id, user_id, company_id, lead_id, kind, title, due_at, done_at FROM tasks WHERE id = ${row.id}`,
-  );
+  const task = await ctx.db.get<TaskRow>(sql`SELECT ${TASK_COLUMNS} FROM tasks WHERE id = ${row.id}`);
   return taskView(task!, ctx.now);
 }

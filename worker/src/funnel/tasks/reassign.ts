@@ -9,7 +9,7 @@ import { canActFor, loadTaskFor, taskView } from './access';
 export async function reassignTask({ ctx, input }: { ctx: ServiceContext; input: { id: number; userId: number } }) {
   requireWriter(ctx.principal);
   const p = requireRole(ctx.principal, 'head', 'admin');
-  const task = await loadTaskFor(ctx.db, p, input.id);
+  const task = await loadTaskFor(ctx.db, p, input.id, ctx.now);
   if (!(await canActFor(ctx.db, p, input.userId)))
     throw new AppError('validation_failed', undefined, [
       { field: 'body.userId', message: ctx.lang === 'ru' ? 'Этот пользователь не из ваших регионов' : 'Not one of your people' },

@@ -70,6 +70,10 @@ function eventSignal(provider: ProviderId, o: Fields, receivedAt: number): CallS
   if (url !== null && !/^https?:\/\/\S+$/i.test(url)) throw new Unreadable('recording_url: ожидается адрес http(s)');
   if (type === 'call.recording' && url === null) throw new Unreadable('нет поля recording_url');
   const duration = integer(o, 'duration', 0, MAX_DURATION_S);
+  const at = timestamp(o, receivedAt);
+  const result = oneOf(o, 'result', ['answered', 'missed', 'busy', 'failed'] as const);
+  // call.ended alone still places the answer: its moment less the seconds of talk (the PBX's own figures).
+  const answeredAt = phase === 'ended' && result === 'answered' && duration !== null ? at - duration * 1000 : null;
   return signal({
     provider,
     callId: requiredText(o, 'call_id', 200),
@@ -80,10 +84,11 @@ function eventSignal(provider: ProviderId, o: Fields, receivedAt: number): CallS
     to: text(o, 'to'),
     extension: text(o, 'extension', 32),
     line: text(o, 'line'),
-    at: timestamp(o, receivedAt),
+    at,
     talkSec: phase === 'ended' ? duration : null,
-    result: oneOf(o, 'result', ['answered', 'missed', 'busy', 'failed'] as const),
+    result,
     recordingUrl: url,
+    answeredAt,
   });
 }
 

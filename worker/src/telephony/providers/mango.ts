@@ -39,7 +39,8 @@ async function verify({ body, config }: VerifyArgs) {
   const { vpbx_api_key: key, sign, json } = parsed.form;
   if (!key || !sign || json === undefined) return { ok: false as const, reason: 'нет полей vpbx_api_key, sign или json' };
   if (!safeEqual(key, settings.apiKey)) return { ok: false as const, reason: 'чужой vpbx_api_key' };
-  if (!safeEqual(sign.toLowerCase(), await mangoSign(settings, json))) return { ok: false as const, reason: 'подпись sign не совпадает' };
+  // Mango signs with lower-case hex: compared exactly as computed, in constant time, never case-folded.
+  if (!safeEqual(sign, await mangoSign(settings, json))) return { ok: false as const, reason: 'подпись sign не совпадает' };
   return { ok: true as const, integration: 'mango' };
 }
 
@@ -62,42 +63,67 @@ function party(o: Fields, field: string): Party {
   return { extension: sub('extension'), number: sub('number'), lineNumber: sub('line_number') };
 }
 
-const CALL_STATES = { Appeared: 'ringing', Connected: 'answered', Disconnected: 'ended' } as const;
+const CALL_STATES = ['Appeared', 'Connected', 'OnHold', 'Disconnected'] as const;
 const DIRECTIONS = { 1: 'in', 2: 'out', 0: 'internal' } as const;
 const MAX_UNIX_S = 1e11;
+
+/**
+ * Where a leg is: `abonent` is an employee's phone; `ivr` and `queue` are the VPBX itself. Only an
+ * employee leg's Connected answers the call (the IVR "connects" every call it greets).
+ */
+const EMPLOYEE_LOCATION = 'abonent';
+
+/**
+ * disconnect_reason values that end a leg by passing the call on, so more legs follow: 1170 — the
+ * forwarding scheme sent the call on (the IVR or a queue leg). *unconfirmed*: the codes of a
+ * transfer; a transferred leg counts as ended, and the leg it went to reopens the call when it comes.
+ */
+export const MANGO_HANDED_ON_REASONS: ReadonlySet<number> = new Set([1170]);
 
 /** Who the manager is: the called extension of an inbound call, the calling one otherwise. */
 const managerExtension = (direction: CallSignal['direction'], from: Party, to: Party) =>
   direction === 'in' ? to.extension : from.extension;
 
-/** events/call: Appeared → ringing, Connected → answered, Disconnected → ended; one call per entry_id. */
+/**
+ * events/call: one event of one leg (`call_id`) of the call `entry_id`. Appeared → the leg rings;
+ * Connected → answered when the leg is an employee's, else the VPBX holds the call (still ringing);
+ * OnHold changes nothing we keep; Disconnected → the leg ended (the call ends with its last leg or
+ * with events/summary, whichever is known first).
+ */
 function readCallEvent(json: Fields, receivedAt: number) {
   const entryId = requiredText(json, 'entry_id', 200);
-  const state = oneOf(json, 'call_state', Object.keys(CALL_STATES) as (keyof typeof CALL_STATES)[]);
+  const state = oneOf(json, 'call_state', CALL_STATES);
   if (!state) throw new Unreadable('нет поля call_state');
   const seq = integer(json, 'seq', 0, 1e9);
   const legId = text(json, 'call_id', 200);
-  text(json, 'location', 40);
+  const location = text(json, 'location', 40);
+  const reason = integer(json, 'disconnect_reason', 0, 1e9);
   const at = plausibleTime(requiredInteger(json, 'timestamp', 0, MAX_UNIX_S) * 1000, receivedAt, 'timestamp');
   const from = party(json, 'from');
   const to = party(json, 'to');
   // Mango names no direction here: an extension on the calling side means one of ours called.
   const direction: CallSignal['direction'] = from.extension ? (to.extension ? 'internal' : 'out') : 'in';
+  const externalId = [entryId, legId, seq, state].filter((x) => x !== null).join(':');
+  if (state === 'OnHold') return { externalId, signals: [], note: 'OnHold: разговор на удержании, звонок не меняется' };
+  const employee = location === null || location === EMPLOYEE_LOCATION;
+  const phase = state === 'Appeared' ? 'ringing' : state === 'Connected' ? (employee ? 'answered' : 'ringing') : 'ended';
   return {
-    externalId: [entryId, legId, seq, state].filter((x) => x !== null).join(':'),
+    externalId,
     signals: [
       signal({
         provider: 'mango',
         callId: entryId,
         seq,
-        phase: CALL_STATES[state],
+        phase,
         direction,
         from: from.number ?? from.extension,
         to: to.number ?? to.extension,
         // A leg hanging up (another extension of a group that did not answer) must not rename the manager.
-        extension: state === 'Disconnected' ? null : managerExtension(direction, from, to),
+        extension: state === 'Disconnected' || !employee ? null : managerExtension(direction, from, to),
         line: direction === 'in' ? to.lineNumber : null,
         at,
+        leg: legId ?? `${entryId}:leg`,
+        handedOn: state === 'Disconnected' && reason !== null && MANGO_HANDED_ON_REASONS.has(reason),
       }),
     ],
   };
@@ -116,11 +142,16 @@ function readSummary(json: Fields, receivedAt: number) {
   const direction = dirCode === null ? null : DIRECTIONS[dirCode as 0 | 1 | 2];
   const from = party(json, 'from');
   const to = party(json, 'to');
-  for (const f of ['create_time', 'forward_time']) integer(json, f, 0, MAX_UNIX_S);
+  integer(json, 'forward_time', 0, MAX_UNIX_S);
+  const created = integer(json, 'create_time', 0, MAX_UNIX_S);
   const end = requiredInteger(json, 'end_time', 0, MAX_UNIX_S);
   const at = plausibleTime(end * 1000, receivedAt, 'end_time');
   const result = integer(json, 'entry_result', 0, 1);
-  const talkSec = talkSeconds(integer(json, 'talk_time', 0, MAX_UNIX_S), end);
+  const talk = integer(json, 'talk_time', 0, MAX_UNIX_S);
+  const talkSec = talkSeconds(talk, end);
+  // Every moment is Mango's own: the call began at create_time, talk began at talk_time (when it is a moment).
+  const startedAt = created ? plausibleTime(Math.min(created, end) * 1000, receivedAt, 'create_time') : null;
+  const answeredAt = result === 1 && talk !== null && talk >= 1e9 ? Math.min(talk, end) * 1000 : null;
   return {
     externalId: `${entryId}:summary`,
     signals: [
@@ -136,6 +167,8 @@ function readSummary(json: Fields, receivedAt: number) {
         at,
         talkSec: result === 0 ? 0 : talkSec,
         result: result === null ? null : result === 1 ? 'answered' : 'missed',
+        startedAt,
+        answeredAt: answeredAt !== null && startedAt !== null ? Math.max(answeredAt, startedAt) : answeredAt,
       }),
     ],
   };

@@ -139,7 +139,9 @@ function read(kind: string, payload: RawPayload, { receivedAt, config }: ReadCon
         };
       }
       case 'NOTIFY_ANSWER': {
-        // The payload has no answer time: it is sent as the call is answered, so receipt is that moment.
+        // The payload names no answer time and receipt is not a provider's moment (a late delivery would
+        // move the call): the answer is placed at call_start, the one moment Zadarma gives (*unconfirmed*:
+        // the ring time before the answer is not in any notification).
         const internal = requiredText(o, 'internal', 32);
         return {
           externalId: `${callId}:${event}:${internal}`,
@@ -152,7 +154,7 @@ function read(kind: string, payload: RawPayload, { receivedAt, config }: ReadCon
               to: text(o, 'destination') ?? text(o, 'called_did'),
               line: text(o, 'called_did'),
               extension: internal,
-              at: Math.max(start, receivedAt),
+              at: start,
             }),
           ],
         };
@@ -180,7 +182,8 @@ function read(kind: string, payload: RawPayload, { receivedAt, config }: ReadCon
         const duration = integer(o, 'duration', 0, MAX_DURATION_S) ?? 0;
         const result = zadarmaResult(text(o, 'disposition', 60));
         const recorded = integer(o, 'is_recorded', 0, 1) === 1 ? text(o, 'call_id_with_rec', 200) : null;
-        // *unconfirmed*: duration counted from call_start; the end is then call_start + duration.
+        // *unconfirmed*: duration counted from call_start; the end is then call_start + duration, and an
+        // answered call's talk began at call_start (Zadarma gives no other moment).
         return {
           externalId: `${callId}:${event}`,
           signals: [
@@ -195,6 +198,8 @@ function read(kind: string, payload: RawPayload, { receivedAt, config }: ReadCon
               at: plausibleTime(start + duration * 1000, receivedAt, 'call_start + duration'),
               talkSec: result === 'answered' ? duration : 0,
               result,
+              startedAt: start,
+              answeredAt: result === 'answered' ? start : null,
               recordingUrl: recorded ? `zadarma:call_id_with_rec:${recorded}` : null,
             }),
           ],
