@@ -3,6 +3,7 @@ import { innInQuery, isValidInn, isValidKpp, parseInnKpp, parseKpp } from '../..
 import { findPhonesInText, normalizePhone as normalizePhoneInExtension } from '../../extension/src/shared/phones';
 import { checkCompanyFields, checkContacts } from '../../worker/src/clients/dedup/normalize-input';
 import { checkImportRow } from '../../worker/src/imports/check-row';
+import { planChunks } from '../../pages/src/lib/chunks';
 import { innRefused, innWritten } from '../fixtures/identifiers/inn';
 import {
   documentNumbersInText,
@@ -176,5 +177,35 @@ describe('the worker reads labeled ИНН and phones wherever they are entered',
         en: 'The КПП written with the ИНН differs from the КПП field',
       },
     });
+  });
+
+  test.each([
+    ['8 495 123-45-67 / 8 916 123-45-67', ['+74951234567', '+79161234567']],
+    ['(495) 123-45-67/(495) 123-45-68', ['+74951234567', '+74951234568']],
+    ['тел./факс: 8 495 123-45-67, моб.: 8 916 123-45-67', ['+74951234567', '+79161234567']],
+    ['Тел/факс 8 495 123-45-67', ['+74951234567']],
+    ['+7 495 123-45-67, (доб. 12)', ['+74951234567 доб. 12']],
+  ])('an import phone cell %p holds %j', (phone, expected) => {
+    const check = checkImportRow({ rowNo: 4, name: 'Ромашка', phone });
+
+    expect(check.ok && check.row.phones.map((p) => (p.extension ? `${p.e164} доб. ${p.extension}` : p.e164))).toEqual(expected);
+  });
+});
+
+describe('the import page reads the ИНН like the worker when it keeps the rows of one ИНН in one chunk', () => {
+  test('a labeled ИНН with its КПП goes with the bare one, a lost leading zero too', () => {
+    const rows = [
+      { rowNo: 2, name: 'Сбербанк', inn: '7707083893' },
+      { rowNo: 3, name: 'Башнефть', inn: '274062111' },
+      { rowNo: 4, name: 'Сбербанк, филиал', inn: 'ИНН 7707083893 КПП 773601001' },
+      { rowNo: 5, name: 'Башнефть', inn: 'ИНН/КПП 0274062111/027401001' },
+    ];
+
+    const chunks = planChunks(rows, 2);
+
+    expect(chunks.map((chunk) => chunk.map((r) => r.rowNo))).toEqual([
+      [2, 4],
+      [3, 5],
+    ]);
   });
 });

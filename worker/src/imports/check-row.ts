@@ -28,8 +28,9 @@ export interface CheckedRow {
 
 export type RowCheck = { ok: true; row: CheckedRow } | { ok: false; rowNo: number; reason: Text };
 
-// "8 (495) 123-45-67, доб. 12" keeps its extension: a comma before доб/ext does not split.
-const PHONE_SEPARATOR = /[;\n\r]+|,(?!\s*(?:доб|ext|вн|#))/iu;
+// "8 (495) 123-45-67, доб. 12" and ", (доб. 12)" keep their extension: a comma before доб/ext does not split.
+// A slash between two numbers splits ("8 495 123-45-67 / 8 916 123-45-67"); in "тел./факс" it does not.
+const PHONE_SEPARATOR = /[;\n\r]+|,(?!\s*\(?\s*(?:доб|ext|вн|#))|(?<=\d\)?\s*)\/(?=\s*[+\d(])/iu;
 const EMAIL_SEPARATOR = /[\s,;]+/u;
 
 const clean = (value: string | undefined) => value?.trim().replace(/\s+/g, ' ') || null;
