@@ -9,6 +9,7 @@ import {
   documentNumbersInText,
   notPhones,
   phonesEverywhere,
+  phonesAfterLookAlikeWords,
   phonesInFieldsOnly,
   requisitesWithPhone,
 } from '../fixtures/identifiers/phones';
@@ -49,6 +50,10 @@ describe('the page scanner marks the same number, extension included, in running
 
   test.each(documentNumbersInText)('does not take %s for a phone', (_what, text) => {
     expect(findPhonesInText(text)).toEqual([]);
+  });
+
+  test.each(phonesAfterLookAlikeWords)('finds the phone in %p', (text, number, e164) => {
+    expect(findPhonesInText(text).map((hit) => [hit.text, hit.phone.e164])).toEqual([[number, e164]]);
   });
 
   test('finds the phone among requisites and nothing else', () => {

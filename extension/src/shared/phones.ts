@@ -68,11 +68,11 @@ const PHONE_IN_TEXT = new RegExp(
 
 /**
  * Words after which a number is a document's, not a phone: "ИНН 7707 083 893", "Паспорт: 4510 123456",
- * "р/с 40702 810 9 0000 0012345", "БИК 04 45 25 225". Only the label right before the number counts,
- * so "ИНН 7707083893, тел. 8 495 123-45-67" keeps its phone.
+ * "р/с 40702 810 9 0000 0012345", "Лицевой счёт: 3452 123 456". Only the word right before the number
+ * counts, and only in its own forms: "ИНН …, тел. 8 495 …" and "Паспортный стол: 8 495 …" keep their phones.
  */
 const IDENTIFIER_LABEL_BEFORE =
-  /(?<!\p{L})(?:паспорт\p{L}*|сери[яи]|снилс|огрнип|огрн|инн|кпп|бик|окпо|октмо|окато|[ркл]\/с|сч[её]т\p{L}*|сч\.|расч[её]тн\p{L}*|корр?\.|корреспондентск\p{L}*)[\s:.№#/-]*$/iu;
+  /(?<!\p{L})(?:паспорт[аеу]?|сери[яи]|снилс|огрнип|огрн|инн|кпп|бик|окпо|октмо|окато|[ркл]\/сч?|сч[её]т[аеу]?|сч\.|корр?\.)[\s:.№#/-]*$/iu;
 
 /** A passport's series and number, "4510 123456": four digits, one space, six, with no 7/8 or brackets. */
 const PASSPORT_SHAPE = /^\d{4}\s\d{6}$/u;
