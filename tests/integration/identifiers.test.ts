@@ -51,6 +51,12 @@ describe('a company entered with labeled ИНН and phones', () => {
     expect(byPhone.body.matches).toEqual([expect.objectContaining({ by: 'phone', value: '+74957397000', companyId: id })]);
   });
 
+  test('the caller lookup finds it by a number pasted with its label and extension', async () => {
+    const res = await A().get(`/api/lookup?phone=${enc('Тел.: 8\u00a0(495)\u00a0739\u221270\u221200, доб. 204')}`);
+
+    expect(res.body).toMatchObject({ phone: '+74957397000', known: true, companyId: id });
+  });
+
   test('a second company with the same ИНН/КПП written another way is refused', async () => {
     const res = await A().post('/api/companies', {
       name: 'Яндекс (дубль)',
