@@ -45,6 +45,7 @@ const KPP_LABEL = String.raw`(?:кпп|kpp)`;
 const LEAD = new RegExp(String.raw`^(?:${INN_LABEL}(?:\s*[/\\]\s*${KPP_LABEL})?|${KPP_LABEL})?[\s:№#.]*`, 'iu');
 const KPP_AFTER = new RegExp(String.raw`[\s,;.]*${KPP_LABEL}[\s:№#.]*`, 'iu');
 const INN_AFTER = new RegExp(String.raw`[\s,;.]*${INN_LABEL}[\s:№#.]*`, 'iu');
+const KPP_LEAD = new RegExp(String.raw`^${KPP_LABEL}[\s:№#.]*`, 'iu');
 
 const squeeze = (text: string) => text.replace(/[\s.,;]+$/u, '').replace(/\s/gu, '');
 
@@ -56,7 +57,7 @@ const squeeze = (text: string) => text.replace(/[\s.,;]+$/u, '').replace(/\s/gu,
 export function parseInnKpp(raw: string): InnKpp {
   const text = raw.replace(/\s+/gu, ' ').trim();
   if (!text) return { inn: null, kpp: null };
-  const kppFirst = new RegExp(String.raw`^${KPP_LABEL}[\s:№#.]*`, 'iu').test(text);
+  const kppFirst = KPP_LEAD.test(text);
   const [first = '', second = null] = text
     .replace(LEAD, '')
     .split(kppFirst ? INN_AFTER : KPP_AFTER)
@@ -73,7 +74,7 @@ export function parseInnKpp(raw: string): InnKpp {
 
 /** A КПП as typed ("КПП: 7736 01 001") → its nine characters, upper-cased; null when empty. */
 export function parseKpp(raw: string): string | null {
-  return squeeze(raw.trim().replace(new RegExp(String.raw`^${KPP_LABEL}[\s:№#.]*`, 'iu'), '')).toUpperCase() || null;
+  return squeeze(raw.trim().replace(KPP_LEAD, '')).toUpperCase() || null;
 }
 
 const LABELED_INN = new RegExp(String.raw`^${INN_LABEL}(?:\s*[/\\]\s*${KPP_LABEL})?[\s:№#.]*\d`, 'iu');
