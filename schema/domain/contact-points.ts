@@ -1,27 +1,19 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { splitPhoneText } from './phone-text';
 
 export interface NormalizedPhone {
   e164: string;
   extension: string | null;
 }
 
-// "доб. 123", "доб 12", "ext. 5", "#7" — what managers type after a number.
-const EXTENSION_RE = /\s*(?:,|;)?\s*(?:доб\.?|добавочный|вн\.?|ext\.?|extension|#)\s*(\d{1,6})\s*$/iu;
-
 /**
  * A Russian-default phone in any common spelling → E.164 plus an optional extension; null when it
- * is not a plausible number. 8 and 7 prefixes, brackets, dashes and spaces are all accepted.
+ * is not a plausible number. 8 and 7 prefixes, brackets, spaces and dashes of every kind, a label
+ * before the number ("Тел.:") and an extension after it ("доб. 12", "(доб. 204)", "#204") are accepted.
  */
 export function normalizePhone(raw: string): NormalizedPhone | null {
-  let text = raw.trim();
-  if (!text) return null;
-  let extension: string | null = null;
-  const ext = EXTENSION_RE.exec(text);
-  if (ext) {
-    extension = ext[1] ?? null;
-    text = text.slice(0, ext.index);
-  }
-  if (!/^[\d\s()+\-.]+$/.test(text)) return null;
+  const { number: text, extension } = splitPhoneText(raw);
+  if (!text || !/^[\d\s()+\-.]+$/.test(text)) return null;
   const digits = text.replace(/\D/g, '');
   if (digits.length < 10 || digits.length > 15) return null;
   const phone = parsePhoneNumberFromString(text, 'RU');

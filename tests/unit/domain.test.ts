@@ -8,6 +8,11 @@ describe('ИНН', () => {
   test.each(['7707083894', '500100732258', '123', '77070838930', 'абвгдежзик'])('refuses %s', (inn) => {
     expect(isValidInn(inn)).toBe(false);
   });
+  test('refuses region code 00, which is never issued, even with good check digits', () => {
+    expect(isValidInn(completeInn('001234567'))).toBe(false);
+    expect(isValidInn(completeInn('0012345678'))).toBe(false);
+    expect(isValidInn(completeInn('012345678'))).toBe(true);
+  });
   test('completes the check digits of organisations and persons', () => {
     expect(completeInn('770708389')).toBe('7707083893');
     expect(completeInn('5001007322')).toBe('500100732259');

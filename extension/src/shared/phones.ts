@@ -1,5 +1,6 @@
 import type { DomElement, DomNode, DomText } from '../hosts/dom';
 import { isElement, isText } from '../hosts/dom';
+import { DASH_CLASS, EXTENSION_AFTER, SPACE_CLASS, splitPhoneText } from '../../../schema/domain/phone-text';
 
 /**
  * Russian phone numbers on a web page, found without touching the page: text hits are offsets in a
@@ -46,8 +47,8 @@ export const OVERLAY_ATTRIBUTE = 'data-voronka';
 // Area codes of the +7 zone start with 3, 4, 8, 9 (Russia) or 6, 7 (Kazakhstan); 0, 1, 2, 5 are unassigned.
 const NATIONAL = /^[346-9]\d{9}$/;
 
-const SPACE = '[\\s\\u00a0\\u2009\\u202f]';
-const DASH = '[-\\u2010-\\u2013]';
+const SPACE = SPACE_CLASS;
+const DASH = DASH_CLASS;
 const GAP = `${SPACE}?${DASH}?${SPACE}?`;
 
 /**
@@ -61,9 +62,25 @@ const PHONE_IN_TEXT = new RegExp(
     `(\\(${SPACE}?\\d{3,5}${SPACE}?\\)|\\d{3,5})` +
     `((?:${GAP}\\d){5,7})` +
     '(?!\\p{N}|[.,:]\\p{N})' +
-    `(?:${SPACE}*,?${SPACE}*(?:добавочный|доб\\.?|ext\\.?|вн\\.?)${SPACE}*(\\d{1,6})(?!\\p{N}))?`,
+    `(?:${EXTENSION_AFTER}(?!\\p{N}))?`,
   'giu',
 );
+
+/**
+ * Words after which a number is a document's, not a phone: "ИНН 7707 083 893", "Паспорт: 4510 123456",
+ * "р/с 40702 810 9 0000 0012345", "Лицевой счёт: 3452 123 456". Only the word right before the number
+ * counts, and only in its own forms: "ИНН …, тел. 8 495 …" and "Паспортный стол: 8 495 …" keep their phones.
+ */
+const IDENTIFIER_LABEL_BEFORE =
+  /(?<!\p{L})(?:паспорт[аеу]?|сери[яи]|снилс|огрнип|огрн|инн|кпп|бик|окпо|октмо|окато|[ркл]\/сч?|сч[её]т[аеу]?|сч\.|корр?\.)[\s:.№#/-]*$/iu;
+
+/** A passport's series and number, "4510 123456": four digits, one space, six, with no 7/8 or brackets. */
+const PASSPORT_SHAPE = /^\d{4}\s\d{6}$/u;
+
+function isDocumentNumber(text: string, start: number, prefix: string | undefined, number: string): boolean {
+  if (!prefix && PASSPORT_SHAPE.test(number)) return true;
+  return IDENTIFIER_LABEL_BEFORE.test(text.slice(Math.max(0, start - 40), start));
+}
 
 function toPhone(national: string, extension: string | null): Phone | null {
   return NATIONAL.test(national) ? { e164: `+7${national}`, extension } : null;
@@ -74,32 +91,33 @@ export function findPhonesInText(text: string): PhoneInText[] {
   const found: PhoneInText[] = [];
   if (!/\d{2}/.test(text)) return found;
   for (const match of text.matchAll(PHONE_IN_TEXT)) {
-    const [whole, prefix, area = '', rest = '', extension] = match;
+    const [whole, prefix, area = '', rest = '', extension, bracketedExtension] = match;
     const digits = `${area}${rest}`.replace(/\D/g, '');
     // A bare run of ten digits is an ИНН or an account far more often than a phone: ten digits need a prefix or some formatting.
     const formatted = /\D/.test(`${area}${rest}`);
     const national = prefix ? (digits.length === 10 ? digits : null) : digits.length === 10 && formatted ? digits : null;
-    const phone = national ? toPhone(national, extension ?? null) : null;
-    if (phone && match.index !== undefined) found.push({ start: match.index, end: match.index + whole.length, text: whole, phone });
+    if (!national || match.index === undefined || isDocumentNumber(text, match.index, prefix, `${area}${rest}`)) continue;
+    const phone = toPhone(national, bracketedExtension ?? extension ?? null);
+    if (phone) found.push({ start: match.index, end: match.index + whole.length, text: whole, phone });
   }
   return found;
 }
 
-const TRAILING_EXTENSION = /(?:;ext=|[,;pw]|\s*(?:добавочный|доб\.?|ext\.?|вн\.?)\s*)(\d{1,6})$/iu;
+// How a tel: link or a dialler writes an extension: ";ext=12", ",12" (pause), "p12", "w12".
+const DIALLED_EXTENSION = /(?:;ext=|[,;pw])(\d{1,6})$/iu;
 
 /**
  * A number from an explicit phone context (a tel: link, a softphone's caller) → E.164; null when it
  * is not one. Looser than text search: a bare 8XXXXXXXXXX or ten digits are accepted here.
  */
 export function normalizePhone(raw: string): Phone | null {
-  let text = raw.trim();
-  let extension: string | null = null;
-  const ext = TRAILING_EXTENSION.exec(text);
-  if (ext) {
-    extension = ext[1] ?? null;
-    text = text.slice(0, ext.index);
+  let { number: text, extension } = splitPhoneText(raw);
+  const dialled = extension ? null : DIALLED_EXTENSION.exec(text);
+  if (dialled) {
+    extension = dialled[1] ?? null;
+    text = text.slice(0, dialled.index);
   }
-  if (!/^[\d\s\u00a0()+\-.\u2010-\u2013]+$/.test(text)) return null;
+  if (!/^[\d\s()+\-.]+$/.test(text)) return null;
   const digits = text.replace(/\D/g, '');
   if (text.startsWith('+')) {
     if (digits.startsWith('7')) return digits.length === 11 ? toPhone(digits.slice(1), extension) : null;

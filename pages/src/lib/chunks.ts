@@ -1,14 +1,15 @@
 import type { ImportRow } from '../../../schema/contracts';
 import { IMPORT_CHUNK_ROWS } from '../../../schema/domain/import-fields';
+import { parseInnKpp } from '../../../schema/domain/inn';
 
 /** The worker refuses bodies over 1 MB; JSON of Cyrillic text is two bytes a letter. */
 export const CHUNK_BYTES = 900_000;
 
 /** Rows with the same ИНН share a chunk: the server then sees every repeat together, in preview as in commit. */
 function innKey(row: ImportRow): string | null {
-  const digits = row.inn
-    ?.split(/[/\\|]/)[0]
-    ?.replace(/\D/g, '')
+  // Read like the worker reads it ("ИНН 7707083893 КПП 773601001" is ИНН 7707083893); Excel may have dropped a leading 0.
+  const digits = parseInnKpp(row.inn ?? '')
+    .inn?.replace(/\D/g, '')
     .replace(/^0+/, '');
   return digits ? digits : null;
 }

@@ -1,6 +1,6 @@
 import type { ImportRow } from '../../../schema/contracts';
 import type { NormalizedPhone } from '../../../schema/domain/contact-points';
-import { isValidInn } from '../../../schema/domain/inn';
+import { isValidInn, parseInnKpp, parseKpp } from '../../../schema/domain/inn';
 import type { FieldIssue } from '../platform/errors';
 import type { Lang, Text } from '../platform/i18n';
 import { checkCompanyFields, checkContacts } from '../clients';
@@ -28,27 +28,26 @@ export interface CheckedRow {
 
 export type RowCheck = { ok: true; row: CheckedRow } | { ok: false; rowNo: number; reason: Text };
 
-// "8 (495) 123-45-67, доб. 12" keeps its extension: a comma before доб/ext does not split.
-const PHONE_SEPARATOR = /[;\n\r]+|,(?!\s*(?:доб|ext|вн|#))/iu;
+// "8 (495) 123-45-67, доб. 12" and ", (доб. 12)" keep their extension: a comma before доб/ext does not split.
+// A slash between two numbers splits ("8 495 123-45-67 / 8 916 123-45-67"); in "тел./факс" it does not.
+const PHONE_SEPARATOR = /[;\n\r]+|,(?!\s*\(?\s*(?:доб|ext|вн|#))|(?<=\d\)?\s*)\/(?=\s*[+\d(])/iu;
 const EMAIL_SEPARATOR = /[\s,;]+/u;
 
 const clean = (value: string | undefined) => value?.trim().replace(/\s+/g, ' ') || null;
 
+const withLostZero = (kpp: string | null) => (kpp && /^\d{8}$/.test(kpp) ? `0${kpp}` : kpp);
+
 /**
  * A number cell loses leading zeros (ИНН 0274…, КПП 0274…): put one back when that makes a
- * valid value. "ИНН/КПП" in one cell, as 1C exports it, is split.
+ * valid value. The ИНН cell is read like any pasted ИНН ("ИНН/КПП" as 1C exports it, labels,
+ * spaces); a КПП it carries goes back with it, so checkCompanyFields can compare it with the КПП column.
  */
 function innAndKpp(rawInn: string | null, rawKpp: string | null): { inn: string | null; kpp: string | null } {
-  let inn = rawInn?.replace(/\s/g, '') || null;
-  let kpp = rawKpp?.replace(/\s/g, '') || null;
-  const both = inn ? /^(\d{9,12})[/\\|](\w{8,9})$/.exec(inn) : null;
-  if (both && !kpp) {
-    inn = both[1]!;
-    kpp = both[2]!;
-  }
-  if (inn && (inn.length === 9 || inn.length === 11) && /^\d+$/.test(inn) && isValidInn(`0${inn}`)) inn = `0${inn}`;
-  if (kpp && /^\d{8}$/.test(kpp)) kpp = `0${kpp}`;
-  return { inn, kpp };
+  const written = rawInn ? parseInnKpp(rawInn) : { inn: null, kpp: null };
+  let inn = written.inn;
+  if (inn && /^\d{9}$|^\d{11}$/.test(inn) && isValidInn(`0${inn}`)) inn = `0${inn}`;
+  const kppWithInn = withLostZero(written.kpp);
+  return { inn: inn && kppWithInn ? `${inn}/${kppWithInn}` : inn, kpp: withLostZero(rawKpp ? parseKpp(rawKpp) : null) };
 }
 
 function problemsOf(

@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, isNull, like, sql } from 'drizzle-orm';
 import type { CompanyListQuery } from '../../../../schema/contracts';
 import { companies } from '../../../../schema/db';
+import { innInQuery } from '../../../../schema/domain/inn';
 import { normalizeCompanyName } from '../../../../schema/domain/names';
 import { companyReadScope, requireUser } from '../../access';
 import type { ServiceContext } from '../../platform/route';
@@ -38,11 +39,8 @@ function escapeLike(s: string): string {
 export async function listCompanies({ ctx, input }: { ctx: ServiceContext; input: CompanyListQuery }) {
   requireUser(ctx.principal);
   const q = input.q?.trim();
-  const byQuery = !q
-    ? undefined
-    : /^\d{10}(\d{2})?$/.test(q)
-      ? eq(companies.inn, q)
-      : like(companies.nameNormalized, `${escapeLike(normalizeCompanyName(q))}%`);
+  const inn = q ? innInQuery(q) : null;
+  const byQuery = !q ? undefined : inn ? eq(companies.inn, inn) : like(companies.nameNormalized, `${escapeLike(normalizeCompanyName(q))}%`);
   const byOwner =
     input.ownerId === undefined ? undefined : input.ownerId === 0 ? isNull(companies.ownerId) : eq(companies.ownerId, input.ownerId);
   const rows = await ctx.db

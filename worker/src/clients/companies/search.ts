@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { companies, contactPoints } from '../../../../schema/db';
 import { normalizeEmail, normalizePhone } from '../../../../schema/domain/contact-points';
+import { innInQuery } from '../../../../schema/domain/inn';
 import { companyReadScope, requireUser } from '../../access';
 import type { ServiceContext } from '../../platform/route';
 import { companySummaryColumns } from './list';
@@ -35,20 +36,22 @@ export async function searchCompanies({ ctx, input }: { ctx: ServiceContext; inp
     <T extends object>(rows: T[]) =>
       rows.map((r) => ({ ...r, matchedBy }));
 
-  if (/^\d{10}(\d{2})?$/.test(q)) {
+  const inn = innInQuery(q);
+  if (inn) {
     return {
       items: tag('inn')(
         await ctx.db
           .select(columns)
           .from(companies)
-          .where(and(scope, eq(companies.inn, q)))
+          .where(and(scope, eq(companies.inn, inn)))
           .limit(input.limit)
           .all(),
       ),
     };
   }
   const email = q.includes('@') ? normalizeEmail(q) : null;
-  const phone = !email && /^[\d\s()+\-.]{6,}/.test(q) ? normalizePhone(q) : null;
+  // Whatever holds ten digits may be a phone as pasted ("Тел.: +7 (495) 123-45-67 доб. 204"); normalizePhone decides.
+  const phone = !email && /(?:\d\D{0,3}){10}/u.test(q) ? normalizePhone(q) : null;
   if (email || phone) {
     const point = email
       ? and(eq(contactPoints.kind, 'email'), eq(contactPoints.value, email))

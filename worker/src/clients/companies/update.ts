@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { companies } from '../../../../schema/db';
+import { parseInnKpp } from '../../../../schema/domain/inn';
 import { idList, refreshCompanySearch } from '../../../../schema/db/search';
 import { canEditCompany, requireWriter } from '../../access';
 import { AppError, forbidden } from '../../platform/errors';
@@ -40,7 +41,8 @@ export async function updateCompany({ ctx, input }: { ctx: ServiceContext; input
     {
       name: changes.name,
       inn: changes.inn === undefined && changes.kpp !== undefined ? current.inn : changes.inn,
-      kpp: changes.kpp === undefined && changes.inn !== undefined ? current.kpp : changes.kpp,
+      // A КПП pasted with the new ИНН ("ИНН/КПП …/…") replaces the stored one; otherwise the stored one is kept.
+      kpp: changes.kpp === undefined && changes.inn !== undefined ? (parseInnKpp(changes.inn ?? '').kpp ?? current.kpp) : changes.kpp,
     },
     ctx.lang,
   );

@@ -1,5 +1,6 @@
 import type { Collision } from '../../../../schema/contracts';
 import { normalizeEmail, normalizePhone } from '../../../../schema/domain/contact-points';
+import { parseInnKpp, parseKpp } from '../../../../schema/domain/inn';
 import { requireUser } from '../../access';
 import type { ServiceContext } from '../../platform/route';
 import { findCollisions } from './find-collisions';
@@ -16,13 +17,15 @@ export async function checkCollisions({
   input: { inn?: string | undefined; kpp?: string | undefined; phone?: string | undefined; email?: string | undefined };
 }): Promise<{ matches: Collision[] }> {
   const p = requireUser(ctx.principal);
-  const inn = input.inn?.replace(/\s/g, '') || null;
+  const written = input.inn ? parseInnKpp(input.inn) : { inn: null, kpp: null };
+  const inn = written.inn;
+  const kpp = (input.kpp ? parseKpp(input.kpp) : null) ?? written.kpp;
   const phone = input.phone ? normalizePhone(input.phone) : null;
   const email = input.email ? normalizeEmail(input.email) : null;
   if (!inn && !phone && !email) return { matches: [] };
   const matches = await findCollisions(ctx.db, p, {
     inn,
-    kpp: input.kpp ? input.kpp.replace(/\s/g, '').toUpperCase() : undefined,
+    kpp: kpp ?? undefined,
     phones: phone ? [phone.e164] : [],
     emails: email ? [email] : [],
   });

@@ -1,4 +1,4 @@
-import { isValidInn, isValidKpp } from '../../../../schema/domain/inn';
+import { isValidInn, isValidKpp, parseInnKpp, parseKpp } from '../../../../schema/domain/inn';
 import { normalizeCompanyName } from '../../../../schema/domain/names';
 import { normalizeEmail, normalizePhone, type NormalizedPhone } from '../../../../schema/domain/contact-points';
 import type { ContactInput } from '../../../../schema/contracts';
@@ -15,6 +15,10 @@ export const fieldText = {
     en: 'КПП must be 9 characters: 4 digits, 2 digits or capital letters, 3 digits',
   },
   kppWithoutInn: { ru: 'КПП без ИНН не указывают', en: 'A КПП needs an ИНН' },
+  kppConflict: {
+    ru: 'КПП, написанный вместе с ИНН, не совпадает с полем КПП',
+    en: 'The КПП written with the ИНН differs from the КПП field',
+  },
   kppForPerson: { ru: 'У ИП и физлица (ИНН из 12 цифр) нет КПП', en: 'A 12-digit ИНН (person) has no КПП' },
   phone: { ru: 'Не похоже на телефон', en: 'Not a phone number' },
   email: { ru: 'Не похоже на e-mail', en: 'Not an e-mail address' },
@@ -34,7 +38,10 @@ export interface ContactFields {
   emails: string[];
 }
 
-/** Checks ИНН/КПП/name and returns the stored form, or the list of problems by field. */
+/**
+ * Checks ИНН/КПП/name and returns the stored form, or the list of problems by field. The ИНН may be
+ * pasted with its label and КПП ("ИНН/КПП 7707083893/773601001"): schema/domain/inn.ts parseInnKpp.
+ */
 export function checkCompanyFields(
   input: { name?: string | undefined; inn?: string | null | undefined; kpp?: string | null | undefined },
   lang: Lang,
@@ -49,13 +56,15 @@ export function checkCompanyFields(
     value.name = name;
     value.nameNormalized = nameNormalized;
   }
+  const written = input.inn ? parseInnKpp(input.inn) : { inn: null, kpp: null };
   if (input.inn !== undefined) {
-    const inn = input.inn ? input.inn.replace(/\s/g, '') : null;
-    if (inn !== null && !isValidInn(inn)) issues.push({ field: `${prefix}.inn`, message: fieldText.inn[lang] });
-    value.inn = inn;
+    if (written.inn !== null && !isValidInn(written.inn)) issues.push({ field: `${prefix}.inn`, message: fieldText.inn[lang] });
+    value.inn = written.inn;
   }
-  if (input.kpp !== undefined) {
-    const kpp = input.kpp ? input.kpp.replace(/\s/g, '').toUpperCase() : null;
+  const typedKpp = input.kpp ? parseKpp(input.kpp) : null;
+  if (typedKpp && written.kpp && typedKpp !== written.kpp) issues.push({ field: `${prefix}.kpp`, message: fieldText.kppConflict[lang] });
+  if (input.kpp !== undefined || written.kpp !== null) {
+    const kpp = typedKpp ?? written.kpp;
     if (kpp !== null && !isValidKpp(kpp)) issues.push({ field: `${prefix}.kpp`, message: fieldText.kpp[lang] });
     else if (kpp !== null && input.inn !== undefined && !value.inn)
       issues.push({ field: `${prefix}.kpp`, message: fieldText.kppWithoutInn[lang] });
