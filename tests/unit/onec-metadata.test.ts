@@ -109,6 +109,8 @@ describe('11.5 links in OData JSON', () => {
     ],
     ['11.5: nothing filled', { ОбъектРасчетов_Key: EMPTY }, null],
     ['11.4: Заказ', { Заказ: INVOICE, Заказ_Type: INVOICE_TYPE }, INVOICE],
+    ['11.4: Заказ pushed without its _Type', { Заказ: INVOICE }, INVOICE],
+    ['11.4: Заказ of an undefined type', { Заказ: EMPTY, Заказ_Type: 'StandardODATA.Undefined' }, null],
   ])('a payment row: %s', (_name, row, basisRef) => {
     expect(payment(row)).toEqual([{ basisRef, amountKopecks: 10000 }]);
   });

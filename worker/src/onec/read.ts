@@ -105,15 +105,18 @@ function readCounterparty(o: Fields) {
 const LINKABLE = new Set<string>(Object.keys(DOCUMENT_ENTITIES));
 
 /**
- * The first filled link of `links` that points at a document Voronka keeps (a link without a type
- * property is taken as such): its key and entity type.
+ * The first filled link of `links` that points at a document Voronka keeps: its key and entity
+ * type. A link whose type names something else (an agreement, a return request) is passed over; a
+ * link without a type property (`ОбъектРасчетов_Key`, or a pushed object that left `_Type` out) is
+ * taken as it is.
  */
 function firstLink(o: Fields, links: readonly LinkField[]): { ref: string; type: string | null } | null {
   for (const link of links) {
     const key = ref(o, link.ref);
     if (key === null) continue;
-    const type = link.type ? refType(o, link.type) : null;
-    if (link.type && (type === null || !LINKABLE.has(type))) continue;
+    const typed = link.type !== undefined && o[link.type] !== undefined && o[link.type] !== null;
+    const type = typed ? refType(o, link.type!) : null;
+    if (typed && (type === null || !LINKABLE.has(type))) continue;
     return { ref: key, type };
   }
   return null;
