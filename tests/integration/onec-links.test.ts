@@ -213,6 +213,15 @@ describe('the $metadata cache, @Element pushes and deleted counterparties (УТ 
     expect(metadataReads(failed)).toBe(0);
     expect(onec.reads('Document_СчетНаОплатуКлиенту', failed).map((r) => r.status)).toEqual([400]);
 
+    // 1C down while the schema is read: that one request, and the run stops with the error kept.
+    onec.down = true;
+    const down = onec.requests.length;
+    await runCron(w, TEST_NOW + 12 * MINUTE);
+    onec.down = false;
+    expect(onec.requests.slice(down).map((r) => [r.entity, r.status])).toEqual([['$metadata', 503]]);
+    const cron = await w.db.prepare("SELECT value FROM sync_state WHERE key = 'onec:cron'").first<{ value: string }>();
+    expect(JSON.parse(cron!.value)).toMatchObject({ lastRunAt: TEST_NOW + 12 * MINUTE, lastError: expect.stringContaining('503') });
+
     const next = onec.requests.length;
     await runCron(w, TEST_NOW + 15 * MINUTE);
     expect(metadataReads(next)).toBe(1);
