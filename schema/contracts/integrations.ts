@@ -21,6 +21,22 @@ export const OnecPushBatch = z
   .meta({ id: 'OnecPushBatch' });
 export type OnecPushBatch = z.infer<typeof OnecPushBatch>;
 
+/** One object in 1C's single-entity shape: its fields at the top level, `odata.metadata` ending in `/@Element`. */
+export const OnecPushObject = z
+  .looseObject({
+    'odata.metadata': z
+      .string()
+      .regex(/#[^#/]+\/@Element$/)
+      .describe(
+        '…/$metadata#Document_ЗаказКлиента/@Element — один объект, как 1С отдаёт его по ключу / one object as 1C answers it by key',
+      ),
+  })
+  .meta({ id: 'OnecPushObject' });
+
+/** The push body: a `value` collection, or one object in the single-entity shape. */
+export const OnecPushBody = z.union([OnecPushBatch, OnecPushObject]);
+export type OnecPushBody = z.infer<typeof OnecPushBody>;
+
 export const OnecObjectResult = z.object({
   refKey: z.string().nullable(),
   outcome: z.enum(['stored', 'duplicate', 'rejected']),

@@ -7,7 +7,16 @@ export async function pushOnec(
   items: Record<string, unknown>[],
   secret = TEST_SECRETS.ONEC_WEBHOOK_SECRET,
 ): Promise<Response> {
-  const body = JSON.stringify({ value: items });
+  return pushOnecBody(w, { value: items }, secret);
+}
+
+/** Any body, e.g. one object in 1C's single-entity shape (`odata.metadata` ending in `/@Element`). */
+export async function pushOnecBody(
+  w: TestWorker,
+  payload: Record<string, unknown>,
+  secret = TEST_SECRETS.ONEC_WEBHOOK_SECRET,
+): Promise<Response> {
+  const body = JSON.stringify(payload);
   return w.fetch('/hooks/1c/documents', {
     method: 'POST',
     body,

@@ -10,7 +10,9 @@ import { TEST_NOW } from './clock';
  * entity sets: `GET /base/odata/standard.odata/<Entity>?$format=json&$filter=…&$orderby=…&$select=…&$top=&$skip=`
  * with the `$filter` subset the adapter emits (eq/ne/gt/ge/lt/le on datetime'…', guid'…', '…',
  * true/false, joined by and/or), `POST …/Catalog_Контрагенты` assigning a Ref_Key, Basic auth,
- * a switch that answers 503 (1C down) and a log of every request.
+ * a switch that answers 503 (1C down) and a log of every request. `GET …/$metadata` answers the
+ * EDMX document the server was given (a УТ 11.4 one unless told otherwise), and a `$select` naming a
+ * property its entity type lacks is refused with 400, as 1C does.
  */
 export type ODataObject = Record<string, unknown>;
 
@@ -25,6 +27,8 @@ export interface LoggedRequest {
 
 export interface OnecServer {
   url: string;
+  /** The EDMX document `$metadata` answers; may be swapped (a base updated to another release). */
+  metadata: string;
   user: string;
   password: string;
   data: Record<string, ODataObject[]>;
@@ -43,6 +47,17 @@ export interface OnecServer {
 }
 
 const BASE_PATH = '/base/odata/standard.odata/';
+
+/** An EDMX document of tests/fixtures/onec (`metadata-ut-11.4.xml`, `metadata-ut-11.5.xml`). */
+export function loadOnecMetadata(release: '11.4' | '11.5'): string {
+  return readFileSync(join(__dirname, '..', 'fixtures', 'onec', `metadata-ut-${release}.xml`), 'utf8');
+}
+
+/** The property names of an entity type of an EDMX document (null: no such type). */
+function typeProperties(edmx: string, entity: string): Set<string> | null {
+  const block = new RegExp(`<EntityType Name="${entity}">([\\s\\S]*?)</EntityType>`).exec(edmx);
+  return block ? new Set([...block[1]!.matchAll(/<Property Name="([^"]+)"/g)].map((m) => m[1]!)) : null;
+}
 
 /** Every object of the standard interface has these two. */
 export type OnecFixtureObject = { Ref_Key: string; DataVersion: string; [field: string]: unknown };
@@ -163,13 +178,14 @@ function odataError(res: http.ServerResponse, status: number, message: string) {
 }
 
 export async function startOnecServer(
-  opts: { data?: Record<string, ODataObject[]>; user?: string; password?: string } = {},
+  opts: { data?: Record<string, ODataObject[]>; user?: string; password?: string; metadata?: string } = {},
 ): Promise<OnecServer> {
   const user = opts.user ?? 'odata.user';
   const password = opts.password ?? 'пароль-1С';
   const expectedAuth = `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`;
   const state = {
     data: opts.data ?? {},
+    metadata: opts.metadata ?? loadOnecMetadata('11.4'),
     requests: [] as LoggedRequest[],
     down: false,
     loseAnswers: false,
@@ -221,6 +237,12 @@ export async function startOnecServer(
         fail(404, 'Не найдено');
         return;
       }
+      if (entity === '$metadata' && req.method === 'GET') {
+        entry.status = 200;
+        res.writeHead(200, { 'content-type': 'application/xml;charset=utf-8' });
+        res.end(state.metadata);
+        return;
+      }
       const set = state.data[entity];
       if (!set) {
         fail(400, `Не найден сегмент ресурса "${entity}"`);
@@ -269,9 +291,9 @@ export async function startOnecServer(
       items = items.slice(skip, skip + top);
       if (query['$select']) {
         const fields = query['$select'].split(',');
-        const known = new Set(set.flatMap((o) => Object.keys(o)));
+        const known = typeProperties(state.metadata, entity) ?? new Set<string>();
         const unknown = fields.filter((f) => !known.has(f));
-        if (set.length && unknown.length) {
+        if (unknown.length) {
           fail(400, `Неизвестное свойство: ${unknown.join(', ')}`);
           return;
         }
@@ -287,6 +309,12 @@ export async function startOnecServer(
     url,
     user,
     password,
+    get metadata() {
+      return state.metadata;
+    },
+    set metadata(m) {
+      state.metadata = m;
+    },
     get data() {
       return state.data;
     },

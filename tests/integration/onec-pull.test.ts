@@ -87,7 +87,8 @@ describe('the 1C pull on the cron', () => {
     await runCron(w, T0);
 
     expect(onec.requests.every((r) => r.status === 200)).toBe(true);
-    expect(onec.requests[0]!.entity).toBe('Catalog_Контрагенты');
+    // The schema first (a УТ 11.4 base), then counterparties.
+    expect(onec.requests.slice(0, 2).map((r) => r.entity)).toEqual(['$metadata', 'Catalog_Контрагенты']);
     // Documents walk by Date; objects of the same second are paged with $skip.
     expect(filters(ORDERS, 0)).toEqual([
       { filter: "Date ge datetime'0001-01-01T00:00:00'", skip: null },

@@ -48,11 +48,31 @@ export const DOCUMENT_FIELDS = {
   basisType: 'ДокументОснование_Type',
 } as const;
 
-/** РасшифровкаПлатежа rows of both payment documents (*unconfirmed* row field names). */
+/** A reference the adapter follows: its value, and for a composite one the property naming its entity type. */
+export interface LinkField {
+  ref: string;
+  type?: string;
+}
+
+/**
+ * What a shipment names as its order. УТ 11.4 and 11.5 both carry `ЗаказКлиента` (composite: an
+ * order, or a return request); a base may have no ДокументОснование on Реализация at all.
+ */
+export const SHIPMENT_ORDER: LinkField = { ref: 'ЗаказКлиента', type: 'ЗаказКлиента_Type' };
+
+/**
+ * РасшифровкаПлатежа rows of both payment documents: what a row pays, in the order tried.
+ * УТ 11.5 (the current release): `ОснованиеПлатежа` (composite) and `ОбъектРасчетов_Key` (a
+ * Catalog_ОбъектыРасчетов reference — taken as the key of the order it settles, *unconfirmed*, see
+ * docs/1c.md); УТ 11.4: `Заказ` (composite).
+ */
 export const PAYMENT_LINES = {
   section: 'РасшифровкаПлатежа',
-  basis: 'Заказ',
-  basisType: 'Заказ_Type',
+  links: [
+    { ref: 'ОснованиеПлатежа', type: 'ОснованиеПлатежа_Type' },
+    { ref: 'ОбъектРасчетов_Key' },
+    { ref: 'Заказ', type: 'Заказ_Type' },
+  ] satisfies LinkField[],
   amount: 'Сумма',
 } as const;
 
@@ -75,8 +95,11 @@ export const COUNTERPARTY_FIELDS = {
   isFolder: 'IsFolder',
 } as const;
 
-/** How an item of a pushed batch may name its entity (the OData type carries a namespace prefix). */
-export const ENTITY_PROPERTIES = ['entity', 'odata.type'] as const;
+/**
+ * How an item of a pushed batch may name its entity (the OData type carries a namespace prefix); a
+ * single object as 1C answers it carries `odata.metadata: "…/$metadata#Catalog_Контрагенты/@Element"`.
+ */
+export const ENTITY_PROPERTIES = ['entity', 'odata.type', 'odata.metadata'] as const;
 export const ODATA_TYPE_PREFIX = 'StandardODATA.';
 
 /** Entity name from an OData type or a `$metadata#Entity` reference; null when there is none. */
@@ -88,12 +111,49 @@ export function entityNameOf(value: unknown): string | null {
   return name.startsWith(ODATA_TYPE_PREFIX) ? name.slice(ODATA_TYPE_PREFIX.length) : name;
 }
 
-/** What the pull asks for (`$select`): only what read.ts uses keeps pages and inbox rows small. */
-export function selectFor(entity: OnecEntity): string[] {
+const linkFields = (links: readonly LinkField[]) => links.flatMap((l) => (l.type ? [l.ref, l.type] : [l.ref]));
+
+/** The fields read.ts cannot do without, per entity: an entity type of the base lacking one cannot be pulled. */
+export function requiredFieldsFor(entity: OnecEntity): string[] {
+  if (entity === COUNTERPARTY_ENTITY) return [COMMON_FIELDS.ref, COMMON_FIELDS.version];
+  const { number, date, posted, counterparty, amount } = DOCUMENT_FIELDS;
+  return [...Object.values(COMMON_FIELDS), number, date, posted, counterparty, amount];
+}
+
+/** Every field read.ts may use, under the names of both releases (11.4 and 11.5). */
+function candidateFieldsFor(entity: OnecEntity): string[] {
   const common = Object.values(COMMON_FIELDS);
-  if (entity === COUNTERPARTY_ENTITY)
-    return [...common, COUNTERPARTY_FIELDS.name, COUNTERPARTY_FIELDS.fullName, COUNTERPARTY_FIELDS.inn, COUNTERPARTY_FIELDS.kpp];
-  return [...common, ...Object.values(DOCUMENT_FIELDS), ...(PAYMENT_ENTITIES.includes(entity) ? [PAYMENT_LINES.section] : [])];
+  if (entity === COUNTERPARTY_ENTITY) {
+    const { name, nameAlias, fullName, inn, kpp, isFolder } = COUNTERPARTY_FIELDS;
+    return [...common, name, nameAlias, fullName, inn, kpp, isFolder];
+  }
+  return [
+    ...common,
+    ...Object.values(DOCUMENT_FIELDS),
+    ...(entity === 'Document_РеализацияТоваровУслуг' ? linkFields([SHIPMENT_ORDER]) : []),
+    ...(PAYMENT_ENTITIES.includes(entity) ? [PAYMENT_LINES.section] : []),
+  ];
+}
+
+/**
+ * What the pull asks for (`$select`): of what read.ts uses, only the properties the base's
+ * `$metadata` gives the entity type (`available`) — 1C answers 400 to a property it does not have,
+ * and only what is read keeps pages and inbox rows small.
+ */
+export function selectFor(entity: OnecEntity, available: ReadonlySet<string>): string[] {
+  return candidateFieldsFor(entity).filter((f) => available.has(f));
+}
+
+/** The 1C name of a tabular section's row type in `$metadata`. */
+export const rowTypeName = (entity: string, section: string) => `${entity}_${section}_RowType`;
+
+/**
+ * Which release's payment links a base has, told by the row type of РасшифровкаПлатежа of the bank
+ * payment: 11.5 (`ОбъектРасчетов_Key` / `ОснованиеПлатежа`) or 11.4 (`Заказ`); null when neither.
+ */
+export function paymentLinkRelease(rowFields: ReadonlySet<string>): '11.4' | '11.5' | null {
+  if (rowFields.has('ОснованиеПлатежа') || rowFields.has('ОбъектРасчетов_Key')) return '11.5';
+  return rowFields.has('Заказ') ? '11.4' : null;
 }
 
 /** Catalog_Контрагенты.Наименование is 100 characters in the typical configuration (*unconfirmed*). */

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { OnecOutcome } from '../../../schema/contracts';
 import { applyOnecObjects } from '../funnel';
 import type { Db } from '../platform/db';
@@ -15,13 +16,34 @@ export interface ObjectOutcome {
 
 const versionKey = (refKey: string | null, dataVersion: string | null) => `${refKey ?? ''}:${dataVersion ?? ''}`;
 
+/** Why a counterparty 1C sends already marked for deletion, and Voronka never had, is not applied. */
+export const DELETED_UNSEEN_REASON = 'контрагент помечен в 1С на удаление, а в Воронке его нет — клиентом не создан';
+
+/**
+ * Counterparties that arrive marked for deletion and that Voronka has never linked (no company
+ * with their Ref_Key): 1C's own bin, not a client — the engine would create an active one.
+ */
+async function deletedUnseen(ctx: ServiceContext, reads: OnecRead[]): Promise<Set<string>> {
+  const marked = reads.flatMap((r) =>
+    r.ok && r.object.type === 'counterparty' && r.object.value.deletionMark ? [r.object.value.refKey] : [],
+  );
+  if (!marked.length) return new Set();
+  const seen = await ctx.db.all<{ ref: string }>(
+    sql`SELECT onec_ref AS ref FROM companies WHERE onec_ref IN (SELECT value FROM json_each(${JSON.stringify(marked)}))`,
+  );
+  const known = new Set(seen.map((r) => r.ref));
+  return new Set(marked.filter((ref) => !known.has(ref)));
+}
+
 /**
  * Hands the readable objects to the funnel engine and answers an outcome per read, in the order
  * of `reads` (the engine may apply them in another order, so outcomes are matched by Ref_Key +
  * DataVersion). Push and pull both come through here.
  */
 export async function applyReads(ctx: ServiceContext, reads: OnecRead[]): Promise<ObjectOutcome[]> {
-  const objects = reads.flatMap((r) => (r.ok ? [r.object] : []));
+  const unseen = await deletedUnseen(ctx, reads);
+  const skipped = (r: OnecRead) => r.ok && r.object.type === 'counterparty' && unseen.has(r.object.value.refKey);
+  const objects = reads.flatMap((r) => (r.ok && !skipped(r) ? [r.object] : []));
   const outcomes = objects.length ? await applyOnecObjects({ ctx, input: { objects } }) : [];
   const byVersion = new Map<string, OnecOutcome[]>();
   for (const o of outcomes) {
@@ -31,6 +53,7 @@ export async function applyReads(ctx: ServiceContext, reads: OnecRead[]): Promis
   return reads.map((r): ObjectOutcome => {
     if (!r.ok) return { refKey: r.refKey, dataVersion: r.dataVersion, outcome: 'rejected', reason: r.reason };
     const { refKey, dataVersion } = r.object.value;
+    if (skipped(r)) return { refKey, dataVersion, outcome: 'rejected', reason: DELETED_UNSEEN_REASON };
     const found = byVersion.get(versionKey(refKey, dataVersion))?.shift();
     if (!found) return { refKey, dataVersion, outcome: 'rejected', reason: 'движок воронки не вернул результат для объекта' };
     return { refKey, dataVersion, outcome: found.outcome, ...(found.reason ? { reason: found.reason } : {}) };

@@ -71,7 +71,14 @@ function errorText(body: string): string {
     .slice(0, 300);
 }
 
-async function call(settings: ODataSettings, method: 'GET' | 'POST', url: string, body?: unknown): Promise<unknown> {
+/** One request; the answer's text, or an ODataError when 1C did not answer or answered an error. */
+async function send(
+  settings: ODataSettings,
+  method: 'GET' | 'POST',
+  url: string,
+  accept: string,
+  body?: unknown,
+): Promise<{ text: string; contentType: string | null; status: number }> {
   const auth = toBase64(new TextEncoder().encode(`${settings.user}:${settings.password}`));
   let res: Response;
   try {
@@ -79,7 +86,7 @@ async function call(settings: ODataSettings, method: 'GET' | 'POST', url: string
       method,
       headers: {
         authorization: `Basic ${auth}`,
-        accept: 'application/json',
+        accept,
         ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
       },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
@@ -91,14 +98,15 @@ async function call(settings: ODataSettings, method: 'GET' | 'POST', url: string
   }
   const text = await res.text();
   if (!res.ok) throw new ODataError(`1С ответила ${res.status}: ${errorText(text)}`, url, res.status);
+  return { text, contentType: res.headers.get('content-type'), status: res.status };
+}
+
+async function call(settings: ODataSettings, method: 'GET' | 'POST', url: string, body?: unknown): Promise<unknown> {
+  const { text, contentType, status } = await send(settings, method, url, 'application/json', body);
   try {
     return JSON.parse(text);
   } catch {
-    throw new ODataError(
-      `1С ответила не JSON (${res.headers.get('content-type') ?? 'без content-type'}): ${text.slice(0, 200)}`,
-      url,
-      res.status,
-    );
+    throw new ODataError(`1С ответила не JSON (${contentType ?? 'без content-type'}): ${text.slice(0, 200)}`, url, status);
   }
 }
 
@@ -124,4 +132,12 @@ export async function createEntity(
   const created = await call(settings, 'POST', url, fields);
   if (typeof created !== 'object' || created === null) throw new ODataError('1С не вернула созданный объект', url, 200);
   return { url, created: created as ODataObject };
+}
+
+/** The service document's schema: `GET <url>/$metadata` answers EDMX (CSDL) XML, whatever `$format` says. */
+export async function fetchMetadata(settings: ODataSettings): Promise<{ url: string; xml: string }> {
+  const url = `${settings.url.replace(/\/+$/, '')}/$metadata`;
+  const { text } = await send(settings, 'GET', url, 'application/xml');
+  if (!/<(?:\w+:)?Edmx[\s>]/.test(text)) throw new ODataError(`1С ответила на $metadata не EDMX: ${text.slice(0, 200)}`, url, 200);
+  return { url, xml: text };
 }

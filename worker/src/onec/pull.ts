@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { OnecODataSettings } from '../platform/config';
 import type { ServiceContext } from '../platform/route';
-import { COUNTERPARTY_ENTITY, DOCUMENT_FIELDS, PULL_ENTITIES, selectFor, type OnecEntity } from './entities';
-import { applyReads, objectInboxInserts, readExternalId, type ReceivedObject } from './ingest';
+import { COUNTERPARTY_ENTITY, DOCUMENT_FIELDS, PULL_ENTITIES, requiredFieldsFor, selectFor, type OnecEntity } from './entities';
+import { DELETED_UNSEEN_REASON, applyReads, objectInboxInserts, readExternalId, type ReceivedObject } from './ingest';
 import { ODataError, listEntity, odataLiteral, type ODataObject } from './odata-client';
+import { dropMetadata, loadMetadata, type OnecMetadata } from './metadata';
 import { readOnecObject, type OnecRead } from './read';
 import { emptyPullState, errorMessage, pullKey, readState, recordFailure, writeState, type PullState } from './sync-state';
 
@@ -107,8 +108,10 @@ async function knownVersions(ctx: ServiceContext, reads: OnecRead[]): Promise<Se
       k: string;
     }>(sql`SELECT ref_key || ':' || data_version AS k FROM onec_documents WHERE ref_key IN (SELECT value FROM json_each(${refs}))
       UNION ALL SELECT onec_ref || ':' || onec_version FROM companies WHERE onec_ref IN (SELECT value FROM json_each(${refs})) AND onec_version IS NOT NULL`),
-    ctx.db.all<{ k: string }>(sql`SELECT external_id AS k FROM inbox WHERE source = 'onec' AND received_at >= ${ctx.now - REFUSED_MEMORY_MS}
-      AND outcome = 'rejected' AND external_id IN (SELECT value FROM json_each(${list}))`),
+    // A deleted counterparty never seen stays refused for as long as its version stands (each catalog pass meets it again).
+    ctx.db.all<{ k: string }>(sql`SELECT external_id AS k FROM inbox WHERE source = 'onec' AND outcome = 'rejected'
+      AND (received_at >= ${ctx.now - REFUSED_MEMORY_MS} OR reason = ${DELETED_UNSEEN_REASON})
+      AND external_id IN (SELECT value FROM json_each(${list}))`),
   ]);
   return new Set([...applied, ...refused].map((r) => r.k));
 }
@@ -122,7 +125,12 @@ function freshIn(known: Set<string>) {
 }
 
 /** Counterparties the page's documents name but Voronka does not know yet, read from 1C by key. */
-async function missingCounterparties(ctx: ServiceContext, settings: OnecODataSettings, documents: Pulled[]): Promise<Pulled[]> {
+async function missingCounterparties(
+  ctx: ServiceContext,
+  settings: OnecODataSettings,
+  select: string[],
+  documents: Pulled[],
+): Promise<Pulled[]> {
   const refs = [
     ...new Set(
       documents.flatMap((d) =>
@@ -145,7 +153,7 @@ async function missingCounterparties(ctx: ServiceContext, settings: OnecODataSet
       .slice(i, i + REFS_PER_REQUEST)
       .map((r) => `Ref_Key eq ${odataLiteral.guid(r)}`)
       .join(' or ');
-    const { url, items } = await listEntity(settings, COUNTERPARTY_ENTITY, { filter, select: selectFor(COUNTERPARTY_ENTITY) });
+    const { url, items } = await listEntity(settings, COUNTERPARTY_ENTITY, { filter, select });
     found.push(...items.map((raw) => ({ raw, read: readOnecObject(raw, COUNTERPARTY_ENTITY), url })));
   }
   return found;
@@ -156,13 +164,25 @@ async function missingCounterparties(ctx: ServiceContext, settings: OnecODataSet
  * up to `share` changed objects, then store their inbox rows and the new cursor in one batch — the
  * cursor moves only after the page is applied.
  */
-async function pullPage(ctx: ServiceContext, settings: OnecODataSettings, entity: OnecEntity, state: PullState, share: number) {
+interface Selects {
+  entity: string[];
+  counterparty: string[];
+}
+
+async function pullPage(
+  ctx: ServiceContext,
+  settings: OnecODataSettings,
+  entity: OnecEntity,
+  selects: Selects,
+  state: PullState,
+  share: number,
+) {
   const pageSize = ctx.config.onecPullPageSize;
   const request = pageRequest(entity, state, ctx.config.onecPullSince);
   const { url, items } = await listEntity(settings, entity, {
     filter: request.filter,
     orderby: request.orderby,
-    select: selectFor(entity),
+    select: selects.entity,
     top: pageSize,
     skip: request.skip,
   });
@@ -182,7 +202,7 @@ async function pullPage(ctx: ServiceContext, settings: OnecODataSettings, entity
     if (isFresh(p)) fresh += 1;
   }
   const changed = page.slice(0, consumed).filter(isFresh);
-  const fetched = entity === COUNTERPARTY_ENTITY ? [] : await missingCounterparties(ctx, settings, changed);
+  const fetched = entity === COUNTERPARTY_ENTITY ? [] : await missingCounterparties(ctx, settings, selects.counterparty, changed);
   const counterparties = fetched.filter(
     freshIn(
       await knownVersions(
@@ -209,11 +229,31 @@ async function pullPage(ctx: ServiceContext, settings: OnecODataSettings, entity
 }
 
 /**
+ * `$select` of an entity from the base's schema, or why the entity cannot be pulled (not published,
+ * or a field read.ts needs is missing) — 1C would answer 400 to a property its type does not have.
+ */
+function selectsOf(metadata: OnecMetadata, entity: OnecEntity): Selects | string {
+  const fields = metadata.types[entity];
+  if (!fields) return `${entity} нет в $metadata: объект не опубликован в стандартном интерфейсе OData`;
+  const available = new Set(fields);
+  const missing = requiredFieldsFor(entity).filter((f) => !available.has(f));
+  if (missing.length) return `у ${entity} в $metadata нет полей ${missing.join(', ')}`;
+  return {
+    entity: selectFor(entity, available),
+    counterparty: selectFor(COUNTERPARTY_ENTITY, new Set(metadata.types[COUNTERPARTY_ENTITY] ?? [])),
+  };
+}
+
+/**
  * The cron's pull: for each entity (counterparties first), pages from its stored cursor until it
  * is caught up or this run's share is used. A failing entity keeps its error and the others go on,
  * unless 1C itself is down (network, 5xx): then the run stops and the next one retries.
+ * Every `$select` is built from the base's `$metadata` (read once, cached, read again after an OData
+ * error).
  */
 export async function pullFromOnec({ ctx, settings }: { ctx: ServiceContext; settings: OnecODataSettings }): Promise<EntityPullReport[]> {
+  const { metadata } = await loadMetadata(ctx.db, settings, ctx.now);
+  let metadataDropped = false;
   const reports: EntityPullReport[] = [];
   let budget = APPLY_BUDGET;
   for (const [index, entity] of PULL_ENTITIES.entries()) {
@@ -226,8 +266,10 @@ export async function pullFromOnec({ ctx, settings }: { ctx: ServiceContext; set
     };
     let share = Math.ceil(budget / (PULL_ENTITIES.length - index));
     try {
+      const selects = selectsOf(metadata, entity);
+      if (typeof selects === 'string') throw new Error(selects);
       for (let page = 0; page < PAGES_PER_ENTITY && share > 0; page++) {
-        const result = await pullPage(ctx, settings, entity, state, share);
+        const result = await pullPage(ctx, settings, entity, selects, state, share);
         state = result.next;
         report.pages += 1;
         report.read += result.read;
@@ -248,6 +290,11 @@ export async function pullFromOnec({ ctx, settings }: { ctx: ServiceContext; set
         }),
       );
       await recordFailure(ctx.db, key, err, ctx.now);
+      if (err instanceof ODataError && !metadataDropped) {
+        // The base may have changed under the cached schema: the next run reads $metadata again.
+        metadataDropped = true;
+        await dropMetadata(ctx.db, ctx.now);
+      }
       if (err instanceof ODataError && err.transient) break;
     }
   }

@@ -1,10 +1,19 @@
-import type { OnecPushBatch, OnecPushResult } from '../../../schema/contracts';
+import type { OnecPushBody, OnecPushResult } from '../../../schema/contracts';
 import { AppError, unauthorized } from '../platform/errors';
 import type { ServiceContext } from '../platform/route';
 import { entityNameOf } from './entities';
 import { applyReads, objectInboxInserts, type ObjectOutcome } from './ingest';
 import { readOnecObject } from './read';
 import { errorMessage } from './sync-state';
+
+/**
+ * The items of a push: a `value` collection (named for all by the batch's `odata.metadata`, if at
+ * all), or one object in the single-entity shape, which names itself.
+ */
+function itemsOf(body: OnecPushBody): { items: unknown[]; batchEntity: string | null } {
+  if ('value' in body && Array.isArray(body.value)) return { items: body.value, batchEntity: entityNameOf(body['odata.metadata']) };
+  return { items: [body], batchEntity: null };
+}
 
 /**
  * A batch pushed by a 1C HTTP service: every item is read on its own, readable ones go to the
@@ -16,11 +25,11 @@ export async function receiveOnecPush({
   input,
 }: {
   ctx: ServiceContext;
-  input: { batch: OnecPushBatch; headers: Headers; path: string };
+  input: { batch: OnecPushBody; headers: Headers; path: string };
 }): Promise<OnecPushResult> {
   if (ctx.principal.kind !== 'machine') throw unauthorized();
-  const batchEntity = entityNameOf(input.batch['odata.metadata']);
-  const reads = input.batch.value.map((item) => readOnecObject(item, batchEntity));
+  const { items, batchEntity } = itemsOf(input.batch);
+  const reads = items.map((item) => readOnecObject(item, batchEntity));
   let outcomes: ObjectOutcome[];
   let failure: unknown = null;
   try {
@@ -42,7 +51,7 @@ export async function receiveOnecPush({
   const inserts = objectInboxInserts(
     ctx.db,
     ctx.now,
-    input.batch.value.map((item, i) => ({
+    items.map((item, i) => ({
       body: JSON.stringify(item),
       method: 'POST',
       path: input.path,

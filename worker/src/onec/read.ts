@@ -1,6 +1,7 @@
 import { OnecCounterparty, OnecDocument, type OnecObject } from '../../../schema/contracts';
 import {
   COMMON_FIELDS,
+  DOCUMENT_ENTITIES,
   COUNTERPARTY_ENTITY,
   COUNTERPARTY_FIELDS,
   DOCUMENT_FIELDS,
@@ -8,10 +9,12 @@ import {
   ENTITY_PROPERTIES,
   PAYMENT_ENTITIES,
   PAYMENT_LINES,
+  SHIPMENT_ORDER,
   documentKindOf,
   entityNameOf,
   isOnecEntity,
   type DocumentEntity,
+  type LinkField,
   type OnecEntity,
 } from './entities';
 
@@ -98,6 +101,27 @@ function readCounterparty(o: Fields) {
   });
 }
 
+/** Entity types a link may point at that Voronka keeps: a payment's basis may also be a Соглашение or a Договор. */
+const LINKABLE = new Set<string>(Object.keys(DOCUMENT_ENTITIES));
+
+/**
+ * The first filled link of `links` that points at a document Voronka keeps: its key and entity
+ * type. A link whose type names something else (an agreement, a return request) is passed over; a
+ * link without a type property (`ОбъектРасчетов_Key`, or a pushed object that left `_Type` out) is
+ * taken as it is.
+ */
+function firstLink(o: Fields, links: readonly LinkField[]): { ref: string; type: string | null } | null {
+  for (const link of links) {
+    const key = ref(o, link.ref);
+    if (key === null) continue;
+    const typed = link.type !== undefined && o[link.type] !== undefined && o[link.type] !== null;
+    const type = typed ? refType(o, link.type!) : null;
+    if (typed && (type === null || !LINKABLE.has(type))) continue;
+    return { ref: key, type };
+  }
+  return null;
+}
+
 function paymentLines(o: Fields) {
   const rows = o[PAYMENT_LINES.section];
   if (rows === undefined || rows === null) return [];
@@ -106,15 +130,22 @@ function paymentLines(o: Fields) {
     if (typeof row !== 'object' || row === null) throw new Unreadable(`${PAYMENT_LINES.section}[${i}]: ожидается объект`);
     const line = row as Fields;
     try {
-      return { basisRef: ref(line, PAYMENT_LINES.basis), amountKopecks: kopecks(line, PAYMENT_LINES.amount) };
+      return { basisRef: firstLink(line, PAYMENT_LINES.links)?.ref ?? null, amountKopecks: kopecks(line, PAYMENT_LINES.amount) };
     } catch (err) {
       throw new Unreadable(`${PAYMENT_LINES.section}[${i}].${(err as Error).message}`);
     }
   });
 }
 
-function readDocument(o: Fields, entity: DocumentEntity) {
+/** ДокументОснование; a shipment without one (or a base without the field) names its order in ЗаказКлиента. */
+function basisOf(o: Fields, entity: DocumentEntity): { ref: string; type: string | null } | null {
   const basisRef = ref(o, DOCUMENT_FIELDS.basis);
+  if (basisRef !== null) return { ref: basisRef, type: refType(o, DOCUMENT_FIELDS.basisType) };
+  return entity === 'Document_РеализацияТоваровУслуг' ? firstLink(o, [SHIPMENT_ORDER]) : null;
+}
+
+function readDocument(o: Fields, entity: DocumentEntity) {
+  const basis = basisOf(o, entity);
   return OnecDocument.safeParse({
     refKey: requiredRef(o),
     kind: documentKindOf(entity),
@@ -127,8 +158,8 @@ function readDocument(o: Fields, entity: DocumentEntity) {
     amountKopecks: kopecks(o, DOCUMENT_FIELDS.amount),
     // Amounts are kopecks of rubles; a non-empty Валюта_Key is kept as the 1C reference it is.
     currency: ref(o, DOCUMENT_FIELDS.currency) ?? 'RUB',
-    basisRef,
-    basisType: basisRef === null ? null : refType(o, DOCUMENT_FIELDS.basisType),
+    basisRef: basis?.ref ?? null,
+    basisType: basis?.type ?? null,
     paymentLines: PAYMENT_ENTITIES.includes(entity) ? paymentLines(o) : [],
   });
 }

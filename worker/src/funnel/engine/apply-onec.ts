@@ -159,7 +159,8 @@ async function applyDocument(
   const eventId = sql`(SELECT id FROM events WHERE source = 'onec' AND external_id = ${externalId})`;
 
   // The lead: the one the document already had, else through its basis (order → invoice → …), else
-  // the company's latest open lead, else a new one.
+  // the company's latest open lead, else a new one. An order is a deal of its own: it never joins a
+  // lead that already holds another order, so two orders of one client make two open leads.
   let leadId = existing?.lead_id ?? null;
   const basisRefs = [doc.basisRef, ...doc.paymentLines.map((l) => l.basisRef)].filter((r): r is string => !!r);
   if (leadId === null && basisRefs.length) {
@@ -173,7 +174,9 @@ async function applyDocument(
     leadId =
       (
         await ctx.db.get<{ id: number } | undefined>(sql`SELECT l.id FROM leads l JOIN stages s ON s.id = l.stage_id
-      WHERE l.company_id = ${company.id} AND l.closed_at IS NULL AND s.outcome = 'open' ORDER BY l.created_at DESC, l.id DESC LIMIT 1`)
+      WHERE l.company_id = ${company.id} AND l.closed_at IS NULL AND s.outcome = 'open'
+        AND (${doc.kind} != 'order' OR NOT EXISTS (SELECT 1 FROM onec_documents d WHERE d.lead_id = l.id AND d.kind = 'order' AND d.ref_key != ${doc.refKey}))
+      ORDER BY l.created_at DESC, l.id DESC LIMIT 1`)
       )?.id ?? null;
   }
   const lead =

@@ -1,4 +1,4 @@
-import { OnecPushBatch, OnecPushResult } from '../../../../schema/contracts';
+import { OnecPushBody, OnecPushResult } from '../../../../schema/contracts';
 import { verifyOnecPush } from '../signature';
 import { receiveOnecPush } from '../push';
 import { defineRoute } from '../../platform/route';
@@ -10,7 +10,7 @@ export default defineRoute({
   tag: 'hooks',
   summary: 'Объекты 1С (контрагенты, документы) от HTTP-сервиса 1С / 1C objects pushed by a 1C HTTP service',
   access: ['machine'],
-  body: OnecPushBatch,
+  body: OnecPushBody,
   response: OnecPushResult,
   machine: {
     source: 'onec',
