@@ -13,6 +13,7 @@ export const PAGE_SCRIPTS = {
   app: 'src/app.ts', // every signed-in page: «Выйти»
   'sign-in': 'src/sign-in.ts',
   sync: 'src/sync.ts',
+  'admin-users': 'src/admin-users.ts',
   tokens: 'src/tokens.ts',
   report: 'src/report.ts',
   'client-card': 'src/client-card.ts',

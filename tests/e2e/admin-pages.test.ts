@@ -113,3 +113,49 @@ describe('tokens page', () => {
     expect(res?.status()).toBeLessThan(500);
   });
 });
+
+describe('users page', () => {
+  it('hands a leaving manager’s clients to a colleague, then deactivates him after a confirmation; his session stops at once', async () => {
+    // Борис (managerB) is leaving; his session in another browser context is alive until «Отключить».
+    const his = await chromium.browser.createBrowserContext();
+    const hisPage = await his.newPage();
+    await hisPage.goto(new URL('/sign-in', server.url).toString());
+    await hisPage.type('#email', world.users.managerB.email);
+    await hisPage.type('#password', PASSWORD);
+    await Promise.all([hisPage.waitForNavigation(), hisPage.click('#sign-in button[type="submit"]')]);
+    const me = async () => (await hisPage.goto(new URL('/api/me', server.url).toString()))!.status();
+    expect(await me()).toBe(200);
+
+    // The admin signed out above: back in through the form, straight to the users page.
+    await page.goto(new URL('/sign-in?next=/app/admin/users', server.url).toString());
+    await page.type('#email', world.users.admin.email);
+    await page.type('#password', PASSWORD);
+    await Promise.all([page.waitForNavigation(), page.click('#sign-in button[type="submit"]')]);
+    expect(new URL(page.url()).pathname).toBe('/app/admin/users');
+    const row = `tr[data-user="${world.users.managerB.id}"]`;
+    await page.click(`${row} form[data-hand-over] input[value="${world.users.managerA.id}"]`);
+    page.once('dialog', (d) => void d.accept());
+    await page.click(`${row} form[data-hand-over] button[type="submit"]`);
+    await page.waitForFunction(() =>
+      /Передано: клиентов 1/.test((globalThis as unknown as PageGlobals).document.querySelector('#users-status')?.textContent ?? ''),
+    );
+    expect(await server.db.prepare('SELECT owner_id FROM companies WHERE id = ?').bind(world.companies.ofB).first()).toEqual({
+      owner_id: world.users.managerA.id,
+    });
+
+    // «Отключить» asks first: dismissing changes nothing.
+    page.once('dialog', (d) => void d.dismiss());
+    await page.click(`${row} [data-deactivate]`);
+    expect(await me()).toBe(200);
+    page.once('dialog', (d) => void d.accept());
+    await page.click(`${row} [data-deactivate]`);
+    await page.waitForFunction(
+      (sel: string) => (globalThis as unknown as PageGlobals).document.querySelector(`${sel} [data-state]`)?.textContent === 'Отключён',
+      {},
+      row,
+    );
+    expect(await text('#users-status')).toMatch(/Борис Менеджер отключён: завершено сессий 1/);
+    expect(await me()).toBe(401);
+    await his.close();
+  });
+});

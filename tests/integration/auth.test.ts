@@ -43,7 +43,9 @@ describe('password sign-in', () => {
     await w.db.prepare('UPDATE users SET active = 0 WHERE id = ?').bind(world.users.managerB.id).run();
     try {
       expect((await w.fetch('/api/me', { headers: { cookie } })).status).toBe(401);
-      expect((await w.fetch('/api/auth/sign-in', json({ email: world.users.managerB.email, password: PASSWORD }))).status).toBe(401);
+      // With the right password he is told why (issue 15, offboarding); a wrong one still says nothing.
+      expect((await w.fetch('/api/auth/sign-in', json({ email: world.users.managerB.email, password: PASSWORD }))).status).toBe(403);
+      expect((await w.fetch('/api/auth/sign-in', json({ email: world.users.managerB.email, password: 'wrong' }))).status).toBe(401);
     } finally {
       await w.db.prepare('UPDATE users SET active = 1 WHERE id = ?').bind(world.users.managerB.id).run();
     }

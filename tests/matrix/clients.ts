@@ -28,6 +28,20 @@ async function freshContact(w: TestWorker, companyId: number): Promise<number> {
 const A = world.users.managerA.id;
 const WRITERS_OF_A = ['managerA', 'headA', 'admin', 'extension'] as const;
 
+/** A throwaway manager of region 1 (a leaving one), so deactivating or handing him over changes no one else's row. */
+async function leavingManager(w: TestWorker, active = 1): Promise<number> {
+  const id = 70_000 + next();
+  await w.db.batch([
+    w.db
+      .prepare(
+        "INSERT INTO users (id, email, name, role, password_hash, time_zone, active, created_at) VALUES (?, ?, 'Уходящий', 'manager', 'x', 'Europe/Moscow', ?, 0)",
+      )
+      .bind(id, `leaving${id}@test.ru`, active),
+    w.db.prepare('INSERT INTO user_regions (user_id, region_id) VALUES (?, 1)').bind(id),
+  ]);
+  return id;
+}
+
 export const clientRows: Row[] = [
   {
     route: 'POST /api/companies',
@@ -96,20 +110,27 @@ export const clientRows: Row[] = [
     method: 'POST',
     allowed: ['headA', 'admin'],
     path: async ({ w }) => {
-      const id = 70_000 + next();
-      await w.db.batch([
-        w.db
-          .prepare(
-            "INSERT INTO users (id, email, name, role, password_hash, time_zone, active, created_at) VALUES (?, ?, 'Уходящий', 'manager', 'x', 'Europe/Moscow', 1, 0)",
-          )
-          .bind(id, `leaving${id}@test.ru`),
-        w.db.prepare('INSERT INTO user_regions (user_id, region_id) VALUES (?, 1)').bind(id),
-      ]);
+      const id = await leavingManager(w);
       await freshCompany(w, id);
       return `/api/users/${id}/hand-over`;
     },
     body: JSON.stringify({ toUserIds: [world.users.managerB.id] }),
   },
+  {
+    route: 'POST /api/users/:id/deactivate',
+    name: 'deactivate a leaving manager: the admin only',
+    method: 'POST',
+    allowed: ['admin'],
+    path: async ({ w }) => `/api/users/${await leavingManager(w)}/deactivate`,
+  },
+  {
+    route: 'POST /api/users/:id/activate',
+    name: 'activate a deactivated manager again: the admin only',
+    method: 'POST',
+    allowed: ['admin'],
+    path: async ({ w }) => `/api/users/${await leavingManager(w, 0)}/activate`,
+  },
+  { route: 'GET /app/admin/users', name: 'users page: the admin', path: '/app/admin/users', allowed: ['admin'] },
   {
     route: 'GET /api/search',
     name: 'search: signed-in users and the extension',

@@ -7,6 +7,7 @@ import apiInboxReplay from './sync/routes/api_inbox_replay';
 import apiSyncRejected from './sync/routes/api_sync_rejected';
 import apiSyncSummary from './sync/routes/api_sync_summary';
 import pageSync from './sync/routes/page_sync';
+import pageAdminUsers from './admin/routes/page_admin_users';
 import apiFunnelRulesList from './funnel/routes/api_funnel_rules_list';
 import apiFunnelRulesUpdate from './funnel/routes/api_funnel_rules_update';
 import apiFunnelStagesList from './funnel/routes/api_funnel_stages_list';
@@ -30,6 +31,8 @@ import apiCompaniesUpdate from './clients/routes/api_companies_update';
 import apiContactsMerge from './clients/routes/api_contacts_merge';
 import apiSearch from './clients/routes/api_search';
 import apiUsersHandOver from './admin/routes/api_users_handOver';
+import apiUsersDeactivate from './admin/routes/api_users_deactivate';
+import apiUsersActivate from './admin/routes/api_users_activate';
 import apiAuthSignIn from './auth/routes/api_auth_signIn';
 import apiAuthSignOut from './auth/routes/api_auth_signOut';
 import apiAuthToken from './auth/routes/api_auth_token';
@@ -124,6 +127,8 @@ export const routes: readonly AnyRoute[] = [
   apiCompaniesOwner,
   apiCompaniesClaim,
   apiUsersHandOver,
+  apiUsersDeactivate,
+  apiUsersActivate,
   apiSearch,
   apiCollisions,
   apiLeadsCreate,
@@ -140,6 +145,7 @@ export const routes: readonly AnyRoute[] = [
   apiSyncRejected,
   apiInboxReplay,
   pageSync,
+  pageAdminUsers,
   apiCompaniesLogEvent,
   apiFunnelStagesList,
   apiFunnelStagesUpdate,

@@ -17,6 +17,12 @@ export async function checkPassword(db: Db, email: string, password: string): Pr
     .where(eq(users.email, email))
     .get();
   const valid = await verifyPassword(password, user?.hash ?? DUMMY_HASH);
-  if (!user || !valid || !user.active) throw badCredentials();
+  if (!user || !valid) throw badCredentials();
+  // Told only to whoever knows the password: a deactivated person learns why, a guesser learns nothing.
+  if (!user.active)
+    throw new AppError('forbidden', {
+      ru: 'Учётная запись отключена администратором. Обратитесь к руководителю.',
+      en: 'This account has been deactivated by the administrator. Ask your head of sales.',
+    });
   return user.id;
 }

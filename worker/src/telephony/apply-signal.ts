@@ -337,7 +337,7 @@ async function principalsFor(ctx: ServiceContext, userIds: number[]) {
     role: 'manager' | 'head' | 'admin';
     region_ids: string | null;
   }>(sql`SELECT id, name, email, role,
-    (SELECT group_concat(region_id) FROM user_regions WHERE user_id = users.id) AS region_ids FROM users WHERE id IN (SELECT value FROM json_each(${JSON.stringify(userIds)}))`);
+    (SELECT group_concat(region_id) FROM user_regions WHERE user_id = users.id) AS region_ids FROM users WHERE active = 1 AND id IN (SELECT value FROM json_each(${JSON.stringify(userIds)}))`);
   return new Map(
     rows.map((u) => [
       u.id,

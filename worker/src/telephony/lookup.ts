@@ -33,7 +33,7 @@ export async function callerRows(db: Db, phones: readonly string[]): Promise<Map
     FROM contact_points p
     JOIN companies c ON c.id = p.company_id
     LEFT JOIN contacts k ON k.id = p.contact_id
-    LEFT JOIN users u ON u.id = c.owner_id
+    LEFT JOIN users u ON u.id = c.owner_id AND u.active = 1
     LEFT JOIN regions r ON r.id = c.region_id
     LEFT JOIN leads l ON l.id = (SELECT id FROM leads WHERE company_id = c.id AND closed_at IS NULL ORDER BY created_at DESC LIMIT 1)
     LEFT JOIN stages s ON s.id = l.stage_id

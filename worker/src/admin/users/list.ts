@@ -14,6 +14,7 @@ export async function listUsers({ ctx }: { ctx: ServiceContext }) {
       role: users.role,
       phoneExtension: users.phoneExtension,
       timeZone: users.timeZone,
+      active: users.active,
       regionIds: sql<string | null>`(SELECT group_concat(region_id) FROM user_regions WHERE user_id = ${users.id})`,
     })
     .from(users)

@@ -42,6 +42,8 @@ interface LeadRow {
   stage_id: string;
   stage_entered_at: number;
   created_at: number;
+  /** 1 when the lead's owner is an active user. */
+  owner_active: number | null;
 }
 
 interface CompanyRow {
@@ -97,7 +99,8 @@ function effectStatements(
   let moved: string | null = null;
   let tasksOpened = 0;
   let tasksClosed = 0;
-  const owner = company?.owner_id ?? lead?.owner_id ?? (event.companyId === null ? event.userId : null);
+  const leadOwner = lead?.owner_active ? lead.owner_id : null;
+  const owner = company?.owner_id ?? leadOwner ?? (event.companyId === null ? event.userId : null);
   const queueRegion = owner === null ? (company?.region_id ?? lead?.region_id ?? event.regionId) : null;
   for (const rule of rules) {
     if (rule.closesTaskKind && event.companyId !== null) {
@@ -170,12 +173,14 @@ function eventStatements(ctx: ServiceContext, { stageMap, rules }: Configuration
   return { ...effects, statements: [insert, ...effects.statements] };
 }
 
-const LEAD_COLUMNS = sql.raw('l.id, l.company_id, l.region_id, l.owner_id, l.stage_id, l.stage_entered_at, l.created_at');
+const LEAD_COLUMNS = sql.raw(
+  'l.id, l.company_id, l.region_id, l.owner_id, l.stage_id, l.stage_entered_at, l.created_at, (SELECT active FROM users WHERE id = l.owner_id) AS owner_active',
+);
 
+// A deactivated owner is nobody's responsible manager any more: his client's tasks go to the region's queue.
 const companiesOf = (ctx: ServiceContext, ids: number[]) =>
-  ctx.db.all<CompanyRow>(
-    sql`SELECT id, owner_id, region_id FROM companies WHERE id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`,
-  );
+  ctx.db.all<CompanyRow>(sql`SELECT id, CASE WHEN (SELECT active FROM users WHERE id = owner_id) = 1 THEN owner_id END AS owner_id, region_id
+    FROM companies WHERE id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`);
 
 /** The event's lead, else the company's latest open lead: that is what the event is about. */
 function leadOf(event: TimelineEvent, byId: Map<number, LeadRow>, openByCompany: Map<number, LeadRow>): LeadRow | undefined {

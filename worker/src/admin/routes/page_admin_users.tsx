@@ -1,0 +1,26 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource hono/jsx */
+import { requireRole } from '../../access';
+import { renderPage } from '../../platform/page';
+import { defineRoute } from '../../platform/route';
+import { UsersView } from '../pages/users';
+import { listRoster } from '../users/roster';
+
+export default defineRoute({
+  method: 'get',
+  path: '/app/admin/users',
+  tag: 'pages',
+  summary: 'Users page (admin): deactivate, hand clients over',
+  page: true,
+  access: ['session'],
+  handler: async ({ ctx, c }) => {
+    const me = requireRole(ctx.principal, 'admin');
+    const roster = await listRoster({ ctx });
+    return renderPage(c, {
+      title: 'Пользователи',
+      header: { userName: me.user.name },
+      body: <UsersView roster={roster} selfId={me.user.id} />,
+      scripts: ['admin-users'],
+    });
+  },
+});
