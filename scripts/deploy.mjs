@@ -5,12 +5,20 @@ import { execSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, ensureDependencies, must } from './lib/ensure.mjs';
+import { productionProblems } from './lib/production-guard.mjs';
 
 const DB_NAME = process.env.D1_NAME || 'voronka';
 const PROD_CONFIG = join(ROOT, 'wrangler.production.toml');
 const SECRETS_FILE = join(ROOT, '.prod.vars');
 const wrangler = (args) =>
   execSync(`npx wrangler ${args}`, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } });
+
+// Refused before anything reaches Cloudflare: the sandbox PBX (on in .dev.vars.example) must not be deployed.
+const problems = existsSync(SECRETS_FILE) ? productionProblems(readFileSync(SECRETS_FILE, 'utf8')) : [];
+if (problems.length) {
+  console.error(`✗ .prod.vars нельзя публиковать / refusing to deploy:\n  ${problems.join('\n  ')}`);
+  process.exit(1);
+}
 
 ensureDependencies();
 try {

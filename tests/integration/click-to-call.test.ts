@@ -241,6 +241,23 @@ describe('«Тестовая АТС (песочница)»', () => {
     expect(call).toEqual({ direction: 'in', extension: '101', user_id: world.users.managerA.id, ended_at: null });
   });
 
+  test("the sandbox obeys the caller's scope: ringing another region's manager never shows that region's client card", async () => {
+    // Вера (managerC, Приморье) has client 104; managerA (Москва) rings her extension 201 with that client's number.
+    await w.db.batch([
+      w.db
+        .prepare("INSERT INTO contacts (id, company_id, name, created_at) VALUES (204, ?, 'Олег Приморский', 0)")
+        .bind(world.companies.ofC),
+      w.db
+        .prepare("INSERT INTO contact_points (contact_id, company_id, kind, value) VALUES (204, ?, 'phone', '+74232400104')")
+        .bind(world.companies.ofC),
+    ]);
+    const res = await apiAs(w, 'managerA').post('/api/sandbox/incoming', { from: '+74232400104', extension: '201' });
+    expect(res.status).toBe(200);
+    expect(res.body.card).toEqual(expect.objectContaining({ known: true, regionName: 'Приморский край' }));
+    expect(JSON.stringify(res.body.card)).not.toMatch(/Приморье С|Олег/);
+    expect(res.body.card.companyId).toBeUndefined();
+  });
+
   test('a caller without an extension names one, else is told to get one', async () => {
     expect((await apiAs(w, 'headA').post('/api/sandbox/incoming', { from: KNOWN })).status).toBe(400);
     const res = await apiAs(w, 'headA').post('/api/sandbox/incoming', { from: KNOWN, extension: '777' });

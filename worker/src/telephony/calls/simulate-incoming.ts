@@ -3,6 +3,7 @@ import { requireWriter } from '../../access';
 import { AppError, notFound } from '../../platform/errors';
 import type { ServiceContext } from '../../platform/route';
 import { SANDBOX_LABEL, ringSandboxCall } from '../providers/sandbox';
+import { callerCard, callerRows } from '../lookup';
 import { extensionOf, phoneOrRefuse } from './place';
 
 /**
@@ -24,5 +25,8 @@ export async function simulateIncomingCall({
   const callId = `sandbox-in-${crypto.randomUUID()}`;
   const played = await ringSandboxCall(ctx, { phone, extension, callId });
   if (!played.ok) throw new AppError('bad_request', { ru: `${SANDBOX_LABEL}: ${played.reason}`, en: `Sandbox PBX: ${played.reason}` });
-  return { provider: 'sandbox', label: SANDBOX_LABEL, callId, phone, extension, card: played.outcomes[0]?.ring?.card ?? null };
+  // The card shown to the caller is what he may see of that number (the same scope as a lookup), never the
+  // card pushed to whoever the call rang — which may be another region's manager.
+  const card = played.outcomes[0]?.ring ? callerCard(user, phone, (await callerRows(ctx.db, [phone])).get(phone)) : null;
+  return { provider: 'sandbox', label: SANDBOX_LABEL, callId, phone, extension, card };
 }
