@@ -274,3 +274,19 @@ test('exports are CSV or XLSX of the same table, and audit-logged', async () => 
   expect([...new Uint8Array(await xlsx.arrayBuffer()).slice(0, 2)]).toEqual([0x50, 0x4b]); // a zip
   expect(await count(w, "SELECT count(*) AS n FROM audit_log WHERE action = 'export' AND entity = 'report'")).toBe(2);
 });
+
+// Last: its call touches client 102, which the dormant-clients figures above rank.
+test("a manager's calls drill-down never names a client he does not see — not its name, id nor number", async () => {
+  // A dials Борис's client (102) on a day no other test reads; he owns his call, not that client.
+  await w.db
+    .prepare(
+      `INSERT INTO events (kind, source, external_id, occurred_at, company_id, user_id, region_id, direction, duration_sec, call_result, targeted, counterpart, created_at)
+      VALUES ('call', 'generic', 'call:rep-scope', ?, 102, ?, 1, 'out', 40, 'answered', 1, '+74957010102', 0)`,
+    )
+    .bind(at('2026-10-05T09:00:00Z'), A)
+    .run();
+  const mine = await get('managerA', '/api/reports/calls/drill?from=2026-10-05&to=2026-10-05');
+  expect(mine.rows).toEqual([expect.objectContaining({ manager: 'Анна Менеджер', company: null, companyId: null, counterpart: 'скрыт' })]);
+  const head = await get('headA', '/api/reports/calls/drill?from=2026-10-05&to=2026-10-05');
+  expect(head.rows).toEqual([expect.objectContaining({ company: 'ООО "Профлист Б"', companyId: 102, counterpart: '+74957010102' })]);
+});

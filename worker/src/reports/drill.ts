@@ -4,7 +4,7 @@ import type { ServiceContext } from '../platform/route';
 import { CALL_MEASURE_FILTERS, RAW_DAY, callsOfDays } from './calls';
 import { DORMANT_DAYS } from './dormant';
 import { LEAD_CHANNEL_TITLES_RU } from '../../../schema/domain/lead-channels';
-import { MSK_DAY, addDays, regionOwnerFilter, reportScope, type Granularity, type ReportScope } from './scope';
+import { MSK_DAY, addDays, companyVisible, regionOwnerFilter, reportScope, type Granularity, type ReportScope } from './scope';
 
 const LIMIT = 500;
 const DAY = 86_400_000;
@@ -39,6 +39,7 @@ export async function drillDown({
   const [from, to] = bucketRange(s, input.query.bucket, s.by);
   const m = input.query.measure ?? '';
   const company = s.companyId !== null ? sql`AND c.id = ${s.companyId}` : sql``;
+  const visible = companyVisible(s.caller);
   let title = '';
   let columns: Col[] = [];
   let query: SQL;
@@ -55,7 +56,9 @@ export async function drillDown({
         col('result', 'Итог'),
         col('talk_sec', 'Разговор', 'duration'),
       ];
-      query = sql`SELECT ${RAW_DAY} AS at, u.name AS manager, c.name AS company, c.id AS companyId, e.counterpart,
+      // A number a manager dialled may belong to a client he does not see: then neither its name, id nor number is shown.
+      query = sql`SELECT ${RAW_DAY} AS at, u.name AS manager, CASE WHEN ${visible} THEN c.name END AS company, CASE WHEN ${visible} THEN c.id END AS companyId,
+          CASE WHEN c.id IS NULL OR ${visible} THEN e.counterpart ELSE 'скрыт' END AS counterpart,
           CASE e.direction WHEN 'in' THEN 'входящий' WHEN 'out' THEN 'исходящий' WHEN 'internal' THEN 'внутренний' ELSE '—' END AS direction,
           CASE e.call_result WHEN 'answered' THEN 'состоялся' WHEN 'missed' THEN 'пропущен' WHEN 'busy' THEN 'занято' WHEN 'failed' THEN 'не соединился' ELSE '—' END AS result,
           e.duration_sec AS talk_sec
@@ -145,7 +148,7 @@ export async function drillDown({
         col('manager', 'Менеджер'),
       ];
       query = sql`SELECT substr(d.date_local, 1, 10) AS day, CASE d.kind WHEN 'invoice' THEN 'счёт' WHEN 'shipment' THEN 'отгрузка' ELSE 'оплата' END AS kind, d.number,
-          c.name AS company, c.id AS companyId, d.amount_kopecks, u.name AS manager
+          CASE WHEN ${visible} THEN c.name END AS company, CASE WHEN ${visible} THEN c.id END AS companyId, d.amount_kopecks, u.name AS manager
         FROM onec_documents d LEFT JOIN companies c ON c.id = d.company_id LEFT JOIN users u ON u.id = d.user_id
         WHERE d.posted = 1 AND d.deletion_mark = 0 AND d.kind IN ${kinds} AND substr(d.date_local, 1, 10) BETWEEN ${from} AND ${to}
           AND ${regionOwnerFilter(s, sql.raw('coalesce(c.region_id, 0)'), sql.raw('coalesce(d.user_id, 0)'))} ${company}

@@ -112,3 +112,18 @@ export function regionOwnerFilter(s: ReportScope, region: SQL, owner: SQL): SQL 
 }
 
 export const MSK_DAY = (ms: SQL) => sql`date(${ms} / 1000 + 10800, 'unixepoch')`;
+
+/**
+ * Whether the caller may see the company `alias` (a raw-SQL alias of companies) — the same rule as
+ * canReadCompany: the admin all, a head his regions, a manager his own clients and his regions' pool.
+ * Drill-downs show a company's name, id and number only where this holds.
+ */
+export function companyVisible(caller: UserPrincipal, alias = 'c'): SQL {
+  const { role, id, regionIds } = caller.user;
+  const region = sql.raw(`${alias}.region_id`);
+  const owner = sql.raw(`${alias}.owner_id`);
+  const inRegions = sql`${region} IN (SELECT value FROM json_each(${JSON.stringify(regionIds)}))`;
+  if (role === 'admin') return sql`1`;
+  if (role === 'head') return inRegions;
+  return sql`(${owner} = ${id} OR (${owner} IS NULL AND ${inRegions}))`;
+}
