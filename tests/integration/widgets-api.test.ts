@@ -114,3 +114,29 @@ describe('widget figures', () => {
     expect((await apiAs(w, 'managerA').get('/api/widgets/region')).status).toBe(403);
   });
 });
+
+describe('who may read widget data across origins', () => {
+  test('only the 1C origins the admin allowed (FRAME_ANCESTORS) get a CORS header; no answer is cached or sniffed', async () => {
+    const { secret } = await createToken(w, await sessionCookie(w, 'managerA'), 'embed');
+    const read = (origin: string) => w.fetch(`/api/widgets/month?t=${encodeURIComponent(secret)}`, { headers: { origin } });
+    const allowed = await read('http://1c.localhost');
+    expect([allowed.status, allowed.headers.get('access-control-allow-origin')]).toEqual([200, 'http://1c.localhost']);
+    const stranger = await read('https://evil.example');
+    expect([stranger.status, stranger.headers.get('access-control-allow-origin')]).toEqual([200, null]);
+    expect(stranger.headers.get('vary')).toMatch(/Origin/);
+    for (const res of [allowed, stranger]) {
+      expect([res.headers.get('cache-control'), res.headers.get('x-content-type-options')]).toEqual(['no-store', 'nosniff']);
+    }
+    // Every API answer with personal data says the same, the client list and a card included.
+    const manager = await sessionCookie(w, 'managerA');
+    for (const path of ['/api/companies', `/api/companies/${world.companies.ofA}`, '/app/clients']) {
+      const res = await w.fetch(path, { headers: { cookie: manager } });
+      expect([path, res.status, res.headers.get('cache-control'), res.headers.get('x-content-type-options')]).toEqual([
+        path,
+        200,
+        'no-store',
+        'nosniff',
+      ]);
+    }
+  });
+});

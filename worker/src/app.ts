@@ -10,6 +10,15 @@ import { tokenFromWebSocketProtocol } from './live';
 import { registerRoute, type App, type AppEnv } from './platform/route';
 import { routes } from './routes';
 
+function mutableHeaders(res: Response): boolean {
+  try {
+    res.headers.set('X-Content-Type-Options', 'nosniff');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function createApp(): App {
   const app = new Hono<AppEnv>();
 
@@ -22,14 +31,24 @@ export function createApp(): App {
     c.set('live', c.env.LIVE ? createLivePush({ LIVE: c.env.LIVE }) : noLivePush);
     await next();
     c.header('X-Request-Id', c.var.requestId);
+    // Answers of the API and the app carry personal data: never kept by a browser or a proxy, never content-sniffed.
+    if (c.req.path.startsWith('/api/') || c.req.path.startsWith('/app/')) {
+      // A fetched or redirect Response has immutable headers: copy it first.
+      if (!mutableHeaders(c.res)) c.res = new Response(c.res.body, c.res);
+      if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
+      c.res.headers.set('X-Content-Type-Options', 'nosniff');
+    }
   });
 
-  // Widgets placed by embed.js on another portal read their figures cross-origin. They send no
-  // cookies (the read-only embed token is in the URL), so any origin may read the answer — set after
-  // the handler, so a 401 for a revoked token is readable too and the widget can say so.
+  // Widgets placed by embed.js on a 1C portal read their figures cross-origin: only the origins the
+  // admin allowed to show them (FRAME_ANCESTORS, the 1C web client) may read the answer — set after
+  // the handler, so a 401 for a revoked token is readable too and the widget can say so. Any other
+  // page gets no CORS header, so a stolen link cannot be read from a script elsewhere.
   app.use('/api/widgets/*', async (c, next) => {
     await next();
-    c.res.headers.set('Access-Control-Allow-Origin', '*');
+    const origin = c.req.header('origin');
+    c.res.headers.append('Vary', 'Origin');
+    if (origin && c.var.config.frameAncestors.includes(origin)) c.res.headers.set('Access-Control-Allow-Origin', origin);
   });
 
   // The extension's WebSocket carries its token as a subprotocol: on this one route only.
