@@ -3,6 +3,8 @@ import type { Attachment, Email, Mailbox } from 'postal-mime';
 import { splitMailAddress } from '../../../schema/contracts/mail';
 import { normalizeEmail } from '../../../schema/domain/contact-points';
 import { toHex } from '../platform/crypto';
+import { automatedKind, type AutoMail } from './automated';
+import { fixCharsetLabels } from './charsets';
 
 export interface MailAddress {
   /** Lower-cased, as contact points store e-mails. */
@@ -32,8 +34,10 @@ export interface MailMessage {
   /** Plain text of the new part of the body (quotes cut), at most SNIPPET_MAX characters. */
   snippet: string;
   attachments: MailAttachmentInfo[];
-  /** Newsletters and auto-replies (List-*, Precedence, Auto-Submitted): never open a lead. */
+  /** Delivery failures, auto-replies and mailings (automated.ts): never open a lead, never make a contact. */
   automated: boolean;
+  /** What kind of machine wrote it and how that was seen; absent in mail kept before it was recorded. */
+  auto?: AutoMail | null;
 }
 
 export const SNIPPET_MAX = 500;
@@ -99,17 +103,35 @@ function htmlToText(html: string): string {
     .replace(/&amp;/g, '&');
 }
 
-// Where the new text ends: the signature mark "--", "-----Original Message-----", Outlook's "From:"
-// block, "On … wrote:" / "… пишет:" lines. After it come a signature or an earlier, already logged mail.
-const QUOTE_START =
-  /^(--|-{2,}\s*(Original Message|Исходное сообщение|Пересылаемое сообщение|Forwarded message)\s*-{2,}|(From|От|Отправлено|Sent):\s.*|.{0,200}\s(wrote|пишет|написал\(а\)|написал|написала):\s*)$/i;
+// Where the new text ends: what comes after is a signature or the quoted history of an earlier,
+// already logged mail, as Russian and English clients introduce it.
+const HISTORY_MARKS: RegExp[] = [
+  // the signature mark "-- " (trimmed) and the separators of quoted / forwarded mail
+  /^--$/,
+  /^-{2,}\s*(original message|исходное сообщение|пересылаемое сообщение|переадресованное сообщение|forwarded message|перенаправленное сообщение)\s*-{2,}$/i,
+  // Outlook's «От: … Отправлено: …» / "From: … Sent: …" block and the rule above it
+  /^_{10,}$/,
+  /^(from|от|sent|отправлено|date|дата):\s/i,
+  // Thunderbird, Gmail, Apple Mail, Яндекс, Mail.ru: «… пишет:», "On … wrote:"
+  /\s(wrote|writes|пишет|написал\(а\)|написал|написала):$/i,
+  // Яндекс «02.12.2026, 10:00, "Имя" <addr>:», Mail.ru «Среда, 2 декабря 2026, 10:00 +03:00 от Имя <addr>:»
+  /\d{1,2}:\d{2}\b.*[\s<"«]?[^\s<>@"]+@[^\s<>@"]+\.[^\s<>@"]+>?["»]?\s*:$/,
+];
+// An attribution a client wrapped onto a second line starts like one: "On …", a date, a weekday.
+const ATTRIBUTION_START =
+  /^(on\s|am\s|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|(mon|tue|wed|thu|fri|sat|sun)\w*,|(понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|пн|вт|ср|чт|пт|сб|вс),)/i;
+
+const isHistoryMark = (line: string) => line.length <= 400 && HISTORY_MARKS.some((re) => re.test(line));
 
 /** The new text of a mail: quoted lines and the quoted history cut, whitespace folded, ≤ SNIPPET_MAX. */
 export function snippetOf(text: string): string {
   const kept: string[] = [];
-  for (const line of text.slice(0, HTML_SCAN_MAX).split(/\r?\n/)) {
-    const trimmed = line.trim();
-    if (QUOTE_START.test(trimmed)) break;
+  const lines = text.slice(0, HTML_SCAN_MAX).split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const trimmed = lines[i]!.trim();
+    if (isHistoryMark(trimmed)) break;
+    const next = lines[i + 1]?.trim() ?? '';
+    if (ATTRIBUTION_START.test(trimmed) && next.endsWith(':') && isHistoryMark(`${trimmed} ${next}`)) break;
     if (!trimmed.startsWith('>')) kept.push(trimmed);
   }
   const folded = kept.join(' ').replace(/\s+/g, ' ').trim();
@@ -130,21 +152,6 @@ function attachmentInfo(parts: Attachment[]): MailAttachmentInfo[] {
     }));
 }
 
-function isAutomated(email: Email): boolean {
-  const header = (key: string) =>
-    email.headers
-      .find((h) => h.key === key)
-      ?.value.trim()
-      .toLowerCase();
-  const autoSubmitted = header('auto-submitted');
-  const precedence = header('precedence');
-  return (
-    (autoSubmitted !== undefined && autoSubmitted !== 'no') ||
-    (precedence !== undefined && /^(bulk|list|junk|auto_reply)$/.test(precedence)) ||
-    email.headers.some((h) => h.key === 'list-unsubscribe' || h.key === 'list-id' || h.key === 'x-autoreply' || h.key === 'x-autorespond')
-  );
-}
-
 export function parseDate(raw: string | number | null | undefined): number | null {
   if (raw === null || raw === undefined || raw === '') return null;
   const ms = typeof raw === 'number' ? raw : Date.parse(raw);
@@ -156,8 +163,9 @@ export function parseDate(raw: string | number | null | undefined): number | nul
  * from its bytes, so a redelivery of the same mail is still recognised.
  */
 export async function parseMail(raw: ArrayBuffer | Uint8Array): Promise<MailMessage> {
-  const email = await PostalMime.parse(raw, { attachmentEncoding: 'arraybuffer' });
   const bytes = raw instanceof Uint8Array ? raw : new Uint8Array(raw);
+  const email = await PostalMime.parse(fixCharsetLabels(bytes), { attachmentEncoding: 'arraybuffer' });
+  const auto = automatedKind(email);
   const messageId =
     cleanMessageId(email.messageId) ?? `no-message-id.${toHex(await crypto.subtle.digest('SHA-256', bytes)).slice(0, 40)}@voronka.invalid`;
   const text = email.text ?? (email.html ? htmlToText(email.html) : '');
@@ -172,7 +180,8 @@ export async function parseMail(raw: ArrayBuffer | Uint8Array): Promise<MailMess
     subject: (email.subject ?? '').replace(/\s+/g, ' ').trim().slice(0, SUBJECT_MAX),
     snippet: snippetOf(text),
     attachments: attachmentInfo(email.attachments),
-    automated: isAutomated(email),
+    automated: auto !== null,
+    auto,
   };
 }
 
@@ -209,5 +218,6 @@ export function messageFromFields(fields: {
     snippet: snippetOf(fields.snippet ?? ''),
     attachments: fields.attachments.slice(0, ATTACHMENTS_MAX).map((a) => ({ name: a.name.trim().slice(0, 255), size: a.size ?? 0 })),
     automated: false,
+    auto: null,
   };
 }
