@@ -11,12 +11,13 @@ export interface AutoMail {
 
 // Delivery failures as the major servers title them: Postfix, Exim, Gmail, Exchange/Outlook
 // (English and Russian), Яндекс, Mail.ru, qmail. Only at the start: «Re: Undeliverable…» is a person.
+// (?![\p{L}\p{N}]) ends a word: \b knows only Latin letters.
 const BOUNCE_SUBJECT =
-  /^(undeliverable|undelivered mail returned to sender|undelivered mail|delivery status notification \((failure|delay)\)|mail delivery failed|delivery failure|delivery has failed|failure notice|returned mail|mail system error|недоставленное сообщение|сообщение не доставлено|не доставлено|не удается доставить|не удалось доставить|ошибка доставки|письмо не доставлено|уведомление о состоянии доставки|возвращ[её]нное (письмо|сообщение))\b/iu;
+  /^(undeliverable|undelivered mail returned to sender|undelivered mail|delivery status notification \((failure|delay)\)|mail delivery failed|delivery failure|delivery has failed|failure notice|returned mail|mail system error|недоставленное сообщение|сообщение не доставлено|не доставлено|не удается доставить|не удалось доставить|ошибка доставки|письмо не доставлено|уведомление о состоянии доставки|возвращ[её]нное (письмо|сообщение))(?![\p{L}\p{N}])/iu;
 
 // Out-of-office and other automatic answers: Outlook/Exchange (English and Russian), Яндекс, Mail.ru, Gmail vacation.
 const AUTO_REPLY_SUBJECT =
-  /^(automatic reply|auto(matic)?[- ]?reply|autoreply|auto response|out of (the )?office|away from (the )?office|автоматический ответ|автоответ|нет на месте|вне офиса|в отпуске)\b/iu;
+  /^(automatic reply|auto(matic)?[- ]?reply|autoreply|auto response|out of (the )?office|away from (the )?office|автоматический ответ|автоответ|нет на месте|вне офиса)(?![\p{L}\p{N}])/iu;
 
 // Who sends reports: the MTA's own mailbox, Exchange's system mailbox (MicrosoftExchange + 32 hex).
 const SYSTEM_SENDER = /^(mailer-daemon|postmaster|microsoftexchange[0-9a-f]{32}|mail-daemon|maildaemon)@/i;

@@ -112,27 +112,44 @@ const HISTORY_MARKS: RegExp[] = [
   // Outlook's «От: … Отправлено: …» / "From: … Sent: …" block and the rule above it
   /^_{10,}$/,
   /^(from|от|sent|отправлено|date|дата):\s/i,
-  // Thunderbird, Gmail, Apple Mail, Яндекс, Mail.ru: «… пишет:», "On … wrote:"
+];
+const ATTRIBUTIONS: RegExp[] = [
+  // Thunderbird, Gmail, Apple Mail: «… пишет:», "On … wrote:"
   /\s(wrote|writes|пишет|написал\(а\)|написал|написала):$/i,
   // Яндекс «02.12.2026, 10:00, "Имя" <addr>:», Mail.ru «Среда, 2 декабря 2026, 10:00 +03:00 от Имя <addr>:»
-  /\d{1,2}:\d{2}\b.*[\s<"«]?[^\s<>@"]+@[^\s<>@"]+\.[^\s<>@"]+>?["»]?\s*:$/,
+  /\d{1,2}:\d{2}\b.*[\s<"«][^\s<>@"]+@[^\s<>@"]+\.[^\s<>@"]+>?["»]?\s*:$/,
 ];
 // An attribution a client wrapped onto a second line starts like one: "On …", a date, a weekday.
 const ATTRIBUTION_START =
   /^(on\s|am\s|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|(mon|tue|wed|thu|fri|sat|sun)\w*,|(понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|пн|вт|ср|чт|пт|сб|вс),)/i;
 
-const isHistoryMark = (line: string) => line.length <= 400 && HISTORY_MARKS.some((re) => re.test(line));
+const isMark = (marks: RegExp[], line: string) => line.length <= 400 && marks.some((re) => re.test(line));
 
-/** The new text of a mail: quoted lines and the quoted history cut, whitespace folded, ≤ SNIPPET_MAX. */
+/**
+ * The new text of a mail: quoted lines and the quoted history cut, whitespace folded, ≤ SNIPPET_MAX.
+ * An attribution line followed by '>' lines introduces a quote the person answers below
+ * (Thunderbird writes its reply under the quote by default), so only the quote is skipped; one
+ * followed by plain text (Яндекс, Mail.ru) or a separator (Outlook) ends the new text.
+ */
 export function snippetOf(text: string): string {
   const kept: string[] = [];
-  const lines = text.slice(0, HTML_SCAN_MAX).split(/\r?\n/);
+  const lines = text
+    .slice(0, HTML_SCAN_MAX)
+    .split(/\r?\n/)
+    .map((l) => l.trim());
+  const nextText = (i: number) => lines.slice(i, i + 20).find((l) => l !== '') ?? '';
   for (let i = 0; i < lines.length; i++) {
-    const trimmed = lines[i]!.trim();
-    if (isHistoryMark(trimmed)) break;
-    const next = lines[i + 1]?.trim() ?? '';
-    if (ATTRIBUTION_START.test(trimmed) && next.endsWith(':') && isHistoryMark(`${trimmed} ${next}`)) break;
-    if (!trimmed.startsWith('>')) kept.push(trimmed);
+    const line = lines[i]!;
+    if (isMark(HISTORY_MARKS, line)) break;
+    let attribution = isMark(ATTRIBUTIONS, line) ? 1 : 0;
+    if (!attribution && ATTRIBUTION_START.test(line) && lines[i + 1]?.endsWith(':') && isMark(ATTRIBUTIONS, `${line} ${lines[i + 1]}`))
+      attribution = 2;
+    if (attribution) {
+      if (!nextText(i + attribution).startsWith('>')) break;
+      i += attribution - 1;
+      continue;
+    }
+    if (!line.startsWith('>')) kept.push(line);
   }
   const folded = kept.join(' ').replace(/\s+/g, ' ').trim();
   return folded.length > SNIPPET_MAX ? `${folded.slice(0, SNIPPET_MAX - 1)}…` : folded;
