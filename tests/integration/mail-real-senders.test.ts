@@ -222,6 +222,42 @@ describe('no input length breaks anything', () => {
     expect(lines[1]).toContain('Промышленная строительная компания Северо-Западного федерального округа');
   });
 
+  test('senders built to break it — long and Cyrillic domains, LIKE wildcards, huge fields, odd charsets — are each filed or kept with a reason, none fails', async () => {
+    const label63 = 'a'.repeat(63);
+    const b64 = (text: string) => `=?UTF-8?B?${Buffer.from(text).toString('base64')}?=`;
+    const mail = (n: number, from: string, extra: { subject?: string; headers?: string; charset?: string } = {}) =>
+      `From: ${from}\nTo: a@test.ru\nSubject: ${extra.subject ?? `Проверка ${n}`}\nMessage-ID: <break-${n}@break.example>\nDate: Thu, 3 Dec 2026 09:00:00 +0300\n${
+        extra.headers ?? ''
+      }Content-Type: text/plain; charset=${extra.charset ?? 'utf-8'}\nContent-Transfer-Encoding: 8bit\n\nДобрый день, нужен расчёт.\n`;
+    const senders = [
+      mail(1, `${b64('Закупки')} <zakupki@${'производственно-коммерческая-фирма-'.repeat(3)}север.рф>`),
+      mail(2, `${b64('Снабжение')} <snab@${'производственно-коммерческая-фирма-'.repeat(3)}север.рф>`),
+      mail(3, `sale_100%@stroy_market%.ru`),
+      mail(4, `info@${label63}.${label63}.${label63}.${'b'.repeat(57)}.ru`),
+      mail(5, `${b64('Я'.repeat(1500))} <boss@${'x'.repeat(60)}.ru>`, { subject: b64('Т'.repeat(3000)) }),
+      mail(6, `${'z'.repeat(64)}@${'очень-длинное-название-'.repeat(4)}компании.рф`, { charset: '"x-unknown-charset-zz"' }),
+      mail(7, `undisclosed-recipients:;`),
+      mail(8, `robot@${'y'.repeat(70)}.ru`, {
+        headers: `References: ${Array.from({ length: 300 }, (_, i) => `<r${i}@x.ru>`).join(' ')}\n`,
+      }),
+      mail(9, `"O'Brien \\ %_" <obrien@${'q'.repeat(45)}.com>`, { charset: 'win-1251' }),
+    ];
+    const before = await count(w, "SELECT count(*) AS n FROM inbox WHERE source = 'mail'");
+    for (const raw of senders) await deliver(raw);
+    expect(await count(w, "SELECT count(*) AS n FROM inbox WHERE source = 'mail'")).toBe(before + senders.length);
+    const kept = (
+      await w.db
+        .prepare("SELECT external_id, outcome, reason FROM inbox WHERE source = 'mail' AND external_id LIKE 'break-%' ORDER BY id")
+        .all<{ external_id: string; outcome: string; reason: string | null }>()
+    ).results;
+    expect(kept.filter((r) => (r.reason ?? '').startsWith('ошибка обработки'))).toEqual([]);
+    // The two colleagues at the 113-character Cyrillic domain are one prospect.
+    const [first] = await mailEvents('break-1@break.example');
+    const [second] = await mailEvents('break-2@break.example');
+    expect(second!.company_id).toBe(first!.company_id);
+    expect(await mailEvents('break-3@break.example')).toMatchObject([{ counterpart: 'sale_100%@stroy_market%.ru' }]);
+  });
+
   test('a mail that fails to file is kept whole in the inbox with the reason, and replays once the cause is gone', async () => {
     // A failure of our own, forced in the database: any mail event about this subject is refused.
     await w.db

@@ -54,7 +54,6 @@ describe('delivery failures, auto-replies and mailings', () => {
     // one sign at a time, on a mail that is otherwise a person's
     [['X-MS-Exchange-Message-Is-Ndr: '], undefined, undefined, 'bounce'],
     [['X-Failed-Recipients: zakaz@stroymarket-nsk.ru'], undefined, undefined, 'bounce'],
-    [['Return-Path: <>'], undefined, undefined, 'bounce'],
     [['Content-Type: multipart/report; report-type=delivery-status; boundary="x"'], undefined, undefined, 'bounce'],
     [[], undefined, 'MAILER-DAEMON@mx.krovlya.ru (Mail Delivery System)', 'bounce'],
     [[], undefined, 'postmaster@krovlya.ru', 'bounce'],
@@ -68,6 +67,7 @@ describe('delivery failures, auto-replies and mailings', () => {
     [['X-Autoreply: yes'], undefined, undefined, 'auto_reply'],
     [['X-Autorespond: КП на профнастил'], undefined, undefined, 'auto_reply'],
     [['Precedence: auto_reply'], undefined, undefined, 'auto_reply'],
+    [['Return-Path: <>'], undefined, undefined, 'auto_reply'],
     [['X-Auto-Response-Suppress: All'], undefined, undefined, 'auto_reply'],
     [[], 'Автоматический ответ: КП на профнастил', undefined, 'auto_reply'],
     [[], 'Automatic reply: КП на профнастил', undefined, 'auto_reply'],

@@ -35,7 +35,7 @@ const hasHeader = (headers: Headers, key: string) => headers.some((h) => h.key =
 /**
  * Recognises delivery failures, auto-replies and mailings by what the servers that send them put
  * on them — not only RFC 3464/3834: Exchange's X-MS-Exchange-Message-Is-Ndr and its system
- * mailbox, X-Failed-Recipients (Exim), the null Return-Path, MAILER-DAEMON/postmaster,
+ * mailbox, X-Failed-Recipients (Exim), MAILER-DAEMON/postmaster, the null Return-Path,
  * X-Autoreply/X-Autorespond (Яндекс, Mail.ru), Precedence and X-Auto-Response-Suppress, and the
  * subjects they write. Null for a mail a person wrote.
  */
@@ -58,12 +58,15 @@ export function automatedKind(email: Pick<Email, 'headers' | 'from' | 'subject'>
   if (SYSTEM_SENDER.test(fromAddress)) return { kind: 'bounce', sign: `From: ${fromAddress.toLowerCase()}` };
   if (SYSTEM_SENDER_NAME.test(fromName)) return { kind: 'bounce', sign: `From: ${fromName}` };
   if (BOUNCE_SUBJECT.test(subject)) return { kind: 'bounce', sign: `Subject: ${subject.slice(0, 80)}` };
-  if (returnPath !== undefined && /^<\s*>$/.test(returnPath)) return { kind: 'bounce', sign: 'Return-Path: <>' };
 
   if (hasHeader(h, 'list-unsubscribe') || hasHeader(h, 'list-id')) return { kind: 'bulk', sign: 'List-Unsubscribe / List-Id' };
   if (precedence !== undefined && /^(bulk|list|junk)$/.test(precedence)) return { kind: 'bulk', sign: `Precedence: ${precedence}` };
 
   if (precedence === 'auto_reply') return { kind: 'auto_reply', sign: 'Precedence: auto_reply' };
+  // The null sender of reports and auto-replies (RFC 3834). Alone it is only an auto-reply: a
+  // known contact's mail is still logged and a stranger's kept for replay, should some relay on
+  // the way to Voronka (a redirect rule) have sent a person's mail with it.
+  if (returnPath !== undefined && /^<\s*>$/.test(returnPath)) return { kind: 'auto_reply', sign: 'Return-Path: <>' };
   for (const key of ['x-autoreply', 'x-autorespond', 'x-autoreply-from', 'x-mail-autoreply']) {
     const value = headerValue(h, key);
     if (value !== undefined && value !== 'no' && value !== 'false')
