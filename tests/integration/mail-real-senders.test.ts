@@ -205,6 +205,10 @@ describe('no input length breaks anything', () => {
     expect(await ids(sixty)).toEqual([north.body.company.id]);
     expect(await ids(`«${sixty.toUpperCase()}ьного округа»`)).toEqual([north.body.company.id]);
     expect(await ids('я'.repeat(200))).toEqual([]);
+    // The full-text search (FTS5, no LIKE) answers the same query too.
+    const search = await A.get(`/api/search?q=${encodeURIComponent(sixty)}`);
+    expect(search.status).toBe(200);
+    expect(search.body.items.map((c: { id: number }) => c.id)).toEqual([north.body.company.id]);
     // LIKE's wildcards are plain characters now.
     expect(await ids('Сталь_100%')).toEqual([odd.body.company.id]);
     expect(await ids('Стал%')).toEqual([]);

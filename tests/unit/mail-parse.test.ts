@@ -262,6 +262,16 @@ describe('charset labels as servers misspell them', () => {
     const bytes = new Uint8Array(fixture('cp1251-subject.eml'));
     expect(fixCharsetLabels(bytes)).toBe(bytes); // nothing to rewrite: the very same bytes
   });
+
+  test('a label across the 32 KiB window the scan reads in is rewritten once, the bytes around it kept', () => {
+    // `charset` starts 12 and 3 bytes before a window's end, right at it, and one byte before the second one's
+    for (const at of [0x8000 - 12, 0x8000 - 3, 0x8000, 0x10000 - 1]) {
+      const head = `${'x'.repeat(at - 2)}; `;
+      const raw = new TextEncoder().encode(`${head}charset=win-1251; =?koi8r?B?4c7OwQ==?= ${'я'.repeat(10)}`);
+      const text = new TextDecoder().decode(fixCharsetLabels(raw));
+      expect(text).toBe(`${head}charset=windows-1251; =?koi8-r?B?4c7OwQ==?= ${'я'.repeat(10)}`);
+    }
+  });
 });
 
 describe('the quoted history, as clients introduce it', () => {

@@ -60,24 +60,30 @@ export function charsetAlias(raw: string): string | null {
 // `charset=…` of a Content-Type (quoted or not, RFC 2231 `charset*=` too) and the label of an RFC 2047 encoded word.
 const LABELS = /(\bcharset\*?\s*=\s*"?)([A-Za-z0-9._:+-]{1,40})|(=\?)([A-Za-z0-9._:+-]{1,40})(?=(\*[A-Za-z-]*)?\?[BbQq]\?)/g;
 
+const CHUNK = 0x8000;
+// Longer than any match (`charset*="` with some spaces and a 40-character label), so a label cut
+// by a chunk's end is found whole in the next window.
+const OVERLAP = 128;
+
 /** The raw message with every misspelled charset label rewritten; the same bytes when there is none. */
 export function fixCharsetLabels(bytes: Uint8Array): Uint8Array {
-  // One character per byte, so string offsets are byte offsets (the labels themselves are ASCII).
-  let text = '';
-  for (let i = 0; i < bytes.byteLength; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   const pieces: Uint8Array[] = [];
   let last = 0;
-  let changed = false;
-  for (const m of text.matchAll(LABELS)) {
-    const label = m[2] ?? m[4]!;
-    const alias = charsetAlias(label);
-    if (!alias) continue;
-    const start = m.index + (m[1] ?? m[3]!).length;
-    pieces.push(bytes.subarray(last, start), new TextEncoder().encode(alias));
-    last = start + label.length;
-    changed = true;
+  // Window by window, one character per byte, so string offsets are byte offsets (labels are ASCII)
+  // and a 25 MiB message is never copied into one string.
+  for (let base = 0; base < bytes.byteLength; base += CHUNK) {
+    const text = String.fromCharCode(...bytes.subarray(base, base + CHUNK + OVERLAP));
+    for (const m of text.matchAll(LABELS)) {
+      if (m.index >= CHUNK) break; // the next window finds it
+      const label = m[2] ?? m[4]!;
+      const alias = charsetAlias(label);
+      if (!alias) continue;
+      const start = base + m.index + (m[1] ?? m[3]!).length;
+      pieces.push(bytes.subarray(last, start), new TextEncoder().encode(alias));
+      last = start + label.length;
+    }
   }
-  if (!changed) return bytes;
+  if (!pieces.length) return bytes;
   pieces.push(bytes.subarray(last));
   const out = new Uint8Array(pieces.reduce((n, p) => n + p.byteLength, 0));
   let offset = 0;
