@@ -245,6 +245,10 @@ describe('no input length breaks anything', () => {
         headers: `References: ${Array.from({ length: 300 }, (_, i) => `<r${i}@x.ru>`).join(' ')}\n`,
       }),
       mail(9, `"O'Brien \\ %_" <obrien@${'q'.repeat(45)}.com>`, { charset: 'win-1251' }),
+      // 4,000 References (~200 KB) and a 5,000-character "address": what is kept stays within a D1 row
+      mail(10, `ref@${'w'.repeat(60)}.ru`, {
+        headers: `References: ${Array.from({ length: 4000 }, (_, i) => `<ref-${i}-${'r'.repeat(30)}@x.ru>`).join('\n ')}\nCc: ${'c'.repeat(5000)}@x.ru\n`,
+      }),
     ];
     const before = await count(w, "SELECT count(*) AS n FROM inbox WHERE source = 'mail'");
     for (const raw of senders) await deliver(raw);
@@ -260,6 +264,9 @@ describe('no input length breaks anything', () => {
     const [second] = await mailEvents('break-2@break.example');
     expect(second!.company_id).toBe(first!.company_id);
     expect(await mailEvents('break-3@break.example')).toMatchObject([{ counterpart: 'sale_100%@stroy_market%.ru' }]);
+    const [big] = await inboxOf('break-10@break.example');
+    const kept10 = JSON.parse(big!.body).message;
+    expect([kept10.references.length, kept10.references[0], kept10.cc]).toEqual([100, `ref-0-${'r'.repeat(30)}@x.ru`, []]);
   });
 
   test('a mail that fails to file is kept whole in the inbox with the reason, and replays once the cause is gone', async () => {

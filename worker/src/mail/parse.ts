@@ -44,6 +44,10 @@ export const SNIPPET_MAX = 500;
 export const SUBJECT_MAX = 500;
 const ATTACHMENTS_MAX = 50;
 const ADDRESSES_MAX = 100;
+/** RFC 5321's limit on a path: a longer "address" is no mailbox, and would bloat every row it lands in. */
+const ADDRESS_MAX_LENGTH = 254;
+/** References kept (the root first); threading reads the first 50, the inbox row keeps them all. */
+const REFERENCES_MAX = 100;
 const HTML_SCAN_MAX = 200_000;
 
 /** `<id@host>` or `id@host` → `id@host`; null when nothing usable is left. */
@@ -66,7 +70,7 @@ export function messageIdList(raw: string | null | undefined): string[] {
 }
 
 export function cleanAddress(box: { address?: string | undefined; name?: string | undefined } | null | undefined): MailAddress | null {
-  const address = box?.address ? normalizeEmail(box.address) : null;
+  const address = box?.address && box.address.length <= ADDRESS_MAX_LENGTH ? normalizeEmail(box.address) : null;
   return address ? { address, name: (box?.name ?? '').trim().replace(/\s+/g, ' ').slice(0, 200) } : null;
 }
 
@@ -189,7 +193,7 @@ export async function parseMail(raw: ArrayBuffer | Uint8Array): Promise<MailMess
   return {
     messageId,
     inReplyTo: messageIdList(email.inReplyTo)[0] ?? null,
-    references: messageIdList(email.references),
+    references: messageIdList(email.references).slice(0, REFERENCES_MAX),
     from: cleanAddress(email.from && !email.from.group ? email.from : email.from?.group?.[0]),
     to: flatten(email.to),
     cc: flatten(email.cc),
