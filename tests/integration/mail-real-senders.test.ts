@@ -158,9 +158,15 @@ describe('reports and auto-replies are not clients', () => {
     expect({ companies: await companies(), leads: await count(w, 'SELECT count(*) AS n FROM leads') }).toEqual(before);
   });
 
-  test('a Postfix bounce from MAILER-DAEMON and an Exchange Online «Automatic reply» from a stranger open nothing and say why', async () => {
+  test("a Postfix bounce from MAILER-DAEMON, Яндекс's «Недоставленное сообщение» and an Exchange Online «Automatic reply» from a stranger open nothing and say why", async () => {
     const before = { companies: await companies(), leads: await count(w, 'SELECT count(*) AS n FROM leads') };
     await deliver(fixture('postfix-bounce.eml'));
+    // From mailer-daemon@yandex.ru, a public mailbox: unrecognised it would be a prospect named after that address.
+    await deliver(fixture('yandex-bounce.eml'));
+    expect(await mailEvents('20261202094000.6B2C3D4E5F@forward101a.mail.yandex.net')).toEqual([]);
+    expect(await inboxOf('20261202094000.6B2C3D4E5F@forward101a.mail.yandex.net')).toMatchObject([
+      { outcome: 'stored', reason: 'отчёт о недоставке — не записывается (Content-Type: multipart/report)' },
+    ]);
     await deliver(fixture('exchange-oof-en.eml'));
     expect(await mailEvents('4dKs2W1XyJz3Q@mx1.stroymarket-nsk.ru')).toEqual([]);
     expect(await mailEvents('PAXPR08MB7023A1B2C3D4E5F6A7B8C9D0@PAXPR08MB7023.eurprd08.prod.outlook.com')).toEqual([]);

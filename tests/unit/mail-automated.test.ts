@@ -28,6 +28,7 @@ describe('delivery failures, auto-replies and mailings', () => {
   test.each([
     ['exchange-ndr-ru.eml', { kind: 'bounce', sign: 'X-MS-Exchange-Message-Is-Ndr' }],
     ['postfix-bounce.eml', { kind: 'bounce', sign: 'Content-Type: multipart/report' }],
+    ['yandex-bounce.eml', { kind: 'bounce', sign: 'Content-Type: multipart/report' }],
     ['exchange-oof-ru.eml', { kind: 'auto_reply', sign: 'Auto-Submitted: auto-generated' }],
     ['exchange-oof-en.eml', { kind: 'auto_reply', sign: 'Auto-Submitted: auto-generated' }],
     ['newsletter.eml', { kind: 'bulk', sign: 'List-Unsubscribe / List-Id' }],
@@ -59,6 +60,7 @@ describe('delivery failures, auto-replies and mailings', () => {
     [[], undefined, 'postmaster@krovlya.ru', 'bounce'],
     [[], undefined, 'Microsoft Outlook <MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e@krovlya.ru>', 'bounce'],
     [[], 'Undeliverable: КП на профнастил', undefined, 'bounce'],
+    [[], 'Недоставленное сообщение', undefined, 'bounce'],
     [[], 'Недоставленное сообщение: КП на профнастил', undefined, 'bounce'],
     [[], 'Не доставлено: КП на профнастил', undefined, 'bounce'],
     [[], 'Delivery Status Notification (Failure)', undefined, 'bounce'],
