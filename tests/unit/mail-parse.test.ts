@@ -295,6 +295,12 @@ describe('the quoted history, as clients introduce it', () => {
     expect(['Thanks, see you Thursday.', 'Спасибо, до четверга.']).toContain(snippetOf(text));
   });
 
+  test('a From line alone is text (a site form), not the start of an Outlook block', () => {
+    expect(snippetOf('Заявка с сайта\nОт: Иван Петров\nТелефон: +7 912 345-67-89\nНужен профнастил С21')).toBe(
+      'Заявка с сайта От: Иван Петров Телефон: +7 912 345-67-89 Нужен профнастил С21',
+    );
+  });
+
   test('a time and a colon are not an attribution without an address; a reply between quotes is kept', () => {
     expect(snippetOf('Встреча 03.12.2026 в 10:00, адрес:\nул. Ленина, 5')).toBe('Встреча 03.12.2026 в 10:00, адрес: ул. Ленина, 5');
     expect(snippetOf('02.12.2026 10:00, Анна пишет:\n> Сколько листов?\n120 листов.\n> А доставка?\nСами заберём.')).toBe(

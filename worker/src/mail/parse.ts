@@ -113,10 +113,14 @@ const HISTORY_MARKS: RegExp[] = [
   // the signature mark "-- " (trimmed) and the separators of quoted / forwarded mail
   /^--$/,
   /^-{2,}\s*(original message|исходное сообщение|пересылаемое сообщение|переадресованное сообщение|forwarded message|перенаправленное сообщение)\s*-{2,}$/i,
-  // Outlook's «От: … Отправлено: …» / "From: … Sent: …" block and the rule above it
+  // the rule Outlook draws above its «От: … Отправлено: …» block
   /^_{10,}$/,
-  /^(from|от|sent|отправлено|date|дата):\s/i,
 ];
+// Outlook's «От: … Отправлено: … Кому: … Тема: …» / "From: … Sent: … To: … Subject: …" block (and
+// Gmail's forwarded header): a From line with another of the block's fields right under it. A
+// From line alone is a person's text (a site's form: «От: Иван, Телефон: …»).
+const HEADER_FROM = /^(from|от):\s/i;
+const HEADER_FIELD = /^(sent|отправлено|date|дата|to|кому|subject|тема|cc|копия):\s/i;
 const ATTRIBUTIONS: RegExp[] = [
   // Thunderbird, Gmail, Apple Mail: «… пишет:», "On … wrote:"
   /\s(wrote|writes|пишет|написал\(а\)|написал|написала):$/i,
@@ -145,6 +149,7 @@ export function snippetOf(text: string): string {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (isMark(HISTORY_MARKS, line)) break;
+    if (HEADER_FROM.test(line) && lines.slice(i + 1, i + 4).some((l) => HEADER_FIELD.test(l))) break;
     let attribution = isMark(ATTRIBUTIONS, line) ? 1 : 0;
     if (!attribution && ATTRIBUTION_START.test(line) && lines[i + 1]?.endsWith(':') && isMark(ATTRIBUTIONS, `${line} ${lines[i + 1]}`))
       attribution = 2;
