@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { splitMailAddress } from '../../schema/contracts/mail';
+import { charsetAlias, fixCharsetLabels } from '../../worker/src/mail/charsets';
 import { classifyMail, inDomain } from '../../worker/src/mail/direction';
 import { applyNeverLog, neverLogPatternFor, normalizeNeverLogPattern } from '../../worker/src/mail/never-log';
 import { messageFromFields, parseMail, snippetOf, SNIPPET_MAX } from '../../worker/src/mail/parse';
@@ -165,5 +166,145 @@ describe('a mail read off a webmail page', () => {
     expect(splitMailAddress('Иван Петров <Ivan@Krovlya.ru>')).toEqual({ name: 'Иван Петров', address: 'ivan@krovlya.ru' });
     expect(splitMailAddress('ivan@krovlya.ru')).toEqual({ name: '', address: 'ivan@krovlya.ru' });
     for (const bad of ['', 'Иван', '<>', 'a@b', 'Иван <ivan@krovlya.ru', 'x@y.ru z@y.ru']) expect(splitMailAddress(bad)).toBeNull();
+  });
+});
+
+describe('mail as real clients write it', () => {
+  test('Outlook: windows-1251 quoted-printable, the plain part read, the «От: … Отправлено: …» history cut', async () => {
+    const m = await parse('outlook-cp1251-qp.eml');
+    expect(m).toMatchObject({
+      from: { address: 'ivan@krovlya.ru', name: 'Иван Петров' },
+      to: [{ address: 'a@test.ru', name: 'Анна Менеджер' }],
+      subject: 'RE: Счёт на профнастил С21',
+      inReplyTo: 'invoice-118@test.ru',
+      automated: false,
+    });
+    expect(m.snippet).toBe(
+      'Анна, добрый день! Счёт получили, оплатим до пятницы. Доставку ждём в четверг, как договаривались. С уважением, Иван Петров ООО «Кровля А», отдел снабжения +7 (495) 123-45-67',
+    );
+  });
+
+  test('Thunderbird: format=flowed paragraphs joined, the reply under the quote kept, the quote, its attribution and the signature cut', async () => {
+    const m = await parse('thunderbird-flowed.eml');
+    expect(m.snippet).toBe(
+      'Анна, спасибо! Нас интересует профнастил С21 оцинкованный, 0,5 мм — около 340 м² на объект в Тюмени. Подскажите, пожалуйста, сроки и стоимость доставки до объекта.',
+    );
+    expect(m.from).toEqual({ address: 'snab@proizvodstvenno-kommercheskaya-firma-stroykomplekt.ru', name: 'Дмитрий Соколов' });
+  });
+
+  test('Apple Mail: delsp=yes rejoins a word cut at a soft break, space-stuffed lines lose the stuffing', async () => {
+    expect((await parse('applemail-flowed-delsp.eml')).snippet).toBe(
+      'Анна, добрый день! Прошу выставить счёт на профнастил С21, 340 м². Реквизиты во вложении к прошлому письму. — оплата в течение трёх дней — доставка за наш счёт С уважением, Ирина Волкова',
+    );
+  });
+
+  test('Яндекс: the unquoted history under «02.12.2026, 10:00, "Имя" <адрес>:» is cut', async () => {
+    expect((await parse('yandex-reply.eml')).snippet).toBe(
+      'Добрый день! Да, доставка в четверг подходит. Пришлите, пожалуйста, счёт на ИП Смирнова О. В. Ольга',
+    );
+  });
+
+  test('Mail.ru: KOI8-R headers and base64 body decoded, the signature and «Среда, … от Имя <адрес>:» history cut', async () => {
+    const m = await parse('mailru-koi8r.eml');
+    expect(m).toMatchObject({ subject: 'Re: Счёт 121 от 2 декабря', from: { address: 's.kuznetsov@mail.ru', name: 'Сергей Кузнецов' } });
+    expect(m.snippet).toBe('Анна, здравствуйте! Счёт оплатили сегодня, платёжку пришлю завтра утром.');
+  });
+
+  test('1С:УТ: the invoice PDF (application/octet-stream, an RFC 2047 name) is listed by its decoded name', async () => {
+    const m = await parse('1c-ut-invoice.eml');
+    expect(m.attachments).toEqual([{ name: 'Счет на оплату № ТД-125 от 02.12.2026.pdf', size: 142 }]);
+    expect(m.subject).toBe('Счет на оплату № ТД-125 от 02.12.2026');
+    expect(m.automated).toBe(false);
+  });
+});
+
+describe('charset labels as servers misspell them', () => {
+  // The same bytes, only the label changed: `latin1` keeps every byte as it is.
+  const relabel = (name: string, from: RegExp, label: string) =>
+    parseMail(Buffer.from(fixture(name).toString('latin1').replace(from, label), 'latin1'));
+
+  test.each(['win-1251', 'cp-1251', 'windows1251', 'Windows_1251', 'WIN1251', 'x-cp1251', 'ansi-1251'])(
+    'Outlook windows-1251 labelled %s reads the same',
+    async (label) => {
+      const m = await relabel('outlook-cp1251-qp.eml', /windows-1251/g, label);
+      expect(m.subject).toBe('RE: Счёт на профнастил С21');
+      expect(m.from?.name).toBe('Иван Петров');
+      expect(m.snippet.startsWith('Анна, добрый день! Счёт получили')).toBe(true);
+    },
+  );
+
+  test.each(['koi8r', 'KOI8R', 'koi8', 'x-koi8r'])('Mail.ru KOI8-R labelled %s reads the same', async (label) => {
+    const m = await relabel('mailru-koi8r.eml', /koi8-r/gi, label);
+    expect(m.subject).toBe('Re: Счёт 121 от 2 декабря');
+    expect(m.snippet).toBe('Анна, здравствуйте! Счёт оплатили сегодня, платёжку пришлю завтра утром.');
+  });
+
+  test('the alias table: WHATWG labels stay, misspellings map, unknown labels are left to the parser', () => {
+    expect(['utf-8', 'windows-1251', 'koi8-r', 'cp1251', 'KOI8-R', 'us-ascii'].map(charsetAlias)).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
+    expect(['win-1251', 'cp-1252', 'koi8r', 'koi8u', 'dos-866', 'ISO 8859-5', 'utf8', 'maccyrillic'].map(charsetAlias)).toEqual([
+      'windows-1251',
+      'windows-1252',
+      'koi8-r',
+      'koi8-u',
+      'ibm866',
+      'iso-8859-5',
+      null, // utf8 is a WHATWG label already
+      'x-mac-cyrillic',
+    ]);
+    expect(charsetAlias('x-nonsense-42')).toBeNull();
+    const bytes = new Uint8Array(fixture('cp1251-subject.eml'));
+    expect(fixCharsetLabels(bytes)).toBe(bytes); // nothing to rewrite: the very same bytes
+  });
+
+  test('a label across the 32 KiB window the scan reads in is rewritten once, the bytes around it kept', () => {
+    // `charset` starts 12 and 3 bytes before a window's end, right at it, and one byte before the second one's
+    for (const at of [0x8000 - 12, 0x8000 - 3, 0x8000, 0x10000 - 1]) {
+      const head = `${'x'.repeat(at - 2)}; `;
+      const raw = new TextEncoder().encode(`${head}charset=win-1251; =?koi8r?B?4c7OwQ==?= ${'я'.repeat(10)}`);
+      const text = new TextDecoder().decode(fixCharsetLabels(raw));
+      expect(text).toBe(`${head}charset=windows-1251; =?koi8-r?B?4c7OwQ==?= ${'я'.repeat(10)}`);
+    }
+  });
+});
+
+describe('the quoted history, as clients introduce it', () => {
+  test.each([
+    [
+      'Outlook (en)',
+      'Thanks, see you Thursday.\n\nFrom: Anna <a@test.ru>\nSent: Tuesday, December 1, 2026 4:20 PM\nTo: Ivan\nSubject: Visit\n\nHi Ivan',
+    ],
+    [
+      'Outlook (ru)',
+      'Спасибо, до четверга.\n\nОт: Анна <a@test.ru>\nОтправлено: 1 декабря 2026 г. 16:20\nКому: Иван\nТема: Визит\n\nИван,',
+    ],
+    ['Outlook, plain text', 'Thanks, see you Thursday.\n\n-----Original Message-----\nFrom: Anna [mailto:a@test.ru]\nSent: Tuesday'],
+    ['Android / Samsung', 'Спасибо, до четверга.\n\n-------- Исходное сообщение --------\nОт: Анна <a@test.ru>'],
+    ['Gmail, wrapped', 'Thanks, see you Thursday.\n\nOn Wed, Dec 2, 2026 at 10:00 AM Anna Manager <\na@test.ru> wrote:\n\nHi Ivan, can we'],
+    ['Thunderbird (ru)', 'Спасибо, до четверга.\n\n02.12.2026 10:00, Анна Менеджер пишет:\nИван, добрый день'],
+    ['Mail.ru', 'Спасибо, до четверга.\n\nСреда, 2 декабря 2026, 10:00 +03:00 от Анна Менеджер <a@test.ru>:\nИван, добрый день'],
+    ['Яндекс', 'Спасибо, до четверга.\n\n02.12.2026, 10:00, "Анна Менеджер" <a@test.ru>:\nИван, добрый день'],
+    ['quoted lines', 'Спасибо, до четверга.\n> Иван, добрый день\n>> ещё раньше'],
+  ])('%s', (_client, text) => {
+    expect(['Thanks, see you Thursday.', 'Спасибо, до четверга.']).toContain(snippetOf(text));
+  });
+
+  test('a From line alone is text (a site form), not the start of an Outlook block', () => {
+    expect(snippetOf('Заявка с сайта\nОт: Иван Петров\nТелефон: +7 912 345-67-89\nНужен профнастил С21')).toBe(
+      'Заявка с сайта От: Иван Петров Телефон: +7 912 345-67-89 Нужен профнастил С21',
+    );
+  });
+
+  test('a time and a colon are not an attribution without an address; a reply between quotes is kept', () => {
+    expect(snippetOf('Встреча 03.12.2026 в 10:00, адрес:\nул. Ленина, 5')).toBe('Встреча 03.12.2026 в 10:00, адрес: ул. Ленина, 5');
+    expect(snippetOf('02.12.2026 10:00, Анна пишет:\n> Сколько листов?\n120 листов.\n> А доставка?\nСами заберём.')).toBe(
+      '120 листов. Сами заберём.',
+    );
   });
 });

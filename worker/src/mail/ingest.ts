@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { canEditCompany } from '../access';
 import { processEvent } from '../funnel';
 import type { ServiceContext } from '../platform/route';
+import type { AutoKind } from './automated';
 import { classifyMail, inDomain, type MailDirection } from './direction';
 import { applyNeverLog } from './never-log';
 import type { MailAddress, MailMessage } from './parse';
@@ -103,6 +104,8 @@ export async function ingestMail(
   });
 
   if (verdict.internal) return result('stored', 'внутренняя переписка — не записывается');
+  // A delivery failure names nobody who wrote: its sender is a mail server, whoever's domain it is on.
+  if (message.auto?.kind === 'bounce') return result('stored', `отчёт о недоставке — не записывается (${message.auto.sign})`);
   if (verdict.neverLog)
     return result('stored', `в списке «не записывать»: ${quoteList([...new Set(verdict.skipped.map((s) => s.pattern))])}`);
 
@@ -155,6 +158,7 @@ export async function ingestMail(
     inReplyTo: message.inReplyTo,
     snippet: message.snippet,
     attachments: message.attachments,
+    ...(message.auto ? { auto: message.auto.kind } : {}),
     from: message.from?.address ?? null,
     to: message.to.map((a) => a.address),
     cc: message.cc.map((a) => a.address),
@@ -202,14 +206,16 @@ export async function ingestMail(
     });
   }
 
+  const why = (reason: MailSkipReason) =>
+    reason === 'automated' && message.auto ? AUTO_RU[message.auto.kind](message.auto.sign) : SKIP_RU[reason];
   if (!companies.length) {
-    const reasons = skipped.map((s) => `${s.address}: ${SKIP_RU[s.reason]}`);
+    const reasons = skipped.map((s) => `${s.address}: ${why(s.reason)}`);
     return result('rejected', reasons.length ? `ничего не записано — ${quoteList(reasons)}` : 'в письме нет внешних адресов');
   }
   if (companies.every((c) => c.duplicate)) return result('duplicate', null, companies);
   return result(
     'stored',
-    skipped.length ? `не записано для: ${quoteList(skipped.map((s) => `${s.address} (${SKIP_RU[s.reason]})`))}` : null,
+    skipped.length ? `не записано для: ${quoteList(skipped.map((s) => `${s.address} (${why(s.reason)})`))}` : null,
     companies,
   );
 }
@@ -220,4 +226,10 @@ const SKIP_RU: Record<MailSkipReason, string> = {
   out_of_scope: 'клиент другого менеджера',
   automated: 'рассылка или автоответ от неизвестного отправителя',
   no_region: 'нет региона для нового клиента (MAIL_DEFAULT_REGION или регионы в базе)',
+};
+
+const AUTO_RU: Record<AutoKind, (sign: string) => string> = {
+  bounce: (sign) => `отчёт о недоставке (${sign})`,
+  auto_reply: (sign) => `автоответ от неизвестного отправителя (${sign})`,
+  bulk: (sign) => `рассылка от неизвестного отправителя (${sign})`,
 };

@@ -3,6 +3,8 @@ import type { Attachment, Email, Mailbox } from 'postal-mime';
 import { splitMailAddress } from '../../../schema/contracts/mail';
 import { normalizeEmail } from '../../../schema/domain/contact-points';
 import { toHex } from '../platform/crypto';
+import { automatedKind, type AutoMail } from './automated';
+import { fixCharsetLabels } from './charsets';
 
 export interface MailAddress {
   /** Lower-cased, as contact points store e-mails. */
@@ -32,14 +34,20 @@ export interface MailMessage {
   /** Plain text of the new part of the body (quotes cut), at most SNIPPET_MAX characters. */
   snippet: string;
   attachments: MailAttachmentInfo[];
-  /** Newsletters and auto-replies (List-*, Precedence, Auto-Submitted): never open a lead. */
+  /** Delivery failures, auto-replies and mailings (automated.ts): never open a lead, never make a contact. */
   automated: boolean;
+  /** What kind of machine wrote it and how that was seen; absent in mail kept before it was recorded. */
+  auto?: AutoMail | null;
 }
 
 export const SNIPPET_MAX = 500;
 export const SUBJECT_MAX = 500;
 const ATTACHMENTS_MAX = 50;
 const ADDRESSES_MAX = 100;
+/** RFC 5321's limit on a path: a longer "address" is no mailbox, and would bloat every row it lands in. */
+const ADDRESS_MAX_LENGTH = 254;
+/** References kept (the root first); threading reads the first 50, the inbox row keeps them all. */
+const REFERENCES_MAX = 100;
 const HTML_SCAN_MAX = 200_000;
 
 /** `<id@host>` or `id@host` → `id@host`; null when nothing usable is left. */
@@ -62,7 +70,7 @@ export function messageIdList(raw: string | null | undefined): string[] {
 }
 
 export function cleanAddress(box: { address?: string | undefined; name?: string | undefined } | null | undefined): MailAddress | null {
-  const address = box?.address ? normalizeEmail(box.address) : null;
+  const address = box?.address && box.address.length <= ADDRESS_MAX_LENGTH ? normalizeEmail(box.address) : null;
   return address ? { address, name: (box?.name ?? '').trim().replace(/\s+/g, ' ').slice(0, 200) } : null;
 }
 
@@ -99,18 +107,58 @@ function htmlToText(html: string): string {
     .replace(/&amp;/g, '&');
 }
 
-// Where the new text ends: the signature mark "--", "-----Original Message-----", Outlook's "From:"
-// block, "On … wrote:" / "… пишет:" lines. After it come a signature or an earlier, already logged mail.
-const QUOTE_START =
-  /^(--|-{2,}\s*(Original Message|Исходное сообщение|Пересылаемое сообщение|Forwarded message)\s*-{2,}|(From|От|Отправлено|Sent):\s.*|.{0,200}\s(wrote|пишет|написал\(а\)|написал|написала):\s*)$/i;
+// Where the new text ends: what comes after is a signature or the quoted history of an earlier,
+// already logged mail, as Russian and English clients introduce it.
+const HISTORY_MARKS: RegExp[] = [
+  // the signature mark "-- " (trimmed) and the separators of quoted / forwarded mail
+  /^--$/,
+  /^-{2,}\s*(original message|исходное сообщение|пересылаемое сообщение|переадресованное сообщение|forwarded message|перенаправленное сообщение)\s*-{2,}$/i,
+  // the rule Outlook draws above its «От: … Отправлено: …» block
+  /^_{10,}$/,
+];
+// Outlook's «От: … Отправлено: … Кому: … Тема: …» / "From: … Sent: … To: … Subject: …" block (and
+// Gmail's forwarded header): a From line with another of the block's fields right under it. A
+// From line alone is a person's text (a site's form: «От: Иван, Телефон: …»).
+const HEADER_FROM = /^(from|от):\s/i;
+const HEADER_FIELD = /^(sent|отправлено|date|дата|to|кому|subject|тема|cc|копия):\s/i;
+const ATTRIBUTIONS: RegExp[] = [
+  // Thunderbird, Gmail, Apple Mail: «… пишет:», "On … wrote:"
+  /\s(wrote|writes|пишет|написал\(а\)|написал|написала):$/i,
+  // Яндекс «02.12.2026, 10:00, "Имя" <addr>:», Mail.ru «Среда, 2 декабря 2026, 10:00 +03:00 от Имя <addr>:»
+  /\d{1,2}:\d{2}\b.*[\s<"«][^\s<>@"]+@[^\s<>@"]+\.[^\s<>@"]+>?["»]?\s*:$/,
+];
+// An attribution a client wrapped onto a second line starts like one: "On …", a date, a weekday.
+const ATTRIBUTION_START =
+  /^(on\s|am\s|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|(mon|tue|wed|thu|fri|sat|sun)\w*,|(понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|пн|вт|ср|чт|пт|сб|вс),)/i;
 
-/** The new text of a mail: quoted lines and the quoted history cut, whitespace folded, ≤ SNIPPET_MAX. */
+const isMark = (marks: RegExp[], line: string) => line.length <= 400 && marks.some((re) => re.test(line));
+
+/**
+ * The new text of a mail: quoted lines and the quoted history cut, whitespace folded, ≤ SNIPPET_MAX.
+ * An attribution line followed by '>' lines introduces a quote the person answers below
+ * (Thunderbird writes its reply under the quote by default), so only the quote is skipped; one
+ * followed by plain text (Яндекс, Mail.ru) or a separator (Outlook) ends the new text.
+ */
 export function snippetOf(text: string): string {
   const kept: string[] = [];
-  for (const line of text.slice(0, HTML_SCAN_MAX).split(/\r?\n/)) {
-    const trimmed = line.trim();
-    if (QUOTE_START.test(trimmed)) break;
-    if (!trimmed.startsWith('>')) kept.push(trimmed);
+  const lines = text
+    .slice(0, HTML_SCAN_MAX)
+    .split(/\r?\n/)
+    .map((l) => l.trim());
+  const nextText = (i: number) => lines.slice(i, i + 20).find((l) => l !== '') ?? '';
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (isMark(HISTORY_MARKS, line)) break;
+    if (HEADER_FROM.test(line) && lines.slice(i + 1, i + 4).some((l) => HEADER_FIELD.test(l))) break;
+    let attribution = isMark(ATTRIBUTIONS, line) ? 1 : 0;
+    if (!attribution && ATTRIBUTION_START.test(line) && lines[i + 1]?.endsWith(':') && isMark(ATTRIBUTIONS, `${line} ${lines[i + 1]}`))
+      attribution = 2;
+    if (attribution) {
+      if (!nextText(i + attribution).startsWith('>')) break;
+      i += attribution - 1;
+      continue;
+    }
+    if (!line.startsWith('>')) kept.push(line);
   }
   const folded = kept.join(' ').replace(/\s+/g, ' ').trim();
   return folded.length > SNIPPET_MAX ? `${folded.slice(0, SNIPPET_MAX - 1)}…` : folded;
@@ -130,21 +178,6 @@ function attachmentInfo(parts: Attachment[]): MailAttachmentInfo[] {
     }));
 }
 
-function isAutomated(email: Email): boolean {
-  const header = (key: string) =>
-    email.headers
-      .find((h) => h.key === key)
-      ?.value.trim()
-      .toLowerCase();
-  const autoSubmitted = header('auto-submitted');
-  const precedence = header('precedence');
-  return (
-    (autoSubmitted !== undefined && autoSubmitted !== 'no') ||
-    (precedence !== undefined && /^(bulk|list|junk|auto_reply)$/.test(precedence)) ||
-    email.headers.some((h) => h.key === 'list-unsubscribe' || h.key === 'list-id' || h.key === 'x-autoreply' || h.key === 'x-autorespond')
-  );
-}
-
 export function parseDate(raw: string | number | null | undefined): number | null {
   if (raw === null || raw === undefined || raw === '') return null;
   const ms = typeof raw === 'number' ? raw : Date.parse(raw);
@@ -156,15 +189,16 @@ export function parseDate(raw: string | number | null | undefined): number | nul
  * from its bytes, so a redelivery of the same mail is still recognised.
  */
 export async function parseMail(raw: ArrayBuffer | Uint8Array): Promise<MailMessage> {
-  const email = await PostalMime.parse(raw, { attachmentEncoding: 'arraybuffer' });
   const bytes = raw instanceof Uint8Array ? raw : new Uint8Array(raw);
+  const email = await PostalMime.parse(fixCharsetLabels(bytes), { attachmentEncoding: 'arraybuffer' });
+  const auto = automatedKind(email);
   const messageId =
     cleanMessageId(email.messageId) ?? `no-message-id.${toHex(await crypto.subtle.digest('SHA-256', bytes)).slice(0, 40)}@voronka.invalid`;
   const text = email.text ?? (email.html ? htmlToText(email.html) : '');
   return {
     messageId,
     inReplyTo: messageIdList(email.inReplyTo)[0] ?? null,
-    references: messageIdList(email.references),
+    references: messageIdList(email.references).slice(0, REFERENCES_MAX),
     from: cleanAddress(email.from && !email.from.group ? email.from : email.from?.group?.[0]),
     to: flatten(email.to),
     cc: flatten(email.cc),
@@ -172,7 +206,8 @@ export async function parseMail(raw: ArrayBuffer | Uint8Array): Promise<MailMess
     subject: (email.subject ?? '').replace(/\s+/g, ' ').trim().slice(0, SUBJECT_MAX),
     snippet: snippetOf(text),
     attachments: attachmentInfo(email.attachments),
-    automated: isAutomated(email),
+    automated: auto !== null,
+    auto,
   };
 }
 
@@ -209,5 +244,6 @@ export function messageFromFields(fields: {
     snippet: snippetOf(fields.snippet ?? ''),
     attachments: fields.attachments.slice(0, ATTACHMENTS_MAX).map((a) => ({ name: a.name.trim().slice(0, 255), size: a.size ?? 0 })),
     automated: false,
+    auto: null,
   };
 }

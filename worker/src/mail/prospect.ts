@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { idList, refreshCompanySearch } from '../../../schema/db/search';
 import { canEditCompany, type UserPrincipal } from '../access';
 import type { ServiceContext } from '../platform/route';
+import { endsWith } from '../platform/text-match';
 import { auditInsert } from '../audit';
 import { prospectStatements } from '../clients';
 import { contactInserts } from '../clients';
@@ -91,11 +92,10 @@ async function companyOfDomain(
   address: string,
 ): Promise<{ id: number; region_id: number; owner_id: number | null } | null> {
   if (isPublicMailDomain(address)) return null;
-  const pattern = `%@${domainOf(address).replace(/[\\%_]/g, (c) => `\\${c}`)}`;
   const rows = await ctx.db.all<{ id: number; region_id: number; owner_id: number | null }>(sql`
     SELECT DISTINCT c.id, c.region_id, c.owner_id FROM contact_points p
     JOIN companies c ON c.id = coalesce((SELECT merged_into_id FROM companies WHERE id = p.company_id), p.company_id)
-    WHERE p.kind = 'email' AND p.value LIKE ${pattern} ESCAPE '\\' LIMIT 2`);
+    WHERE p.kind = 'email' AND ${endsWith(sql`p.value`, `@${domainOf(address)}`)} LIMIT 2`);
   return rows.length === 1 ? rows[0]! : null;
 }
 

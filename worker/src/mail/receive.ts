@@ -61,6 +61,9 @@ async function readRaw(raw: IncomingEmail['raw'], limit: number): Promise<{ byte
   return { bytes, complete };
 }
 
+/** The reason of a mail kept because filing it failed on our side; replay it from the inbox. */
+export const INGEST_FAILED = 'ошибка обработки, письмо сохранено — повторите его из входящих';
+
 // SMTPUTF8 envelopes may carry any character; a header value may not (the full text is in the body).
 const headerSafe = (value: string) => value.replace(/[^\x20-\x7e]/g, '?').slice(0, 500);
 
@@ -87,8 +90,10 @@ function inboxEntry(mail: IncomingEmail, size: number, entry: KeptEntry) {
 /**
  * The Email Worker's entry: every mail sent or forwarded to the Voronka address is filed and kept
  * in the inbox — its header block and what was filed (snippet, attachment names and sizes), never
- * the body of an attachment. Mail is never bounced: a mail we cannot read is kept as rejected; a
- * failure of our own is rethrown so Email Routing answers a temporary error and the sender retries.
+ * the body of an attachment. Mail is never bounced or dropped: a mail we cannot read, or cannot
+ * file because of a failure of our own, is kept as rejected with the reason (the latter whole, so
+ * it can be replayed); only a failure to write the inbox row itself is thrown, so Email Routing
+ * answers a temporary error and the sending server retries.
  */
 export async function receiveEmail(env: Env, mail: IncomingEmail, now = clockNow(env)): Promise<MailReceipt> {
   const config = loadConfig(env);
@@ -146,17 +151,19 @@ export async function receiveEmail(env: Env, mail: IncomingEmail, now = clockNow
   try {
     result = await ingestMail(ctx, { message, actor: { kind: 'mailbox' }, ignore: [mail.to.toLowerCase()] });
   } catch (err) {
+    // Kept whole (the normalized message) for «Повторить»; a throw now would make the sending
+    // server retry a mail that fails the same way each time and finally bounce it to the client.
+    // Only when even the inbox refuses the row is it thrown, so the sender keeps the mail.
     console.error(JSON.stringify({ email: message.messageId, error: String(err), stack: (err as Error).stack }));
-    await keep(
+    return keep(
       {
         externalId: message.messageId,
         body,
         outcome: 'rejected',
-        reason: `ошибка обработки, отправитель повторит доставку: ${String(err).slice(0, 300)}`,
+        reason: `${INGEST_FAILED}: ${String(err).slice(0, 300)}`,
       },
       size,
-    ).catch(() => undefined);
-    throw err;
+    );
   }
   return keep(
     {
