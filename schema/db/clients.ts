@@ -22,6 +22,13 @@ export const companies = sqliteTable(
     /** DataVersion of the Catalog_Контрагенты entry last applied: the same version twice is a no-op. */
     onecVersion: text('onec_version'),
     mergedIntoId: integer('merged_into_id'),
+    /**
+     * Set on a live company knowingly sharing its ИНН+КПП with the older live company named here: held
+     * before the database guarded the pair (migration 0013 marked them), or brought by 1C, whose catalogue
+     * may hold duplicates. Such a company stays outside `companies_inn_kpp_live_uq` until it is merged or
+     * its ИНН/КПП is edited (an edit clears the mark and is checked like any other). docs/client-base.md.
+     */
+    duplicateOfId: integer('duplicate_of_id'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
     /** First paid invoice: the earliest posted payment from 1C (kept by the 1C pipeline). */
@@ -42,6 +49,11 @@ export const companies = sqliteTable(
       .where(sql`${t.mergedIntoId} IS NULL`),
     index('companies_region_owner_idx').on(t.regionId, t.ownerId),
     index('companies_inn_idx').on(t.inn, t.kpp),
+    // One live company per ИНН+КПП (no КПП — a sole trader — is one value): concurrent creates and edits
+    // cannot both pass the collision check; the loser's batch fails here and is answered with a 409.
+    uniqueIndex('companies_inn_kpp_live_uq')
+      .on(t.inn, sql`coalesce(${t.kpp}, '')`)
+      .where(sql`${t.inn} IS NOT NULL AND ${t.mergedIntoId} IS NULL AND ${t.duplicateOfId} IS NULL`),
     index('companies_name_idx').on(t.nameNormalized),
     uniqueIndex('companies_onec_ref_uq').on(t.onecRef),
   ],

@@ -9,7 +9,7 @@ import { AppError, forbidden } from '../../platform/errors';
 import type { Db } from '../../platform/db';
 import type { ServiceContext } from '../../platform/route';
 import { auditInsert } from '../../audit';
-import { assertNoCollisions } from '../dedup/assert-no-collisions';
+import { assertNoCollisions, writeUnlessDuplicate } from '../dedup/assert-no-collisions';
 import { findNameCandidates } from '../dedup/find-collisions';
 import { checkCompanyFields, checkContacts, throwIfIssues } from '../dedup/normalize-input';
 import { contactInserts } from '../dedup/write-contacts';
@@ -67,38 +67,41 @@ export async function createCompany({ ctx, input }: { ctx: ServiceContext; input
   const people = checkContacts(input.contacts, ctx.lang);
   throwIfIssues([...fields.issues, ...people.issues]);
   const ownerId = await resolveNewOwner(ctx.db, p, input.regionId, input.ownerId);
-  await assertNoCollisions(ctx.db, p, {
+  const keys = {
     inn: fields.value.inn,
     kpp: fields.value.kpp,
     phones: people.value.flatMap((c) => c.phones.map((x) => x.e164)),
     emails: people.value.flatMap((c) => c.emails),
-  });
+  };
+  await assertNoCollisions(ctx.db, p, keys);
   const newId = sql`(SELECT max(id) FROM companies)`;
-  const [inserted] = await ctx.db.batch([
-    ctx.db
-      .insert(companies)
-      .values({
-        name: fields.value.name!,
-        nameNormalized: fields.value.nameNormalized!,
-        inn: fields.value.inn ?? null,
-        kpp: fields.value.kpp ?? null,
-        regionId: input.regionId,
-        ownerId,
-        status: input.status,
-        createdAt: ctx.now,
-        updatedAt: ctx.now,
-      })
-      .returning({ id: companies.id }),
-    ...contactInserts(ctx.db, newId, people.value, ctx.now),
-    ...refreshCompanySearch(sql`SELECT max(id) FROM companies`).map((s) => ctx.db.run(s)),
-    auditInsert(ctx, {
-      action: 'change',
-      entity: 'company',
-      entityId: sql`(SELECT CAST(max(id) AS TEXT) FROM companies)`,
-      details: { op: 'create', name: fields.value.name, ownerId },
-    }),
-    ctx.db.run(enqueueCounterpartyExport(sql`SELECT max(id) FROM companies`, ctx.now)),
-  ]);
+  const [inserted] = await writeUnlessDuplicate(ctx.db, p, keys, () =>
+    ctx.db.batch([
+      ctx.db
+        .insert(companies)
+        .values({
+          name: fields.value.name!,
+          nameNormalized: fields.value.nameNormalized!,
+          inn: fields.value.inn ?? null,
+          kpp: fields.value.kpp ?? null,
+          regionId: input.regionId,
+          ownerId,
+          status: input.status,
+          createdAt: ctx.now,
+          updatedAt: ctx.now,
+        })
+        .returning({ id: companies.id }),
+      ...contactInserts(ctx.db, newId, people.value, ctx.now),
+      ...refreshCompanySearch(sql`SELECT max(id) FROM companies`).map((s) => ctx.db.run(s)),
+      auditInsert(ctx, {
+        action: 'change',
+        entity: 'company',
+        entityId: sql`(SELECT CAST(max(id) AS TEXT) FROM companies)`,
+        details: { op: 'create', name: fields.value.name, ownerId },
+      }),
+      ctx.db.run(enqueueCounterpartyExport(sql`SELECT max(id) FROM companies`, ctx.now)),
+    ]),
+  );
   const id = inserted[0]!.id;
   const candidates = await findNameCandidates(ctx.db, p, {
     nameNormalized: fields.value.nameNormalized!,

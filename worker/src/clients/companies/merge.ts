@@ -13,7 +13,9 @@ const MOVED = ['contacts', 'contact_points', 'events', 'leads', 'tasks', 'onec_d
 /**
  * Merges `sourceId` into `survivorId`: every contact, point, event, lead, task and 1C document
  * moves, the source keeps a redirect (merged_into_id), earlier redirects to it are re-pointed,
- * the survivor inherits a missing ИНН/КПП/1C reference — all in one batch, audit-logged with counts.
+ * the survivor inherits a missing ИНН/КПП (with the source's mark of a known duplicate, if any: the source
+ * leaves the unique index of live ИНН+КПП first, so the survivor takes its place) and 1C reference — all
+ * in one batch, audit-logged with counts.
  */
 export async function mergeCompanies({ ctx, input }: { ctx: ServiceContext; input: { survivorId: number; sourceId: number } }) {
   const p = requireWriter(ctx.principal);
@@ -51,6 +53,7 @@ export async function mergeCompanies({ ctx, input }: { ctx: ServiceContext; inpu
     ctx.db.run(sql`UPDATE companies SET merged_into_id = ${s}, onec_ref = NULL, updated_at = ${ctx.now} WHERE id = ${m}`),
     ctx.db.run(sql`UPDATE companies SET
         inn = coalesce(inn, ${source.inn}), kpp = CASE WHEN inn IS NULL THEN ${source.kpp} ELSE kpp END,
+        duplicate_of_id = CASE WHEN inn IS NULL THEN ${source.duplicateOfId} ELSE duplicate_of_id END,
         onec_ref = coalesce(onec_ref, ${source.onecRef}),
         status = CASE WHEN status = 'client' OR ${source.status} = 'client' THEN 'client' ELSE 'prospect' END,
         updated_at = ${ctx.now}

@@ -6,7 +6,7 @@ import { canEditCompany, requireWriter } from '../../access';
 import { AppError, forbidden } from '../../platform/errors';
 import type { ServiceContext } from '../../platform/route';
 import { auditInsert } from '../../audit';
-import { assertNoCollisions } from '../dedup/assert-no-collisions';
+import { assertNoCollisions, writeUnlessDuplicate } from '../dedup/assert-no-collisions';
 import { findNameCandidates } from '../dedup/find-collisions';
 import { checkCompanyFields, throwIfIssues } from '../dedup/normalize-input';
 import { getCompany } from './get';
@@ -49,11 +49,15 @@ export async function updateCompany({ ctx, input }: { ctx: ServiceContext; input
   throwIfIssues(fields.issues);
   const inn = fields.value.inn === undefined ? current.inn : fields.value.inn;
   const kpp = fields.value.kpp === undefined ? current.kpp : fields.value.kpp;
-  if (inn && (inn !== current.inn || kpp !== current.kpp)) await assertNoCollisions(ctx.db, p, { inn, kpp, exceptCompanyId: current.id });
+  const keyChanged = inn !== current.inn || kpp !== current.kpp;
+  const keys = { inn, kpp, exceptCompanyId: current.id };
+  if (inn && keyChanged) await assertNoCollisions(ctx.db, p, keys);
   const set = {
     ...(fields.value.name !== undefined ? { name: fields.value.name, nameNormalized: fields.value.nameNormalized! } : {}),
     ...(fields.value.inn !== undefined ? { inn } : {}),
     ...(fields.value.kpp !== undefined ? { kpp } : {}),
+    // A company kept as a known duplicate of another ИНН+КПП is checked like any other once its key is edited.
+    ...(keyChanged ? { duplicateOfId: null } : {}),
     ...(changes.regionId !== undefined ? { regionId: changes.regionId } : {}),
     ...(changes.status !== undefined ? { status: changes.status } : {}),
     updatedAt: ctx.now,
@@ -63,16 +67,18 @@ export async function updateCompany({ ctx, input }: { ctx: ServiceContext; input
       .filter((k) => k !== 'updatedAt')
       .map((k) => [k, current[k as keyof typeof current]]),
   );
-  await ctx.db.batch([
-    ctx.db.update(companies).set(set).where(eq(companies.id, current.id)),
-    ...refreshCompanySearch(idList([current.id])).map((s) => ctx.db.run(s)),
-    auditInsert(ctx, {
-      action: 'change',
-      entity: 'company',
-      entityId: current.id,
-      details: { op: 'update', before, after: { ...set, updatedAt: undefined } },
-    }),
-  ]);
+  await writeUnlessDuplicate(ctx.db, p, keys, () =>
+    ctx.db.batch([
+      ctx.db.update(companies).set(set).where(eq(companies.id, current.id)),
+      ...refreshCompanySearch(idList([current.id])).map((s) => ctx.db.run(s)),
+      auditInsert(ctx, {
+        action: 'change',
+        entity: 'company',
+        entityId: current.id,
+        details: { op: 'update', before, after: { ...set, updatedAt: undefined } },
+      }),
+    ]),
+  );
   const candidates =
     set.nameNormalized || set.regionId
       ? await findNameCandidates(ctx.db, p, {

@@ -6,7 +6,7 @@ import { canEditCompany, requireWriter } from '../../access';
 import { forbidden } from '../../platform/errors';
 import type { ServiceContext } from '../../platform/route';
 import { auditInsert } from '../../audit';
-import { assertNoCollisions } from '../dedup/assert-no-collisions';
+import { assertNoCollisions, writeUnlessDuplicate } from '../dedup/assert-no-collisions';
 import { checkContacts, throwIfIssues } from '../dedup/normalize-input';
 import { contactInserts } from '../dedup/write-contacts';
 import { getCompany } from '../companies/get';
@@ -20,12 +20,15 @@ export async function addContact({ ctx, input }: { ctx: ServiceContext; input: {
   const people = checkContacts([input.contact], ctx.lang, 'body');
   throwIfIssues(people.issues.map((i) => ({ ...i, field: i.field.replace(/^body\.0\./, 'body.') })));
   const [contact] = people.value;
-  await assertNoCollisions(ctx.db, p, { phones: contact!.phones.map((x) => x.e164), emails: contact!.emails });
-  await ctx.db.batch([
-    ctx.db.update(companies).set({ updatedAt: ctx.now }).where(eq(companies.id, company.id)),
-    ...contactInserts(ctx.db, company.id, people.value, ctx.now),
-    ...refreshCompanySearch(idList([company.id])).map((s) => ctx.db.run(s)),
-    auditInsert(ctx, { action: 'change', entity: 'company', entityId: company.id, details: { op: 'add_contact', name: contact!.name } }),
-  ]);
+  const keys = { phones: contact!.phones.map((x) => x.e164), emails: contact!.emails };
+  await assertNoCollisions(ctx.db, p, keys);
+  await writeUnlessDuplicate(ctx.db, p, keys, () =>
+    ctx.db.batch([
+      ctx.db.update(companies).set({ updatedAt: ctx.now }).where(eq(companies.id, company.id)),
+      ...contactInserts(ctx.db, company.id, people.value, ctx.now),
+      ...refreshCompanySearch(idList([company.id])).map((s) => ctx.db.run(s)),
+      auditInsert(ctx, { action: 'change', entity: 'company', entityId: company.id, details: { op: 'add_contact', name: contact!.name } }),
+    ]),
+  );
   return getCompany({ ctx, input: { id: company.id }, audit: false });
 }

@@ -74,6 +74,10 @@ async function applyCounterparty(ctx: ServiceContext, cp: OnecCounterparty): Pro
     nameNormalized: normalizeCompanyName(name) || name.toLowerCase(),
     inn: cp.inn || null,
     kpp: cp.kpp || null,
+    // 1C's catalogue may hold two counterparties of one ИНН+КПП: the second is kept, marked as a known
+    // duplicate of the live holder, outside the unique index of live ИНН+КПП (schema/db/clients.ts).
+    duplicateOfId: sql`(SELECT h.id FROM companies h WHERE h.inn = ${cp.inn || null} AND coalesce(h.kpp, '') = ${cp.kpp || ''}
+      AND h.merged_into_id IS NULL AND h.duplicate_of_id IS NULL AND h.id != ${byRef?.id ?? 0} LIMIT 1)`,
     onecVersion: cp.dataVersion,
     updatedAt: ctx.now,
   };
