@@ -275,6 +275,41 @@ test('exports are CSV or XLSX of the same table, and audit-logged', async () => 
   expect(await count(w, "SELECT count(*) AS n FROM audit_log WHERE action = 'export' AND entity = 'report'")).toBe(2);
 });
 
+describe('malformed periods and buckets are a 400 naming the field, never a 500', () => {
+  const cookieOf = async () => (await import('../helpers/world')).sessionCookie(w, 'admin');
+  const CASES: [string, string][] = [
+    ['/api/reports/calls/drill?bucket=abcdefg', 'query.bucket'],
+    ['/api/reports/calls/drill?by=week&bucket=x', 'query.bucket'],
+    ['/api/reports/leads/drill?from=2026-11-01&to=2026-11-30&by=day&bucket=2026-13', 'query.bucket'],
+    ['/api/reports/clients/drill?from=2026-11-01&to=2026-11-30&by=day&bucket=2026-02-30', 'query.bucket'],
+    // The chart's week buckets are Mondays; 18 November 2026 is a Wednesday.
+    ['/api/reports/calls/drill?from=2026-11-01&to=2026-11-30&by=week&bucket=2026-11-18', 'query.bucket'],
+    ['/api/reports/invoices/drill?by=month&bucket=2026-1', 'query.bucket'],
+    ['/api/reports/calls?from=2026-13-45', 'query.from'],
+    ['/api/reports/calls?from=2026-11-01&to=2026-02-31', 'query.to'],
+    ['/api/reports/calls/drill?to=2026-00-10', 'query.to'],
+    ['/api/reports/calls/export?format=csv&from=2026-11-31', 'query.from'],
+  ];
+  test.each(CASES)('%s → 400 naming %s', async (path, field) => {
+    const res = await apiAs(w, 'admin').get(path);
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields.map((f: { field: string }) => f.field)).toContain(field);
+  });
+
+  test('the drill-down page answers a malformed bucket with 400 too', async () => {
+    const res = await w.fetch('/app/reports/calls/drill?by=week&bucket=x', { headers: { cookie: await cookieOf() } });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('bucket');
+  });
+
+  test('well-formed buckets of every granularity still drill down', async () => {
+    const week = await get('admin', '/api/reports/calls/drill?from=2026-11-10&to=2026-11-30&by=week&bucket=2026-11-16');
+    expect(week.titleRu).toBe('Звонки: 2026-11-16 — 2026-11-22');
+    const month = await get('admin', '/api/reports/invoices/drill?from=2026-11-01&to=2026-11-30&by=month&bucket=2026-11&measure=invoices');
+    expect(month.rows.map((d: { number: string }) => d.number).sort()).toEqual(['С-1', 'С-2']);
+  });
+});
+
 // Last: its call touches client 102, which the dormant-clients figures above rank.
 test("a manager's calls drill-down never names a client he does not see — not its name, id nor number", async () => {
   // A dials Борис's client (102) on a day no other test reads; he owns his call, not that client.

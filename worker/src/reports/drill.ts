@@ -4,17 +4,42 @@ import type { ServiceContext } from '../platform/route';
 import { CALL_MEASURE_FILTERS, RAW_DAY, callsOfDays } from './calls';
 import { DORMANT_DAYS } from './dormant';
 import { LEAD_CHANNEL_TITLES_RU } from '../../../schema/domain/lead-channels';
-import { MSK_DAY, addDays, companyVisible, regionOwnerFilter, reportScope, type Granularity, type ReportScope } from './scope';
+import { AppError } from '../platform/errors';
+import type { Lang } from '../platform/i18n';
+import {
+  MSK_DAY,
+  addDays,
+  companyVisible,
+  isCalendarDay,
+  mondayOf,
+  regionOwnerFilter,
+  reportScope,
+  type Granularity,
+  type ReportScope,
+} from './scope';
 
 const LIMIT = 500;
 const DAY = 86_400_000;
 
-/** The days a clicked bucket covers, within the report's period. */
-function bucketRange(s: ReportScope, bucket: string | undefined, by: Granularity): [string, string] {
+const BAD_BUCKET = {
+  ru: 'Период на графике — день ГГГГ-ММ-ДД, понедельник недели ГГГГ-ММ-ДД или месяц ГГГГ-ММ',
+  en: 'A chart bucket is a day YYYY-MM-DD, the Monday of a week YYYY-MM-DD or a month YYYY-MM',
+};
+
+/**
+ * The days a clicked bucket covers, within the report's period: a month (YYYY-MM) at any granularity;
+ * a day (YYYY-MM-DD) — by week the Monday the chart names the week by, by month any day of the month.
+ * Anything else is a 400 naming `query.bucket` (it used to reach date arithmetic and fail there).
+ */
+function bucketRange(s: ReportScope, bucket: string | undefined, by: Granularity, lang: Lang): [string, string] {
   if (!bucket) return [s.from, s.to];
+  const month = /^\d{4}-(0[1-9]|1[0-2])$/.test(bucket);
+  const day = !month && isCalendarDay(bucket);
+  if ((!month && !day) || (day && by === 'week' && mondayOf(bucket) !== bucket))
+    throw new AppError('validation_failed', undefined, [{ field: 'query.bucket', message: `${BAD_BUCKET[lang]}: «${bucket}»` }]);
   let [from, to] = [bucket, bucket];
   if (by === 'week') to = addDays(bucket, 6);
-  if (by === 'month' || bucket.length === 7) {
+  if (by === 'month' || month) {
     from = `${bucket.slice(0, 7)}-01`;
     to = addDays(`${addDays(from, 31).slice(0, 7)}-01`, -1);
   }
@@ -36,7 +61,7 @@ export async function drillDown({
   input: { report: ReportId; query: DrillQuery };
 }): Promise<DrillDown> {
   const s = await reportScope(ctx, input.query);
-  const [from, to] = bucketRange(s, input.query.bucket, s.by);
+  const [from, to] = bucketRange(s, input.query.bucket, s.by, ctx.lang);
   const m = input.query.measure ?? '';
   const company = s.companyId !== null ? sql`AND c.id = ${s.companyId}` : sql``;
   const visible = companyVisible(s.caller);

@@ -23,6 +23,14 @@ export interface ReportScope {
 }
 
 const DAY = 86_400_000;
+const NOT_A_DAY = { ru: 'Такого дня нет в календаре', en: 'Not a calendar day' };
+
+/** Whether YYYY-MM-DD names a real day (2026-02-29 and 2026-11-31 do not). */
+export function isCalendarDay(day: string): boolean {
+  const ms = Date.parse(`${day}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === day;
+}
+
 /** A calendar day `n` days from `day` (both YYYY-MM-DD). */
 export const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 
@@ -35,6 +43,14 @@ export const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T0
 export async function reportScope(ctx: ServiceContext, q: ReportQuery): Promise<ReportScope> {
   const caller = requireUser(ctx.principal);
   const today = localDate(ctx.now, 'Europe/Moscow');
+  // The contract checks the shape (ГГГГ-ММ-ДД); a day that is not in the calendar (2026-02-30, 2026-13-01) is named here.
+  const wrongDays = (['from', 'to'] as const).filter((k) => q[k] !== undefined && !isCalendarDay(q[k]));
+  if (wrongDays.length)
+    throw new AppError(
+      'validation_failed',
+      undefined,
+      wrongDays.map((k) => ({ field: `query.${k}`, message: `${NOT_A_DAY[ctx.lang]}: «${q[k]}»` })),
+    );
   const to = q.to ?? today;
   const from = q.from ?? addDays(to, -29);
   if (from > to)
@@ -92,7 +108,7 @@ export function bucketsOf(s: ReportScope): string[] {
 /** 0 for Monday … 6 for Sunday. */
 export const weekdayOf = (day: string) => (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7;
 
-function mondayOf(day: string): string {
+export function mondayOf(day: string): string {
   return addDays(day, -weekdayOf(day));
 }
 
