@@ -10,6 +10,8 @@ import { classifyRows, type RowPlan } from './classify-rows';
 import { findOwnImport, type ImportRecord } from './find-own';
 
 const NOTE_SUBJECT_MAX = 500;
+/** A chunk that keeps losing races on a unique key is tried this many times, then the error stands. */
+const COMMIT_ATTEMPTS = 3;
 
 type StoredRow = {
   row_no: number;
@@ -193,6 +195,7 @@ async function commitOnce(ctx: ServiceContext, imp: ImportRecord, rows: ImportRo
  * Writes one chunk of an import. Idempotent: rows already stored for this import are not touched
  * again and answer their stored outcome. Two requests racing on the same rows cannot both write:
  * the loser's batch fails on the import_rows key as a whole and is answered from what the winner stored.
+ * Likewise a chunk whose new company lost its ИНН+КПП to a concurrent write is classified again.
  */
 export async function commitImport({
   ctx,
@@ -205,10 +208,14 @@ export async function commitImport({
   const imp = await findOwnImport(ctx, input.id);
   if (imp.state === 'done')
     throw new AppError('conflict', { ru: 'Импорт уже завершён: начните новый', en: 'This import is finished: start a new one' });
-  try {
-    return { rows: await commitOnce(ctx, imp, input.rows) };
-  } catch (err) {
-    if (!isUniqueViolation(err)) throw err;
-    return { rows: await commitOnce(ctx, imp, input.rows) };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return { rows: await commitOnce(ctx, imp, input.rows) };
+    } catch (err) {
+      // The same chunk stored by a twin request, or a new company's ИНН+КПП (or a phone, an e-mail) taken
+      // meanwhile by a create or another import (the unique keys of docs/client-base.md): the batch wrote
+      // nothing; classified again, the rows see the winner (stored outcome, merged or other_owner).
+      if (!isUniqueViolation(err) || attempt === COMMIT_ATTEMPTS) throw err;
+    }
   }
 }
