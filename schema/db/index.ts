@@ -9,3 +9,4 @@ export * from './integrations';
 export * from './telephony';
 export * from './pay';
 export * from './reports';
+export * from './sign-in';

@@ -44,6 +44,11 @@ export interface StartOptions {
   assets?: boolean;
   /** The worker's "now" (epoch ms): the suite's TEST_NOW unless the suite states its own date. */
   now?: number;
+  /**
+   * A directory keeping D1 on disk: a worker started later on the same directory (after the first is
+   * disposed) finds the same rows, which is how a test lets time pass. Only new migrations are applied.
+   */
+  d1Persist?: string;
 }
 
 /**
@@ -56,6 +61,7 @@ export async function startWorker(opts: StartOptions = {}): Promise<TestWorker> 
   const script = await bundleWorker();
   const mf = new Miniflare({
     ...(opts.http ? { host: '127.0.0.1', port: 0 } : {}),
+    ...(opts.d1Persist ? { d1Persist: opts.d1Persist } : {}),
     workers: [
       {
         name: 'voronka',
@@ -75,7 +81,8 @@ export async function startWorker(opts: StartOptions = {}): Promise<TestWorker> 
   const sqlWorker = await mf.getWorker('test-sql');
   const db = testD1(async (body) => (await sqlWorker.fetch('http://test-sql/', { method: 'POST', body })) as unknown as Response);
   await db.prepare(D1_MIGRATIONS_TABLE).run();
-  for (const migration of readMigrations()) {
+  const applied = new Set((await db.prepare('SELECT name FROM d1_migrations').all<{ name: string }>()).results.map((r) => r.name));
+  for (const migration of readMigrations().filter((m) => !applied.has(m.name))) {
     await db.batch([
       ...migration.statements.map((s) => db.prepare(s)),
       db.prepare('INSERT INTO d1_migrations (name) VALUES (?)').bind(migration.name),

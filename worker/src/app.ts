@@ -5,6 +5,7 @@ import { loadConfig } from './platform/config';
 import { createDb } from './platform/db';
 import { pickLang } from './platform/i18n';
 import { noLivePush } from './platform/live';
+import { refuseForgedBrowserWrites } from './auth';
 import { createLivePush } from './live';
 import { tokenFromWebSocketProtocol } from './live';
 import { registerRoute, type App, type AppEnv } from './platform/route';
@@ -51,6 +52,9 @@ export function createApp(): App {
     if (origin && c.var.config.frameAncestors.includes(origin)) c.res.headers.set('Access-Control-Allow-Origin', origin);
   });
 
+  // Cookie-authenticated writes only from our own pages, as JSON (see docs/security.md).
+  app.use('*', refuseForgedBrowserWrites);
+
   // The extension's WebSocket carries its token as a subprotocol: on this one route only.
   app.use('/api/live', tokenFromWebSocketProtocol);
   for (const route of routes) registerRoute(app, route);
@@ -69,6 +73,8 @@ export function createApp(): App {
     const requestId = c.var.requestId ?? crypto.randomUUID();
     if (err instanceof AppError) {
       const res = c.json(errorBody(err, lang, requestId), err.statusCode());
+      const retryAfter = err.details?.['retryAfterSeconds'];
+      if (err.code === 'too_many_requests' && typeof retryAfter === 'number') res.headers.set('Retry-After', String(retryAfter));
       return res;
     }
     console.error(JSON.stringify({ requestId, path: c.req.path, error: String(err), stack: (err as Error).stack }));

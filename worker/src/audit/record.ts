@@ -5,7 +5,18 @@ import { principalLabel } from '../platform/principal';
 import type { ServiceContext } from '../platform/route';
 
 export interface AuditEntry {
-  action: 'view' | 'export' | 'change' | 'merge' | 'assign' | 'hand_over' | 'sign_in' | 'sign_out' | 'token_create' | 'token_revoke';
+  action:
+    | 'view'
+    | 'export'
+    | 'change'
+    | 'merge'
+    | 'assign'
+    | 'hand_over'
+    | 'sign_in'
+    | 'sign_in_failed'
+    | 'sign_out'
+    | 'token_create'
+    | 'token_revoke';
   entity: string;
   /** An id, or the SQL of one inserted earlier in the same batch. */
   entityId?: string | number | SQL | null;

@@ -2,10 +2,10 @@ import { eq } from 'drizzle-orm';
 import { users } from '../../../schema/db';
 import { AppError } from '../platform/errors';
 import type { Db } from '../platform/db';
-import { verifyPassword } from '../platform/crypto';
+import { PBKDF2_ITERATIONS, verifyPassword } from '../platform/crypto';
 
-// Compared against when the e-mail is unknown, so both failures take the same time.
-const DUMMY_HASH = 'pbkdf2$sha256$100000$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+// Compared against when the e-mail is unknown, so both failures take the same time (the iterations every stored hash has).
+const DUMMY_HASH = `pbkdf2$sha256$${PBKDF2_ITERATIONS}$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=`;
 
 export const badCredentials = () => new AppError('unauthorized', { ru: 'Неверный e-mail или пароль', en: 'Wrong e-mail or password' });
 

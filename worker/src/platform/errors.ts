@@ -9,13 +9,15 @@ export const errorCodes = [
   'method_not_allowed',
   'conflict',
   'payload_too_large',
+  'unsupported_media_type',
+  'too_many_requests',
   'internal',
   'unavailable',
   'bad_gateway',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
-export function statusOf(code: ErrorCode): 400 | 401 | 403 | 404 | 405 | 409 | 413 | 500 | 502 | 503 {
+export function statusOf(code: ErrorCode): 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 429 | 500 | 502 | 503 {
   switch (code) {
     case 'bad_request':
     case 'validation_failed':
@@ -32,6 +34,10 @@ export function statusOf(code: ErrorCode): 400 | 401 | 403 | 404 | 405 | 409 | 4
       return 409;
     case 'payload_too_large':
       return 413;
+    case 'unsupported_media_type':
+      return 415;
+    case 'too_many_requests':
+      return 429;
     case 'unavailable':
       return 503;
     case 'bad_gateway':
@@ -50,6 +56,11 @@ const defaultMessages: Record<ErrorCode, Text> = {
   method_not_allowed: { ru: 'Метод не поддерживается', en: 'Method not allowed' },
   conflict: { ru: 'Конфликт с существующими данными', en: 'Conflicts with existing data' },
   payload_too_large: { ru: 'Слишком большой запрос', en: 'Payload too large' },
+  unsupported_media_type: {
+    ru: 'Тело запроса должно быть JSON (Content-Type: application/json)',
+    en: 'The body must be JSON (Content-Type: application/json)',
+  },
+  too_many_requests: { ru: 'Слишком много попыток, подождите', en: 'Too many attempts, wait a little' },
   internal: { ru: 'Внутренняя ошибка сервера', en: 'Internal server error' },
   unavailable: { ru: 'Сервис временно недоступен', en: 'Service temporarily unavailable' },
   bad_gateway: { ru: 'Внешний сервис отказал', en: 'The upstream service failed' },

@@ -2,6 +2,7 @@ import { setCookie } from 'hono/cookie';
 import { SignInRequest, SignInResponse } from '../../../../schema/contracts';
 import { defineRoute } from '../../platform/route';
 import { SESSION_COOKIE, signIn } from '../sessions/sign-in';
+import { clientAddress } from '../sign-in-throttle';
 
 export default defineRoute({
   method: 'post',
@@ -12,7 +13,10 @@ export default defineRoute({
   body: SignInRequest,
   response: SignInResponse,
   handler: async ({ ctx, input, c }) => {
-    const { secret, expiresAt, user } = await signIn({ ctx, input: { ...input.body, userAgent: c.req.header('user-agent') ?? null } });
+    const { secret, expiresAt, user } = await signIn({
+      ctx,
+      input: { ...input.body, userAgent: c.req.header('user-agent') ?? null, address: clientAddress(c.req.header('cf-connecting-ip')) },
+    });
     // Max-Age, not Expires: the lifetime counts from the browser's receipt, whatever either clock says.
     setCookie(c, SESSION_COOKIE, secret, {
       httpOnly: true,

@@ -1,6 +1,7 @@
 import { TokenSignInRequest, TokenSignInResponse } from '../../../../schema/contracts';
 import { defineRoute } from '../../platform/route';
 import { issueDeviceToken } from '../sessions/issue-device-token';
+import { clientAddress } from '../sign-in-throttle';
 
 export default defineRoute({
   method: 'post',
@@ -11,5 +12,6 @@ export default defineRoute({
   body: TokenSignInRequest,
   response: TokenSignInResponse,
   status: 201,
-  handler: ({ ctx, input }) => issueDeviceToken({ ctx, input: input.body }),
+  handler: ({ ctx, input, c }) =>
+    issueDeviceToken({ ctx, input: { ...input.body, address: clientAddress(c.req.header('cf-connecting-ip')) } }),
 });
