@@ -44,6 +44,8 @@ export interface StartOptions {
   assets?: boolean;
   /** The worker's "now" (epoch ms): the suite's TEST_NOW unless the suite states its own date. */
   now?: number;
+  /** Workers Rate Limiting bindings (wrangler.toml [[ratelimits]]); Miniflare counts them in memory per real period. */
+  ratelimits?: Record<string, { simple: { limit: number; period?: 10 | 60 } }>;
 }
 
 /**
@@ -64,6 +66,7 @@ export async function startWorker(opts: StartOptions = {}): Promise<TestWorker> 
         compatibilityDate: '2026-04-01',
         d1Databases: { DB: 'voronka-test' },
         durableObjects: { LIVE: { className: 'ManagerChannel', useSQLite: true } }, // the live channels, as wrangler.toml binds them
+        ...(opts.ratelimits ? { ratelimits: opts.ratelimits } : {}),
         bindings: { ...TEST_SECRETS, CLOCK_NOW: new Date(now).toISOString(), ...opts.bindings },
         ...(opts.assets ? { assets: { directory: join(ROOT, 'dist/public'), binding: 'ASSETS', routerConfig: assetsRouterConfig() } } : {}),
       },

@@ -9,13 +9,14 @@ export const errorCodes = [
   'method_not_allowed',
   'conflict',
   'payload_too_large',
+  'rate_limited',
   'internal',
   'unavailable',
   'bad_gateway',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
-export function statusOf(code: ErrorCode): 400 | 401 | 403 | 404 | 405 | 409 | 413 | 500 | 502 | 503 {
+export function statusOf(code: ErrorCode): 400 | 401 | 403 | 404 | 405 | 409 | 413 | 429 | 500 | 502 | 503 {
   switch (code) {
     case 'bad_request':
     case 'validation_failed':
@@ -32,6 +33,8 @@ export function statusOf(code: ErrorCode): 400 | 401 | 403 | 404 | 405 | 409 | 4
       return 409;
     case 'payload_too_large':
       return 413;
+    case 'rate_limited':
+      return 429;
     case 'unavailable':
       return 503;
     case 'bad_gateway':
@@ -50,6 +53,7 @@ const defaultMessages: Record<ErrorCode, Text> = {
   method_not_allowed: { ru: 'Метод не поддерживается', en: 'Method not allowed' },
   conflict: { ru: 'Конфликт с существующими данными', en: 'Conflicts with existing data' },
   payload_too_large: { ru: 'Слишком большой запрос', en: 'Payload too large' },
+  rate_limited: { ru: 'Слишком много запросов: повторите позже', en: 'Too many requests: retry later' },
   internal: { ru: 'Внутренняя ошибка сервера', en: 'Internal server error' },
   unavailable: { ru: 'Сервис временно недоступен', en: 'Service temporarily unavailable' },
   bad_gateway: { ru: 'Внешний сервис отказал', en: 'The upstream service failed' },
