@@ -1,6 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import { signStandardWebhook } from '../../worker/src/platform/standard-webhooks';
-import { count } from '../helpers/api';
+import { apiAs, count } from '../helpers/api';
 import { TEST_NOW, TEST_NOW_S } from '../helpers/clock';
 import { onecPushHeaders } from '../helpers/onec-push';
 import { loadOnecFixture, runCron } from '../helpers/onec-server';
@@ -356,6 +356,24 @@ describe('ONEC_PUSH_AUTH=basic: the weaker, replayable way, still never rolled b
     const res = await send(basic, '{"value":[]}', { authorization: `Basic ${Buffer.from('1c:не-тот').toString('base64')}` });
     expect(res.status).toBe(401);
     expect(res.json.error.message).toBe('Подпись не принята: Basic credentials mismatch');
+  });
+});
+
+describe('what is kept of a refusal cannot be re-applied by the admin', () => {
+  test.each([
+    ['a body cut at 4 KB (over the limit)', "reason LIKE 'payload_too_large:%'", 'Хранится только начало'],
+    ['a reused request id', "reason LIKE 'replay: X-Request-Id%'", 'Это повтор уже полученного'],
+    ['an older 1C version', "instr(reason, 'более старая версия объекта') = 1", 'более старая версия'],
+  ])('%s: «Повторить» answers 409 and the page offers no button', async (_name, where, message) => {
+    const row = await w.db
+      .prepare(`SELECT id, reason FROM inbox WHERE outcome = 'rejected' AND ${where} ORDER BY id LIMIT 1`)
+      .first<{ id: number }>();
+    expect(row).not.toBeNull();
+    const res = await apiAs(w, 'admin').post(`/api/inbox/${row!.id}/replay`);
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toContain(message);
+    const page = await apiAs(w, 'admin').get('/app/sync');
+    expect(page.body).not.toContain(`data-replay="${row!.id}"`);
   });
 });
 
