@@ -1,4 +1,4 @@
-import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, integer, text, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core';
 
 export const outboxKinds = ['onec_counterparty'] as const;
 export const outboxStates = ['pending', 'sent'] as const;
@@ -31,3 +31,19 @@ export const syncState = sqliteTable('sync_state', {
   value: text('value').notNull(),
   updatedAt: integer('updated_at').notNull(),
 });
+
+/**
+ * Every DataVersion of a 1C object applied from a push, with the signed time of that push
+ * (worker/src/onec/push.ts): a version seen before and since replaced, or one sent before the
+ * stored one, is an older version and is refused, so a replayed push never rolls an object back.
+ */
+export const onecVersions = sqliteTable(
+  'onec_versions',
+  {
+    refKey: text('ref_key').notNull(),
+    dataVersion: text('data_version').notNull(),
+    sentAt: integer('sent_at').notNull(),
+    receivedAt: integer('received_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.refKey, t.dataVersion] }), index('onec_versions_sent_idx').on(t.refKey, t.sentAt)],
+);

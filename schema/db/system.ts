@@ -1,4 +1,4 @@
-import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, integer, text, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core';
 import { users } from './people';
 
 export const inboxOutcomes = ['stored', 'duplicate', 'rejected'] as const;
@@ -18,8 +18,45 @@ export const inbox = sqliteTable(
     outcome: text('outcome', { enum: inboxOutcomes }).notNull(),
     reason: text('reason'),
     replayedAt: integer('replayed_at'),
+    /** Size of what was received (bytes), NULL for rows older than migration 0015. */
+    bodyBytes: integer('body_bytes'),
+    /** SHA-256 (hex) of the raw bytes received. */
+    bodySha256: text('body_sha256'),
+    /** `body` holds only the first 4 KB: refused before authentication, or over the size limit. */
+    bodyTruncated: integer('body_truncated', { mode: 'boolean' }).notNull().default(false),
   },
-  (t) => [index('inbox_source_time_idx').on(t.source, t.receivedAt), index('inbox_outcome_idx').on(t.outcome, t.receivedAt)],
+  (t) => [
+    index('inbox_source_time_idx').on(t.source, t.receivedAt),
+    index('inbox_outcome_idx').on(t.outcome, t.receivedAt),
+    index('inbox_time_idx').on(t.receivedAt),
+  ],
+);
+
+export const inboxRefusalKinds = ['unauthorized', 'rate_limited', 'too_large'] as const;
+
+/** Refused hook requests counted per source, UTC day (YYYY-MM-DD) and kind; bytes as received. */
+export const inboxRefusals = sqliteTable(
+  'inbox_refusals',
+  {
+    source: text('source').notNull(),
+    day: text('day').notNull(),
+    kind: text('kind', { enum: inboxRefusalKinds }).notNull(),
+    count: integer('count').notNull().default(0),
+    bytes: integer('bytes').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.source, t.day, t.kind] })],
+);
+
+/** Request ids of accepted signed pushes (X-Request-Id / webhook-id): a reused id is a replay. */
+export const hookRequestIds = sqliteTable(
+  'hook_request_ids',
+  {
+    source: text('source').notNull(),
+    requestId: text('request_id').notNull(),
+    signedAt: integer('signed_at').notNull(),
+    receivedAt: integer('received_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.source, t.requestId] })],
 );
 
 /** Who viewed, exported, changed or merged client data (152-ФЗ). */

@@ -4,10 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext, Frame, Page } from 'puppeteer-core';
-import { signOnecBody } from '../../worker/src/onec/signature';
+import { onecPushHeaders } from '../helpers/onec-push';
 import { launchBrowser, requireBuilt, type TestBrowser } from '../helpers/browser';
 import { genericRequest } from '../helpers/telephony';
-import { startWorker, TEST_SECRETS, type TestWorker } from '../helpers/worker';
+import { startWorker, type TestWorker } from '../helpers/worker';
 import { createToken, seedWorld, sessionCookie, world } from '../helpers/world';
 import { TEST_NOW, TEST_NOW_S, wallClock } from '../helpers/clock';
 
@@ -73,7 +73,7 @@ async function push1C(items: Record<string, unknown>[]): Promise<void> {
   const res = await server.fetch('/hooks/1c/documents', {
     method: 'POST',
     body,
-    headers: { 'content-type': 'application/json', 'x-signature': await signOnecBody(TEST_SECRETS.ONEC_WEBHOOK_SECRET, body) },
+    headers: { 'content-type': 'application/json', ...onecPushHeaders(body) },
   });
   const json = (await res.json()) as { results: { outcome: string; reason?: string }[] };
   if (res.status !== 200 || json.results.some((r) => r.outcome !== 'stored'))

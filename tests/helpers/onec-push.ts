@@ -1,7 +1,28 @@
-import { signOnecBody } from '../../worker/src/onec/signature';
+import { createHmac } from 'node:crypto';
+import { TEST_NOW } from './clock';
 import { TEST_SECRETS, type TestWorker } from './worker';
 
-/** A 1C push as its HTTP service sends it: OData JSON, signed with X-Signature. */
+let requestSeq = 0;
+
+/**
+ * The headers a 1C HTTP service sends with a push (docs/1c.md): a fresh X-Request-Id, X-Timestamp
+ * (unix seconds, the worker's clock by default) and X-Signature = sha256=<hex HMAC-SHA256(secret,
+ * "<id>.<timestamp>.<body bytes>")>, computed here with node:crypto, not with the worker's code.
+ */
+export function onecPushHeaders(
+  body: string | Uint8Array,
+  opts: { secret?: string; at?: number; requestId?: string } = {},
+): Record<string, string> {
+  const requestId = opts.requestId ?? `test-${process.pid}-${++requestSeq}`;
+  const timestamp = String(Math.floor((opts.at ?? TEST_NOW) / 1000));
+  const mac = createHmac('sha256', opts.secret ?? TEST_SECRETS.ONEC_WEBHOOK_SECRET)
+    .update(`${requestId}.${timestamp}.`, 'utf8')
+    .update(typeof body === 'string' ? Buffer.from(body, 'utf8') : body)
+    .digest('hex');
+  return { 'x-request-id': requestId, 'x-timestamp': timestamp, 'x-signature': `sha256=${mac}` };
+}
+
+/** A 1C push as its HTTP service sends it: OData JSON, signed with X-Request-Id, X-Timestamp and X-Signature. */
 export async function pushOnec(
   w: TestWorker,
   items: Record<string, unknown>[],
@@ -15,12 +36,13 @@ export async function pushOnecBody(
   w: TestWorker,
   payload: Record<string, unknown>,
   secret = TEST_SECRETS.ONEC_WEBHOOK_SECRET,
+  at = TEST_NOW,
 ): Promise<Response> {
   const body = JSON.stringify(payload);
   return w.fetch('/hooks/1c/documents', {
     method: 'POST',
     body,
-    headers: { 'content-type': 'application/json', 'x-signature': await signOnecBody(secret, body) },
+    headers: { 'content-type': 'application/json', ...onecPushHeaders(body, { secret, at }) },
   });
 }
 

@@ -49,6 +49,8 @@ export interface StartOptions {
    * disposed) finds the same rows, which is how a test lets time pass. Only new migrations are applied.
    */
   d1Persist?: string;
+  /** Workers Rate Limiting bindings (wrangler.toml [[ratelimits]]); Miniflare counts them in memory per real period. */
+  ratelimits?: Record<string, { simple: { limit: number; period?: 10 | 60 } }>;
 }
 
 /**
@@ -70,6 +72,7 @@ export async function startWorker(opts: StartOptions = {}): Promise<TestWorker> 
         compatibilityDate: '2026-04-01',
         d1Databases: { DB: 'voronka-test' },
         durableObjects: { LIVE: { className: 'ManagerChannel', useSQLite: true } }, // the live channels, as wrangler.toml binds them
+        ...(opts.ratelimits ? { ratelimits: opts.ratelimits } : {}),
         bindings: { ...TEST_SECRETS, CLOCK_NOW: new Date(now).toISOString(), ...opts.bindings },
         ...(opts.assets ? { assets: { directory: join(ROOT, 'dist/public'), binding: 'ASSETS', routerConfig: assetsRouterConfig() } } : {}),
       },

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { onecPushHeaders } from '../helpers/onec-push';
 import { signStandardWebhook } from '../../worker/src/platform/standard-webhooks';
 import { apiAs, count } from '../helpers/api';
 import { loadOnecFixture, runCron } from '../helpers/onec-server';
@@ -23,12 +24,13 @@ const shipment = loadOnecFixture('Document_РеализацияТоваровУ�
 const batch = (...value: unknown[]) => JSON.stringify({ value });
 
 type Auth = 'hmac' | 'basic' | 'none' | Record<string, string>;
+/** The old body-only signature: replayable, accepted only with ONEC_PUSH_AUTH=basic. */
 const hmacOf = (body: string, secret = SECRET) => `sha256=${createHmac('sha256', secret).update(body, 'utf8').digest('hex')}`;
 const basicOf = (secret = SECRET) => `Basic ${Buffer.from(`1c:${secret}`, 'utf8').toString('base64')}`;
 
 async function push(body: string, auth: Auth = 'hmac') {
   const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
-  if (auth === 'hmac') headers['x-signature'] = hmacOf(body);
+  if (auth === 'hmac') Object.assign(headers, onecPushHeaders(body));
   else if (auth === 'basic') headers['authorization'] = basicOf();
   else if (auth !== 'none') Object.assign(headers, auth);
   const lastInbox = await count(w, 'SELECT coalesce(max(id), 0) AS n FROM inbox');
@@ -75,7 +77,8 @@ describe('1C pushes objects to POST /hooks/1c/documents', () => {
       ['onec', `${order.Ref_Key}:${order.DataVersion}`, 'stored', HOOK],
     ]);
     expect(JSON.parse(inbox[1]!.body)).toEqual(order);
-    expect(JSON.parse(inbox[0]!.headers)).toHaveProperty('x-signature', hmacOf(body));
+    // The inbox notes the signature but does not keep it: with the body it is all a replay needs.
+    expect(JSON.parse(inbox[0]!.headers)).toHaveProperty('x-signature', '(present, not kept)');
 
     const company = await w.db
       .prepare('SELECT id, name, inn, kpp, status, region_id FROM companies WHERE onec_ref = ?')
@@ -165,7 +168,7 @@ describe('who may push', () => {
   const body = batch({ ...counterparty, DataVersion: 'AAAAAwAAAAA=' });
 
   test.each([
-    ['Basic 1c:<secret> for 1C versions that cannot sign', () => ({ authorization: basicOf() })],
+    ['X-Request-Id, X-Timestamp and X-Signature over "<id>.<timestamp>.<body>"', () => onecPushHeaders(body)],
     [
       'Standard Webhooks headers with the same secret',
       async () => {
@@ -177,7 +180,13 @@ describe('who may push', () => {
         };
       },
     ],
-    ['X-Signature in upper-case hex', () => ({ 'x-signature': hmacOf(body).toUpperCase().replace('SHA256=', 'sha256=') })],
+    [
+      'X-Signature in upper-case hex',
+      () => {
+        const h = onecPushHeaders(body);
+        return { ...h, 'x-signature': h['x-signature']!.toUpperCase().replace('SHA256=', 'sha256=') };
+      },
+    ],
   ])('accepted: %s', async (_name, headers) => {
     const { status, json } = await push(body, await headers());
     expect(status).toBe(200);
@@ -185,16 +194,25 @@ describe('who may push', () => {
   });
 
   test.each([
-    ['no credentials', 'none', 'missing X-Signature or Authorization: Basic header'],
-    ['an HMAC with another secret', { 'x-signature': hmacOf(body, 'не-тот-секрет') }, 'X-Signature mismatch'],
-    ['an HMAC of another body', { 'x-signature': hmacOf(batch()) }, 'X-Signature mismatch'],
-    ['Basic with a wrong secret', { authorization: basicOf('не-тот-секрет') }, 'Basic credentials mismatch'],
+    ['no credentials', 'none', 'missing X-Signature, X-Timestamp and X-Request-Id headers'],
+    ['an HMAC with another secret', onecPushHeaders(body, { secret: 'не-тот-секрет' }), 'X-Signature mismatch'],
+    ['an HMAC of another body', onecPushHeaders(batch()), 'X-Signature mismatch'],
     [
-      'Basic with the right secret for another user',
-      { authorization: `Basic ${Buffer.from(`admin:${SECRET}`).toString('base64')}` },
-      'Basic credentials mismatch',
+      'an HMAC whose X-Timestamp was changed',
+      { ...onecPushHeaders(body, { requestId: 'moved-ts' }), 'x-timestamp': String(TEST_NOW_S - 60) },
+      'X-Signature mismatch',
     ],
-    ["a user's bearer token", { authorization: 'Bearer vka_something' }, 'missing X-Signature or Authorization: Basic header'],
+    [
+      'the right secret over the body alone (the old, replayable X-Signature)',
+      { 'x-signature': hmacOf(body) },
+      'X-Signature without X-Timestamp and X-Request-Id is accepted only with ONEC_PUSH_AUTH=basic (it can be replayed): sign X-Request-Id.X-Timestamp.body',
+    ],
+    [
+      'Basic with the right secret while ONEC_PUSH_AUTH is not basic',
+      { authorization: basicOf() },
+      'Authorization: Basic is accepted only with ONEC_PUSH_AUTH=basic (it can be replayed): sign X-Request-Id.X-Timestamp.body',
+    ],
+    ["a user's bearer token", { authorization: 'Bearer vka_something' }, 'missing X-Signature, X-Timestamp and X-Request-Id headers'],
   ] as [string, Auth, string][])('refused with 401 and kept in the inbox: %s', async (_name, auth, reason) => {
     const before = await tableCounts();
     const { status, json, inbox } = await push(body, auth);
@@ -203,7 +221,10 @@ describe('who may push', () => {
     expect(inbox).toEqual([
       expect.objectContaining({ source: 'onec', outcome: 'rejected', reason: `unauthorized: ${reason}`, body, path: HOOK }),
     ]);
-    expect(JSON.parse(inbox[0]!.headers)).not.toHaveProperty('authorization');
+    // Neither credentials nor a signature are kept: with the body they are what a replay needs.
+    const stored = JSON.parse(inbox[0]!.headers) as Record<string, string>;
+    expect(stored).not.toHaveProperty('authorization');
+    expect(Object.values(stored).filter((v) => /^sha256=|^Basic |^Bearer /i.test(v))).toEqual([]);
     expect(await tableCounts()).toEqual(before);
   });
 });

@@ -1,9 +1,9 @@
-import { signOnecBody } from '../../worker/src/onec/signature';
+import { onecPushHeaders } from '../helpers/onec-push';
 import { TEST_SECRETS } from '../helpers/worker';
 import type { Row } from './foundation';
 
-/** 1C signs its pushes with ONEC_WEBHOOK_SECRET (X-Signature); the telephony machine is someone else. */
-const onecMachine = async (body: string) => ({ 'x-signature': await signOnecBody(TEST_SECRETS.ONEC_WEBHOOK_SECRET, body) });
+/** 1C signs its pushes with ONEC_WEBHOOK_SECRET (X-Request-Id, X-Timestamp, X-Signature); the telephony machine is someone else. */
+const onecMachine = async (body: string) => onecPushHeaders(body, { secret: TEST_SECRETS.ONEC_WEBHOOK_SECRET });
 
 export const onecRows: Row[] = [
   {

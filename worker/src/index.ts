@@ -3,6 +3,7 @@ import type { Env } from './platform/env';
 import { receiveEmail } from './mail';
 import { runOnecCron } from './onec';
 import { createDb } from './platform/db';
+import { pruneInbox } from './platform/inbox-retention';
 import { rollRevenueWindow } from './reports';
 
 /** Durable Object classes must be exported by the main module (wrangler.toml durable_objects). */
@@ -19,6 +20,15 @@ export default {
       await rollRevenueWindow(createDb(env.DB), controller.scheduledTime);
     } catch (err) {
       console.error(JSON.stringify({ where: 'cron: revenue window', error: String(err) }));
+    }
+    // The inbox's retention and size budget, once an hour (the first run of each hour).
+    if (new Date(controller.scheduledTime).getUTCMinutes() < 5) {
+      try {
+        const pruned = await pruneInbox(createDb(env.DB), controller.scheduledTime);
+        console.log(JSON.stringify({ where: 'cron: inbox retention', ...pruned }));
+      } catch (err) {
+        console.error(JSON.stringify({ where: 'cron: inbox retention', error: String(err) }));
+      }
     }
   },
   // Email Routing → this worker for the BCC/forward address (docs/mail.md); never bounces a mail.

@@ -2,3 +2,4 @@
 export * from './cron';
 export * from './outbox';
 export * from './replay';
+export { OLDER_VERSION_PREFIX } from './versions';

@@ -18,6 +18,11 @@ export interface Config {
   /** 1C pull: objects per OData page (1–500) and the 1C Date the very first pull starts from. */
   onecPullPageSize: number;
   onecPullSince: string;
+  /**
+   * How a 1C push may prove itself: 'signed' (default) = an HMAC over request id, timestamp and body;
+   * 'basic' also accepts Basic credentials and the old body-only X-Signature, which can be replayed.
+   */
+  onecPushAuth: 'signed' | 'basic';
   /** The company's own mail domains (lower-case, no "@"): mail from them is outgoing, among them internal. */
   mailOwnDomains: string[];
   /** Region code for prospects opened by mail from unknown senders; empty = the recipient manager's region, else the first. */
@@ -66,6 +71,7 @@ export function loadConfig(env: Env): Config {
     onecOdata: env.ONEC_ODATA_URL
       ? { url: env.ONEC_ODATA_URL, user: env.ONEC_ODATA_USER || '', password: env.ONEC_ODATA_PASSWORD || '', timeoutMs: 15_000 }
       : null,
+    onecPushAuth: env.ONEC_PUSH_AUTH === 'basic' ? 'basic' : 'signed',
     onecPullPageSize: Math.min(500, Math.max(1, Math.trunc(Number(env.ONEC_PULL_PAGE_SIZE)) || 100)),
     telephony: telephonySettings(env),
     onecPullSince: /^\d{4}-\d{2}-\d{2}$/.test(env.ONEC_PULL_SINCE ?? '') ? `${env.ONEC_PULL_SINCE}T00:00:00` : '0001-01-01T00:00:00',

@@ -42,7 +42,11 @@ export async function sha256Hex(text: string): Promise<string> {
 // Imported HMAC keys by secret: the same few secrets (webhooks, embed tokens) sign every request.
 const hmacKeys = new Map<string, Promise<CryptoKey>>();
 
-export async function hmac(algorithm: 'SHA-256' | 'SHA-1', secret: string | Uint8Array, message: string): Promise<ArrayBuffer> {
+export async function hmac(
+  algorithm: 'SHA-256' | 'SHA-1',
+  secret: string | Uint8Array,
+  message: string | Uint8Array,
+): Promise<ArrayBuffer> {
   const id = `${algorithm}:${typeof secret === 'string' ? `s:${secret}` : `b:${toHex(secret)}`}`;
   let key = hmacKeys.get(id);
   if (!key) {
@@ -52,7 +56,16 @@ export async function hmac(algorithm: 'SHA-256' | 'SHA-1', secret: string | Uint
     hmacKeys.set(id, key);
     key.catch(() => hmacKeys.delete(id));
   }
-  return crypto.subtle.sign('HMAC', await key, encoder.encode(message));
+  return crypto.subtle.sign('HMAC', await key, typeof message === 'string' ? encoder.encode(message) : message);
+}
+
+/** `prefix` as UTF-8 followed by `bytes`: what a signature over "<id>.<timestamp>.<raw body>" covers. */
+export function prefixed(prefix: string, bytes: Uint8Array): Uint8Array {
+  const head = encoder.encode(prefix);
+  const out = new Uint8Array(head.length + bytes.length);
+  out.set(head);
+  out.set(bytes, head.length);
+  return out;
 }
 
 /** Constant-time comparison of two strings of any length. */

@@ -13,6 +13,10 @@ export interface Env {
   FRAME_ANCESTORS?: string;
   TELEPHONY_WEBHOOK_SECRET?: string;
   ONEC_WEBHOOK_SECRET?: string;
+  /** 'basic' also accepts Basic credentials and a body-only X-Signature on the 1C push (weaker: replayable); default signed only. */
+  ONEC_PUSH_AUTH?: string;
+  /** Workers Rate Limiting (wrangler.toml [[ratelimits]]): refused hook requests per source and client address. */
+  HOOK_RATE_LIMITER?: RateLimit;
   ZADARMA_API_SECRET?: string;
   MANGO_VPBX_API_KEY?: string;
   MANGO_VPBX_API_SALT?: string;

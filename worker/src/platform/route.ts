@@ -4,10 +4,11 @@ import type { Principal } from './principal';
 import { authenticateUser, type Access } from './authenticate';
 import type { Env } from './env';
 import { claimIdempotencyKey, completeIdempotencyKey, readIdempotencyKey, releaseIdempotencyKey, requestFingerprint } from './idempotency';
-import { recordInbox } from './inbox';
+import { countRefusal, recordInbox, recordRefused, sha256OfBytes, type RefusalKind } from './inbox';
+import { readBodyCapped, type CappedBody } from './read-body';
 import type { Config } from './config';
 import type { Db } from './db';
-import { AppError } from './errors';
+import { AppError, errorBody } from './errors';
 import type { Lang } from './i18n';
 import type { LivePush } from './live';
 import { parseInput } from './validation';
@@ -42,7 +43,8 @@ export type MachineCheck = { ok: true; integration: string; externalId?: string 
 export interface MachineAuth {
   /** Inbox source name for this hook. */
   source: string;
-  verify: (args: { headers: Headers; body: string; url: URL; config: Config; now: number }) => Promise<MachineCheck>;
+  /** `bytes` are exactly what was received (signatures are checked over them); `body` is their lossy UTF-8 text. */
+  verify: (args: { headers: Headers; body: string; bytes: Uint8Array; url: URL; config: Config; now: number }) => Promise<MachineCheck>;
 }
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -102,9 +104,56 @@ export function defineRoute<
   return spec as unknown as AnyRoute;
 }
 
-const MAX_BODY_BYTES = 1_000_000;
+export const MAX_BODY_BYTES = 1_000_000;
 
-async function resolvePrincipal(c: Context<AppEnv>, route: AnyRoute, rawBody: string): Promise<Principal> {
+/**
+ * A hook request that is not trusted (over the size limit, or its signature refused): counted, and
+ * kept as a bounded inbox row (size, SHA-256, first 4 KB, reason) unless the source is over its
+ * rate limit (HOOK_RATE_LIMITER, per source and client address), which answers 429 and only counts.
+ */
+async function refuseUntrusted(
+  c: Context<AppEnv>,
+  source: string,
+  kind: Exclude<RefusalKind, 'rate_limited'>,
+  reason: string,
+  body: CappedBody,
+): Promise<'kept' | 'rate_limited'> {
+  const { db, now } = c.var;
+  const size = body.over ? (body.declared ?? body.bytes.length) : body.bytes.length;
+  const limiter = c.env?.HOOK_RATE_LIMITER;
+  if (limiter) {
+    const address = c.req.header('cf-connecting-ip') ?? 'unknown';
+    const allowed = await limiter.limit({ key: `${source}:${address}` }).then(
+      (r) => r.success,
+      () => true, // a limiter that fails must not turn refusals into stored bodies or 500s
+    );
+    if (!allowed) {
+      await countRefusal(db, { source, kind: 'rate_limited', bytes: size, now });
+      return 'rate_limited';
+    }
+  }
+  const url = new URL(c.req.url);
+  await recordRefused(db, {
+    now,
+    kind,
+    entry: { source, method: c.req.method, path: url.pathname, headers: c.req.raw.headers, reason },
+    bytes: body.bytes,
+    size,
+  });
+  return 'kept';
+}
+
+/** The rate limiter's period (wrangler.toml [[ratelimits]] HOOK_RATE_LIMITER). */
+const REFUSED_RETRY_AFTER_S = 60;
+
+function tooManyRefused(): AppError {
+  return new AppError('too_many_requests', {
+    ru: 'Слишком много отклонённых запросов с этого адреса: повторите через минуту',
+    en: 'Too many refused requests from this address: retry in a minute',
+  });
+}
+
+async function resolvePrincipal(c: Context<AppEnv>, route: AnyRoute, rawBody: string, body: CappedBody): Promise<Principal> {
   const { db, config, now } = c.var;
   // A route open to both people and a machine (the PBX's caller lookup) tries the people first.
   const forUsers = route.access.some((a) => a === 'session' || a === 'extension' || a === 'widget');
@@ -114,26 +163,24 @@ async function resolvePrincipal(c: Context<AppEnv>, route: AnyRoute, rawBody: st
   }
   if (route.machine) {
     const url = new URL(c.req.url);
-    const check = await route.machine.verify({ headers: c.req.raw.headers, body: rawBody, url, config, now });
+    const check = await route.machine.verify({ headers: c.req.raw.headers, body: rawBody, bytes: body.bytes, url, config, now });
     if (check.ok) return { kind: 'machine', integration: check.integration };
-    await recordInbox({
-      db,
-      now,
-      entry: {
-        source: route.machine.source,
-        method: c.req.method,
-        path: url.pathname,
-        headers: c.req.raw.headers,
-        body: rawBody,
-        outcome: 'rejected',
-        reason: `unauthorized: ${check.reason}`,
-      },
-    });
+    const kept = await refuseUntrusted(c, route.machine.source, 'unauthorized', `unauthorized: ${check.reason}`, body);
+    if (kept === 'rate_limited') throw tooManyRefused();
     throw new AppError('unauthorized', { ru: `Подпись не принята: ${check.reason}`, en: `Signature refused: ${check.reason}` });
   }
   const principal = await authenticateUser(c, route.access, db, config, now);
   if (principal.kind === 'anonymous' && !route.access.includes('public')) throw new AppError('unauthorized');
   return principal;
+}
+
+/** UTF-8 text of the body (a leading BOM dropped); `valid` false when some bytes are not UTF-8. */
+function decodeUtf8(bytes: Uint8Array): { text: string; valid: boolean } {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes), valid: true };
+  } catch {
+    return { text: new TextDecoder().decode(bytes), valid: false };
+  }
 }
 
 function parseJsonBody(raw: string): unknown {
@@ -148,10 +195,24 @@ function parseJsonBody(raw: string): unknown {
 /** Thin adapter: authenticate, validate, call the service-backed handler, answer JSON. */
 export function registerRoute(app: App, route: AnyRoute): void {
   app.on(route.method.toUpperCase(), route.path, async (c) => {
-    const length = Number(c.req.header('content-length') ?? 0);
-    if (length > MAX_BODY_BYTES) throw new AppError('payload_too_large');
-    const rawBody = route.method === 'get' || route.method === 'delete' ? '' : await c.req.text();
-    if (rawBody.length > MAX_BODY_BYTES) throw new AppError('payload_too_large');
+    // Read up to the limit and no further: a body without Content-Length (chunked) that never ends,
+    // or one far over the limit, is refused before it is read whole — and before authentication.
+    const body: CappedBody =
+      route.method === 'get' || route.method === 'delete'
+        ? { over: false, bytes: new Uint8Array(0) }
+        : await readBodyCapped(c.req.raw, MAX_BODY_BYTES);
+    if (body.over) {
+      if (route.machine) {
+        const stopped = body.declared !== null ? `Content-Length ${body.declared}` : `stopped reading after ${body.bytes.length} bytes`;
+        const reason = `payload_too_large: over ${MAX_BODY_BYTES} bytes (${stopped})`;
+        if ((await refuseUntrusted(c, route.machine.source, 'too_large', reason, body)) === 'rate_limited') {
+          return c.json(errorBody(tooManyRefused(), c.var.lang, c.var.requestId), 429, { 'retry-after': String(REFUSED_RETRY_AFTER_S) });
+        }
+      }
+      throw new AppError('payload_too_large');
+    }
+    const decoded = decodeUtf8(body.bytes);
+    const rawBody = decoded.text;
     let prefetched: Promise<unknown> | undefined;
     if (route.prefetch && route.query) {
       const query = route.query.safeParse(c.req.query());
@@ -159,8 +220,11 @@ export function registerRoute(app: App, route: AnyRoute): void {
     }
     let principal: Principal;
     try {
-      principal = await resolvePrincipal(c, route, rawBody);
+      principal = await resolvePrincipal(c, route, rawBody, body);
     } catch (err) {
+      if (err instanceof AppError && err.code === 'too_many_requests') {
+        return c.json(errorBody(err, c.var.lang, c.var.requestId), 429, { 'retry-after': String(REFUSED_RETRY_AFTER_S) });
+      }
       if (route.page && err instanceof AppError && err.code === 'unauthorized') {
         // The way back keeps the query (a month, filters), so sign-in lands on the page that was asked for.
         const asked = new URL(c.req.url);
@@ -170,6 +234,9 @@ export function registerRoute(app: App, route: AnyRoute): void {
     }
     const { lang } = c.var;
     try {
+      if (!decoded.valid) {
+        throw new AppError('bad_request', { ru: 'Тело запроса — не текст UTF-8', en: 'The request body is not valid UTF-8' });
+      }
       const input = {
         query: route.query ? parseInput(route.query, c.req.query(), lang, 'query') : undefined,
         params: route.params ? parseInput(route.params, c.req.param(), lang, 'params') : undefined,
@@ -234,6 +301,8 @@ export function registerRoute(app: App, route: AnyRoute): void {
             path: new URL(c.req.url).pathname,
             headers: c.req.raw.headers,
             body: rawBody,
+            bytes: body.bytes.length,
+            sha256: await sha256OfBytes(body.bytes),
             outcome: 'rejected',
             reason,
           },

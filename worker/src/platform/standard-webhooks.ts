@@ -1,22 +1,35 @@
-import { fromBase64, hmac, safeEqual, toBase64 } from './crypto';
+import { fromBase64, hmac, prefixed, safeEqual, toBase64 } from './crypto';
 
 export const STANDARD_WEBHOOK_TOLERANCE_S = 5 * 60;
 
 export type Verification = { ok: true; externalId: string } | { ok: false; reason: string };
 
+const encoder = new TextEncoder();
+
 function secretBytes(secret: string): Uint8Array | string {
   return secret.startsWith('whsec_') ? fromBase64(secret.slice(6)) : secret;
 }
 
-export async function signStandardWebhook(secret: string, id: string, timestampS: number, body: string): Promise<string> {
-  return `v1,${toBase64(await hmac('SHA-256', secretBytes(secret), `${id}.${timestampS}.${body}`))}`;
+/** The body as the bytes that were (or will be) sent: a string is its UTF-8. */
+export function bodyBytes(body: string | Uint8Array): Uint8Array {
+  return typeof body === 'string' ? encoder.encode(body) : body;
+}
+
+export async function signStandardWebhook(secret: string, id: string, timestampS: number, body: string | Uint8Array): Promise<string> {
+  return `v1,${toBase64(await hmac('SHA-256', secretBytes(secret), prefixed(`${id}.${timestampS}.`, bodyBytes(body))))}`;
 }
 
 /**
  * Standard Webhooks: `webhook-signature: v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`
- * (several space-separated signatures allowed), refused outside a 5-minute window.
+ * (several space-separated signatures allowed), refused outside a 5-minute window. The body is
+ * checked as the raw bytes received: a BOM or bytes that are not UTF-8 do not break a signature.
  */
-export async function verifyStandardWebhook(secret: string, headers: Headers, body: string, nowMs: number): Promise<Verification> {
+export async function verifyStandardWebhook(
+  secret: string,
+  headers: Headers,
+  body: string | Uint8Array,
+  nowMs: number,
+): Promise<Verification> {
   const id = headers.get('webhook-id');
   const timestamp = headers.get('webhook-timestamp');
   const signatures = headers.get('webhook-signature');

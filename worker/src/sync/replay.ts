@@ -3,7 +3,8 @@ import { requireRole } from '../access';
 import { AppError, notFound } from '../platform/errors';
 import type { ServiceContext } from '../platform/route';
 import { replayerFor } from './replayers';
-import { inboxInsert } from '../platform/inbox';
+import { inboxInsert, REUSED_ID_PREFIX } from '../platform/inbox';
+import { OLDER_VERSION_PREFIX } from '../onec';
 import { auditInsert } from '../audit';
 
 /**
@@ -23,10 +24,11 @@ export async function replayInbox({ ctx, input }: { ctx: ServiceContext; input: 
         outcome: string;
         reason: string | null;
         replayed_at: number | null;
+        body_truncated: number;
       }
     | undefined
   >(sql`
-    SELECT id, source, external_id, path, headers, body, outcome, reason, replayed_at FROM inbox WHERE id = ${input.id}`);
+    SELECT id, source, external_id, path, headers, body, outcome, reason, replayed_at, body_truncated FROM inbox WHERE id = ${input.id}`);
   if (!row) throw notFound();
   if (row.outcome !== 'rejected' || row.replayed_at !== null) {
     throw new AppError('conflict', {
@@ -38,6 +40,18 @@ export async function replayInbox({ ctx, input }: { ctx: ServiceContext; input: 
     throw new AppError('conflict', {
       ru: 'Подпись не была принята: такой запрос не повторяют, его надо прислать заново',
       en: 'Refused for its signature: it must be sent again, not replayed',
+    });
+  }
+  if (row.body_truncated) {
+    throw new AppError('conflict', {
+      ru: 'Хранится только начало этого запроса (он не был принят до проверки): повторить его нельзя',
+      en: 'Only the beginning of this request is kept (it was refused before it was trusted): it cannot be replayed',
+    });
+  }
+  if (row.reason?.startsWith(REUSED_ID_PREFIX) || row.reason?.startsWith(OLDER_VERSION_PREFIX)) {
+    throw new AppError('conflict', {
+      ru: 'Это повтор уже полученного или более старая версия: применять его нельзя',
+      en: 'This is a replay of a request already received, or an older version: it must not be applied',
     });
   }
   const replayer = replayerFor(row.source);

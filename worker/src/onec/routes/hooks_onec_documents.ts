@@ -1,5 +1,5 @@
 import { OnecPushBody, OnecPushResult } from '../../../../schema/contracts';
-import { verifyOnecPush } from '../signature';
+import { onecPushProof, verifyOnecPush } from '../signature';
 import { receiveOnecPush } from '../push';
 import { defineRoute } from '../../platform/route';
 
@@ -14,7 +14,17 @@ export default defineRoute({
   response: OnecPushResult,
   machine: {
     source: 'onec',
-    verify: ({ headers, body, config, now }) => verifyOnecPush(config.webhookSecrets['onec'], headers, body, now),
+    verify: ({ headers, bytes, config, now }) => verifyOnecPush(config.webhookSecrets['onec'], config.onecPushAuth, headers, bytes, now),
   },
-  handler: ({ ctx, input, c }) => receiveOnecPush({ ctx, input: { batch: input.body, headers: c.req.raw.headers, path: c.req.path } }),
+  handler: ({ ctx, input, c, rawBody }) =>
+    receiveOnecPush({
+      ctx,
+      input: {
+        batch: input.body,
+        headers: c.req.raw.headers,
+        path: c.req.path,
+        rawBody,
+        proof: onecPushProof(c.req.raw.headers, ctx.now),
+      },
+    }),
 });

@@ -97,8 +97,8 @@ export function SyncView({ summary, rejected }: { summary: Summary; rejected: Re
                     </details>
                   </td>
                   <td>
-                    {r.reason?.startsWith('unauthorized') ? (
-                      <span class="muted">подпись не принята — нужно прислать заново</span>
+                    {whyNotReplayable(r.reason) ? (
+                      <span class="muted">{whyNotReplayable(r.reason)}</span>
                     ) : (
                       <button class="secondary" data-replay={String(r.id)} style="margin:0">
                         Повторить
@@ -119,4 +119,14 @@ export function SyncView({ summary, rejected }: { summary: Summary; rejected: Re
       </div>
     </>
   );
+}
+
+/** Rows the server refuses to replay (sync/replay.ts), said instead of a «Повторить» button. */
+function whyNotReplayable(reason: string | null | undefined): string | null {
+  if (!reason) return null;
+  if (reason.startsWith('unauthorized')) return 'подпись не принята — нужно прислать заново';
+  if (reason.startsWith('payload_too_large')) return 'больше 1 МБ — хранится только начало, нужно прислать заново';
+  if (reason.startsWith('replay:')) return 'повтор уже полученного запроса — не применяется';
+  if (reason.startsWith('более старая версия объекта')) return 'более старая версия — не применяется';
+  return null;
 }

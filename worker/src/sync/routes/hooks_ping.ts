@@ -16,10 +16,10 @@ export default defineRoute({
   response: PingResponse,
   machine: {
     source: 'ping',
-    verify: async ({ headers, body, config, now }): Promise<MachineCheck> => {
+    verify: async ({ headers, bytes, config, now }): Promise<MachineCheck> => {
       const reasons: string[] = [];
       for (const [integration, secret] of Object.entries(config.webhookSecrets)) {
-        const result = await verifyStandardWebhook(secret, headers, body, now);
+        const result = await verifyStandardWebhook(secret, headers, bytes, now);
         if (result.ok) return { ok: true, integration, externalId: result.externalId };
         reasons.push(result.reason);
       }

@@ -29,6 +29,8 @@ export interface ReadContext {
 export interface VerifyArgs {
   headers: Headers;
   body: string;
+  /** The raw bytes received (the route passes them): signatures over the body are checked over these. */
+  bytes?: Uint8Array;
   url: URL;
   config: Config;
   now: number;

@@ -121,10 +121,10 @@ export function readGenericEvent(provider: ProviderId, payload: RawPayload, rece
   );
 }
 
-async function verify({ headers, body, config, now }: VerifyArgs) {
+async function verify({ headers, body, bytes, config, now }: VerifyArgs) {
   const secret = config.webhookSecrets['telephony'];
   if (!secret) return { ok: false as const, reason: 'TELEPHONY_WEBHOOK_SECRET не задан' };
-  const result = await verifyStandardWebhook(secret, headers, body, now);
+  const result = await verifyStandardWebhook(secret, headers, bytes ?? body, now);
   return result.ok ? { ok: true as const, integration: 'telephony' } : result;
 }
 
