@@ -1,5 +1,6 @@
--- Issue 15, flooding and 1C push replay (written by hand; drizzle-kit's snapshot is regenerated when
--- the 0013/0014 migrations of the same issue are merged).
+-- Issue 15, flooding and 1C push replay (written by hand; its drizzle-kit snapshot was regenerated after
+-- the 0013/0014 migrations of the same issue were merged).
+
 -- The inbox tells how big a payload was and its SHA-256, and whether `body` holds only its first 4 KB
 -- (refused before authentication, or over the size limit).
 ALTER TABLE `inbox` ADD `body_bytes` integer;--> statement-breakpoint
