@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** A query parameter an HTML GET form sends empty when nothing is chosen: empty = not given. */
-function formOptional<T extends z.ZodType>(schema: T) {
+export function formOptional<T extends z.ZodType>(schema: T) {
   return z.preprocess((v) => (v === '' ? undefined : v), schema.optional()).optional();
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formOptional } from './companies';
 
 export const Health = z
   .object({
@@ -60,3 +61,39 @@ export const ReplayResultView = z.object({
   outcome: z.enum(['stored', 'duplicate', 'rejected']),
   reason: z.string().optional(),
 });
+
+const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
+/** A calendar day that exists (2026-02-30 and 2026-13-01 do not). */
+const realDay = z
+  .string()
+  .regex(DAY_RE, 'ожидается дата ГГГГ-ММ-ДД')
+  .refine((d) => {
+    const t = Date.parse(`${d}T00:00:00Z`);
+    return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === d;
+  }, 'такого дня нет в календаре');
+/** The admin's audit trail filters: who, which client, what, which days (Moscow), newest first, paged by id. */
+export const AuditQuery = z.object({
+  userId: formOptional(z.coerce.number().int().positive()),
+  companyId: formOptional(z.coerce.number().int().positive()),
+  action: formOptional(z.string().trim().min(1).max(40)),
+  from: formOptional(realDay),
+  to: formOptional(realDay),
+  before: formOptional(z.coerce.number().int().positive()),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
+export type AuditQuery = z.infer<typeof AuditQuery>;
+export const AuditEntry = z
+  .object({
+    id: z.number().int(),
+    at: z.number().int(),
+    userId: z.number().int().nullable(),
+    userName: z.string().nullable(),
+    principal: z.string(),
+    action: z.string(),
+    entity: z.string(),
+    entityId: z.string().nullable(),
+    details: z.record(z.string(), z.unknown()).nullable(),
+    requestId: z.string().nullable(),
+  })
+  .meta({ id: 'AuditEntry' });
+export const AuditList = z.object({ items: z.array(AuditEntry), nextBefore: z.number().int().nullable() });

@@ -1,3 +1,4 @@
+import { auditRows } from './audit';
 import { clientRows } from './clients';
 import { clientPagesRows } from './clients-pages';
 import { foundationRows } from './foundation';
@@ -18,6 +19,7 @@ export { ALL, SESSIONS, type Row, type RowContext } from './foundation';
 /** Every file of rows, one per capability; a route without a row fails the matrix test. */
 export const allRows: Row[] = [
   ...foundationRows,
+  ...auditRows,
   ...importRows,
   ...clientRows,
   ...funnelRows,

@@ -7,6 +7,9 @@ import apiInboxReplay from './sync/routes/api_inbox_replay';
 import apiSyncRejected from './sync/routes/api_sync_rejected';
 import apiSyncSummary from './sync/routes/api_sync_summary';
 import pageSync from './sync/routes/page_sync';
+import pageAudit from './audit/routes/page_audit';
+import apiAuditList from './audit/routes/api_audit_list';
+import apiAuditExport from './audit/routes/api_audit_export';
 import pageAdminUsers from './admin/routes/page_admin_users';
 import apiFunnelRulesList from './funnel/routes/api_funnel_rules_list';
 import apiFunnelRulesUpdate from './funnel/routes/api_funnel_rules_update';
@@ -145,6 +148,9 @@ export const routes: readonly AnyRoute[] = [
   apiSyncRejected,
   apiInboxReplay,
   pageSync,
+  pageAudit,
+  apiAuditList,
+  apiAuditExport,
   pageAdminUsers,
   apiCompaniesLogEvent,
   apiFunnelStagesList,

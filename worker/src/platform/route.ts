@@ -12,6 +12,7 @@ import { AppError, errorBody } from './errors';
 import type { Lang } from './i18n';
 import type { LivePush } from './live';
 import { parseInput } from './validation';
+import { recordRead, type ReadAudit } from './read-audit';
 
 export type { Access };
 
@@ -76,6 +77,8 @@ export interface RouteSpec<
    * is kept per (user, key) and replayed for a repeat; see services/idempotency/claim.ts.
    */
   idempotent?: boolean;
+  /** Returns clients' personal data: each successful answer to a person is audited (platform/read-audit.ts). */
+  reads?: ReadAudit;
   /**
    * A read that needs no caller, started while the caller is being authenticated so the two D1
    * round trips overlap (caller ID is answered while a phone rings). Its result reaches the
@@ -252,8 +255,24 @@ export function registerRoute(app: App, route: AnyRoute): void {
         now: c.var.now,
       };
       const key = route.idempotent && principal.kind === 'user' ? readIdempotencyKey(c.req.raw.headers) : null;
+      const audited = async (result: unknown) => {
+        if (!route.reads || (result instanceof Response && result.status >= 400)) return;
+        await recordRead(
+          ctx,
+          route.reads,
+          {
+            method: c.req.method,
+            path: c.req.path,
+            route: route.path,
+            query: c.req.query(),
+            params: (input.params ?? {}) as Record<string, unknown>,
+          },
+          result instanceof Response ? null : result,
+        );
+      };
       if (key === null || principal.kind !== 'user') {
         const result = await route.handler({ ctx, input: input as never, c, rawBody, prefetched });
+        await audited(result);
         if (result instanceof Response) return result;
         return c.json(result as object, route.status ?? 200);
       }

@@ -7,6 +7,7 @@ export default defineRoute({
   path: '/api/collisions',
   tag: 'clients',
   summary: 'Чей это клиент? Минимальный ответ: есть ли, ответственный, регион / Whose client is this?',
+  reads: { what: 'clients' },
   access: ['session', 'extension'],
   query: CollisionQuery,
   response: CollisionList,

@@ -7,6 +7,7 @@ export default defineRoute({
   path: '/api/companies',
   tag: 'clients',
   summary: 'Мои контрагенты / Companies in my scope',
+  reads: { what: 'clients' },
   access: ['session', 'extension'],
   query: CompanyListQuery,
   response: CompanyList,

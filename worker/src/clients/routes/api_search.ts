@@ -7,6 +7,7 @@ export default defineRoute({
   path: '/api/search',
   tag: 'clients',
   summary: 'Поиск: название, ИНН, телефон в любом формате, e-mail, ФИО контакта / Search',
+  reads: { what: 'clients' },
   access: ['session', 'extension'],
   query: SearchQuery,
   response: SearchResult,

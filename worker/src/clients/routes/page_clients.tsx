@@ -16,6 +16,7 @@ export default defineRoute({
   tag: 'pages',
   summary: 'Client list page',
   page: true,
+  reads: { what: 'clients' },
   access: ['session'],
   query: CompanyListQuery,
   handler: async ({ ctx, input, c }) => {

@@ -7,6 +7,7 @@ export default defineRoute({
   path: '/api/deviations',
   tag: 'funnel',
   summary: 'Отклонения: просрочка этапа и задач, нет касаний, не перезвонили, спящие клиенты / Deviations',
+  reads: { what: 'deviations' },
   access: ['session', 'extension'],
   query: DeviationQuery,
   response: DeviationList,

@@ -7,6 +7,7 @@ export default defineRoute({
   path: '/api/leads/:id',
   tag: 'funnel',
   summary: 'Интерес: этап и почему он там, история с причинами, время на этапах, оплачено/выставлено / Lead card',
+  reads: { what: 'lead', companyId: ({ result }) => (result as { companyId?: number } | null)?.companyId },
   access: ['session', 'extension'],
   params: IdParams,
   response: LeadCard,

@@ -7,6 +7,7 @@ export default defineRoute({
   path: '/api/tasks',
   tag: 'funnel',
   summary: 'Задачи: свои или своего менеджера / Tasks',
+  reads: { what: 'tasks' },
   access: ['session', 'extension'],
   query: TaskListQuery,
   response: TaskList,

@@ -7,6 +7,7 @@ export default defineRoute({
   path: '/api/imports/:id',
   tag: 'imports',
   summary: 'Состояние импорта и итоги по строкам / Import state and row counts',
+  reads: { what: 'import' },
   access: ['session'],
   params: IdParams,
   response: ImportView,

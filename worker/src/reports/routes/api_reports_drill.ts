@@ -7,6 +7,7 @@ export default defineRoute({
   path: '/api/reports/:report/drill',
   tag: 'reports',
   summary: 'Кто стоит за цифрой отчёта: клиенты, интересы, звонки, документы / What is behind a figure',
+  reads: { what: 'drill-down' },
   access: ['session'],
   params: ReportParams,
   query: DrillQuery,

@@ -13,6 +13,7 @@ export default defineRoute({
   tag: 'pages',
   summary: 'Report drill-down page',
   page: true,
+  reads: { what: 'drill-down' },
   access: ['session'],
   params: ReportParams,
   query: DrillQuery,

@@ -7,6 +7,7 @@ export default defineRoute({
   path: '/api/sync/rejected',
   tag: 'system',
   summary: 'Отклонённые входящие данные с причинами — администратор / Rejected payloads',
+  reads: { what: 'sync' },
   access: ['session'],
   query: RejectedQuery,
   response: RejectedList,

@@ -13,6 +13,7 @@ export default defineRoute({
   tag: 'pages',
   summary: 'Sync health page',
   page: true,
+  reads: { what: 'sync' },
   access: ['session'],
   handler: async ({ ctx, c }) => {
     const me = requireUser(ctx.principal);

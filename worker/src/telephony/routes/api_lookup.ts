@@ -12,6 +12,7 @@ export default defineRoute({
   path: '/api/lookup',
   tag: 'telephony',
   summary: 'Кто звонит: минимальная карточка по номеру в любом формате / Who is calling',
+  reads: { what: 'caller', companyId: ({ result }) => (result as { companyId?: number } | null)?.companyId },
   access: ['session', 'extension', 'machine'],
   query: LookupQuery,
   response: CallerCard,

@@ -7,6 +7,7 @@ export default defineRoute({
   path: '/api/widgets/month',
   tag: 'widgets',
   summary: 'Цифры виджета «Мой месяц»: план, заработано, звонки, воронка, задачи / "My month" widget figures',
+  reads: { what: 'widget' },
   access: ['widget', 'session'],
   response: WidgetMonth,
   handler: async ({ ctx, c }) => {

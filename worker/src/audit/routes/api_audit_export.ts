@@ -1,0 +1,13 @@
+import { AuditQuery } from '../../../../schema/contracts';
+import { defineRoute } from '../../platform/route';
+import { exportAudit } from '../export';
+
+export default defineRoute({
+  method: 'get',
+  path: '/api/audit/export.csv',
+  tag: 'audit',
+  summary: 'Журнал аудита в CSV / Audit trail as CSV (admin)',
+  access: ['session'],
+  query: AuditQuery,
+  handler: ({ ctx, input }) => exportAudit({ ctx, input: input.query }),
+});
