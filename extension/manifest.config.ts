@@ -19,6 +19,7 @@ export default defineManifest({
   // turned on and granted (background/sites.ts), so no site is read without being asked for.
   permissions: ['storage', 'notifications', 'alarms', 'scripting'],
   host_permissions: LOCAL_SERVER_ORIGINS,
-  optional_host_permissions: ['https://*/*'],
+  // http: an internal Roundcube is often plain http; the options page warns when such a site is added.
+  optional_host_permissions: ['https://*/*', 'http://*/*'],
   content_security_policy: { extension_pages: "script-src 'self'; object-src 'self'" },
 });

@@ -1,5 +1,3 @@
-import { createServer, connect, type Server, type Socket } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import {
@@ -23,6 +21,7 @@ import { clickSidebar as click, fillAndSubmit } from '../helpers/sidebar';
 import { startWorker, type TestWorker } from '../helpers/worker';
 import { PASSWORD, seedWorld, world } from '../helpers/world';
 import { monotonicMs } from '../helpers/clock';
+import { Relay } from '../helpers/relay';
 
 /**
  * The offline queue: the extension talks to the worker through a TCP relay on a fixed port; "the
@@ -30,34 +29,6 @@ import { monotonicMs } from '../helpers/clock';
  * back" listens on it again. Actions taken meanwhile must wait in the extension — across a stopped
  * service worker — and land once each, in the order they were made.
  */
-
-class Relay {
-  private server: Server | null = null;
-  private sockets = new Set<Socket>();
-  port = 0;
-  constructor(private readonly target: number) {}
-
-  async up(): Promise<void> {
-    const server = createServer((client) => {
-      const upstream = connect(this.target, '127.0.0.1');
-      for (const s of [client, upstream]) {
-        this.sockets.add(s);
-        s.on('close', () => this.sockets.delete(s));
-        s.on('error', () => undefined);
-      }
-      client.pipe(upstream).pipe(client);
-    });
-    await new Promise<void>((resolve) => server.listen(this.port, '127.0.0.1', resolve));
-    this.port = (server.address() as AddressInfo).port;
-    this.server = server;
-  }
-
-  async down(): Promise<void> {
-    for (const s of this.sockets) s.destroy();
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
-    this.server = null;
-  }
-}
 
 let server: TestWorker;
 let relay: Relay;
@@ -127,6 +98,8 @@ describe('offline queue', () => {
 
     expect([afterNote, afterTask, afterMail]).toEqual([QUEUED, QUEUED, QUEUED]);
     expect(await popupText('#queued', (t) => t === 'В очереди: 3')).toBe('В очереди: 3');
+    // Signed in, only the server is away: the popup says so, not «Не подключено».
+    expect(await popupText('#status', (t) => t === 'Сервер недоступен')).toBe('Сервер недоступен');
     // Chrome stops the idle worker while the server is still away: the queue is on disk, not in memory.
     await stopServiceWorker(chromium.browser);
     expect(

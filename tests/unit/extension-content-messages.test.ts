@@ -104,11 +104,13 @@ describe('messages from content scripts', () => {
 });
 
 describe('site settings from the options page', () => {
-  test('own addresses are normalised to origins; plain http only on this computer', () => {
+  test('own addresses are normalised to origins; plain http is allowed (an internal Roundcube), other schemes are not', () => {
     expect(normalizeSiteOrigin('mail.company.ru')).toBe('https://mail.company.ru');
     expect(normalizeSiteOrigin('https://1c.company.ru/ut/ru_RU/')).toBe('https://1c.company.ru');
     expect(normalizeSiteOrigin('http://127.0.0.1:8080')).toBe('http://127.0.0.1:8080');
-    expect(normalizeSiteOrigin('http://mail.company.ru')).toBeNull();
+    expect(normalizeSiteOrigin('http://mail.company.ru/roundcube/?_task=mail')).toBe('http://mail.company.ru');
+    expect(normalizeSiteOrigin('ftp://mail.company.ru')).toBeNull();
+    expect(normalizeSiteOrigin('http://intranet')).toBeNull();
     expect(normalizeSiteOrigin('https://user:pass@mail.company.ru')).toBeNull();
   });
 
@@ -127,7 +129,13 @@ describe('site settings from the options page', () => {
       message: { type: 'saveSettings', sites: ['gmail'], customOrigins: ['https://pochta.krovlya-service.ru'], callPopups: false },
     });
     expect(
-      parseMessage({ type: 'saveSettings', sites: [], customOrigins: ['http://evil.example'], callPopups: true }, 'extension-page'),
+      parseMessage(
+        { type: 'saveSettings', sites: [], customOrigins: ['http://pochta.local.ru:8080/'], callPopups: true },
+        'extension-page',
+      ),
+    ).toEqual({ ok: true, message: { type: 'saveSettings', sites: [], customOrigins: ['http://pochta.local.ru:8080'], callPopups: true } });
+    expect(
+      parseMessage({ type: 'saveSettings', sites: [], customOrigins: ['javascript:alert(1)'], callPopups: true }, 'extension-page'),
     ).toMatchObject({ ok: false });
   });
 });

@@ -4,6 +4,7 @@ import type { Me, TokenSignInResponse } from '../../../schema/contracts';
 import { callApi } from '../shared/api';
 import { ApiError } from '../shared/api-error';
 import type { ConnectionStatus, SignInRequest } from '../shared/messages';
+import { statusFailure } from './connection-state';
 import { clearConnection, readConnection, saveConnection } from './credential-store';
 import { readSettings, updateSettings } from './settings';
 
@@ -47,13 +48,21 @@ export async function checkStatus(): Promise<ConnectionStatus> {
   } catch (err) {
     if (!(err instanceof ApiError)) throw err;
     const problem = err.toProblem();
-    if (err.status === 401) {
+    const failure = statusFailure(err.status);
+    if (failure === 'signed-out') {
       await clearConnection();
       await updateSettings({ lastProblem: problem });
       return { connected: false, serverUrl: connection.serverUrl, lastSyncAt: settings.lastSyncAt, error: problem };
     }
     // Offline or a server error: keep the token, it may work again in a minute.
-    return { connected: false, serverUrl: connection.serverUrl, user: connection.user, lastSyncAt: settings.lastSyncAt, error: problem };
+    return {
+      connected: false,
+      serverUrl: connection.serverUrl,
+      user: connection.user,
+      lastSyncAt: settings.lastSyncAt,
+      error: problem,
+      ...(failure === 'unreachable' ? { unreachable: true } : {}),
+    };
   }
 }
 

@@ -16,6 +16,26 @@ async function permitted(patterns: string[]): Promise<string[]> {
   return patterns.filter((_, i) => checks[i]);
 }
 
+/**
+ * A registered content script runs only on pages loaded after registration: the tabs of a site
+ * already open when it is turned on (or granted) get it injected now, so the ☎ and the card appear
+ * without a reload. The host permission just granted is what allows both the query and the injection;
+ * a tab the script already runs in ignores the second copy (content/index.tsx).
+ */
+async function injectIntoOpenTabs(patterns: string[]): Promise<void> {
+  if (!patterns.length) return;
+  const tabs = await chrome.tabs.query({ url: patterns }).catch(() => []);
+  await Promise.all(
+    tabs
+      .filter((tab) => tab.id !== undefined && !tab.discarded)
+      .map((tab) =>
+        chrome.scripting
+          .executeScript({ target: { tabId: tab.id!, allFrames: true }, files: [contentScript], injectImmediately: false })
+          .catch((err: unknown) => console.warn(`voronka: could not inject into tab ${tab.id}`, err)),
+      ),
+  );
+}
+
 let syncing: Promise<string[]> = Promise.resolve([]);
 
 /** Makes the registered content script match the settings and the permissions held now. */
@@ -26,7 +46,8 @@ export function syncContentScripts(): Promise<string[]> {
       const settings = await readSettings();
       const active = await permitted(wantedPatterns(settings));
       const current = await chrome.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
-      const same = current[0] && JSON.stringify([...(current[0].matches ?? [])].sort()) === JSON.stringify([...active].sort());
+      const before = current[0]?.matches ?? [];
+      const same = current[0] && JSON.stringify([...before].sort()) === JSON.stringify([...active].sort());
       if (same) return active;
       if (current.length) await chrome.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
       if (active.length) {
@@ -41,6 +62,7 @@ export function syncContentScripts(): Promise<string[]> {
           },
         ]);
       }
+      await injectIntoOpenTabs(active.filter((pattern) => !before.includes(pattern)));
       return active;
     });
   return syncing;

@@ -13,6 +13,7 @@ export function OptionsPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
+  const [retrying, setRetrying] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -50,6 +51,18 @@ export function OptionsPage() {
     }
   }
 
+  async function retry() {
+    setError(null);
+    setRetrying(true);
+    try {
+      setStatus(await sendToBackground('status', {}));
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setRetrying(false);
+    }
+  }
+
   async function signOut() {
     setError(null);
     try {
@@ -60,7 +73,7 @@ export function OptionsPage() {
   }
 
   return (
-    <main style={{ maxWidth: '420px', margin: '32px auto', padding: '0 16px' }}>
+    <main style={{ maxWidth: '560px', margin: '32px auto', padding: '0 16px' }}>
       <h1>Воронка — подключение к серверу</h1>
       {status === null && !error && (
         <p class="muted" data-testid="loading">
@@ -83,8 +96,31 @@ export function OptionsPage() {
           </button>
         </section>
       )}
-      {status?.connected && <Sites />}
-      {status && !status.connected && (
+      {status?.unreachable && (
+        <section id="unreachable" data-testid="unreachable">
+          <p id="connection" data-testid="connection" class="error">
+            Сервер недоступен
+          </p>
+          <p id="unreachable-reason" class="muted">
+            {status.error?.message ?? `Нет связи с сервером ${status.serverUrl}`}. Вход сохранён
+            {status.user ? ` (${status.user.name}, ${status.user.email})` : ''}: когда сервер ответит, всё заработает само, а действия из
+            очереди уйдут.
+          </p>
+          <p class="muted" id="last-sync">
+            Последняя синхронизация: {formatSyncTime(status.lastSyncAt)}
+          </p>
+          <div class="actions">
+            <button id="retry" data-testid="retry" type="button" onClick={retry} disabled={retrying}>
+              {retrying ? 'Проверяем…' : 'Повторить'}
+            </button>
+            <button id="sign-out" data-testid="sign-out" class="secondary" type="button" onClick={signOut}>
+              Выйти
+            </button>
+          </div>
+        </section>
+      )}
+      {(status?.connected || status?.unreachable) && <Sites />}
+      {status && !status.connected && !status.unreachable && (
         <form id="sign-in-form" onSubmit={submit} noValidate>
           <p id="connection" data-testid="connection" class="muted">
             Не подключено{status.error ? `: ${status.error.message}` : ''}

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { normalizeSiteOrigin, type SettingsView, type SiteSettings } from '../shared/messages';
+import type { SettingsView, SiteSettings } from '../shared/messages';
 import { sendToBackground } from '../shared/send';
-import { hostedSites } from '../shared/sites';
+import { hostedSites, insecureWarning, isInsecureOrigin, readSiteOrigin } from '../shared/sites';
 
 /**
  * Where the extension works. Each hosted webmail and each own address is asked for as an optional
@@ -11,6 +11,8 @@ export function Sites() {
   const [view, setView] = useState<SettingsView | null>(null);
   const [origin, setOrigin] = useState('');
   const [error, setError] = useState<string | null>(null);
+  /** A scheme-less address: what it would become over https and over http, until the user picks one. */
+  const [choice, setChoice] = useState<{ https: string; http: string } | null>(null);
 
   useEffect(() => {
     sendToBackground('settings', {}).then(setView, (err: Error) => setError(err.message));
@@ -40,13 +42,26 @@ export function Sites() {
 
   function addOrigin(event: Event) {
     event.preventDefault();
-    const normalized = normalizeSiteOrigin(origin);
-    if (!normalized) {
-      setError('Укажите адрес вида https://mail.company.ru (http:// — только localhost и 127.0.0.1)');
+    setChoice(null);
+    const typed = readSiteOrigin(origin);
+    if (typed.kind === 'invalid') {
+      setError('Укажите адрес вида https://mail.company.ru или http://mail.company.ru');
       return;
     }
+    if (typed.kind === 'choose') {
+      // Never guess the scheme silently: an internal Roundcube is often http-only, a public one https.
+      setError(null);
+      setChoice({ https: typed.https, http: typed.http });
+      return;
+    }
+    addChosen(typed.origin);
+  }
+
+  function addChosen(value: string) {
+    setChoice(null);
     setOrigin('');
-    void save({ ...current, customOrigins: [...current.customOrigins, normalized] }, [`${normalized}/*`]);
+    if (current.customOrigins.includes(value)) return;
+    void save({ ...current, customOrigins: [...current.customOrigins, value] }, [`${value}/*`]);
   }
 
   function removeOrigin(value: string) {
@@ -60,7 +75,8 @@ export function Sites() {
     <section id="sites">
       <h2>Где работает расширение</h2>
       <p class="muted">
-        Боковая панель с карточкой клиента в почте и кнопка звонка у телефонов. Chrome спросит разрешение для каждого сайта.
+        Боковая панель с карточкой клиента в почте и кнопка звонка у телефонов. Chrome спросит разрешение для каждого сайта; уже открытые
+        вкладки этого сайта подхватят расширение сразу, без перезагрузки.
       </p>
       {hostedSites.map((site) => (
         <label key={site.id} class="check">
@@ -69,30 +85,63 @@ export function Sites() {
             data-site={site.id}
             checked={current.sites.includes(site.id)}
             onChange={(e) => toggleSite(site.id, site.matches, e.currentTarget.checked)}
-          />{' '}
-          {site.title}
-          {current.sites.includes(site.id) && !isActive(site.matches) ? ' — нет разрешения' : ''}
+          />
+          <span>
+            {site.title}
+            {current.sites.includes(site.id) && !isActive(site.matches) ? ' — нет разрешения' : ''}
+          </span>
         </label>
       ))}
       <h3>Свои адреса</h3>
       <p class="muted">Roundcube, веб-софтфон, веб-клиент 1С или любой сайт с телефонами: расширение узнает их по странице.</p>
       <ul id="custom-origins">
         {current.customOrigins.map((value) => (
-          <li key={value}>
-            {value}
+          <li key={value} data-origin={value}>
+            <span class="origin">{value}</span>
             {!isActive([`${value}/*`]) ? ' — нет разрешения' : ''}{' '}
-            <button type="button" class="secondary" onClick={() => removeOrigin(value)}>
+            <button type="button" class="secondary inline" onClick={() => removeOrigin(value)}>
               Убрать
             </button>
+            {isInsecureOrigin(value) && (
+              <p class="warning" data-testid="insecure-warning" role="note">
+                {insecureWarning(value)}
+              </p>
+            )}
           </li>
         ))}
       </ul>
-      <form onSubmit={addOrigin} style={{ display: 'flex', gap: '8px' }}>
-        <input id="custom-origin" placeholder="https://mail.company.ru" value={origin} onInput={(e) => setOrigin(e.currentTarget.value)} />
-        <button type="submit" class="secondary" style={{ marginTop: 0 }}>
+      <form id="add-origin" onSubmit={addOrigin} class="row">
+        <input
+          id="custom-origin"
+          placeholder="https://mail.company.ru"
+          aria-label="Адрес сайта"
+          value={origin}
+          onInput={(e) => {
+            setOrigin(e.currentTarget.value);
+            setChoice(null);
+          }}
+        />
+        <button id="add-origin-submit" type="submit" class="secondary inline">
           Добавить
         </button>
       </form>
+      {choice && (
+        <div id="scheme-choice" data-testid="scheme-choice" role="alert" class="notice">
+          <p>
+            Адрес указан без https:// или http://. Расширение добавит его как <b id="scheme-https">{choice.https}</b> — так работает почта с
+            сертификатом. Внутренний Roundcube часто открывается только по http://: проверьте, как адрес выглядит в строке браузера, и
+            выберите.
+          </p>
+          <div class="actions">
+            <button id="add-https" type="button" class="inline" onClick={() => addChosen(choice.https)}>
+              Добавить {choice.https}
+            </button>
+            <button id="add-http" type="button" class="secondary inline" onClick={() => addChosen(choice.http)}>
+              Добавить {choice.http} (без шифрования)
+            </button>
+          </div>
+        </div>
+      )}
       <h3>Звонки</h3>
       <label class="check">
         <input
@@ -100,8 +149,8 @@ export function Sites() {
           type="checkbox"
           checked={current.callPopups}
           onChange={(e) => void save({ ...current, callPopups: e.currentTarget.checked })}
-        />{' '}
-        Показывать карточку входящего звонка поверх страницы (иначе — уведомление)
+        />
+        <span>Показывать карточку входящего звонка поверх страницы (иначе — уведомление)</span>
       </label>
       {error && (
         <p class="error" role="alert">

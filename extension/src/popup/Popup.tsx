@@ -11,6 +11,22 @@ export function Popup() {
   const [failure, setFailure] = useState<string | null>(null);
   const [queue, setQueue] = useState<QueueView | null>(null);
 
+  // «Повторить» when the server was unreachable: ask again, and send the queue if it answers now.
+  const [retrying, setRetrying] = useState(false);
+  const retry = async () => {
+    setRetrying(true);
+    setFailure(null);
+    try {
+      const current = await sendToBackground('status', {});
+      setStatus(current);
+      if (current.connected) setQueue(await sendToBackground('flushQueue', {}).catch(() => null));
+    } catch (err) {
+      setFailure((err as Error).message);
+    } finally {
+      setRetrying(false);
+    }
+  };
+
   useEffect(() => {
     // Status first; when the server answers, whatever waited in the queue is sent before the list is shown.
     void (async () => {
@@ -63,7 +79,20 @@ export function Popup() {
           Подключено: {status.user.name}
         </p>
       )}
-      {(failure || (status && !status.connected)) && (
+      {status?.unreachable && !failure && (
+        <>
+          <p id="status" data-testid="status" class="error">
+            Сервер недоступен
+          </p>
+          <p id="reason" data-testid="reason" class="muted">
+            {status.error?.message ?? `Нет связи с сервером ${status.serverUrl}`}. Вход сохранён, действия ждут в очереди.
+          </p>
+          <button id="retry" data-testid="retry" type="button" onClick={() => void retry()} disabled={retrying}>
+            {retrying ? 'Проверяем…' : 'Повторить'}
+          </button>
+        </>
+      )}
+      {(failure || (status && !status.connected && !status.unreachable)) && (
         <>
           <p id="status" data-testid="status">
             Не подключено

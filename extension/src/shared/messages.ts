@@ -22,6 +22,11 @@ export interface ConnectionStatus {
   error?: Problem;
   /** Last successful answer from the server, ms since epoch. */
   lastSyncAt: number | null;
+  /**
+   * The server did not answer (no connection, timeout) or failed (5xx): the token is kept and the
+   * user is still signed in, only the server is away. Not set when the server refused the token (401).
+   */
+  unreachable?: boolean;
 }
 
 export interface SignInRequest {
@@ -271,7 +276,12 @@ function nonEmpty(fields: Record<string, unknown>, key: string, max: number): st
   return value.trim() === '' ? invalid(`Заполните поле ${key}`) : value.trim();
 }
 
-/** `https://host[:port]` (or http on this computer), without a path: what a user adds as his own site. */
+/**
+ * `https://host[:port]` or `http://host[:port]`, without a path: what a user adds as his own site.
+ * Plain http is allowed for any host (an internal Roundcube often has no certificate); the options
+ * page warns about it (shared/sites.ts readSiteOrigin). Without a scheme, https is assumed here; the
+ * options page never sends such an address without showing the user what it became.
+ */
 export function normalizeSiteOrigin(input: string): string | null {
   let url: URL;
   try {
@@ -280,9 +290,7 @@ export function normalizeSiteOrigin(input: string): string | null {
     return null;
   }
   if (url.username || url.password || (!url.hostname.includes('.') && !LOCAL_HOSTS.includes(url.hostname))) return null;
-  if (url.protocol === 'https:') return url.origin;
-  if (url.protocol === 'http:' && LOCAL_HOSTS.includes(url.hostname)) return url.origin;
-  return null;
+  return url.protocol === 'https:' || url.protocol === 'http:' ? url.origin : null;
 }
 
 function siteSettings(fields: Record<string, unknown>): SiteSettings | Problem {
@@ -295,7 +303,7 @@ function siteSettings(fields: Record<string, unknown>): SiteSettings | Problem {
   const origins: string[] = [];
   for (const raw of customOrigins) {
     const origin = typeof raw === 'string' ? normalizeSiteOrigin(raw) : null;
-    if (!origin) return invalid(`Адрес сайта ${String(raw).slice(0, 80)}: нужен https://домен (http:// — только localhost и 127.0.0.1)`);
+    if (!origin) return invalid(`Адрес сайта ${String(raw).slice(0, 80)}: нужен https://домен или http://домен`);
     if (!origins.includes(origin)) origins.push(origin);
   }
   if (typeof callPopups !== 'boolean') return invalid('Поле callPopups: да или нет');

@@ -1,5 +1,5 @@
 import { hostSites } from '../hosts/index';
-import type { SiteSettings } from './messages';
+import { normalizeSiteOrigin, type SiteSettings } from './messages';
 
 /**
  * Which pages the content script is registered for. Hosted webmail has fixed addresses (the
@@ -24,3 +24,33 @@ export function wantedPatterns(settings: Pick<SiteSettings, 'sites' | 'customOri
   for (const origin of settings.customOrigins) patterns.push(`${origin}/*`);
   return [...new Set(patterns)];
 }
+
+/** What the options page makes of an address the user typed as his own site. */
+export type TypedOrigin =
+  | { kind: 'invalid' }
+  /** A scheme was typed: the origin is taken as is; `insecure` when it is plain http off this computer. */
+  | { kind: 'origin'; origin: string; insecure: boolean }
+  /** No scheme: the user chooses; https is offered first, http is what an internal Roundcube often is. */
+  | { kind: 'choose'; https: string; http: string };
+
+const THIS_COMPUTER = ['localhost', '127.0.0.1'];
+
+export function isInsecureOrigin(origin: string): boolean {
+  const url = new URL(origin);
+  return url.protocol === 'http:' && !THIS_COMPUTER.includes(url.hostname);
+}
+
+export function readSiteOrigin(input: string): TypedOrigin {
+  const typed = input.trim();
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(typed)) {
+    const origin = normalizeSiteOrigin(typed);
+    return origin ? { kind: 'origin', origin, insecure: isInsecureOrigin(origin) } : { kind: 'invalid' };
+  }
+  const https = normalizeSiteOrigin(`https://${typed}`);
+  const http = normalizeSiteOrigin(`http://${typed}`);
+  return https && http ? { kind: 'choose', https, http } : { kind: 'invalid' };
+}
+
+/** The warning shown next to a plain-http site, in the list and when it is added. */
+export const insecureWarning = (origin: string) =>
+  `Соединение без шифрования: ${origin} открывается по http://, письма и телефоны клиентов идут по сети открытым текстом. Если у сайта есть https://, добавьте его.`;
