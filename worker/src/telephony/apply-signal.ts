@@ -241,7 +241,7 @@ export async function applyCallSignals(ctx: ServiceContext, signals: readonly Ca
   const finished = [...latest].filter(([key, row]) => row.ended_at !== null && !(before.has(key) && sameCall(before.get(key)!, row)));
   const eventIds = await finalize(
     ctx,
-    finished.map(([key, row]) => ({ row, before: before.get(key) ?? null })),
+    finished.map(([, row]) => row),
   );
   finished.forEach(([key], k) => {
     outcomes[lastIndex.get(key)!]!.eventId = eventIds[k] ?? null;
@@ -401,12 +401,12 @@ function isUniquePhoneConflict(err: unknown): boolean {
  * late summary, an answer heard after the legs ended, the manager who took it, a recording) is
  * brought up to date and its funnel effects reconciled. Returns each call's event id.
  */
-async function finalize(ctx: ServiceContext, calls: { row: CallRow; before: CallRow | null }[]): Promise<(number | null)[]> {
-  if (!calls.length) return [];
+async function finalize(ctx: ServiceContext, rows: CallRow[]): Promise<(number | null)[]> {
+  if (!rows.length) return [];
   const regionOf = new Map(
     (
       await ctx.db.all<{ id: number; region_id: number }>(sql`SELECT id, region_id FROM companies
-    WHERE id IN (SELECT value FROM json_each(${JSON.stringify(unique(calls.map((c) => c.row.company_id)))}))`)
+    WHERE id IN (SELECT value FROM json_each(${JSON.stringify(unique(rows.map((r) => r.company_id)))}))`)
     ).map((c) => [c.id, c.region_id]),
   );
   const eventOf = (row: CallRow): TimelineEvent => {
@@ -433,7 +433,6 @@ async function finalize(ctx: ServiceContext, calls: { row: CallRow; before: Call
       details: { callId: row.call_id, provider: row.provider, line: row.line, extension: row.extension, recordingUrl: row.recording_url },
     };
   };
-  const rows = calls.map((c) => c.row);
   const eventIds: (number | null)[] = rows.map((r) => r.event_id);
   const fresh: { index: number; event: TimelineEvent; extra: unknown[] }[] = [];
   const known: { index: number; eventId: number }[] = [];
