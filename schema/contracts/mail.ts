@@ -31,16 +31,23 @@ export const MailLogRequest = z
     from: MailAddressText,
     to: z.array(MailAddressText).max(100),
     cc: z.array(MailAddressText).max(100).default([]),
-    /** ISO 8601 (or RFC 2822) text, or milliseconds UTC. */
-    date: z.union([
-      z.number().int().positive(),
-      z
-        .string()
-        .trim()
-        .min(1)
-        .max(100)
-        .refine((v) => Number.isFinite(Date.parse(v)), { message: 'Дата не читается / Unreadable date' }),
-    ]),
+    /**
+     * The mail's own date (the extension reads it off the page; older versions sent the time of
+     * the click): ISO 8601 (or RFC 2822) text, or milliseconds UTC. The event is filed at it; a date
+     * more than 10 minutes ahead of the server's clock or older than 20 years is refused. Absent
+     * (a page whose date the extension cannot read): the server's time of receipt.
+     */
+    date: z
+      .union([
+        z.number().int().positive(),
+        z
+          .string()
+          .trim()
+          .min(1)
+          .max(100)
+          .refine((v) => Number.isFinite(Date.parse(v)), { message: 'Дата не читается / Unreadable date' }),
+      ])
+      .optional(),
     subject: z.string().max(2000).default(''),
     /** Plain text of the body as the page shows it; Voronka keeps the first 500 characters of the new part. */
     snippet: z.string().max(100_000).optional(),

@@ -15,6 +15,8 @@ import {
   screenshotPath,
 } from '../helpers/browser';
 import { clickSidebar as click, fillAndSubmit } from '../helpers/sidebar';
+import { roundcube } from '../../extension/src/hosts/roundcube';
+import { clampWidth, coverShare, SIDEBAR_WIDTH } from '../../extension/src/shared/sidebar-model';
 import { startWorker, type TestWorker } from '../helpers/worker';
 import { PASSWORD, seedWorld, world } from '../helpers/world';
 
@@ -145,7 +147,8 @@ describe('mail sidebar', () => {
     expect(await part(page, 'unknown')).toBe('Клиент не найденИван Петров orlov@stroymir-ekb.ruСоздать клиента');
     await click(page, 'create-client');
     await fillAndSubmit(page, 'Строймир Екатеринбург');
-    expect(await statusText(page)).toBe('Клиент создан: Строймир Екатеринбург');
+    // The mail it was created from is logged in the same step.
+    expect(await statusText(page)).toBe('Клиент создан: Строймир Екатеринбург. Письмо записано в ленту клиента');
     const created = await server.db
       .prepare(
         "SELECT c.owner_id, cp.value FROM companies c JOIN contact_points cp ON cp.company_id = c.id WHERE c.name = 'Строймир Екатеринбург'",
@@ -198,6 +201,196 @@ describe('mail sidebar', () => {
       .prepare("SELECT company_id, user_id FROM events WHERE kind = 'note' AND subject = 'Перезвонить по рекламации после 15:00'")
       .all();
     expect(notes.results).toEqual([{ company_id: world.companies.ofA, user_id: world.users.managerA.id }]);
+    await page.close();
+  });
+});
+
+const ROUNDCUBE = MAIL_PAGES[4]![1];
+const ROUNDCUBE_PREVIEW = MAIL_PAGES[5]![1];
+
+interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+  width: number;
+}
+/** The sidebar panel's box, read in the content script's world. */
+const panelBox = (page: Page) =>
+  contentEventually<Box>(
+    page,
+    `(() => { const a = voronkaPage.sidebar?.querySelector('aside'); if (!a) return null; const r = a.getBoundingClientRect(); return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width }; })()`,
+  );
+/** The host's message area as the Roundcube adapter reads it: its header block and the message body. */
+const messageArea = (page: Page) =>
+  page.evaluate(
+    (header: string, body: string) => {
+      const doc = (globalThis as unknown as { document: { querySelector(s: string): { getBoundingClientRect(): Box } | null } }).document;
+      const boxes = [doc.querySelector(header)!.getBoundingClientRect(), doc.querySelector(body)!.getBoundingClientRect()];
+      return {
+        left: Math.min(...boxes.map((b) => b.left)),
+        top: Math.min(...boxes.map((b) => b.top)),
+        right: Math.max(...boxes.map((b) => b.right)),
+        bottom: Math.max(...boxes.map((b) => b.bottom)),
+        width: 0,
+      };
+    },
+    roundcube.selectors.header!,
+    roundcube.selectors.messageBody!,
+  );
+const panelClass = (page: Page) => inContentScript<string | null>(page, `voronkaPage.sidebar?.querySelector('aside')?.className ?? null`);
+
+async function openAt(url: string, width: number, height: number): Promise<Page> {
+  const page = await chromium.browser.newPage();
+  await page.setViewport({ width, height });
+  await page.goto(url);
+  await shownCompany(page);
+  return page;
+}
+
+describe('the sidebar shares the screen', () => {
+  it.each([
+    ['Roundcube at 1280×800', ROUNDCUBE, 1280],
+    // Roundcube's preview pane is 720 px wide at 1280×800; the content script runs inside that frame.
+    ['Roundcube’s 720 px preview pane', ROUNDCUBE_PREVIEW, 720],
+  ])('%s: docked beside the mail, it covers at most a quarter of the message area', async (_case, url, width) => {
+    const page = await openAt(url, width, 800);
+    const panel = await panelBox(page);
+    const area = await messageArea(page);
+
+    expect(coverShare(panel, area)).toBeLessThanOrEqual(0.25);
+    expect(area.right).toBeLessThanOrEqual(panel.left + 1);
+    expect(panel.width).toBe(clampWidth(SIDEBAR_WIDTH.default, width));
+    await page.screenshot({ path: screenshotPath(`sidebar-roundcube-${width}.png`) });
+    await page.close();
+  });
+
+  it('collapses to a strip and opens the next message on the same site collapsed; a dragged width is bounded and remembered', async () => {
+    const page = await openAt(ROUNDCUBE, 1280, 800);
+    await click(page, 'collapse');
+    expect(await contentEventually(page, `voronkaPage.sidebar.querySelector('aside.strip') !== null`)).toBe(true);
+    const strip = await panelBox(page);
+    expect(coverShare(strip, await messageArea(page))).toBe(0);
+    await page.close();
+
+    const next = await openAt(ROUNDCUBE_PREVIEW, 720, 800);
+    expect(await panelClass(next)).toBe('panel strip');
+    await click(next, 'expand');
+    await next.close();
+
+    const wide = await openAt(ROUNDCUBE, 1280, 800);
+    expect(await panelClass(wide)).toBe('panel docked');
+    const grip = await contentEventually<Box>(
+      wide,
+      `(() => { const r = voronkaPage.sidebar.querySelector('[data-part="grip"]')?.getBoundingClientRect(); return r && { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width }; })()`,
+    );
+    await wide.mouse.move(grip.left + 2, 400);
+    await wide.mouse.down();
+    await wide.mouse.move(1280 - 380, 400, { steps: 4 });
+    await wide.mouse.move(100, 400, { steps: 4 }); // far past the bound
+    await wide.mouse.up();
+    expect((await panelBox(wide)).width).toBe(clampWidth(10_000, 1280));
+    await wide.close();
+
+    const again = await openAt(ROUNDCUBE, 1280, 800);
+    expect((await panelBox(again)).width).toBe(clampWidth(10_000, 1280));
+    await again.close();
+  });
+});
+
+describe('Roundcube: the mail itself', () => {
+  const replace = (page: Page, sender: { email: string; name: string; uid: string }, body: string | null) =>
+    page.evaluate(
+      (s: { email: string; name: string; uid: string }, text: string | null) => {
+        type El = { setAttribute(n: string, v: string): void; textContent: string | null; innerHTML: string };
+        const doc = (globalThis as unknown as { document: { querySelector(q: string): El | null; querySelectorAll(q: string): El[] } })
+          .document;
+        const from = doc.querySelector('td.header.from .rcmContactAddress')!;
+        from.setAttribute('title', s.email);
+        from.textContent = s.name;
+        for (const script of doc.querySelectorAll('script:not([src])'))
+          if (script.textContent?.includes('rcmail.set_env('))
+            script.textContent = script.textContent.replace('"uid":"1"', `"uid":"${s.uid}"`);
+        if (text !== null) doc.querySelector('#messagebody .pre')!.textContent = text;
+      },
+      sender,
+      body,
+    );
+
+  it('«Записать письмо» files the mail at its own date (the page’s «2026-11-26 07:15»), not at the click', async () => {
+    const page = await openAt(ROUNDCUBE, 1280, 800);
+    await click(page, 'log-mail');
+    expect(await statusText(page)).toBe('Письмо записано в ленту клиента');
+    const row = await server.db
+      .prepare("SELECT occurred_at FROM events WHERE kind = 'mail' AND external_id LIKE 'roundcube.%'")
+      .first<{ occurred_at: number }>();
+    // The browser reads the page in this machine's zone, as Node does.
+    expect(row!.occurred_at).toBe(new Date(2026, 10, 26, 7, 15).getTime());
+    await page.close();
+  });
+
+  it('«Создать клиента» takes the display name and the signature, and logs the mail in the same step', async () => {
+    const page = await openAt(ROUNDCUBE, 1280, 800);
+    await replace(
+      page,
+      { email: 'sergey.orlov@stroymir-ural.ru', name: 'Сергей Орлов', uid: '7' },
+      'Добрый день! Нужен профлист.\n\nС уважением,\nСергей Орлов\nГлавный инженер\nАО «Строймир-Урал»\nТел.: 8 (343) 210-00-11, доб. 5\n',
+    );
+    await contentEventually(page, `voronkaPage.sidebarShown?.threadKey === 'roundcube:pochta.krovlya-service.ru/INBOX/7'`);
+    await click(page, 'create-client');
+    await contentEventually(page, `Boolean(voronkaPage.sidebar?.querySelector('[data-part="form"] [name="text"]'))`);
+    const fields = await inContentScript<string[]>(
+      page,
+      `['text', 'contact-name', 'position', 'phones'].map((n) => voronkaPage.sidebar.querySelector('[data-part="form"] [name="' + n + '"]').value)`,
+    );
+    expect(fields).toEqual(['АО «Строймир-Урал»', 'Сергей Орлов', 'Главный инженер', '+73432100011 доб. 5']);
+    await click(page, 'submit');
+
+    expect(await statusText(page)).toBe('Клиент создан: АО «Строймир-Урал». Письмо записано в ленту клиента');
+    const company = await server.db.prepare("SELECT id FROM companies WHERE name = 'АО «Строймир-Урал»'").first<{ id: number }>();
+    const contact = await server.db
+      .prepare('SELECT name, position FROM contacts WHERE company_id = ?')
+      .bind(company!.id)
+      .all<{ name: string; position: string }>();
+    expect(contact.results).toEqual([{ name: 'Сергей Орлов', position: 'Главный инженер' }]);
+    const points = await server.db
+      .prepare('SELECT kind, value, extension FROM contact_points WHERE company_id = ? ORDER BY kind')
+      .bind(company!.id)
+      .all();
+    expect(points.results).toEqual([
+      { kind: 'email', value: 'sergey.orlov@stroymir-ural.ru', extension: null },
+      { kind: 'phone', value: '+73432100011', extension: '5' },
+    ]);
+    expect(
+      (await server.db.prepare("SELECT company_id FROM events WHERE kind = 'mail' AND counterpart = 'sergey.orlov@stroymir-ural.ru'").all())
+        .results,
+    ).toEqual([{ company_id: company!.id }]);
+    await page.close();
+  });
+
+  it('an unknown participant in Cc of a known client’s thread is offered as «Добавить контакт» and joins the company', async () => {
+    const page = await openAt(ROUNDCUBE, 1280, 800);
+    await page.evaluate(() => {
+      type El = { append(...n: unknown[]): void; setAttribute(n: string, v: string): void; className: string; textContent: string };
+      const doc = (globalThis as unknown as { document: { querySelector(q: string): El | null; createElement(t: string): El } }).document;
+      const a = doc.createElement('a');
+      a.className = 'rcmContactAddress';
+      a.setAttribute('title', 'buh@krovlya.ru');
+      a.textContent = 'Ольга Счетова';
+      doc.querySelector('td.header.cc')!.append(a);
+    });
+    expect(await contentEventually(page, `voronkaPage.sidebar.querySelector('[data-part="newcomers"]')?.textContent`)).toBe(
+      'Нет в карточкеОльга Счетова buh@krovlya.ru Добавить контакт',
+    );
+    await click(page, 'add-contact');
+    expect(await statusText(page)).toBe('Контакт добавлен: Ольга Счетова');
+    const added = await server.db
+      .prepare(
+        "SELECT c.name, cp.company_id FROM contact_points cp JOIN contacts c ON c.id = cp.contact_id WHERE cp.value = 'buh@krovlya.ru'",
+      )
+      .all();
+    expect(added.results).toEqual([{ name: 'Ольга Счетова', company_id: world.companies.ofA }]);
+    expect(await contentEventually(page, `voronkaPage.sidebar.querySelector('[data-part="newcomers"]') === null`)).toBe(true);
     await page.close();
   });
 });

@@ -1,4 +1,5 @@
 import { apiAs, count } from '../helpers/api';
+import { at, TEST_NOW } from '../helpers/clock';
 import { deliverMail, mailEventsOf, mailFixture, mailInboxOf, VORONKA_ADDRESS } from '../helpers/mail';
 import { sweepPlan } from '../helpers/sweep';
 import { startWorker, type TestWorker } from '../helpers/worker';
@@ -22,6 +23,13 @@ const mailEvents = (messageId: string) => mailEventsOf(w, messageId);
 const inboxOf = (messageId: string) => mailInboxOf(w, messageId);
 
 const A = () => apiAs(w, 'managerA');
+const occurredAt = async (messageId: string) =>
+  (
+    await w.db
+      .prepare("SELECT occurred_at FROM events WHERE source = 'mail' AND kind = 'mail' AND substr(external_id, 1, ?) = ? ORDER BY id")
+      .bind(messageId.length + 1, `${messageId}#`)
+      .all<{ occurred_at: number }>()
+  ).results.map((r) => r.occurred_at);
 
 describe('the Email Worker files mail', () => {
   test("a mail from a known contact lands on 101's timeline with its subject, snippet and sender; the inbox keeps headers and snippet", async () => {
@@ -263,6 +271,32 @@ describe('the extension logs a webmail message: POST /api/mail/log', () => {
     expect(await mailEvents('cp1251-1@krovlya.ru')).toHaveLength(1);
   });
 
+  test("the event is filed at the mail's own date, not at the click; a date from the future or 20+ years back is refused and kept", async () => {
+    const res = await A().post('/api/mail/log', body({ messageId: '<ext-dated@krovlya.ru>', date: '2026-11-20T05:15:00+03:00' }));
+    expect(res.status).toBe(200);
+    expect(await occurredAt('ext-dated@krovlya.ru')).toEqual([at('2026-11-20T05:15:00+03:00')]);
+
+    const ahead = await A().post('/api/mail/log', body({ messageId: '<ext-future@krovlya.ru>', date: TEST_NOW + 11 * 60_000 }));
+    expect(ahead.status).toBe(400);
+    expect(ahead.body.error.fields).toEqual([{ field: 'body.date', message: 'Дата письма в будущем' }]);
+    const ancient = await A().post('/api/mail/log', body({ messageId: '<ext-old@krovlya.ru>', date: '1926-11-20T05:15:00+03:00' }));
+    expect(ancient.body.error.fields).toEqual([{ field: 'body.date', message: 'Дата письма старше 20 лет' }]);
+    // A clock a few minutes fast is normal: filed at the server's now, never later.
+    await A().post('/api/mail/log', body({ messageId: '<ext-skew@krovlya.ru>', date: TEST_NOW + 4 * 60_000 }));
+    expect(await occurredAt('ext-skew@krovlya.ru')).toEqual([TEST_NOW]);
+
+    // A page whose date the extension cannot read sends none: filed at receipt.
+    const { date: _date, ...undated } = body({ messageId: '<ext-undated@krovlya.ru>' });
+    expect((await A().post('/api/mail/log', undated)).status).toBe(200);
+    expect(await occurredAt('ext-undated@krovlya.ru')).toEqual([TEST_NOW]);
+
+    expect(await mailEvents('ext-future@krovlya.ru')).toEqual([]);
+    const kept = await w.db
+      .prepare("SELECT outcome, reason FROM inbox WHERE source = 'mail' AND path = '/api/mail/log' AND body LIKE '%ext-future@krovlya.ru%'")
+      .all<{ outcome: string; reason: string }>();
+    expect(kept.results).toEqual([{ outcome: 'rejected', reason: 'a@test.ru: body.date: Дата письма в будущем' }]);
+  });
+
   test("a manager logs only into his own scope: B's attempt on A's client writes nothing and says so", async () => {
     const res = await apiAs(w, 'managerB').post('/api/mail/log', body({ messageId: '<ext-b@krovlya.ru>', to: ['b@test.ru'] }));
     expect(res.body).toMatchObject({ duplicate: false, companies: [], skipped: [{ address: 'ivan@krovlya.ru', reason: 'out_of_scope' }] });
@@ -384,7 +418,7 @@ function malformedBodies(n: number): string[] {
     }) as Record<string, unknown>;
   const breaks: ((b: Record<string, unknown>) => void)[] = [
     (b) => {
-      delete b[pick(['messageId', 'from', 'to', 'date'])];
+      delete b[pick(['messageId', 'from', 'to'])];
     },
     (b) => {
       b['messageId'] = pick(['', 'a b@c', 'x', 123, null, {}, [], 'x'.repeat(1000), '<a@b> <c@d>']);

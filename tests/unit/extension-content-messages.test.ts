@@ -11,6 +11,7 @@ const CONTENT_SCRIPT_TYPES = [
   'createTask',
   'createLead',
   'createClient',
+  'addContact',
   'call',
 ];
 
@@ -41,7 +42,7 @@ describe('messages from content scripts', () => {
   test('a logged mail is accepted with its addresses lower-cased and trimmed', () => {
     expect(parseMessage(logMail, 'content-script')).toEqual({
       ok: true,
-      message: { ...logMail, from: { email: 'ivan@krovlya.ru', name: 'Иван Петров' } },
+      message: { ...logMail, from: { email: 'ivan@krovlya.ru', name: 'Иван Петров' }, date: null },
     });
   });
 
@@ -95,7 +96,38 @@ describe('messages from content scripts', () => {
       ),
     ).toEqual({
       ok: true,
-      message: { type: 'createClient', companyName: 'stroymir-ekb.ru', contact: { email: 'orlov@stroymir-ekb.ru', name: null } },
+      message: {
+        type: 'createClient',
+        companyName: 'stroymir-ekb.ru',
+        contact: { email: 'orlov@stroymir-ekb.ru', name: null, position: null, phones: [] },
+        mail: null,
+      },
+    });
+    // From the signature, with the mail it came from (logged in the same step) and its own date.
+    const mail = {
+      siteId: 'roundcube',
+      siteMessageId: '1',
+      threadKey: 'roundcube:x/INBOX/1',
+      subject: null,
+      from: { email: 'orlov@stroymir-ekb.ru', name: 'Сергей Орлов' },
+      to: [],
+      cc: [],
+      date: 1_795_000_000_000,
+    };
+    expect(
+      parseMessage(
+        {
+          type: 'createClient',
+          companyName: 'АО «Строймир»',
+          contact: { email: 'orlov@stroymir-ekb.ru', name: 'Сергей Орлов', position: 'Главный инженер', phones: ['+73432100011 доб. 5'] },
+          mail,
+        },
+        'content-script',
+      ),
+    ).toMatchObject({ ok: true, message: { contact: { position: 'Главный инженер', phones: ['+73432100011 доб. 5'] }, mail } });
+    expect(parseMessage({ type: 'logMail', ...mail, date: 'вчера' }, 'content-script')).toMatchObject({
+      ok: false,
+      error: { message: 'Поле date: дата письма, мс от 1970 г.' },
     });
     expect(
       parseMessage({ type: 'createClient', companyName: '', contact: { email: 'orlov@stroymir-ekb.ru', name: null } }, 'content-script'),

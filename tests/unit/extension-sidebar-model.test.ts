@@ -1,6 +1,16 @@
 import type { CompanyCard } from '../../schema/contracts';
-import { logMailRequest, mailAddress, mailLogBody } from '../../extension/src/shared/mail';
-import { money, sidebarModel, suggestedCompanyName } from '../../extension/src/shared/sidebar-model';
+import { logMailRequest, mailAddress, mailLogBody, shownMailDate } from '../../extension/src/shared/mail';
+import {
+  clampWidth,
+  coverShare,
+  money,
+  newClientDraft,
+  readLayout,
+  readSignature,
+  sidebarModel,
+  suggestedCompanyName,
+  unknownParticipants,
+} from '../../extension/src/shared/sidebar-model';
 
 const TZ = 'Europe/Moscow';
 const at = (iso: string) => Date.parse(iso);
@@ -179,7 +189,7 @@ describe('«Записать письмо»', () => {
   };
 
   test('the first sender is From; the thread’s other senders were written to', () => {
-    expect(logMailRequest('gmail', thread)).toEqual({
+    expect(logMailRequest('gmail', thread, 0)).toEqual({
       siteId: 'gmail',
       siteMessageId: '1934c1b2d3e4f507',
       threadKey: thread.threadKey,
@@ -187,24 +197,160 @@ describe('«Записать письмо»', () => {
       from: { email: 'ivan@krovlya.ru', name: 'Иван Петров' },
       to: [{ email: 'a@test.ru', name: 'Анна Менеджер' }],
       cc: [{ email: 'b@test.ru', name: 'Борис "Б" Менеджер' }],
+      date: null,
     });
-    expect(logMailRequest('gmail', { ...thread, participants: thread.participants.filter((p) => p.role === 'cc') })).toBeNull();
+    expect(logMailRequest('gmail', { ...thread, participants: thread.participants.filter((p) => p.role === 'cc') }, 0)).toBeNull();
   });
 
   test('names the mail by site and ids: the same message always gets the same Message-ID, another one a different one', async () => {
-    const request = logMailRequest('gmail', thread)!;
-    const first = await mailLogBody(request, 1);
-    const again = await mailLogBody(request, 2);
-    const other = await mailLogBody({ ...request, siteMessageId: '1934c1b2d3e4f508' }, 1);
+    const request = logMailRequest('gmail', thread, 0)!;
+    const first = await mailLogBody(request);
+    const again = await mailLogBody({ ...request, date: 2 });
+    const other = await mailLogBody({ ...request, siteMessageId: '1934c1b2d3e4f508' });
     expect(first.messageId).toMatch(/^<gmail\.[0-9a-f]{32}@extension\.voronka>$/);
     expect(again.messageId).toBe(first.messageId);
     expect(other.messageId).not.toBe(first.messageId);
     expect(first).toMatchObject({
       from: '"Иван Петров" <ivan@krovlya.ru>',
       cc: ['"Борис Б Менеджер" <b@test.ru>'],
-      date: 1,
       subject: 'Счёт на металлочерепицу',
     });
     expect(mailAddress({ email: 'x@y.ru', name: null })).toBe('x@y.ru');
+  });
+});
+
+// The browser's zone reads the page's words: expectations are built in the same zone (whatever TZ the run has).
+const local = (y: number, m: number, d: number, h: number, min: number) => new Date(y, m - 1, d, h, min).getTime();
+// Thursday 26 November 2026, 12:00 local.
+const NOW = local(2026, 11, 26, 12, 0);
+
+describe("the mail's own date, as the webmail shows it", () => {
+  test.each([
+    ['Roundcube this week', 'Чт 07:15', local(2026, 11, 26, 7, 15)],
+    ['Roundcube, a weekday before today', 'Пн 09:40', local(2026, 11, 23, 9, 40)],
+    ['Roundcube, today’s weekday later than now is last week', 'Чт 18:00', local(2026, 11, 19, 18, 0)],
+    ['Roundcube today', 'Сегодня 10:15', local(2026, 11, 26, 10, 15)],
+    ['Roundcube yesterday', 'Вчера 23:59', local(2026, 11, 25, 23, 59)],
+    ['Roundcube date_format yy-mm-dd', '2026-11-20 05:15', local(2026, 11, 20, 5, 15)],
+    ['Roundcube dd.mm.yyyy', '20.11.2026 05:15', local(2026, 11, 20, 5, 15)],
+    ['Mail.ru', '26 ноября, 10:15', local(2026, 11, 26, 10, 15)],
+    ['Yandex Mail', '26 ноя в 10:15', local(2026, 11, 26, 10, 15)],
+    ['Gmail', '26 нояб. 2026 г., 10:15', local(2026, 11, 26, 10, 15)],
+    ['a December day without a year is last December', '3 декабря, 09:00', local(2025, 12, 3, 9, 0)],
+    ['May', '5 мая 2026 г., 08:30', local(2026, 5, 5, 8, 30)],
+    ['a bare time is today', '10:15', local(2026, 11, 26, 10, 15)],
+  ])('%s: «%s»', (_case, text, expected) => {
+    expect(shownMailDate(text, NOW)).toBe(expected);
+  });
+
+  test('what it cannot read, or a date after now, is null: the click stands in', () => {
+    expect(shownMailDate(null, NOW)).toBeNull();
+    expect(shownMailDate('', NOW)).toBeNull();
+    expect(shownMailDate('недавно', NOW)).toBeNull();
+    expect(shownMailDate('2026-12-20 05:15', NOW)).toBeNull();
+    expect(shownMailDate('31.02.2026 10:00', NOW)).toBeNull();
+    expect(shownMailDate('Чт 25:15', NOW)).toBeNull();
+  });
+
+  test('«Записать письмо» sends it; without one the body carries no date and the server files it at receipt', async () => {
+    const message = {
+      messageId: '1',
+      threadKey: 'roundcube:pochta/INBOX/1',
+      subject: 'Счёт',
+      participants: [{ email: 'ivan@krovlya.ru', name: 'Иван Петров', role: 'from' as const }],
+    };
+    const dated = logMailRequest('roundcube', { ...message, dateText: 'Чт 07:15' }, NOW)!;
+    expect(dated.date).toBe(local(2026, 11, 26, 7, 15));
+    expect((await mailLogBody(dated)).date).toBe(local(2026, 11, 26, 7, 15));
+    expect(await mailLogBody(logMailRequest('roundcube', message, NOW)!)).not.toHaveProperty('date');
+  });
+});
+
+// The Roundcube fixture's mail (tests/fixtures/hosts/roundcube/show.html), as its #messagebody reads.
+const ROUNDCUBE_BODY = `Анна, добрый день!
+
+Пришлите, пожалуйста, счёт на металлочерепицу (420 м²) для объекта в Химках.
+Оплатим до 27.11.2026. Реквизиты прежние, ИНН 7707083893.
+
+--
+Иван Петров, снабженец ООО "Кровля А"
++7 (495) 123-45-67 доб. 12, моб. 8-912-345-67-89
+`;
+
+describe('«Создать клиента» from a mail', () => {
+  test('reads company, position and phones (with the extension) from the signature, not the ИНН or the dates above it', () => {
+    expect(readSignature(ROUNDCUBE_BODY, 'Иван Петров')).toEqual({
+      company: 'ООО "Кровля А"',
+      position: 'Снабженец',
+      phones: ['+74951234567 доб. 12', '+79123456789'],
+    });
+  });
+
+  test('a signature laid out one fact a line, after «С уважением», with a quoted reply below it ignored', () => {
+    const body = [
+      'Добрый день! Счёт получили.',
+      '',
+      'С уважением,',
+      'Сергей Орлов',
+      'Главный инженер',
+      'АО «Строймир»',
+      'Тел.: 8 (343) 210-00-11, доб. 5',
+      'www.stroymir-ekb.ru',
+      '> ООО "Чужая фирма"',
+      '> +7 495 000-00-00',
+    ].join('\n');
+    expect(readSignature(body, 'Сергей Орлов')).toEqual({
+      company: 'АО «Строймир»',
+      position: 'Главный инженер',
+      phones: ['+73432100011 доб. 5'],
+    });
+  });
+
+  test('the contact is the display name, never the address; the company falls back to the domain; nothing to read is nothing', () => {
+    expect(newClientDraft({ email: 'ivan@krovlya.ru', name: 'Иван Петров' }, ROUNDCUBE_BODY)).toEqual({
+      companyName: 'ООО "Кровля А"',
+      contact: { email: 'ivan@krovlya.ru', name: 'Иван Петров', position: 'Снабженец', phones: ['+74951234567 доб. 12', '+79123456789'] },
+    });
+    expect(newClientDraft({ email: 'orlov@stroymir-ekb.ru', name: null }, 'Пришлите КП.')).toEqual({
+      companyName: 'stroymir-ekb.ru',
+      contact: { email: 'orlov@stroymir-ekb.ru', name: 'orlov', position: null, phones: [] },
+    });
+    expect(readSignature(null, null)).toEqual({ company: null, position: null, phones: [] });
+  });
+});
+
+describe('unknown participants of a known thread', () => {
+  test('a Cc’d stranger is offered as a contact of the known company; known contacts and the user’s colleagues are not', () => {
+    const participants = [
+      { email: 'ivan@krovlya.ru', name: 'Иван Петров' },
+      { email: 'buh@krovlya.ru', name: 'Ольга Бухгалтер' },
+      { email: 'b@test.ru', name: 'Борис Менеджер' },
+      { email: 'BUH@krovlya.ru', name: null },
+    ];
+    expect(unknownParticipants(card, participants, 'a@test.ru')).toEqual([{ email: 'buh@krovlya.ru', name: 'Ольга Бухгалтер' }]);
+  });
+});
+
+describe('the sidebar’s place on the screen', () => {
+  test('its width stays between 220 px and the smaller of 480 px and a third of the viewport', () => {
+    expect(clampWidth(300, 1280)).toBe(300);
+    expect(clampWidth(900, 1280)).toBe(426);
+    expect(clampWidth(900, 1920)).toBe(480);
+    expect(clampWidth(100, 1280)).toBe(220);
+    expect(clampWidth(300, 720)).toBe(240);
+    expect(clampWidth(Number.NaN, 1280)).toBe(300);
+  });
+
+  test('a stored layout of any shape reads as one; the default is open at 300 px', () => {
+    expect(readLayout(undefined)).toEqual({ collapsed: false, width: 300 });
+    expect(readLayout({ collapsed: true, width: 360 })).toEqual({ collapsed: true, width: 360 });
+    expect(readLayout({ collapsed: 'yes', width: '360' })).toEqual({ collapsed: false, width: 300 });
+  });
+
+  test('the share of the message a panel covers', () => {
+    const message = { left: 0, top: 100, right: 720, bottom: 800 };
+    expect(coverShare({ left: 398, top: 72, right: 720, bottom: 800 }, message)).toBeCloseTo(322 / 720, 5);
+    expect(coverShare({ left: 720, top: 0, right: 1000, bottom: 800 }, message)).toBe(0);
+    expect(coverShare({ left: 0, top: 0, right: 10, bottom: 10 }, { left: 0, top: 0, right: 0, bottom: 0 })).toBe(0);
   });
 });

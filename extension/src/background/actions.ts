@@ -10,7 +10,9 @@ import type {
   CallRequest,
   ClientOutcome,
   ClientRequest,
+  ContactRequest,
   LeadRequest,
+  NewContact,
   LogMailRequest,
   MailCardRequest,
   MailCardView,
@@ -96,7 +98,7 @@ async function act(action: NewAction, sentText: (answer: unknown) => string): Pr
 }
 
 export async function logMail(request: LogMailRequest): Promise<ActionOutcome> {
-  const body = await mailLogBody(request, systemNow());
+  const body = await mailLogBody(request);
   return act(
     { kind: 'logMail', summary: `Письмо: ${request.subject ?? '(без темы)'}`, request: { method: 'POST', path: '/api/mail/log', body } },
     (answer) => {
@@ -150,8 +152,22 @@ export function collisionText(matches: Collision[]): string {
   return `Уже есть в базе${first.companyName ? `: ${first.companyName}` : ''} — ${whose}, ${first.regionName}`;
 }
 
-/** «Создать клиента» from the sender: the collision check first; offline, the server's own duplicate check decides later. */
-export async function createClient({ companyName, contact }: ClientRequest): Promise<ClientOutcome> {
+/** The body of a contact for POST /api/companies[/:id/contacts]: the display name, or the address's local part, never the address twice. */
+function contactBody(contact: NewContact) {
+  return {
+    name: contact.name ?? contact.email.split('@')[0] ?? contact.email,
+    ...(contact.position ? { position: contact.position } : {}),
+    phones: contact.phones ?? [],
+    emails: [contact.email],
+  };
+}
+
+/**
+ * «Создать клиента» from the sender: the collision check first; offline, the server's own duplicate
+ * check decides later. The mail it was created from is logged in the same click, after the client
+ * (queued behind it when offline), so it lands on the new client's timeline.
+ */
+export async function createClient({ companyName, contact, mail }: ClientRequest): Promise<ClientOutcome> {
   const { user } = await connection();
   const regionId = user.regionIds[0];
   if (regionId === undefined) throw new ApiError(400, 'no_region', 'У вас нет региона: клиента может создать руководитель');
@@ -165,11 +181,31 @@ export async function createClient({ companyName, contact }: ClientRequest): Pro
     name: companyName,
     regionId,
     status: 'prospect',
-    contacts: [{ name: contact.name ?? contact.email, emails: [contact.email] }],
+    contacts: [contactBody(contact)],
   };
-  return act(
+  const created = await act(
     { kind: 'createClient', summary: `Новый клиент: ${companyName}`, request: { method: 'POST', path: '/api/companies', body } },
     (answer) => `Клиент создан: ${(answer as { company: { name: string } }).company.name}`,
+  );
+  if (!mail) return created;
+  try {
+    const logged = await logMail(mail);
+    return { ...created, message: `${created.message}. ${logged.state === 'sent' ? logged.message : 'Письмо — в очереди'}` };
+  } catch (err) {
+    return { ...created, message: `${created.message}. Письмо не записано: ${(err as Error).message}` };
+  }
+}
+
+/** «Добавить контакт»: an unknown participant of a known company's thread joins that company. */
+export function addContact({ companyId, contact }: ContactRequest): Promise<ActionOutcome> {
+  return act(
+    {
+      kind: 'addContact',
+      summary: `Новый контакт: ${contact.name ?? contact.email}`,
+      companyId,
+      request: { method: 'POST', path: `/api/companies/${companyId}/contacts`, body: contactBody(contact) },
+    },
+    () => `Контакт добавлен: ${contact.name ?? contact.email}`,
   );
 }
 

@@ -46,7 +46,8 @@ const handlers: Handlers = {
   addNote: ({ companyId, text }) => actions.addNote({ companyId, text }),
   createTask: ({ companyId, title, dueAt }) => actions.createTask({ companyId, title, dueAt }),
   createLead: ({ companyId }) => actions.createLead({ companyId }),
-  createClient: ({ companyName, contact }) => actions.createClient({ companyName, contact }),
+  createClient: ({ companyName, contact, mail }) => actions.createClient({ companyName, contact, mail: mail ?? null }),
+  addContact: ({ companyId, contact }) => actions.addContact({ companyId, contact }),
   call: ({ type: _type, ...request }) => actions.call(request),
 };
 

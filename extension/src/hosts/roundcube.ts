@@ -21,6 +21,10 @@ const selectors = {
   from: 'td.header.from .rcmContactAddress',
   to: 'td.header.to .rcmContactAddress',
   cc: 'td.header.cc .rcmContactAddress',
+  // i16 (sidebar): the mail's own date and its text, for logging at that date and reading the signature.
+  // The summary line's full date («2026-11-26 07:15») first: the table's «Чт 07:15» is relative to the day it was drawn.
+  date: '.header-summary .text-nowrap, td.header.date',
+  messageBody: '#messagebody',
 } as const;
 
 interface RoundcubeEnv {
@@ -81,6 +85,9 @@ export const roundcube: MailHost = {
       threadKey: uid ? `roundcube:${url.host}/${mailbox}/${uid}` : fallbackThreadKey('roundcube', subject, list),
       subject,
       participants: list,
+      // i16 (sidebar): Roundcube prints a plain-text part with "<br>\n", so textContent keeps the lines.
+      dateText: textOf(first(header, selectors.date)),
+      bodyText: first(doc, selectors.messageBody)?.textContent ?? null,
     });
   },
 

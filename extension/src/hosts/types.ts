@@ -23,6 +23,11 @@ export interface OpenMessage {
   subject: string | null;
   /** One entry per address, in page order; see ParticipantList for how roles merge. */
   participants: Participant[];
+  // i16 (sidebar): read by the adapters that can; absent = not read on this site yet.
+  /** The open message's date exactly as the page shows it («Чт 07:15», «26 ноября, 10:15»): shared/mail.ts shownMailDate reads it. */
+  dateText?: string | null;
+  /** The open message's text with its line breaks, for the signature (company, position, phones) of «Создать клиента». */
+  bodyText?: string | null;
 }
 
 export type CallState = 'ringing' | 'active';

@@ -86,6 +86,8 @@ export interface LogMailRequest {
   from: MailParty;
   to: MailParty[];
   cc: MailParty[];
+  /** The mail's own date read off the page (epoch ms); null or absent: the time of the click stands in. */
+  date?: number | null;
 }
 
 export interface NoteRequest {
@@ -100,9 +102,24 @@ export interface TaskRequest {
 export interface LeadRequest {
   companyId: number;
 }
+/** A person for a client card: the display name (never the address), and what the signature said. */
+export interface NewContact {
+  email: string;
+  name: string | null;
+  position?: string | null;
+  /** As written or E.164 with «доб. 12»: the server's normalizePhone reads them. */
+  phones?: string[];
+}
 export interface ClientRequest {
   companyName: string;
-  contact: MailParty;
+  contact: NewContact;
+  /** The mail the client was created from: logged right after, in the same click. */
+  mail?: LogMailRequest | null;
+}
+/** «Добавить контакт»: an unknown participant of a known company's thread. */
+export interface ContactRequest {
+  companyId: number;
+  contact: NewContact;
 }
 export interface CallRequest {
   phone: string;
@@ -143,6 +160,7 @@ export interface MessageMap {
   createTask: { request: TaskRequest; response: ActionOutcome };
   createLead: { request: LeadRequest; response: ActionOutcome };
   createClient: { request: ClientRequest; response: ClientOutcome };
+  addContact: { request: ContactRequest; response: ActionOutcome };
   call: { request: CallRequest; response: ActionOutcome };
 }
 
@@ -257,6 +275,21 @@ function party(value: unknown, where: string): MailParty | Problem {
   return { email: address, name: name === null ? null : (name as string).trim() || null };
 }
 
+function newContact(value: unknown, where: string): NewContact | Problem {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return invalid(`${where}: ожидается { email, name }`);
+  const { position, phones, ...rest } = value as Record<string, unknown>;
+  const person = party(rest, where);
+  if (isProblem(person)) return person;
+  const role = optionalText({ position }, 'position', 200);
+  if (isProblem(role)) return role;
+  if (
+    phones !== undefined &&
+    (!Array.isArray(phones) || phones.length > 20 || !phones.every((p) => typeof p === 'string' && p.length <= 60))
+  )
+    return invalid(`${where}.phones: до 20 телефонов строками`);
+  return { ...person, position: role === null ? null : role.trim() || null, phones: (phones as string[] | undefined) ?? [] };
+}
+
 function parties(fields: Record<string, unknown>, key: string, max: number): MailParty[] | Problem {
   const value = fields[key];
   if (!Array.isArray(value)) return invalid(`Поле ${key} должно быть списком`);
@@ -268,6 +301,37 @@ function parties(fields: Record<string, unknown>, key: string, max: number): Mai
     list.push(parsed);
   }
   return list;
+}
+
+function logMailFields(fields: Record<string, unknown>): LogMailRequest | Problem {
+  const extra = onlyKeys(fields, ['siteId', 'siteMessageId', 'threadKey', 'subject', 'from', 'to', 'cc', 'date']);
+  if (extra) return extra;
+  const siteId = text(fields, 'siteId', 40);
+  const siteMessageId = optionalText(fields, 'siteMessageId', 500);
+  const threadKey = nonEmpty(fields, 'threadKey', 1000);
+  const subject = optionalText(fields, 'subject', 2000);
+  const from = party(fields.from, 'from');
+  const to = parties(fields, 'to', 100);
+  const cc = parties(fields, 'cc', 100);
+  const date =
+    fields.date === undefined || fields.date === null
+      ? null
+      : Number.isSafeInteger(fields.date) && (fields.date as number) > 0
+        ? (fields.date as number)
+        : invalid('Поле date: дата письма, мс от 1970 г.');
+  const bad = firstProblem(siteId, siteMessageId, threadKey, subject, from, to, cc, date);
+  if (bad) return bad;
+  if (!/^[a-z0-9-]{1,40}$/.test(siteId as string)) return invalid('Поле siteId: id сайта');
+  return {
+    siteId: siteId as string,
+    siteMessageId: siteMessageId as string | null,
+    threadKey: threadKey as string,
+    subject: subject as string | null,
+    from: from as MailParty,
+    to: to as MailParty[],
+    cc: cc as MailParty[],
+    date: date as number | null,
+  };
 }
 
 function nonEmpty(fields: Record<string, unknown>, key: string, max: number): string | Problem {
@@ -365,32 +429,7 @@ const rules: { [K in MessageType]: Rule<K> } = {
       return isProblem(companyId) ? companyId : { companyId: companyId as number };
     },
   },
-  logMail: {
-    from: PAGES_AND_CONTENT,
-    parse: (fields) => {
-      const extra = onlyKeys(fields, ['siteId', 'siteMessageId', 'threadKey', 'subject', 'from', 'to', 'cc']);
-      if (extra) return extra;
-      const siteId = text(fields, 'siteId', 40);
-      const siteMessageId = optionalText(fields, 'siteMessageId', 500);
-      const threadKey = nonEmpty(fields, 'threadKey', 1000);
-      const subject = optionalText(fields, 'subject', 2000);
-      const from = party(fields.from, 'from');
-      const to = parties(fields, 'to', 100);
-      const cc = parties(fields, 'cc', 100);
-      const bad = firstProblem(siteId, siteMessageId, threadKey, subject, from, to, cc);
-      if (bad) return bad;
-      if (!/^[a-z0-9-]{1,40}$/.test(siteId as string)) return invalid('Поле siteId: id сайта');
-      return {
-        siteId: siteId as string,
-        siteMessageId: siteMessageId as string | null,
-        threadKey: threadKey as string,
-        subject: subject as string | null,
-        from: from as MailParty,
-        to: to as MailParty[],
-        cc: cc as MailParty[],
-      };
-    },
-  },
+  logMail: { from: PAGES_AND_CONTENT, parse: logMailFields },
   addNote: {
     from: PAGES_AND_CONTENT,
     parse: (fields) => {
@@ -425,11 +464,27 @@ const rules: { [K in MessageType]: Rule<K> } = {
   createClient: {
     from: PAGES_AND_CONTENT,
     parse: (fields) => {
-      const extra = onlyKeys(fields, ['companyName', 'contact']);
+      const extra = onlyKeys(fields, ['companyName', 'contact', 'mail']);
       const companyName = nonEmpty(fields, 'companyName', 300);
-      const contact = party(fields.contact, 'contact');
-      const bad = extra ?? firstProblem(companyName, contact);
-      return bad ?? { companyName: companyName as string, contact: contact as MailParty };
+      const contact = newContact(fields.contact, 'contact');
+      const mail =
+        fields.mail === undefined || fields.mail === null
+          ? null
+          : typeof fields.mail === 'object' && !Array.isArray(fields.mail)
+            ? logMailFields(fields.mail as Record<string, unknown>)
+            : invalid('Поле mail: письмо, из которого создан клиент');
+      const bad = extra ?? firstProblem(companyName, contact, mail);
+      return bad ?? { companyName: companyName as string, contact: contact as NewContact, mail: mail as LogMailRequest | null };
+    },
+  },
+  addContact: {
+    from: PAGES_AND_CONTENT,
+    parse: (fields) => {
+      const extra = onlyKeys(fields, ['companyId', 'contact']);
+      const companyId = id(fields, 'companyId');
+      const contact = newContact(fields.contact, 'contact');
+      const bad = extra ?? firstProblem(companyId, contact);
+      return bad ?? { companyId: companyId as number, contact: contact as NewContact };
     },
   },
   call: {

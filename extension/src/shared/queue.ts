@@ -4,7 +4,7 @@
  * action is only ever dropped by a definite refusal from the server — never by being unreachable.
  */
 
-export type ActionKind = 'logMail' | 'addNote' | 'createTask' | 'createLead' | 'createClient' | 'call';
+export type ActionKind = 'logMail' | 'addNote' | 'createTask' | 'createLead' | 'createClient' | 'addContact' | 'call';
 
 export type QueueState = 'pending' | 'sending' | 'waiting' | 'sent' | 'failed';
 

@@ -1,4 +1,5 @@
 import type { CompanyCard } from '../../../schema/contracts';
+import { findPhonesInText } from './phones';
 
 /**
  * The mail sidebar's text, made from a company card (tests/unit/extension-sidebar-model.test.ts):
@@ -127,4 +128,141 @@ const PUBLIC_MAIL =
 export function suggestedCompanyName(email: string, name: string | null): string {
   const domain = email.split('@')[1] ?? email;
   return PUBLIC_MAIL.test(domain) ? (name ?? email) : domain;
+}
+
+/** What a signature tells about its writer: «ООО "Кровля А"», «снабженец», phones as the server's normalizePhone reads them. */
+export interface SignatureFacts {
+  company: string | null;
+  position: string | null;
+  phones: string[];
+}
+
+// «ООО "Кровля А"», «АО «Стройсервис»», «ИП Орлов А. В.» — a legal form and the name after it, up to a comma or the line's end.
+const LEGAL_FORM =
+  /(?<![\p{L}\d])(ООО|ОАО|ЗАО|ПАО|АО|НАО|ИП|АНО|НКО|ГУП|МУП|ФГУП)\s+(«[^»\n]{1,100}»|"[^"\n]{1,100}"|“[^”\n]{1,100}”|[^,;\n]{1,100})/u;
+const SIGNATURE_START = /^\s*(?:--|—|–|_{2,}|-{2,}|с уважением|best regards|regards)[\s,.!]*$/iu;
+const NOT_POSITION = /уважением|regards|спасибо|thanks|https?:|www\.|@/iu;
+
+/**
+ * The signature of a mail's text: the lines after the last «-- » (or «С уважением»), else the last
+ * eight lines; quoted lines («> …») are never read. Reads the company by its legal form, the
+ * position after the writer's name («Иван Петров, снабженец») or as a short line of words, and the
+ * phones with their extensions.
+ */
+export function readSignature(body: string | null | undefined, writer: string | null): SignatureFacts {
+  const lines = (body ?? '')
+    .split(/\r?\n/)
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter((line) => !line.startsWith('>'));
+  let start = -1;
+  lines.forEach((line, i) => {
+    if (SIGNATURE_START.test(line)) start = i;
+  });
+  const block = (start >= 0 ? lines.slice(start + 1, start + 11) : lines.slice(-8)).filter(Boolean);
+  const text = block.join('\n');
+  const legal = LEGAL_FORM.exec(text);
+  const company = legal ? `${legal[1]} ${legal[2]!.trim()}` : null;
+  const phones = findPhonesInText(text).map(({ phone }) => (phone.extension ? `${phone.e164} доб. ${phone.extension}` : phone.e164));
+  const names = (writer ?? '')
+    .toLowerCase()
+    .split(' ')
+    .filter((w) => w.length > 1);
+  let position: string | null = null;
+  for (const raw of block) {
+    let line = raw;
+    if (legal) line = line.replace(legal[0], ' ');
+    for (const found of findPhonesInText(line).reverse()) line = `${line.slice(0, found.start)} ${line.slice(found.end)}`;
+    const words = line.split(/[\s,]+/).filter(Boolean);
+    const ownName = names.length > 0 && words.length > 0 && names.includes(words[0]!.toLowerCase());
+    const rest = (ownName ? words.filter((w) => !names.includes(w.toLowerCase())) : words).join(' ');
+    const cleaned = rest.replace(/^[\s,.;:–—-]+|[\s,.;:–—-]+$/g, '').replace(/\s*(?:тел|моб|факс|phone|tel|mob)\.?:?$/iu, '');
+    if (!cleaned || NOT_POSITION.test(cleaned) || /\d/.test(cleaned) || cleaned.length > 60) continue;
+    // Without a «-- » the last lines may be the letter itself: only a line with the writer's name tells a position.
+    if (start < 0 && !ownName) continue;
+    // A line of the name alone, or of two or three capitalised words without the name given, is a name, not a position.
+    if (!ownName && names.length === 0 && /^(\p{Lu}\p{Ll}+\s?){2,3}$/u.test(cleaned)) continue;
+    position = cleaned.charAt(0).toUpperCase() + cleaned.slice(1);
+    break;
+  }
+  return { company, position, phones: [...new Set(phones)] };
+}
+
+/** «Создать клиента» filled in: the company from the signature, else the domain; the person by display name, never the address. */
+export interface NewClientDraft {
+  companyName: string;
+  contact: { email: string; name: string; position: string | null; phones: string[] };
+}
+
+export function newClientDraft(candidate: { email: string; name: string | null }, body: string | null | undefined): NewClientDraft {
+  const facts = readSignature(body, candidate.name);
+  const local = candidate.email.split('@')[0] ?? candidate.email;
+  return {
+    companyName: facts.company ?? suggestedCompanyName(candidate.email, candidate.name),
+    contact: { email: candidate.email, name: candidate.name ?? local, position: facts.position, phones: facts.phones },
+  };
+}
+
+/**
+ * Participants of a thread whose company is known but who are not its contacts yet (a colleague in
+ * Cc, a new sender): each is offered as «Добавить контакт». The user's own domain (colleagues) is not.
+ */
+export function unknownParticipants(
+  card: Pick<CompanyCard, 'contacts'>,
+  participants: { email: string; name: string | null }[],
+  ownEmail: string | null,
+): { email: string; name: string | null }[] {
+  const ownDomain = ownEmail?.toLowerCase().split('@')[1] ?? null;
+  const known = new Set(card.contacts.flatMap((c) => c.points.filter((p) => p.kind === 'email').map((p) => p.value.toLowerCase())));
+  const seen = new Set<string>();
+  return participants.filter((p) => {
+    const email = p.email.toLowerCase();
+    if (known.has(email) || seen.has(email) || email.split('@')[1] === ownDomain) return false;
+    seen.add(email);
+    return true;
+  });
+}
+
+/** The sidebar's place on a site, remembered per site (content/sidebar layout in chrome.storage.local). */
+export interface SidebarLayout {
+  collapsed: boolean;
+  width: number;
+}
+
+export const SIDEBAR_WIDTH = { default: 300, min: 220, max: 480 } as const;
+/** The collapsed sidebar: a strip this wide at the right edge. */
+export const STRIP_WIDTH = 28;
+
+/**
+ * A width the user dragged (or stored) → one the page can spare: between the minimum and the
+ * maximum, and never more than a third of the viewport, so the mail keeps two thirds of the screen.
+ */
+export function clampWidth(width: number, viewportWidth: number): number {
+  const most = Math.max(SIDEBAR_WIDTH.min, Math.min(SIDEBAR_WIDTH.max, Math.floor(viewportWidth / 3)));
+  const wanted = Number.isFinite(width) ? Math.round(width) : SIDEBAR_WIDTH.default;
+  return Math.min(most, Math.max(SIDEBAR_WIDTH.min, wanted));
+}
+
+/** A stored layout, whatever shape it has: what is not understood is the default. */
+export function readLayout(stored: unknown): SidebarLayout {
+  const value = (typeof stored === 'object' && stored !== null ? stored : {}) as Record<string, unknown>;
+  return {
+    collapsed: value.collapsed === true,
+    width: typeof value.width === 'number' && Number.isFinite(value.width) ? value.width : SIDEBAR_WIDTH.default,
+  };
+}
+
+interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** Which share of `area` (the host's message) `panel` covers: 0 … 1. */
+export function coverShare(panel: Box, area: Box): number {
+  const areaSize = Math.max(0, area.right - area.left) * Math.max(0, area.bottom - area.top);
+  if (areaSize === 0) return 0;
+  const w = Math.max(0, Math.min(panel.right, area.right) - Math.max(panel.left, area.left));
+  const h = Math.max(0, Math.min(panel.bottom, area.bottom) - Math.max(panel.top, area.top));
+  return (w * h) / areaSize;
 }

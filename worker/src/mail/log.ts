@@ -10,14 +10,41 @@ import { recordInbox } from '../platform/inbox';
 
 const KEPT_BODY_MAX = 256 * 1024;
 
-function readBody(raw: string, lang: ServiceContext['lang']): z.output<typeof MailLogRequest> {
+/** A clock a few minutes ahead of ours is normal; a mail dated later than this was misread. */
+const DATE_AHEAD_MAX_MS = 10 * 60_000;
+/** Older than this is a misread date (a year typed as 1926, a 0 timestamp), never a mail to log. */
+const DATE_AGE_MAX_MS = 20 * 365 * 86_400_000;
+
+/**
+ * The extension sends the mail's own date as the page shows it (older extensions: the time of the
+ * click). The event is filed at that date, so a date far in the future or absurdly old is refused
+ * as a misreading rather than stored where no one would find it.
+ */
+function checkDate(date: string | number | undefined, now: number, lang: ServiceContext['lang']): void {
+  if (date === undefined) return; // filed at receipt
+  // Not parseDate: it reads a date before 1970 as none, and such a date is a misreading to refuse.
+  const ms = typeof date === 'number' ? date : Date.parse(date);
+  if (!Number.isFinite(ms)) return; // the contract already refused unreadable text
+  const bad =
+    ms > now + DATE_AHEAD_MAX_MS
+      ? { ru: 'Дата письма в будущем', en: 'The mail is dated in the future' }
+      : ms < now - DATE_AGE_MAX_MS
+        ? { ru: 'Дата письма старше 20 лет', en: 'The mail is dated more than 20 years ago' }
+        : null;
+  if (bad) throw new AppError('validation_failed', undefined, [{ field: 'body.date', message: bad[lang] }]);
+}
+
+function readBody(raw: string, ctx: ServiceContext): z.output<typeof MailLogRequest> {
+  const { lang } = ctx;
   let json: unknown;
   try {
     json = JSON.parse(raw);
   } catch {
     throw new AppError('bad_request', { ru: 'Тело запроса — не JSON', en: 'The request body is not valid JSON' });
   }
-  return parseInput(MailLogRequest, json, lang, 'body');
+  const body = parseInput(MailLogRequest, json, lang, 'body');
+  checkDate(body.date, ctx.now, lang);
+  return body;
 }
 
 /**
@@ -54,7 +81,7 @@ export async function logMail({
     });
   let body: z.output<typeof MailLogRequest>;
   try {
-    body = readBody(input.rawBody, ctx.lang);
+    body = readBody(input.rawBody, ctx);
   } catch (err) {
     if (err instanceof AppError) {
       const reason = err.fields?.map((f) => `${f.field}: ${f.message}`).join('; ') || err.message;

@@ -224,7 +224,7 @@ export function messageFromFields(fields: {
   from: string;
   to: string[];
   cc: string[];
-  date: string | number;
+  date?: string | number | undefined;
   subject: string;
   snippet?: string | undefined;
   attachments: { name: string; size?: number | undefined }[];
