@@ -83,6 +83,7 @@ describe.each(hostSites.map((site) => [site.id] as const))('%s, changing after l
       ['thread swapped in place', { kind: 'swap', html: otherThread(page$.body) }],
       ['text of held nodes updated', { kind: 'rewrite' }],
       ['rows recycled', { kind: 'recycle' }],
+      ['markup read and written back', { kind: 'reserialize' }],
       ['back to the first thread', { kind: 'swap', html: page$.body }],
     ];
     let expected = { phones: [] as string[], text: '' };
@@ -96,7 +97,7 @@ describe.each(hostSites.map((site) => [site.id] as const))('%s, changing after l
     await applyInPage(page, replay.area, { kind: 'rerender' });
 
     // A burst: many changes faster than the scan, then quiet.
-    const burst: ReplayStep[] = ['expandQuote', 'rewrite', 'recycle', 'rerender', 'recycle', 'rewrite', 'expandQuote', 'recycle'].map(
+    const burst: ReplayStep[] = ['expandQuote', 'rewrite', 'recycle', 'rerender', 'reserialize', 'rewrite', 'expandQuote', 'recycle'].map(
       (kind) => (kind === 'expandQuote' ? { kind, html: QUOTED_REPLY } : { kind }) as ReplayStep,
     );
     for (let round = 0; round < 3; round++) {

@@ -26,7 +26,9 @@ export type ReplayStep =
   /** The framework updates the text nodes it holds (a diff that only changes text). */
   | { kind: 'rewrite' }
   /** A virtual list recycles its rows: each held node gets the next row's text. */
-  | { kind: 'recycle' };
+  | { kind: 'recycle' }
+  /** The app reads the area's markup and writes it back (`el.innerHTML = el.innerHTML`), our wrappers included; it holds no nodes after. */
+  | { kind: 'reserialize' };
 
 /**
  * The app's side, as plain browser JavaScript (it runs in the page as is, and in Node on linkedom).
@@ -50,6 +52,7 @@ const APPLY_STEP = `function applyReplayStep(area, step, state, doc) {
     area.appendChild(quote);
     state.held = state.held.concat(hold(quote, []));
   }
+  else if (step.kind === 'reserialize') { area.innerHTML = area.innerHTML; state.held = []; }
   else if (step.kind === 'rewrite') state.held.forEach(function (h) { h.text = swapPairs(h.text); h.node.data = h.text; });
   else if (step.kind === 'recycle') {
     var texts = state.held.map(function (h) { return h.text; });
@@ -113,11 +116,13 @@ export async function applyInPage(page: Page, area: string, step: ReplayStep): P
   );
 }
 
-/** The ☎ buttons in the area, in page order, and the area's text as the user reads it. */
+/** The ☎ buttons in the area, in page order (one that draws nothing is marked so), and the area's text as the user reads it. */
 export async function shownInPage(page: Page, area: string): Promise<{ phones: string[]; text: string }> {
   return page.evaluate(`(() => {
     const area = document.querySelector(${JSON.stringify(area)});
-    const phones = [...area.querySelectorAll('[data-voronka="call"]')].map((h) => h.dataset.extension ? h.dataset.phone + ' #' + h.dataset.extension : h.dataset.phone);
+    // A host without its (closed) shadow root, e.g. a copy the page made of our markup, draws nothing: no button.
+    const phones = [...area.querySelectorAll('[data-voronka="call"]')].map((h) =>
+      (h.dataset.extension ? h.dataset.phone + ' #' + h.dataset.extension : h.dataset.phone) + (h.getBoundingClientRect().width > 0 ? '' : ' (no button)'));
     return { phones, text: area.textContent.replace(/\\s+/g, ' ').trim() };
   })()`) as Promise<{ phones: string[]; text: string }>;
 }

@@ -16,7 +16,8 @@ import { sendToBackground } from '../shared/send';
  * - the mutations our own splitting and wrapping cause are taken off the observer's queue
  *   (`takeRecords`) before they can come back as "new content";
  * - when the page rewrites or removes a text node we split (a framework updating the node it holds,
- *   a recycled row of a virtual list), the pieces we made from it go too, and the new text is scanned.
+ *   a recycled row of a virtual list), the pieces we made from it go too, and the new text is scanned;
+ * - a copy of our markup the page writes back (its ☎ lost with the shadow root) becomes plain text again.
  */
 
 const SCAN_MS = 200;
@@ -111,6 +112,35 @@ function undo(node: Node): void {
   for (const piece of made) (piece as ChildNode).remove();
 }
 
+/**
+ * A copy of our wrapper that the page made by writing back markup it read (`el.innerHTML = el.innerHTML`):
+ * its ☎ host came back without the shadow root, so the button is gone. It is put back to plain text
+ * (joined with the text around it, as the page's markup had it) for the rescan to decorate.
+ */
+function unwrapCopies(node: Node): void {
+  if (!(node instanceof Element)) return;
+  const copies = [
+    ...(node.matches(`[${OVERLAY_ATTRIBUTE}="phone"]`) ? [node] : []),
+    ...node.querySelectorAll(`[${OVERLAY_ATTRIBUTE}="phone"]`),
+  ];
+  for (const copy of copies) {
+    // Ours made by us, or a page's own element that merely carries the name (it has no ☎ host inside).
+    if (ours.has(copy) || !copy.parentNode || !copy.querySelector(`[${OVERLAY_ATTRIBUTE}="call"]`)) continue;
+    const text = document.createTextNode(copy.textContent ?? '');
+    copy.replaceWith(text);
+    const before = text.previousSibling;
+    const after = text.nextSibling;
+    if (after?.nodeType === Node.TEXT_NODE) {
+      text.data += (after as Text).data;
+      after.remove();
+    }
+    if (before?.nodeType === Node.TEXT_NODE) {
+      (before as Text).data += text.data;
+      text.remove();
+    }
+  }
+}
+
 const insideOurs = (node: Node): boolean =>
   ours.has(node) ||
   (node instanceof Element ? node.closest(`[${OVERLAY_ATTRIBUTE}]`) : node.parentElement?.closest(`[${OVERLAY_ATTRIBUTE}]`)) !== null;
@@ -147,11 +177,12 @@ export function startClickToCall(signal: AbortSignal): void {
       }
       for (const node of record.removedNodes) undo(node);
       for (const node of record.addedNodes) {
+        unwrapCopies(node);
         if (insideOurs(node)) continue;
         pending.push(node.nodeType === Node.TEXT_NODE ? (node.parentNode ?? node) : node);
       }
     }
-    // undo() above removed our pieces: those removals are ours too.
+    // undo() and unwrapCopies() above changed the page: those mutations are ours too.
     observer.takeRecords();
     if (pending.length) timer ??= setTimeout(flush, SCAN_MS);
   });
