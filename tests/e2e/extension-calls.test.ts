@@ -1,41 +1,28 @@
 import type { Page, WebWorker } from 'puppeteer-core';
 import { signStandardWebhook } from '../../worker/src/platform/standard-webhooks';
 import {
-  FIXTURE_GRANTS,
   contentEventually,
-  extensionGranting,
   extensionServiceWorker,
   fixturePages,
   inContentScript,
-  launchBrowser,
-  serveFixtureSites,
-  signInAndEnableSites,
-  type FixtureSites,
   type TestBrowser,
   screenshotPath,
 } from '../helpers/browser';
-import { TEST_SECRETS, startWorker, type TestWorker } from '../helpers/worker';
-import { PASSWORD, seedWorld, world } from '../helpers/world';
+import { startSignedInExtension, type SignedInExtension } from '../helpers/extension-world';
+import { TEST_SECRETS, type TestWorker } from '../helpers/worker';
+import { world } from '../helpers/world';
 import { TEST_NOW, TEST_NOW_S } from '../helpers/clock';
 
 let server: TestWorker;
-let sites: FixtureSites;
-let extension: { dir: string; dispose: () => Promise<void> };
 let chromium: TestBrowser;
+let started: SignedInExtension | undefined;
 
 beforeAll(async () => {
-  server = await startWorker({ http: true });
-  await seedWorld(server);
-  sites = await serveFixtureSites(fixturePages());
-  extension = await extensionGranting(FIXTURE_GRANTS);
-  chromium = await launchBrowser({ extension: true, extensionDir: extension.dir, args: sites.args });
-  await signInAndEnableSites(chromium.browser, server.url.origin, world.users.managerA.email, PASSWORD);
+  started = await startSignedInExtension(fixturePages());
+  ({ server, chromium } = started);
 });
 afterAll(async () => {
-  await chromium?.close();
-  await extension?.dispose();
-  await sites?.close();
-  await server?.dispose();
+  await started?.close();
 });
 
 async function open(url: string): Promise<Page> {
@@ -52,6 +39,13 @@ const sandboxCalls = async () =>
       .prepare("SELECT direction, counterpart, extension, user_id FROM calls WHERE provider = 'sandbox' ORDER BY id")
       .all<Record<string, unknown>>()
   ).results;
+
+/** The sandbox PBX got exactly one more call, to `counterpart`, ringing manager A's extension first. */
+async function expectOneMoreCall(before: number, counterpart: string): Promise<void> {
+  const calls = await sandboxCalls();
+  expect(calls.length).toBe(before + 1);
+  expect(calls.at(-1)).toMatchObject({ counterpart, extension: '101' });
+}
 
 describe('click-to-call', () => {
   it('puts a call button after each phone on a page, keeps the text, and a click rings through the sandbox PBX', async () => {
@@ -81,10 +75,31 @@ describe('click-to-call', () => {
     const host = await page.$('[data-voronka="call"][data-phone="+79123456789"]');
     await host!.click();
 
-    expect(await contentEventually(page, 'voronkaPage.toast')).toBe('Звоним +79123456789: АТС сначала позвонит на ваш телефон');
+    // The number shown the Russian way, with no-break spaces inside it.
+    expect(await contentEventually(page, 'voronkaPage.toast')).toBe(
+      'Звоним +7\u00a0912\u00a0345-67-89: АТС сначала позвонит на ваш телефон',
+    );
     expect(await sandboxCalls()).toEqual([
       { direction: 'out', counterpart: '+79123456789', extension: '101', user_id: world.users.managerA.id },
     ]);
+    await page.close();
+  });
+
+  it('dials the main number of «… доб. 12» and tells the user to dial the extension', async () => {
+    const page = await open('https://krovlya-a.example.ru/contacts');
+    await contentEventually(page, `document.querySelectorAll('[data-voronka="call"]').length >= 7`);
+    const before = (await sandboxCalls()).length;
+    const host = await page.$('[data-voronka="call"][data-phone="+74951234567"][data-extension="12"]');
+    expect(await host!.evaluate((el) => (el as unknown as { parentElement: { textContent: string } }).parentElement.textContent)).toBe(
+      '+7 (495) 123-45-67 доб. 12',
+    );
+
+    await host!.click();
+
+    expect(await contentEventually(page, `voronkaPage.toast?.includes('добавочный') && voronkaPage.toast`)).toBe(
+      'Звоним +7\u00a0495\u00a0123-45-67: АТС сначала позвонит на ваш телефон. Наберите добавочный 12',
+    );
+    await expectOneMoreCall(before, '+74951234567');
     await page.close();
   });
 
@@ -95,12 +110,10 @@ describe('click-to-call', () => {
 
     await page.click('a[href^="tel:"]');
 
-    expect(await contentEventually(page, `voronkaPage.toast?.startsWith('Звоним +74951234567') && voronkaPage.toast`)).toBe(
-      'Звоним +74951234567: АТС сначала позвонит на ваш телефон',
+    expect(await contentEventually(page, `voronkaPage.toast?.startsWith('Звоним +7\u00a0495\u00a0123-45-67') && voronkaPage.toast`)).toBe(
+      'Звоним +7\u00a0495\u00a0123-45-67: АТС сначала позвонит на ваш телефон',
     );
-    const calls = await sandboxCalls();
-    expect(calls.length).toBe(before + 1);
-    expect(calls.at(-1)).toMatchObject({ counterpart: '+74951234567', extension: '101' });
+    await expectOneMoreCall(before, '+74951234567');
     await page.close();
   });
 });

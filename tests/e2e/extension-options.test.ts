@@ -239,7 +239,10 @@ describe('connection states', () => {
     await options.bringToFront();
     await options.reload();
     expect(await text(options, '#connection', 'Сервер недоступен')).toBe('Сервер недоступен');
-    expect(await text(options, '#unreachable-reason', /^Сервер ответил кодом 503\./)).toMatch(/^Сервер ответил кодом 503\. Вход сохранён/);
+    // A bare status is given a reason (shared/api-error.ts statusReason), not just its number.
+    expect(await text(options, '#unreachable-reason', /^Сервер временно недоступен \(503\)/)).toMatch(
+      /^Сервер временно недоступен \(503\), повторите позже\. Вход сохранён/,
+    );
     relay.answerWith(null);
     await options.click('#retry');
     expect(await text(options, '#connection', 'Подключено как Анна Менеджер')).toBe('Подключено как Анна Менеджер');

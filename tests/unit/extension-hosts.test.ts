@@ -8,6 +8,7 @@ import { roundcube } from '../../extension/src/hosts/roundcube';
 import type { FixtureExpectation } from '../fixtures/hosts/expected';
 import { fixtures } from '../fixtures/hosts/expected';
 import { FIXTURE_DIR, loadPage } from '../fixtures/hosts/load';
+import { replays } from '../fixtures/hosts/replays';
 
 const siteOf = (fixture: FixtureExpectation): string => fixture.file.split('/')[0] ?? '';
 const pagesOf = (site: HostSite): FixtureExpectation[] => fixtures.filter((fixture) => siteOf(fixture) === site.id);
@@ -78,6 +79,20 @@ describe.each(hostSites.map((site) => [site.id, site] as const))('%s adapter', (
       }
     });
   }
+
+  it('has a living replay: a saved page of its own whose changing area holds every text phone of that page', () => {
+    const replay = replays.filter((r) => r.site === site.id);
+    expect(replay.map((r) => [r.file.split('/')[0], fixtures.some((f) => f.file === r.file && f.url === r.url)])).toEqual([
+      [site.id, true],
+    ]);
+    const doc = page(fixtures.find((f) => f.file === replay[0]?.file) as FixtureExpectation);
+    const area = doc.querySelector(replay[0]?.area ?? '');
+    const textPhones = (root: Parameters<typeof scanPhones>[0] | null) =>
+      root ? scanPhones(root).filter((hit) => hit.kind === 'text').length : 0;
+
+    expect(textPhones(area)).toBeGreaterThan(0);
+    if (site.kind !== 'generic') expect(textPhones(area)).toBe(textPhones(doc.body));
+  });
 
   it('only reads the page: its markup is the same after every read', () => {
     for (const fixture of own) {

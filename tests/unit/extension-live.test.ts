@@ -39,7 +39,7 @@ describe('live channel in the extension', () => {
     expect(ringingText({ ...known, contactName: null, ownerName: null })).toBe('Звонит: ООО "Кровля А", без ответственного');
     expect(
       ringingText({ phone: '+79991234567', known: false, ownerName: null, ownerExtension: null, regionName: null, status: null }),
-    ).toBe('Звонит: +79991234567, без ответственного');
+    ).toBe('Звонит: +7\u00a0999\u00a0123-45-67, без ответственного');
   });
 
   it('offers «Открыть карточку» and «Создать интерес» only where they can work, and reads the company back from the id', () => {
@@ -55,7 +55,7 @@ describe('live channel in the extension', () => {
       card: { phone: '+79991234567', known: false, ownerName: null, ownerExtension: null, regionName: null, status: null },
     });
 
-    expect(withoutLead).toMatchObject({ id: 'call:101:c:1', title: 'Входящий звонок', contextMessage: '+74951234567' });
+    expect(withoutLead).toMatchObject({ id: 'call:101:c:1', title: 'Входящий звонок', contextMessage: '+7\u00a0495\u00a0123-45-67' });
     expect(withoutLead.buttons.map((b) => b.title)).toEqual(['Открыть карточку', 'Создать интерес']);
     expect(withLead.buttons.map((b) => b.action)).toEqual(['openCard']);
     expect(unknown.buttons).toEqual([]);

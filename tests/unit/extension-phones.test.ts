@@ -2,6 +2,7 @@ import { parseHTML } from 'linkedom';
 import type { DomElement, DomNode } from '../../extension/src/hosts/dom';
 import type { TextPhoneHit } from '../../extension/src/shared/phones';
 import { findPhonesInText, normalizePhone, OVERLAY_ATTRIBUTE, phoneFromTelHref, scanPhones } from '../../extension/src/shared/phones';
+import { formatDialled, formatPhone, formatPhonesIn } from '../../extension/src/shared/format';
 import { loadPage } from '../fixtures/hosts/load';
 
 function body(html: string): DomElement {
@@ -147,6 +148,13 @@ describe('scanning a page for phones', () => {
     expect(scanPhones(page.body as unknown as DomNode).map((hit) => hit.phone.e164)).toEqual(['+74951234567']);
   });
 
+  it('leaves out the text nodes the caller says it has already seen', () => {
+    const root = body('<p>Склад: +7 (495) 111-22-33</p><p>Офис: +7 (495) 123-45-67</p>');
+    const first = root.querySelector('p')?.childNodes[0];
+
+    expect(scanPhones(root, { skipText: (node) => node === first }).map((hit) => hit.phone.e164)).toEqual(['+74951234567']);
+  });
+
   it('finds the numbers of a contacts page and none of its dates, ИНН, amounts or addresses', () => {
     const page = loadPage('generic/contacts.html');
 
@@ -163,5 +171,28 @@ describe('scanning a page for phones', () => {
       '+7 495 1234570 ext. 3',
       '(495) 123-45-72',
     ]);
+  });
+});
+
+describe('phones shown the Russian way', () => {
+  const NBSP = '\u00a0';
+
+  it('writes +7 numbers as «+7 495 123-45-67» with no-break spaces, and others as stored', () => {
+    expect(formatPhone('+74951234567')).toBe(`+7${NBSP}495${NBSP}123-45-67`);
+    expect(formatPhone('+79123456789')).toBe(`+7${NBSP}912${NBSP}345-67-89`);
+    expect(formatPhone('+4930123456')).toBe('+4930123456');
+    expect(formatPhone('101')).toBe('101');
+  });
+
+  it('adds the extension after «доб.»', () => {
+    expect(formatDialled({ e164: '+74951234567', extension: '204' })).toBe(`+7${NBSP}495${NBSP}123-45-67 доб.${NBSP}204`);
+    expect(formatDialled({ e164: '+74951234567', extension: null })).toBe(`+7${NBSP}495${NBSP}123-45-67`);
+  });
+
+  it('rewrites every raw +7 number in a sentence and leaves longer digit runs alone', () => {
+    expect(formatPhonesIn('Звоним +74951234567: АТС сначала позвонит на ваш телефон')).toBe(
+      `Звоним +7${NBSP}495${NBSP}123-45-67: АТС сначала позвонит на ваш телефон`,
+    );
+    expect(formatPhonesIn('Номер +749512345678 не набран')).toBe('Номер +749512345678 не набран');
   });
 });

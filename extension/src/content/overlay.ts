@@ -38,7 +38,17 @@ export interface PageProbe {
   callCard: ShadowRoot | null;
   callShown: { phone: string; text: string; at: number } | null;
   toast: string | null;
+  /** ☎ buttons drawn since the page loaded: stays put while the page does (the decorator never redoes its own work). */
+  callButtonsMade: number;
 }
 
-export const probe: PageProbe = { site: '', sidebar: null, sidebarShown: null, callCard: null, callShown: null, toast: null };
+export const probe: PageProbe = {
+  site: '',
+  sidebar: null,
+  sidebarShown: null,
+  callCard: null,
+  callShown: null,
+  toast: null,
+  callButtonsMade: 0,
+};
 (globalThis as { voronkaPage?: PageProbe }).voronkaPage = probe;

@@ -4,6 +4,7 @@ import { useLayoutEffect, useState } from 'preact/hooks';
 import type { CallerCard } from '../../../schema/contracts';
 import type { SoftphoneHost } from '../hosts/index';
 import { createOverlay, probe, type Overlay } from '../content/overlay';
+import { formatPhone } from '../shared/format';
 import { ringingText } from '../shared/live';
 import { isBroadcast } from '../shared/messages';
 import { sendToBackground } from '../shared/send';
@@ -43,7 +44,7 @@ function CallCard({ shown, close }: { shown: Shown; close: () => void }) {
       </div>
       <div data-part="caller">{text}</div>
       <div class="muted">
-        {shown.card.phone}
+        {formatPhone(shown.card.phone)}
         {shown.card.openLead ? ` · интерес: ${shown.card.openLead.stageName}` : ''}
       </div>
       {companyId !== undefined && (

@@ -1,3 +1,4 @@
+import { formatPhone } from './format';
 import type { CallerCard } from '../../../schema/contracts';
 import type { LiveMessage } from '../../../schema/contracts/live-protocol';
 
@@ -37,7 +38,7 @@ export function parseLiveMessage(text: string): LiveMessage | null {
 
 /** «Звонит: <компания>, <контакт>, ответственный <менеджер>» — the parts that are known. */
 export function ringingText(card: CallerCard): string {
-  const who = card.companyName || card.phone;
+  const who = card.companyName || formatPhone(card.phone);
   const parts = [who, card.contactName, card.ownerName ? `ответственный ${card.ownerName}` : 'без ответственного'];
   return `Звонит: ${parts.filter(Boolean).join(', ')}`;
 }
@@ -67,7 +68,7 @@ export function noticeFor(message: LiveMessage): Notice {
     id: `call:${card.companyId ?? 0}:${message.callId}`,
     title: 'Входящий звонок',
     message: ringingText(card),
-    ...(card.companyName ? { contextMessage: card.phone } : {}),
+    ...(card.companyName ? { contextMessage: formatPhone(card.phone) } : {}),
     buttons,
   };
 }

@@ -158,7 +158,12 @@ const SKIPPED_ANCESTOR = `script, style, noscript, template, textarea, select, a
  * links, form fields, editable areas and elements marked with OVERLAY_ATTRIBUTE. A number split
  * across elements (`+7 (495) <b>123-45-67</b>`) is not found: wrapping it would cross elements.
  */
-export function scanPhones(root: DomNode): PhoneHit[] {
+export interface ScanOptions {
+  /** A text node to leave out (the decorator's: already scanned and unchanged since). */
+  skipText?: (node: DomText) => boolean;
+}
+
+export function scanPhones(root: DomNode, options: ScanOptions = {}): PhoneHit[] {
   const hits: PhoneHit[] = [];
   const start = isElement(root) ? root.parentElement : isText(root) ? (root.parentNode as DomElement | null) : null;
   if (start && isElement(start) && start.closest(SKIPPED_ANCESTOR)) return hits;
@@ -166,6 +171,7 @@ export function scanPhones(root: DomNode): PhoneHit[] {
   while (stack.length > 0) {
     const node = stack.pop() as DomNode;
     if (isText(node)) {
+      if (options.skipText?.(node)) continue;
       for (const found of findPhonesInText(node.data)) hits.push({ kind: 'text', node, ...found });
       continue;
     }

@@ -1,3 +1,5 @@
+import { formatPhoneRu } from '../../../schema/domain/phone-text';
+
 /**
  * Russian renderings for the widgets. Money arrives in integer kopecks and stays integer: the
  * rouble part is split off with `%` (exact on safe integers), never by float division.
@@ -66,8 +68,5 @@ export function formatAge(since: number, now: number): string {
   return `${Math.floor(hours / 24)}${NBSP}дн.`;
 }
 
-/** +74951234567 → «+7 495 123-45-67»; other numbers are shown as stored. */
-export function formatPhone(e164: string): string {
-  const ru = /^\+7(\d{3})(\d{3})(\d{2})(\d{2})$/.exec(e164);
-  return ru ? `+7${NBSP}${ru[1]}${NBSP}${ru[2]}-${ru[3]}-${ru[4]}` : e164;
-}
+/** +74951234567 → «+7 495 123-45-67»; other numbers are shown as stored (the extension's formatter too). */
+export const formatPhone = formatPhoneRu;
