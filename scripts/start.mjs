@@ -116,6 +116,7 @@ try {
  Страницы / pages:    ${BASE}/app   (вход: ${BASE}/sign-in)
                       клиенты ${BASE}/app/clients · отчёты ${BASE}/app/reports · планы ${BASE}/app/plans
                       зарплата ${BASE}/app/pay · импорт ${BASE}/app/import · интеграции ${BASE}/app/sync
+                      пользователи ${BASE}/app/admin/users · журнал аудита ${BASE}/app/audit
  Виджет / widget:     ${widget}
                       (ещё «Мой месяц» /w/month и «Регион» /w/region; токены и код для 1С: ${BASE}/app/tokens)
  Расширение Chrome:   ${join(ROOT, 'dist', 'extension')}

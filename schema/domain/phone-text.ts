@@ -37,5 +37,4 @@ export function splitPhoneText(raw: string): { number: string; extension: string
   return { number: number.replace(/[\s.,;]+$/u, '').trim(), extension };
 }
 
-
 export { formatPhoneRu } from './phone-format';
