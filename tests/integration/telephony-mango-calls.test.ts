@@ -47,65 +47,55 @@ interface Scenario {
   expected: Expected;
 }
 
-const ivr = (entry: string, caller: string, seq: number, state: string, at: number, reason?: number): Payload => ({
+/** Where a leg is and who is on each side of it; one shape for every events/call payload below. */
+interface Leg {
+  id: string;
+  location: 'ivr' | 'queue' | 'abonent';
+  from: Record<string, string>;
+  to: Record<string, string>;
+}
+
+const legEvent = (entry: string, leg: Leg, seq: number, state: string, at: number, reason?: number): Payload => ({
   kind: 'events/call',
   json: {
     entry_id: entry,
-    call_id: `${entry}-ivr`,
+    call_id: `${entry}-${leg.id}`,
     timestamp: T0 + at,
     seq,
     call_state: state,
-    location: 'ivr',
-    from: { number: caller },
-    to: { number: LINE, line_number: LINE },
+    location: leg.location,
+    from: leg.from,
+    to: leg.to,
     ...(reason !== undefined ? { disconnect_reason: reason } : {}),
   },
 });
 
-const queue = (entry: string, caller: string, seq: number, state: string, at: number, reason?: number): Payload => ({
-  kind: 'events/call',
-  json: {
-    entry_id: entry,
-    call_id: `${entry}-queue`,
-    timestamp: T0 + at,
-    seq,
-    call_state: state,
-    location: 'queue',
-    from: { number: caller },
-    to: { number: LINE, line_number: LINE, acd_group: 'Отдел продаж' },
-    ...(reason !== undefined ? { disconnect_reason: reason } : {}),
-  },
-});
-
-const employee = (entry: string, caller: string, ext: string, seq: number, state: string, at: number, reason?: number): Payload => ({
-  kind: 'events/call',
-  json: {
-    entry_id: entry,
-    call_id: `${entry}-${ext}`,
-    timestamp: T0 + at,
-    seq,
-    call_state: state,
-    location: 'abonent',
-    from: { number: caller },
-    to: { extension: ext, number: `sip:${ext}@krovlya.mangosip.ru`, line_number: LINE },
-    ...(reason !== undefined ? { disconnect_reason: reason } : {}),
-  },
-});
-
-const outgoing = (entry: string, client: string, seq: number, state: string, at: number, reason?: number): Payload => ({
-  kind: 'events/call',
-  json: {
-    entry_id: entry,
-    call_id: `${entry}-out`,
-    timestamp: T0 + at,
-    seq,
-    call_state: state,
-    location: 'abonent',
-    from: { extension: '101', number: 'sip:101@krovlya.mangosip.ru' },
-    to: { number: client },
-    ...(reason !== undefined ? { disconnect_reason: reason } : {}),
-  },
-});
+type Step = [seq: number, state: string, at: number, reason?: number];
+const ivr = (entry: string, caller: string, ...step: Step) =>
+  legEvent(entry, { id: 'ivr', location: 'ivr', from: { number: caller }, to: { number: LINE, line_number: LINE } }, ...step);
+const queue = (entry: string, caller: string, ...step: Step) =>
+  legEvent(
+    entry,
+    { id: 'queue', location: 'queue', from: { number: caller }, to: { number: LINE, line_number: LINE, acd_group: 'Отдел продаж' } },
+    ...step,
+  );
+const employee = (entry: string, caller: string, ext: string, ...step: Step) =>
+  legEvent(
+    entry,
+    {
+      id: ext,
+      location: 'abonent',
+      from: { number: caller },
+      to: { extension: ext, number: `sip:${ext}@krovlya.mangosip.ru`, line_number: LINE },
+    },
+    ...step,
+  );
+const outgoing = (entry: string, client: string, ...step: Step) =>
+  legEvent(
+    entry,
+    { id: 'out', location: 'abonent', from: { extension: '101', number: 'sip:101@krovlya.mangosip.ru' }, to: { number: client } },
+    ...step,
+  );
 
 const summary = (
   entry: string,
