@@ -204,7 +204,7 @@ describe('client card page', () => {
     const res = await page('managerA', `/app/clients/${world.companies.ofA}`);
     expect(res.status).toBe(200);
     const html = mainOf(await res.text());
-    expect(html).toContain('<a href="tel:+74951234567">+7 495 123 45 67</a>');
+    expect(html).toContain('<a href="tel:+74951234567">+7 495 123-45-67</a>');
     expect(html).toContain('<a href="mailto:ivan@krovlya.ru">ivan@krovlya.ru</a>');
     expect(html).toContain('Счёт выставлен');
     expect(html).toContain('Напомнить об оплате счёта 17');

@@ -23,6 +23,8 @@ export interface AppVariables {
   config: Config;
   db: Db;
   now: number;
+  /** The caller, once a route has authenticated it (the page header and the error pages read it). */
+  principal?: Principal;
 }
 export type AppEnv = { Bindings: Env; Variables: AppVariables };
 export type App = Hono<AppEnv>;
@@ -235,6 +237,7 @@ export function registerRoute(app: App, route: AnyRoute): void {
       }
       throw err;
     }
+    c.set('principal', principal);
     const { lang } = c.var;
     try {
       if (!decoded.valid) {

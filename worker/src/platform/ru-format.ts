@@ -2,7 +2,19 @@
  * Russian renderings shared by the pages and the exports: dates in the viewer's zone, money from
  * kopecks, call durations, company statuses. Intl does the locale work (workerd ships full ICU).
  */
-import { memoFormat } from './time';
+import { formatDay, formatDayTime, formatMoney } from '../../../schema/domain/format-ru';
+
+/** The one format shared with the page scripts (pages/src/lib/format.ts): docs/workspace.md. */
+export {
+  formatIsoDate,
+  formatIsoPeriod,
+  formatMoneyWhole,
+  formatMonth,
+  formatMonthTitle,
+  formatPhoneRu,
+  formatPhoneWithExtension,
+  leadName,
+} from '../../../schema/domain/format-ru';
 
 export const DEFAULT_TIME_ZONE = 'Europe/Moscow';
 
@@ -20,26 +32,13 @@ export function knownTimeZone(zone: string | null | undefined): string {
 }
 
 /** 20.11.2026 */
-export function formatDate(ms: number, timeZone: string): string {
-  return memoFormat(
-    `ru-date:${timeZone}`,
-    () => new Intl.DateTimeFormat('ru-RU', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric' }),
-  ).format(ms);
-}
+export const formatDate = formatDay;
 
 /** 20.11.2026, 12:05 */
-export function formatDateTime(ms: number, timeZone: string): string {
-  return memoFormat(
-    `ru-datetime:${timeZone}`,
-    () =>
-      new Intl.DateTimeFormat('ru-RU', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }),
-  ).format(ms);
-}
+export const formatDateTime = formatDayTime;
 
 /** 12 345,67 ₽ (with the no-break spaces ru-RU uses). */
-export function formatRubles(kopecks: number): string {
-  return memoFormat('ru-rub', () => new Intl.NumberFormat('ru-RU', { style: 'currency', currency: 'RUB' })).format(kopecks / 100);
-}
+export const formatRubles = formatMoney;
 
 /** A call's length as mm:ss; minutes run past 59 rather than switching format mid-list. */
 export function formatCallDuration(seconds: number): string {
