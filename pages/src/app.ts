@@ -70,7 +70,9 @@ if (form && input && list) {
     return li;
   };
 
-  const show = () => {
+  const show = (q: string) => {
+    // A later answer keeps the client chosen with ↓ chosen, if it is still among the hits.
+    const chosen = active >= 0 ? list.querySelector<HTMLLIElement>(`#search-hit-${active}`)?.dataset['href'] : undefined;
     list.replaceChildren(
       ...hits.map((h, i) => {
         const li = document.createElement('li');
@@ -87,9 +89,10 @@ if (form && input && list) {
       }),
     );
     if (!hits.length) list.append(note(text['search.none']));
+    list.dataset['for'] = q;
     list.hidden = false;
     input.setAttribute('aria-expanded', 'true');
-    active = -1;
+    mark(chosen ? hits.findIndex((h) => `/app/clients/${h.id}` === chosen) : -1);
   };
 
   const suggest = async () => {
@@ -112,7 +115,7 @@ if (form && input && list) {
         list.hidden = false;
         return;
       }
-      show();
+      show(q);
     } catch {
       if (q === asked) {
         list.replaceChildren(note(text['search.failed']));

@@ -31,14 +31,14 @@ function ErrorView({ status, lang, requestId, detail }: { status: PageStatus; la
   const m = (k: MessageKey) => msg(k, lang);
   return (
     <div class="card" id="error-page" data-status={String(status)} style="max-width:640px;margin:40px auto">
-      <p class="muted" style="margin:0">{`${m('error.request')}: ${requestId}`}</p>
-      <h1 style="margin:6px 0 10px">{m(`error.title.${status}`)}</h1>
+      <h1 style="margin:0 0 10px">{m(`error.title.${status}`)}</h1>
       <p>{m(`error.text.${status}`)}</p>
       {detail ? <p class="muted">{detail}</p> : null}
-      <p style="display:flex;gap:18px;margin-bottom:0">
+      <p style="display:flex;gap:18px">
         <a href="/app">{m('error.home')}</a>
         <a href="/app/clients">{msg('menu.clients', lang)}</a>
       </p>
+      <p class="muted" style="margin:0;font-size:13px">{`${m('error.request')}: ${requestId}`}</p>
     </div>
   );
 }

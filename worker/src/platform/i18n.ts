@@ -87,7 +87,6 @@ export const MESSAGES = {
   },
   'error.request': { ru: 'Номер запроса', en: 'Request number' },
   'error.home': { ru: 'На главную', en: 'Go home' },
-  'error.back': { ru: 'Назад', en: 'Back' },
   'signIn.title': { ru: 'Вход', en: 'Sign in' },
   'signIn.heading': { ru: 'Вход в Воронку', en: 'Sign in to Voronka' },
   'signIn.email': { ru: 'E-mail', en: 'E-mail' },

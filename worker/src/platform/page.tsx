@@ -52,7 +52,7 @@ table{width:100%;border-collapse:collapse;background:#fff}th,td{text-align:left;
 code{background:#eef1f5;padding:1px 5px;border-radius:4px;word-break:break-all}
 .sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 @media (max-width:720px){
-header.top{padding:8px 12px;gap:8px}header .search{flex:1 1 0;min-width:0}
+header.top{padding:8px 12px;gap:8px;position:relative}header .search{flex:1 1 0;min-width:0;position:static}.suggest{left:8px;right:8px}
 header .menu-btn{display:block}header nav,header .tools{display:none}header .who{display:none}
 header.open nav{display:flex;flex-direction:column;gap:0}header.open nav a{padding:10px 0;border-bottom:1px solid var(--line)}
 header.open nav a[aria-current=page]{border-bottom-color:var(--brand)}
