@@ -9,6 +9,7 @@ import {
   formatCallDuration,
   formatDate,
   formatDateTime,
+  formatIsoDate,
   formatPhoneRu,
   formatPhoneWithExtension,
   formatRubles,
@@ -301,8 +302,8 @@ const DOCUMENT_RU = { order: 'Заказ клиента', invoice: 'Счёт', p
 
 /** 1C's own zone-less date as 1C shows it (dd.mm.yyyy), else the instant in the viewer's zone. */
 function documentDate(dateLocal: string, occurredAt: number, timeZone: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(dateLocal);
-  return m ? `${m[3]}.${m[2]}.${m[1]}` : formatDate(occurredAt, timeZone);
+  const day = formatIsoDate(dateLocal);
+  return day !== dateLocal ? day : formatDate(occurredAt, timeZone);
 }
 
 function Documents({ card, timeZone }: { card: CompanyCard; timeZone: string }): Child {
