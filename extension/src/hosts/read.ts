@@ -13,6 +13,11 @@ export function textOf(element: DomElement | null | undefined): string | null {
   return element ? cleanText(element.textContent) : null;
 }
 
+/** An element's title when it has one (Gmail and OWA put the full date there), else its text. */
+export function titleOrText(element: DomElement | null | undefined): string | null {
+  return cleanText(element?.getAttribute('title')) ?? textOf(element);
+}
+
 const EMAIL_IN_TEXT = /[a-z0-9._%+'-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/i;
 
 /** The first e-mail address inside a string, lower-cased; null when there is none. */
