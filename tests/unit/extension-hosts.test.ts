@@ -24,7 +24,7 @@ describe('host adapter registry', () => {
     const ids = hostSites.map((site) => site.id);
 
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toEqual(['gmail', 'yandex-mail', 'mailru', 'outlook', 'roundcube', 'ctxsip', 'generic']);
+    expect(ids).toEqual(['gmail', 'yandex-mail', 'mailru', 'outlook', 'roundcube', 'ctxsip', 'browser-phone', 'generic']);
     for (const site of hostSites) expect(site.title).toMatch(/[а-яё]/i);
   });
 
@@ -32,7 +32,7 @@ describe('host adapter registry', () => {
     for (const site of hostSites) {
       for (const pattern of site.matches) expect(pattern).toMatch(MATCH_PATTERN);
     }
-    expect(hostSites.filter((site) => site.matches.length === 0).map((site) => site.id)).toEqual(['roundcube', 'ctxsip']);
+    expect(hostSites.filter((site) => site.matches.length === 0).map((site) => site.id)).toEqual(['roundcube', 'ctxsip', 'browser-phone']);
   });
 
   it('keeps one folder of saved pages per adapter and lists every page in the expectations table', () => {
