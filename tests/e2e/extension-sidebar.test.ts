@@ -205,6 +205,31 @@ describe('mail sidebar', () => {
   });
 });
 
+describe('hosted webmail: the mail is filed at its own date', () => {
+  // What each saved page shows beside the message (tests/fixtures/hosts/expected.ts dateText), in this
+  // machine's zone as the browser reads it: Gmail's span.g3 title of the latest message, Yandex's
+  // and Mail.ru's «26 ноября 2025 …» (a last-year mail carries its year), Outlook's «Чт 26.11.2026 10:15».
+  it.each([
+    ['gmail', MAIL_PAGES[0]![1], new Date(2026, 10, 26, 11, 2).getTime()],
+    ['yandex-mail', MAIL_PAGES[1]![1], new Date(2025, 10, 26, 10, 15).getTime()],
+    ['mailru', MAIL_PAGES[2]![1], new Date(2025, 10, 26, 10, 15).getTime()],
+    ['outlook', MAIL_PAGES[3]![1], new Date(2026, 10, 26, 10, 15).getTime()],
+  ])('%s: «Записать письмо» stores the event at the date the page shows, not at the click', async (site, url, shownAt) => {
+    const page = await openMail(url);
+    await shownCompany(page);
+    await click(page, 'log-mail');
+    // Gmail's thread was logged above already: then it is the same event, at the same date.
+    expect(['Письмо записано в ленту клиента', 'Это письмо уже есть в ленте клиента']).toContain(await statusText(page));
+
+    const rows = await server.db
+      .prepare("SELECT occurred_at FROM events WHERE kind = 'mail' AND external_id LIKE ? AND counterpart = 'ivan@krovlya.ru'")
+      .bind(`${site}.%`)
+      .all<{ occurred_at: number }>();
+    expect(rows.results).toEqual([{ occurred_at: shownAt }]);
+    await page.close();
+  });
+});
+
 const ROUNDCUBE = MAIL_PAGES[4]![1];
 const ROUNDCUBE_PREVIEW = MAIL_PAGES[5]![1];
 
