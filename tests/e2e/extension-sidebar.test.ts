@@ -97,7 +97,7 @@ describe('mail sidebar', () => {
 
     expect(await shownCompany(page)).toBe('ООО "Кровля А"');
     expect(await part(page, 'owner')).toBe('Ответственный: Анна Менеджер');
-    expect(await part(page, 'contact')).toBe('КонтактИван Петров, Снабженец+74951234567 · ivan@krovlya.ru');
+    expect(await part(page, 'contact')).toBe('КонтактИван Петров, Снабженец+7\u00a0495\u00a0123-45-67 · ivan@krovlya.ru');
     expect(await part(page, 'leads')).toBe('ИнтересыОткрытых интересов нет');
     await page.close();
   });

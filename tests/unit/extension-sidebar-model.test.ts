@@ -135,8 +135,16 @@ describe('the sidebar view of a client card', () => {
   });
 
   test('shows the contact the mail is from, not the first contact of the company, and offers his phone first', () => {
-    expect(model.contact).toEqual({ name: 'Иван Петров', position: 'Снабженец', points: ['+74951234567 доб. 12', 'ivan@krovlya.ru'] });
-    expect(model.phones).toEqual(['+74951234567 доб. 12', '+74950000001']);
+    // Shown the Russian way (no-break spaces inside the number), dialled by the E.164 number.
+    expect(model.contact).toEqual({
+      name: 'Иван Петров',
+      position: 'Снабженец',
+      points: ['+7\u00a0495\u00a0123-45-67 доб.\u00a012', 'ivan@krovlya.ru'],
+    });
+    expect(model.phones).toEqual([
+      { text: '+7\u00a0495\u00a0123-45-67 доб.\u00a012', e164: '+74951234567', extension: '12' },
+      { text: '+7\u00a0495\u00a0000-00-01', e164: '+74950000001', extension: null },
+    ]);
   });
 
   test('lists open leads with stage, amount and next action', () => {

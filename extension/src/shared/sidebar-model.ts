@@ -1,4 +1,5 @@
 import type { CompanyCard } from '../../../schema/contracts';
+import { formatDialled } from './format';
 import { findPhonesInText } from './phones';
 
 /**
@@ -16,8 +17,11 @@ export interface SidebarModel {
   documents: { kind: 'invoice' | 'payment' | 'shipment'; text: string }[];
   deviations: string[];
   timeline: { id: number; when: string; text: string }[];
-  /** Phones of the matched contact first, then the company's others: the «Позвонить» buttons. */
-  phones: string[];
+  /**
+   * Phones of the matched contact first, then the company's others: the «Позвонить» buttons, shown
+   * the Russian way («+7 495 123-45-67 доб. 12»), dialled by their E.164 number.
+   */
+  phones: { text: string; e164: string; extension: string | null }[];
 }
 
 const STATUS = { client: 'Клиент', prospect: 'Потенциальный клиент' } as const;
@@ -79,10 +83,13 @@ export function timelineText(event: CompanyCard['timeline'][number]): string {
 export function sidebarModel(card: CompanyCard, email: string | null, timeZone?: string): SidebarModel {
   const matched = email ? card.contacts.find((c) => c.points.some((p) => p.kind === 'email' && p.value === email)) : undefined;
   const contact = matched ?? card.contacts[0];
-  const phoneOf = (p: { value: string; extension: string | null }) => (p.extension ? `${p.value} доб. ${p.extension}` : p.value);
-  const phones = [...(contact?.points ?? []), ...card.contacts.filter((c) => c !== contact).flatMap((c) => c.points)]
-    .filter((p) => p.kind === 'phone')
-    .map(phoneOf);
+  const phoneOf = (p: { value: string; extension: string | null }) => formatDialled({ e164: p.value, extension: p.extension });
+  const phones = new Map<string, SidebarModel['phones'][number]>();
+  for (const p of [...(contact?.points ?? []), ...card.contacts.filter((c) => c !== contact).flatMap((c) => c.points)]) {
+    if (p.kind !== 'phone') continue;
+    const text = phoneOf(p);
+    if (!phones.has(text)) phones.set(text, { text, e164: p.value, extension: p.extension });
+  }
   const documents: SidebarModel['documents'] = [];
   for (const kind of ['invoice', 'payment', 'shipment'] as const) {
     const latest = card.lastDocuments.filter((d) => d.kind === kind).sort((a, b) => b.occurredAt - a.occurredAt)[0];
@@ -118,7 +125,7 @@ export function sidebarModel(card: CompanyCard, email: string | null, timeZone?:
       .sort((a, b) => b.occurredAt - a.occurredAt)
       .slice(0, TIMELINE_LIMIT)
       .map((event) => ({ id: event.id, when: dateTime(event.occurredAt, timeZone), text: timelineText(event) })),
-    phones: [...new Set(phones)],
+    phones: [...phones.values()],
   };
 }
 
@@ -222,7 +229,7 @@ export function unknownParticipants(
   });
 }
 
-/** The sidebar's place on a site, remembered per site (content/sidebar layout in chrome.storage.local). */
+/** The sidebar's place on a site, remembered per site (content/sidebar layout in browser.storage.local). */
 export interface SidebarLayout {
   collapsed: boolean;
   width: number;
