@@ -137,7 +137,7 @@ export function suggestedCompanyName(email: string, name: string | null): string
   return PUBLIC_MAIL.test(domain) ? (name ?? email) : domain;
 }
 
-/** What a signature tells about its writer: «ООО "Кровля А"», «снабженец», phones as the server's normalizePhone reads them. */
+/** What a signature tells about its writer: «ООО "Кровля А"», «снабженец», phones written «+7 495 123-45-67 доб. 12». */
 export interface SignatureFacts {
   company: string | null;
   position: string | null;
@@ -169,7 +169,8 @@ export function readSignature(body: string | null | undefined, writer: string | 
   const text = block.join('\n');
   const legal = LEGAL_FORM.exec(text);
   const company = legal ? `${legal[1]} ${legal[2]!.trim()}` : null;
-  const phones = findPhonesInText(text).map(({ phone }) => (phone.extension ? `${phone.e164} доб. ${phone.extension}` : phone.e164));
+  // Shown in the form the Russian way; the server's normalizePhone reads it back (no-break spaces, «доб.» included).
+  const phones = findPhonesInText(text).map(({ phone }) => formatDialled(phone));
   const names = (writer ?? '')
     .toLowerCase()
     .split(' ')
