@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: install what is missing, typecheck, build, then every jest project
-// (unit, integration on workerd + D1, end-to-end in Chromium), closing with "N passed, N failed".
+// (unit, integration on workerd + D1, end-to-end in Chromium and, for the extension, Firefox ESR), closing with "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
