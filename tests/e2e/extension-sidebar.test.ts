@@ -97,7 +97,7 @@ describe('mail sidebar', () => {
 
     expect(await shownCompany(page)).toBe('ООО "Кровля А"');
     expect(await part(page, 'owner')).toBe('Ответственный: Анна Менеджер');
-    expect(await part(page, 'contact')).toBe('КонтактИван Петров, Снабженец+74951234567 · ivan@krovlya.ru');
+    expect(await part(page, 'contact')).toBe('КонтактИван Петров, Снабженец+7\u00a0495\u00a0123-45-67 · ivan@krovlya.ru');
     expect(await part(page, 'leads')).toBe('ИнтересыОткрытых интересов нет');
     await page.close();
   });
@@ -368,7 +368,7 @@ describe('Roundcube: the mail itself', () => {
       page,
       `['text', 'contact-name', 'position', 'phones'].map((n) => voronkaPage.sidebar.querySelector('[data-part="form"] [name="' + n + '"]').value)`,
     );
-    expect(fields).toEqual(['АО «Строймир-Урал»', 'Сергей Орлов', 'Главный инженер', '+73432100011 доб. 5']);
+    expect(fields).toEqual(['АО «Строймир-Урал»', 'Сергей Орлов', 'Главный инженер', '+7\u00a0343\u00a0210-00-11 доб.\u00a05']);
     await click(page, 'submit');
 
     expect(await statusText(page)).toBe('Клиент создан: АО «Строймир-Урал». Письмо записано в ленту клиента');

@@ -135,8 +135,16 @@ describe('the sidebar view of a client card', () => {
   });
 
   test('shows the contact the mail is from, not the first contact of the company, and offers his phone first', () => {
-    expect(model.contact).toEqual({ name: 'Иван Петров', position: 'Снабженец', points: ['+74951234567 доб. 12', 'ivan@krovlya.ru'] });
-    expect(model.phones).toEqual(['+74951234567 доб. 12', '+74950000001']);
+    // Shown the Russian way (no-break spaces inside the number), dialled by the E.164 number.
+    expect(model.contact).toEqual({
+      name: 'Иван Петров',
+      position: 'Снабженец',
+      points: ['+7\u00a0495\u00a0123-45-67 доб.\u00a012', 'ivan@krovlya.ru'],
+    });
+    expect(model.phones).toEqual([
+      { text: '+7\u00a0495\u00a0123-45-67 доб.\u00a012', e164: '+74951234567', extension: '12' },
+      { text: '+7\u00a0495\u00a0000-00-01', e164: '+74950000001', extension: null },
+    ]);
   });
 
   test('lists open leads with stage, amount and next action', () => {
@@ -256,7 +264,7 @@ describe('«Создать клиента» from a mail', () => {
     expect(readSignature(ROUNDCUBE_BODY, 'Иван Петров')).toEqual({
       company: 'ООО "Кровля А"',
       position: 'Снабженец',
-      phones: ['+74951234567 доб. 12', '+79123456789'],
+      phones: ['+7\u00a0495\u00a0123-45-67 доб.\u00a012', '+7\u00a0912\u00a0345-67-89'],
     });
   });
 
@@ -276,14 +284,19 @@ describe('«Создать клиента» from a mail', () => {
     expect(readSignature(body, 'Сергей Орлов')).toEqual({
       company: 'АО «Строймир»',
       position: 'Главный инженер',
-      phones: ['+73432100011 доб. 5'],
+      phones: ['+7\u00a0343\u00a0210-00-11 доб.\u00a05'],
     });
   });
 
   test('the contact is the display name, never the address; the company falls back to the domain; nothing to read is nothing', () => {
     expect(newClientDraft({ email: 'ivan@krovlya.ru', name: 'Иван Петров' }, ROUNDCUBE_BODY)).toEqual({
       companyName: 'ООО "Кровля А"',
-      contact: { email: 'ivan@krovlya.ru', name: 'Иван Петров', position: 'Снабженец', phones: ['+74951234567 доб. 12', '+79123456789'] },
+      contact: {
+        email: 'ivan@krovlya.ru',
+        name: 'Иван Петров',
+        position: 'Снабженец',
+        phones: ['+7\u00a0495\u00a0123-45-67 доб.\u00a012', '+7\u00a0912\u00a0345-67-89'],
+      },
     });
     expect(newClientDraft({ email: 'orlov@stroymir-ekb.ru', name: null }, 'Пришлите КП.')).toEqual({
       companyName: 'stroymir-ekb.ru',
