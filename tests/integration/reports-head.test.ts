@@ -1,5 +1,6 @@
 import { apiAs, count } from '../helpers/api';
 import { at } from '../helpers/clock';
+import { kpiRuleRow } from '../helpers/pay-rule';
 import { startWorker, type TestWorker } from '../helpers/worker';
 import { seedWorld, sessionCookie, world } from '../helpers/world';
 
@@ -17,16 +18,6 @@ const C = world.users.managerC.id;
 const NOW = at('2026-11-20T15:00:00+03:00');
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-
-/** From January 2026: 2 targeted calls per working day, as the admin's form would save it. */
-const RULE = {
-  validFrom: '2026-01',
-  baseKopecks: 4_000_000,
-  commissionBp: 150,
-  basis: 'shipments',
-  tiers: [],
-  kpis: [{ kind: 'targeted_calls_per_working_day', target: 2, amountKopecks: 500_000, mode: 'all_or_nothing' }],
-};
 
 beforeAll(async () => {
   w = await startWorker({ now: NOW });
@@ -48,7 +39,7 @@ beforeAll(async () => {
   // B one targeted and one short call, C (the other region) nothing.
   const days = ['16', '17', '18', '19', '20'];
   await w.db.batch([
-    s('INSERT INTO salary_rules (valid_from, rule, created_by, created_at) VALUES (?, ?, 1, 0)', RULE.validFrom, JSON.stringify(RULE)),
+    kpiRuleRow(w),
     ...days.flatMap((d) => [call(A, 101, `2026-11-${d}T09:00:00+03:00`, 1), call(A, 101, `2026-11-${d}T11:00:00+03:00`, 1)]),
     call(B, 102, '2026-11-17T10:00:00+03:00', 1),
     call(B, 102, '2026-11-18T10:00:00+03:00', 0),

@@ -567,7 +567,7 @@ export function RuleView({
     <div class="card" id="rule">
       {rule && r ? (
         <>
-          <h2>Правило оплаты с {monthRu(rule.validFrom)}</h2>
+          <h2>Правило оплаты (действует с месяца: {monthRu(rule.validFrom)})</h2>
           <ul>
             <li>Оклад: {formatRubles(r.baseKopecks)}</li>
             <li>
