@@ -150,6 +150,8 @@ export interface FormValues {
   from: string;
   to: string;
   by: string;
+  /** Dormant: the days without a touch the report used (its default when none was asked for). */
+  days?: string;
 }
 
 function Filters({ f, q, choices }: { f: FormValues; q: Partial<Record<keyof ReportQuery, unknown>>; choices: FilterChoices }): Child {
@@ -217,7 +219,7 @@ function Filters({ f, q, choices }: { f: FormValues; q: Partial<Record<keyof Rep
       {f.report === 'dormant' ? (
         <div>
           <label for="days">Без касаний, дней</label>
-          <input id="days" name="days" inputmode="numeric" value={String(q.days ?? '')} />
+          <input id="days" name="days" inputmode="numeric" value={String(q.days ?? f.days ?? '')} />
         </div>
       ) : null}
       <div>
@@ -321,7 +323,13 @@ export function ReportView({ report, q, choices, presets }: ViewProps & { report
           .includes(c.key),
     );
   const cellClass = (c: Column, row?: Row) => [numeric(c) ? 'n' : '', below(c, row) ? 'below' : ''].filter(Boolean).join(' ') || undefined;
-  const f: FormValues = { report: report.report, from: report.from, to: report.to, by: report.by };
+  const f: FormValues = {
+    report: report.report,
+    from: report.from,
+    to: report.to,
+    by: report.by,
+    ...(report.totals['days'] !== undefined ? { days: String(report.totals['days']) } : {}),
+  };
   const hasNorm = report.tableColumns.some((c) => c.key === 'targeted_norm');
   return (
     <>
