@@ -46,12 +46,15 @@ export function formatCallDuration(seconds: number): string {
   return `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
 }
 
-/** A span of time in a report (talk time, time in a stage), minutes or seconds, as «3 ч 05 мин», «2 дн 4 ч». */
+/**
+ * A span of time in a report (talk time, time in a stage), minutes or seconds, in hours and minutes:
+ * «45 с», «7 мин», «21 ч 28 мин», «184 ч 05 мин» — never days, so spans compare at a glance.
+ */
 export function formatSpan(value: number | null, unit: 'sec' | 'min'): string {
   if (value === null) return '—';
-  const minutes = unit === 'sec' ? Math.round(value / 60) : value;
-  if (unit === 'sec' && value < 60) return `${value} с`;
+  if (unit === 'sec' && value < 60) return `${Math.max(0, Math.round(value))} с`;
+  const minutes = Math.max(0, unit === 'sec' ? Math.round(value / 60) : Math.round(value));
   if (minutes < 60) return `${minutes} мин`;
-  if (minutes < 24 * 60) return `${Math.floor(minutes / 60)} ч ${String(minutes % 60).padStart(2, '0')} мин`;
-  return `${Math.floor(minutes / 1440)} дн ${Math.floor((minutes % 1440) / 60)} ч`;
+  const hours = memoFormat('ru-span-hours', () => new Intl.NumberFormat('ru-RU')).format(Math.floor(minutes / 60));
+  return `${hours} ч ${String(minutes % 60).padStart(2, '0')} мин`;
 }
