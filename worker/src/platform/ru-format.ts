@@ -3,6 +3,7 @@
  * kopecks, call durations, company statuses. Intl does the locale work (workerd ships full ICU).
  */
 import { formatDay, formatDayTime, formatMoney } from '../../../schema/domain/format-ru';
+import { memoFormat } from './time';
 
 /** The one format shared with the page scripts (pages/src/lib/format.ts): docs/workspace.md. */
 export {
