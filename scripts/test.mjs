@@ -28,9 +28,19 @@ function ensureOpenpyxl() {
   );
 }
 
+/**
+ * Roundcube + Dovecot from Debian's packages for tests/e2e/extension-roundcube.test.ts: installed here,
+ * before jest (apt-get takes minutes, more than a test hook may), as root only; where they cannot be,
+ * the line says why and that suite prints the same reason and skips.
+ */
+function ensureRoundcube() {
+  run('npx tsx tests/helpers/roundcube.ts');
+}
+
 ensureDependencies();
 const chrome = ensureChromium();
 ensureOpenpyxl();
+if (chrome) ensureRoundcube();
 
 const checks = { passed: 0, failed: 0, failedNames: [] };
 function step(name, cmd) {
