@@ -152,6 +152,8 @@ function tail(file: string, lines = 20): string {
   return existsSync(file) ? `${file}:\n${readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n')}` : `${file}: (none)`;
 }
 
+const KILL_AFTER_MS = 5_000;
+
 /** Stops a detached process group and waits for its leader to exit. */
 async function stopGroup(child: ChildProcess | undefined): Promise<void> {
   if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return;
@@ -161,11 +163,12 @@ async function stopGroup(child: ChildProcess | undefined): Promise<void> {
   } catch {
     return;
   }
-  const killed = setTimeout(() => {
+  const kill = () => {
     try {
       process.kill(-child.pid!, 'SIGKILL');
     } catch {}
-  }, 5_000);
+  };
+  const killed = setTimeout(kill, KILL_AFTER_MS); // a process deaf to SIGTERM is not left behind
   await exited;
   clearTimeout(killed);
 }
