@@ -338,12 +338,20 @@ export async function openFromList(page: Page, subject: string): Promise<Frame> 
   );
   // The row's id is the uid encoded (rcmrowMw); the subject link carries it plainly.
   const uid = await row!.$eval('span.subject a', (a) => new URL((a as unknown as { href: string }).href).searchParams.get('_uid'));
-  await row!.click();
-  const frame = await page.waitForFrame((f) => {
+  const shows = (f: Frame) => {
     if (f.name() !== 'messagecontframe') return false;
     const url = new URL(f.url(), 'http://x/');
     return url.searchParams.get('_action') === 'preview' && url.searchParams.get('_uid') === uid;
-  });
+  };
+  // Already open: a user would not click again, and Roundcube takes a second click on the selected
+  // row within its double-click time for a double click (the message then opens as a whole page).
+  const selected = await row!.evaluate((tr) =>
+    (tr as unknown as { classList: { contains(c: string): boolean } }).classList.contains('selected'),
+  );
+  const open = page.frames().find(shows);
+  if (selected && open) return open;
+  await row!.click();
+  const frame = await page.waitForFrame(shows);
   await frame.waitForSelector('#message-header');
   return frame;
 }
