@@ -324,7 +324,12 @@ export async function signInToRoundcube(page: Page, user: { email: string; passw
   await page.locator('#rcmloginuser').fill(user.email);
   await page.locator('#rcmloginpwd').fill(user.password);
   await Promise.all([page.waitForNavigation(), page.click('#rcmloginsubmit')]);
-  await page.waitForSelector('#messagelist tbody tr');
+  // Either the list, or the login form again with Roundcube's reason (a refused login, an expired form token).
+  const landed = await page.waitForSelector('#messagelist tbody tr, #rcmloginuser');
+  if (await landed!.evaluate((el) => (el as unknown as { id: string }).id === 'rcmloginuser')) {
+    const reason = await page.evaluate(`document.querySelector('#messagestack')?.textContent?.trim() ?? ''`);
+    throw new Error(`Roundcube refused the login of ${user.email}: ${reason || '(no message)'} — ${page.url()}`);
+  }
 }
 
 /**
