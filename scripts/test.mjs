@@ -48,10 +48,20 @@ function ensureFirefox() {
   return null;
 }
 
+/**
+ * Roundcube + Dovecot from Debian's packages for tests/e2e/extension-roundcube.test.ts: installed here,
+ * before jest (apt-get takes minutes, more than a test hook may), as root only; where they cannot be,
+ * the line says why and that suite prints the same reason and skips.
+ */
+function ensureRoundcube() {
+  run('npx tsx tests/helpers/roundcube.ts');
+}
+
 ensureDependencies();
 const chrome = ensureChromium();
 ensureOpenpyxl();
 const firefox = ensureFirefox();
+if (chrome) ensureRoundcube();
 
 const checks = { passed: 0, failed: 0, failedNames: [] };
 function step(name, cmd) {

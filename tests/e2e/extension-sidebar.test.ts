@@ -14,8 +14,7 @@ import {
   type TestBrowser,
   screenshotPath,
 } from '../helpers/browser';
-import { clickSidebar as click, fillAndSubmit } from '../helpers/sidebar';
-import { roundcube } from '../../extension/src/hosts/roundcube';
+import { type Box, clickSidebar as click, fillAndSubmit, messageArea, panelBox } from '../helpers/sidebar';
 import { clampWidth, coverShare, SIDEBAR_WIDTH } from '../../extension/src/shared/sidebar-model';
 import { startWorker, type TestWorker } from '../helpers/worker';
 import { PASSWORD, seedWorld, world } from '../helpers/world';
@@ -233,36 +232,6 @@ describe('hosted webmail: the mail is filed at its own date', () => {
 const ROUNDCUBE = MAIL_PAGES[4]![1];
 const ROUNDCUBE_PREVIEW = MAIL_PAGES[5]![1];
 
-interface Box {
-  left: number;
-  top: number;
-  right: number;
-  bottom: number;
-  width: number;
-}
-/** The sidebar panel's box, read in the content script's world. */
-const panelBox = (page: Page) =>
-  contentEventually<Box>(
-    page,
-    `(() => { const a = voronkaPage.sidebar?.querySelector('aside'); if (!a) return null; const r = a.getBoundingClientRect(); return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width }; })()`,
-  );
-/** The host's message area as the Roundcube adapter reads it: its header block and the message body. */
-const messageArea = (page: Page) =>
-  page.evaluate(
-    (header: string, body: string) => {
-      const doc = (globalThis as unknown as { document: { querySelector(s: string): { getBoundingClientRect(): Box } | null } }).document;
-      const boxes = [doc.querySelector(header)!.getBoundingClientRect(), doc.querySelector(body)!.getBoundingClientRect()];
-      return {
-        left: Math.min(...boxes.map((b) => b.left)),
-        top: Math.min(...boxes.map((b) => b.top)),
-        right: Math.max(...boxes.map((b) => b.right)),
-        bottom: Math.max(...boxes.map((b) => b.bottom)),
-        width: 0,
-      };
-    },
-    roundcube.selectors.header!,
-    roundcube.selectors.messageBody!,
-  );
 const panelClass = (page: Page) => inContentScript<string | null>(page, `voronkaPage.sidebar?.querySelector('aside')?.className ?? null`);
 
 async function openAt(url: string, width: number, height: number): Promise<Page> {

@@ -191,23 +191,23 @@ export async function serveFixtureSites(pages: Map<string, () => string>): Promi
 }
 
 /**
- * Evaluates `expression` in the content script's isolated world of the page's main frame, where
- * `voronkaPage` (content/overlay.ts) holds the closed shadow roots the page itself cannot see.
+ * Evaluates `expression` in the content script's isolated world of the page's main frame (or of its
+ * child frame named `frameName`, e.g. Roundcube's preview `messagecontframe`), where `voronkaPage`
+ * (content/overlay.ts) holds the closed shadow roots the page itself cannot see.
  */
-export async function inContentScript<T>(page: Page, expression: string): Promise<T> {
+export async function inContentScript<T>(page: Page, expression: string, frameName?: string): Promise<T> {
   const session = await page.createCDPSession();
   try {
     const contexts: { id: number; origin: string; auxData?: { frameId?: string; type?: string } }[] = [];
     session.on('Runtime.executionContextCreated', (event: { context: (typeof contexts)[number] }) => contexts.push(event.context));
     await session.send('Runtime.enable');
     const { frameTree } = await session.send('Page.getFrameTree');
+    const frame = frameName === undefined ? frameTree.frame : frameTree.childFrames?.find((child) => child.frame.name === frameName)?.frame;
+    if (!frame) throw new Error(`no frame ${frameName} in ${page.url()}`);
     const world = contexts.find(
-      (c) =>
-        c.auxData?.frameId === frameTree.frame.id &&
-        c.auxData?.type === 'isolated' &&
-        c.origin.startsWith(`chrome-extension://${EXTENSION_ID}`),
+      (c) => c.auxData?.frameId === frame.id && c.auxData?.type === 'isolated' && c.origin.startsWith(`chrome-extension://${EXTENSION_ID}`),
     );
-    if (!world) throw new Error(`no content script in ${page.url()}`);
+    if (!world) throw new Error(`no content script in ${frame.url}`);
     const result = await session.send('Runtime.evaluate', { expression, contextId: world.id, returnByValue: true, awaitPromise: true });
     if (result.exceptionDetails)
       throw new Error(
@@ -220,12 +220,12 @@ export async function inContentScript<T>(page: Page, expression: string): Promis
 }
 
 /** Polls `expression` in the content script's world until it returns a truthy value; returns it (or throws with the last value). */
-export async function contentEventually<T>(page: Page, expression: string, timeoutMs = 20_000): Promise<T> {
+export async function contentEventually<T>(page: Page, expression: string, timeoutMs = 20_000, frameName?: string): Promise<T> {
   const deadline = monotonicMs() + timeoutMs;
   let last: unknown;
   for (;;) {
     try {
-      last = await inContentScript<T>(page, expression);
+      last = await inContentScript<T>(page, expression, frameName);
       if (last) return last as T;
     } catch (err) {
       last = (err as Error).message;

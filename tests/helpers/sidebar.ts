@@ -1,4 +1,5 @@
-import type { Page } from 'puppeteer-core';
+import type { Frame, Page } from 'puppeteer-core';
+import { roundcube } from '../../extension/src/hosts/roundcube';
 import { contentEventually, inContentScript } from './browser';
 
 /**
@@ -27,3 +28,38 @@ export async function fillAndSubmit(page: Page, text: string): Promise<void> {
   await contentEventually(page, `voronkaPage.sidebar.querySelector('[data-action="submit"]')?.disabled === false`);
   await clickSidebar(page, 'submit');
 }
+
+export interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+  width: number;
+}
+
+/** Roundcube's message area as its adapter reads it — the header block and the message body — in `target`'s viewport. */
+export const messageArea = (target: Page | Frame) =>
+  target.evaluate(
+    (header: string, body: string) => {
+      const doc = (globalThis as unknown as { document: { querySelector(s: string): { getBoundingClientRect(): Box } | null } }).document;
+      const boxes = [doc.querySelector(header)!.getBoundingClientRect(), doc.querySelector(body)!.getBoundingClientRect()];
+      return {
+        left: Math.min(...boxes.map((b) => b.left)),
+        top: Math.min(...boxes.map((b) => b.top)),
+        right: Math.max(...boxes.map((b) => b.right)),
+        bottom: Math.max(...boxes.map((b) => b.bottom)),
+        width: 0,
+      };
+    },
+    roundcube.selectors.header!,
+    roundcube.selectors.messageBody!,
+  );
+
+/** The sidebar panel's box, read in the content script's world (of the child frame `frameName`, if given). */
+export const panelBox = (page: Page, frameName?: string) =>
+  contentEventually<Box>(
+    page,
+    `(() => { const a = voronkaPage.sidebar?.querySelector('aside'); if (!a) return null; const r = a.getBoundingClientRect(); return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width }; })()`,
+    undefined,
+    frameName,
+  );

@@ -95,7 +95,9 @@ function Sidebar({ site, message, lookup, refresh, ownEmail, layout, setLayout }
   };
 
   useLayoutEffect(() => {
-    if (lookup.state === 'ready') probe.sidebarShown = { threadKey: message.threadKey, companyName: model?.title ?? null, at: systemNow() };
+    if (lookup.state !== 'ready') return;
+    probe.sidebarShown = { threadKey: message.threadKey, companyName: model?.title ?? null, at: systemNow() };
+    performance.mark('voronka:card-drawn', { detail: message.threadKey }); // the bench's end (bench/suites/extension-roundcube.ts)
   }, [lookup, message.threadKey]);
 
   async function run(action: () => Promise<{ message: string; state: string }>, after?: () => void) {
@@ -502,8 +504,10 @@ export function startSidebar(site: MailHost, ownEmail: string | null, signal: Ab
     } else if (!overlay.host.isConnected) {
       document.body.append(overlay.host); // the site re-rendered its body
     }
-    if (changed) void look(message);
-    else draw();
+    if (changed) {
+      performance.mark('voronka:message-read', { detail: message.threadKey }); // the bench's start: the open message first read
+      void look(message);
+    } else draw();
   };
 
   const schedule = () => {
