@@ -37,13 +37,16 @@ button{background:var(--brand);color:#fff;border:0;border-radius:6px;padding:9px
 button.secondary{background:#fff;color:var(--ink);border:1px solid var(--line)}
 .error{color:var(--bad)}.ok{color:var(--ok)}.muted{color:var(--muted)}
 table{width:100%;border-collapse:collapse;background:#fff}th,td{text-align:left;padding:8px;border-bottom:1px solid var(--line);vertical-align:top}
+header .badge{display:inline-block;min-width:20px;margin-left:4px;padding:0 6px;border-radius:10px;background:var(--bad);color:#fff;font-size:12px;text-align:center}
 code{background:#eef1f5;padding:1px 5px;border-radius:4px;word-break:break-all}
 @media print{header nav,button{display:none}body{background:#fff}}
 `;
 
 const MENU: [href: string, label: string][] = [
-  ['/app', 'Главная'],
+  ['/app/today', 'Мой день'],
+  ['/app/tasks', 'Задачи'],
   ['/app/clients', 'Клиенты'],
+  ['/app/clients/new', 'Новый клиент'],
   ['/app/reports', 'Отчёты'],
   ['/app/plans', 'Планы'],
   ['/app/pay', 'Зарплата'],
@@ -57,7 +60,11 @@ export function AppHeader({ userName }: { userName: string }): Child {
       <b>Воронка</b>
       <nav>
         {MENU.map(([href, label]) => (
-          <a href={href}>{label}</a>
+          <a href={href}>
+            {label}
+            {/* Overdue tasks and missed calls, filled by pages/src/app.ts from /api/today/counts. */}
+            {href === '/app/today' ? <span class="badge" id="menu-today-count" hidden /> : null}
+          </a>
         ))}
       </nav>
       <span class="who">{userName}</span>

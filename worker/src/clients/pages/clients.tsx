@@ -5,6 +5,7 @@ import { raw } from 'hono/html';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { CompanyCard, CompanyListFilters, CompanyListItem } from '../../../../schema/contracts';
 import type { UserScope } from '../../platform/principal';
+import { Composer, FormStyle } from './card-forms';
 import { COMPANY_STATUS_RU, formatCallDuration, formatDate, formatDateTime, formatRubles } from '../../platform/ru-format';
 
 /** Client list and card pages: server-rendered, Russian (the card's owner actions: pages/src/client-card.ts). */
@@ -148,6 +149,9 @@ export function ClientListPage(v: ClientListView): Child {
           <span class="muted">На странице: {v.items.length}</span>
           <a href={`/api/companies/export.csv${clientsQuery(f)}`} id="export">
             Экспорт CSV
+          </a>
+          <a href="/app/clients/new" id="new-client-link">
+            Новый клиент
           </a>
         </div>
         <div class="scroll">
@@ -463,6 +467,7 @@ export function ClientCardPage({ card, viewer, managers, timeZone, now }: Client
   return (
     <>
       <Style />
+      <FormStyle />
       <p class="links">
         <a href="/app/clients">← Все клиенты</a>
       </p>
@@ -525,6 +530,7 @@ export function ClientCardPage({ card, viewer, managers, timeZone, now }: Client
         </p>
         <Timeline card={card} timeZone={timeZone} />
       </div>
+      <Composer card={card} />
     </>
   );
 }
