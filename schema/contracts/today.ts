@@ -45,6 +45,8 @@ export const TodayList = z.object({
   counts: TodayCounts,
   /** The end of the caller's local day (UTC ms): tasks due before it are today's. */
   dayEnd: z.number().int(),
+  /** The caller's IANA zone the day is counted in. */
+  timeZone: z.string(),
 });
 export type TodayList = z.infer<typeof TodayList>;
 

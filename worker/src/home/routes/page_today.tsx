@@ -1,7 +1,6 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
 import { requireUser } from '../../access';
-import { getUserTimeZone } from '../../admin';
 import { renderPage } from '../../platform/page';
 import { defineRoute } from '../../platform/route';
 import { TodayPage } from '../pages/today';
@@ -16,11 +15,11 @@ export default defineRoute({
   access: ['session'],
   handler: async ({ ctx, c }) => {
     const p = requireUser(ctx.principal);
-    const [today, timeZone] = await Promise.all([buildToday({ ctx }), getUserTimeZone({ ctx })]);
+    const today = await buildToday({ ctx });
     return renderPage(c, {
       title: 'Мой день',
       header: { userName: p.user.name },
-      body: <TodayPage today={today} timeZone={timeZone} role={p.user.role} />,
+      body: <TodayPage today={today} timeZone={today.timeZone} role={p.user.role} />,
       scripts: ['today'],
     });
   },

@@ -35,7 +35,8 @@ export function todayScope(p: UserPrincipal, now: number): TodayScope {
   if (role === 'head') {
     if (!regionIds.length) return { tasks: sql`t.user_id = ${id}`, queue: NOTHING, leads: NOTHING, companies: NOTHING };
     return {
-      tasks: sql`(t.user_id = ${id} OR t.user_id IN (SELECT ur.user_id FROM user_regions ur WHERE ur.region_id IN ${regions}))`,
+      // One IN list (his people and himself), so each is one range of tasks_user_open_idx.
+      tasks: sql`t.user_id IN (SELECT ur.user_id FROM user_regions ur WHERE ur.region_id IN ${regions} UNION ALL SELECT ${id})`,
       queue: sql`t.user_id IS NULL AND t.region_id IN ${regions} AND ${since} <= ${now - QUEUE_ESCALATION_MS}`,
       leads: sql`l.region_id IN ${regions}`,
       companies: sql`c.region_id IN ${regions}`,
