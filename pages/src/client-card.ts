@@ -1,5 +1,5 @@
 import { ApiError, api } from './lib/api';
-import { clearErrors, dayAt10, filled, showError, submissionKey } from './lib/forms';
+import { clearErrors, dayAt10, filled, showCollisions, showError, submissionKey } from './lib/forms';
 
 /** The client card's owner actions: take from the pool, give back, assign; the page reloads to show the new owner. */
 const box = document.getElementById('owner-actions');
@@ -41,6 +41,12 @@ const composer = document.getElementById('composer');
 const composerMessage = document.getElementById('composer-message');
 
 const TO_FIELD: Record<string, string> = {
+  'body.name': 'name',
+  'body.inn': 'inn',
+  'body.kpp': 'kpp',
+  'body.position': 'position',
+  'body.phones.0': 'phone',
+  'body.emails.0': 'email',
   'body.title': 'title',
   'body.dueAt': 'due',
   'body.subject': 'subject',
@@ -60,7 +66,30 @@ if (composer && composerMessage) {
       composerMessage.textContent = '';
     }),
   );
-  const requests: Record<string, (form: HTMLFormElement) => { path: string; body: unknown; reload: boolean }> = {
+  const requests: Record<string, (form: HTMLFormElement) => { path: string; body: unknown; reload: boolean; method?: string }> = {
+    contact: (f) => {
+      const [position, phone, email] = [filled(f, 'position'), filled(f, 'phone'), filled(f, 'email')];
+      return {
+        path: `/api/companies/${companyId}/contacts`,
+        body: {
+          name: filled(f, 'contactName'),
+          ...(position ? { position } : {}),
+          phones: phone ? [phone] : [],
+          emails: email ? [email] : [],
+        },
+        reload: true,
+      };
+    },
+    // Empty means absent here too: a cleared ИНН is not sent (clearing one is not offered).
+    details: (f) => {
+      const [name, inn, kpp] = [filled(f, 'name'), filled(f, 'inn'), filled(f, 'kpp')];
+      return {
+        path: `/api/companies/${companyId}`,
+        method: 'PATCH',
+        body: { ...(name ? { name } : {}), ...(inn ? { inn } : {}), ...(kpp ? { kpp } : {}) },
+        reload: true,
+      };
+    },
     note: (f) => ({ path: `/api/companies/${companyId}/events`, body: { kind: 'note', subject: filled(f, 'subject') }, reload: true }),
     task: (f) => ({
       path: '/api/tasks',
@@ -96,7 +125,11 @@ if (composer && composerMessage) {
     composerMessage.className = 'form-message muted';
     composerMessage.textContent = kind === 'call' ? 'Соединяем…' : 'Сохраняем…';
     try {
-      const answer = await api<{ phone?: string }>(request.path, { method: 'POST', body: request.body, idempotencyKey: key.get() });
+      const answer = await api<{ phone?: string }>(request.path, {
+        method: request.method ?? 'POST',
+        body: request.body,
+        idempotencyKey: key.get(),
+      });
       key.renew();
       if (request.reload) {
         location.reload();
@@ -106,7 +139,7 @@ if (composer && composerMessage) {
       composerMessage.textContent = `АТС соединяет вас с ${answer.phone}: возьмите трубку`;
     } catch (err) {
       key.renew();
-      showError(form, composerMessage, err, (path) => TO_FIELD[path] ?? null);
+      if (!showCollisions(composerMessage, err)) showError(form, composerMessage, err, (path) => TO_FIELD[path] ?? null);
     }
     button.disabled = false;
   });

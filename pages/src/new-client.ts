@@ -1,5 +1,5 @@
-import { ApiError, api } from './lib/api';
-import { clearErrors, filled, showError, submissionKey } from './lib/forms';
+import { api } from './lib/api';
+import { clearErrors, filled, showCollisions, showError, submissionKey } from './lib/forms';
 
 /**
  * «Новый клиент»: the form goes to POST /api/companies with empty fields left out. A double click on
@@ -16,26 +16,6 @@ function toField(path: string): string | null {
   const parts = path.replace(/^body\./, '').split('.');
   if (parts[0] !== 'contacts') return FIELD[parts[0]!] ?? null;
   return { name: 'contactName', position: 'position', phones: 'phone', emails: 'email' }[parts[2] ?? ''] ?? null;
-}
-
-interface Collision {
-  by: string;
-  value: string;
-  companyId?: number;
-  companyName?: string;
-}
-
-function showCollisions(out: HTMLElement, err: ApiError) {
-  const collisions = (err.details?.['collisions'] as Collision[] | undefined) ?? [];
-  out.className = 'form-message error';
-  out.textContent = `${err.message}. `;
-  for (const c of collisions.filter((c) => c.companyId !== undefined)) {
-    const link = document.createElement('a');
-    link.href = `/app/clients/${c.companyId}`;
-    link.textContent = `Открыть карточку «${c.companyName ?? c.value}»`;
-    link.className = 'holder';
-    out.append(link, ' ');
-  }
 }
 
 form?.addEventListener('submit', async (event) => {
@@ -72,7 +52,6 @@ form?.addEventListener('submit', async (event) => {
   } catch (err) {
     key.renew();
     button.disabled = false;
-    if (err instanceof ApiError && err.status === 409 && err.details?.['collisions']) showCollisions(message, err);
-    else showError(form, message, err, toField);
+    if (!showCollisions(message, err)) showError(form, message, err, toField);
   }
 });

@@ -11,7 +11,7 @@ import { PASSWORD, seedWorld, world } from '../helpers/world';
 /**
  * The manager's day in Chromium, by clicking and typing only (issue 17): from «Мой день» he takes a
  * missed call from his region's queue and calls back through the PBX, completes a task, moves another;
- * on the card he adds a note and a task; he creates a client and meets the 409 of a duplicate ИНН as a
+ * on the card he adds a note, a task and a contact; he creates a client and meets the 409 of a duplicate ИНН as a
  * link to its holder. Once at 1440×900, once at 390×844; screenshots in docs/screenshots/.
  */
 const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
@@ -171,6 +171,18 @@ describe.each(VIEWPORTS)('a manager works his day at $width×$height', ({ width,
       title,
     );
     expect(task).toEqual({ user_id: world.users.managerA.id, company_id: 101, due_at: Date.parse(`${y}-${m}-${d}T07:00:00Z`) });
+
+    // A new contact: the phone typed the Russian way lands in contact_points as E.164.
+    await page.click('#composer [data-tab="contact"]');
+    await page.type('#f-contactName', `Ольга Снабженец ${width}`);
+    await page.type('#f-phone', width === 1440 ? '8 (495) 111-14-40' : '+7 495 111 03 90');
+    await clickAndReload(page, '#composer form[data-form="contact"] button[type="submit"]');
+    expect(await text(page, '.cols')).toContain(`Ольга Снабженец ${width}`);
+    const point = await db<{ value: string }>(
+      "SELECT cp.value FROM contact_points cp JOIN contacts c ON c.id = cp.contact_id WHERE c.name = ? AND cp.kind = 'phone'",
+      `Ольга Снабженец ${width}`,
+    );
+    expect(point?.value).toBe(width === 1440 ? '+74951111440' : '+74951110390');
     await page.screenshot({ path: join(SCREENSHOTS, `card-${width}.png`), fullPage: true });
   });
 

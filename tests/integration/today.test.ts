@@ -197,3 +197,57 @@ describe('pages', () => {
     expect(form.html).not.toContain('Приморский край');
   });
 });
+
+describe('the card shows what each event carries', () => {
+  test("a mail's snippet, attachments and thread; a call's recording link", async () => {
+    const s = (sql: string, ...args: unknown[]) => w.db.prepare(sql).bind(...args);
+    // As mail/ingest.ts files a mail and telephony/apply-signal.ts a call (events.details).
+    const mail = (n: number, ago: number, details: Record<string, unknown>) =>
+      s(
+        `INSERT INTO events (kind, source, external_id, occurred_at, company_id, direction, counterpart, subject, details, created_at)
+         VALUES ('mail', 'mail', ?, ?, 101, 'in', 'ivan@krovlya.ru', 'Re: КП на профлист', ?, ?)`,
+        `card-mail-${n}`,
+        now - ago,
+        JSON.stringify(details),
+        now,
+      );
+    await w.db.batch([
+      mail(1, 3 * H, {
+        messageId: '<m1@krovlya.ru>',
+        threadId: '<m1@krovlya.ru>',
+        snippet: 'Добрый день! Пришлите счёт.',
+        attachments: [],
+      }),
+      mail(2, 2 * H, {
+        messageId: '<m2@krovlya.ru>',
+        threadId: '<m1@krovlya.ru>',
+        snippet: 'Реквизиты во вложении',
+        attachments: [{ name: 'Реквизиты.pdf', size: 48_200 }],
+      }),
+      s(
+        `INSERT INTO events (kind, source, external_id, occurred_at, company_id, direction, duration_sec, call_result, counterpart, details, created_at)
+         VALUES ('call', 'mango', 'card-call-1', ?, 101, 'out', 312, 'answered', '+74951234567', ?, ?)`,
+        now - H,
+        JSON.stringify({ callId: 'c-1', provider: 'mango', recordingUrl: 'https://records.example/c-1.mp3' }),
+        now,
+      ),
+    ]);
+    const card = await apiAs(w, 'managerA').get('/api/companies/101/card');
+    const [call, second, first] = card.body.timeline.filter((e: { external?: string; kind: string }) => ['mail', 'call'].includes(e.kind));
+    expect(call).toMatchObject({ kind: 'call', durationSec: 312, recordingUrl: 'https://records.example/c-1.mp3' });
+    expect(second).toMatchObject({
+      snippet: 'Реквизиты во вложении',
+      attachments: [{ name: 'Реквизиты.pdf', size: 48_200 }],
+      threadId: '<m1@krovlya.ru>',
+    });
+    expect(first).toMatchObject({ snippet: 'Добрый день! Пришлите счёт.', attachments: [] });
+    const html = await (
+      await w.fetch('/app/clients/101', { headers: { cookie: await sessionCookie(w, 'managerA'), accept: 'text/html' } })
+    ).text();
+    expect(html).toContain('Реквизиты во вложении');
+    expect(html).toContain('Реквизиты.pdf (47 КБ)');
+    expect(html).toContain('в переписке 2 письма');
+    expect(html).toContain('href="https://records.example/c-1.mp3"');
+    expect(html).toContain('05:12');
+  });
+});

@@ -49,3 +49,26 @@ export function submissionKey(prefix: string) {
 export function dayAt10(day: string): number {
   return new Date(`${day}T10:00`).getTime();
 }
+
+interface Collision {
+  by: string;
+  value: string;
+  companyId?: number;
+  companyName?: string;
+}
+
+/** A 409 naming who holds the ИНН, phone or e-mail: the message and a link to each holder the caller may open. */
+export function showCollisions(out: HTMLElement, err: unknown): boolean {
+  const collisions = err instanceof ApiError && err.status === 409 ? (err.details?.['collisions'] as Collision[] | undefined) : undefined;
+  if (!collisions) return false;
+  out.className = 'form-message error';
+  out.textContent = `${(err as ApiError).message}. `;
+  for (const c of collisions.filter((c) => c.companyId !== undefined)) {
+    const link = document.createElement('a');
+    link.href = `/app/clients/${c.companyId}`;
+    link.textContent = `Открыть карточку «${c.companyName ?? c.value}»`;
+    link.className = 'holder';
+    out.append(link, ' ');
+  }
+  return true;
+}

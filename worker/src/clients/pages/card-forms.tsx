@@ -16,7 +16,7 @@ const STYLE = `
 .composer .tabs button[aria-selected="true"]{background:var(--brand);color:#fff;border-color:var(--brand)}
 .composer form[hidden]{display:none}.composer textarea{width:100%;min-height:70px;padding:9px 10px;border:1px solid var(--line);border-radius:6px;font:inherit}
 .field-error{color:var(--bad);font-size:14px;min-height:0}.form-grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(200px,1fr));gap:0 14px}
-.form-message{margin-top:10px}
+.form-message{margin-top:10px}.carries{font-size:14px}.carries .snippet{color:var(--muted);white-space:pre-line;max-height:4.5em;overflow:hidden}
 @media print{.composer{display:none}}
 `;
 export const FormStyle = () => <style>{raw(STYLE)}</style>;
@@ -52,6 +52,8 @@ const TABS = [
   ['call', 'Звонок'],
   ['lead', 'Интерес'],
   ['mail', 'Письмо'],
+  ['contact', 'Контакт'],
+  ['details', 'Реквизиты'],
 ] as const;
 
 /** The composer: one tab per thing a manager records about the client. */
@@ -107,6 +109,23 @@ export function Composer({ card }: { card: CompanyCard }): Child {
         </div>
         <button type="submit">Записать письмо</button>
       </form>
+      <form data-form="contact" hidden>
+        <div class="form-grid">
+          <Field name="contactName" label="Имя" required />
+          <Field name="position" label="Должность" />
+          <Field name="phone" label="Телефон" type="tel" hint="+7 495 123-45-67" />
+          <Field name="email" label="E-mail" type="email" />
+        </div>
+        <button type="submit">Добавить контакт</button>
+      </form>
+      <form data-form="details" hidden>
+        <div class="form-grid">
+          <Field name="name" label="Название" required value={card.name} />
+          <Field name="inn" label="ИНН" value={card.inn ?? ''} />
+          <Field name="kpp" label="КПП" value={card.kpp ?? ''} />
+        </div>
+        <button type="submit">Сохранить реквизиты</button>
+      </form>
       <p class="form-message" id="composer-message" role="status" />
     </div>
   );
@@ -149,5 +168,41 @@ export function NewClientPage({ regions }: { regions: { id: number; name: string
         </form>
       </div>
     </>
+  );
+}
+
+type TimelineEvent = CompanyCard['timeline'][number];
+
+/** Mails per thread among the events shown: «в переписке 3 письма» on each of them. */
+export function threadSizes(events: TimelineEvent[]): Map<string, number> {
+  const sizes = new Map<string, number>();
+  for (const e of events) if (e.kind === 'mail' && e.threadId) sizes.set(e.threadId, (sizes.get(e.threadId) ?? 0) + 1);
+  return sizes;
+}
+
+const kb = (size: number | undefined) => (size === undefined || size === 0 ? '' : ` (${Math.max(1, Math.round(size / 1024))} КБ)`);
+const letters = (n: number) =>
+  n % 10 === 1 && n % 100 !== 11 ? 'письмо' : [2, 3, 4].includes(n % 10) && ![12, 13, 14].includes(n % 100) ? 'письма' : 'писем';
+
+/** What an event carries beyond its line: a mail's snippet, attachments and thread; a call's recording. */
+export function EventCarries({ e, threads }: { e: TimelineEvent; threads: Map<string, number> }): Child {
+  const inThread = e.kind === 'mail' && e.threadId ? (threads.get(e.threadId) ?? 0) : 0;
+  const files = e.attachments ?? [];
+  if (!e.snippet && !files.length && inThread < 2 && !e.recordingUrl) return null;
+  return (
+    <div class="carries">
+      {e.kind === 'mail' && e.snippet ? <div class="snippet">{e.snippet}</div> : null}
+      {files.length ? <div class="muted">📎 {files.map((f) => `${f.name}${kb(f.size)}`).join(', ')}</div> : null}
+      {inThread >= 2 ? (
+        <div class="muted">
+          в переписке {inThread} {letters(inThread)}
+        </div>
+      ) : null}
+      {e.recordingUrl && /^https?:\/\//.test(e.recordingUrl) ? (
+        <a href={e.recordingUrl} rel="noopener noreferrer" target="_blank">
+          Запись разговора
+        </a>
+      ) : null}
+    </div>
   );
 }

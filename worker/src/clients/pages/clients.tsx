@@ -5,7 +5,7 @@ import { raw } from 'hono/html';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { CompanyCard, CompanyListFilters, CompanyListItem } from '../../../../schema/contracts';
 import type { UserScope } from '../../platform/principal';
-import { Composer, FormStyle } from './card-forms';
+import { Composer, EventCarries, FormStyle, threadSizes } from './card-forms';
 import { COMPANY_STATUS_RU, formatCallDuration, formatDate, formatDateTime, formatRubles } from '../../platform/ru-format';
 
 /** Client list and card pages: server-rendered, Russian (the card's owner actions: pages/src/client-card.ts). */
@@ -377,6 +377,7 @@ function describeEvent(e: TimelineEvent): { icon: string; label: string; missed:
 
 function Timeline({ card, timeZone }: { card: CompanyCard; timeZone: string }): Child {
   if (!card.timeline.length) return <p class="muted">Событий пока нет</p>;
+  const threads = threadSizes(card.timeline);
   return (
     <ol class="timeline">
       {card.timeline.map((e) => {
@@ -404,6 +405,7 @@ function Timeline({ card, timeZone }: { card: CompanyCard; timeZone: string }): 
                 </>
               ) : null}
               {e.subject ? <div>{e.subject}</div> : null}
+              <EventCarries e={e} threads={threads} />
             </div>
             <time datetime={new Date(e.occurredAt).toISOString()}>{formatDateTime(e.occurredAt, timeZone)}</time>
           </li>
