@@ -33,6 +33,8 @@ function when(item: TodayItem, timeZone: string): string {
   if (item.kind === 'silent') return item.at === null ? 'касаний не было' : `последнее касание ${formatDate(item.at, timeZone)}`;
   if (item.at === null) return '';
   if (item.kind === 'stuck_lead') return `срок этапа истёк ${formatDateTime(item.at, timeZone)}`;
+  if (item.kind === 'missed')
+    return item.overdue ? `ждёт ответа с ${formatDateTime(item.at, timeZone)}` : `перезвонить до ${formatDateTime(item.at, timeZone)}`;
   return `${item.overdue ? 'просрочена, срок' : 'срок'} ${formatDateTime(item.at, timeZone)}`;
 }
 
