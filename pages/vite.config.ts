@@ -17,6 +17,8 @@ export const PAGE_SCRIPTS = {
   tokens: 'src/tokens.ts',
   report: 'src/report.ts',
   'client-card': 'src/client-card.ts',
+  today: 'src/today.ts', // «Мой день» and the tasks page: row actions
+  'new-client': 'src/new-client.ts',
   pay: 'src/pay.ts',
   'pay-rule': 'src/pay-rule.ts',
   plans: 'src/plans.ts',

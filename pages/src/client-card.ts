@@ -1,4 +1,5 @@
 import { ApiError, api } from './lib/api';
+import { clearErrors, dayAt10, filled, showCollisions, showError, submissionKey } from './lib/forms';
 
 /** The client card's owner actions: take from the pool, give back, assign; the page reloads to show the new owner. */
 const box = document.getElementById('owner-actions');
@@ -27,5 +28,119 @@ if (box) {
     event.preventDefault();
     const value = (document.getElementById('assign-owner') as HTMLSelectElement).value;
     void send('PUT', `${base}/owner`, { ownerId: value === '' ? null : Number(value) });
+  });
+}
+
+/**
+ * The composer under the timeline (worker/src/clients/pages/card-forms.tsx): a note, a task with a
+ * due date, a call through the PBX, a lead, a mail logged by hand. Each form goes to the existing
+ * API with empty fields left out; a saved note, task, lead or mail reloads the card to show it in the
+ * timeline, a call shows the PBX's answer. A double click is one request (Idempotency-Key).
+ */
+const composer = document.getElementById('composer');
+const composerMessage = document.getElementById('composer-message');
+
+const TO_FIELD: Record<string, string> = {
+  'body.name': 'name',
+  'body.inn': 'inn',
+  'body.kpp': 'kpp',
+  'body.position': 'position',
+  'body.phones.0': 'phone',
+  'body.emails.0': 'email',
+  'body.title': 'title',
+  'body.dueAt': 'due',
+  'body.subject': 'subject',
+  'body.amountKopecks': 'amount',
+  'body.phone': 'other',
+};
+
+if (composer && composerMessage) {
+  const companyId = Number(composer.dataset['company']);
+  const key = submissionKey('card');
+  composer.querySelectorAll<HTMLButtonElement>('[data-tab]').forEach((tab) =>
+    tab.addEventListener('click', () => {
+      composer.querySelectorAll<HTMLButtonElement>('[data-tab]').forEach((t) => t.setAttribute('aria-selected', String(t === tab)));
+      composer.querySelectorAll<HTMLFormElement>('form[data-form]').forEach((f) => {
+        f.hidden = f.dataset['form'] !== tab.dataset['tab'];
+      });
+      composerMessage.textContent = '';
+    }),
+  );
+  const requests: Record<string, (form: HTMLFormElement) => { path: string; body: unknown; reload: boolean; method?: string }> = {
+    contact: (f) => {
+      const [position, phone, email] = [filled(f, 'position'), filled(f, 'phone'), filled(f, 'email')];
+      return {
+        path: `/api/companies/${companyId}/contacts`,
+        body: {
+          name: filled(f, 'contactName'),
+          ...(position ? { position } : {}),
+          phones: phone ? [phone] : [],
+          emails: email ? [email] : [],
+        },
+        reload: true,
+      };
+    },
+    // Empty means absent here too: a cleared ИНН is not sent (clearing one is not offered).
+    details: (f) => {
+      const [name, inn, kpp] = [filled(f, 'name'), filled(f, 'inn'), filled(f, 'kpp')];
+      return {
+        path: `/api/companies/${companyId}`,
+        method: 'PATCH',
+        body: { ...(name ? { name } : {}), ...(inn ? { inn } : {}), ...(kpp ? { kpp } : {}) },
+        reload: true,
+      };
+    },
+    note: (f) => ({ path: `/api/companies/${companyId}/events`, body: { kind: 'note', subject: filled(f, 'subject') }, reload: true }),
+    task: (f) => ({
+      path: '/api/tasks',
+      body: { title: filled(f, 'title'), dueAt: dayAt10(filled(f, 'due') ?? ''), companyId, kind: 'follow_up' },
+      reload: true,
+    }),
+    call: (f) => ({ path: '/api/calls', body: { phone: filled(f, 'other') ?? filled(f, 'phone'), companyId }, reload: false }),
+    lead: (f) => {
+      const amount = filled(f, 'amount');
+      return {
+        path: '/api/leads',
+        body: { companyId, ...(amount ? { amountKopecks: Math.round(Number(amount.replace(',', '.')) * 100) } : {}) },
+        reload: true,
+      };
+    },
+    mail: (f) => ({
+      path: `/api/companies/${companyId}/events`,
+      body: { kind: 'mail', subject: filled(f, 'subject'), direction: filled(f, 'direction') },
+      reload: true,
+    }),
+  };
+  composer.addEventListener('submit', async (event) => {
+    const form = event.target as HTMLFormElement;
+    const kind = form.dataset['form'] ?? '';
+    const build = requests[kind];
+    if (!build) return;
+    event.preventDefault();
+    const button = form.querySelector<HTMLButtonElement>('button[type="submit"]')!;
+    if (button.disabled) return;
+    clearErrors(form);
+    const request = build(form);
+    button.disabled = true;
+    composerMessage.className = 'form-message muted';
+    composerMessage.textContent = kind === 'call' ? 'Соединяем…' : 'Сохраняем…';
+    try {
+      const answer = await api<{ phone?: string }>(request.path, {
+        method: request.method ?? 'POST',
+        body: request.body,
+        idempotencyKey: key.get(),
+      });
+      key.renew();
+      if (request.reload) {
+        location.reload();
+        return;
+      }
+      composerMessage.className = 'form-message ok';
+      composerMessage.textContent = `АТС соединяет вас с ${answer.phone}: возьмите трубку`;
+    } catch (err) {
+      key.renew();
+      if (!showCollisions(composerMessage, err)) showError(form, composerMessage, err, (path) => TO_FIELD[path] ?? null);
+    }
+    button.disabled = false;
   });
 }

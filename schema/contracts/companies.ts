@@ -195,6 +195,11 @@ export const TimelineEvent = z.object({
   counterpart: z.string().nullable(),
   userName: z.string().nullable(),
   leadId: z.number().int().nullable(),
+  /** What the event carries beyond its columns (events.details): a mail's snippet, attachments and thread; a call's recording. */
+  snippet: z.string().nullable().optional(),
+  attachments: z.array(z.object({ name: z.string(), size: z.number().int().optional() })).optional(),
+  threadId: z.string().nullable().optional(),
+  recordingUrl: z.string().nullable().optional(),
 });
 
 export const CompanyCard = CompanyDetail.extend({

@@ -119,7 +119,8 @@ describe('sign-in links that would lead off the site', () => {
   ])('%s lands on the start page of this site', async (query) => {
     const landed = await signInThroughPage(query);
     expect(landed.origin).toBe(server.url.origin);
-    expect(landed.pathname).toBe('/app');
+    // The start page: /app, which opens «Мой день».
+    expect(landed.pathname).toBe('/app/today');
   });
 
   test('a path of this site is still followed, with its query', async () => {

@@ -7,6 +7,9 @@ import { SESSIONS, type Row } from './foundation';
  */
 export const clientPagesRows: Row[] = [
   { route: 'GET /app/clients', name: 'client list page needs a session', path: '/app/clients', allowed: SESSIONS },
+  { route: 'GET /app/clients/new', name: '«Новый клиент» page needs a session', path: '/app/clients/new', allowed: SESSIONS },
+  { route: 'GET /app/today', name: '«Мой день» page needs a session', path: '/app/today', allowed: SESSIONS },
+  { route: 'GET /app/tasks', name: 'tasks page needs a session', path: '/app/tasks', allowed: SESSIONS },
   {
     route: 'GET /app/clients/:id',
     name: "A's card page (IDOR): A, his head, the admin",

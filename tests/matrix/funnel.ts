@@ -93,6 +93,26 @@ export const funnelRows: Row[] = [
     path: async ({ w }) => `/api/tasks/${await queueTaskOfRegion1(w)}/take`,
   },
   {
+    route: 'PATCH /api/tasks/:id',
+    name: "move A's task: A, his head, the admin, A's extension",
+    method: 'PATCH',
+    allowed: A_AND_ABOVE,
+    path: async ({ w }) => `/api/tasks/${await taskOfA(w)}`,
+    body: JSON.stringify({ dueAt: 86_400_000 }),
+  },
+  {
+    route: 'GET /api/today',
+    name: '«Мой день»: signed-in users and the extension',
+    path: '/api/today',
+    allowed: [...SESSIONS, 'extension'],
+  },
+  {
+    route: 'GET /api/today/counts',
+    name: 'the menu counters: signed-in users and the extension',
+    path: '/api/today/counts',
+    allowed: [...SESSIONS, 'extension'],
+  },
+  {
     route: 'GET /api/deviations',
     name: 'deviations in scope: signed-in users and the extension',
     path: '/api/deviations',

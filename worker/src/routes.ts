@@ -82,6 +82,11 @@ import hooksPing from './sync/routes/hooks_ping';
 import hooksOnecDocuments from './onec/routes/hooks_onec_documents';
 import apiIntegrationsOnec from './onec/routes/api_integrations_onec';
 import pageHome from './home/routes/page_home';
+import pageToday from './home/routes/page_today';
+import pageTasks from './home/routes/page_tasks';
+import apiToday from './home/routes/api_today';
+import apiTodayCounts from './home/routes/api_today_counts';
+import apiTasksUpdate from './funnel/routes/api_tasks_update';
 import pageRoot from './home/routes/page_root';
 import pageSignIn from './auth/routes/page_signIn';
 import pageTokens from './auth/routes/page_tokens';
@@ -89,6 +94,7 @@ import pageWidget from './widgets/routes/page_widget';
 import apiCompaniesExport from './clients/routes/api_companies_export';
 import pageClients from './clients/routes/page_clients';
 import pageClientsCard from './clients/routes/page_clients_card';
+import pageClientsNew from './clients/routes/page_clients_new';
 import apiMailLog from './mail/routes/api_mail_log';
 import apiMailNeverLogAdd from './mail/routes/api_mail_neverLog_add';
 import apiMailNeverLogList from './mail/routes/api_mail_neverLog_list';
@@ -143,6 +149,9 @@ export const routes: readonly AnyRoute[] = [
   apiTasksComplete,
   apiTasksReassign,
   apiTasksTake,
+  apiTasksUpdate,
+  apiToday,
+  apiTodayCounts,
   apiDeviations,
   apiLookup,
   apiSyncSummary,
@@ -208,8 +217,11 @@ export const routes: readonly AnyRoute[] = [
   pageRoot,
   pageSignIn,
   pageHome,
+  pageToday,
+  pageTasks,
   pageTokens,
   pageWidget,
   pageClients,
+  pageClientsNew, // before :id, which would take "new" for an id
   pageClientsCard,
 ];

@@ -5,6 +5,10 @@ export class ApiError extends Error {
   constructor(
     message: string,
     readonly status: number,
+    /** The server's `error.details` (a 409's `collisions`, naming the holder). */
+    readonly details?: Record<string, unknown>,
+    /** The fields a 400 names (`body.inn`, …), to show each message next to its field. */
+    readonly fields: { field: string; message: string }[] = [],
   ) {
     super(message);
   }
@@ -16,7 +20,10 @@ export class ApiError extends Error {
 }
 
 /** JSON in, JSON out, with the session cookie of the page; Russian messages whatever the browser's language (English when the page is in English). */
-export async function api<T>(path: string, init: { method?: string; body?: unknown; lang?: 'ru' | 'en' } = {}): Promise<T> {
+export async function api<T>(
+  path: string,
+  init: { method?: string; body?: unknown; lang?: 'ru' | 'en'; idempotencyKey?: string } = {},
+): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -25,6 +32,7 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
         accept: 'application/json',
         'accept-language': init.lang ?? 'ru',
         ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(init.idempotencyKey ? { 'idempotency-key': init.idempotencyKey } : {}),
       },
       ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
     });
@@ -32,7 +40,10 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
     throw new ApiError('Нет связи с сервером', 0);
   }
   const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) throw new ApiError(apiErrorMessage(response.status, body), response.status);
+  if (!response.ok) {
+    const error = (body as { error?: { details?: Record<string, unknown>; fields?: { field: string; message: string }[] } } | null)?.error;
+    throw new ApiError(apiErrorMessage(response.status, body), response.status, error?.details, error?.fields ?? []);
+  }
   return body as T;
 }
 

@@ -2,3 +2,5 @@
 export * from './engine/apply-onec';
 export * from './engine/process-event';
 export * from './leads/load';
+export * from './tasks/access';
+export * from './tasks/list';

@@ -46,6 +46,9 @@ export function pageLang(cookieHeader: string | undefined | null): Lang {
 export const MESSAGES = {
   brand: { ru: 'Воронка', en: 'Voronka' },
   'menu.home': { ru: 'Главная', en: 'Home' },
+  'menu.today': { ru: 'Мой день', en: 'My day' },
+  'menu.tasks': { ru: 'Задачи', en: 'Tasks' },
+  'menu.newClient': { ru: 'Новый клиент', en: 'New client' },
   'menu.clients': { ru: 'Клиенты', en: 'Clients' },
   'menu.reports': { ru: 'Отчёты', en: 'Reports' },
   'menu.plans': { ru: 'Планы', en: 'Plans' },

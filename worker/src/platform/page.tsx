@@ -49,6 +49,7 @@ button{background:var(--brand);color:#fff;border:0;border-radius:6px;padding:9px
 button.secondary{background:#fff;color:var(--ink);border:1px solid var(--line)}
 .error{color:var(--bad)}.ok{color:var(--ok)}.muted{color:var(--muted)}
 table{width:100%;border-collapse:collapse;background:#fff}th,td{text-align:left;padding:8px;border-bottom:1px solid var(--line);vertical-align:top}
+header .badge{display:inline-block;min-width:20px;margin-left:4px;padding:0 6px;border-radius:10px;background:var(--bad);color:#fff;font-size:12px;text-align:center}
 code{background:#eef1f5;padding:1px 5px;border-radius:4px;word-break:break-all}
 .sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 @media (max-width:720px){
@@ -77,8 +78,10 @@ export interface MenuEntry {
  * own access — hiding a link is not a permission). Order is the order shown.
  */
 export const MENU: MenuEntry[] = [
-  { href: '/app', label: 'menu.home', roles: ALL_ROLES },
+  { href: '/app/today', label: 'menu.today', roles: ALL_ROLES, also: ['/app'] },
+  { href: '/app/tasks', label: 'menu.tasks', roles: ALL_ROLES },
   { href: '/app/clients', label: 'menu.clients', roles: ALL_ROLES },
+  { href: '/app/clients/new', label: 'menu.newClient', roles: ALL_ROLES },
   { href: '/app/reports', label: 'menu.reports', roles: ALL_ROLES },
   { href: '/app/plans', label: 'menu.plans', roles: ALL_ROLES },
   { href: '/app/pay', label: 'menu.pay', roles: ALL_ROLES },
@@ -147,6 +150,8 @@ export function AppHeader({ user, path, lang }: { user: ShellUser; path: string;
         {menuFor(user.role, path).map(({ entry, current }) => (
           <a href={entry.href} aria-current={current ? 'page' : undefined}>
             {m(entry.label)}
+            {/* Overdue tasks and missed calls, filled by pages/src/app.ts from /api/today/counts. */}
+            {entry.href === '/app/today' ? <span class="badge" id="menu-today-count" hidden /> : null}
           </a>
         ))}
       </nav>

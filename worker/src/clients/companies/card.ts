@@ -49,7 +49,26 @@ interface EventRow {
   counterpart: string | null;
   user_name: string | null;
   lead_id: number | null;
+  snippet: string | null;
+  attachments: string | null;
+  thread_id: string | null;
+  recording_url: string | null;
 }
+/** A mail's attachment list as stored (names and sizes only); anything else reads as none. */
+function parseAttachments(text: string | null): { name: string; size?: number }[] {
+  if (!text) return [];
+  try {
+    const list: unknown = JSON.parse(text);
+    return Array.isArray(list)
+      ? list
+          .filter((a): a is { name: string; size?: number } => typeof (a as { name?: unknown })?.name === 'string')
+          .map((a) => ({ name: a.name, ...(typeof a.size === 'number' ? { size: a.size } : {}) }))
+      : [];
+  } catch {
+    return [];
+  }
+}
+
 interface FactsRow {
   last_touch: number | null;
   last_invoice: number | null;
@@ -89,7 +108,9 @@ export async function getCompanyCard({ ctx, input }: { ctx: ServiceContext; inpu
     ctx.db.all<DocRow>(sql`${lastDoc("'order'", 'order', id)} UNION ALL ${lastDoc("'invoice'", 'invoice', id)}
       UNION ALL ${lastDoc("'payment_bank','payment_cash'", 'payment', id)} UNION ALL ${lastDoc("'shipment'", 'shipment', id)}`),
     ctx.db.all<EventRow>(sql`SELECT e.id, e.kind, e.source, e.occurred_at, e.direction, e.duration_sec, e.call_result, e.targeted,
-        e.subject, e.counterpart, u.name AS user_name, e.lead_id
+        e.subject, e.counterpart, u.name AS user_name, e.lead_id,
+        substr(json_extract(e.details, '$.snippet'), 1, 300) AS snippet, json_extract(e.details, '$.attachments') AS attachments,
+        json_extract(e.details, '$.threadId') AS thread_id, json_extract(e.details, '$.recordingUrl') AS recording_url
       FROM events e LEFT JOIN users u ON u.id = e.user_id
       WHERE e.company_id = ${id} ORDER BY e.occurred_at DESC, e.id DESC LIMIT 20`),
     // `+kind` keeps each probe on the company's index (see services/companies/list.ts).
@@ -200,6 +221,10 @@ export async function getCompanyCard({ ctx, input }: { ctx: ServiceContext; inpu
       counterpart: e.counterpart,
       userName: e.user_name,
       leadId: e.lead_id,
+      snippet: e.snippet,
+      attachments: parseAttachments(e.attachments),
+      threadId: e.thread_id,
+      recordingUrl: e.recording_url,
     })),
   };
 }

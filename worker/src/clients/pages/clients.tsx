@@ -4,6 +4,7 @@ import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
 import type { CompanyCard, CompanyListFilters, CompanyListItem } from '../../../../schema/contracts';
 import type { UserScope } from '../../platform/principal';
+import { Composer, EventCarries, FormStyle, threadSizes } from './card-forms';
 import {
   COMPANY_STATUS_RU,
   formatCallDuration,
@@ -157,6 +158,9 @@ export function ClientListPage(v: ClientListView): Child {
           <span class="muted">На странице: {v.items.length}</span>
           <a href={`/api/companies/export.csv${clientsQuery(f)}`} id="export">
             Экспорт CSV
+          </a>
+          <a href="/app/clients/new" id="new-client-link">
+            Новый клиент
           </a>
         </div>
         <div class="scroll">
@@ -383,6 +387,7 @@ function Timeline({ card, timeZone }: { card: CompanyCard; timeZone: string }): 
       ? `интерес «${leadName({ companyName: card.name, channel: l.channel, createdAt: l.createdAt, timeZone })}»`
       : 'закрытый интерес';
   };
+  const threads = threadSizes(card.timeline);
   return (
     <ol class="timeline">
       {card.timeline.map((e) => {
@@ -410,6 +415,7 @@ function Timeline({ card, timeZone }: { card: CompanyCard; timeZone: string }): 
                 </>
               ) : null}
               {e.subject ? <div>{e.subject}</div> : null}
+              <EventCarries e={e} threads={threads} />
             </div>
             <time datetime={new Date(e.occurredAt).toISOString()}>{formatDateTime(e.occurredAt, timeZone)}</time>
           </li>
@@ -473,6 +479,7 @@ export function ClientCardPage({ card, viewer, managers, timeZone, now }: Client
   return (
     <>
       <Style />
+      <FormStyle />
       <p class="links">
         <a href="/app/clients">← Все клиенты</a>
       </p>
@@ -535,6 +542,7 @@ export function ClientCardPage({ card, viewer, managers, timeZone, now }: Client
         </p>
         <Timeline card={card} timeZone={timeZone} />
       </div>
+      <Composer card={card} />
     </>
   );
 }

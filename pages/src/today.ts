@@ -1,0 +1,71 @@
+import { ApiError, api } from './lib/api';
+import { dayAt10 } from './lib/forms';
+
+/**
+ * «Мой день» and the tasks page: each row acts in one click — take a queued call, call through the
+ * PBX (the result is shown in the row), mark done, move the due date. A change that alters the list
+ * (take, done, move) reloads the page so the order by money and the counters stay true.
+ */
+const list = document.getElementById('work');
+
+function say(row: HTMLElement, text: string, kind: 'muted' | 'ok' | 'error') {
+  const out = row.querySelector<HTMLElement>('.result');
+  if (!out) return;
+  out.textContent = text;
+  out.className = `result ${kind}`;
+}
+
+/** A fresh key per click: the server makes a double click one call, the next click a new one. */
+const newKey = () => `today-${crypto.randomUUID()}`;
+
+async function act(row: HTMLElement, action: string, form?: HTMLFormElement) {
+  const task = row.dataset['task'];
+  const buttons = [...row.querySelectorAll<HTMLButtonElement>('button')];
+  buttons.forEach((b) => {
+    b.disabled = true;
+  });
+  say(row, action === 'call' ? 'Соединяем…' : 'Сохраняем…', 'muted');
+  try {
+    if (action === 'call') {
+      const placed = await api<{ phone: string }>('/api/calls', {
+        method: 'POST',
+        body: {
+          phone: row.dataset['phone'],
+          ...(row.dataset['company'] ? { companyId: Number(row.dataset['company']) } : {}),
+          ...(row.dataset['lead'] ? { leadId: Number(row.dataset['lead']) } : {}),
+        },
+        idempotencyKey: newKey(),
+      });
+      say(row, `АТС соединяет вас с ${placed.phone}: возьмите трубку`, 'ok');
+      buttons.forEach((b) => {
+        b.disabled = false;
+      });
+      return;
+    }
+    if (action === 'take') await api(`/api/tasks/${task}/take`, { method: 'POST' });
+    if (action === 'done') await api(`/api/tasks/${task}/complete`, { method: 'POST' });
+    if (action === 'move' && form) {
+      const day = (form.elements.namedItem('due') as HTMLInputElement).value;
+      await api(`/api/tasks/${task}`, { method: 'PATCH', body: { dueAt: dayAt10(day) } });
+    }
+    location.reload();
+  } catch (err) {
+    say(row, err instanceof ApiError ? err.message : 'Нет связи с сервером', 'error');
+    buttons.forEach((b) => {
+      b.disabled = false;
+    });
+  }
+}
+
+list?.addEventListener('click', (event) => {
+  const button = (event.target as HTMLElement).closest<HTMLButtonElement>('button[data-action]');
+  const row = button?.closest<HTMLElement>('li[data-key]');
+  if (button && row) void act(row, button.dataset['action']!);
+});
+list?.addEventListener('submit', (event) => {
+  const form = event.target as HTMLFormElement;
+  const row = form.closest<HTMLElement>('li[data-key]');
+  if (form.dataset['action'] !== 'move' || !row) return;
+  event.preventDefault();
+  void act(row, 'move', form);
+});

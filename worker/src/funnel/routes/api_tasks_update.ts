@@ -1,0 +1,15 @@
+import { IdParams, TaskUpdate, TaskView } from '../../../../schema/contracts';
+import { defineRoute } from '../../platform/route';
+import { updateTask } from '../tasks/update';
+
+export default defineRoute({
+  method: 'patch',
+  path: '/api/tasks/:id',
+  tag: 'funnel',
+  summary: 'Перенести задачу (срок) или переименовать / Move or rename a task',
+  access: ['session', 'extension'],
+  params: IdParams,
+  body: TaskUpdate,
+  response: TaskView,
+  handler: ({ ctx, input }) => updateTask({ ctx, input: { id: input.params.id, ...input.body } }),
+});

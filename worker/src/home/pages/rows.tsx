@@ -1,0 +1,117 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource hono/jsx */
+import type { Child } from 'hono/jsx';
+import { raw } from 'hono/html';
+import type { TodayItem } from '../../../../schema/contracts';
+import { formatDate, formatDateTime, formatRubles } from '../../platform/ru-format';
+import { localDate } from '../../platform/time';
+
+/** The rows of «Мой день» and of the tasks page: what, about whom, when, how much, and the one-click actions (pages/src/today.ts). */
+
+const STYLE = `
+h1{margin:0 0 6px;font-size:24px}.counts{display:flex;gap:18px;flex-wrap:wrap;margin:0 0 12px}.counts b{font-size:18px}
+.tabs{display:flex;gap:6px;flex-wrap:wrap;margin:0 0 14px}.tabs a{padding:6px 12px;border:1px solid var(--line);border-radius:16px;text-decoration:none;background:#fff}
+.tabs a[aria-current="page"]{background:var(--brand);color:#fff;border-color:var(--brand)}
+.work{list-style:none;margin:0;padding:0}.work>li{display:grid;grid-template-columns:1fr auto;gap:4px 16px;padding:12px 0;border-bottom:1px solid var(--line)}
+.work>li:last-child{border-bottom:0}.work .what{font-size:13px;color:var(--muted)}.work .what.late{color:var(--bad);font-weight:600}
+.work .money{font-weight:600;white-space:nowrap;text-align:right}.work .row-actions{grid-column:1/-1;display:flex;gap:8px;flex-wrap:wrap;align-items:center}
+.work .row-actions button{margin:0;padding:6px 12px}.work .row-actions input[type=date]{width:auto;padding:5px 8px}
+.work .row-actions form{display:flex;gap:6px;align-items:center;margin:0}.work .result{font-size:14px}
+.work li.done{opacity:.55}
+@media (max-width:640px){.work>li{grid-template-columns:1fr}.work .money{text-align:left}}
+`;
+export const WorkStyle = () => <style>{raw(STYLE)}</style>;
+
+const KIND_RU: Record<TodayItem['kind'], string> = {
+  missed: 'Пропущенный звонок',
+  task: 'Задача',
+  stuck_lead: 'Интерес просрочен на этапе',
+  silent: 'Крупный клиент молчит',
+};
+
+function when(item: TodayItem, timeZone: string): string {
+  if (item.kind === 'silent') return item.at === null ? 'касаний не было' : `последнее касание ${formatDate(item.at, timeZone)}`;
+  if (item.at === null) return '';
+  if (item.kind === 'stuck_lead') return `срок этапа истёк ${formatDateTime(item.at, timeZone)}`;
+  if (item.kind === 'missed')
+    return item.overdue ? `ждёт ответа с ${formatDateTime(item.at, timeZone)}` : `перезвонить до ${formatDateTime(item.at, timeZone)}`;
+  return `${item.overdue ? 'просрочена, срок' : 'срок'} ${formatDateTime(item.at, timeZone)}`;
+}
+
+interface ListOptions {
+  timeZone: string;
+  /** A head's or the admin's list names whose each row is. */
+  showOwner: boolean;
+  /** Done tasks: no actions but «Открыть». */
+  history?: boolean;
+}
+
+function Row({ item, timeZone, showOwner, history }: ListOptions & { item: TodayItem }): Child {
+  const open = item.taskId !== null && !item.queued && !history;
+  return (
+    <li
+      data-key={item.key}
+      data-task={item.taskId === null ? undefined : String(item.taskId)}
+      data-company={item.companyId === null ? undefined : String(item.companyId)}
+      data-lead={item.leadId === null ? undefined : String(item.leadId)}
+      data-phone={item.phone ?? undefined}
+      class={history ? 'done' : undefined}
+    >
+      <div>
+        <div class={`what${item.overdue ? ' late' : ''}`}>
+          {KIND_RU[item.kind]}
+          {item.queued ? ' · очередь региона' : ''} · {when(item, timeZone)}
+        </div>
+        <b>
+          {item.companyId !== null ? (
+            <a href={`/app/clients/${item.companyId}`}>{item.companyName}</a>
+          ) : (
+            (item.companyName ?? 'Клиент не определён')
+          )}
+        </b>
+        {' — '}
+        {item.title}
+        {showOwner ? <span class="muted"> · {item.userName ?? 'пул региона'}</span> : null}
+      </div>
+      <div class="money">{item.moneyKopecks > 0 ? formatRubles(item.moneyKopecks) : '—'}</div>
+      <div class="row-actions">
+        {item.queued ? (
+          <button type="button" data-action="take">
+            Взять
+          </button>
+        ) : null}
+        {item.phone && !item.queued && !history ? (
+          <button type="button" data-action="call" title={item.phone}>
+            Позвонить
+          </button>
+        ) : null}
+        {open && item.at !== null ? (
+          <>
+            <button type="button" data-action="done">
+              Готово
+            </button>
+            <form data-action="move">
+              <input type="date" name="due" aria-label="Новый срок" required value={localDate(Math.max(item.at, 0), timeZone)} />
+              <button type="submit" class="secondary">
+                Перенести
+              </button>
+            </form>
+          </>
+        ) : null}
+        {item.companyId !== null ? <a href={`/app/clients/${item.companyId}`}>Открыть</a> : null}
+        <span class="result" role="status" />
+      </div>
+    </li>
+  );
+}
+
+export function WorkList({ items, empty, ...options }: ListOptions & { items: TodayItem[]; empty: string }): Child {
+  if (!items.length) return <p class="muted">{empty}</p>;
+  return (
+    <ul class="work" id="work">
+      {items.map((item) => (
+        <Row item={item} {...options} />
+      ))}
+    </ul>
+  );
+}

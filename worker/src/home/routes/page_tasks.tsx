@@ -1,0 +1,31 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource hono/jsx */
+import { z } from 'zod';
+import { requireUser } from '../../access';
+import { getUserTimeZone } from '../../admin';
+import { renderPage } from '../../platform/page';
+import { defineRoute } from '../../platform/route';
+import { TasksPage } from '../pages/tasks';
+import { listTaskTab, TASK_TABS } from '../today/tasks';
+
+export default defineRoute({
+  method: 'get',
+  path: '/app/tasks',
+  tag: 'pages',
+  summary: 'Задачи: мои, очередь региона, просроченные, выполненные',
+  page: true,
+  access: ['session'],
+  // An unknown tab is the first one, not an error page.
+  query: z.object({ tab: z.enum(TASK_TABS).catch('mine').default('mine') }),
+  handler: async ({ ctx, input, c }) => {
+    const p = requireUser(ctx.principal);
+    const tab = input.query.tab;
+    const [items, timeZone] = await Promise.all([listTaskTab({ ctx, input: { tab } }), getUserTimeZone({ ctx })]);
+    return renderPage(c, {
+      title: 'Задачи',
+      header: { userName: p.user.name },
+      body: <TasksPage tab={tab} items={items} timeZone={timeZone} role={p.user.role} />,
+      scripts: ['today'],
+    });
+  },
+});
