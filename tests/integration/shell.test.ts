@@ -20,7 +20,12 @@ async function open(path: string, who: UserKey | null, headers: Record<string, s
   const res = await w.fetch(path, { headers: { ...headers, ...(cookie ? { cookie } : {}) }, redirect: 'manual' });
   return { status: res.status, type: res.headers.get('content-type') ?? '', location: res.headers.get('location'), text: await res.text() };
 }
-const menuOf = (html: string) => [...(/<nav id="menu"[^>]*>([\s\S]*?)<\/nav>/.exec(html)?.[1] ?? '').matchAll(/<a ([^>]*)>([^<]*)<\/a>/g)];
+// An entry's label is its text; «Мой день» also holds the (hidden) counter badge.
+const menuOf = (html: string) => [
+  ...(/<nav id="menu"[^>]*>([\s\S]*?)<\/nav>/.exec(html)?.[1] ?? '').matchAll(
+    /<a ([^>]*)>([^<]*)(?:<span class="badge"[^>]*><\/span>)?<\/a>/g,
+  ),
+];
 const currentOf = (html: string) =>
   menuOf(html)
     .filter(([, attrs]) => attrs!.includes('aria-current="page"'))
@@ -72,8 +77,10 @@ describe('the menu', () => {
   test('a manager sees no admin pages; the admin does; the current page is marked', async () => {
     const manager = await open('/app/clients', 'managerA');
     expect(menuOf(manager.text).map(([, , label]) => label)).toEqual([
-      'Главная',
+      'Мой день',
+      'Задачи',
       'Клиенты',
+      'Новый клиент',
       'Отчёты',
       'Планы',
       'Зарплата',

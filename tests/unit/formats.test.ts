@@ -131,7 +131,9 @@ describe('the menu', () => {
     expect(manager.filter((l) => l.startsWith('*'))).toEqual(['*Клиенты']);
     for (const admin of ['Синхронизация', 'Пользователи', 'Журнал доступа']) expect(manager).not.toContain(admin);
     expect(labels('admin', '/app/sync')).toEqual(expect.arrayContaining(['*Синхронизация', 'Пользователи', 'Журнал доступа']));
-    expect(labels('head', '/app').filter((l) => l.startsWith('*'))).toEqual(['*Главная']);
+    // `/app` opens «Мой день»: that entry is current there.
+    expect(labels('head', '/app').filter((l) => l.startsWith('*'))).toEqual(['*Мой день']);
+    expect(labels('manager', '/app/clients/new').filter((l) => l.startsWith('*'))).toEqual(['*Новый клиент']);
     expect(labels('head', '/app/nowhere').filter((l) => l.startsWith('*'))).toEqual([]);
   });
 
