@@ -10,3 +10,4 @@ export * from './integrations';
 export * from './telephony';
 export * from './pay';
 export * from './reports';
+export * from './admin';

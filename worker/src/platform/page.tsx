@@ -15,7 +15,7 @@ export interface PageSpec {
   title: string;
   body: Child;
   /** The signed-in header with the menu and «Выйти» (its script comes with it); none on sign-in and widget frames. */
-  header?: { userName: string } | null;
+  header?: { userName: string; role?: 'manager' | 'head' | 'admin' } | null;
   /** Page scripts by name (pages/src/<name>.ts, loaded as modules); a path (`/w/month.js`) is a classic deferred script. */
   scripts?: string[];
   /** JSON islands by id, for the page scripts. */
@@ -51,12 +51,19 @@ const MENU: [href: string, label: string][] = [
   ['/api/docs', 'API'],
 ];
 
-export function AppHeader({ userName }: { userName: string }): Child {
+/** The admin's pages, in the menu of a page that says its reader is the admin. */
+const ADMIN_MENU: [href: string, label: string][] = [
+  ['/app/admin/users', 'Пользователи'],
+  ['/app/admin/integrations', 'Интеграции'],
+  ['/app/sync', 'Обмен данными'],
+];
+
+export function AppHeader({ userName, role }: { userName: string; role?: string | undefined }): Child {
   return (
     <header>
       <b>Воронка</b>
       <nav>
-        {MENU.map(([href, label]) => (
+        {[...MENU, ...(role === 'admin' ? ADMIN_MENU : [])].map(([href, label]) => (
           <a href={href}>{label}</a>
         ))}
       </nav>
@@ -106,7 +113,7 @@ function Document({
         <style dangerouslySetInnerHTML={{ __html: STYLE }} />
       </head>
       <body>
-        {header ? <AppHeader userName={header.userName} /> : null}
+        {header ? <AppHeader userName={header.userName} role={header.role} /> : null}
         <main>{children}</main>
         {Object.entries(data).map(([id, value]) => (
           <JsonIsland id={id} value={value} />
