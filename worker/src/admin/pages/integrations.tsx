@@ -3,6 +3,7 @@
 import type { Child } from 'hono/jsx';
 import { DEFAULT_TIME_ZONE, formatDateTime } from '../../platform/ru-format';
 import type { listIntegrations } from '../integrations/status';
+import { StackStyle } from './stack';
 
 type Integrations = Awaited<ReturnType<typeof listIntegrations>>;
 type Card = Integrations['items'][number];
@@ -36,7 +37,7 @@ function IntegrationCard({ card }: { card: Card }): Child {
           {card.mailAddress ? <code data-mail-address>{card.mailAddress}</code> : <span class="muted">не задан (MAIL_ADDRESS)</span>}
         </p>
       ) : null}
-      <table class="settings">
+      <table class="settings stack">
         <thead>
           <tr>
             <th>Настройка</th>
@@ -47,15 +48,17 @@ function IntegrationCard({ card }: { card: Card }): Child {
         <tbody>
           {card.settings.map((s) => (
             <tr data-setting={s.name}>
-              <td>
+              <td data-label="Настройка">
                 <code>{s.name}</code>
                 {s.secret ? <span class="muted"> (секрет)</span> : null}
               </td>
-              <td>
+              <td data-label="Что это">
                 {s.what}
                 {s.required ? '' : ' — необязательно'}
               </td>
-              <td class={s.set ? 'ok' : s.required ? 'error' : 'muted'}>{s.set ? 'да' : 'нет'}</td>
+              <td data-label="Задана" class={s.set ? 'ok' : s.required ? 'error' : 'muted'}>
+                {s.set ? 'да' : 'нет'}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -90,6 +93,7 @@ function IntegrationCard({ card }: { card: Card }): Child {
 export function IntegrationsView({ integrations }: { integrations: Integrations }): Child {
   return (
     <>
+      <StackStyle />
       <div class="card">
         <h1 style="margin-top:0">Интеграции</h1>
         <p class="muted">

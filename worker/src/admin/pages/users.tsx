@@ -2,6 +2,7 @@
 /** @jsxImportSource hono/jsx */
 import type { Child } from 'hono/jsx';
 import type { listAllRegions, listRoster } from '../users/roster';
+import { StackStyle } from './stack';
 
 type Roster = Awaited<ReturnType<typeof listRoster>>;
 type Regions = Awaited<ReturnType<typeof listAllRegions>>;
@@ -61,6 +62,7 @@ export function UsersView({ roster, regions, selfId }: { roster: Roster; regions
   const zones = [...new Set(['Europe/Moscow', ...regions.map((r) => r.time_zone)])];
   return (
     <>
+      <StackStyle />
       <div class="card">
         <h1 style="margin-top:0">Пользователи</h1>
         <p class="muted">
@@ -75,7 +77,7 @@ export function UsersView({ roster, regions, selfId }: { roster: Roster; regions
           ))}
         </datalist>
         <div style="overflow-x:auto">
-          <table id="users">
+          <table id="users" class="stack">
             <thead>
               <tr>
                 <th>Имя</th>
@@ -94,14 +96,24 @@ export function UsersView({ roster, regions, selfId }: { roster: Roster; regions
                 const colleagues = managers.filter((m) => m.id !== u.id && m.regionIds.some((r) => u.regionIds.includes(r)));
                 return (
                   <tr data-user={String(u.id)} class={u.active ? '' : 'muted'}>
-                    <td>{u.name}</td>
-                    <td>{u.email}</td>
-                    <td data-role>{ROLE_RU[u.role]}</td>
-                    <td data-regions>{u.regions}</td>
-                    <td data-extension>{u.extension ?? '—'}</td>
-                    <td data-clients>{u.clients}</td>
-                    <td>{u.openTasks}</td>
-                    <td data-state>{u.active ? 'Активен' : 'Отключён'}</td>
+                    <td data-label="Имя">{u.name}</td>
+                    <td data-label="E-mail">{u.email}</td>
+                    <td data-label="Роль" data-role>
+                      {ROLE_RU[u.role]}
+                    </td>
+                    <td data-label="Регионы" data-regions>
+                      {u.regions}
+                    </td>
+                    <td data-label="Внутр. номер" data-extension>
+                      {u.extension ?? '—'}
+                    </td>
+                    <td data-label="Клиентов" data-clients>
+                      {u.clients}
+                    </td>
+                    <td data-label="Открытых задач">{u.openTasks}</td>
+                    <td data-label="Состояние" data-state>
+                      {u.active ? 'Активен' : 'Отключён'}
+                    </td>
                     <td>
                       {u.id === selfId ? (
                         <span class="muted">это вы</span>

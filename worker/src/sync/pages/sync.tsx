@@ -4,6 +4,7 @@ import type { Child } from 'hono/jsx';
 import { formatDateTime } from '../../platform/ru-format';
 import type { listRejected } from '../list-rejected';
 import type { getSyncSummary } from '../summary';
+import { StackStyle } from '../../admin';
 import { explainReason } from '../explain-reason';
 
 const SOURCE_RU: Record<string, string> = {
@@ -40,7 +41,7 @@ function Integrations({ summary }: { summary: Summary }): Child {
         </p>
       ) : null}
       <div style="overflow-x:auto">
-        <table id="integrations">
+        <table id="integrations" class="stack">
           <thead>
             <tr>
               <th>Интеграция</th>
@@ -53,9 +54,9 @@ function Integrations({ summary }: { summary: Summary }): Child {
             {summary.integrations.map((i) => (
               <tr data-integration={i.id} class={i.configured ? '' : 'muted'}>
                 <td>{i.title}</td>
-                <td>{i.configured ? 'да' : 'нет'}</td>
-                <td>{i.lastReceivedAt ? formatDateTime(i.lastReceivedAt, TZ) : '—'}</td>
-                <td data-silence class={i.silent ? 'error' : ''}>
+                <td data-label="Настроена">{i.configured ? 'да' : 'нет'}</td>
+                <td data-label="Последнее получено">{i.lastReceivedAt ? formatDateTime(i.lastReceivedAt, TZ) : '—'}</td>
+                <td data-label="Состояние" data-silence class={i.silent ? 'error' : ''}>
                   {!i.configured
                     ? 'не настроена'
                     : i.silent
@@ -78,6 +79,7 @@ export function SyncView({ summary, rejected, before }: { summary: Summary; reje
   const shownFrom = before === null ? 1 : null;
   return (
     <>
+      <StackStyle />
       <Integrations summary={summary} />
       <div class="card">
         <h2 style="margin-top:0">По источникам</h2>
@@ -125,7 +127,7 @@ export function SyncView({ summary, rejected, before }: { summary: Summary; reje
             : ''}
         </p>
         <div style="overflow-x:auto">
-          <table id="rejected">
+          <table id="rejected" class="stack">
             <thead>
               <tr>
                 <th>№</th>
