@@ -102,10 +102,11 @@ export const INTEGRATIONS: readonly IntegrationDef[] = [
     id: 'onec-pull',
     title: '1С: загрузка из OData',
     settings: [
-      { name: 'ONEC_ODATA_URL', secret: false, required: true, what: 'https://сервер/база/odata/standard.odata' },
-      { name: 'ONEC_ODATA_USER', secret: false, required: true, what: 'пользователь 1С с правом чтения' },
+      { name: 'ONEC_ODATA_URL', secret: true, required: true, what: 'https://сервер/база/odata/standard.odata' },
+      { name: 'ONEC_ODATA_USER', secret: true, required: true, what: 'пользователь 1С с правом чтения' },
       { name: 'ONEC_ODATA_PASSWORD', secret: true, required: true, what: 'его пароль' },
     ],
+    // README lists all three as secrets: the URL and the user name say where the base is and who reads it.
     path: null,
     where: 'В 1С: «Администрирование → Общие настройки → Интеграция → Стандартный интерфейс OData» — опубликовать нужные объекты',
     inbox: sql`source = 'onec' AND method = 'GET'`,
