@@ -4,7 +4,8 @@
  * signed test event through the worker's own hook, kept in the inbox marked as a test, never a call.
  */
 import { apiAs, count } from '../helpers/api';
-import { startOnecServer, type OnecServer } from '../helpers/onec-server';
+import { runCron, startOnecServer, type OnecServer } from '../helpers/onec-server';
+import { TEST_NOW } from '../helpers/clock';
 import { startWorker, TEST_SECRETS, type TestWorker } from '../helpers/worker';
 import { seedWorld } from '../helpers/world';
 
@@ -13,7 +14,19 @@ let onec: OnecServer;
 const PUBLIC_URL = 'https://crm.example.ru';
 
 beforeAll(async () => {
-  onec = await startOnecServer();
+  // A base that publishes what the pull reads, with nothing in it yet.
+  onec = await startOnecServer({
+    data: Object.fromEntries(
+      [
+        'Catalog_Контрагенты',
+        'Document_ЗаказКлиента',
+        'Document_СчетНаОплатуКлиенту',
+        'Document_ПоступлениеБезналичныхДенежныхСредств',
+        'Document_ПриходныйКассовыйОрдер',
+        'Document_РеализацияТоваровУслуг',
+      ].map((entity) => [entity, []]),
+    ),
+  });
   // Everything configured but the mail (MAIL_OWN_DOMAINS not set), behind a public address of its own.
   w = await startWorker({ bindings: { ...onec.bindings(), PUBLIC_URL: `${PUBLIC_URL}/` } });
   await seedWorld(w);
@@ -59,6 +72,16 @@ describe('the integrations status', () => {
     expect(page.body).toContain(`<code data-url="true">${PUBLIC_URL}/hooks/telephony/generic</code>`);
     expect((await apiAs(w, 'headA').get('/api/admin/integrations')).status).toBe(403);
   });
+});
+
+test('the 1C pull is heard from by its last successful run, even when no object changed', async () => {
+  const pull = async () =>
+    ((await apiAs(w, 'admin').get('/api/admin/integrations')).body.items as { id: string; lastReceivedAt: number | null }[]).find(
+      (c) => c.id === 'onec-pull',
+    )!.lastReceivedAt;
+  expect(await pull()).toBeNull();
+  await runCron(w, TEST_NOW);
+  expect(await pull()).toBe(TEST_NOW);
 });
 
 describe('«Проверить»', () => {
@@ -114,9 +137,10 @@ describe('«Проверить»', () => {
     const ok = await check('onec-pull');
     expect(ok.body).toMatchObject({ ok: true });
     expect(ok.body.message).toMatch(
-      /^1С ответила на .*\$metadata: опубликовано объектов, которые читает загрузка, — \d+, редакция 11\.4\.$/,
+      /^1С ответила на .*\$metadata: опубликовано объектов, которые читает загрузка, — \d+, редакция 11\.4\. Последняя удачная загрузка: 05\.12\.2026, 12:00\.$/,
     );
-    expect(onec.requests.filter((r) => r.entity === '$metadata')).toHaveLength(1);
+    // One by the cron above (it caches it), one by the check (it never does).
+    expect(onec.requests.filter((r) => r.entity === '$metadata')).toHaveLength(2);
     onec.down = true;
     try {
       const down = await check('onec-pull');
