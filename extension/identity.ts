@@ -8,3 +8,9 @@ export const EXTENSION_PUBLIC_KEY =
 
 /** sha256(public key DER), first 32 hex digits mapped 0-f → a-p (checked by tests/unit/extension-identity.test.ts). */
 export const EXTENSION_ID = 'mojmdejeibefahbjaidoapccjkjpiemh';
+
+/**
+ * The Firefox build's add-on id (`browser_specific_settings.gecko.id`): Firefox ignores `key` and
+ * names an add-on by this id; its pages live at `moz-extension://<uuid>/`, the uuid chosen per profile.
+ */
+export const EXTENSION_GECKO_ID = 'crm@extension.voronka';

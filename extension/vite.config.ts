@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
-import manifest from './manifest.config.ts';
+import { manifestFor, type TargetBrowser } from './manifest.config.ts';
 
 // A string path: the URL global here is workers-types', which node:url does not accept.
 const here = dirname(fileURLToPath(import.meta.url));
@@ -31,17 +31,23 @@ function noWebAccessibleContentScript(outDir: string): Plugin {
   };
 }
 
-const outDir = resolve(here, '../dist/extension');
-
-/** MV3 build for "Load unpacked": everything is bundled, nothing is fetched at run time. */
-export default defineConfig({
-  root: here,
-  publicDir: false,
-  plugins: [preact(), crx({ manifest }), noWebAccessibleContentScript(outDir)],
-  build: {
-    outDir,
-    emptyOutDir: true,
-    target: 'chrome120',
-    sourcemap: false,
-  },
+/**
+ * MV3 build for "Load unpacked": everything is bundled, nothing is fetched at run time. The default
+ * mode builds for Chromium (Chrome, Yandex Browser, Edge) into dist/extension; `--mode firefox` builds
+ * the same sources for Firefox into dist/extension-firefox (`npm run build` makes both).
+ */
+export default defineConfig(({ mode }) => {
+  const target: TargetBrowser = mode === 'firefox' ? 'firefox' : 'chrome';
+  const outDir = resolve(here, target === 'firefox' ? '../dist/extension-firefox' : '../dist/extension');
+  return {
+    root: here,
+    publicDir: false,
+    plugins: [preact(), crx({ manifest: manifestFor(target), browser: target }), noWebAccessibleContentScript(outDir)],
+    build: {
+      outDir,
+      emptyOutDir: true,
+      target: target === 'firefox' ? 'firefox140' : 'chrome120',
+      sourcemap: false,
+    },
+  };
 });

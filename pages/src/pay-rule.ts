@@ -1,21 +1,135 @@
-import { ApiError, api } from './lib/api';
+import { toBasisPoints, toKopecks } from './lib/money';
 
-/** The admin's salary rule editor: the JSON is checked by the API, which names every bad field. */
-document.getElementById('save-rule')?.addEventListener('click', async () => {
-  const out = document.getElementById('rule-message')!;
-  let rule: unknown;
-  try {
-    rule = JSON.parse((document.getElementById('rule') as HTMLTextAreaElement).value);
-  } catch {
-    out.textContent = 'Это не JSON';
-    out.className = 'error';
-    return;
+/**
+ * The admin's salary rule as a form: roubles and percent typed, the stored shape (kopecks, basis
+ * points) sent. Each field's mistake is named under it in Russian — found here first, and the API's
+ * own check (the same zod rule) is mapped back to the fields it names.
+ */
+const form = document.getElementById('rule-form') as HTMLFormElement | null;
+const tiers = document.getElementById('tiers');
+const template = document.getElementById('tier-template') as HTMLTemplateElement | null;
+const message = document.getElementById('rule-message');
+
+type Issue = { path: string; message: string };
+const input = (id: string) => document.getElementById(id) as HTMLInputElement;
+
+/** Tier rows carry their index in `data-path` so errors find them; renumbered after each change. */
+function renumber(): void {
+  tiers?.querySelectorAll<HTMLElement>('.tier').forEach((row, i) => {
+    const kind = row.querySelector<HTMLSelectElement>('.tier-kind')!.value;
+    row.querySelector('.tier-from')!.setAttribute('data-path', `tiers.${i}.fromCompletionBp`);
+    row.querySelector('.tier-kind')!.setAttribute('data-path', `tiers.${i}.kind`);
+    row.querySelector('.tier-amount')!.setAttribute('data-path', `tiers.${i}.${kind === 'basis_share' ? 'basisBp' : 'amountKopecks'}`);
+    row
+      .querySelectorAll('[data-error-for]')
+      .forEach((el, j) => el.setAttribute('data-error-for', j ? `tiers.${i}.amount` : `tiers.${i}.fromCompletionBp`));
+  });
+}
+
+function bind(row: Element): void {
+  row.querySelector('.remove-tier')?.addEventListener('click', () => {
+    row.remove();
+    renumber();
+  });
+  row.querySelector('.tier-kind')?.addEventListener('change', renumber);
+}
+tiers?.querySelectorAll('.tier').forEach(bind);
+document.getElementById('add-tier')?.addEventListener('click', () => {
+  const row = template?.content.firstElementChild?.cloneNode(true) as HTMLElement | undefined;
+  if (!row || !tiers) return;
+  tiers.append(row);
+  bind(row);
+  renumber();
+  row.querySelector<HTMLInputElement>('.tier-from')?.focus();
+});
+
+/** The rule from the form, and what is wrong in it before the API is asked. */
+function readRule(): { rule: Record<string, unknown>; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const money = (text: string, path: string, label: string) => {
+    const v = toKopecks(text);
+    if (v === null) issues.push({ path, message: `${label}: введите сумму в рублях, например 40 000 или 1 500,50` });
+    return v ?? 0;
+  };
+  const share = (text: string, path: string, label: string) => {
+    const v = toBasisPoints(text);
+    if (v === null) issues.push({ path, message: `${label}: введите процент числом, например 1,5` });
+    return v ?? 0;
+  };
+  const validFrom = input('rule-validFrom').value;
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(validFrom))
+    issues.push({ path: 'validFrom', message: 'Выберите месяц, с которого действует правило' });
+  const rows = [...(tiers?.querySelectorAll<HTMLElement>('.tier') ?? [])];
+  const tierList = rows.map((row, i) => {
+    const from = share(row.querySelector<HTMLInputElement>('.tier-from')!.value, `tiers.${i}.fromCompletionBp`, 'Порог');
+    const amount = row.querySelector<HTMLInputElement>('.tier-amount')!.value;
+    return row.querySelector<HTMLSelectElement>('.tier-kind')!.value === 'basis_share'
+      ? { kind: 'basis_share', fromCompletionBp: from, basisBp: share(amount, `tiers.${i}.basisBp`, 'Доля от факта') }
+      : { kind: 'fixed', fromCompletionBp: from, amountKopecks: money(amount, `tiers.${i}.amountKopecks`, 'Премия') };
+  });
+  const kpis: Record<string, unknown>[] = [];
+  if (input('kpi-on').checked) {
+    const target = input('kpi-target').value.trim();
+    if (!/^\d+$/.test(target)) issues.push({ path: 'kpis.0.target', message: 'Звонков в день: целое число, например 15' });
+    kpis.push({
+      kind: 'targeted_calls_per_working_day',
+      target: Number(target),
+      amountKopecks: money(input('kpi-amount').value, 'kpis.0.amountKopecks', 'Сумма KPI'),
+      mode: (document.getElementById('kpi-mode') as HTMLSelectElement).value,
+    });
   }
-  try {
-    await api('/api/pay/rules', { method: 'POST', body: { rule } });
-    location.reload();
-  } catch (err) {
-    out.textContent = err instanceof ApiError ? err.message : String(err);
-    out.className = 'error';
+  const rule = {
+    validFrom,
+    baseKopecks: money(input('rule-base').value, 'baseKopecks', 'Оклад'),
+    commissionBp: share(input('rule-commission').value, 'commissionBp', 'Комиссия'),
+    basis: (document.getElementById('rule-basis') as HTMLSelectElement).value,
+    tiers: tierList,
+    kpis,
+  };
+  return { rule, issues };
+}
+
+/** Each message under its field (an amount of a tier under that tier); the rest in the form's line. */
+function showIssues(issues: Issue[]): void {
+  form?.querySelectorAll<HTMLElement>('[data-error-for]').forEach((el) => (el.textContent = ''));
+  form?.querySelectorAll('[aria-invalid]').forEach((el) => el.removeAttribute('aria-invalid'));
+  const loose: string[] = [];
+  for (const issue of issues) {
+    const field = form?.querySelector<HTMLElement>(`[data-path="${issue.path}"]`);
+    const tierAmount = /^tiers\.(\d+)\.(amountKopecks|basisBp)$/.exec(issue.path);
+    const slot = form?.querySelector<HTMLElement>(`[data-error-for="${tierAmount ? `tiers.${tierAmount[1]}.amount` : issue.path}"]`);
+    field?.setAttribute('aria-invalid', 'true');
+    if (slot) slot.textContent = [slot.textContent, issue.message].filter(Boolean).join(' ');
+    else loose.push(issue.message);
+  }
+  if (message) {
+    message.textContent = issues.length ? ['Исправьте отмеченные поля.', ...loose].join(' ') : '';
+    message.className = issues.length ? 'error' : '';
+  }
+}
+
+/** The Russian half of a «русский / English» message. */
+const ru = (text: string) => text.split(' / ')[0] ?? text;
+
+form?.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const { rule, issues } = readRule();
+  showIssues(issues);
+  if (issues.length) return;
+  if (message) message.textContent = 'Сохраняю…';
+  const response = await fetch('/api/pay/rules', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json', 'accept-language': 'ru' },
+    body: JSON.stringify({ rule }),
+  }).catch(() => null);
+  if (response?.ok) return location.reload();
+  const body = (await response?.json().catch(() => null)) as {
+    error?: { message?: string; fields?: { field: string; message: string }[] };
+  } | null;
+  const fields = body?.error?.fields ?? [];
+  if (fields.length) return showIssues(fields.map((f) => ({ path: f.field.replace(/^body\.rule\./, ''), message: ru(f.message) })));
+  if (message) {
+    message.textContent = response ? ru(body?.error?.message ?? `Не сохранено (${response.status})`) : 'Нет связи с сервером';
+    message.className = 'error';
   }
 });

@@ -47,3 +47,74 @@ document.getElementById('export')?.addEventListener('click', async (event) => {
   show('Файл выгружен; расчёты отмечены как выгруженные');
   setTimeout(() => location.reload(), 800);
 });
+
+/**
+ * The head's month: check the statements to approve (or all that can be), confirm in a dialog that
+ * names them and their sum, and approve them in one request; what could not be approved is named.
+ */
+const approveButton = document.getElementById('approve-checked') as HTMLButtonElement | null;
+const dialog = document.getElementById('approve-dialog') as HTMLDialogElement | null;
+const boxes = [...document.querySelectorAll<HTMLInputElement>('input.approve')];
+const checkAll = document.getElementById('check-all') as HTMLInputElement | null;
+const rubles = new Intl.NumberFormat('ru-RU', { style: 'currency', currency: 'RUB' });
+const checked = () => boxes.filter((b) => b.checked);
+
+function refreshApprove(): void {
+  const n = checked().length;
+  if (approveButton) {
+    approveButton.disabled = n === 0;
+    approveButton.textContent = `Утвердить отмеченные (${n})`;
+  }
+  if (checkAll) {
+    checkAll.checked = n > 0 && n === boxes.length;
+    checkAll.indeterminate = n > 0 && n < boxes.length;
+  }
+}
+for (const box of boxes) box.addEventListener('change', refreshApprove);
+checkAll?.addEventListener('change', () => {
+  for (const box of boxes) box.checked = checkAll.checked;
+  refreshApprove();
+});
+
+approveButton?.addEventListener('click', () => {
+  const chosen = checked();
+  const sum = chosen.reduce((s, b) => s + Number(b.dataset['total'] ?? 0), 0);
+  document.getElementById('approve-summary')!.textContent =
+    `Утвердить ${chosen.length} ${chosen.length === 1 ? 'расчёт' : chosen.length < 5 ? 'расчёта' : 'расчётов'} на ${rubles.format(sum / 100)}? Утверждённые расчёты замораживаются.`;
+  const names = document.getElementById('approve-names')!;
+  names.replaceChildren(
+    ...chosen.map((b) => {
+      const li = document.createElement('li');
+      li.textContent = b.dataset['name'] ?? b.value;
+      return li;
+    }),
+  );
+  const box = document.getElementById('approve-comment-box');
+  if (box) box.hidden = !chosen.some((b) => b.dataset['disputed']);
+  dialog?.showModal();
+});
+document.getElementById('approve-cancel')?.addEventListener('click', () => dialog?.close());
+
+document.getElementById('approve-confirm')?.addEventListener('click', async (event) => {
+  const confirm = event.currentTarget as HTMLButtonElement;
+  const month = document.getElementById('statements')?.dataset['month'] ?? '';
+  const comment = (document.getElementById('approve-comment') as HTMLTextAreaElement | null)?.value.trim();
+  confirm.disabled = true;
+  const response = await post('/api/pay/statements/approve', {
+    month,
+    userIds: checked().map((b) => Number(b.value)),
+    ...(comment ? { comment } : {}),
+  });
+  confirm.disabled = false;
+  dialog?.close();
+  if (!response.ok) return show(await errorOf(response), true);
+  const result = (await response.json()) as { approved: number[]; refused: { userName: string; reason: string }[] };
+  if (!result.refused.length) {
+    show(`Утверждено: ${result.approved.length}`);
+    return setTimeout(() => location.reload(), 600);
+  }
+  show(
+    `Утверждено: ${result.approved.length}. Не утверждены: ${result.refused.map((r) => `${r.userName} — ${r.reason}`).join('; ')}`,
+    true,
+  );
+});

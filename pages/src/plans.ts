@@ -1,4 +1,5 @@
 import { ApiError, api } from './lib/api';
+import { toKopecks } from './lib/money';
 
 /** The plans page: save one row, or read a CSV in the browser and send its rows; rows refused are named. */
 const box = document.getElementById('plans');
@@ -8,12 +9,6 @@ const show = (el: HTMLElement, text: string, bad = false) => {
   el.className = bad ? 'error' : 'ok';
 };
 const errorText = (err: unknown) => (err instanceof ApiError ? err.message : String(err));
-
-/** «1 250 000,50» → kopecks; null for anything that is not a sum in rubles. */
-export function toKopecks(text: string): number | null {
-  const m = /^(\d+)(?:[.,](\d{1,2}))?$/.exec(text.replace(/[\s\u00a0₽]/g, ''));
-  return m ? Number(m[1]) * 100 + Number((m[2] ?? '0').padEnd(2, '0')) : null;
-}
 
 for (const button of document.querySelectorAll<HTMLButtonElement>('tr[data-user] .save')) {
   button.addEventListener('click', async () => {

@@ -70,6 +70,29 @@ export const StatementAction = z.object({
 });
 export const PayExportBody = z.object({ month: Month });
 
+/** A head approves the checked statements of his managers in one step (the ids of the managers). */
+export const ApproveStatementsBody = z.object({
+  month: Month,
+  userIds: z
+    .array(z.number().int().positive())
+    .min(1, 'Отметьте хотя бы один расчёт / Select at least one statement')
+    .max(500, 'Не больше 500 расчётов за раз / At most 500 at once'),
+  /** The resolution, needed to approve a disputed statement; the same for every one. */
+  comment: z.string().trim().max(2000).optional(),
+});
+export const ApproveStatementsResult = z
+  .object({
+    month: Month,
+    /** Approved by this request. */
+    approved: z.array(z.number().int()),
+    /** Approved or exported before: left as they were. */
+    already: z.array(z.number().int()),
+    /** Could not be approved now, with the reason (a draft the manager has not checked, a dispute without a resolution). */
+    refused: z.array(z.object({ userId: z.number().int(), userName: z.string(), reason: z.string() })),
+    totalKopecks: z.number().int(),
+  })
+  .meta({ id: 'ApproveStatementsResult' });
+
 export const PlanRow = z.object({
   userId: z.number().int(),
   userName: z.string(),

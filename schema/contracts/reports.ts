@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formOptional } from './companies';
 
 /** The six leading indicators for heads of sales (docs/reports.md): filters and answers. */
 
@@ -20,18 +21,19 @@ export const REPORT_CATALOGUE: Readonly<Record<ReportId, { titleRu: string; hint
 
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Дата в формате ГГГГ-ММ-ДД / Date as YYYY-MM-DD');
 
+/** The report pages' filters are a GET form: a select left at «все» or an empty box is sent empty and means "all". */
 export const ReportQuery = z.object({
-  from: Day.optional(),
+  from: formOptional(Day),
   /** Inclusive. */
-  to: Day.optional(),
-  by: z.enum(['day', 'week', 'month']).optional(),
-  managerId: z.coerce.number().int().positive().optional(),
-  regionId: z.coerce.number().int().positive().optional(),
-  companyId: z.coerce.number().int().positive().optional(),
+  to: formOptional(Day),
+  by: formOptional(z.enum(['day', 'week', 'month'])),
+  managerId: formOptional(z.coerce.number().int().positive()),
+  regionId: formOptional(z.coerce.number().int().positive()),
+  companyId: formOptional(z.coerce.number().int().positive()),
   /** Dormant clients: no interaction for this many days. */
-  days: z.coerce.number().int().min(1).max(3650).optional(),
+  days: formOptional(z.coerce.number().int().min(1).max(3650)),
   /** `raw`: the same figures by GROUP BY over the raw rows (the admin's check; the benchmark's baseline). */
-  source: z.enum(['rollup', 'raw']).optional(),
+  source: formOptional(z.enum(['rollup', 'raw'])),
 });
 export type ReportQuery = z.infer<typeof ReportQuery>;
 
@@ -60,6 +62,13 @@ export const Report = z
     tableColumns: z.array(ReportColumn),
     /** Rows of the table; `href` drills down to the clients or leads behind the row. */
     rows: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))),
+    /** By week: one series per manager (the report's first measure), values aligned with `series`. */
+    managerSeries: z
+      .object({
+        measure: z.string(),
+        managers: z.array(z.object({ userId: z.number().int(), name: z.string(), values: z.array(z.number()) })),
+      })
+      .optional(),
     notes: z.array(z.string()),
   })
   .meta({ id: 'Report' });

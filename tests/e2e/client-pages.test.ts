@@ -114,7 +114,7 @@ describe('client pages in Chromium, as the Moscow head of sales', () => {
       href: (el as unknown as PageElement).getAttribute('href'),
       text: (el as unknown as PageElement).textContent,
     }));
-    expect(phone).toEqual({ href: 'tel:+74951234567', text: '+7 495 123 45 67' });
+    expect(phone).toEqual({ href: 'tel:+74951234567', text: '+7\u00a0495\u00a0123-45-67' });
     expect(await textOf('.timeline li')).toContain('Звонок исходящий');
     expect(await textOf('.timeline li')).toContain('02:05');
     expect(await textOf('#owner')).toBe('Анна Менеджер');

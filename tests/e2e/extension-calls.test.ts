@@ -135,6 +135,16 @@ describe('caller ID', () => {
     await page.close();
   });
 
+  it('shows the card of the number ringing on the Browser-Phone softphone page (its incoming-call panel)', async () => {
+    const page = await open('https://phone.krovlya-service.ru/browser-phone/');
+
+    const shown = await contentEventually<{ phone: string; text: string }>(page, 'voronkaPage.callShown');
+
+    expect(shown).toMatchObject({ phone: '+74951234567', text: 'Звонит: ООО "Кровля А", Иван Петров, ответственный Анна Менеджер' });
+    await page.screenshot({ path: screenshotPath('caller-id-browser-phone.png') });
+    await page.close();
+  });
+
   // How fast is bench's extension.popup_latency_ms (≤ 300 ms); the test proves where and what is shown.
   it('pops the pushed incoming call over the active tab, instead of a notification', async () => {
     const page = await open('https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWkzrHvPfTnPqRsXwMnBlCkD');

@@ -97,7 +97,7 @@ describe('mail sidebar', () => {
 
     expect(await shownCompany(page)).toBe('ООО "Кровля А"');
     expect(await part(page, 'owner')).toBe('Ответственный: Анна Менеджер');
-    expect(await part(page, 'contact')).toBe('КонтактИван Петров, Снабженец+74951234567 · ivan@krovlya.ru');
+    expect(await part(page, 'contact')).toBe('КонтактИван Петров, Снабженец+7\u00a0495\u00a0123-45-67 · ivan@krovlya.ru');
     expect(await part(page, 'leads')).toBe('ИнтересыОткрытых интересов нет');
     await page.close();
   });
@@ -201,6 +201,31 @@ describe('mail sidebar', () => {
       .prepare("SELECT company_id, user_id FROM events WHERE kind = 'note' AND subject = 'Перезвонить по рекламации после 15:00'")
       .all();
     expect(notes.results).toEqual([{ company_id: world.companies.ofA, user_id: world.users.managerA.id }]);
+    await page.close();
+  });
+});
+
+describe('hosted webmail: the mail is filed at its own date', () => {
+  // What each saved page shows beside the message (tests/fixtures/hosts/expected.ts dateText), in this
+  // machine's zone as the browser reads it: Gmail's span.g3 title of the latest message, Yandex's
+  // and Mail.ru's «26 ноября 2025 …» (a last-year mail carries its year), Outlook's «Чт 26.11.2026 10:15».
+  it.each([
+    ['gmail', MAIL_PAGES[0]![1], new Date(2026, 10, 26, 11, 2).getTime()],
+    ['yandex-mail', MAIL_PAGES[1]![1], new Date(2025, 10, 26, 10, 15).getTime()],
+    ['mailru', MAIL_PAGES[2]![1], new Date(2025, 10, 26, 10, 15).getTime()],
+    ['outlook', MAIL_PAGES[3]![1], new Date(2026, 10, 26, 10, 15).getTime()],
+  ])('%s: «Записать письмо» stores the event at the date the page shows, not at the click', async (site, url, shownAt) => {
+    const page = await openMail(url);
+    await shownCompany(page);
+    await click(page, 'log-mail');
+    // Gmail's thread was logged above already: then it is the same event, at the same date.
+    expect(['Письмо записано в ленту клиента', 'Это письмо уже есть в ленте клиента']).toContain(await statusText(page));
+
+    const rows = await server.db
+      .prepare("SELECT occurred_at FROM events WHERE kind = 'mail' AND external_id LIKE ? AND counterpart = 'ivan@krovlya.ru'")
+      .bind(`${site}.%`)
+      .all<{ occurred_at: number }>();
+    expect(rows.results).toEqual([{ occurred_at: shownAt }]);
     await page.close();
   });
 });
@@ -343,7 +368,7 @@ describe('Roundcube: the mail itself', () => {
       page,
       `['text', 'contact-name', 'position', 'phones'].map((n) => voronkaPage.sidebar.querySelector('[data-part="form"] [name="' + n + '"]').value)`,
     );
-    expect(fields).toEqual(['АО «Строймир-Урал»', 'Сергей Орлов', 'Главный инженер', '+73432100011 доб. 5']);
+    expect(fields).toEqual(['АО «Строймир-Урал»', 'Сергей Орлов', 'Главный инженер', '+7\u00a0343\u00a0210-00-11 доб.\u00a05']);
     await click(page, 'submit');
 
     expect(await statusText(page)).toBe('Клиент создан: АО «Строймир-Урал». Письмо записано в ленту клиента');

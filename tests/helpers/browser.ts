@@ -114,11 +114,12 @@ export function extensionPageUrl(path: string, id = EXTENSION_ID): string {
  * if the user had granted them on the options page. Chrome's permission prompt is browser UI that
  * neither CDP nor puppeteer can answer, so this stands in for that one click; the rest (settings,
  * chrome.scripting registration, the content script) is the shipped code. Same key, same id.
+ * `built` = dist/extension-firefox for the Firefox build (Firefox grants an MV3 add-on's host_permissions at install).
  */
-export async function extensionGranting(origins: string[]): Promise<{ dir: string; dispose: () => Promise<void> }> {
-  requireBuilt(join(EXTENSION_DIR, 'manifest.json'));
+export async function extensionGranting(origins: string[], built = EXTENSION_DIR): Promise<{ dir: string; dispose: () => Promise<void> }> {
+  requireBuilt(join(built, 'manifest.json'));
   const dir = await mkdtemp(join(tmpdir(), 'voronka-extension-'));
-  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  cpSync(built, dir, { recursive: true });
   const file = join(dir, 'manifest.json');
   const manifest = JSON.parse(readFileSync(file, 'utf8')) as { host_permissions: string[] };
   manifest.host_permissions = [...manifest.host_permissions, ...origins];
@@ -293,17 +294,22 @@ export async function signInAndEnableSites(
   await options.locator('#password').fill(password);
   await options.click('#sign-in');
   await options.waitForSelector('#sign-out', { timeout: 10_000 });
-  const saved = await options.evaluate(
-    (next) =>
-      (
-        globalThis as unknown as {
-          chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; value: { active: string[] }; error?: unknown }> } };
-        }
-      ).chrome.runtime.sendMessage({ type: 'saveSettings', ...next }),
-    settings,
-  );
-  if (!saved.ok) throw new Error(`saveSettings refused: ${JSON.stringify(saved.error)}`);
+  const active = await saveSettingsFrom(options, settings);
   await options.close();
+  return active;
+}
+
+/**
+ * From an open extension page: a message to the background as the options page's switches send it
+ * (`chrome` in Chromium's pages, `browser` in Firefox's); returns the active patterns, throws on refusal.
+ */
+export async function saveSettingsFrom(page: Page, settings: typeof FIXTURE_SETTINGS): Promise<string[]> {
+  type Api = { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; value: { active: string[] }; error?: unknown }> } };
+  const saved = await page.evaluate((next) => {
+    const g = globalThis as unknown as { browser?: Api; chrome: Api };
+    return (g.browser ?? g.chrome).runtime.sendMessage({ type: 'saveSettings', ...next });
+  }, settings);
+  if (!saved.ok) throw new Error(`saveSettings refused: ${JSON.stringify(saved.error)}`);
   return saved.value.active;
 }
 

@@ -44,11 +44,14 @@ const APPLY_STEP = `function applyReplayStep(area, step, state, doc) {
     }
     return into;
   };
-  if (step.kind === 'insert' || step.kind === 'swap') { state.html = step.html; area.innerHTML = step.html; state.held = hold(area, []); }
-  else if (step.kind === 'rerender') { area.innerHTML = state.html; state.held = hold(area, []); }
+  // A browser parses «Имя &lt;8495…&gt;» into one text node, linkedom into four: normalize() makes the model
+  // hold the nodes the browser holds (in the page it finds nothing to merge).
+  if (step.kind === 'insert' || step.kind === 'swap') { state.html = step.html; area.innerHTML = step.html; area.normalize(); state.held = hold(area, []); }
+  else if (step.kind === 'rerender') { area.innerHTML = state.html; area.normalize(); state.held = hold(area, []); }
   else if (step.kind === 'expandQuote') {
     var quote = doc.createElement('blockquote');
     quote.innerHTML = step.html;
+    quote.normalize();
     area.appendChild(quote);
     state.held = state.held.concat(hold(quote, []));
   }
@@ -121,8 +124,10 @@ export async function shownInPage(page: Page, area: string): Promise<{ phones: s
   return page.evaluate(`(() => {
     const area = document.querySelector(${JSON.stringify(area)});
     // A host without its (closed) shadow root, e.g. a copy the page made of our markup, draws nothing: no button.
+    // A number the app itself hides (a softphone's panels for other call states) shows neither, and is not that.
+    const drawn = (el) => el.getBoundingClientRect().width > 0;
     const phones = [...area.querySelectorAll('[data-voronka="call"]')].map((h) =>
-      (h.dataset.extension ? h.dataset.phone + ' #' + h.dataset.extension : h.dataset.phone) + (h.getBoundingClientRect().width > 0 ? '' : ' (no button)'));
+      (h.dataset.extension ? h.dataset.phone + ' #' + h.dataset.extension : h.dataset.phone) + (drawn(h) || !drawn(h.parentElement) ? '' : ' (no button)'));
     return { phones, text: area.textContent.replace(/\\s+/g, ' ').trim() };
   })()`) as Promise<{ phones: string[]; text: string }>;
 }

@@ -289,6 +289,9 @@ describe('the extension logs a webmail message: POST /api/mail/log', () => {
     const { date: _date, ...undated } = body({ messageId: '<ext-undated@krovlya.ru>' });
     expect((await A().post('/api/mail/log', undated)).status).toBe(200);
     expect(await occurredAt('ext-undated@krovlya.ru')).toEqual([TEST_NOW]);
+    // …and the event says it is dated at its receipt; a dated one does not.
+    expect(JSON.parse((await mailEvents('ext-undated@krovlya.ru'))[0]!.details)).toMatchObject({ dateSource: 'receipt' });
+    expect(JSON.parse((await mailEvents('ext-dated@krovlya.ru'))[0]!.details)).not.toHaveProperty('dateSource');
 
     expect(await mailEvents('ext-future@krovlya.ru')).toEqual([]);
     const kept = await w.db

@@ -122,9 +122,11 @@ describe('calls per manager per local day', () => {
       { bucket: '2026-11-20', calls: 3, inbound: 1, outbound: 2, missed: 0, targeted: 2, untargeted: 1, talk_sec: 185 },
       { bucket: '2026-11-21', calls: 2, inbound: 2, outbound: 0, missed: 2, targeted: 0, untargeted: 2, talk_sec: 0 },
     ]);
+    // Борис made no call: he is listed with zeros (a head looks for him first).
     expect(pick(r.rows, ['manager', 'calls', 'missed', 'targeted'])).toEqual([
       { manager: 'Анна Менеджер', calls: 3, missed: 1, targeted: 1 },
       { manager: 'Вера Менеджер', calls: 2, missed: 1, targeted: 1 },
+      { manager: 'Борис Менеджер', calls: 0, missed: 0, targeted: 0 },
     ]);
     // The raw recomputation answers the same.
     const raw = await get('admin', '/api/reports/calls?from=2026-11-20&to=2026-11-21&by=day&source=raw');

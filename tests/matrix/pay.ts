@@ -67,6 +67,15 @@ export const payRows: Row[] = [
     body: JSON.stringify({ action: 'approve' }),
   },
   {
+    route: 'POST /api/pay/statements/approve',
+    name: "approve A's checked statement among the checked ones: his head and the admin (another head: 404, nothing written)",
+    path: '/api/pay/statements/approve',
+    method: 'POST',
+    allowed: ['headA', 'admin'],
+    body: async ({ w }) =>
+      JSON.stringify({ month: await statementOf(w, world.users.managerA.id, 'checked'), userIds: [world.users.managerA.id] }),
+  },
+  {
     route: 'POST /api/pay/export',
     name: 'export a month approved in both regions: each head his own, the admin all',
     path: '/api/pay/export',

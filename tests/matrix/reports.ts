@@ -29,6 +29,12 @@ export const reportRows: Row[] = [
   { route: 'GET /app/reports', name: 'reports index page: sessions', path: '/app/reports', allowed: SESSIONS },
   { route: 'GET /app/reports/:report', name: 'a report page: sessions', path: '/app/reports/dormant', allowed: SESSIONS },
   {
+    route: 'GET /app/reports/:report',
+    name: 'a report page sent by the filter form with «все» and an empty client box: sessions',
+    path: '/app/reports/calls?from=2026-11-01&to=2026-11-27&by=&managerId=&regionId=&companyId=',
+    allowed: SESSIONS,
+  },
+  {
     route: 'GET /app/reports/:report/drill',
     name: 'a drill-down page: sessions',
     path: '/app/reports/stages/drill?measure=new',

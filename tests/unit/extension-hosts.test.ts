@@ -5,6 +5,7 @@ import type { DomDocument } from '../../extension/src/hosts/dom';
 import type { HostSite } from '../../extension/src/hosts/index';
 import { hostFor, hostSites } from '../../extension/src/hosts/index';
 import { roundcube } from '../../extension/src/hosts/roundcube';
+import { shownMailDate } from '../../extension/src/hosts/date-text';
 import type { FixtureExpectation } from '../fixtures/hosts/expected';
 import { fixtures } from '../fixtures/hosts/expected';
 import { FIXTURE_DIR, loadPage } from '../fixtures/hosts/load';
@@ -23,7 +24,7 @@ describe('host adapter registry', () => {
     const ids = hostSites.map((site) => site.id);
 
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toEqual(['gmail', 'yandex-mail', 'mailru', 'outlook', 'roundcube', 'ctxsip', 'generic']);
+    expect(ids).toEqual(['gmail', 'yandex-mail', 'mailru', 'outlook', 'roundcube', 'ctxsip', 'browser-phone', 'generic']);
     for (const site of hostSites) expect(site.title).toMatch(/[а-яё]/i);
   });
 
@@ -31,7 +32,7 @@ describe('host adapter registry', () => {
     for (const site of hostSites) {
       for (const pattern of site.matches) expect(pattern).toMatch(MATCH_PATTERN);
     }
-    expect(hostSites.filter((site) => site.matches.length === 0).map((site) => site.id)).toEqual(['roundcube', 'ctxsip']);
+    expect(hostSites.filter((site) => site.matches.length === 0).map((site) => site.id)).toEqual(['roundcube', 'ctxsip', 'browser-phone']);
   });
 
   it('keeps one folder of saved pages per adapter and lists every page in the expectations table', () => {
@@ -184,6 +185,26 @@ describe('reading the open message', () => {
     for (const [first, again] of keys) expect(again).toBe(first);
     // The Roundcube preview frame and full page show the same message, so they share one key.
     expect(new Set(keys.map(([key]) => key)).size).toBe(keys.length - 1);
+  });
+});
+
+describe("the open message's own date", () => {
+  // What each saved page's date element says, read in the browser's zone on the day the pages were saved.
+  const local = (y: number, m: number, d: number, h: number, min: number) => new Date(y, m - 1, d, h, min).getTime();
+  const SAVED = local(2026, 12, 5, 12, 0);
+
+  it.each([
+    ['gmail/thread.html', local(2026, 11, 26, 11, 2)],
+    ['yandex-mail/message.html', local(2025, 11, 26, 10, 15)],
+    ['mailru/letter.html', local(2025, 11, 26, 10, 15)],
+    ['outlook/reading-pane.html', local(2026, 11, 26, 10, 15)],
+    ['roundcube/show.html', local(2026, 11, 26, 7, 15)],
+  ])('%s is dated by its page, not by the click', (file, expected) => {
+    const fixture = fixtures.find((f) => f.file === file) as FixtureExpectation;
+    const site = hostFor(page(fixture), new URL(fixture.url));
+    if (site.kind !== 'mail') throw new Error(file);
+
+    expect(shownMailDate(site.readOpenMessage(page(fixture), new URL(fixture.url))?.dateText, SAVED)).toBe(expected);
   });
 });
 

@@ -70,14 +70,28 @@ describe('server address', () => {
 });
 
 describe('message sender', () => {
+  const BASE = `chrome-extension://${ID}/`;
   it('tells the extension’s own pages from content scripts and other extensions', () => {
-    expect(classifySender({ id: ID, url: `chrome-extension://${ID}/src/popup/index.html`, origin: `chrome-extension://${ID}` }, ID)).toBe(
-      'extension-page',
+    expect(
+      classifySender({ id: ID, url: `chrome-extension://${ID}/src/popup/index.html`, origin: `chrome-extension://${ID}` }, ID, BASE),
+    ).toBe('extension-page');
+    expect(classifySender({ id: ID, url: `chrome-extension://${ID}/src/options/index.html` }, ID, BASE)).toBe('extension-page');
+    expect(classifySender({ id: ID, url: 'https://e.mail.ru/inbox/', origin: 'https://e.mail.ru' }, ID, BASE)).toBe('content-script');
+    expect(classifySender({ id: ID, url: `https://evil.example/chrome-extension://${ID}/` }, ID, BASE)).toBe('content-script');
+    expect(classifySender({ id: ID }, ID, BASE)).toBe('content-script');
+    expect(classifySender({ id: 'otherextensionidotherextensionid', url: `chrome-extension://${ID}/x.html` }, ID, BASE)).toBe('foreign');
+  });
+
+  it('in Firefox: the pages live at moz-extension://<profile uuid>/, not at the add-on id', () => {
+    // Firefox's sender for an extension page: the gecko id and the page URL under the per-profile uuid.
+    const GECKO_ID = 'crm@voronka.extension';
+    const MOZ = 'moz-extension://0b6c2a39-7a0e-4c4b-9d4e-5a8f3b1c2d7e/';
+    expect(classifySender({ id: GECKO_ID, url: `${MOZ}src/options/index.html` }, GECKO_ID, MOZ)).toBe('extension-page');
+    expect(classifySender({ id: GECKO_ID, url: 'https://mail.yandex.ru/#/message/1' }, GECKO_ID, MOZ)).toBe('content-script');
+    // Another add-on's page, even one claiming our uuid in its path, is not ours.
+    expect(classifySender({ id: GECKO_ID, url: `moz-extension://11111111-2222-3333-4444-555555555555/${MOZ}` }, GECKO_ID, MOZ)).toBe(
+      'content-script',
     );
-    expect(classifySender({ id: ID, url: `chrome-extension://${ID}/src/options/index.html` }, ID)).toBe('extension-page');
-    expect(classifySender({ id: ID, url: 'https://e.mail.ru/inbox/', origin: 'https://e.mail.ru' }, ID)).toBe('content-script');
-    expect(classifySender({ id: ID, url: `https://evil.example/chrome-extension://${ID}/` }, ID)).toBe('content-script');
-    expect(classifySender({ id: ID }, ID)).toBe('content-script');
-    expect(classifySender({ id: 'otherextensionidotherextensionid', url: `chrome-extension://${ID}/x.html` }, ID)).toBe('foreign');
+    expect(classifySender({ id: 'other@addon', url: `${MOZ}x.html` }, GECKO_ID, MOZ)).toBe('foreign');
   });
 });

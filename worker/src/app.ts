@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { AppError, errorBody } from './platform/errors';
+import { renderErrorPage, signInRedirect, wantsErrorPage } from './platform/error-page';
 import { clockNow } from './platform/clock';
 import { loadConfig } from './platform/config';
 import { createDb } from './platform/db';
@@ -60,7 +61,11 @@ export function createApp(): App {
   app.use('/api/live', tokenFromWebSocketProtocol);
   for (const route of routes) registerRoute(app, route);
 
-  app.notFound((c) => {
+  app.notFound(async (c) => {
+    if (wantsErrorPage(c)) {
+      const page = await renderErrorPage(c, 404, c.var.requestId ?? '').catch(() => null);
+      if (page) return page;
+    }
     const err = new AppError('not_found', {
       ru: `Нет такого адреса: ${c.req.method} ${c.req.path}`,
       en: `No such route: ${c.req.method} ${c.req.path}`,
@@ -68,10 +73,22 @@ export function createApp(): App {
     return c.json(errorBody(err, c.var.lang ?? 'ru', c.var.requestId ?? ''), 404);
   });
 
-  // One error shape for everything; internals are logged, never sent.
-  app.onError((err, c) => {
+  // One error shape for programs; a browser opening a page gets the same refusal as a page (sign-in for 401).
+  // Internals are logged, never sent.
+  app.onError(async (err, c) => {
     const lang = c.var.lang ?? 'ru';
     const requestId = c.var.requestId ?? crypto.randomUUID();
+    if (wantsErrorPage(c)) {
+      if (err instanceof AppError && err.code === 'unauthorized') return signInRedirect(c);
+      const status = err instanceof AppError ? err.statusCode() : 500;
+      if (status === 403 || status === 404 || status >= 500) {
+        if (!(err instanceof AppError))
+          console.error(JSON.stringify({ requestId, path: c.req.path, error: String(err), stack: (err as Error).stack }));
+        const detail = err instanceof AppError && status < 500 ? err.text : undefined;
+        const page = await renderErrorPage(c, status === 403 || status === 404 ? status : 500, requestId, detail).catch(() => null);
+        if (page) return page;
+      }
+    }
     if (err instanceof AppError) {
       const res = c.json(errorBody(err, lang, requestId), err.statusCode());
       const retryAfter = err.details?.['retryAfterSeconds'];

@@ -68,6 +68,7 @@ import pagePlans from './pay/routes/page_plans';
 import apiPayStatementsList from './pay/routes/api_pay_statements_list';
 import apiPayStatementsGet from './pay/routes/api_pay_statements_get';
 import apiPayStatementsAct from './pay/routes/api_pay_statements_act';
+import apiPayStatementsApprove from './pay/routes/api_pay_statements_approve';
 import apiPayExport from './pay/routes/api_pay_export';
 import apiPayRulesList from './pay/routes/api_pay_rules_list';
 import apiPayRulesSave from './pay/routes/api_pay_rules_save';
@@ -182,6 +183,7 @@ export const routes: readonly AnyRoute[] = [
   apiPayStatementsList,
   apiPayStatementsGet,
   apiPayStatementsAct,
+  apiPayStatementsApprove,
   apiPayExport,
   apiPayRulesList,
   apiPayRulesSave,

@@ -1,3 +1,4 @@
+import { browser } from '../shared/browser';
 import { systemNow } from '../../../schema/domain/clock';
 import type { z } from 'zod';
 import type { CallerCard, Collision, CompanyCard, SearchResult } from '../../../schema/contracts';
@@ -82,7 +83,7 @@ export function phoneCard({ phone }: { phone: string }): Promise<CallerCard> {
 
 export async function openCard({ companyId }: { companyId: number }): Promise<{ opened: true }> {
   const { serverUrl } = await connection();
-  await chrome.tabs.create({ url: new URL(`/app/clients/${companyId}`, serverUrl).toString() });
+  await browser.tabs.create({ url: new URL(`/app/clients/${companyId}`, serverUrl).toString() });
   return { opened: true };
 }
 

@@ -1,3 +1,4 @@
+import { inFirefox } from '../shared/browser';
 import { systemNow } from '../../../schema/domain/clock';
 import type { z } from 'zod';
 import type { Me, TokenSignInResponse } from '../../../schema/contracts';
@@ -10,8 +11,8 @@ import { readSettings, updateSettings } from './settings';
 
 type IssuedToken = z.infer<typeof TokenSignInResponse>;
 
-/** Shown on the Tokens page of the server next to this device's token. */
-const DEVICE_NAME = 'Расширение Chrome';
+/** Shown on the Tokens page of the server next to this device's token: which build signed in. */
+const deviceName = () => (inFirefox() ? 'Расширение Firefox' : 'Расширение Chrome');
 
 /** Password once, then only the personal API token is kept; the password is never stored. */
 export async function signIn(input: SignInRequest): Promise<ConnectionStatus> {
@@ -20,7 +21,7 @@ export async function signIn(input: SignInRequest): Promise<ConnectionStatus> {
     serverUrl: input.serverUrl,
     path: '/api/auth/token',
     method: 'POST',
-    body: { email: input.email, password: input.password, deviceName: DEVICE_NAME },
+    body: { email: input.email, password: input.password, deviceName: deviceName() },
   });
   await saveConnection({ serverUrl: input.serverUrl, token: issued.token, user: issued.user });
   const now = systemNow();

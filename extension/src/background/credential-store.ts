@@ -3,7 +3,7 @@ import { inStore } from './idb';
 
 /**
  * The API token lives in the extension origin's IndexedDB: content scripts run in the page's origin
- * and cannot open it, whereas chrome.storage.local is readable from them. It also survives the
+ * and cannot open it, whereas browser.storage.local is readable from them. It also survives the
  * service worker being stopped, unlike a variable.
  */
 export interface StoredConnection {

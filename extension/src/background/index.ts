@@ -1,3 +1,4 @@
+import { browser, type Runtime } from '../shared/browser';
 import { ApiError } from '../shared/api-error';
 import {
   classifySender,
@@ -58,25 +59,22 @@ function toProblem(err: unknown): Problem {
 }
 
 // Registered synchronously at the top level so a restarted worker still receives the waking message.
-chrome.runtime.onMessage.addListener((raw: unknown, sender, sendResponse: (reply: Reply) => void) => {
-  const parsed = parseMessage(raw, classifySender(sender, chrome.runtime.id));
-  if (!parsed.ok) {
-    sendResponse({ ok: false, error: parsed.error });
-    return false;
-  }
+// The answer is the returned promise (the polyfill turns it into Chrome's sendResponse; Firefox takes it as is).
+browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender): Promise<Reply> => {
+  const parsed = parseMessage(raw, classifySender(sender, browser.runtime.id, browser.runtime.getURL('')));
+  if (!parsed.ok) return Promise.resolve({ ok: false, error: parsed.error });
   const handle = handlers[parsed.message.type] as (message: Message) => Promise<MessageMap[MessageType]['response']>;
-  handle(parsed.message).then(
-    (value) => sendResponse({ ok: true, value }),
-    (err: unknown) => sendResponse({ ok: false, error: toProblem(err) }),
+  return handle(parsed.message).then(
+    (value): Reply => ({ ok: true, value }),
+    (err: unknown): Reply => ({ ok: false, error: toProblem(err) }),
   );
-  return true;
 });
 
 // The live channel (incoming calls): opened whenever the worker starts signed in; the alarm reopens
-// it if Chrome stopped the worker while the socket was down. Listeners stay top-level and synchronous.
+// it if the browser stopped the worker while the socket was down. Listeners stay top-level and synchronous.
 void startLive();
-void chrome.alarms.create(LIVE_ALARM, { periodInMinutes: 1 });
-chrome.alarms.onAlarm.addListener((alarm) => {
+void browser.alarms.create(LIVE_ALARM, { periodInMinutes: 1 });
+browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === LIVE_ALARM) void startLive();
   if (alarm.name === QUEUE_ALARM) void flushQueue().catch(() => undefined);
 });
@@ -84,14 +82,14 @@ chrome.alarms.onAlarm.addListener((alarm) => {
 void flushQueue().catch(() => undefined);
 
 // The content script follows the enabled sites and the permissions the user granted or revoked.
-chrome.runtime.onInstalled.addListener(() => void syncContentScripts());
-chrome.runtime.onStartup.addListener(() => void syncContentScripts());
-chrome.permissions.onAdded.addListener(() => void syncContentScripts());
-chrome.permissions.onRemoved.addListener(() => void syncContentScripts());
-chrome.notifications.onButtonClicked.addListener((id, index) => {
+browser.runtime.onInstalled.addListener(() => void syncContentScripts());
+browser.runtime.onStartup.addListener(() => void syncContentScripts());
+browser.permissions.onAdded.addListener(() => void syncContentScripts());
+browser.permissions.onRemoved.addListener(() => void syncContentScripts());
+browser.notifications.onButtonClicked.addListener((id, index) => {
   const action = noticeActionAt(id, index);
   if (action) void actOnNotice(id, action);
 });
-chrome.notifications.onClicked.addListener((id) => {
+browser.notifications.onClicked.addListener((id) => {
   if (noticeActionAt(id, 0)) void actOnNotice(id, 'openCard');
 });

@@ -1,3 +1,4 @@
+import { browser, inFirefox } from '../shared/browser';
 import { systemNow } from '../../../schema/domain/clock';
 import { LIVE_PING, LIVE_PONG, LIVE_PROTOCOL, LIVE_REAUTH_CLOSE } from '../../../schema/contracts/live-protocol';
 import { callApi } from '../shared/api';
@@ -135,10 +136,10 @@ function retry(delayMs: number): void {
 /** Asks our content script in the active tab to show the call over the page; false when none is there (or popups are off). */
 async function showInActiveTab(broadcast: Broadcast<'live'>): Promise<boolean> {
   try {
-    const tabs = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    const tabs = await browser.tabs.query({ active: true, lastFocusedWindow: true });
     const answers = await Promise.all(
       tabs.map((tab) =>
-        tab.id === undefined ? undefined : chrome.tabs.sendMessage(tab.id, broadcast, { frameId: 0 }).catch(() => undefined),
+        tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, broadcast, { frameId: 0 }).catch(() => undefined),
       ),
     );
     return answers.some((answer) => (answer as { shown?: boolean } | undefined)?.shown === true);
@@ -155,10 +156,10 @@ async function deliver(message: LiveMessage): Promise<void> {
   const notice = noticeFor(message);
   const broadcast: Broadcast<'live'> = { broadcast: 'live', payload: message };
   // No page listening is the normal case: nothing to do then.
-  void chrome.runtime.sendMessage(broadcast).catch(() => undefined);
+  void browser.runtime.sendMessage(broadcast).catch(() => undefined);
   if (message.type === 'call.ringing' && (await showInActiveTab(broadcast))) return;
   await Promise.all([
-    chrome.notifications
+    browser.notifications
       .create(notice.id, {
         type: 'basic',
         iconUrl: NOTIFICATION_ICON,
@@ -166,7 +167,8 @@ async function deliver(message: LiveMessage): Promise<void> {
         message: notice.message,
         ...(notice.contextMessage ? { contextMessage: notice.contextMessage } : {}),
         ...(notice.buttons.length ? { buttons: notice.buttons.map(({ title }) => ({ title })) } : {}),
-        requireInteraction: message.type === 'call.ringing',
+        // Firefox's notifications schema has no requireInteraction and refuses the call with it (buttons it only ignores).
+        ...(inFirefox() ? {} : { requireInteraction: message.type === 'call.ringing' }),
         priority: 2,
       })
       .catch((err: unknown) => console.warn('voronka: notification failed', err)),
@@ -190,7 +192,7 @@ export async function actOnNotice(notificationId: string, action: NoticeAction):
       });
     } catch (err) {
       const text = err instanceof ApiError ? err.message : 'Не удалось создать интерес';
-      await chrome.notifications.create(`error:${systemNow()}`, {
+      await browser.notifications.create(`error:${systemNow()}`, {
         type: 'basic',
         iconUrl: NOTIFICATION_ICON,
         title: 'Интерес не создан',
@@ -199,8 +201,8 @@ export async function actOnNotice(notificationId: string, action: NoticeAction):
       return;
     }
   }
-  await chrome.notifications.clear(notificationId);
-  await chrome.tabs.create({ url: new URL(`/app/clients/${companyId}`, connection.serverUrl).toString() });
+  await browser.notifications.clear(notificationId);
+  await browser.tabs.create({ url: new URL(`/app/clients/${companyId}`, connection.serverUrl).toString() });
 }
 
 export function noticeActionAt(notificationId: string, buttonIndex: number): NoticeAction | null {

@@ -1,3 +1,4 @@
+import { browser } from '../shared/browser';
 import { systemNow } from '../../../schema/domain/clock';
 import { callApi } from '../shared/api';
 import { ApiError } from '../shared/api-error';
@@ -48,9 +49,9 @@ async function send(item: QueuedAction): Promise<SendResult> {
 
 async function scheduleWake(items: QueuedAction[]): Promise<void> {
   const wake = nextWakeAt(items);
-  if (wake === null) await chrome.alarms.clear(QUEUE_ALARM);
+  if (wake === null) await browser.alarms.clear(QUEUE_ALARM);
   // Chrome fires alarms at most every 30 s; a sooner retry comes from the next good answer anyway.
-  else await chrome.alarms.create(QUEUE_ALARM, { when: Math.max(wake, systemNow() + 30_000), periodInMinutes: 0.5 });
+  else await browser.alarms.create(QUEUE_ALARM, { when: Math.max(wake, systemNow() + 30_000), periodInMinutes: 0.5 });
 }
 
 async function drain(store: QueueStore, force: boolean): Promise<void> {

@@ -1,6 +1,7 @@
+import { browser } from '../shared/browser';
 import type { Problem, SiteSettings } from '../shared/messages';
 
-/** Non-secret state; chrome.storage.local is fine for it (content scripts may read it, nothing here is a secret). */
+/** Non-secret state; browser.storage.local is fine for it (content scripts may read it, nothing here is a secret). */
 export interface Settings extends SiteSettings {
   serverUrl: string | null;
   lastSyncAt: number | null;
@@ -21,10 +22,10 @@ const DEFAULTS: Settings = {
 };
 
 export async function readSettings(): Promise<Settings> {
-  const stored = await chrome.storage.local.get<Settings>(Object.keys(DEFAULTS) as (keyof Settings)[]);
+  const stored = (await browser.storage.local.get(Object.keys(DEFAULTS))) as Partial<Settings>;
   return { ...DEFAULTS, ...stored };
 }
 
 export async function updateSettings(patch: Partial<Settings>): Promise<void> {
-  await chrome.storage.local.set(patch);
+  await browser.storage.local.set(patch);
 }

@@ -1,10 +1,11 @@
+import { browser } from '../shared/browser';
 import contentScript from '../content/index.tsx?script&iife';
 import type { SettingsView, SiteSettings } from '../shared/messages';
 import { wantedPatterns } from '../shared/sites';
 import { readSettings, updateSettings } from './settings';
 
 /**
- * The content script is registered at run time (chrome.scripting) rather than in the manifest:
+ * The content script is registered at run time (browser.scripting) rather than in the manifest:
  * it runs only on the sites the user turned on AND granted (optional host permissions, asked per
  * site by the options page), and turning a site off or revoking its permission takes it away.
  */
@@ -12,7 +13,7 @@ import { readSettings, updateSettings } from './settings';
 const SCRIPT_ID = 'voronka-pages';
 
 async function permitted(patterns: string[]): Promise<string[]> {
-  const checks = await Promise.all(patterns.map((origin) => chrome.permissions.contains({ origins: [origin] }).catch(() => false)));
+  const checks = await Promise.all(patterns.map((origin) => browser.permissions.contains({ origins: [origin] }).catch(() => false)));
   return patterns.filter((_, i) => checks[i]);
 }
 
@@ -24,12 +25,12 @@ async function permitted(patterns: string[]): Promise<string[]> {
  */
 async function injectIntoOpenTabs(patterns: string[]): Promise<void> {
   if (!patterns.length) return;
-  const tabs = await chrome.tabs.query({ url: patterns }).catch(() => []);
+  const tabs = await browser.tabs.query({ url: patterns }).catch(() => []);
   await Promise.all(
     tabs
       .filter((tab) => tab.id !== undefined && !tab.discarded)
       .map((tab) =>
-        chrome.scripting
+        browser.scripting
           .executeScript({ target: { tabId: tab.id!, allFrames: true }, files: [contentScript], injectImmediately: false })
           .catch((err: unknown) => console.warn(`voronka: could not inject into tab ${tab.id}`, err)),
       ),
@@ -45,13 +46,13 @@ export function syncContentScripts(): Promise<string[]> {
     .then(async () => {
       const settings = await readSettings();
       const active = await permitted(wantedPatterns(settings));
-      const current = await chrome.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
+      const current = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
       const before = current[0]?.matches ?? [];
       const same = current[0] && JSON.stringify([...before].sort()) === JSON.stringify([...active].sort());
       if (same) return active;
-      if (current.length) await chrome.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
+      if (current.length) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
       if (active.length) {
-        await chrome.scripting.registerContentScripts([
+        await browser.scripting.registerContentScripts([
           {
             id: SCRIPT_ID,
             js: [contentScript],

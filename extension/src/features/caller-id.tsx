@@ -1,3 +1,4 @@
+import { browser } from '../shared/browser';
 import { systemNow } from '../../../schema/domain/clock';
 import { render } from 'preact';
 import { useLayoutEffect, useState } from 'preact/hooks';
@@ -93,14 +94,14 @@ export function showCall(shown: Shown | null): void {
 /** Incoming calls pushed by the service worker; answers `{ shown: true }` so it skips the notification. */
 export function listenForPushedCalls(callPopups: boolean, signal: AbortSignal): void {
   if (!callPopups || window.top !== window) return;
-  const listener = (raw: unknown, _sender: chrome.runtime.MessageSender, reply: (answer: unknown) => void) => {
-    if (!isBroadcast(raw) || raw.payload.type !== 'call.ringing') return false;
+  // Answered by the returned promise; any other message gets no answer from here (undefined).
+  const listener = (raw: unknown) => {
+    if (!isBroadcast(raw) || raw.payload.type !== 'call.ringing') return undefined;
     showCall({ card: raw.payload.card, title: 'Входящий звонок' });
-    reply({ shown: true });
-    return false;
+    return Promise.resolve({ shown: true });
   };
-  chrome.runtime.onMessage.addListener(listener);
-  signal.addEventListener('abort', () => chrome.runtime.onMessage.removeListener(listener));
+  browser.runtime.onMessage.addListener(listener);
+  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener));
 }
 
 /** On a web softphone: whenever the ringing or active number changes, look it up and show its card. */

@@ -1,9 +1,11 @@
+import { browser } from '../shared/browser';
 import { systemNow } from '../../../schema/domain/clock';
 import { render } from 'preact';
 import { useLayoutEffect, useState } from 'preact/hooks';
 import type { MailHost, OpenMessage } from '../hosts/index';
 import { createOverlay, probe, type Overlay } from '../content/overlay';
 import type { MailCardView, MailParty } from '../shared/messages';
+import { formatPhonesIn } from '../shared/format';
 import { logMailRequest } from '../shared/mail';
 import { OVERLAY_ATTRIBUTE } from '../shared/phones';
 import { sendToBackground } from '../shared/send';
@@ -101,7 +103,7 @@ function Sidebar({ site, message, lookup, refresh, ownEmail, layout, setLayout }
     setStatus(null);
     try {
       const outcome = await action();
-      setStatus({ text: outcome.message, tone: outcome.state === 'collision' ? 'bad' : 'ok' });
+      setStatus({ text: formatPhonesIn(outcome.message), tone: outcome.state === 'collision' ? 'bad' : 'ok' });
       setForm(null);
       setDraft('');
       if (outcome.state === 'sent') after?.();
@@ -300,11 +302,19 @@ function Sidebar({ site, message, lookup, refresh, ownEmail, layout, setLayout }
                 <button
                   type="button"
                   data-action="call"
-                  key={phone}
+                  key={phone.text}
                   disabled={busy}
-                  onClick={() => run(() => sendToBackground('call', { phone: phone.replace(/ доб\. .*/, ''), companyId: model.companyId }))}
+                  onClick={() =>
+                    run(async () => {
+                      const outcome = await sendToBackground('call', { phone: phone.e164, companyId: model.companyId });
+                      // The PBX dials the main number; the extension is for the manager to dial (as click-to-call says).
+                      return phone.extension
+                        ? { ...outcome, message: `${outcome.message}. Наберите добавочный ${phone.extension}` }
+                        : outcome;
+                    })
+                  }
                 >
-                  ☎ {phone}
+                  ☎ {phone.text}
                 </button>
               ))}
             </section>
@@ -402,7 +412,7 @@ export function startSidebar(site: MailHost, ownEmail: string | null, signal: Ab
   const layoutKey = `voronka.sidebar.${location.host}`;
   let layout = readLayout(null);
   let dock: HTMLStyleElement | null = null;
-  const layoutLoaded = chrome.storage.local
+  const layoutLoaded = browser.storage.local
     .get(layoutKey)
     .then((stored) => {
       layout = readLayout(stored[layoutKey]);
@@ -429,7 +439,7 @@ export function startSidebar(site: MailHost, ownEmail: string | null, signal: Ab
   const setLayout = (next: SidebarLayout, save: boolean) => {
     layout = next;
     draw();
-    if (save) void chrome.storage.local.set({ [layoutKey]: next }).catch(() => undefined);
+    if (save) void browser.storage.local.set({ [layoutKey]: next }).catch(() => undefined);
   };
 
   const draw = () => {

@@ -1,6 +1,5 @@
 import type { ActiveCall, CallState, SoftphoneHost } from './types';
-import { normalizePhone } from '../shared/phones';
-import { first } from './read';
+import { callerNumber, first } from './read';
 
 /**
  * ctxSip (github.com/collecttix/ctxSip), an MIT web softphone on SIP.js that companies host next
@@ -28,7 +27,7 @@ function numberOfUri(uri: string): string | null {
   } catch {
     // A malformed escape is rare in a PBX URI; the raw user part is still the best answer.
   }
-  return normalizePhone(decoded)?.e164 ?? (decoded.replace(/[^\d+*#]/g, '') || null);
+  return callerNumber(decoded);
 }
 
 export const ctxsip: SoftphoneHost = {

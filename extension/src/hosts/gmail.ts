@@ -1,5 +1,5 @@
 import type { MailHost } from './types';
-import { all, fallbackThreadKey, first, openMessage, ParticipantList, textOf } from './read';
+import { all, fallbackThreadKey, first, openMessage, ParticipantList, textOf, titleOrText } from './read';
 
 /**
  * Gmail (mail.google.com). Selectors are Gmail's obfuscated but long-lived class names as public
@@ -7,7 +7,9 @@ import { all, fallbackThreadKey, first, openMessage, ParticipantList, textOf } f
  * sender, span.g2[email] recipients, h2.hP subject, div.a3s body), Mailvelope's gmailIntegration
  * ([data-message-id] with data-legacy-message-id), and h2.hP[data-thread-perm-id] / the .ha header
  * as several content scripts use them. Gmail's header line ("кому: мне, Борис") does not tell To
- * from Cc, so every recipient is reported as 'to'.
+ * from Cc, so every recipient is reported as 'to'. The date is each message's `span.g3`, whose
+ * title holds the full date («чт, 26 нояб. 2026 г., 10:15»; the text only «10:15 (1 час назад)») —
+ * as userscripts that show Gmail's full dates read it (greasyfork 26848, "Gmail - show full date").
  */
 
 const selectors = {
@@ -17,6 +19,7 @@ const selectors = {
   message: 'div.adn[data-legacy-message-id], div.adn[data-message-id]',
   sender: 'span.gD[email]',
   recipient: 'span.g2[email]',
+  date: 'span.g3',
 } as const;
 
 export const gmail: MailHost = {
@@ -55,6 +58,8 @@ export const gmail: MailHost = {
       threadKey: threadId ? `gmail:${threadId}` : fallbackThreadKey('gmail', subject, list),
       subject,
       participants: list,
+      // The latest message's date, as its id is the latest's: the full date is in the title.
+      dateText: latest ? titleOrText(first(latest, selectors.date)) : null,
     });
   },
 

@@ -1,5 +1,6 @@
 import type { DomDocument } from './dom';
 import type { HostSite } from './types';
+import { browserPhone } from './browser-phone';
 import { ctxsip } from './ctxsip';
 import { generic } from './generic';
 import { gmail } from './gmail';
@@ -16,7 +17,7 @@ export type * from './types';
  * sidebar and click-to-call features decide what to show. See docs/extension.md.
  */
 
-export const hostSites: readonly HostSite[] = [gmail, yandexMail, mailru, outlook, roundcube, ctxsip, generic];
+export const hostSites: readonly HostSite[] = [gmail, yandexMail, mailru, outlook, roundcube, ctxsip, browserPhone, generic];
 
 /** The adapter for a page: the first specific site whose `detect` says yes, else the generic one. */
 export function hostFor(doc: DomDocument, url: URL): HostSite {

@@ -6,7 +6,9 @@ import { all, fallbackThreadKey, first, openMessage, ParticipantList, textOf } f
  * them: `.letter__author > .letter-contact` and `.letter__recipients > .letter-contact`, whose
  * title holds the address and text the name; the subject as h2.thread-subject (h2.thread__subject
  * in older builds), inside .thread__subject-line. The short recipient line does not mark Cc, so
- * every recipient is 'to'. The letter id lives only in the URL (/inbox/0:…:0/, /thread/…).
+ * every recipient is 'to'. The letter id lives only in the URL (/inbox/0:…:0/, /thread/…). The
+ * date is `.letter__date` beside the author, as the same scrapers read it: «26 ноября, 10:15»,
+ * «2 октября 2021, 00:00», «сегодня, 10:15»; in a thread the last letter's is the latest.
  */
 
 const selectors = {
@@ -15,6 +17,7 @@ const selectors = {
   authorBlock: '.letter__author',
   recipientBlock: '.letter__recipients',
   contact: '.letter-contact[title]',
+  date: '.letter__date',
 } as const;
 
 /** /inbox/0:17012345678901234567:0/ → the letter; /thread/… → a thread. */
@@ -44,6 +47,7 @@ export const mailru: MailHost = {
       threadKey: found ? `mailru:${found[2]}` : fallbackThreadKey('mailru', subject, list),
       subject,
       participants: list,
+      dateText: textOf(all(doc, selectors.date).pop()),
     });
   },
 

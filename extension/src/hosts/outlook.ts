@@ -1,6 +1,6 @@
 import type { MailHost, ParticipantRole } from './types';
 import type { DomElement } from './dom';
-import { addressList, all, emailIn, fallbackThreadKey, first, openMessage, ParticipantList, textOf } from './read';
+import { addressList, all, emailIn, fallbackThreadKey, first, openMessage, ParticipantList, textOf, titleOrText } from './read';
 
 /**
  * Outlook on the web (OWA: outlook.office.com, outlook.office365.com, outlook.live.com and the newer
@@ -10,6 +10,9 @@ import { addressList, all, emailIn, fallbackThreadKey, first, openMessage, Parti
  * outlookIntegration), the pane's [role="heading"] subject, and header elements whose aria-label
  * reads "From: Имя <адрес>" (seen in a public userscript). The Russian labels "От:", "Кому:",
  * "Копия:" are OWA's Russian UI words and are a guess until checked on a Russian-language mailbox.
+ * The date is `[data-testid="SentReceivedSavedTime"]` (OWA's component of that name, read by public
+ * scrapers and extensions): «Thu 11/26/2026 10:15 AM» in en-US, «Чт 26.11.2026 10:15» in Russian.
+ * OWA lists a conversation newest first (its default), so the first one in the pane is the latest.
  */
 
 const selectors = {
@@ -19,6 +22,7 @@ const selectors = {
   from: '[aria-label^="From:"], [aria-label^="От:"]',
   to: '[aria-label^="To:"], [aria-label^="Кому:"]',
   cc: '[aria-label^="Cc:"], [aria-label^="Копия:"]',
+  date: '[data-testid="SentReceivedSavedTime"]',
 } as const;
 
 const OWA_HOSTS = ['outlook.office.com', 'outlook.office365.com', 'outlook.live.com', 'outlook.cloud.microsoft'];
@@ -70,6 +74,7 @@ export const outlook: MailHost = {
           : fallbackThreadKey('outlook', subject, list),
       subject,
       participants: list,
+      dateText: titleOrText(first(pane, selectors.date)),
     });
   },
 

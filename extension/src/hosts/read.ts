@@ -1,5 +1,6 @@
 import type { DomDocument, DomElement } from './dom';
 import type { OpenMessage, Participant, ParticipantRole } from './types';
+import { normalizePhone } from '../shared/phones';
 
 /** Helpers the adapters share: text cleanup, addresses, the participant list. */
 
@@ -11,6 +12,11 @@ export function cleanText(text: string | null | undefined): string | null {
 
 export function textOf(element: DomElement | null | undefined): string | null {
   return element ? cleanText(element.textContent) : null;
+}
+
+/** An element's title when it has one (Gmail and OWA put the full date there), else its text. */
+export function titleOrText(element: DomElement | null | undefined): string | null {
+  return cleanText(element?.getAttribute('title')) ?? textOf(element);
 }
 
 const EMAIL_IN_TEXT = /[a-z0-9._%+'-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/i;
@@ -39,6 +45,19 @@ export function addressList(text: string): { email: string; name: string | null 
     found.push({ email, name });
   }
   return found;
+}
+
+/**
+ * A caller as a softphone shows it → E.164 (+74951234567) when it is a phone number, else the
+ * digits as shown (an internal extension «101», a «*97» feature code); null when nothing is left.
+ */
+export function callerNumber(shown: string): string | null {
+  return normalizePhone(shown)?.e164 ?? (shown.replace(/[^\d+*#]/g, '') || null);
+}
+
+/** Whether the app hid the element itself (jQuery's `.hide()` writes `display: none` inline; `.show()` clears it). */
+export function hiddenInline(element: DomElement | null | undefined): boolean {
+  return /display\s*:\s*none/i.test(element?.getAttribute('style') ?? '');
 }
 
 /** The first element that matches, scoped to `root` (document or element). */

@@ -8,7 +8,9 @@ import { addressList, all, emailIn, fallbackThreadKey, first, openMessage, Parti
  * SenderName, SenderEmail, Recipients-to/-cc .Recipient, Header-wrapper) and of scrapers that read
  * h1.qa-MessageViewer-Title-text. What sits inside one Recipient is not published: the adapter
  * takes the first address from its title or text, which holds for both the chip and the expanded
- * "Имя <адрес>" forms.
+ * "Имя <адрес>" forms. The date is the page object's `.qa-MessageViewer-Header-date` ("Время
+ * прихода письма") inside the `.qa-MessageViewer-Header-dateLink` that scrapers read: «26 ноября в
+ * 10:15», «26 ноября 2025 в 10:15», «сегодня в 10:15» (hosts/date-text.ts reads them).
  */
 
 const selectors = {
@@ -18,6 +20,7 @@ const selectors = {
   senderEmail: '.qa-MessageViewer-SenderEmail',
   recipientTo: '.qa-MessageViewer-Recipients-to .qa-MessageViewer-Recipient',
   recipientCc: '.qa-MessageViewer-Recipients-cc .qa-MessageViewer-Recipient',
+  date: '.qa-MessageViewer-Header-date, .qa-MessageViewer-Header-dateLink',
 } as const;
 
 const YANDEX_MAIL_HOST = /^mail\.yandex\.(ru|com|by|kz|uz|com\.tr)$/;
@@ -63,6 +66,7 @@ export const yandexMail: MailHost = {
       threadKey: found ? `yandex-mail:${found[1]}/${found[2]}` : fallbackThreadKey('yandex-mail', subject, list),
       subject,
       participants: list,
+      dateText: textOf(first(header, selectors.date)),
     });
   },
 

@@ -1,3 +1,4 @@
+import { browser } from '../shared/browser';
 import { useEffect, useState } from 'preact/hooks';
 import { formatSyncTime } from '../shared/format';
 import { isLocalServer, normalizeServerUrl, type ConnectionStatus } from '../shared/messages';
@@ -35,8 +36,8 @@ export function OptionsPage() {
       setError('Адрес сервера должен начинаться с https:// (http:// — только для localhost и 127.0.0.1)');
       return;
     }
-    // Must run first in the click handler: Chrome asks for permissions only during a user gesture.
-    if (!isLocalServer(origin) && !(await chrome.permissions.request({ origins: [`${origin}/*`] }))) {
+    // Must run first in the click handler: Chrome and Firefox ask for permissions only during a user gesture.
+    if (!isLocalServer(origin) && !(await browser.permissions.request({ origins: [`${origin}/*`] }))) {
       setError(`Без доступа к ${origin} расширение не сможет обращаться к серверу`);
       return;
     }

@@ -1,3 +1,4 @@
+import { browser } from '../shared/browser';
 import { useEffect, useState } from 'preact/hooks';
 import type { SettingsView, SiteSettings } from '../shared/messages';
 import { sendToBackground } from '../shared/send';
@@ -5,7 +6,8 @@ import { hostedSites, insecureWarning, isInsecureOrigin, readSiteOrigin } from '
 
 /**
  * Where the extension works. Each hosted webmail and each own address is asked for as an optional
- * host permission when turned on (Chrome shows its prompt; it must be the click's first await).
+ * host permission when turned on (the browser shows its prompt; Chrome and Firefox both accept it only
+ * from a user gesture, so it must be the click's first await).
  */
 export function Sites() {
   const [view, setView] = useState<SettingsView | null>(null);
@@ -20,8 +22,8 @@ export function Sites() {
 
   async function save(next: SiteSettings, ask: string[] = []) {
     setError(null);
-    if (ask.length && !(await chrome.permissions.request({ origins: ask }))) {
-      setError('Без разрешения Chrome расширение не сможет работать на этом сайте');
+    if (ask.length && !(await browser.permissions.request({ origins: ask }))) {
+      setError('Без разрешения браузера расширение не сможет работать на этом сайте');
       return;
     }
     try {
@@ -37,7 +39,7 @@ export function Sites() {
   function toggleSite(id: string, matches: readonly string[], on: boolean) {
     const sites = on ? [...current.sites, id] : current.sites.filter((s) => s !== id);
     void save({ ...current, sites }, on ? [...matches] : []);
-    if (!on) void chrome.permissions.remove({ origins: [...matches] }).catch(() => undefined);
+    if (!on) void browser.permissions.remove({ origins: [...matches] }).catch(() => undefined);
   }
 
   function addOrigin(event: Event) {
@@ -66,7 +68,7 @@ export function Sites() {
 
   function removeOrigin(value: string) {
     void save({ ...current, customOrigins: current.customOrigins.filter((o) => o !== value) });
-    void chrome.permissions.remove({ origins: [`${value}/*`] }).catch(() => undefined);
+    void browser.permissions.remove({ origins: [`${value}/*`] }).catch(() => undefined);
   }
 
   const isActive = (patterns: readonly string[]) => patterns.some((p) => view.active.includes(p));
@@ -75,7 +77,7 @@ export function Sites() {
     <section id="sites">
       <h2>Где работает расширение</h2>
       <p class="muted">
-        Боковая панель с карточкой клиента в почте и кнопка звонка у телефонов. Chrome спросит разрешение для каждого сайта; уже открытые
+        Боковая панель с карточкой клиента в почте и кнопка звонка у телефонов. Браузер спросит разрешение для каждого сайта; уже открытые
         вкладки этого сайта подхватят расширение сразу, без перезагрузки.
       </p>
       {hostedSites.map((site) => (

@@ -1,3 +1,4 @@
+import { browser } from '../shared/browser';
 import { useEffect, useState } from 'preact/hooks';
 import { formatSyncTime } from '../shared/format';
 import { ringingText } from '../shared/live';
@@ -49,14 +50,14 @@ export function Popup() {
     const listener = (raw: unknown) => {
       if (isBroadcast(raw) && raw.payload.type === 'call.ringing') setRinging(ringingText(raw.payload.card));
     };
-    chrome.runtime.onMessage.addListener(listener);
-    return () => chrome.runtime.onMessage.removeListener(listener);
+    browser.runtime.onMessage.addListener(listener);
+    return () => browser.runtime.onMessage.removeListener(listener);
   }, []);
 
-  const optionsUrl = chrome.runtime.getURL(chrome.runtime.getManifest().options_ui?.page ?? '');
+  const optionsUrl = browser.runtime.getURL(browser.runtime.getManifest().options_ui?.page ?? '');
   const openOptions = (event: Event) => {
     event.preventDefault();
-    void chrome.runtime.openOptionsPage();
+    void browser.runtime.openOptionsPage();
   };
   const sendNow = () => sendToBackground('flushQueue', {}).then(setQueue, (err: Error) => setFailure(err.message));
   const reason = failure ?? status?.error?.message;

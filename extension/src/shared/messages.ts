@@ -527,10 +527,14 @@ export interface SenderInfo {
   origin?: string;
 }
 
-/** Pages of this extension have its own origin; a content script reports the web page's origin and URL. */
-export function classifySender(sender: SenderInfo, extensionId: string): SenderKind {
+/**
+ * Pages of this extension have its own origin; a content script reports the web page's origin and URL.
+ * `extensionBase` is `runtime.getURL('')`: `chrome-extension://<id>/` in Chromium, but
+ * `moz-extension://<per-profile uuid>/` in Firefox, whose origin is not derived from the add-on id.
+ */
+export function classifySender(sender: SenderInfo, extensionId: string, extensionBase: string): SenderKind {
   if (sender.id !== extensionId) return 'foreign';
-  const own = `chrome-extension://${extensionId}`;
+  const own = extensionBase.replace(/\/+$/, '');
   if (sender.origin === undefined && sender.url === undefined) return 'content-script';
   const originIsOwn = sender.origin === undefined || sender.origin === own;
   const urlIsOwn = sender.url === undefined || sender.url.startsWith(`${own}/`);

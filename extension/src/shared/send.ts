@@ -1,3 +1,4 @@
+import { browser } from './browser';
 import type { MessageMap, MessageType, Problem, Reply } from './messages';
 
 export class MessageError extends Error {
@@ -11,7 +12,7 @@ export async function sendToBackground<K extends MessageType>(
   type: K,
   request: MessageMap[K]['request'],
 ): Promise<MessageMap[K]['response']> {
-  const reply = (await chrome.runtime.sendMessage({ ...request, type })) as Reply<K> | undefined;
+  const reply = (await browser.runtime.sendMessage({ ...request, type })) as Reply<K> | undefined;
   if (!reply) throw new MessageError({ code: 'no_reply', message: 'Фоновый процесс расширения не ответил' });
   if (!reply.ok) throw new MessageError(reply.error);
   return reply.value;

@@ -1,4 +1,5 @@
 import type { CompanyCard } from '../../../schema/contracts';
+import { formatDialled } from './format';
 import { findPhonesInText } from './phones';
 
 /**
@@ -16,8 +17,11 @@ export interface SidebarModel {
   documents: { kind: 'invoice' | 'payment' | 'shipment'; text: string }[];
   deviations: string[];
   timeline: { id: number; when: string; text: string }[];
-  /** Phones of the matched contact first, then the company's others: the «Позвонить» buttons. */
-  phones: string[];
+  /**
+   * Phones of the matched contact first, then the company's others: the «Позвонить» buttons, shown
+   * the Russian way («+7 495 123-45-67 доб. 12»), dialled by their E.164 number.
+   */
+  phones: { text: string; e164: string; extension: string | null }[];
 }
 
 const STATUS = { client: 'Клиент', prospect: 'Потенциальный клиент' } as const;
@@ -79,10 +83,13 @@ export function timelineText(event: CompanyCard['timeline'][number]): string {
 export function sidebarModel(card: CompanyCard, email: string | null, timeZone?: string): SidebarModel {
   const matched = email ? card.contacts.find((c) => c.points.some((p) => p.kind === 'email' && p.value === email)) : undefined;
   const contact = matched ?? card.contacts[0];
-  const phoneOf = (p: { value: string; extension: string | null }) => (p.extension ? `${p.value} доб. ${p.extension}` : p.value);
-  const phones = [...(contact?.points ?? []), ...card.contacts.filter((c) => c !== contact).flatMap((c) => c.points)]
-    .filter((p) => p.kind === 'phone')
-    .map(phoneOf);
+  const phoneOf = (p: { value: string; extension: string | null }) => formatDialled({ e164: p.value, extension: p.extension });
+  const phones = new Map<string, SidebarModel['phones'][number]>();
+  for (const p of [...(contact?.points ?? []), ...card.contacts.filter((c) => c !== contact).flatMap((c) => c.points)]) {
+    if (p.kind !== 'phone') continue;
+    const text = phoneOf(p);
+    if (!phones.has(text)) phones.set(text, { text, e164: p.value, extension: p.extension });
+  }
   const documents: SidebarModel['documents'] = [];
   for (const kind of ['invoice', 'payment', 'shipment'] as const) {
     const latest = card.lastDocuments.filter((d) => d.kind === kind).sort((a, b) => b.occurredAt - a.occurredAt)[0];
@@ -118,7 +125,7 @@ export function sidebarModel(card: CompanyCard, email: string | null, timeZone?:
       .sort((a, b) => b.occurredAt - a.occurredAt)
       .slice(0, TIMELINE_LIMIT)
       .map((event) => ({ id: event.id, when: dateTime(event.occurredAt, timeZone), text: timelineText(event) })),
-    phones: [...new Set(phones)],
+    phones: [...phones.values()],
   };
 }
 
@@ -130,7 +137,7 @@ export function suggestedCompanyName(email: string, name: string | null): string
   return PUBLIC_MAIL.test(domain) ? (name ?? email) : domain;
 }
 
-/** What a signature tells about its writer: «ООО "Кровля А"», «снабженец», phones as the server's normalizePhone reads them. */
+/** What a signature tells about its writer: «ООО "Кровля А"», «снабженец», phones written «+7 495 123-45-67 доб. 12». */
 export interface SignatureFacts {
   company: string | null;
   position: string | null;
@@ -162,7 +169,8 @@ export function readSignature(body: string | null | undefined, writer: string | 
   const text = block.join('\n');
   const legal = LEGAL_FORM.exec(text);
   const company = legal ? `${legal[1]} ${legal[2]!.trim()}` : null;
-  const phones = findPhonesInText(text).map(({ phone }) => (phone.extension ? `${phone.e164} доб. ${phone.extension}` : phone.e164));
+  // Shown in the form the Russian way; the server's normalizePhone reads it back (no-break spaces, «доб.» included).
+  const phones = findPhonesInText(text).map(({ phone }) => formatDialled(phone));
   const names = (writer ?? '')
     .toLowerCase()
     .split(' ')
@@ -222,7 +230,7 @@ export function unknownParticipants(
   });
 }
 
-/** The sidebar's place on a site, remembered per site (content/sidebar layout in chrome.storage.local). */
+/** The sidebar's place on a site, remembered per site (content/sidebar layout in browser.storage.local). */
 export interface SidebarLayout {
   collapsed: boolean;
   width: number;

@@ -15,15 +15,15 @@ export class ApiError extends Error {
   }
 }
 
-/** JSON in, JSON out, with the session cookie of the page; Russian messages whatever the browser's language. */
-export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+/** JSON in, JSON out, with the session cookie of the page; Russian messages whatever the browser's language (English when the page is in English). */
+export async function api<T>(path: string, init: { method?: string; body?: unknown; lang?: 'ru' | 'en' } = {}): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {
       method: init.method ?? 'GET',
       headers: {
         accept: 'application/json',
-        'accept-language': 'ru',
+        'accept-language': init.lang ?? 'ru',
         ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
       },
       ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),

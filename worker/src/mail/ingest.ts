@@ -162,6 +162,9 @@ export async function ingestMail(
     from: message.from?.address ?? null,
     to: message.to.map((a) => a.address),
     cc: message.cc.map((a) => a.address),
+    // No date to file it at (a webmail page whose date the extension could not read, a mail without
+    // a Date header): it is filed at its receipt, and the event says so.
+    ...(message.date === null ? { dateSource: 'receipt' as const } : {}),
   };
   const companies: MailCompanyResult[] = [];
   for (const [companyId, group] of byCompany) {

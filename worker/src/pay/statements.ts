@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { PayStatement } from '../../../schema/contracts';
-import { requireUser, requireWriter } from '../access';
+import { requireUser, requireWriter, type UserPrincipal } from '../access';
 import { AppError } from '../platform/errors';
 import type { ServiceContext } from '../platform/route';
 import { salaryStatementTransitions, transition, type SalaryStatementAction } from './calculator';
 import { principalLabel } from '../platform/principal';
-import { monthFigures } from './month-figures';
+import { monthFigures, type MonthFigures } from './month-figures';
 import { currentMonth, payPeople, payPerson } from './people';
 import { statementView } from './statement-view';
 
@@ -73,31 +73,17 @@ export async function actOnStatement({
   if (input.action === 'approve' && !figures!.statement)
     throw new AppError('conflict', { ru: figures!.problem ?? 'Расчёт не составлен', en: 'The statement cannot be computed' });
 
-  const next = result.next;
-  const approve = input.action === 'approve';
-  const snapshot = approve ? JSON.stringify(figures!.statement) : null;
-  const total = approve ? figures!.statement!.totalKopecks : null;
-  const changed = (await ctx.db.batch([
-    // A month nobody touched yet is a draft without a row: give it one, then move it like any other.
-    ctx.db.run(sql`INSERT INTO salary_statements (user_id, month, state, updated_at) VALUES (${person.id}, ${input.month}, 'draft', ${ctx.now})
-      ON CONFLICT (user_id, month) DO NOTHING`),
-    ctx.db.all<{ id: number }>(sql`UPDATE salary_statements SET state = ${next},
-        snapshot = CASE WHEN ${approve ? 1 : 0} = 1 THEN ${snapshot} ELSE snapshot END,
-        total_kopecks = CASE WHEN ${approve ? 1 : 0} = 1 THEN ${total} ELSE total_kopecks END,
-        dispute_comment = CASE WHEN ${input.action} = 'dispute' THEN ${comment} ELSE dispute_comment END,
-        resolution_comment = CASE WHEN ${input.action} IN ('answer', 'approve') AND ${comment} IS NOT NULL THEN ${comment} ELSE resolution_comment END,
-        checked_at = CASE WHEN ${input.action} = 'check' THEN ${ctx.now} ELSE checked_at END,
-        approved_by = CASE WHEN ${approve ? 1 : 0} = 1 THEN ${caller.user.id} ELSE approved_by END,
-        approved_at = CASE WHEN ${approve ? 1 : 0} = 1 THEN ${ctx.now} ELSE approved_at END,
-        updated_at = ${ctx.now}
-      WHERE user_id = ${person.id} AND month = ${input.month} AND state = ${current}
-      RETURNING id`),
-    // Logged only when this request made the change (the row now carries its time and new state).
-    ctx.db.run(sql`INSERT INTO audit_log (at, user_id, principal, action, entity, entity_id, details, request_id)
-      SELECT ${ctx.now}, ${caller.user.id}, ${principalLabel(caller)}, 'change', 'salary_statement', ${`${person.id}:${input.month}`},
-        ${JSON.stringify({ action: input.action, from: current, to: next, comment, totalKopecks: figures!.statement?.totalKopecks ?? null })}, ${ctx.requestId}
-      WHERE EXISTS (SELECT 1 FROM salary_statements WHERE user_id = ${person.id} AND month = ${input.month} AND updated_at = ${ctx.now} AND state = ${next})`),
-  ])) as unknown as [unknown, { id: number }[], unknown];
+  const changed = (await ctx.db.batch(
+    moveStatement(ctx, caller, {
+      userId: person.id,
+      month: input.month,
+      action: input.action,
+      from: current,
+      to: result.next,
+      comment,
+      statement: figures!.statement,
+    }),
+  )) as unknown as [unknown, { id: number }[], unknown];
   if (!changed[1].length) {
     throw new AppError('conflict', {
       ru: 'Расчёт только что изменил кто-то другой — обновите страницу',
@@ -105,4 +91,112 @@ export async function actOnStatement({
     });
   }
   return getStatement({ ctx, input: { userId: person.id, month: input.month } });
+}
+
+/**
+ * The three statements of one workflow step, for a D1 batch: give an untouched month its draft row,
+ * move the state only if nobody changed it meanwhile (RETURNING the row when this request moved it),
+ * and log the step only when this request made the change. Approval freezes the figures as they are.
+ */
+function moveStatement(
+  ctx: ServiceContext,
+  caller: UserPrincipal,
+  step: {
+    userId: number;
+    month: string;
+    action: Exclude<SalaryStatementAction, 'export'>;
+    from: string;
+    to: string;
+    comment: string | null;
+    statement: MonthFigures['statement'];
+  },
+) {
+  const { userId, month, action, from, to, comment } = step;
+  const approve = action === 'approve';
+  const snapshot = approve ? JSON.stringify(step.statement) : null;
+  const total = approve ? (step.statement?.totalKopecks ?? null) : null;
+  return [
+    // A month nobody touched yet is a draft without a row: give it one, then move it like any other.
+    ctx.db.run(sql`INSERT INTO salary_statements (user_id, month, state, updated_at) VALUES (${userId}, ${month}, 'draft', ${ctx.now})
+      ON CONFLICT (user_id, month) DO NOTHING`),
+    ctx.db.all<{ id: number }>(sql`UPDATE salary_statements SET state = ${to},
+        snapshot = CASE WHEN ${approve ? 1 : 0} = 1 THEN ${snapshot} ELSE snapshot END,
+        total_kopecks = CASE WHEN ${approve ? 1 : 0} = 1 THEN ${total} ELSE total_kopecks END,
+        dispute_comment = CASE WHEN ${action} = 'dispute' THEN ${comment} ELSE dispute_comment END,
+        resolution_comment = CASE WHEN ${action} IN ('answer', 'approve') AND ${comment} IS NOT NULL THEN ${comment} ELSE resolution_comment END,
+        checked_at = CASE WHEN ${action} = 'check' THEN ${ctx.now} ELSE checked_at END,
+        approved_by = CASE WHEN ${approve ? 1 : 0} = 1 THEN ${caller.user.id} ELSE approved_by END,
+        approved_at = CASE WHEN ${approve ? 1 : 0} = 1 THEN ${ctx.now} ELSE approved_at END,
+        updated_at = ${ctx.now}
+      WHERE user_id = ${userId} AND month = ${month} AND state = ${from}
+      RETURNING id`),
+    // Logged only when this request made the change (the row now carries its time and new state).
+    ctx.db.run(sql`INSERT INTO audit_log (at, user_id, principal, action, entity, entity_id, details, request_id)
+      SELECT ${ctx.now}, ${caller.user.id}, ${principalLabel(caller)}, 'change', 'salary_statement', ${`${userId}:${month}`},
+        ${JSON.stringify({ action, from, to, comment, totalKopecks: step.statement?.totalKopecks ?? null })}, ${ctx.requestId}
+      WHERE EXISTS (SELECT 1 FROM salary_statements WHERE user_id = ${userId} AND month = ${month} AND updated_at = ${ctx.now} AND state = ${to})`),
+  ] as const;
+}
+
+/**
+ * A head (or the admin) approves many statements of a month in one step: every id must be in his
+ * scope (else nothing is written: 404, as for one statement); those that can be approved now are,
+ * in one D1 batch, each audit-logged; those approved or exported already are left as they are (a
+ * repeated request changes nothing); the others are named with the reason and left.
+ */
+export async function approveStatements({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { month: string; userIds: number[]; comment?: string };
+}) {
+  const caller = requireWriter(ctx.principal);
+  if (!salaryStatementTransitions.approve.roles.includes(caller.user.role))
+    throw new AppError('forbidden', { ru: 'Утверждает руководитель или администратор', en: 'Only a head or the admin approves' });
+  const wanted = [...new Set(input.userIds)];
+  const people = (await payPeople(ctx)).filter((p) => wanted.includes(p.id));
+  // A manager who left since may still have a statement to approve: ask for him by id.
+  const missing = wanted.filter((id) => !people.some((p) => p.id === id));
+  for (const id of missing) people.push(await payPerson(ctx, id));
+  const figures = await monthFigures(ctx, people, input.month);
+  const comment = input.comment?.trim() || null;
+  const approvable: MonthFigures[] = [];
+  const already: number[] = [];
+  const refused: { userId: number; userName: string; reason: string }[] = [];
+  for (const f of figures) {
+    if (f.state === 'approved' || f.state === 'exported') {
+      already.push(f.person.id);
+      continue;
+    }
+    const result = transition(f.state, 'approve', { role: caller.user.role, isOwner: caller.user.id === f.person.id }, comment);
+    if (!result.ok)
+      refused.push({ userId: f.person.id, userName: f.person.name, reason: ctx.lang === 'ru' ? result.reasonRu : result.reasonEn });
+    else if (!f.statement) refused.push({ userId: f.person.id, userName: f.person.name, reason: f.problem ?? 'Расчёт не составлен' });
+    else approvable.push(f);
+  }
+  const results = approvable.length
+    ? ((await ctx.db.batch(
+        approvable.flatMap((f) =>
+          moveStatement(ctx, caller, {
+            userId: f.person.id,
+            month: input.month,
+            action: 'approve',
+            from: f.state,
+            to: 'approved',
+            comment,
+            statement: f.statement,
+          }),
+        ) as unknown as Parameters<typeof ctx.db.batch>[0],
+      )) as unknown as unknown[])
+    : [];
+  const approved: number[] = [];
+  approvable.forEach((f, i) => {
+    const moved = results[i * 3 + 1] as { id: number }[] | undefined;
+    if (moved?.length) approved.push(f.person.id);
+    else
+      refused.push({ userId: f.person.id, userName: f.person.name, reason: 'Расчёт только что изменил кто-то другой — обновите страницу' });
+  });
+  const totalKopecks = approvable.filter((f) => approved.includes(f.person.id)).reduce((sum, f) => sum + f.statement!.totalKopecks, 0);
+  return { month: input.month, approved, already, refused, totalKopecks };
 }

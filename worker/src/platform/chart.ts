@@ -28,6 +28,8 @@ export const CHART_PALETTE = ['#1f6feb', '#5b6475', '#8fb3f0', '#b8c0cc', '#0b3d
 export const CHART_NO_DATA = 'Нет данных за период';
 
 const WIDTH = 800;
+/** The narrowest a chart is drawn (px): 12-unit labels of the 800-unit drawing stay ≥ 9.6 px. */
+const MIN_DRAWN = 640;
 const CHAR_WIDTH = 7; // an average 12px system-ui glyph, Cyrillic included
 const MAX_LABEL_CHARS = 16;
 const INK = '#1d2433';
@@ -215,8 +217,9 @@ function markTitle(p: Prepared, s: number, i: number, v: number): string {
 function figure(p: Prepared, kind: 'bar' | 'line', f: Frame, marks: string): string {
   const { title } = p.input;
   return (
-    `<figure class="chart" data-testid="chart" data-chart="${kind}" style="margin:0 0 16px">` +
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${f.height}" width="100%" preserveAspectRatio="xMidYMid meet" role="img" style="display:block;width:100%;height:auto" font-family="system-ui,-apple-system,'Segoe UI',Roboto,sans-serif">` +
+    // Never narrower than MIN_DRAWN px: on a phone the labels stay ~11 px and the chart scrolls inside its card.
+    `<figure class="chart" data-testid="chart" data-chart="${kind}" style="margin:0 0 16px;overflow-x:auto">` +
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${f.height}" width="100%" preserveAspectRatio="xMidYMid meet" role="img" style="display:block;width:100%;min-width:${MIN_DRAWN}px;height:auto" font-family="system-ui,-apple-system,'Segoe UI',Roboto,sans-serif">` +
     `<title>${escapeHtml(title)}</title><desc>${escapeHtml(summary(p, kind))}</desc>` +
     `<text x="16" y="20" font-size="15" font-weight="600" fill="${INK}">${escapeHtml(truncate(title, 90))}</text>` +
     f.legend +

@@ -25,6 +25,8 @@ export interface AppVariables {
   now: number;
   /** This same app answering a request in-process (no network): the integrations page's «Проверить» sends its signed test events through it. */
   self: (request: Request) => Promise<Response>;
+  /** The caller, once a route has authenticated it (the page header and the error pages read it). */
+  principal?: Principal;
 }
 export type AppEnv = { Bindings: Env; Variables: AppVariables };
 export type App = Hono<AppEnv>;
@@ -237,6 +239,7 @@ export function registerRoute(app: App, route: AnyRoute): void {
       }
       throw err;
     }
+    c.set('principal', principal);
     const { lang } = c.var;
     try {
       if (!decoded.valid) {

@@ -2,7 +2,20 @@
  * Russian renderings shared by the pages and the exports: dates in the viewer's zone, money from
  * kopecks, call durations, company statuses. Intl does the locale work (workerd ships full ICU).
  */
+import { formatDay, formatDayTime, formatMoney } from '../../../schema/domain/format-ru';
 import { memoFormat } from './time';
+
+/** The one format shared with the page scripts (pages/src/lib/format.ts): docs/workspace.md. */
+export {
+  formatIsoDate,
+  formatIsoPeriod,
+  formatMoneyWhole,
+  formatMonth,
+  formatMonthTitle,
+  formatPhoneRu,
+  formatPhoneWithExtension,
+  leadName,
+} from '../../../schema/domain/format-ru';
 
 export const DEFAULT_TIME_ZONE = 'Europe/Moscow';
 
@@ -20,26 +33,13 @@ export function knownTimeZone(zone: string | null | undefined): string {
 }
 
 /** 20.11.2026 */
-export function formatDate(ms: number, timeZone: string): string {
-  return memoFormat(
-    `ru-date:${timeZone}`,
-    () => new Intl.DateTimeFormat('ru-RU', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric' }),
-  ).format(ms);
-}
+export const formatDate = formatDay;
 
 /** 20.11.2026, 12:05 */
-export function formatDateTime(ms: number, timeZone: string): string {
-  return memoFormat(
-    `ru-datetime:${timeZone}`,
-    () =>
-      new Intl.DateTimeFormat('ru-RU', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }),
-  ).format(ms);
-}
+export const formatDateTime = formatDayTime;
 
 /** 12 345,67 ₽ (with the no-break spaces ru-RU uses). */
-export function formatRubles(kopecks: number): string {
-  return memoFormat('ru-rub', () => new Intl.NumberFormat('ru-RU', { style: 'currency', currency: 'RUB' })).format(kopecks / 100);
-}
+export const formatRubles = formatMoney;
 
 /** A call's length as mm:ss; minutes run past 59 rather than switching format mid-list. */
 export function formatCallDuration(seconds: number): string {
@@ -47,12 +47,15 @@ export function formatCallDuration(seconds: number): string {
   return `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
 }
 
-/** A span of time in a report (talk time, time in a stage), minutes or seconds, as «3 ч 05 мин», «2 дн 4 ч». */
+/**
+ * A span of time in a report (talk time, time in a stage), minutes or seconds, in hours and minutes:
+ * «45 с», «7 мин», «21 ч 28 мин», «184 ч 05 мин» — never days, so spans compare at a glance.
+ */
 export function formatSpan(value: number | null, unit: 'sec' | 'min'): string {
   if (value === null) return '—';
-  const minutes = unit === 'sec' ? Math.round(value / 60) : value;
-  if (unit === 'sec' && value < 60) return `${value} с`;
+  if (unit === 'sec' && value < 60) return `${Math.max(0, Math.round(value))} с`;
+  const minutes = Math.max(0, unit === 'sec' ? Math.round(value / 60) : Math.round(value));
   if (minutes < 60) return `${minutes} мин`;
-  if (minutes < 24 * 60) return `${Math.floor(minutes / 60)} ч ${String(minutes % 60).padStart(2, '0')} мин`;
-  return `${Math.floor(minutes / 1440)} дн ${Math.floor((minutes % 1440) / 60)} ч`;
+  const hours = memoFormat('ru-span-hours', () => new Intl.NumberFormat('ru-RU')).format(Math.floor(minutes / 60));
+  return `${hours} ч ${String(minutes % 60).padStart(2, '0')} мин`;
 }

@@ -2,7 +2,10 @@ import { sql } from 'drizzle-orm';
 import { REPORT_CATALOGUE, type Report } from '../../../schema/contracts';
 import { userDay } from '../../../schema/rollups';
 import type { ServiceContext } from '../platform/route';
-import { callUserFilter, type ReportScope } from './scope';
+import { productionCalendar, workingDaysOfMonth } from '../../../schema/domain/calendar-ru';
+import { ruleOf, salaryRuleRows } from '../pay';
+import { localDate } from '../platform/time';
+import { addDays, callUserFilter, type ReportScope } from './scope';
 import { seriesReport } from './series';
 
 export const CALL_COLUMNS = [
@@ -45,16 +48,71 @@ export const CALL_MEASURE_FILTERS: Record<string, ReturnType<typeof sql>> = {
 
 const rawCalls = (s: ReportScope) => sql`FROM events e WHERE ${callsOfDays(s, s.from, s.to)}`;
 
-/** Calls per manager per local day and week: in / out / missed, targeted or not, talk time. */
-export function callsReport(ctx: ServiceContext, s: ReportScope): Promise<Report> {
-  return seriesReport(ctx, s, {
-    report: 'calls',
-    titleRu: REPORT_CATALOGUE.calls.titleRu,
-    columns: CALL_COLUMNS.filter((c) => c.key !== 'untargeted'),
-    derive: (r) => ({ untargeted: (r['calls'] ?? 0) - (r['targeted'] ?? 0) }),
-    derivedColumns: [{ key: 'untargeted', titleRu: 'Нецелевые', kind: 'int' }],
-    rollup: { table: 'rollup_calls', where: (sc) => callUserFilter(sc, sql.raw('user_id')), manager: 'user_id' },
-    raw: { from: rawCalls, day: RAW_DAY, manager: sql.raw('coalesce(e.user_id, 0)'), measures: RAW_MEASURES },
-    notes: ['Дни — по часовому поясу каждого менеджера; целевой звонок — от 30 секунд разговора с известным клиентом.'],
-  });
+/** Calls per manager per local day and week: in / out / missed, targeted or not, talk time; the pay rule's norm marked. */
+export async function callsReport(ctx: ServiceContext, s: ReportScope): Promise<Report> {
+  const withNorms = s.companyId === null;
+  const [report, [rules, managers]] = await Promise.all([
+    seriesReport(ctx, s, {
+      report: 'calls',
+      titleRu: REPORT_CATALOGUE.calls.titleRu,
+      columns: CALL_COLUMNS.filter((c) => c.key !== 'untargeted'),
+      derive: (r) => ({ untargeted: (r['calls'] ?? 0) - (r['targeted'] ?? 0) }),
+      derivedColumns: [{ key: 'untargeted', titleRu: 'Нецелевые', kind: 'int' }],
+      rollup: { table: 'rollup_calls', where: (sc) => callUserFilter(sc, sql.raw('user_id')), manager: 'user_id' },
+      raw: { from: rawCalls, day: RAW_DAY, manager: sql.raw('coalesce(e.user_id, 0)'), measures: RAW_MEASURES },
+      notes: ['Дни — по часовому поясу каждого менеджера; целевой звонок — от 30 секунд разговора с известным клиентом.'],
+    }),
+    ctx.db.batch([
+      salaryRuleRows(ctx),
+      ctx.db.all<{ id: number; name: string }>(
+        sql`SELECT id, name FROM users WHERE role = 'manager' AND active = 1 AND ${withNorms ? callUserFilter(s, sql.raw('id')) : sql`0`} ORDER BY name`,
+      ),
+    ]),
+  ]);
+  if (!withNorms) return report;
+  // A manager of the scope without a single call is the first one a head looks for: he gets a row of zeros.
+  const listed = new Set(report.rows.map((r) => Number(r['userId'])));
+  const zero = Object.fromEntries(CALL_COLUMNS.map((c) => [c.key, 0]));
+  for (const m of managers) if (!listed.has(m.id)) report.rows.push({ manager: m.name, userId: m.id, ...zero });
+  const norm = targetedNorm(rules, s.from, min(s.to, localDate(s.now, 'Europe/Moscow')));
+  if (norm === null) return report;
+  const at = report.tableColumns.findIndex((c) => c.key === 'targeted');
+  report.tableColumns.splice(at + 1, 0, { key: 'targeted_norm', titleRu: 'Норма целевых', kind: 'int' });
+  let normTotal = 0;
+  for (const row of report.rows) {
+    if (!Number(row['userId'])) continue;
+    row['targeted_norm'] = norm.calls;
+    normTotal += norm.calls;
+    if (Number(row['targeted']) < norm.calls) row['below_norm'] = 'targeted';
+  }
+  report.totals['targeted_norm'] = normTotal;
+  report.notes.push(
+    `Норма целевых — из правила оплаты: ${norm.perDay} в рабочий день × ${norm.days} раб. дн. периода по сегодня; ниже нормы — выделено.`,
+  );
+  return report;
+}
+
+const min = (a: string, b: string) => (a < b ? a : b);
+
+/**
+ * The pay rule's norm of targeted calls over the working days of `from`…`to` (each month by the rule
+ * version in force then, docs/pay.md): null when no version has the KPI. Days after `to` do not count.
+ */
+export function targetedNorm(
+  rules: readonly { rule: string }[],
+  from: string,
+  to: string,
+): { calls: number; days: number; perDay: string } | null {
+  let calls = 0;
+  let days = 0;
+  const targets = new Set<number>();
+  for (let month = from.slice(0, 7); month <= to.slice(0, 7); month = addDays(`${month}-28`, 4).slice(0, 7)) {
+    const kpi = ruleOf(rules, month)?.kpis.find((k) => k.kind === 'targeted_calls_per_working_day');
+    if (!kpi) continue;
+    const working = workingDaysOfMonth(month, productionCalendar(Number(month.slice(0, 4)))).filter((d) => d >= from && d <= to).length;
+    targets.add(kpi.target);
+    calls += kpi.target * working;
+    days += working;
+  }
+  return targets.size ? { calls, days, perDay: [...targets].join('/') } : null;
 }

@@ -114,11 +114,22 @@ export async function drillDown({
       break;
     }
     case 'stages': {
-      title = 'Открытые интересы на этапе';
-      columns = [col('company', 'Клиент'), col('stage', 'Этап'), col('since', 'На этапе с', 'date'), col('owner', 'Ответственный')];
-      query = sql`SELECT c.name AS company, c.id AS companyId, l.id AS leadId, st.name_ru AS stage, ${MSK_DAY(sql.raw('l.stage_entered_at'))} AS since, u.name AS owner
+      // Stuck leads: open and past their stage's deadline (sla_hours), oldest first, with amount and days in stage.
+      title = 'Просроченные интересы';
+      columns = [
+        col('company', 'Клиент'),
+        col('stage', 'Этап'),
+        col('amount_kopecks', 'Сумма', 'money'),
+        col('days_in_stage', 'Дней на этапе', 'int'),
+        col('since', 'На этапе с', 'date'),
+        col('owner', 'Ответственный'),
+      ];
+      query = sql`SELECT c.name AS company, c.id AS companyId, l.id AS leadId, st.name_ru AS stage, l.amount_kopecks,
+          CAST((${s.now} - l.stage_entered_at) / ${DAY} AS INTEGER) AS days_in_stage, ${MSK_DAY(sql.raw('l.stage_entered_at'))} AS since, u.name AS owner
         FROM leads l JOIN companies c ON c.id = l.company_id JOIN stages st ON st.id = l.stage_id LEFT JOIN users u ON u.id = l.owner_id
-        WHERE l.closed_at IS NULL ${m ? sql`AND l.stage_id = ${m}` : sql``} AND ${regionOwnerFilter(s, sql.raw('l.region_id'), sql.raw('coalesce(l.owner_id, 0)'))} ${company}
+        WHERE l.closed_at IS NULL ${m ? sql`AND l.stage_id = ${m}` : sql``} AND st.sla_hours IS NOT NULL
+          AND l.stage_entered_at < ${s.now} - st.sla_hours * 3600000
+          AND ${regionOwnerFilter(s, sql.raw('l.region_id'), sql.raw('coalesce(l.owner_id, 0)'))} ${company}
         ORDER BY l.stage_entered_at LIMIT ${LIMIT + 1}`;
       break;
     }

@@ -46,7 +46,10 @@ export async function seriesReport(ctx: ServiceContext, s: ReportScope, spec: Se
   const keys = spec.columns.map((c) => c.key);
   const sums = sql.raw(keys.map((k) => `sum(${k}) AS ${k}`).join(', '));
   const bucket = bucketOfDay(s.by, raw ? spec.raw.day : sql.raw('day'));
-  const [series, byManager, names] = await ctx.db.batch([
+  const measure = keys[0]!;
+  // By week the chart draws one series per manager, so the head sees who carries the week.
+  const perManager = s.by === 'week';
+  const [series, byManager, names, weekly] = await ctx.db.batch([
     raw
       ? ctx.db.all<Record<string, number> & { bucket: string }>(
           sql`SELECT ${bucket} AS bucket, ${spec.raw.measures} ${spec.raw.from(s)} GROUP BY 1`,
@@ -62,6 +65,15 @@ export async function seriesReport(ctx: ServiceContext, s: ReportScope, spec: Se
           sql`SELECT manager_id, ${sums} FROM (${rollupRows(spec, s, sql.raw("''"), true)}) GROUP BY 1`,
         ),
     ctx.db.all<{ id: number; name: string }>(sql`SELECT id, name FROM users`),
+    !perManager
+      ? ctx.db.all<{ bucket: string; manager_id: number; v: number }>(sql`SELECT '' AS bucket, 0 AS manager_id, 0 AS v WHERE 0`)
+      : raw
+        ? ctx.db.all<{ bucket: string; manager_id: number; v: number }>(
+            sql`SELECT bucket, manager_id, ${sql.raw(measure)} AS v FROM (SELECT ${bucket} AS bucket, ${spec.raw.manager} AS manager_id, ${spec.raw.measures} ${spec.raw.from(s)} GROUP BY 1, 2)`,
+          )
+        : ctx.db.all<{ bucket: string; manager_id: number; v: number }>(
+            sql`SELECT bucket, manager_id, sum(${sql.raw(measure)}) AS v FROM (${rollupRows(spec, s, bucket, true)}) GROUP BY 1, 2`,
+          ),
   ]);
   const nameOf = new Map(names.map((u) => [u.id, u.name]));
   const point = (r: Record<string, number> | undefined) => {
@@ -71,6 +83,8 @@ export async function seriesReport(ctx: ServiceContext, s: ReportScope, spec: Se
   const byBucket = new Map(series.map((r) => [r.bucket, r]));
   const total = Object.fromEntries(keys.map((k) => [k, series.reduce((acc, r) => acc + Number(r[k] ?? 0), 0)]));
   const columns = [...spec.columns, ...(spec.derivedColumns ?? [])];
+  const buckets = bucketsOf(s);
+  const managerSeries = perManager ? weeklyByManager(weekly, buckets, nameOf) : undefined;
   return {
     report: spec.report,
     titleRu: spec.titleRu,
@@ -79,7 +93,7 @@ export async function seriesReport(ctx: ServiceContext, s: ReportScope, spec: Se
     by: s.by,
     source: raw ? 'raw' : 'rollup',
     seriesColumns: [{ key: 'bucket', titleRu: 'Период', kind: 'date' }, ...columns],
-    series: bucketsOf(s).map((b) => ({ bucket: b, ...point(byBucket.get(b)) })),
+    series: buckets.map((b) => ({ bucket: b, ...point(byBucket.get(b)) })),
     totals: point(total),
     tableColumns: [{ key: 'manager', titleRu: 'Менеджер', kind: 'text' }, ...columns],
     rows: byManager
@@ -91,6 +105,24 @@ export async function seriesReport(ctx: ServiceContext, s: ReportScope, spec: Se
         }),
       )
       .sort((a, b) => Number(b[keys[0]!]) - Number(a[keys[0]!])),
+    ...(managerSeries ? { managerSeries: { measure, managers: managerSeries } } : {}),
     notes: spec.notes,
   };
+}
+
+/** Per-manager values of each bucket (0 where he had none), managers by their period total, largest first. */
+function weeklyByManager(rows: { bucket: string; manager_id: number; v: number }[], buckets: string[], nameOf: Map<number, string>) {
+  const index = new Map(buckets.map((b, i) => [b, i]));
+  const byManager = new Map<number, number[]>();
+  for (const r of rows) {
+    const i = index.get(r.bucket);
+    if (i === undefined) continue;
+    const values = byManager.get(r.manager_id) ?? new Array<number>(buckets.length).fill(0);
+    values[i] = (values[i] ?? 0) + Number(r.v ?? 0);
+    byManager.set(r.manager_id, values);
+  }
+  const total = (v: number[]) => v.reduce((a, b) => a + b, 0);
+  return [...byManager.entries()]
+    .map(([userId, values]) => ({ userId, name: nameOf.get(userId) ?? 'Без менеджера (пул)', values }))
+    .sort((a, b) => total(b.values) - total(a.values));
 }

@@ -7,10 +7,12 @@ import { regionOwnerFilter, type ReportScope } from './scope';
 const COLUMNS: Report['tableColumns'] = [
   { key: 'stage', titleRu: 'Этап', kind: 'text' },
   { key: 'stays', titleRu: 'Завершённых пребываний', kind: 'int' },
-  { key: 'median_min', titleRu: 'Медиана', kind: 'duration' },
-  { key: 'p90_min', titleRu: '90-й перцентиль', kind: 'duration' },
+  { key: 'median_min', titleRu: 'Половина интересов — быстрее', kind: 'duration' },
+  { key: 'p90_min', titleRu: '9 из 10 интересов — быстрее', kind: 'duration' },
+  { key: 'sla_hours', titleRu: 'Срок этапа, ч', kind: 'int' },
   { key: 'open_now', titleRu: 'Сейчас на этапе', kind: 'int' },
-  { key: 'open_median_age_min', titleRu: 'Медианный возраст сейчас', kind: 'duration' },
+  { key: 'stuck', titleRu: 'Просрочено', kind: 'int' },
+  { key: 'stuck_kopecks', titleRu: 'Сумма просроченных', kind: 'money' },
   { key: 'open_max_age_min', titleRu: 'Самый старый сейчас', kind: 'duration' },
 ];
 
@@ -27,7 +29,9 @@ export async function stagesReport(ctx: ServiceContext, s: ReportScope): Promise
   const leadFilter = sql`${regionOwnerFilter(s, sql.raw('l.region_id'), sql.raw('coalesce(l.owner_id, 0)'))} ${s.companyId !== null ? sql`AND l.company_id = ${s.companyId}` : sql``}`;
   const buckets = sql.raw(STAY_BUCKETS.map((_, i) => `sum(b${i}) AS b${i}`).join(', '));
   const [stages, stays, open] = await ctx.db.batch([
-    ctx.db.all<{ id: string; name_ru: string }>(sql`SELECT id, name_ru FROM stages WHERE outcome = 'open' ORDER BY position`),
+    ctx.db.all<{ id: string; name_ru: string; sla_hours: number | null }>(
+      sql`SELECT id, name_ru, sla_hours FROM stages WHERE outcome = 'open' ORDER BY position`,
+    ),
     raw
       ? ctx.db.all<{ stage_id: string; minutes: number }>(sql`SELECT x.stage_id, x.minutes FROM (
           SELECT sc.from_stage_id AS stage_id, sc.lead_id, sc.at,
@@ -42,7 +46,11 @@ export async function stagesReport(ctx: ServiceContext, s: ReportScope): Promise
             WHERE month BETWEEN ${fromMonth} AND ${toMonth} GROUP BY stage_id`)
         : ctx.db.all<Record<string, number> & { stage_id: string }>(sql`SELECT stage_id, sum(stays) AS stays, ${buckets} FROM rollup_stays
             WHERE month BETWEEN ${fromMonth} AND ${toMonth} AND ${regionOwnerFilter(s, sql.raw('region_id'), sql.raw('owner_id'))} GROUP BY stage_id`),
-    ctx.db.all<{ stage_id: string; entered: number }>(sql`SELECT l.stage_id, l.stage_entered_at AS entered FROM leads l
+    ctx.db.all<{
+      stage_id: string;
+      entered: number;
+      amount: number;
+    }>(sql`SELECT l.stage_id, l.stage_entered_at AS entered, l.amount_kopecks AS amount FROM leads l
       WHERE l.closed_at IS NULL AND ${leadFilter} ORDER BY l.stage_id, l.stage_entered_at DESC`),
   ]);
   const histograms = new Map<string, number[]>();
@@ -61,10 +69,20 @@ export async function stagesReport(ctx: ServiceContext, s: ReportScope): Promise
       );
   }
   const ages = new Map<string, number[]>();
+  const slaOf = new Map(stages.map((st) => [st.id, st.sla_hours]));
+  const stuck = new Map<string, { count: number; kopecks: number }>();
   for (const o of open) {
     const list = ages.get(o.stage_id) ?? [];
     list.push(Math.max(0, Math.floor((s.now - o.entered) / 60_000)));
     ages.set(o.stage_id, list);
+    // Stuck: past the stage's deadline (its SLA hours); a stage without a deadline has none stuck.
+    const sla = slaOf.get(o.stage_id);
+    if (sla !== null && sla !== undefined && o.entered < s.now - sla * 3_600_000) {
+      const sum = stuck.get(o.stage_id) ?? { count: 0, kopecks: 0 };
+      sum.count++;
+      sum.kopecks += Number(o.amount ?? 0);
+      stuck.set(o.stage_id, sum);
+    }
   }
   const rows = stages.map((st) => {
     const h = histograms.get(st.id) ?? [];
@@ -75,7 +93,10 @@ export async function stagesReport(ctx: ServiceContext, s: ReportScope): Promise
       stays: h.reduce((sum, c) => sum + c, 0),
       median_min: percentileMinutes(h, 50),
       p90_min: percentileMinutes(h, 90),
+      sla_hours: st.sla_hours,
       open_now: a.length,
+      stuck: stuck.get(st.id)?.count ?? 0,
+      stuck_kopecks: stuck.get(st.id)?.kopecks ?? 0,
       open_median_age_min: median(a),
       open_max_age_min: a.length ? a[a.length - 1]! : null,
     };
@@ -89,11 +110,17 @@ export async function stagesReport(ctx: ServiceContext, s: ReportScope): Promise
     source: raw ? 'raw' : 'rollup',
     seriesColumns: COLUMNS,
     series: rows,
-    totals: { stays: rows.reduce((sum, r) => sum + r.stays, 0), open_now: rows.reduce((sum, r) => sum + r.open_now, 0) },
+    totals: {
+      stays: rows.reduce((sum, r) => sum + r.stays, 0),
+      open_now: rows.reduce((sum, r) => sum + r.open_now, 0),
+      stuck: rows.reduce((sum, r) => sum + r.stuck, 0),
+      stuck_kopecks: rows.reduce((sum, r) => sum + r.stuck_kopecks, 0),
+    },
     tableColumns: COLUMNS,
     rows,
     notes: [
-      `Пребывания, завершённые в месяцах ${fromMonth} — ${toMonth}; медиана и 90-й перцентиль — с точностью до шага гистограммы (минуты, часы, дни). Возраст — для открытых интересов сейчас.`,
+      `Пребывания, завершённые в месяцах ${fromMonth} — ${toMonth}: «половина быстрее» и «9 из 10 быстрее» — с точностью до шага гистограммы (минуты, часы, дни).`,
+      'Просрочено — открытые интересы, которые сидят на этапе дольше его срока (настройка воронки); цифра открывает их список с суммой и днями на этапе.',
     ],
   };
 }

@@ -99,7 +99,7 @@ export function IntegrationsView({ integrations }: { integrations: Integrations 
         <p class="muted">
           Адреса построены от{' '}
           {integrations.originFrom === 'PUBLIC_URL' ? 'PUBLIC_URL' : 'адреса, по которому открыта эта страница (PUBLIC_URL не задан)'}:{' '}
-          <code>{integrations.origin}</code>. Что пришло и что отклонено — на странице <a href="/app/sync">«Обмен данными»</a>.
+          <code>{integrations.origin}</code>. Что пришло и что отклонено — на странице <a href="/app/sync">«Синхронизация»</a>.
         </p>
       </div>
       {integrations.items.map((card) => (

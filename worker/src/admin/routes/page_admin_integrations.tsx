@@ -18,7 +18,7 @@ export default defineRoute({
     const integrations = await listIntegrations({ ctx, input: { requestUrl: c.req.url } });
     return renderPage(c, {
       title: 'Интеграции',
-      header: { userName: me.user.name, role: me.user.role },
+      header: { userName: me.user.name },
       body: <IntegrationsView integrations={integrations} />,
       scripts: ['integrations'],
     });

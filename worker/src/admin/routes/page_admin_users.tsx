@@ -18,7 +18,7 @@ export default defineRoute({
     const [roster, regions] = await Promise.all([listRoster({ ctx }), listAllRegions({ ctx })]);
     return renderPage(c, {
       title: 'Пользователи',
-      header: { userName: me.user.name, role: me.user.role },
+      header: { userName: me.user.name },
       body: <UsersView roster={roster} regions={regions} selfId={me.user.id} />,
       scripts: ['admin-users'],
     });

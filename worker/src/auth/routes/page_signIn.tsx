@@ -1,6 +1,7 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
-import { renderPage } from '../../platform/page';
+import { messagesFor, msg } from '../../platform/i18n';
+import { renderPage, uiLang } from '../../platform/page';
 import { defineRoute } from '../../platform/route';
 import { SignInView } from '../pages/sign-in';
 
@@ -11,5 +12,14 @@ export default defineRoute({
   summary: 'Sign-in page',
   page: true,
   access: ['public'],
-  handler: async ({ c }) => renderPage(c, { title: 'Вход', body: <SignInView />, scripts: ['sign-in'] }),
+  handler: async ({ c }) => {
+    const lang = uiLang(c);
+    return renderPage(c, {
+      title: msg('signIn.title', lang),
+      body: <SignInView lang={lang} />,
+      bodyLang: 'same',
+      scripts: ['sign-in'],
+      data: { 'sign-in-text': messagesFor(['signIn.progress', 'signIn.offline'], lang) },
+    });
+  },
 });

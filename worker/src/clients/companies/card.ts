@@ -3,6 +3,7 @@ import type { CompanyCard, Deviation } from '../../../../schema/contracts';
 import { requireUser } from '../../access';
 import type { ServiceContext } from '../../platform/route';
 import { auditCompanyViewIfReadable } from '../../audit';
+import { leadName } from '../../../../schema/domain/format-ru';
 import { assembleDetail, companyDetailQueries } from './get';
 
 const HOUR = 3_600_000;
@@ -55,6 +56,7 @@ interface FactsRow {
   last_missed: number | null;
   last_callback: number | null;
   region_name: string;
+  region_tz: string;
   status: string;
   created_at: number;
 }
@@ -97,6 +99,7 @@ export async function getCompanyCard({ ctx, input }: { ctx: ServiceContext; inpu
         (SELECT max(occurred_at) FROM events WHERE company_id = ${id} AND +kind = 'call' AND direction = 'in' AND call_result IN ('missed', 'busy')) AS last_missed,
         (SELECT max(occurred_at) FROM events WHERE company_id = ${id} AND +kind = 'call' AND (direction = 'out' OR call_result = 'answered')) AS last_callback,
         (SELECT r.name FROM regions r JOIN companies c ON c.region_id = r.id WHERE c.id = ${id}) AS region_name,
+        (SELECT r.time_zone FROM regions r JOIN companies c ON c.region_id = r.id WHERE c.id = ${id}) AS region_tz,
         (SELECT status FROM companies WHERE id = ${id}) AS status, (SELECT created_at FROM companies WHERE id = ${id}) AS created_at`),
     ctx.db.all<TaskRow>(
       sql`SELECT id, title, due_at FROM tasks WHERE company_id = ${id} AND done_at IS NULL AND due_at < ${ctx.now} ORDER BY due_at`,
@@ -108,12 +111,14 @@ export async function getCompanyCard({ ctx, input }: { ctx: ServiceContext; inpu
   const ru = ctx.lang === 'ru';
   const deviations: Deviation[] = [];
   for (const l of leadRows) {
+    // Named by client and what started it (docs/workspace.md), its day in the region's zone.
+    const lead = leadName({ companyName: detail.name, channel: l.channel, createdAt: l.created_at, timeZone: facts.region_tz });
     if (l.sla_hours !== null && ctx.now - l.stage_entered_at > l.sla_hours * HOUR) {
       deviations.push({
         kind: 'stuck',
         leadId: l.id,
         since: l.stage_entered_at + l.sla_hours * HOUR,
-        message: ru ? `Интерес №${l.id} дольше срока на этапе «${l.name_ru}»` : `Lead #${l.id} is past the SLA of "${l.name_en}"`,
+        message: ru ? `Интерес «${lead}» дольше срока на этапе «${l.name_ru}»` : `Lead #${l.id} is past the SLA of "${l.name_en}"`,
       });
     }
     if (facts.last_touch === null || ctx.now - facts.last_touch > NO_TOUCH_DAYS * DAY) {
@@ -122,7 +127,7 @@ export async function getCompanyCard({ ctx, input }: { ctx: ServiceContext; inpu
         leadId: l.id,
         since: facts.last_touch,
         message: ru
-          ? `Нет касаний по открытому интересу №${l.id} больше ${NO_TOUCH_DAYS} дней`
+          ? `Нет касаний по открытому интересу «${lead}» больше ${NO_TOUCH_DAYS} дней`
           : `No touch on open lead #${l.id} for over ${NO_TOUCH_DAYS} days`,
       });
     }

@@ -1,11 +1,9 @@
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { CompanyListQuery } from '../../../../schema/contracts';
 import { companies } from '../../../../schema/db';
-import { innInQuery } from '../../../../schema/domain/inn';
-import { normalizeCompanyName } from '../../../../schema/domain/names';
 import { companyReadScope, requireUser } from '../../access';
 import type { ServiceContext } from '../../platform/route';
-import { startsWith } from '../../platform/text-match';
+import { companyMatch, searchIntent } from './match';
 
 // A subquery, not a join: D1 batches map result columns by name, and a join repeats "name".
 export const companySummaryColumns = {
@@ -30,15 +28,14 @@ const lastTouchAt = sql<number | null>`${companies.lastTouchAt}`.as('last_touch_
 const untouchedSince = (since: number) => sql`coalesce(${companies.lastTouchAt}, 0) < ${since}`;
 
 /**
- * Companies the caller may read, keyset-paged by id; q is a name prefix (a range on the name index,
- * not LIKE: D1 refuses LIKE patterns over 50 bytes) or an exact ИНН,
+ * Companies the caller may read, keyset-paged by id; q matches as in the search box (./match.ts:
+ * an ИНН, phone or e-mail, word starts and fragments of company and contact names),
  * ownerId 0 is the pool (no owner), noContactDays keeps those untouched for longer than N days.
  */
 export async function listCompanies({ ctx, input }: { ctx: ServiceContext; input: CompanyListQuery }) {
   requireUser(ctx.principal);
   const q = input.q?.trim();
-  const inn = q ? innInQuery(q) : null;
-  const byQuery = !q ? undefined : inn ? eq(companies.inn, inn) : startsWith(companies.nameNormalized, normalizeCompanyName(q));
+  const byQuery = q ? companyMatch(searchIntent(q)) : undefined;
   const byOwner =
     input.ownerId === undefined ? undefined : input.ownerId === 0 ? isNull(companies.ownerId) : eq(companies.ownerId, input.ownerId);
   const rows = await ctx.db

@@ -2,10 +2,19 @@
 /** @jsxImportSource hono/jsx */
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { CompanyCard, CompanyListFilters, CompanyListItem } from '../../../../schema/contracts';
 import type { UserScope } from '../../platform/principal';
-import { COMPANY_STATUS_RU, formatCallDuration, formatDate, formatDateTime, formatRubles } from '../../platform/ru-format';
+import {
+  COMPANY_STATUS_RU,
+  formatCallDuration,
+  formatDate,
+  formatDateTime,
+  formatIsoDate,
+  formatPhoneRu,
+  formatPhoneWithExtension,
+  formatRubles,
+  leadName,
+} from '../../platform/ru-format';
 
 /** Client list and card pages: server-rendered, Russian (the card's owner actions: pages/src/client-card.ts). */
 
@@ -87,8 +96,8 @@ export function ClientListPage(v: ClientListView): Child {
       <h1>Клиенты</h1>
       <form class="card filters" method="get" action="/app/clients" role="search">
         <div>
-          <label for="q">Название или ИНН</label>
-          <input id="q" name="q" value={f.q ?? ''} maxlength={200} />
+          <label for="q">Название, ИНН, телефон, контакт или e-mail</label>
+          <input id="q" name="q" type="search" value={f.q ?? ''} maxlength={200} placeholder="часть слова, номера или адреса" />
         </div>
         <div>
           <label for="regionId">Регион</label>
@@ -209,17 +218,11 @@ export function ClientListPage(v: ClientListView): Child {
   );
 }
 
-/** +7 495 123 45 67 for an E.164 number; anything else as it is. */
-const displayPhone = (value: string) =>
-  /^\+\d+$/.test(value) ? (parsePhoneNumberFromString(value)?.formatInternational() ?? value) : value;
+/** +7 495 123-45-67 for a Russian E.164 number (schema/domain/format-ru.ts); anything else as it is. */
+const displayPhone = formatPhoneRu;
 
 function PhoneLink({ value, extension }: { value: string; extension: string | null }): Child {
-  return (
-    <>
-      <a href={`tel:${value}${extension ? `;ext=${extension}` : ''}`}>{displayPhone(value)}</a>
-      {extension ? ` доб. ${extension}` : ''}
-    </>
-  );
+  return <a href={`tel:${value}${extension ? `;ext=${extension}` : ''}`}>{formatPhoneWithExtension(value, extension)}</a>;
 }
 
 function Contacts({ card }: { card: CompanyCard }): Child {
@@ -266,7 +269,7 @@ function Leads({ card, timeZone, now }: { card: CompanyCard; timeZone: string; n
             const next = l.nextAction;
             return (
               <tr>
-                <td data-label="Интерес">№{l.id}</td>
+                <td data-label="Интерес">{leadName({ companyName: card.name, channel: l.channel, createdAt: l.createdAt, timeZone })}</td>
                 <td data-label="Этап">{l.stageName}</td>
                 <td data-label="Сумма" class="nowrap">
                   {formatRubles(l.amountKopecks)}
@@ -299,8 +302,8 @@ const DOCUMENT_RU = { order: 'Заказ клиента', invoice: 'Счёт', p
 
 /** 1C's own zone-less date as 1C shows it (dd.mm.yyyy), else the instant in the viewer's zone. */
 function documentDate(dateLocal: string, occurredAt: number, timeZone: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(dateLocal);
-  return m ? `${m[3]}.${m[2]}.${m[1]}` : formatDate(occurredAt, timeZone);
+  const day = formatIsoDate(dateLocal);
+  return day !== dateLocal ? day : formatDate(occurredAt, timeZone);
 }
 
 function Documents({ card, timeZone }: { card: CompanyCard; timeZone: string }): Child {
@@ -373,6 +376,13 @@ function describeEvent(e: TimelineEvent): { icon: string; label: string; missed:
 
 function Timeline({ card, timeZone }: { card: CompanyCard; timeZone: string }): Child {
   if (!card.timeline.length) return <p class="muted">Событий пока нет</p>;
+  const openLead = new Map(card.openLeads.map((l) => [l.id, l]));
+  const leadOf = (id: number) => {
+    const l = openLead.get(id);
+    return l
+      ? `интерес «${leadName({ companyName: card.name, channel: l.channel, createdAt: l.createdAt, timeZone })}»`
+      : 'закрытый интерес';
+  };
   return (
     <ol class="timeline">
       {card.timeline.map((e) => {
@@ -382,7 +392,7 @@ function Timeline({ card, timeZone }: { card: CompanyCard; timeZone: string }): 
           e.kind === 'call' && e.targeted ? 'целевой' : '',
           e.counterpart ? displayPhone(e.counterpart) : '',
           e.userName ?? '',
-          e.leadId !== null ? `интерес №${e.leadId}` : '',
+          e.leadId !== null ? leadOf(e.leadId) : '',
         ]
           .filter(Boolean)
           .join(' · ');

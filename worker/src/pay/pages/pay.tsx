@@ -19,9 +19,14 @@ td.money,th.money{text-align:right;white-space:nowrap;font-variant-numeric:tabul
 textarea{width:100%;min-height:70px;padding:8px;border:1px solid var(--line);border-radius:6px;font:inherit}
 .acts{display:flex;gap:10px;flex-wrap:wrap}.acts button{margin-top:10px}
 #message{min-height:1.5em}button:disabled{opacity:.45;cursor:default}
-@media (max-width:640px){table.list thead{display:none}table.list tr{display:block;border-bottom:1px solid var(--line);padding:6px 0}
-table.list td{display:block;border:0;padding:2px 8px;text-align:left}table.list td[data-label]::before{content:attr(data-label) ": ";color:var(--muted)}}
-@media print{.bar,.acts,textarea,#message{display:none}.card{border:0;padding:0}}
+details.how summary{cursor:pointer;color:var(--brand)}details.how p{margin:6px 0 0}
+.scroll{overflow-x:auto;-webkit-overflow-scrolling:touch}.scroll table{min-width:560px}
+dialog{border:1px solid var(--line);border-radius:10px;max-width:min(520px,92vw)}dialog::backdrop{background:rgba(29,36,51,.35)}
+.rule-form fieldset{border:1px solid var(--line);border-radius:8px;margin:10px 0;padding:8px 12px}.rule-form legend{color:var(--muted)}
+.rule-form .row{display:flex;gap:10px;flex-wrap:wrap;align-items:end}.rule-form .row>div{flex:1 1 140px}
+.rule-form .field-error{color:var(--bad);font-size:14px;min-height:0}
+@media (max-width:640px){main{padding:0 8px}.card{padding:12px}}
+@media print{header,.bar,.acts,textarea,#message,dialog{display:none}.card{border:0;padding:0}}
 `;
 const Style = () => <style>{raw(STYLE)}</style>;
 
@@ -64,15 +69,23 @@ type ListItem = Omit<PayStatement, 'figures'> & {
   planCompletionBp: number | null;
 };
 
-/** The head's (or the admin's) month: every manager's statement and the payroll export. */
+/** «ноябрь 2026» for "2026-11". */
+const MONTHS_RU = ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'];
+export const monthRu = (month: string) => `${MONTHS_RU[Number(month.slice(5, 7)) - 1] ?? ''} ${month.slice(0, 4)}`;
+
+/**
+ * The head's (or the admin's) month: every manager's statement, the ones he may approve checked off
+ * and approved in one step after a confirmation (pages/src/pay.ts), and the payroll export.
+ */
 export function StatementList({ month, items, canExport }: { month: string; items: ListItem[]; canExport: boolean }): Child {
   const total = items.reduce((sum, s) => sum + (s.totalKopecks ?? 0), 0);
   const approved = items.filter((s) => s.state === 'approved' || s.state === 'exported').length;
+  const approvable = items.filter((s) => s.actions.includes('approve'));
   return (
     <>
       <Style />
-      <div class="card">
-        <h1>Зарплата за {month}</h1>
+      <div class="card" id="statements" data-month={month}>
+        <h1>Зарплата за {monthRu(month)}</h1>
         <MonthPicker action="/app/pay" month={month}>
           {canExport ? (
             <button type="button" id="export" data-month={month} disabled={!approved}>
@@ -80,62 +93,126 @@ export function StatementList({ month, items, canExport }: { month: string; item
             </button>
           ) : null}
         </MonthPicker>
+        {approvable.length ? (
+          <div class="acts">
+            <button type="button" id="approve-checked" disabled>
+              Утвердить отмеченные (0)
+            </button>
+          </div>
+        ) : null}
         <p id="message" role="status" />
-        <table class="list">
-          <thead>
-            <tr>
-              <th>Менеджер</th>
-              <th>Состояние</th>
-              <th class="money">Факт</th>
-              <th>Выполнение плана</th>
-              <th class="money">К начислению</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.length ? (
-              items.map((s) => (
+        <div class="scroll">
+          <table class="list" data-testid="statements">
+            <thead>
+              <tr>
+                <th>
+                  {approvable.length ? <input type="checkbox" id="check-all" aria-label="Отметить все, которые можно утвердить" /> : null}
+                </th>
+                <th>Менеджер</th>
+                <th>Состояние</th>
+                <th class="money">Факт</th>
+                <th>Выполнение плана</th>
+                <th class="money">К начислению</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.length ? (
+                items.map((s) => (
+                  <tr data-user={String(s.userId)}>
+                    <td>
+                      {s.actions.includes('approve') ? (
+                        <input
+                          type="checkbox"
+                          class="approve"
+                          value={String(s.userId)}
+                          data-name={s.userName}
+                          data-total={String(s.totalKopecks ?? 0)}
+                          data-disputed={s.state === 'disputed' ? 'true' : undefined}
+                          aria-label={`Утвердить: ${s.userName}`}
+                        />
+                      ) : null}
+                    </td>
+                    <td data-label="Менеджер">
+                      <a href={`/app/pay/${s.userId}/${month}`}>{s.userName}</a>
+                    </td>
+                    <td data-label="Состояние">
+                      <span class={`state ${s.state}`}>{s.stateRu}</span>
+                    </td>
+                    <td data-label="Факт" class="money">
+                      {s.basisKopecks === null ? '—' : formatRubles(s.basisKopecks)}
+                    </td>
+                    <td data-label="План">
+                      {percent(s.planCompletionBp)}
+                      <Meter bp={s.planCompletionBp} />
+                    </td>
+                    <td data-label="К начислению" class="money">
+                      {s.totalKopecks === null ? (s.problem ?? '—') : formatRubles(s.totalKopecks)}
+                    </td>
+                  </tr>
+                ))
+              ) : (
                 <tr>
-                  <td data-label="Менеджер">
-                    <a href={`/app/pay/${s.userId}/${month}`}>{s.userName}</a>
-                  </td>
-                  <td data-label="Состояние">
-                    <span class={`state ${s.state}`}>{s.stateRu}</span>
-                  </td>
-                  <td data-label="Факт" class="money">
-                    {s.basisKopecks === null ? '—' : formatRubles(s.basisKopecks)}
-                  </td>
-                  <td data-label="План">
-                    {percent(s.planCompletionBp)}
-                    <Meter bp={s.planCompletionBp} />
-                  </td>
-                  <td data-label="К начислению" class="money">
-                    {s.totalKopecks === null ? (s.problem ?? '—') : formatRubles(s.totalKopecks)}
+                  <td colspan={6} class="muted">
+                    Нет менеджеров в ваших регионах
                   </td>
                 </tr>
-              ))
-            ) : (
-              <tr>
-                <td colspan={5} class="muted">
-                  Нет менеджеров в ваших регионах
-                </td>
+              )}
+            </tbody>
+            <tfoot>
+              <tr class="total">
+                <td colspan={5}>Итого</td>
+                <td class="money">{formatRubles(total)}</td>
               </tr>
-            )}
-          </tbody>
-          <tfoot>
-            <tr class="total">
-              <td colspan={4}>Итого</td>
-              <td class="money">{formatRubles(total)}</td>
-            </tr>
-          </tfoot>
-        </table>
-        <p class="muted">Черновики считаются по данным на сейчас; утверждённые расчёты заморожены. Выгружаются утверждённые.</p>
+            </tfoot>
+          </table>
+        </div>
+        <p class="muted">
+          Черновики считаются по данным на сейчас; утверждённые расчёты заморожены. Отметить можно расчёты, которые менеджер проверил (или
+          оспорил — тогда нужен ответ). Выгружаются утверждённые.
+        </p>
+        <dialog id="approve-dialog" aria-labelledby="approve-title">
+          <form method="dialog">
+            <h2 id="approve-title">Утвердить расчёты?</h2>
+            <p id="approve-summary" />
+            <ul id="approve-names" />
+            <div id="approve-comment-box" hidden>
+              <label for="approve-comment">Ответ на спор (обязателен для оспоренных расчётов)</label>
+              <textarea id="approve-comment" maxlength={2000} />
+            </div>
+            <div class="acts">
+              <button type="button" id="approve-confirm">
+                Утвердить
+              </button>
+              <button type="button" class="secondary" id="approve-cancel">
+                Отмена
+              </button>
+            </div>
+          </form>
+        </dialog>
       </div>
     </>
   );
 }
 
+/**
+ * A line's explanation. The commission's lists the documents summed (dozens a month): the formula
+ * shows, the documents fold away in a <details>.
+ */
+function Explanation({ code, text, documents }: { code: string; text: string; documents: number }): Child {
+  const cut = text.indexOf(' Комиссия: ');
+  if (code !== 'commission' || cut < 0) return <>{text}</>;
+  return (
+    <details class="how">
+      <summary>{text.slice(cut + 1)}</summary>
+      <p>
+        {text.slice(0, cut)} ({documents} док.)
+      </p>
+    </details>
+  );
+}
+
 /** One statement: every line with its explanation, the comments, and the steps the viewer may take. */
-export function StatementView({ s, timeZone }: { s: PayStatement; timeZone: string }): Child {
+export function StatementView({ s, timeZone, picker = false }: { s: PayStatement; timeZone: string; picker?: boolean }): Child {
   const f = s.figures;
   return (
     <>
@@ -145,8 +222,9 @@ export function StatementView({ s, timeZone }: { s: PayStatement; timeZone: stri
           <a href={`/app/pay?month=${s.month}`}>← Все расчёты месяца</a>
         </p>
         <h1>
-          {s.userName} — зарплата за {s.month}
+          {s.userName} — зарплата за {monthRu(s.month)}
         </h1>
+        {picker ? <MonthPicker action="/app/pay" month={s.month} /> : null}
         <p>
           <span class={`state ${s.state}`} data-testid="state">
             {s.stateRu}
@@ -170,10 +248,12 @@ export function StatementView({ s, timeZone }: { s: PayStatement; timeZone: stri
               </thead>
               <tbody>
                 {f.lines.map((l) => (
-                  <tr>
+                  <tr data-line={l.code}>
                     <td>{l.titleRu}</td>
                     <td class="money">{formatRubles(l.amountKopecks)}</td>
-                    <td>{l.explanation}</td>
+                    <td>
+                      <Explanation code={l.code} text={l.explanation} documents={l.refs.length} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -245,7 +325,7 @@ export function PlansView({ month, items, canEdit }: { month: string; items: Pla
     <>
       <Style />
       <div class="card" id="plans" data-month={month}>
-        <h1>Планы продаж на {month}</h1>
+        <h1>Планы продаж на {monthRu(month)}</h1>
         <MonthPicker action="/app/plans" month={month} />
         <p id="message" role="status" />
         <table class="list">
@@ -337,60 +417,186 @@ export function PlansView({ month, items, canEdit }: { month: string; items: Pla
   );
 }
 
-/** The rule in force, in words; the admin also gets it as JSON to edit (validated by the API; pages/src/pay-rule.ts). */
+type RuleShape = {
+  validFrom: string;
+  baseKopecks: number;
+  commissionBp: number;
+  basis: string;
+  tiers: { kind: string; fromCompletionBp: number; amountKopecks?: number; basisBp?: number }[];
+  kpis: { target: number; amountKopecks: number; mode: string }[];
+};
+
+/** Kopecks as the form writes them: «40000» or «40000,50». */
+const rublesField = (kopecks: number | undefined) => (kopecks === undefined ? '' : rublesInput(kopecks));
+/** Basis points as a percent for the form: 150 → «1,5», 8000 → «80». */
+const percentField = (bp: number | undefined) => (bp === undefined ? '' : String(bp / 100).replace('.', ','));
+
+/** A field's error line, filled by pages/src/pay-rule.ts with the message about `path`. */
+const FieldError = ({ path }: { path: string }) => <p class="field-error" data-error-for={path} />;
+
+/** A labelled box of the rule form with its error line. */
+function RuleField({ id, label, path, value, type }: { id: string; label: string; path: string; value: string; type?: string }): Child {
+  return (
+    <div>
+      <label for={id}>{label}</label>
+      <input id={id} type={type} inputmode={type ? undefined : 'decimal'} value={value} data-path={path} />
+      <FieldError path={path} />
+    </div>
+  );
+}
+
+/** One bonus tier row of the form; the script renumbers `data-path` as rows are added and removed. */
+function TierRow({ t, i }: { t?: RuleShape['tiers'][number]; i: number }): Child {
+  const share = t?.kind === 'basis_share';
+  return (
+    <div class="row tier">
+      <div>
+        <label>От выполнения плана, %</label>
+        <input class="tier-from" inputmode="decimal" value={percentField(t?.fromCompletionBp)} data-path={`tiers.${i}.fromCompletionBp`} />
+        <FieldError path={`tiers.${i}.fromCompletionBp`} />
+      </div>
+      <div>
+        <label>Премия</label>
+        <select class="tier-kind" data-path={`tiers.${i}.kind`}>
+          <option value="fixed" selected={!share}>
+            сумма, ₽
+          </option>
+          <option value="basis_share" selected={share}>
+            доля от факта, %
+          </option>
+        </select>
+      </div>
+      <div>
+        <label>Размер</label>
+        <input
+          class="tier-amount"
+          inputmode="decimal"
+          value={share ? percentField(t?.basisBp) : rublesField(t?.amountKopecks)}
+          data-path={`tiers.${i}.${share ? 'basisBp' : 'amountKopecks'}`}
+        />
+        <FieldError path={`tiers.${i}.amount`} />
+      </div>
+      <div>
+        <button type="button" class="secondary remove-tier">
+          Убрать
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** The admin's rule form: the same stored shape (kopecks, basis points), typed in roubles and percent. */
+function RuleForm({ rule, month }: { rule: RuleShape | undefined; month: string }): Child {
+  const kpi = rule?.kpis[0];
+  return (
+    <form class="rule-form" id="rule-form" novalidate>
+      <p class="muted">Новая версия действует с выбранного месяца; утверждённые расчёты не меняются.</p>
+      <div class="row">
+        <RuleField id="rule-validFrom" label="Действует с месяца" path="validFrom" value={month} type="month" />
+        <RuleField id="rule-base" label="Оклад, ₽" path="baseKopecks" value={rublesField(rule?.baseKopecks)} />
+        <RuleField id="rule-commission" label="Комиссия, %" path="commissionBp" value={percentField(rule?.commissionBp)} />
+        <div>
+          <label for="rule-basis">От чего комиссия и план</label>
+          <select id="rule-basis" data-path="basis">
+            <option value="shipments" selected={rule?.basis !== 'payments'}>
+              отгрузки
+            </option>
+            <option value="payments" selected={rule?.basis === 'payments'}>
+              оплаты
+            </option>
+          </select>
+        </div>
+      </div>
+      <fieldset>
+        <legend>Премия за выполнение плана (платит самая высокая достигнутая ступень)</legend>
+        <div id="tiers">
+          {(rule?.tiers ?? []).map((t, i) => (
+            <TierRow t={t} i={i} />
+          ))}
+        </div>
+        <template id="tier-template">
+          <TierRow i={0} />
+        </template>
+        <FieldError path="tiers" />
+        <button type="button" class="secondary" id="add-tier">
+          Добавить ступень
+        </button>
+      </fieldset>
+      <fieldset>
+        <legend>
+          <label style="display:inline;margin:0">
+            <input type="checkbox" id="kpi-on" checked={Boolean(kpi)} style="width:auto" /> KPI: целевые звонки в рабочий день
+          </label>
+        </legend>
+        <div class="row">
+          <RuleField id="kpi-target" label="Звонков в рабочий день" path="kpis.0.target" value={kpi ? String(kpi.target) : ''} />
+          <RuleField id="kpi-amount" label="Сумма, ₽" path="kpis.0.amountKopecks" value={rublesField(kpi?.amountKopecks)} />
+          <div>
+            <label for="kpi-mode">Как платится</label>
+            <select id="kpi-mode" data-path="kpis.0.mode">
+              <option value="all_or_nothing" selected={kpi?.mode !== 'proportional_capped'}>
+                всё или ничего
+              </option>
+              <option value="proportional_capped" selected={kpi?.mode === 'proportional_capped'}>
+                пропорционально, не больше суммы
+              </option>
+            </select>
+          </div>
+        </div>
+      </fieldset>
+      <button type="submit" id="save-rule">
+        Сохранить правило
+      </button>
+      <p id="rule-message" role="status" />
+    </form>
+  );
+}
+
+/** The rule in force, in words; the admin also edits it as a form (validated here and by the API; pages/src/pay-rule.ts). */
 export function RuleView({
   rule,
   isAdmin,
+  month,
 }: {
   rule: { validFrom: string; rule: Record<string, unknown> } | undefined;
   isAdmin: boolean;
+  month: string;
 }): Child {
-  if (!rule)
-    return (
-      <div class="card">
-        <h2>Правило оплаты</h2>
-        <p class="error">Правило не задано.</p>
-      </div>
-    );
-  const r = rule.rule as {
-    baseKopecks: number;
-    commissionBp: number;
-    basis: string;
-    tiers: { kind: string; fromCompletionBp: number; amountKopecks?: number; basisBp?: number }[];
-    kpis: { target: number; amountKopecks: number; mode: string }[];
-  };
+  const r = rule?.rule as RuleShape | undefined;
   return (
-    <div class="card">
-      <h2>Правило оплаты с {rule.validFrom}</h2>
-      <ul>
-        <li>Оклад: {formatRubles(r.baseKopecks)}</li>
-        <li>
-          Комиссия: {percent(r.commissionBp)} от {r.basis === 'payments' ? 'оплат' : 'отгрузок'}
-        </li>
-        {r.tiers.map((t) => (
-          <li>
-            от {percent(t.fromCompletionBp)} плана —{' '}
-            {t.kind === 'fixed' ? formatRubles(t.amountKopecks ?? 0) : `${percent(t.basisBp ?? 0)} от факта`}
-          </li>
-        ))}
-        {r.kpis.map((k) => (
-          <li>
-            целевых звонков в среднем {k.target} за рабочий день — {formatRubles(k.amountKopecks)} (
-            {k.mode === 'all_or_nothing' ? 'всё или ничего' : 'пропорционально'})
-          </li>
-        ))}
-      </ul>
+    <div class="card" id="rule">
+      {rule && r ? (
+        <>
+          <h2>Правило оплаты (действует с месяца: {monthRu(rule.validFrom)})</h2>
+          <ul>
+            <li>Оклад: {formatRubles(r.baseKopecks)}</li>
+            <li>
+              Комиссия: {percent(r.commissionBp)} от {r.basis === 'payments' ? 'оплат' : 'отгрузок'}
+            </li>
+            {r.tiers.map((t) => (
+              <li>
+                от {percent(t.fromCompletionBp)} плана —{' '}
+                {t.kind === 'fixed' ? formatRubles(t.amountKopecks ?? 0) : `${percent(t.basisBp ?? 0)} от факта`}
+              </li>
+            ))}
+            {r.kpis.map((k) => (
+              <li>
+                целевых звонков в среднем {k.target} за рабочий день — {formatRubles(k.amountKopecks)} (
+                {k.mode === 'all_or_nothing' ? 'всё или ничего' : 'пропорционально'})
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <>
+          <h2>Правило оплаты</h2>
+          <p class="error">Правило не задано.</p>
+        </>
+      )}
       {isAdmin ? (
-        <details>
+        <details open={!rule}>
           <summary>Изменить правило (администратор)</summary>
-          <p class="muted">Новая версия действует с месяца validFrom; утверждённые расчёты не меняются.</p>
-          <textarea id="rule" rows={12} spellcheck={false}>
-            {JSON.stringify(rule.rule, null, 2)}
-          </textarea>
-          <button type="button" id="save-rule">
-            Сохранить правило
-          </button>
-          <p id="rule-message" role="status" />
+          <RuleForm rule={r} month={month} />
         </details>
       ) : null}
     </div>

@@ -26,7 +26,11 @@ export default defineRoute({
     const rule = rules.items.find((r) => r.validFrom <= month);
     const main =
       viewer.role === 'manager' ? (
-        <StatementView s={await getStatement({ ctx, input: { userId: viewer.id, month } })} timeZone={await getUserTimeZone({ ctx })} />
+        <StatementView
+          s={await getStatement({ ctx, input: { userId: viewer.id, month } })}
+          timeZone={await getUserTimeZone({ ctx })}
+          picker
+        />
       ) : (
         <StatementList month={month} items={(await listStatements({ ctx, input: { month } })).items} canExport />
       );
@@ -36,7 +40,7 @@ export default defineRoute({
       body: (
         <>
           {main}
-          <RuleView rule={rule} isAdmin={viewer.role === 'admin'} />
+          <RuleView rule={rule} isAdmin={viewer.role === 'admin'} month={month} />
         </>
       ),
       scripts: ['pay', 'pay-rule'],

@@ -1,12 +1,13 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
-import { ReportParams, ReportQuery } from '../../../../schema/contracts';
+import { z } from 'zod';
+import { ReportParams } from '../../../../schema/contracts';
 import { requireUser } from '../../access';
 import { defineRoute } from '../../platform/route';
 import { renderPage } from '../../platform/page';
-import { ReportView } from '../pages/reports';
+import { ReportError, ReportView } from '../pages/reports';
 import { listRegions } from '../../clients';
-import { getReport } from '../get';
+import { reportPage } from '../page';
 import { listUsers } from '../../admin';
 
 export default defineRoute({
@@ -17,11 +18,12 @@ export default defineRoute({
   page: true,
   access: ['session'],
   params: ReportParams,
-  query: ReportQuery,
+  // The filters are checked by the page itself, so a wrong one reads as a message above the form, not a JSON 400.
+  query: z.record(z.string(), z.string()),
   handler: async ({ ctx, input, c }) => {
     const viewer = requireUser(ctx.principal).user;
-    const [report, users, regions] = await Promise.all([
-      getReport({ ctx, input: { report: input.params.report, query: input.query } }),
+    const [page, users, regions] = await Promise.all([
+      reportPage({ ctx, input: { report: input.params.report, query: input.query } }),
       listUsers({ ctx }),
       listRegions({ ctx }),
     ]);
@@ -30,11 +32,19 @@ export default defineRoute({
       managers: users.items.filter((u) => u.role === 'manager'),
       regions: viewer.role === 'admin' ? regions.items : regions.items.filter((r) => viewer.regionIds.includes(r.id)),
     };
+    const body =
+      page.kind === 'report' ? (
+        <ReportView report={page.report} q={page.query} choices={choices} presets={page.presets} />
+      ) : (
+        <ReportError f={page.form} q={input.query} choices={choices} presets={page.presets} message={page.message} />
+      );
     return renderPage(c, {
-      title: report.titleRu,
+      title: page.kind === 'report' ? page.report.titleRu : 'Отчёт',
       header: { userName: viewer.name },
-      body: <ReportView report={report} q={input.query} choices={choices} />,
+      body,
       scripts: ['report'],
+      // A wrong filter is answered with the form and its message (PageSpec has no 400); another region is a 403.
+      ...(page.kind === 'error' && page.status === 403 ? { status: 403 as const } : {}),
     });
   },
 });

@@ -25,6 +25,7 @@ export default defineRoute({
       title: drill.titleRu,
       header: { userName: viewer.name },
       body: <DrillView drill={drill} backHref={`/app/reports/${input.params.report}${queryString(back)}`} />,
+      scripts: ['report'],
     });
   },
 });

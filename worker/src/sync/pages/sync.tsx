@@ -30,7 +30,7 @@ function Integrations({ summary }: { summary: Summary }): Child {
   const silent = summary.integrations.filter((i) => i.silent);
   return (
     <div class="card">
-      <h1 style="margin-top:0">Обмен данными</h1>
+      <h1 style="margin-top:0">Синхронизация</h1>
       <p class="muted">
         Всё, что присылают АТС, 1С и почта, хранится с результатом; отклонённое можно повторить после исправления причины. Настройка и
         проверка — на странице <a href="/app/admin/integrations">«Интеграции»</a>.

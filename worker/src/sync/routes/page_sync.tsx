@@ -25,8 +25,8 @@ export default defineRoute({
       listRejected({ ctx, input: { limit: 100, before } }),
     ]);
     return renderPage(c, {
-      title: 'Обмен данными',
-      header: { userName: me.user.name, role: me.user.role },
+      title: 'Синхронизация',
+      header: { userName: me.user.name },
       body: <SyncView summary={summary} rejected={rejected} before={before ?? null} />,
       scripts: ['sync'],
     });

@@ -1,0 +1,125 @@
+/**
+ * One Russian format for the server pages and the page scripts alike (worker/src/platform/ru-format.ts
+ * and pages/src/lib/format.ts re-export these): dates dd.mm.yyyy, months «декабрь 2026», money
+ * «1 234 567,89 ₽», phones «+7 495 123-45-67» (phone-format.ts), leads named by client and subject.
+ * No-break spaces inside a number or a date keep it on one line. Names are shown as stored: never put
+ * into a grammatical case.
+ */
+import type { LeadChannel } from './lead-channels';
+import { formatPhoneRu } from './phone-format';
+
+export { formatPhoneRu };
+
+const NBSP = '\u00a0';
+const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function memo<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
+  let f = cache.get(key) as T | undefined;
+  if (!f) cache.set(key, (f = make()));
+  return f;
+}
+
+/** 05.12.2026: an instant as a day in the viewer's zone. */
+export function formatDay(ms: number, timeZone: string): string {
+  return memo(
+    `d:${timeZone}`,
+    () => new Intl.DateTimeFormat('ru-RU', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric' }),
+  ).format(ms);
+}
+
+/** 05.12.2026, 14:05 */
+export function formatDayTime(ms: number, timeZone: string): string {
+  return memo(
+    `dt:${timeZone}`,
+    () =>
+      new Intl.DateTimeFormat('ru-RU', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }),
+  ).format(ms);
+}
+
+/** A calendar date written as ISO (2026-12-05, or the date part of 2026-12-05T10:00) → 05.12.2026; anything else as it is. */
+export function formatIsoDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:$|T)/.exec(iso);
+  return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
+}
+
+/** A period of calendar days: «01.12.2026 — 31.12.2026», one day as one date. */
+export function formatIsoPeriod(from: string, to: string): string {
+  return from === to ? formatIsoDate(from) : `${formatIsoDate(from)}${NBSP}— ${formatIsoDate(to)}`;
+}
+
+export const MONTHS_RU = [
+  'январь',
+  'февраль',
+  'март',
+  'апрель',
+  'май',
+  'июнь',
+  'июль',
+  'август',
+  'сентябрь',
+  'октябрь',
+  'ноябрь',
+  'декабрь',
+] as const;
+
+/** «декабрь 2026» for 2026-12 (a month as a name on its own: nominative, no «г.»); anything else as it is. */
+export function formatMonth(yyyyMm: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(yyyyMm);
+  const name = m ? MONTHS_RU[Number(m[2]) - 1] : undefined;
+  return m && name ? `${name}${NBSP}${m[1]}` : yyyyMm;
+}
+
+/** «Декабрь 2026» at the start of a title or a heading. */
+export function formatMonthTitle(yyyyMm: string): string {
+  const s = formatMonth(yyyyMm);
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** 1 234 567,89 ₽ from kopecks (no-break spaces; kopecks always shown, as on an invoice). */
+export function formatMoney(kopecks: number): string {
+  return memo('rub', () => new Intl.NumberFormat('ru-RU', { style: 'currency', currency: 'RUB' })).format(kopecks / 100);
+}
+
+/** 1 234 567 ₽ for figures where kopecks are noise (report totals, charts). */
+export function formatMoneyWhole(kopecks: number): string {
+  return memo('rub0', () => new Intl.NumberFormat('ru-RU', { style: 'currency', currency: 'RUB', maximumFractionDigits: 0 })).format(
+    Math.round(kopecks / 100),
+  );
+}
+
+/** A phone as stored (E.164) with its extension: «+7 495 123-45-67 доб. 204». */
+export function formatPhoneWithExtension(e164: string, extension?: string | null): string {
+  return extension ? `${formatPhoneRu(e164)} доб.${NBSP}${extension}` : formatPhoneRu(e164);
+}
+
+/** A lead without a subject is named by what started it. */
+const LEAD_ORIGIN_RU: Readonly<Record<LeadChannel, string>> = {
+  call: 'звонок',
+  mail: 'письмо',
+  onec: 'заказ из 1С',
+  manual: 'интерес',
+  import: 'интерес из импорта',
+  web: 'заявка с сайта',
+};
+
+export interface LeadNameParts {
+  /** The client's name as stored («ООО Ромашка»). */
+  companyName: string;
+  /** What the lead is about («поставка труб»), when someone wrote it. */
+  subject?: string | null;
+  /** Without a subject: how it came and when, so two leads of one client still differ. */
+  channel?: LeadChannel | string | null;
+  createdAt?: number | null;
+  timeZone?: string;
+}
+
+/**
+ * How a lead is named wherever it is shown: «ООО Ромашка — поставка труб»; without a subject
+ * «ООО Ромашка — звонок от 05.12.2026» — never «Интерес №1360068610».
+ */
+export function leadName(lead: LeadNameParts): string {
+  const subject = lead.subject?.trim();
+  if (subject) return `${lead.companyName} — ${subject}`;
+  const how = (lead.channel && LEAD_ORIGIN_RU[lead.channel as LeadChannel]) || 'интерес';
+  const when = lead.createdAt != null ? ` от ${formatDay(lead.createdAt, lead.timeZone ?? 'Europe/Moscow')}` : '';
+  return `${lead.companyName} — ${how}${when}`;
+}
