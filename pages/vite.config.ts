@@ -14,6 +14,7 @@ export const PAGE_SCRIPTS = {
   'sign-in': 'src/sign-in.ts',
   sync: 'src/sync.ts',
   'admin-users': 'src/admin-users.ts',
+  integrations: 'src/integrations.ts',
   tokens: 'src/tokens.ts',
   report: 'src/report.ts',
   'client-card': 'src/client-card.ts',

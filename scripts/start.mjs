@@ -115,7 +115,8 @@ try {
  API:                 ${BASE}/api   (справочник: ${BASE}/api/docs, здоровье: ${BASE}/api/health)
  Страницы / pages:    ${BASE}/app   (вход: ${BASE}/sign-in)
                       клиенты ${BASE}/app/clients · отчёты ${BASE}/app/reports · планы ${BASE}/app/plans
-                      зарплата ${BASE}/app/pay · импорт ${BASE}/app/import · интеграции ${BASE}/app/sync
+                      зарплата ${BASE}/app/pay · импорт ${BASE}/app/import · обмен данными ${BASE}/app/sync
+                      интеграции ${BASE}/app/admin/integrations
                       пользователи ${BASE}/app/admin/users · журнал аудита ${BASE}/app/audit
  Виджет / widget:     ${widget}
                       (ещё «Мой месяц» /w/month и «Регион» /w/region; токены и код для 1С: ${BASE}/app/tokens)

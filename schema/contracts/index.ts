@@ -11,3 +11,4 @@ export * from './telephony';
 export * from './pay';
 export * from './reports';
 export * from './today';
+export * from './admin';

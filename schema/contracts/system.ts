@@ -40,10 +40,31 @@ export const SyncSummary = z
         replayable: z.boolean(),
       }),
     ),
+    /** Every integration the worker has, configured or not, with a warning when a configured one has been silent too long. */
+    integrations: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        configured: z.boolean(),
+        lastReceivedAt: z.number().int().nullable(),
+        silentAfterHours: z.number(),
+        /** Configured, and nothing received in the last silentAfterHours (or ever). */
+        silent: z.boolean(),
+      }),
+    ),
   })
   .meta({ id: 'SyncSummary' });
-export const RejectedQuery = z.object({ source: z.string().optional(), limit: z.coerce.number().int().min(1).max(500).default(100) });
+export const RejectedQuery = z.object({
+  source: z.string().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  /** Paging: rows with an id below this one (the previous page's `next`). */
+  before: z.coerce.number().int().positive().optional(),
+});
 export const RejectedList = z.object({
+  /** Rejected rows not yet replayed, in all (of this source). */
+  total: z.number().int(),
+  /** Pass as `before` for the next page; null on the last one. */
+  next: z.number().int().nullable(),
   items: z.array(
     z.object({
       id: z.number().int(),

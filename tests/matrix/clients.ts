@@ -29,7 +29,7 @@ const A = world.users.managerA.id;
 const WRITERS_OF_A = ['managerA', 'headA', 'admin', 'extension'] as const;
 
 /** A throwaway manager of region 1 (a leaving one), so deactivating or handing him over changes no one else's row. */
-async function leavingManager(w: TestWorker, active = 1): Promise<number> {
+export async function leavingManager(w: TestWorker, active = 1): Promise<number> {
   const id = 70_000 + next();
   await w.db.batch([
     w.db

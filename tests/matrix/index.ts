@@ -1,3 +1,4 @@
+import { adminRows } from './admin';
 import { auditRows } from './audit';
 import { clientRows } from './clients';
 import { clientPagesRows } from './clients-pages';
@@ -19,6 +20,8 @@ export { ALL, SESSIONS, type Row, type RowContext } from './foundation';
 /** Every file of rows, one per capability; a route without a row fails the matrix test. */
 export const allRows: Row[] = [
   ...foundationRows,
+  // Before the rows that make users with fixed ids: «add a user» takes the next rowid after the highest.
+  ...adminRows,
   ...auditRows,
   ...importRows,
   ...clientRows,

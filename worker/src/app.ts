@@ -31,6 +31,7 @@ export function createApp(): App {
     c.set('db', createDb(c.env.DB));
     c.set('now', clockNow(c.env));
     c.set('live', c.env.LIVE ? createLivePush({ LIVE: c.env.LIVE }) : noLivePush);
+    c.set('self', async (request) => app.fetch(request, c.env));
     await next();
     c.header('X-Request-Id', c.var.requestId);
     // Answers of the API and the app carry personal data: never kept by a browser or a proxy, never content-sniffed.

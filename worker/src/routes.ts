@@ -11,6 +11,12 @@ import pageAudit from './audit/routes/page_audit';
 import apiAuditList from './audit/routes/api_audit_list';
 import apiAuditExport from './audit/routes/api_audit_export';
 import pageAdminUsers from './admin/routes/page_admin_users';
+import pageAdminIntegrations from './admin/routes/page_admin_integrations';
+import apiAdminIntegrationsList from './admin/routes/api_admin_integrations_list';
+import apiAdminIntegrationsCheck from './admin/routes/api_admin_integrations_check';
+import apiUsersCreate from './admin/routes/api_users_create';
+import apiUsersUpdate from './admin/routes/api_users_update';
+import apiUsersHandOverPreview from './admin/routes/api_users_handOverPreview';
 import apiFunnelRulesList from './funnel/routes/api_funnel_rules_list';
 import apiFunnelRulesUpdate from './funnel/routes/api_funnel_rules_update';
 import apiFunnelStagesList from './funnel/routes/api_funnel_stages_list';
@@ -125,6 +131,8 @@ export const routes: readonly AnyRoute[] = [
   apiTokensRevoke,
   apiRegionsList,
   apiUsersList,
+  apiUsersCreate,
+  apiUsersUpdate,
   apiCompaniesExport, // before :id, which would take "export.csv" for an id
   apiCompaniesList,
   apiCompaniesGet,
@@ -137,6 +145,7 @@ export const routes: readonly AnyRoute[] = [
   apiCompaniesOwner,
   apiCompaniesClaim,
   apiUsersHandOver,
+  apiUsersHandOverPreview,
   apiUsersDeactivate,
   apiUsersActivate,
   apiSearch,
@@ -162,6 +171,9 @@ export const routes: readonly AnyRoute[] = [
   apiAuditList,
   apiAuditExport,
   pageAdminUsers,
+  pageAdminIntegrations,
+  apiAdminIntegrationsList,
+  apiAdminIntegrationsCheck,
   apiCompaniesLogEvent,
   apiFunnelStagesList,
   apiFunnelStagesUpdate,

@@ -2,3 +2,6 @@
 export * from './users/list';
 export * from './users/list-region-managers';
 export * from './users/time-zone';
+export { INTEGRATIONS, integrationOfSource } from './integrations/catalogue';
+export { listIntegrations } from './integrations/status';
+export { StackStyle } from './pages/stack';

@@ -3,3 +3,4 @@ export * from './cron';
 export * from './outbox';
 export * from './replay';
 export { OLDER_VERSION_PREFIX } from './versions';
+export * from './check-odata';

@@ -3,6 +3,12 @@ import type { Env } from './env';
 /** Everything configurable, resolved once per request at the entry and passed down. */
 export interface Config {
   version: string;
+  /** The address people and providers reach the worker at (PUBLIC_URL, no trailing slash); null = each request's own origin. */
+  publicUrl: string | null;
+  /** The address mail is forwarded or BCC'd to (MAIL_ADDRESS, Email Routing → this worker); shown on the integrations page only. */
+  mailAddress: string | null;
+  /** Names (never values) of the settings that are set: the integrations page says which are missing. */
+  setNames: string[];
   sessionTtlMs: number;
   secureCookies: boolean;
   embedTokenSecret: string | null;
@@ -61,6 +67,11 @@ export function loadConfig(env: Env): Config {
   if (env.ONEC_WEBHOOK_SECRET) webhookSecrets['onec'] = env.ONEC_WEBHOOK_SECRET;
   return {
     version: env.APP_VERSION || APP_VERSION,
+    publicUrl: /^https?:\/\/[^\s]+$/i.test((env.PUBLIC_URL ?? '').trim()) ? env.PUBLIC_URL!.trim().replace(/\/+$/, '') : null,
+    mailAddress: (env.MAIL_ADDRESS ?? '').trim().toLowerCase() || null,
+    setNames: Object.entries(env)
+      .filter(([, value]) => typeof value === 'string' && value.trim() !== '')
+      .map(([name]) => name),
     sessionTtlMs: Number(env.SESSION_TTL_HOURS || 12) * 3_600_000,
     secureCookies: env.SECURE_COOKIES !== 'false',
     embedTokenSecret: env.EMBED_TOKEN_SECRET || null,

@@ -83,7 +83,13 @@ async function pbkdf2(password: string, salt: Uint8Array, iterations: number): P
   return new Uint8Array(bits);
 }
 
-/** Verifies a stored pbkdf2$sha256$<iterations>$<salt b64>$<hash b64>, as scripts/lib/password.ts writes it (the worker never sets passwords). */
+/** A new password hash in the format scripts/lib/password.ts writes (the admin's «Добавить пользователя»). */
+export async function hashPassword(password: string): Promise<string> {
+  const salt = crypto.getRandomValues(new Uint8Array(16));
+  return `pbkdf2$sha256$${PBKDF2_ITERATIONS}$${toBase64(salt)}$${toBase64(await pbkdf2(password, salt, PBKDF2_ITERATIONS))}`;
+}
+
+/** Verifies a stored pbkdf2$sha256$<iterations>$<salt b64>$<hash b64>, as scripts/lib/password.ts and hashPassword write it. */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, digest, iterations, salt, hash] = stored.split('$');
   if (scheme !== 'pbkdf2' || digest !== 'sha256' || !iterations || !salt || !hash) return false;

@@ -6,6 +6,7 @@ export interface Env {
   APP_VERSION?: string;
   /** An ISO instant the worker takes as "now" (tests, seeds, the bench); empty = the machine's clock (lib/clock.ts). */
   CLOCK_NOW?: string;
+  /** Where the worker is reached from outside (https://crm.example.ru): the URLs the integrations page gives to paste; empty = the request's origin. */
   PUBLIC_URL?: string;
   SESSION_TTL_HOURS?: string;
   SECURE_COOKIES?: string;
@@ -35,4 +36,6 @@ export interface Env {
   ONEC_PULL_SINCE?: string;
   MAIL_OWN_DOMAINS?: string;
   MAIL_DEFAULT_REGION?: string;
+  /** The BCC / forward address routed to this worker by Email Routing (docs/mail.md), shown on the integrations page. */
+  MAIL_ADDRESS?: string;
 }

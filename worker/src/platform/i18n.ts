@@ -56,6 +56,7 @@ export const MESSAGES = {
   'menu.import': { ru: 'Импорт', en: 'Import' },
   'menu.sync': { ru: 'Синхронизация', en: 'Sync' },
   'menu.users': { ru: 'Пользователи', en: 'Users' },
+  'menu.integrations': { ru: 'Интеграции', en: 'Integrations' },
   'menu.audit': { ru: 'Журнал доступа', en: 'Audit trail' },
   'menu.tokens': { ru: 'Токены и виджеты', en: 'Tokens and widgets' },
   'menu.api': { ru: 'API', en: 'API' },

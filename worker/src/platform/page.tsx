@@ -88,6 +88,7 @@ export const MENU: MenuEntry[] = [
   { href: '/app/import', label: 'menu.import', roles: ALL_ROLES },
   { href: '/app/sync', label: 'menu.sync', roles: ['admin'] },
   { href: '/app/admin/users', label: 'menu.users', roles: ['admin'] },
+  { href: '/app/admin/integrations', label: 'menu.integrations', roles: ['admin'] },
   { href: '/app/audit', label: 'menu.audit', roles: ['admin'] },
   { href: '/app/tokens', label: 'menu.tokens', roles: ALL_ROLES },
   { href: '/api/docs', label: 'menu.api', roles: ALL_ROLES },

@@ -23,6 +23,8 @@ export interface AppVariables {
   config: Config;
   db: Db;
   now: number;
+  /** This same app answering a request in-process (no network): the integrations page's «Проверить» sends its signed test events through it. */
+  self: (request: Request) => Promise<Response>;
   /** The caller, once a route has authenticated it (the page header and the error pages read it). */
   principal?: Principal;
 }

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { requireRole } from '../access';
 import type { ServiceContext } from '../platform/route';
+import { listIntegrations } from '../admin';
 import { replayableSources } from './replayers';
 
 interface SourceRow {
@@ -12,8 +13,12 @@ interface SourceRow {
   waiting: number;
 }
 
-/** Per integration: the last payload received and what became of the last 24 hours of them. */
-export async function getSyncSummary({ ctx }: { ctx: ServiceContext }) {
+/**
+ * Per inbox source: the last payload received and what became of the last 24 hours of them; and every
+ * integration from the catalogue (configured or not), marked silent when a configured one has sent
+ * nothing for longer than its threshold (admin/integrations/catalogue.ts, docs/admin.md).
+ */
+export async function getSyncSummary({ ctx, input }: { ctx: ServiceContext; input: { requestUrl: string } }) {
   requireRole(ctx.principal, 'admin');
   const since = ctx.now - 86_400_000;
   const rows = await ctx.db.all<SourceRow>(sql`SELECT source, max(received_at) AS last_received,
@@ -22,6 +27,7 @@ export async function getSyncSummary({ ctx }: { ctx: ServiceContext }) {
       sum(CASE WHEN outcome = 'rejected' AND received_at >= ${since} THEN 1 ELSE 0 END) AS rejected,
       sum(CASE WHEN outcome = 'rejected' AND replayed_at IS NULL THEN 1 ELSE 0 END) AS waiting
     FROM inbox GROUP BY source ORDER BY source`);
+  const { items } = await listIntegrations({ ctx, input });
   const replayable = new Set(replayableSources());
   return {
     sources: rows.map((r) => ({
@@ -32,6 +38,14 @@ export async function getSyncSummary({ ctx }: { ctx: ServiceContext }) {
       rejected24h: Number(r.rejected),
       rejectedWaiting: Number(r.waiting),
       replayable: replayable.has(r.source),
+    })),
+    integrations: items.map((i) => ({
+      id: i.id,
+      title: i.title,
+      configured: i.configured,
+      lastReceivedAt: i.lastReceivedAt,
+      silentAfterHours: i.silentAfterHours,
+      silent: i.configured && (i.lastReceivedAt === null || ctx.now - i.lastReceivedAt > i.silentAfterHours * 3_600_000),
     })),
   };
 }

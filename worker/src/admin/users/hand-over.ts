@@ -12,13 +12,8 @@ function spread(key: SQL, receivers: number[]): SQL {
   return sql`CASE (${key} % ${receivers.length}) ${sql.join(branches, sql` `)} END`;
 }
 
-/**
- * Hands every client of one manager to one or several others (round-robin by company id), with
- * his open leads and open tasks about them (a lead follows its company), in one batch; history stays with the clients. One audit row
- * per company moved. Heads may do it inside their regions, the admin anywhere.
- */
-export async function handOverClients({ ctx, input }: { ctx: ServiceContext; input: { fromUserId: number; toUserIds: number[] } }) {
-  requireWriter(ctx.principal);
+/** Who gives and who receives, checked: receivers are active managers in the caller's scope (the admin: anyone). */
+async function resolveHandOver(ctx: ServiceContext, input: { fromUserId: number; toUserIds: number[] }) {
   const p = requireRole(ctx.principal, 'head', 'admin');
   const receivers = [...new Set(input.toUserIds)].filter((id) => id !== input.fromUserId);
   if (!receivers.length) {
@@ -33,7 +28,7 @@ export async function handOverClients({ ctx, input }: { ctx: ServiceContext; inp
     ]);
   }
   const people = await ctx.db
-    .select({ id: users.id, role: users.role, active: users.active, regionId: userRegions.regionId })
+    .select({ id: users.id, name: users.name, role: users.role, active: users.active, regionId: userRegions.regionId })
     .from(users)
     .leftJoin(userRegions, eq(userRegions.userId, users.id))
     .where(inArray(users.id, [input.fromUserId, ...receivers]))
@@ -52,10 +47,61 @@ export async function handOverClients({ ctx, input }: { ctx: ServiceContext; inp
       ]);
     }
   }
+  const nameOf = (id: number) => people.find((r) => r.id === id)?.name ?? String(id);
   const from = input.fromUserId;
-  const companyKey = spread(sql`id`, receivers);
-  const leadKey = spread(sql`company_id`, receivers);
-  const book = sql`SELECT id FROM companies WHERE owner_id = ${from} AND merged_into_id IS NULL`;
+  return {
+    p,
+    from,
+    receivers,
+    nameOf,
+    companyKey: spread(sql`id`, receivers),
+    leadKey: spread(sql`company_id`, receivers),
+    book: sql`SELECT id FROM companies WHERE owner_id = ${from} AND merged_into_id IS NULL`,
+  };
+}
+
+/**
+ * What a hand-over would move, to whom, before it is confirmed: per receiver his clients, open leads
+ * and open tasks, by the same round-robin the hand-over uses (nothing changes between the two
+ * unless someone edits the book in between; the hand-over's answer says what it really moved).
+ */
+export async function previewHandOver({ ctx, input }: { ctx: ServiceContext; input: { fromUserId: number; toUserIds: number[] } }) {
+  const { from, receivers, nameOf, companyKey, leadKey, book } = await resolveHandOver(ctx, input);
+  const [companies, leads, tasks] = await ctx.db.batch([
+    ctx.db.all<{ to_id: number; n: number }>(
+      sql`SELECT ${companyKey} AS to_id, count(*) AS n FROM companies WHERE owner_id = ${from} AND merged_into_id IS NULL GROUP BY to_id`,
+    ),
+    ctx.db.all<{ to_id: number; n: number }>(
+      sql`SELECT ${leadKey} AS to_id, count(*) AS n FROM leads WHERE owner_id = ${from} AND closed_at IS NULL AND company_id IN (${book}) GROUP BY to_id`,
+    ),
+    ctx.db.all<{ to_id: number; n: number }>(
+      sql`SELECT ${leadKey} AS to_id, count(*) AS n FROM tasks WHERE user_id = ${from} AND done_at IS NULL AND company_id IN (${book}) GROUP BY to_id`,
+    ),
+  ]);
+  const of = (rows: { to_id: number; n: number }[], id: number) => Number(rows.find((r) => Number(r.to_id) === id)?.n ?? 0);
+  const sum = (rows: { n: number }[]) => rows.reduce((t, r) => t + Number(r.n), 0);
+  return {
+    companies: sum(companies),
+    leads: sum(leads),
+    tasks: sum(tasks),
+    byUser: receivers.map((id) => ({
+      userId: id,
+      name: nameOf(id),
+      companies: of(companies, id),
+      leads: of(leads, id),
+      tasks: of(tasks, id),
+    })),
+  };
+}
+
+/**
+ * Hands every client of one manager to one or several others (round-robin by company id), with
+ * his open leads and open tasks about them (a lead follows its company), in one batch; history stays with the clients. One audit row
+ * per company moved. Heads may do it inside their regions, the admin anywhere.
+ */
+export async function handOverClients({ ctx, input }: { ctx: ServiceContext; input: { fromUserId: number; toUserIds: number[] } }) {
+  requireWriter(ctx.principal);
+  const { p, from, companyKey, leadKey, book } = await resolveHandOver(ctx, input);
   const counts = await ctx.db.get<{ companies: number; leads: number; tasks: number }>(sql`SELECT
     (SELECT count(*) FROM companies WHERE owner_id = ${from} AND merged_into_id IS NULL) AS companies,
     (SELECT count(*) FROM leads WHERE owner_id = ${from} AND closed_at IS NULL AND company_id IN (${book})) AS leads,

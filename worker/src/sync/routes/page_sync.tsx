@@ -1,6 +1,7 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
-import { requireUser } from '../../access';
+import { z } from 'zod';
+import { requireRole } from '../../access';
 import { renderPage } from '../../platform/page';
 import { defineRoute } from '../../platform/route';
 import { listRejected } from '../list-rejected';
@@ -15,13 +16,18 @@ export default defineRoute({
   page: true,
   reads: { what: 'sync' },
   access: ['session'],
-  handler: async ({ ctx, c }) => {
-    const me = requireUser(ctx.principal);
-    const [summary, rejected] = await Promise.all([getSyncSummary({ ctx }), listRejected({ ctx, input: { limit: 100 } })]);
+  query: z.object({ before: z.coerce.number().int().positive().optional() }),
+  handler: async ({ ctx, c, input }) => {
+    const me = requireRole(ctx.principal, 'admin');
+    const before = input.query.before;
+    const [summary, rejected] = await Promise.all([
+      getSyncSummary({ ctx, input: { requestUrl: c.req.url } }),
+      listRejected({ ctx, input: { limit: 100, before } }),
+    ]);
     return renderPage(c, {
-      title: 'Интеграции',
+      title: 'Синхронизация',
       header: { userName: me.user.name },
-      body: <SyncView summary={summary} rejected={rejected} />,
+      body: <SyncView summary={summary} rejected={rejected} before={before ?? null} />,
       scripts: ['sync'],
     });
   },
