@@ -90,6 +90,12 @@ const tableRows = (page: Page, table: string) =>
     ),
   );
 const click = (page: Page, selector: string) => Promise.all([page.waitForNavigation(), page.click(selector)]);
+/** A menu entry, as the user reaches it: on a phone the menu opens from its «Меню» button first. */
+const viaMenu = async (page: Page, href: string) => {
+  const toggle = await page.$('#menu-toggle');
+  if (toggle && (await toggle.isVisible())) await toggle.click();
+  await click(page, `nav#menu a[href="${href}"]`);
+};
 /** A link or header by its visible text. */
 async function byText(page: Page, selector: string, wanted: string) {
   for (const el of await page.$$(selector)) {
@@ -177,7 +183,7 @@ describe.each([
   });
 
   test('the stuck leads: the figure «Просрочено» of a stage opens them with amount and days in stage', async () => {
-    await click(page, 'a[href="/app/reports"]');
+    await viaMenu(page, '/app/reports');
     await Promise.all([page.waitForNavigation(), (await byText(page, '.reports a b', 'Время на этапах воронки')).click()]);
     await click(page, 'td[data-label="Просрочено"] a');
     expect(await text(page, 'h1')).toMatch(/^Просроченные интересы/);
@@ -187,7 +193,7 @@ describe.each([
   });
 
   test('the silent big clients: the dormant report lists them by revenue at risk', async () => {
-    await click(page, 'a[href="/app/reports"]');
+    await viaMenu(page, '/app/reports');
     await Promise.all([page.waitForNavigation(), (await byText(page, '.reports a b', 'Клиенты без касаний и спящие')).click()]);
     const rows = await tableRows(page, 'report-table');
     expect(rows[0]?.[0]).toBe('ООО "Пул Москва"');
