@@ -114,6 +114,7 @@ try {
 
  API:                 ${BASE}/api   (справочник: ${BASE}/api/docs, здоровье: ${BASE}/api/health)
  Страницы / pages:    ${BASE}/app   (вход: ${BASE}/sign-in)
+                      мой день ${BASE}/app/today · задачи ${BASE}/app/tasks · новый клиент ${BASE}/app/clients/new
                       клиенты ${BASE}/app/clients · отчёты ${BASE}/app/reports · планы ${BASE}/app/plans
                       зарплата ${BASE}/app/pay · импорт ${BASE}/app/import · обмен данными ${BASE}/app/sync
                       интеграции ${BASE}/app/admin/integrations
@@ -122,6 +123,8 @@ try {
                       (ещё «Мой месяц» /w/month и «Регион» /w/region; токены и код для 1С: ${BASE}/app/tokens)
  Расширение Chrome:   ${join(ROOT, 'dist', 'extension')}
                       chrome://extensions → «Режим разработчика» → «Загрузить распакованное»
+ Расширение Firefox:  ${join(ROOT, 'dist', 'extension-firefox')}
+                      about:debugging → «Этот Firefox» → «Загрузить временное дополнение» → manifest.json
 
  Демо-входы / demo logins (пароль / password: ${logins.password})
    администратор:  ${logins.admin}
