@@ -129,12 +129,18 @@ describe('deviations', () => {
     const mine = (await A().get('/api/deviations')).body;
     expect(mine.items.filter((d: { kind: string }) => d.kind === 'stuck').map((d: { leadId: number }) => d.leadId)).toContain(800);
     expect(mine.items.map((d: { leadId: number | null }) => d.leadId)).not.toContain(801);
+    // A lead is named by its client and how it came, never «Интерес №800».
+    const stuck800 = mine.items.find((d: { kind: string; leadId: number }) => d.kind === 'stuck' && d.leadId === 800);
+    expect(stuck800.message).toMatch(
+      new RegExp(`^Интерес «${stuck800.companyName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} — .+» дольше срока на этапе «.+»$`),
+    );
+    expect(stuck800.message).not.toContain('№');
     expect(mine.items).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
           kind: 'missed_call',
           companyId: 101,
-          message: 'Пропущенный звонок с +74951234567 не перезвонили в течение часа',
+          message: 'Пропущенный звонок с +7\u00a0495\u00a0123-45-67 не перезвонили в течение часа',
         }),
       ]),
     );

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { companyReadScope, leadReadScope, requireUser, userReadScope } from '../../access';
 import type { ServiceContext } from '../../platform/route';
+import { formatPhoneRu, leadName } from '../../platform/ru-format';
 import { CALLBACK_WITHIN_MS, DORMANT_MONTHS, NO_TOUCH_DAYS } from '../../clients';
 
 type Kind = 'stuck' | 'overdue_task' | 'no_touch' | 'missed_call' | 'dormant';
@@ -13,6 +14,8 @@ interface Row {
   task_id: number | null;
   since: number | null;
   detail: string | null;
+  lead_channel: string | null;
+  lead_created_at: number | null;
 }
 
 const HOUR = 3_600_000;
@@ -33,26 +36,26 @@ export async function listDeviations({ ctx, input }: { ctx: ServiceContext; inpu
   const companyScope = sql`${companyReadScope(p) ?? sql`1`} AND ${own(sql`companies.owner_id`)}`;
   const queries: Record<Kind, SQL> = {
     stuck: sql`SELECT 'stuck' AS kind, companies.id AS company_id, companies.name AS company_name, ${ownerName} AS owner_name, leads.id AS lead_id, NULL AS task_id,
-        leads.stage_entered_at + s.sla_hours * ${HOUR} AS since, s.name_ru AS detail
+        leads.stage_entered_at + s.sla_hours * ${HOUR} AS since, s.name_ru AS detail, leads.channel AS lead_channel, leads.created_at AS lead_created_at
       FROM leads JOIN stages s ON s.id = leads.stage_id JOIN companies ON companies.id = leads.company_id
       WHERE leads.closed_at IS NULL AND s.outcome = 'open' AND s.sla_hours IS NOT NULL AND leads.stage_entered_at < ${now} - s.sla_hours * ${HOUR} AND ${leadScope}`,
-    overdue_task: sql`SELECT 'overdue_task' AS kind, coalesce(companies.id, 0) AS company_id, coalesce(companies.name, '') AS company_name, u.name AS owner_name, t.lead_id, t.id AS task_id, t.due_at AS since, t.title AS detail
+    overdue_task: sql`SELECT 'overdue_task' AS kind, coalesce(companies.id, 0) AS company_id, coalesce(companies.name, '') AS company_name, u.name AS owner_name, t.lead_id, t.id AS task_id, t.due_at AS since, t.title AS detail, NULL AS lead_channel, NULL AS lead_created_at
       FROM tasks t JOIN users u ON u.id = t.user_id LEFT JOIN companies ON companies.id = t.company_id
       WHERE t.done_at IS NULL AND t.due_at < ${now} AND t.user_id IN (SELECT users.id FROM users WHERE ${userReadScope(p) ?? sql`1`})
         AND ${p.user.role === 'manager' ? sql`t.user_id = ${p.user.id}` : sql`1`}`,
     // companies.last_touch_at is kept exact by triggers on events (schema/rollups).
     no_touch: sql`SELECT 'no_touch' AS kind, companies.id AS company_id, companies.name AS company_name, ${ownerName} AS owner_name, leads.id AS lead_id, NULL AS task_id,
-        companies.last_touch_at AS since, NULL AS detail
+        companies.last_touch_at AS since, NULL AS detail, leads.channel AS lead_channel, leads.created_at AS lead_created_at
       FROM leads JOIN stages s ON s.id = leads.stage_id JOIN companies ON companies.id = leads.company_id
       WHERE leads.closed_at IS NULL AND s.outcome = 'open' AND ${leadScope} AND coalesce(companies.last_touch_at, 0) < ${now - NO_TOUCH_DAYS * DAY}`,
-    missed_call: sql`SELECT 'missed_call' AS kind, companies.id AS company_id, companies.name AS company_name, ${ownerName} AS owner_name, NULL AS lead_id, NULL AS task_id, m.at AS since, m.counterpart AS detail
+    missed_call: sql`SELECT 'missed_call' AS kind, companies.id AS company_id, companies.name AS company_name, ${ownerName} AS owner_name, NULL AS lead_id, NULL AS task_id, m.at AS since, m.counterpart AS detail, NULL AS lead_channel, NULL AS lead_created_at
       FROM (SELECT company_id, max(occurred_at) AS at, counterpart FROM events
             WHERE kind = 'call' AND direction = 'in' AND call_result IN ('missed', 'busy') AND occurred_at >= ${now - 7 * DAY} AND occurred_at < ${now - CALLBACK_WITHIN_MS} AND company_id IS NOT NULL
             GROUP BY company_id) m
       JOIN companies ON companies.id = m.company_id
       WHERE ${companyScope} AND NOT EXISTS (SELECT 1 FROM events e WHERE e.company_id = m.company_id AND +e.kind = 'call' AND e.occurred_at > m.at AND (e.direction = 'out' OR e.call_result = 'answered'))`,
     dormant: sql`SELECT 'dormant' AS kind, companies.id AS company_id, companies.name AS company_name, ${ownerName} AS owner_name, NULL AS lead_id, NULL AS task_id,
-        (SELECT max(d.occurred_at) FROM onec_documents d WHERE d.company_id = companies.id AND d.kind = 'invoice' AND d.posted = 1 AND d.deletion_mark = 0) AS since, NULL AS detail
+        (SELECT max(d.occurred_at) FROM onec_documents d WHERE d.company_id = companies.id AND d.kind = 'invoice' AND d.posted = 1 AND d.deletion_mark = 0) AS since, NULL AS detail, NULL AS lead_channel, NULL AS lead_created_at
       FROM companies WHERE companies.status = 'client' AND companies.merged_into_id IS NULL AND companies.created_at < ${now - DORMANT_MONTHS * 30.4375 * DAY} AND ${companyScope}
         AND NOT EXISTS (SELECT 1 FROM onec_documents d WHERE d.company_id = companies.id AND d.kind = 'invoice' AND d.posted = 1 AND d.deletion_mark = 0 AND d.occurred_at >= ${now - DORMANT_MONTHS * 30.4375 * DAY})`,
   };
@@ -81,19 +84,22 @@ export async function listDeviations({ ctx, input }: { ctx: ServiceContext; inpu
   return { items, counts };
 }
 
+/** A lead is named by its client and how it came (docs/workspace.md), never by its number. */
+const lead = (r: Row) => leadName({ companyName: r.company_name, channel: r.lead_channel, createdAt: r.lead_created_at });
+
 function message(r: Row, ru: boolean): string {
   switch (r.kind) {
     case 'stuck':
-      return ru ? `Интерес №${r.lead_id} дольше срока на этапе «${r.detail}»` : `Lead #${r.lead_id} is past the stage SLA`;
+      return ru ? `Интерес «${lead(r)}» дольше срока на этапе «${r.detail}»` : `Lead "${lead(r)}" is past the stage SLA`;
     case 'overdue_task':
       return ru ? `Просрочена задача «${r.detail}»` : `Overdue task "${r.detail}"`;
     case 'no_touch':
       return ru
-        ? `Нет касаний по интересу №${r.lead_id} больше ${NO_TOUCH_DAYS} дней`
-        : `No touch on lead #${r.lead_id} for over ${NO_TOUCH_DAYS} days`;
+        ? `Нет касаний по интересу «${lead(r)}» больше ${NO_TOUCH_DAYS} дней`
+        : `No touch on lead "${lead(r)}" for over ${NO_TOUCH_DAYS} days`;
     case 'missed_call':
       return ru
-        ? `Пропущенный звонок${r.detail ? ` с ${r.detail}` : ''} не перезвонили в течение часа`
+        ? `Пропущенный звонок${r.detail ? ` с ${formatPhoneRu(r.detail)}` : ''} не перезвонили в течение часа`
         : 'Missed call not returned within an hour';
     case 'dormant':
       return ru ? `Нет счетов ${DORMANT_MONTHS} месяцев и больше` : `No invoice for ${DORMANT_MONTHS} months or more`;
