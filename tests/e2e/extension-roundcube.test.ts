@@ -150,7 +150,7 @@ suite(`the extension on a real Roundcube 1.6 + Dovecot${skipNote}`, () => {
     const frame = await open(SUBJECTS.known);
     expect(await shownCompany()).toBe('ООО "Кровля А"');
     expect(await part('owner')).toBe('Ответственный: Анна Менеджер');
-    expect(await part('contact')).toBe('КонтактИван Петров, Снабженец+74951234567 · ivan@krovlya.ru');
+    expect(await part('contact')).toBe('КонтактИван Петров, Снабженец+7\u00a0495\u00a0123-45-67 · ivan@krovlya.ru');
 
     const panel = await panelBox(page, PREVIEW);
     const area = await messageArea(frame);
@@ -193,7 +193,7 @@ suite(`the extension on a real Roundcube 1.6 + Dovecot${skipNote}`, () => {
     const fields = await inPreview<string[]>(
       `['text', 'contact-name', 'position', 'phones'].map((n) => voronkaPage.sidebar.querySelector('[data-part="form"] [name="' + n + '"]').value)`,
     );
-    expect(fields).toEqual(['АО «Строймир-Урал»', 'Сергей Орлов', 'Главный инженер', '+73432100011 доб. 5']);
+    expect(fields).toEqual(['АО «Строймир-Урал»', 'Сергей Орлов', 'Главный инженер', '+7\u00a0343\u00a0210-00-11 доб.\u00a05']);
     await page.screenshot({ path: screenshotPath('roundcube-real-create-client.png') });
     await click('submit');
 

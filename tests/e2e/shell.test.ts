@@ -73,7 +73,7 @@ describe.each(VIEWPORTS)('the shell at $width px, as manager A', ({ name, width,
     await page.type('#email', world.users.managerA.email);
     await page.type('#password', PASSWORD);
     await Promise.all([page.waitForNavigation(), page.click('#sign-in button[type="submit"]')]);
-    expect(new URL(page.url()).pathname).toBe('/app');
+    expect(new URL(page.url()).pathname).toBe('/app/today'); // «Мой день»
   });
   afterAll(() => page?.close());
 
@@ -158,6 +158,6 @@ describe.each(VIEWPORTS)('the shell at $width px, as manager A', ({ name, width,
     expect(res?.status()).toBe(404);
     expect(await textOf(page, '#error-page h1')).toBe('Страница не найдена');
     await Promise.all([page.waitForNavigation(), page.click('#error-page a[href="/app"]')]);
-    expect(new URL(page.url()).pathname).toBe('/app');
+    expect(new URL(page.url()).pathname).toBe('/app/today'); // «Мой день»
   });
 });
