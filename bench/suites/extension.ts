@@ -1,4 +1,3 @@
-import { systemNow } from '../../schema/domain/clock';
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -91,7 +90,7 @@ export async function run({ server, now }: BenchContext): Promise<Metric[]> {
               };
             }
           ).document;
-          const started = performance.timeOrigin + performance.now(); // the page's wall clock, as the content script stamps
+          const started = performance.now(); // the document's monotonic timeline, the one the content script stamps shownAt on
           doc.querySelector('h2.hP')!.setAttribute('data-thread-perm-id', key.slice('gmail:'.length));
           for (const el of doc.querySelectorAll(`[email="${from}"]`)) el.setAttribute('email', to);
           return started;
@@ -101,12 +100,12 @@ export async function run({ server, now }: BenchContext): Promise<Metric[]> {
         threadKey,
       );
       current = email;
-      const shown = await contentEventually<{ at: number; companyName: string | null }>(
+      const shown = await contentEventually<{ shownAt: number; companyName: string | null }>(
         page,
         `voronkaPage.sidebarShown?.threadKey === '${threadKey}' && voronkaPage.sidebarShown`,
         10_000,
       );
-      return { ms: shown.at - t0, company: shown.companyName };
+      return { ms: shown.shownAt - t0, company: shown.companyName };
     };
     const sidebar: number[] = [];
     let wrong = 0;
@@ -164,11 +163,16 @@ async function ringLatencies(page: Page, base: string, now: number, phones: stri
       'webhook-signature': await signStandardWebhook(secret, id, ts, body),
     };
     const before = await inContentScript<number>(page, 'voronkaPage.callShown?.at ?? 0');
-    const sentAt = systemNow(); // compared with the service worker's own Date.now()
+    // Both ends on the page's own monotonic timeline (performance.now()), no calendar: read just before sending.
+    const sentAt = await inContentScript<number>(page, 'performance.now()');
     const res = await fetch(`${base}/hooks/telephony/generic`, { method: 'POST', headers, body });
     if (!res.ok) throw new Error(`webhook: ${res.status} ${await res.text()}`);
-    const shown = await contentEventually<{ at: number }>(page, `voronkaPage.callShown?.at > ${before} && voronkaPage.callShown`, 5_000);
-    if (i >= 0) latencies.push(shown.at - sentAt);
+    const shown = await contentEventually<{ shownAt: number }>(
+      page,
+      `voronkaPage.callShown?.at > ${before} && voronkaPage.callShown`,
+      5_000,
+    );
+    if (i >= 0) latencies.push(shown.shownAt - sentAt);
   }
   return latencies.sort((a, b) => a - b);
 }

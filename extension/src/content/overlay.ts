@@ -34,9 +34,10 @@ export function createOverlay(kind: string, tag = 'div'): Overlay {
 export interface PageProbe {
   site: string;
   sidebar: ShadowRoot | null;
-  sidebarShown: { threadKey: string; companyName: string | null; at: number } | null;
+  /** `shownAt`: the document's monotonic timeline (performance.now()), shared by the page and the content script. */
+  sidebarShown: { threadKey: string; companyName: string | null; at: number; shownAt: number } | null;
   callCard: ShadowRoot | null;
-  callShown: { phone: string; text: string; at: number } | null;
+  callShown: { phone: string; text: string; at: number; shownAt: number } | null;
   toast: string | null;
   /** ☎ buttons drawn since the page loaded: stays put while the page does (the decorator never redoes its own work). */
   callButtonsMade: number;

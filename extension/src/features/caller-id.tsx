@@ -25,7 +25,8 @@ function CallCard({ shown, close }: { shown: Shown; close: () => void }) {
   const [status, setStatus] = useState<string | null>(null);
   const text = ringingText(shown.card);
   useLayoutEffect(() => {
-    probe.callShown = { phone: shown.card.phone, text, at: systemNow() };
+    // shownAt: the page's monotonic timeline, which a test or bench reads before it sends the webhook.
+    probe.callShown = { phone: shown.card.phone, text, at: systemNow(), shownAt: performance.now() };
   }, [shown]);
   const companyId = shown.card.companyId;
   const act = async (action: () => Promise<{ message: string }>) => {

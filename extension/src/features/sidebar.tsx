@@ -96,7 +96,7 @@ function Sidebar({ site, message, lookup, refresh, ownEmail, layout, setLayout }
 
   useLayoutEffect(() => {
     if (lookup.state !== 'ready') return;
-    probe.sidebarShown = { threadKey: message.threadKey, companyName: model?.title ?? null, at: systemNow() };
+    probe.sidebarShown = { threadKey: message.threadKey, companyName: model?.title ?? null, at: systemNow(), shownAt: performance.now() };
     performance.mark('voronka:card-drawn', { detail: message.threadKey }); // the bench's end (bench/suites/extension-roundcube.ts)
   }, [lookup, message.threadKey]);
 
