@@ -1,5 +1,7 @@
-export type Lang = 'ru' | 'en';
-export type Text = { ru: string; en: string };
+import { SHELL } from './messages/shell';
+import type { Lang, Text } from './messages/text';
+
+export type { Lang, Text } from './messages/text';
 
 export const LANGS: readonly Lang[] = ['ru', 'en'];
 
@@ -40,64 +42,13 @@ export function pageLang(cookieHeader: string | undefined | null): Lang {
 }
 
 /**
- * The one catalogue of interface strings: the shell (header, menu, search box, error pages) and the
- * sign-in page. Page bodies not yet translated keep their Russian text and say so with lang="ru".
+ * The one catalogue of interface strings, one section file per part of the app in
+ * worker/src/platform/messages/ (keys are prefixed by the section: `menu.…`, `admin.…`, `reports.…`).
+ * Page scripts get the strings they need in the page's language through a JSON island (`messagesFor`).
+ * docs/workspace.md, «Language».
  */
 export const MESSAGES = {
-  brand: { ru: 'Воронка', en: 'Voronka' },
-  'menu.home': { ru: 'Главная', en: 'Home' },
-  'menu.today': { ru: 'Мой день', en: 'My day' },
-  'menu.tasks': { ru: 'Задачи', en: 'Tasks' },
-  'menu.newClient': { ru: 'Новый клиент', en: 'New client' },
-  'menu.clients': { ru: 'Клиенты', en: 'Clients' },
-  'menu.reports': { ru: 'Отчёты', en: 'Reports' },
-  'menu.plans': { ru: 'Планы', en: 'Plans' },
-  'menu.pay': { ru: 'Зарплата', en: 'Pay' },
-  'menu.import': { ru: 'Импорт', en: 'Import' },
-  'menu.sync': { ru: 'Синхронизация', en: 'Sync' },
-  'menu.users': { ru: 'Пользователи', en: 'Users' },
-  'menu.integrations': { ru: 'Интеграции', en: 'Integrations' },
-  'menu.audit': { ru: 'Журнал доступа', en: 'Audit trail' },
-  'menu.tokens': { ru: 'Токены и виджеты', en: 'Tokens and widgets' },
-  'menu.api': { ru: 'API', en: 'API' },
-  'menu.open': { ru: 'Меню', en: 'Menu' },
-  'menu.label': { ru: 'Разделы', en: 'Sections' },
-  'menu.signOut': { ru: 'Выйти', en: 'Sign out' },
-  'menu.otherLang': { ru: 'English', en: 'Русский' },
-  'search.label': { ru: 'Поиск клиента', en: 'Find a client' },
-  'search.placeholder': { ru: 'Название, ИНН, телефон, контакт, e-mail', en: 'Name, INN, phone, contact, e-mail' },
-  'search.none': { ru: 'Ничего не нашлось', en: 'Nothing found' },
-  'search.all': { ru: 'Все результаты', en: 'All results' },
-  'search.byInn': { ru: 'ИНН', en: 'INN' },
-  'search.byPhone': { ru: 'по телефону', en: 'by phone' },
-  'search.byEmail': { ru: 'по e-mail', en: 'by e-mail' },
-  'search.pool': { ru: 'пул региона', en: 'region pool' },
-  'search.failed': { ru: 'Поиск не ответил', en: 'Search did not answer' },
-  'error.title.401': { ru: 'Нужно войти', en: 'Sign-in required' },
-  'error.title.403': { ru: 'Нет доступа', en: 'Access denied' },
-  'error.title.404': { ru: 'Страница не найдена', en: 'Page not found' },
-  'error.title.500': { ru: 'Что-то сломалось', en: 'Something broke' },
-  'error.text.403': {
-    ru: 'Этот раздел закрыт для вашей роли. Если он нужен для работы, попросите администратора.',
-    en: 'This section is closed to your role. Ask the administrator if you need it.',
-  },
-  'error.text.404': {
-    ru: 'Такой страницы нет: возможно, ссылка устарела или в адресе опечатка.',
-    en: 'There is no such page: the link may be old or the address mistyped.',
-  },
-  'error.text.500': {
-    ru: 'Сервер не смог ответить. Попробуйте ещё раз через минуту; если не пройдёт — сообщите администратору номер запроса.',
-    en: 'The server could not answer. Try again in a minute; if it persists, tell the administrator the request number.',
-  },
-  'error.request': { ru: 'Номер запроса', en: 'Request number' },
-  'error.home': { ru: 'На главную', en: 'Go home' },
-  'signIn.title': { ru: 'Вход', en: 'Sign in' },
-  'signIn.heading': { ru: 'Вход в Воронку', en: 'Sign in to Voronka' },
-  'signIn.email': { ru: 'E-mail', en: 'E-mail' },
-  'signIn.password': { ru: 'Пароль', en: 'Password' },
-  'signIn.submit': { ru: 'Войти', en: 'Sign in' },
-  'signIn.progress': { ru: 'Входим…', en: 'Signing in…' },
-  'signIn.offline': { ru: 'Нет связи с сервером', en: 'No connection to the server' },
+  ...SHELL,
 } as const satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof MESSAGES;
