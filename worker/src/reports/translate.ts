@@ -7,3 +7,6 @@ import { REPORTS } from '../platform/messages/reports';
  * the section), found by its Russian side — see `byRussian` in platform/i18n.ts.
  */
 export const reportText = byRussian(REPORTS);
+
+/** The Russian the services answer in, from the catalogue (so a page in English always finds it there). */
+export const ru = (key: keyof typeof REPORTS): string => REPORTS[key].ru;
