@@ -161,6 +161,10 @@ export const PAY = {
   'pay.rule.label.base': { ru: 'Оклад', en: 'Base salary' },
   'pay.rule.label.commission': { ru: 'Комиссия', en: 'Commission' },
 
+  'pay.api.changed': {
+    ru: 'Расчёт только что изменил кто-то другой — обновите страницу',
+    en: 'Someone else has just changed the statement — reload the page',
+  },
   'pay.api.noRule': {
     ru: 'Нет правила оплаты, действующего в {month}: администратор задаёт его на странице «Зарплата»',
     en: 'No pay rule in force in {month}: the administrator sets it on the «Pay» page',
