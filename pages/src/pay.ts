@@ -1,5 +1,5 @@
 import { apiErrorMessage } from '../../schema/contracts/api-error';
-import { formatMoney } from './lib/format';
+import { formatMoney, pluralForm } from './lib/format';
 import { fill, pageLang, readMessages } from './lib/messages';
 
 /** The pay pages: the statement's workflow buttons and the head's payroll download for 1C:ЗУП. */
@@ -94,8 +94,10 @@ approveButton?.addEventListener('click', () => {
   const chosen = checked();
   const sum = chosen.reduce((s, b) => s + Number(b.dataset['total'] ?? 0), 0);
   const n = chosen.length;
-  const form = n % 10 === 1 && n % 100 !== 11 ? 'one' : n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14) ? 'few' : 'many';
-  document.getElementById('approve-summary')!.textContent = fill(strings[`pay.dialog.summary.${form}`], { n, sum: formatMoney(sum) });
+  document.getElementById('approve-summary')!.textContent = fill(strings[`pay.dialog.summary.${pluralForm(n, lang)}`], {
+    n,
+    sum: formatMoney(sum),
+  });
   const names = document.getElementById('approve-names')!;
   names.replaceChildren(
     ...chosen.map((b) => {

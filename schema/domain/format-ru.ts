@@ -95,6 +95,17 @@ export function formatMonthTitle(yyyyMm: string, lang: FormatLang = 'ru'): strin
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+/**
+ * Which form a count takes: Russian one (1, 21, 101), few (2–4, 22–24) or many (5–20, 11–14, 0);
+ * English one (1) or many. The words themselves are the catalogue's (`….one`, `….few`, `….many`).
+ */
+export function pluralForm(n: number, lang: FormatLang = 'ru'): 'one' | 'few' | 'many' {
+  const abs = Math.abs(Math.trunc(n));
+  if (lang === 'en') return abs === 1 ? 'one' : 'many';
+  if (abs % 10 === 1 && abs % 100 !== 11) return 'one';
+  return abs % 10 >= 2 && abs % 10 <= 4 && (abs % 100 < 12 || abs % 100 > 14) ? 'few' : 'many';
+}
+
 const SPAN_UNITS: Readonly<Record<FormatLang, { s: string; min: string; h: string }>> = {
   ru: { s: 'с', min: 'мин', h: 'ч' },
   en: { s: 's', min: 'min', h: 'h' },

@@ -3,7 +3,7 @@ import { PAY } from '../../worker/src/platform/messages/pay';
 import { REPORTS } from '../../worker/src/platform/messages/reports';
 import { REPORT_CATALOGUE, reportIds } from '../../schema/contracts';
 import { reportText } from '../../worker/src/reports/translate';
-import { formatMonth, formatSpan } from '../../schema/domain/format-ru';
+import { formatMonth, formatSpan, pluralForm } from '../../schema/domain/format-ru';
 
 const CYRILLIC = /[\u0400-\u04ff]/;
 
@@ -70,4 +70,23 @@ describe('durations and months in English come from the one format module', () =
     expect(plain(formatMonth('2026-12', 'en'))).toBe('December 2026');
     expect(plain(formatMonth('2026-12'))).toBe('декабрь 2026');
   });
+});
+
+test('the form of a count: Russian one, few, many; English one or many', () => {
+  expect([1, 2, 4, 5, 11, 12, 14, 21, 22, 25, 101, 111, 0].map((n) => pluralForm(n))).toEqual([
+    'one',
+    'few',
+    'few',
+    'many',
+    'many',
+    'many',
+    'many',
+    'one',
+    'few',
+    'many',
+    'one',
+    'many',
+    'many',
+  ]);
+  expect([1, 2, 21].map((n) => pluralForm(n, 'en'))).toEqual(['one', 'many', 'many']);
 });

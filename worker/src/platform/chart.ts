@@ -31,8 +31,8 @@ export interface ChartWords {
   bar: string;
   line: string;
   stacked: string;
-  /** A count of categories: one, few, many (Russian plural forms; English uses the last two alike). */
-  categories: [string, string, string];
+  /** «7 категорий», «7 categories»: the word for a count of categories. */
+  categories: (n: number) => string;
   /** The range of the categories, `{first}` and `{last}` filled in; one category alone. */
   range: string;
   single: string;
@@ -49,7 +49,7 @@ const RU_WORDS: ChartWords = {
   bar: 'Столбчатая диаграмма',
   line: 'Линейный график',
   stacked: ' с накоплением',
-  categories: ['категория', 'категории', 'категорий'],
+  categories: (n) => plural(n, 'категория', 'категории', 'категорий'),
   range: 'от «{first}» до «{last}»',
   single: '«{first}»',
   none: 'нет данных',
@@ -140,7 +140,7 @@ function summary(p: Prepared, kind: 'bar' | 'line'): string {
   const w = p.input.words ?? RU_WORDS;
   const n = categories.length;
   const head =
-    `${kind === 'bar' ? w.bar : w.line}${stacked ? w.stacked : ''}: ${n} ${plural(n, ...w.categories)}` +
+    `${kind === 'bar' ? w.bar : w.line}${stacked ? w.stacked : ''}: ${n} ${w.categories(n)}` +
     (n > 1 ? `, ${place(w.range, categories[0], categories[n - 1])}.` : `: ${place(w.single, categories[0])}.`);
   const lines = series.map((one, s) => {
     let min: { i: number; v: number } | null = null;

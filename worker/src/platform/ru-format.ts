@@ -15,6 +15,7 @@ export {
   formatPhoneWithExtension,
   formatSpan,
   leadName,
+  pluralForm,
 } from '../../../schema/domain/format-ru';
 
 export const DEFAULT_TIME_ZONE = 'Europe/Moscow';

@@ -5,7 +5,7 @@ import { raw } from 'hono/html';
 import { REPORT_CATALOGUE, reportIds, type DrillDown, type Report, type ReportId, type ReportQuery } from '../../../../schema/contracts';
 import { barChart, lineChart, type ChartWords } from '../../platform/chart';
 import { fill, msg, type Lang, type MessageKey } from '../../platform/i18n';
-import { formatIsoDate, formatIsoPeriod, formatRubles, formatSpan } from '../../platform/ru-format';
+import { formatIsoDate, formatIsoPeriod, formatRubles, formatSpan, pluralForm } from '../../platform/ru-format';
 import type { PeriodPreset } from '../periods';
 import { reportText } from '../translate';
 
@@ -70,7 +70,7 @@ const chartWords = (lang: Lang): ChartWords => ({
   bar: msg('reports.chart.bar', lang),
   line: msg('reports.chart.line', lang),
   stacked: msg('reports.chart.stacked', lang),
-  categories: [msg('reports.chart.category.one', lang), msg('reports.chart.category.few', lang), msg('reports.chart.category.many', lang)],
+  categories: (n) => msg(`reports.chart.category.${pluralForm(n, lang)}`, lang),
   range: msg('reports.chart.range', lang),
   single: msg('reports.chart.single', lang),
   none: msg('reports.chart.none', lang),
