@@ -1,6 +1,21 @@
 import { apiErrorMessage } from '../../schema/contracts/api-error';
+import { formatMoney, pluralForm } from './lib/format';
+import { fill, pageLang, readMessages } from './lib/messages';
 
 /** The pay pages: the statement's workflow buttons and the head's payroll download for 1C:ЗУП. */
+/** Strings in the page's language (the `pay-text` island, worker/src/pay/pages/pay.tsx PAY_SCRIPT_KEYS). */
+const strings = readMessages<
+  | 'pay.approveChecked'
+  | 'pay.dialog.summary.one'
+  | 'pay.dialog.summary.few'
+  | 'pay.dialog.summary.many'
+  | 'pay.approved'
+  | 'pay.approvedRefused'
+  | 'pay.saving'
+  | 'pay.exporting'
+  | 'pay.exported'
+>('pay-text');
+const lang = pageLang();
 const message = document.getElementById('message');
 const show = (text: string, bad = false) => {
   if (!message) return;
@@ -8,7 +23,7 @@ const show = (text: string, bad = false) => {
   message.className = bad ? 'error' : 'ok';
 };
 const post = (path: string, body: unknown) =>
-  fetch(path, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': 'ru' }, body: JSON.stringify(body) });
+  fetch(path, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': lang }, body: JSON.stringify(body) });
 const errorOf = async (response: Response) => apiErrorMessage(response.status, await response.json().catch(() => null));
 
 const statement = document.getElementById('statement');
@@ -16,7 +31,7 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-action]
   button.addEventListener('click', async () => {
     const comment = (document.getElementById('comment') as HTMLTextAreaElement | null)?.value.trim();
     button.disabled = true;
-    show('Сохраняю…');
+    show(strings['pay.saving']);
     const action = button.dataset['action'];
     const response = await post(
       `/api/pay/statements/${statement?.dataset['user']}/${statement?.dataset['month']}/actions`,
@@ -32,7 +47,7 @@ document.getElementById('export')?.addEventListener('click', async (event) => {
   const button = event.currentTarget as HTMLButtonElement;
   const month = button.dataset['month'] ?? '';
   button.disabled = true;
-  show('Готовлю файл…');
+  show(strings['pay.exporting']);
   const response = await post('/api/pay/export', { month });
   if (!response.ok) {
     button.disabled = false;
@@ -44,7 +59,7 @@ document.getElementById('export')?.addEventListener('click', async (event) => {
   document.body.append(link);
   link.click();
   link.remove();
-  show('Файл выгружен; расчёты отмечены как выгруженные');
+  show(strings['pay.exported']);
   setTimeout(() => location.reload(), 800);
 });
 
@@ -56,14 +71,13 @@ const approveButton = document.getElementById('approve-checked') as HTMLButtonEl
 const dialog = document.getElementById('approve-dialog') as HTMLDialogElement | null;
 const boxes = [...document.querySelectorAll<HTMLInputElement>('input.approve')];
 const checkAll = document.getElementById('check-all') as HTMLInputElement | null;
-const rubles = new Intl.NumberFormat('ru-RU', { style: 'currency', currency: 'RUB' });
 const checked = () => boxes.filter((b) => b.checked);
 
 function refreshApprove(): void {
   const n = checked().length;
   if (approveButton) {
     approveButton.disabled = n === 0;
-    approveButton.textContent = `Утвердить отмеченные (${n})`;
+    approveButton.textContent = fill(strings['pay.approveChecked'], { n });
   }
   if (checkAll) {
     checkAll.checked = n > 0 && n === boxes.length;
@@ -79,8 +93,11 @@ checkAll?.addEventListener('change', () => {
 approveButton?.addEventListener('click', () => {
   const chosen = checked();
   const sum = chosen.reduce((s, b) => s + Number(b.dataset['total'] ?? 0), 0);
-  document.getElementById('approve-summary')!.textContent =
-    `Утвердить ${chosen.length} ${chosen.length === 1 ? 'расчёт' : chosen.length < 5 ? 'расчёта' : 'расчётов'} на ${rubles.format(sum / 100)}? Утверждённые расчёты замораживаются.`;
+  const n = chosen.length;
+  document.getElementById('approve-summary')!.textContent = fill(strings[`pay.dialog.summary.${pluralForm(n, lang)}`], {
+    n,
+    sum: formatMoney(sum),
+  });
   const names = document.getElementById('approve-names')!;
   names.replaceChildren(
     ...chosen.map((b) => {
@@ -110,11 +127,14 @@ document.getElementById('approve-confirm')?.addEventListener('click', async (eve
   if (!response.ok) return show(await errorOf(response), true);
   const result = (await response.json()) as { approved: number[]; refused: { userName: string; reason: string }[] };
   if (!result.refused.length) {
-    show(`Утверждено: ${result.approved.length}`);
+    show(fill(strings['pay.approved'], { n: result.approved.length }));
     return setTimeout(() => location.reload(), 600);
   }
   show(
-    `Утверждено: ${result.approved.length}. Не утверждены: ${result.refused.map((r) => `${r.userName} — ${r.reason}`).join('; ')}`,
+    fill(strings['pay.approvedRefused'], {
+      n: result.approved.length,
+      refused: result.refused.map((r) => `${r.userName} — ${r.reason}`).join('; '),
+    }),
     true,
   );
 });

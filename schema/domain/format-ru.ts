@@ -61,17 +61,69 @@ export const MONTHS_RU = [
   'декабрь',
 ] as const;
 
-/** «декабрь 2026» for 2026-12 (a month as a name on its own: nominative, no «г.»); anything else as it is. */
-export function formatMonth(yyyyMm: string): string {
+export const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
+/** The interface's two languages (the same as platform/messages/text.ts; schema/ imports nothing from the worker). */
+export type FormatLang = 'ru' | 'en';
+
+/**
+ * «декабрь 2026» for 2026-12 (a month as a name on its own: nominative, no «г.»), «December 2026» in
+ * English; anything else as it is.
+ */
+export function formatMonth(yyyyMm: string, lang: FormatLang = 'ru'): string {
   const m = /^(\d{4})-(\d{2})$/.exec(yyyyMm);
-  const name = m ? MONTHS_RU[Number(m[2]) - 1] : undefined;
+  const name = m ? (lang === 'en' ? MONTHS_EN : MONTHS_RU)[Number(m[2]) - 1] : undefined;
   return m && name ? `${name}${NBSP}${m[1]}` : yyyyMm;
 }
 
 /** «Декабрь 2026» at the start of a title or a heading. */
-export function formatMonthTitle(yyyyMm: string): string {
-  const s = formatMonth(yyyyMm);
+export function formatMonthTitle(yyyyMm: string, lang: FormatLang = 'ru'): string {
+  const s = formatMonth(yyyyMm, lang);
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/**
+ * Which form a count takes: Russian one (1, 21, 101), few (2–4, 22–24) or many (5–20, 11–14, 0);
+ * English one (1) or many. The words themselves are the catalogue's (`….one`, `….few`, `….many`).
+ */
+export function pluralForm(n: number, lang: FormatLang = 'ru'): 'one' | 'few' | 'many' {
+  const abs = Math.abs(Math.trunc(n));
+  if (lang === 'en') return abs === 1 ? 'one' : 'many';
+  if (abs % 10 === 1 && abs % 100 !== 11) return 'one';
+  return abs % 10 >= 2 && abs % 10 <= 4 && (abs % 100 < 12 || abs % 100 > 14) ? 'few' : 'many';
+}
+
+const SPAN_UNITS: Readonly<Record<FormatLang, { s: string; min: string; h: string }>> = {
+  ru: { s: 'с', min: 'мин', h: 'ч' },
+  en: { s: 's', min: 'min', h: 'h' },
+};
+
+/**
+ * A span of time in a report (talk time, time in a stage), minutes or seconds, in hours and minutes:
+ * «45 с», «7 мин», «21 ч 28 мин», «184 ч 05 мин» (English «21 h 28 min») — never days, so spans
+ * compare at a glance. Hours are grouped as the rest of the interface groups numbers (8 760).
+ */
+export function formatSpan(value: number | null, unit: 'sec' | 'min', lang: FormatLang = 'ru'): string {
+  if (value === null) return '—';
+  const u = SPAN_UNITS[lang];
+  if (unit === 'sec' && value < 60) return `${Math.max(0, Math.round(value))} ${u.s}`;
+  const minutes = Math.max(0, unit === 'sec' ? Math.round(value / 60) : Math.round(value));
+  if (minutes < 60) return `${minutes} ${u.min}`;
+  const hours = memo('span-hours', () => new Intl.NumberFormat('ru-RU')).format(Math.floor(minutes / 60));
+  return `${hours} ${u.h} ${String(minutes % 60).padStart(2, '0')} ${u.min}`;
 }
 
 /** 1 234 567,89 ₽ from kopecks (no-break spaces; kopecks always shown, as on an invoice). */

@@ -10,6 +10,7 @@ import { PASSWORD, seedWorld, world } from '../helpers/world';
  * Issue 17: the admin edits the pay rule as a form, not a JSON box. A mistake typed is named under
  * its field in Russian before anything is sent; one only the API finds (tiers out of order) is
  * mapped back under the tier; a correct rule is saved in the stored shape and read back in words.
+ * Switched to English in the menu, the same form speaks English — its own messages and the API's.
  */
 let server: TestWorker;
 let chromium: TestBrowser;
@@ -86,4 +87,29 @@ test('the rule form: Russian messages under the fields, then the rule saved and 
     ],
     kpis: [{ kind: 'targeted_calls_per_working_day', target: 2, amountKopecks: 500_000, mode: 'all_or_nothing' }],
   });
+});
+
+test('in English (the menu’s switch): the form’s words and its messages, the API’s own check included', async () => {
+  await Promise.all([page.waitForNavigation(), page.click('#lang-switch')]);
+  expect(await page.$eval('html', (el) => (el as unknown as PageElement & { lang: string }).lang)).toBe('en');
+  expect(await text('#rule h2')).toBe('Pay rule (in force from: December 2026)');
+  await page.click('#rule summary');
+  expect(await text('label[for="rule-base"]')).toBe('Base salary, ₽');
+
+  await retype('#rule-base', 'forty thousand');
+  await page.click('#save-rule');
+  expect(await text('[data-error-for="baseKopecks"]')).toBe('Base salary: enter a sum in roubles, e.g. 40 000 or 1 500,50');
+  expect(await text('#rule-message')).toBe('Correct the marked fields.');
+
+  // The saved tiers are 100 % and 120 %; the second moved below the first is refused by the API, in English.
+  await retype('#rule-base', '45 000');
+  await retype('.tier:nth-child(2) .tier-from', '80');
+  await page.click('#save-rule');
+  await page.waitForFunction(() => {
+    const doc = (globalThis as unknown as { document: { querySelector(s: string): PageElement | null } }).document;
+    return Boolean(doc.querySelector('[data-error-for="tiers.1.fromCompletionBp"]')?.textContent);
+  });
+  expect(await text('[data-error-for="tiers.1.fromCompletionBp"]')).toBe('Bonus tiers must ascend by threshold, without repeats');
+  await Promise.all([page.waitForNavigation(), page.click('#lang-switch')]);
+  expect(await text('#rule h2')).toBe('Правило оплаты (действует с месяца: декабрь 2026)');
 });

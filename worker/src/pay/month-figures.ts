@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { productionCalendar, workingDaysOfMonth } from '../../../schema/domain/calendar-ru';
+import { fill, msg } from '../platform/i18n';
 import type { ServiceContext } from '../platform/route';
 import { ruleOf, salaryRuleRows } from './rules';
 import { zoneOffsetMs } from '../platform/time';
@@ -118,7 +119,7 @@ export async function monthFigures(ctx: ServiceContext, people: readonly PayPers
         row,
         frozen: false,
         statement: null,
-        problem: `Нет правила оплаты, действующего в ${month}: администратор задаёт его на странице «Зарплата»`,
+        problem: fill(msg('pay.api.noRule', 'ru'), { month }),
       };
     const plan = planRows.find((p) => p.user_id === person.id);
     const targetedCallsByLocalDay: Record<string, number> = {};

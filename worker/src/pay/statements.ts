@@ -2,12 +2,18 @@ import { sql } from 'drizzle-orm';
 import type { PayStatement } from '../../../schema/contracts';
 import { requireUser, requireWriter, type UserPrincipal } from '../access';
 import { AppError } from '../platform/errors';
+import { byRussian, msg, type Lang } from '../platform/i18n';
+import { PAY } from '../platform/messages/pay';
 import type { ServiceContext } from '../platform/route';
 import { salaryStatementTransitions, transition, type SalaryStatementAction } from './calculator';
 import { principalLabel } from '../platform/principal';
 import { monthFigures, type MonthFigures } from './month-figures';
 import { currentMonth, payPeople, payPerson } from './people';
 import { statementView } from './statement-view';
+
+/** Why a statement cannot be approved, in the caller's language (the problem is kept in Russian). */
+const problemText = byRussian(PAY);
+const problemIn = (f: MonthFigures, lang: Lang) => (f.problem ? problemText(f.problem, lang) : msg('pay.noStatement', lang));
 
 /** The month's statements of every manager in the caller's scope (a manager: his own). */
 export async function listStatements({ ctx, input }: { ctx: ServiceContext; input: { month?: string } }) {
@@ -71,7 +77,7 @@ export async function actOnStatement({
     ]);
   }
   if (input.action === 'approve' && !figures!.statement)
-    throw new AppError('conflict', { ru: figures!.problem ?? 'Расчёт не составлен', en: 'The statement cannot be computed' });
+    throw new AppError('conflict', { ru: problemIn(figures!, 'ru'), en: problemIn(figures!, 'en') });
 
   const changed = (await ctx.db.batch(
     moveStatement(ctx, caller, {
@@ -172,7 +178,7 @@ export async function approveStatements({
     const result = transition(f.state, 'approve', { role: caller.user.role, isOwner: caller.user.id === f.person.id }, comment);
     if (!result.ok)
       refused.push({ userId: f.person.id, userName: f.person.name, reason: ctx.lang === 'ru' ? result.reasonRu : result.reasonEn });
-    else if (!f.statement) refused.push({ userId: f.person.id, userName: f.person.name, reason: f.problem ?? 'Расчёт не составлен' });
+    else if (!f.statement) refused.push({ userId: f.person.id, userName: f.person.name, reason: problemIn(f, ctx.lang) });
     else approvable.push(f);
   }
   const results = approvable.length
@@ -194,8 +200,7 @@ export async function approveStatements({
   approvable.forEach((f, i) => {
     const moved = results[i * 3 + 1] as { id: number }[] | undefined;
     if (moved?.length) approved.push(f.person.id);
-    else
-      refused.push({ userId: f.person.id, userName: f.person.name, reason: 'Расчёт только что изменил кто-то другой — обновите страницу' });
+    else refused.push({ userId: f.person.id, userName: f.person.name, reason: msg('pay.api.changed', ctx.lang) });
   });
   const totalKopecks = approvable.filter((f) => approved.includes(f.person.id)).reduce((sum, f) => sum + f.statement!.totalKopecks, 0);
   return { month: input.month, approved, already, refused, totalKopecks };

@@ -21,11 +21,41 @@ export interface ChartInput {
   title: string;
   /** Height of the drawing in viewBox units (width is 800 and scales to the container); default 300. */
   height?: number;
+  /** The chart's own words in the page's language (from the catalogue); default Russian. */
+  words?: ChartWords;
+}
+
+/** What a chart says itself: the empty state and the summary a screen reader gets. */
+export interface ChartWords {
+  noData: string;
+  bar: string;
+  line: string;
+  stacked: string;
+  /** «7 категорий», «7 categories»: the word for a count of categories. */
+  categories: (n: number) => string;
+  /** The range of the categories, `{first}` and `{last}` filled in; one category alone. */
+  range: string;
+  single: string;
+  none: string;
+  min: string;
+  max: string;
 }
 
 /** Brand blue first, then greys and darker/lighter blues from the page palette. */
 export const CHART_PALETTE = ['#1f6feb', '#5b6475', '#8fb3f0', '#b8c0cc', '#0b3d91', '#067647'] as const;
 export const CHART_NO_DATA = 'Нет данных за период';
+const RU_WORDS: ChartWords = {
+  noData: CHART_NO_DATA,
+  bar: 'Столбчатая диаграмма',
+  line: 'Линейный график',
+  stacked: ' с накоплением',
+  categories: (n) => plural(n, 'категория', 'категории', 'категорий'),
+  range: 'от «{first}» до «{last}»',
+  single: '«{first}»',
+  none: 'нет данных',
+  min: 'минимум',
+  max: 'максимум',
+};
 
 const WIDTH = 800;
 /** The narrowest a chart is drawn (px): 12-unit labels of the 800-unit drawing stay ≥ 9.6 px. */
@@ -102,13 +132,16 @@ function prepare(input: ChartInput): Prepared | null {
   return { input, format: input.format ?? defaultFormat, colors, value };
 }
 
+const place = (text: string, first = '', last = '') => text.replace('{first}', first).replace('{last}', last);
+
 /** The text a screen reader gets: what the chart is, its range of categories, each series' extremes. */
 function summary(p: Prepared, kind: 'bar' | 'line'): string {
   const { categories, series, stacked } = p.input;
+  const w = p.input.words ?? RU_WORDS;
   const n = categories.length;
   const head =
-    `${kind === 'bar' ? 'Столбчатая диаграмма' : 'Линейный график'}${stacked ? ' с накоплением' : ''}: ${n} ${plural(n, 'категория', 'категории', 'категорий')}` +
-    (n > 1 ? `, от «${categories[0]}» до «${categories[n - 1]}».` : `: «${categories[0]}».`);
+    `${kind === 'bar' ? w.bar : w.line}${stacked ? w.stacked : ''}: ${n} ${w.categories(n)}` +
+    (n > 1 ? `, ${place(w.range, categories[0], categories[n - 1])}.` : `: ${place(w.single, categories[0])}.`);
   const lines = series.map((one, s) => {
     let min: { i: number; v: number } | null = null;
     let max: { i: number; v: number } | null = null;
@@ -118,8 +151,8 @@ function summary(p: Prepared, kind: 'bar' | 'line'): string {
       if (!min || v < min.v) min = { i, v };
       if (!max || v > max.v) max = { i, v };
     }
-    if (!min || !max) return `${one.name}: нет данных.`;
-    return `${one.name}: минимум ${p.format(min.v)} (${categories[min.i]}), максимум ${p.format(max.v)} (${categories[max.i]}).`;
+    if (!min || !max) return `${one.name}: ${w.none}.`;
+    return `${one.name}: ${w.min} ${p.format(min.v)} (${categories[min.i]}), ${w.max} ${p.format(max.v)} (${categories[max.i]}).`;
   });
   return [head, ...lines].join(' ');
 }
@@ -232,7 +265,7 @@ function empty(input: ChartInput, kind: 'bar' | 'line'): string {
   return (
     `<figure class="chart" data-testid="chart" data-chart="${kind}" data-empty="true" style="margin:0 0 16px">` +
     `<figcaption style="font-weight:600">${escapeHtml(input.title)}</figcaption>` +
-    `<p class="muted" style="margin:8px 0">${CHART_NO_DATA}</p></figure>`
+    `<p class="muted" style="margin:8px 0">${escapeHtml((input.words ?? RU_WORDS).noData)}</p></figure>`
   );
 }
 

@@ -1,3 +1,5 @@
+import { PAY } from './messages/pay';
+import { REPORTS } from './messages/reports';
 import { SHELL } from './messages/shell';
 import type { Lang, Text } from './messages/text';
 
@@ -49,6 +51,8 @@ export function pageLang(cookieHeader: string | undefined | null): Lang {
  */
 export const MESSAGES = {
   ...SHELL,
+  ...REPORTS,
+  ...PAY,
 } as const satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof MESSAGES;
@@ -61,4 +65,42 @@ export function msg(key: MessageKey, lang: Lang): string {
 /** Catalogue strings a page script needs, in the page's language (rides in a JSON island). */
 export function messagesFor<K extends MessageKey>(keys: readonly K[], lang: Lang): Record<K, string> {
   return Object.fromEntries(keys.map((k) => [k, MESSAGES[k][lang]])) as Record<K, string>;
+}
+
+/** A catalogue text with its `{name}` places filled («Зарплата за {month}»). */
+export function fill(text: string, values: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (all, name: string) => (name in values ? String(values[name]) : all));
+}
+
+/**
+ * A service that answers in Russian (its JSON is Russian-first: column titles, notes, a statement's
+ * problem) is shown in another language through the catalogue, found by the Russian side of a
+ * section's texts: exactly, or by a pattern where `{name}` is a figure the service filled in (the same
+ * figure lands in the translation). Russian comes back as it is; an unknown text as it came.
+ */
+export function byRussian(section: Record<string, Text>): (ru: string, lang: Lang) => string {
+  const exact = new Map<string, string>();
+  const patterns: { re: RegExp; names: string[]; en: string }[] = [];
+  for (const text of Object.values(section)) {
+    const names = [...text.ru.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '');
+    if (!names.length) {
+      exact.set(text.ru, text.en);
+      continue;
+    }
+    const source = text.ru
+      .split(/\{\w+\}/)
+      .map((part) => part.replace(/[.*+?^$()|[\]\\]/g, '\\$&'))
+      .join('(.+?)');
+    patterns.push({ re: new RegExp(`^${source}$`, 's'), names, en: text.en });
+  }
+  return (ru, lang) => {
+    if (lang === 'ru') return ru;
+    const found = exact.get(ru);
+    if (found !== undefined) return found;
+    for (const p of patterns) {
+      const m = p.re.exec(ru);
+      if (m) return fill(p.en, Object.fromEntries(p.names.map((name, i) => [name, m[i + 1] ?? ''])));
+    }
+    return ru;
+  };
 }

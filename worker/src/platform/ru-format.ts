@@ -3,7 +3,6 @@
  * kopecks, call durations, company statuses. Intl does the locale work (workerd ships full ICU).
  */
 import { formatDay, formatDayTime, formatMoney } from '../../../schema/domain/format-ru';
-import { memoFormat } from './time';
 
 /** The one format shared with the page scripts (pages/src/lib/format.ts): docs/workspace.md. */
 export {
@@ -14,7 +13,9 @@ export {
   formatMonthTitle,
   formatPhoneRu,
   formatPhoneWithExtension,
+  formatSpan,
   leadName,
+  pluralForm,
 } from '../../../schema/domain/format-ru';
 
 export const DEFAULT_TIME_ZONE = 'Europe/Moscow';
@@ -45,17 +46,4 @@ export const formatRubles = formatMoney;
 export function formatCallDuration(seconds: number): string {
   const s = Math.max(0, Math.round(seconds));
   return `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
-}
-
-/**
- * A span of time in a report (talk time, time in a stage), minutes or seconds, in hours and minutes:
- * «45 с», «7 мин», «21 ч 28 мин», «184 ч 05 мин» — never days, so spans compare at a glance.
- */
-export function formatSpan(value: number | null, unit: 'sec' | 'min'): string {
-  if (value === null) return '—';
-  if (unit === 'sec' && value < 60) return `${Math.max(0, Math.round(value))} с`;
-  const minutes = Math.max(0, unit === 'sec' ? Math.round(value / 60) : Math.round(value));
-  if (minutes < 60) return `${minutes} мин`;
-  const hours = memoFormat('ru-span-hours', () => new Intl.NumberFormat('ru-RU')).format(Math.floor(minutes / 60));
-  return `${hours} ч ${String(minutes % 60).padStart(2, '0')} мин`;
 }

@@ -7,15 +7,17 @@ import { ruleOf, salaryRuleRows } from '../pay';
 import { localDate } from '../platform/time';
 import { addDays, callUserFilter, type ReportScope } from './scope';
 import { seriesReport } from './series';
+import { fill } from '../platform/i18n';
+import { ru } from './translate';
 
 export const CALL_COLUMNS = [
-  { key: 'calls', titleRu: 'Звонки', kind: 'int' as const },
-  { key: 'inbound', titleRu: 'Входящие', kind: 'int' as const },
-  { key: 'outbound', titleRu: 'Исходящие', kind: 'int' as const },
-  { key: 'missed', titleRu: 'Пропущенные', kind: 'int' as const },
-  { key: 'targeted', titleRu: 'Целевые', kind: 'int' as const },
-  { key: 'untargeted', titleRu: 'Нецелевые', kind: 'int' as const },
-  { key: 'talk_sec', titleRu: 'Время разговоров', kind: 'duration' as const },
+  { key: 'calls', titleRu: ru('reports.api.calls'), kind: 'int' as const },
+  { key: 'inbound', titleRu: ru('reports.api.inbound'), kind: 'int' as const },
+  { key: 'outbound', titleRu: ru('reports.api.outbound'), kind: 'int' as const },
+  { key: 'missed', titleRu: ru('reports.api.missed'), kind: 'int' as const },
+  { key: 'targeted', titleRu: ru('reports.api.targeted'), kind: 'int' as const },
+  { key: 'untargeted', titleRu: ru('reports.api.untargeted'), kind: 'int' as const },
+  { key: 'talk_sec', titleRu: ru('reports.api.talk'), kind: 'duration' as const },
 ];
 
 /** Raw: each call's measures, by the manager's own local day — what the rollup's triggers compute. */
@@ -57,10 +59,10 @@ export async function callsReport(ctx: ServiceContext, s: ReportScope): Promise<
       titleRu: REPORT_CATALOGUE.calls.titleRu,
       columns: CALL_COLUMNS.filter((c) => c.key !== 'untargeted'),
       derive: (r) => ({ untargeted: (r['calls'] ?? 0) - (r['targeted'] ?? 0) }),
-      derivedColumns: [{ key: 'untargeted', titleRu: 'Нецелевые', kind: 'int' }],
+      derivedColumns: [{ key: 'untargeted', titleRu: ru('reports.api.untargeted'), kind: 'int' }],
       rollup: { table: 'rollup_calls', where: (sc) => callUserFilter(sc, sql.raw('user_id')), manager: 'user_id' },
       raw: { from: rawCalls, day: RAW_DAY, manager: sql.raw('coalesce(e.user_id, 0)'), measures: RAW_MEASURES },
-      notes: ['Дни — по часовому поясу каждого менеджера; целевой звонок — от 30 секунд разговора с известным клиентом.'],
+      notes: [ru('reports.api.note.calls')],
     }),
     ctx.db.batch([
       salaryRuleRows(ctx),
@@ -77,7 +79,7 @@ export async function callsReport(ctx: ServiceContext, s: ReportScope): Promise<
   const norm = targetedNorm(rules, s.from, min(s.to, localDate(s.now, 'Europe/Moscow')));
   if (norm === null) return report;
   const at = report.tableColumns.findIndex((c) => c.key === 'targeted');
-  report.tableColumns.splice(at + 1, 0, { key: 'targeted_norm', titleRu: 'Норма целевых', kind: 'int' });
+  report.tableColumns.splice(at + 1, 0, { key: 'targeted_norm', titleRu: ru('reports.api.norm'), kind: 'int' });
   let normTotal = 0;
   for (const row of report.rows) {
     if (!Number(row['userId'])) continue;
@@ -86,9 +88,7 @@ export async function callsReport(ctx: ServiceContext, s: ReportScope): Promise<
     if (Number(row['targeted']) < norm.calls) row['below_norm'] = 'targeted';
   }
   report.totals['targeted_norm'] = normTotal;
-  report.notes.push(
-    `Норма целевых — из правила оплаты: ${norm.perDay} в рабочий день × ${norm.days} раб. дн. периода по сегодня; ниже нормы — выделено.`,
-  );
+  report.notes.push(fill(ru('reports.api.note.norm'), { perDay: norm.perDay, days: norm.days }));
   return report;
 }
 

@@ -3,6 +3,7 @@ import { REPORT_CATALOGUE, type Report } from '../../../schema/contracts';
 import type { ServiceContext } from '../platform/route';
 import { MSK_DAY, regionOwnerFilter, type ReportScope } from './scope';
 import { seriesReport } from './series';
+import { ru } from './translate';
 
 /**
  * New clients (created; converted on their first paid invoice) and the base growing: the base at
@@ -16,8 +17,8 @@ export async function clientsReport(ctx: ServiceContext, s: ReportScope): Promis
     report: 'clients',
     titleRu: REPORT_CATALOGUE.clients.titleRu,
     columns: [
-      { key: 'created', titleRu: 'Новые клиенты', kind: 'int' },
-      { key: 'converted', titleRu: 'Первая оплата', kind: 'int' },
+      { key: 'created', titleRu: ru('reports.api.created'), kind: 'int' },
+      { key: 'converted', titleRu: ru('reports.api.converted'), kind: 'int' },
     ],
     rollup: {
       table: 'rollup_clients',
@@ -35,9 +36,7 @@ export async function clientsReport(ctx: ServiceContext, s: ReportScope): Promis
       manager: sql.raw('x.owner'),
       measures: sql.raw('sum(x.created) AS created, sum(x.converted) AS converted'),
     },
-    notes: [
-      'Клиент — компания в базе (кроме объединённых дублей); первая оплата — первый проведённый платёж из 1С. База — число клиентов на конец периода.',
-    ],
+    notes: [ru('reports.api.note.clients')],
   });
   const today = new Date(s.now + 10_800_000).toISOString().slice(0, 10);
   const [base] = await ctx.db.batch([
@@ -53,7 +52,7 @@ export async function clientsReport(ctx: ServiceContext, s: ReportScope): Promis
     report.series[i]!['base'] = size;
     size -= Number(report.series[i]!['created'] ?? 0);
   }
-  report.seriesColumns.push({ key: 'base', titleRu: 'База на конец периода', kind: 'int' });
+  report.seriesColumns.push({ key: 'base', titleRu: ru('reports.api.base'), kind: 'int' });
   report.totals['base'] = Number(base[0]?.now ?? 0) - Number(base[0]?.after ?? 0);
   report.totals['base_start'] = size;
   return report;

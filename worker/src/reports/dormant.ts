@@ -4,16 +4,18 @@ import { revenueWindowFrom } from '../../../schema/rollups';
 import type { ServiceContext } from '../platform/route';
 import { localDate } from '../platform/time';
 import { regionOwnerFilter, type ReportScope } from './scope';
+import { fill } from '../platform/i18n';
+import { ru } from './translate';
 
 export const DORMANT_DAYS = 60;
 const TOP = 200;
 
 const COLUMNS: Report['tableColumns'] = [
-  { key: 'company', titleRu: 'Клиент', kind: 'text' },
-  { key: 'owner', titleRu: 'Ответственный', kind: 'text' },
-  { key: 'last_touch', titleRu: 'Последнее касание', kind: 'date' },
-  { key: 'days_silent', titleRu: 'Дней без касаний', kind: 'int' },
-  { key: 'revenue_24m', titleRu: 'Выручка за 24 месяца (под риском)', kind: 'money' },
+  { key: 'company', titleRu: ru('reports.api.client'), kind: 'text' },
+  { key: 'owner', titleRu: ru('reports.api.owner'), kind: 'text' },
+  { key: 'last_touch', titleRu: ru('reports.api.lastTouch'), kind: 'date' },
+  { key: 'days_silent', titleRu: ru('reports.api.daysSilent'), kind: 'int' },
+  { key: 'revenue_24m', titleRu: ru('reports.api.revenueAtRisk'), kind: 'money' },
 ];
 
 /**
@@ -53,7 +55,7 @@ export async function dormantReport(ctx: ServiceContext, s: ReportScope, days = 
   const rows = top.map((r) => ({
     companyId: r.id,
     company: r.name,
-    owner: r.owner ?? 'пул',
+    owner: r.owner ?? ru('reports.api.pool'),
     last_touch: r.touch === null ? null : localDate(r.touch, 'Europe/Moscow'),
     days_silent: r.touch === null ? null : Math.floor((s.now - r.touch) / 86_400_000),
     revenue_24m: Number(r.revenue),
@@ -66,8 +68,8 @@ export async function dormantReport(ctx: ServiceContext, s: ReportScope, days = 
     by: s.by,
     source: raw ? 'raw' : 'rollup',
     seriesColumns: [
-      { key: 'company', titleRu: 'Клиент', kind: 'text' },
-      { key: 'revenue_24m', titleRu: 'Выручка под риском', kind: 'money' },
+      { key: 'company', titleRu: ru('reports.api.client'), kind: 'text' },
+      { key: 'revenue_24m', titleRu: ru('reports.api.atRisk'), kind: 'money' },
     ],
     series: rows.slice(0, 15).map((r) => ({ company: r.company, revenue_24m: r.revenue_24m })),
     totals: {
@@ -78,8 +80,6 @@ export async function dormantReport(ctx: ServiceContext, s: ReportScope, days = 
     },
     tableColumns: COLUMNS,
     rows,
-    notes: [
-      `Без касаний ${days} дней и больше (звонок, письмо, заметка, выполненная задача); спящие — из них платившие за 24 месяца с ${windowFrom}. Показаны ${TOP} с наибольшей выручкой.`,
-    ],
+    notes: [fill(ru('reports.api.note.dormant'), { days, since: windowFrom, top: TOP })],
   };
 }

@@ -5,7 +5,7 @@ import { CALL_MEASURE_FILTERS, RAW_DAY, callsOfDays } from './calls';
 import { DORMANT_DAYS } from './dormant';
 import { LEAD_CHANNEL_TITLES_RU } from '../../../schema/domain/lead-channels';
 import { AppError } from '../platform/errors';
-import type { Lang } from '../platform/i18n';
+import { fill, type Lang } from '../platform/i18n';
 import {
   MSK_DAY,
   addDays,
@@ -17,6 +17,7 @@ import {
   type Granularity,
   type ReportScope,
 } from './scope';
+import { ru } from './translate';
 
 const LIMIT = 500;
 const DAY = 86_400_000;
@@ -71,15 +72,15 @@ export async function drillDown({
   switch (input.report) {
     case 'calls': {
       const measure = CALL_MEASURE_FILTERS[m];
-      title = 'Звонки';
+      title = ru('reports.api.calls');
       columns = [
-        col('at', 'Когда', 'date'),
-        col('manager', 'Менеджер'),
-        col('company', 'Клиент'),
-        col('counterpart', 'Номер'),
-        col('direction', 'Направление'),
-        col('result', 'Итог'),
-        col('talk_sec', 'Разговор', 'duration'),
+        col('at', ru('reports.api.col.when'), 'date'),
+        col('manager', ru('reports.api.manager')),
+        col('company', ru('reports.api.client')),
+        col('counterpart', ru('reports.api.col.number')),
+        col('direction', ru('reports.api.col.direction')),
+        col('result', ru('reports.api.col.result')),
+        col('talk_sec', ru('reports.api.col.talk'), 'duration'),
       ];
       // A number a manager dialled may belong to a client he does not see: then neither its name, id nor number is shown.
       query = sql`SELECT ${RAW_DAY} AS at, u.name AS manager, CASE WHEN ${visible} THEN c.name END AS company, CASE WHEN ${visible} THEN c.id END AS companyId,
@@ -94,13 +95,13 @@ export async function drillDown({
     }
     case 'leads': {
       const channel = m.startsWith('ch_') && m.slice(3) in LEAD_CHANNEL_TITLES_RU ? sql`AND l.channel = ${m.slice(3)}` : sql``;
-      title = 'Новые интересы';
+      title = ru('reports.api.drill.leads');
       columns = [
-        col('created', 'Создан', 'date'),
-        col('company', 'Клиент'),
-        col('channel', 'Канал'),
-        col('stage', 'Этап'),
-        col('owner', 'Ответственный'),
+        col('created', ru('reports.api.col.created'), 'date'),
+        col('company', ru('reports.api.client')),
+        col('channel', ru('reports.api.col.channel')),
+        col('stage', ru('reports.api.stage')),
+        col('owner', ru('reports.api.owner')),
       ];
       query = sql`SELECT ${MSK_DAY(sql.raw('l.created_at'))} AS created, c.name AS company, c.id AS companyId, l.id AS leadId, ${sql.raw(
         `CASE l.channel ${Object.entries(LEAD_CHANNEL_TITLES_RU)
@@ -115,14 +116,14 @@ export async function drillDown({
     }
     case 'stages': {
       // Stuck leads: open and past their stage's deadline (sla_hours), oldest first, with amount and days in stage.
-      title = 'Просроченные интересы';
+      title = ru('reports.api.drill.stuck');
       columns = [
-        col('company', 'Клиент'),
-        col('stage', 'Этап'),
-        col('amount_kopecks', 'Сумма', 'money'),
-        col('days_in_stage', 'Дней на этапе', 'int'),
-        col('since', 'На этапе с', 'date'),
-        col('owner', 'Ответственный'),
+        col('company', ru('reports.api.client')),
+        col('stage', ru('reports.api.stage')),
+        col('amount_kopecks', ru('reports.api.col.amount'), 'money'),
+        col('days_in_stage', ru('reports.api.col.daysInStage'), 'int'),
+        col('since', ru('reports.api.col.since'), 'date'),
+        col('owner', ru('reports.api.owner')),
       ];
       query = sql`SELECT c.name AS company, c.id AS companyId, l.id AS leadId, st.name_ru AS stage, l.amount_kopecks,
           CAST((${s.now} - l.stage_entered_at) / ${DAY} AS INTEGER) AS days_in_stage, ${MSK_DAY(sql.raw('l.stage_entered_at'))} AS since, u.name AS owner
@@ -135,12 +136,12 @@ export async function drillDown({
     }
     case 'clients': {
       const column = m === 'converted' ? 'converted_at' : 'created_at';
-      title = m === 'converted' ? 'Клиенты с первой оплатой' : 'Новые клиенты';
+      title = ru(m === 'converted' ? 'reports.api.drill.converted' : 'reports.api.created');
       columns = [
-        col('day', m === 'converted' ? 'Первая оплата' : 'Создан', 'date'),
-        col('company', 'Клиент'),
-        col('status', 'Статус'),
-        col('owner', 'Ответственный'),
+        col('day', ru(m === 'converted' ? 'reports.api.converted' : 'reports.api.col.created'), 'date'),
+        col('company', ru('reports.api.client')),
+        col('status', ru('reports.api.col.status')),
+        col('owner', ru('reports.api.owner')),
       ];
       query = sql`SELECT ${MSK_DAY(sql.raw(`c.${column}`))} AS day, c.name AS company, c.id AS companyId, CASE c.status WHEN 'client' THEN 'клиент' ELSE 'потенциальный' END AS status, u.name AS owner
         FROM companies c LEFT JOIN users u ON u.id = c.owner_id
@@ -151,12 +152,12 @@ export async function drillDown({
     }
     case 'dormant': {
       const days = input.query.days ?? DORMANT_DAYS;
-      title = `Без касаний ${days} дней и больше`;
+      title = fill(ru('reports.api.drill.dormant'), { days });
       columns = [
-        col('company', 'Клиент'),
-        col('last_touch', 'Последнее касание', 'date'),
-        col('revenue_24m', 'Выручка за 24 месяца', 'money'),
-        col('owner', 'Ответственный'),
+        col('company', ru('reports.api.client')),
+        col('last_touch', ru('reports.api.lastTouch'), 'date'),
+        col('revenue_24m', ru('reports.api.revenue24'), 'money'),
+        col('owner', ru('reports.api.owner')),
       ];
       query = sql`SELECT c.name AS company, c.id AS companyId, CASE WHEN c.last_touch_at IS NULL THEN NULL ELSE ${MSK_DAY(sql.raw('c.last_touch_at'))} END AS last_touch,
           c.revenue_24m, u.name AS owner
@@ -174,14 +175,14 @@ export async function drillDown({
           : m.startsWith('ship')
             ? sql`('shipment')`
             : sql`('invoice', 'payment_bank', 'payment_cash', 'shipment')`;
-      title = 'Документы 1С';
+      title = ru('reports.api.drill.documents');
       columns = [
-        col('day', 'Дата', 'date'),
-        col('kind', 'Документ'),
-        col('number', 'Номер'),
-        col('company', 'Клиент'),
-        col('amount_kopecks', 'Сумма', 'money'),
-        col('manager', 'Менеджер'),
+        col('day', ru('reports.api.col.day'), 'date'),
+        col('kind', ru('reports.api.col.document')),
+        col('number', ru('reports.api.col.number')),
+        col('company', ru('reports.api.client')),
+        col('amount_kopecks', ru('reports.api.col.amount'), 'money'),
+        col('manager', ru('reports.api.manager')),
       ];
       query = sql`SELECT substr(d.date_local, 1, 10) AS day, CASE d.kind WHEN 'invoice' THEN 'счёт' WHEN 'shipment' THEN 'отгрузка' ELSE 'оплата' END AS kind, d.number,
           CASE WHEN ${visible} THEN c.name END AS company, CASE WHEN ${visible} THEN c.id END AS companyId, d.amount_kopecks, u.name AS manager

@@ -3,6 +3,7 @@ import { REPORT_CATALOGUE, type Report } from '../../../schema/contracts';
 import type { ServiceContext } from '../platform/route';
 import { regionOwnerFilter, type ReportScope } from './scope';
 import { seriesReport } from './series';
+import { ru } from './translate';
 
 const bp = (part: number, whole: number) => (whole > 0 ? Number((BigInt(part) * 10_000n) / BigInt(whole)) : null);
 
@@ -12,20 +13,20 @@ export function invoicesReport(ctx: ServiceContext, s: ReportScope): Promise<Rep
     report: 'invoices',
     titleRu: REPORT_CATALOGUE.invoices.titleRu,
     columns: [
-      { key: 'invoices', titleRu: 'Счета', kind: 'int' },
-      { key: 'invoiced_kopecks', titleRu: 'Сумма счетов', kind: 'money' },
-      { key: 'payments', titleRu: 'Оплаты', kind: 'int' },
-      { key: 'paid_kopecks', titleRu: 'Сумма оплат', kind: 'money' },
-      { key: 'shipments', titleRu: 'Отгрузки', kind: 'int' },
-      { key: 'shipped_kopecks', titleRu: 'Сумма отгрузок', kind: 'money' },
+      { key: 'invoices', titleRu: ru('reports.api.invoices'), kind: 'int' },
+      { key: 'invoiced_kopecks', titleRu: ru('reports.api.invoicedSum'), kind: 'money' },
+      { key: 'payments', titleRu: ru('reports.api.payments'), kind: 'int' },
+      { key: 'paid_kopecks', titleRu: ru('reports.api.paidSum'), kind: 'money' },
+      { key: 'shipments', titleRu: ru('reports.api.shipments'), kind: 'int' },
+      { key: 'shipped_kopecks', titleRu: ru('reports.api.shippedSum'), kind: 'money' },
     ],
     derive: (r) => ({
       paid_share: bp(r['paid_kopecks']!, r['invoiced_kopecks']!),
       shipped_share: bp(r['shipped_kopecks']!, r['paid_kopecks']!),
     }),
     derivedColumns: [
-      { key: 'paid_share', titleRu: 'Оплачено от выставленного', kind: 'percent' },
-      { key: 'shipped_share', titleRu: 'Отгружено от оплаченного', kind: 'percent' },
+      { key: 'paid_share', titleRu: ru('reports.api.paidShare'), kind: 'percent' },
+      { key: 'shipped_share', titleRu: ru('reports.api.shippedShare'), kind: 'percent' },
     ],
     rollup: {
       table: 'rollup_documents',
@@ -44,8 +45,6 @@ export function invoicesReport(ctx: ServiceContext, s: ReportScope): Promise<Rep
         sum(d.kind IN ('payment_bank', 'payment_cash')) AS payments, sum(CASE WHEN d.kind IN ('payment_bank', 'payment_cash') THEN d.amount_kopecks ELSE 0 END) AS paid_kopecks,
         sum(d.kind = 'shipment') AS shipments, sum(CASE WHEN d.kind = 'shipment' THEN d.amount_kopecks ELSE 0 END) AS shipped_kopecks`),
     },
-    notes: [
-      'Проведённые документы 1С по дате документа; оплаты — банковские и кассовые; менеджер — ответственный на момент поступления документа.',
-    ],
+    notes: [ru('reports.api.note.invoices')],
   });
 }

@@ -4,6 +4,7 @@ import { REPORT_CATALOGUE, type Report } from '../../../schema/contracts';
 import type { ServiceContext } from '../platform/route';
 import { MSK_DAY, regionOwnerFilter, type ReportScope } from './scope';
 import { seriesReport } from './series';
+import { ru } from './translate';
 
 /** New leads by source channel. */
 export function leadsReport(ctx: ServiceContext, s: ReportScope): Promise<Report> {
@@ -11,7 +12,7 @@ export function leadsReport(ctx: ServiceContext, s: ReportScope): Promise<Report
     report: 'leads',
     titleRu: REPORT_CATALOGUE.leads.titleRu,
     columns: [
-      { key: 'leads', titleRu: 'Всего', kind: 'int' },
+      { key: 'leads', titleRu: ru('reports.api.leads'), kind: 'int' },
       ...Object.entries(LEAD_CHANNEL_TITLES_RU).map(([k, t]) => ({ key: `ch_${k}`, titleRu: t, kind: 'int' as const })),
     ],
     rollup: { table: 'rollup_leads', where: (sc) => regionOwnerFilter(sc, sql.raw('region_id'), sql.raw('owner_id')), manager: 'owner_id' },
@@ -24,6 +25,6 @@ export function leadsReport(ctx: ServiceContext, s: ReportScope): Promise<Report
         ['count(*) AS leads', ...Object.keys(LEAD_CHANNEL_TITLES_RU).map((k) => `sum(l.channel = '${k}') AS ch_${k}`)].join(', '),
       ),
     },
-    notes: ['Дни — по московскому времени; интерес считается за его ответственным и регионом сейчас.'],
+    notes: [ru('reports.api.note.leads')],
   });
 }

@@ -1,21 +1,26 @@
 import { ReportQuery, type Report, type ReportId } from '../../../schema/contracts';
 import { AppError } from '../platform/errors';
+import { fill, msg, type Lang, type MessageKey } from '../platform/i18n';
 import type { ServiceContext } from '../platform/route';
 import { localDate } from '../platform/time';
 import type { FormValues } from './pages/reports';
 import { getReport } from './get';
 import { periodPresets, type PeriodPreset } from './periods';
 
-/** Field names of the filter form, for messages about them. */
-const FIELD_RU: Record<string, string> = {
-  from: '«С»',
-  to: '«По»',
-  by: '«Шаг»',
-  managerId: '«Менеджер»',
-  regionId: '«Регион»',
-  companyId: '«Клиент (номер)»',
-  days: '«Без касаний, дней»',
-  source: 'источник',
+/** The filter form's labels, for messages about its fields (quoted as the page's language quotes). */
+const FIELD_LABEL: Record<string, MessageKey> = {
+  from: 'reports.filter.from',
+  to: 'reports.filter.to',
+  by: 'reports.filter.by',
+  managerId: 'reports.filter.manager',
+  regionId: 'reports.filter.region',
+  companyId: 'reports.filter.company',
+  days: 'reports.filter.days',
+};
+const fieldName = (field: string, lang: Lang) => {
+  const key = FIELD_LABEL[field];
+  if (key) return fill(msg('reports.quote', lang), { text: msg(key, lang) });
+  return field === 'source' ? msg('reports.filter.source', lang) : field;
 };
 
 export type ReportPage =
@@ -24,15 +29,17 @@ export type ReportPage =
 
 /**
  * A report page from the form's raw query: empty fields mean "all" (the contract); a value the report
- * refuses (a wrong day, another region) comes back as a Russian message to show above the form.
+ * refuses (a wrong day, another region) comes back as a message to show above the form, in the
+ * page's language (`lang`: the services' own messages follow it too).
  */
 export async function reportPage({
   ctx,
   input,
 }: {
   ctx: ServiceContext;
-  input: { report: ReportId; query: Record<string, string> };
+  input: { report: ReportId; query: Record<string, string>; lang: Lang };
 }): Promise<ReportPage> {
+  const lang = input.lang;
   const presets = periodPresets(localDate(ctx.now, 'Europe/Moscow'));
   const form: FormValues = {
     report: input.report,
@@ -42,11 +49,12 @@ export async function reportPage({
   };
   const parsed = ReportQuery.safeParse(input.query);
   if (!parsed.success) {
-    const fields = [...new Set(parsed.error.issues.map((i) => FIELD_RU[String(i.path[0])] ?? String(i.path[0])))];
-    return { kind: 'error', status: 400, form, presets, message: `Проверьте ${fields.length > 1 ? 'поля' : 'поле'} ${fields.join(', ')}.` };
+    const fields = [...new Set(parsed.error.issues.map((i) => fieldName(String(i.path[0]), lang)))];
+    const message = fill(msg(fields.length > 1 ? 'reports.error.fields' : 'reports.error.field', lang), { fields: fields.join(', ') });
+    return { kind: 'error', status: 400, form, presets, message };
   }
   try {
-    const report = await getReport({ ctx, input: { report: input.report, query: parsed.data } });
+    const report = await getReport({ ctx: { ...ctx, lang }, input: { report: input.report, query: parsed.data } });
     return { kind: 'report', report, query: parsed.data, presets };
   } catch (err) {
     if (!(err instanceof AppError) || (err.code !== 'validation_failed' && err.code !== 'forbidden')) throw err;
@@ -56,7 +64,7 @@ export async function reportPage({
       status: err.code === 'forbidden' ? 403 : 400,
       form,
       presets,
-      message: err.code === 'forbidden' ? err.messageIn('ru') : detail || err.messageIn('ru'),
+      message: err.code === 'forbidden' ? err.messageIn(lang) : detail || err.messageIn(lang),
     };
   }
 }

@@ -2,8 +2,8 @@ import { addDays, mondayOf } from './scope';
 
 /** A period preset of the report form: a label and the days it covers. */
 export interface PeriodPreset {
+  /** The label is the catalogue's `reports.preset.<id>` (platform/messages/reports.ts). */
   id: 'today' | 'week' | 'last-week' | 'month' | 'last-month' | 'quarter' | 'year';
-  labelRu: string;
   from: string;
   to: string;
 }
@@ -22,12 +22,12 @@ export function periodPresets(today: string): PeriodPreset[] {
   const quarterFirstMonth = Math.floor((Number(today.slice(5, 7)) - 1) / 3) * 3 + 1;
   const quarterStart = `${today.slice(0, 4)}-${String(quarterFirstMonth).padStart(2, '0')}-01`;
   return [
-    { id: 'today', labelRu: 'сегодня', from: today, to: today },
-    { id: 'week', labelRu: 'эта неделя', from: monday, to: addDays(monday, 6) },
-    { id: 'last-week', labelRu: 'прошлая неделя', from: addDays(monday, -7), to: addDays(monday, -1) },
-    { id: 'month', labelRu: 'этот месяц', from: monthStart(today), to: monthEnd(today) },
-    { id: 'last-month', labelRu: 'прошлый месяц', from: monthStart(lastMonthEnd), to: lastMonthEnd },
-    { id: 'quarter', labelRu: 'квартал', from: quarterStart, to: monthEnd(addDays(quarterStart, 62)) },
-    { id: 'year', labelRu: 'год', from: `${today.slice(0, 4)}-01-01`, to: `${today.slice(0, 4)}-12-31` },
+    { id: 'today', from: today, to: today },
+    { id: 'week', from: monday, to: addDays(monday, 6) },
+    { id: 'last-week', from: addDays(monday, -7), to: addDays(monday, -1) },
+    { id: 'month', from: monthStart(today), to: monthEnd(today) },
+    { id: 'last-month', from: monthStart(lastMonthEnd), to: lastMonthEnd },
+    { id: 'quarter', from: quarterStart, to: monthEnd(addDays(quarterStart, 62)) },
+    { id: 'year', from: `${today.slice(0, 4)}-01-01`, to: `${today.slice(0, 4)}-12-31` },
   ];
 }

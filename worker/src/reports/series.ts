@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Report } from '../../../schema/contracts';
 import type { ServiceContext } from '../platform/route';
 import { addDays, bucketOfDay, bucketsOf, weekdayOf, type ReportScope } from './scope';
+import { ru } from './translate';
 
 type Column = Report['tableColumns'][number];
 
@@ -92,14 +93,14 @@ export async function seriesReport(ctx: ServiceContext, s: ReportScope, spec: Se
     to: s.to,
     by: s.by,
     source: raw ? 'raw' : 'rollup',
-    seriesColumns: [{ key: 'bucket', titleRu: 'Период', kind: 'date' }, ...columns],
+    seriesColumns: [{ key: 'bucket', titleRu: ru('reports.api.period'), kind: 'date' }, ...columns],
     series: buckets.map((b) => ({ bucket: b, ...point(byBucket.get(b)) })),
     totals: point(total),
-    tableColumns: [{ key: 'manager', titleRu: 'Менеджер', kind: 'text' }, ...columns],
+    tableColumns: [{ key: 'manager', titleRu: ru('reports.api.manager'), kind: 'text' }, ...columns],
     rows: byManager
       .map(
         (r): Record<string, string | number | null> => ({
-          manager: nameOf.get(r.manager_id) ?? 'Без менеджера (пул)',
+          manager: nameOf.get(r.manager_id) ?? ru('reports.api.noManager'),
           userId: r.manager_id,
           ...point(r),
         }),
@@ -123,6 +124,6 @@ function weeklyByManager(rows: { bucket: string; manager_id: number; v: number }
   }
   const total = (v: number[]) => v.reduce((a, b) => a + b, 0);
   return [...byManager.entries()]
-    .map(([userId, values]) => ({ userId, name: nameOf.get(userId) ?? 'Без менеджера (пул)', values }))
+    .map(([userId, values]) => ({ userId, name: nameOf.get(userId) ?? ru('reports.api.noManager'), values }))
     .sort((a, b) => total(b.values) - total(a.values));
 }

@@ -3,17 +3,19 @@ import { REPORT_CATALOGUE, type Report } from '../../../schema/contracts';
 import { STAY_BUCKETS, bucketOf, percentileMinutes } from '../../../schema/rollups/buckets';
 import type { ServiceContext } from '../platform/route';
 import { regionOwnerFilter, type ReportScope } from './scope';
+import { fill } from '../platform/i18n';
+import { ru } from './translate';
 
 const COLUMNS: Report['tableColumns'] = [
-  { key: 'stage', titleRu: 'Этап', kind: 'text' },
-  { key: 'stays', titleRu: 'Завершённых пребываний', kind: 'int' },
-  { key: 'median_min', titleRu: 'Половина интересов — быстрее', kind: 'duration' },
-  { key: 'p90_min', titleRu: '9 из 10 интересов — быстрее', kind: 'duration' },
-  { key: 'sla_hours', titleRu: 'Срок этапа, ч', kind: 'int' },
-  { key: 'open_now', titleRu: 'Сейчас на этапе', kind: 'int' },
-  { key: 'stuck', titleRu: 'Просрочено', kind: 'int' },
-  { key: 'stuck_kopecks', titleRu: 'Сумма просроченных', kind: 'money' },
-  { key: 'open_max_age_min', titleRu: 'Самый старый сейчас', kind: 'duration' },
+  { key: 'stage', titleRu: ru('reports.api.stage'), kind: 'text' },
+  { key: 'stays', titleRu: ru('reports.api.stays'), kind: 'int' },
+  { key: 'median_min', titleRu: ru('reports.api.median'), kind: 'duration' },
+  { key: 'p90_min', titleRu: ru('reports.api.p90'), kind: 'duration' },
+  { key: 'sla_hours', titleRu: ru('reports.api.sla'), kind: 'int' },
+  { key: 'open_now', titleRu: ru('reports.api.openNow'), kind: 'int' },
+  { key: 'stuck', titleRu: ru('reports.api.stuck'), kind: 'int' },
+  { key: 'stuck_kopecks', titleRu: ru('reports.api.stuckSum'), kind: 'money' },
+  { key: 'open_max_age_min', titleRu: ru('reports.api.oldest'), kind: 'duration' },
 ];
 
 const median = (sorted: number[]) => (sorted.length ? sorted[Math.ceil(sorted.length / 2) - 1]! : null);
@@ -118,9 +120,6 @@ export async function stagesReport(ctx: ServiceContext, s: ReportScope): Promise
     },
     tableColumns: COLUMNS,
     rows,
-    notes: [
-      `Пребывания, завершённые в месяцах ${fromMonth} — ${toMonth}: «половина быстрее» и «9 из 10 быстрее» — с точностью до шага гистограммы (минуты, часы, дни).`,
-      'Просрочено — открытые интересы, которые сидят на этапе дольше его срока (настройка воронки); цифра открывает их список с суммой и днями на этапе.',
-    ],
+    notes: [fill(ru('reports.api.note.stages'), { from: fromMonth, to: toMonth }), ru('reports.api.note.stuck')],
   };
 }

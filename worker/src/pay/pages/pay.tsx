@@ -3,9 +3,16 @@
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
 import type { PayStatement } from '../../../../schema/contracts';
-import { formatDateTime, formatRubles } from '../../platform/ru-format';
+import { byRussian, fill, msg, type Lang, type MessageKey } from '../../platform/i18n';
+import { PAY } from '../../platform/messages/pay';
+import { formatDateTime, formatMonth, formatRubles } from '../../platform/ru-format';
+import { salaryStatementStateLabels } from '../calculator';
 
-/** Plans and pay pages: server-rendered, Russian; actions go through the API (pages/src/pay.ts, plans.ts, pay-rule.ts). */
+/**
+ * Plans and pay pages: server-rendered in the page's language (strings in platform/messages/pay.ts);
+ * actions go through the API (pages/src/pay.ts, plans.ts, pay-rule.ts). Names, comments and the
+ * statement's explanations (the text frozen with an approved statement) are data, shown as stored.
+ */
 
 const STYLE = `
 h1{margin:0 0 8px;font-size:24px}h2{font-size:18px;margin:0 0 10px}
@@ -30,13 +37,8 @@ dialog{border:1px solid var(--line);border-radius:10px;max-width:min(520px,92vw)
 `;
 const Style = () => <style>{raw(STYLE)}</style>;
 
-const ACTION_RU: Record<PayStatement['actions'][number], string> = {
-  check: 'Проверил — согласен',
-  dispute: 'Оспорить',
-  recompute: 'Пересчитать',
-  answer: 'Ответить на спор',
-  approve: 'Утвердить',
-};
+/** A service's Russian text (a statement's problem) in the page's language. */
+const payText = byRussian(PAY);
 
 export const percent = (bp: number | null) => (bp === null ? '—' : `${Math.floor(bp / 100)},${String(bp % 100).padStart(2, '0')} %`);
 
@@ -48,15 +50,15 @@ function Meter({ bp }: { bp: number | null }): Child {
   );
 }
 
-function MonthPicker({ action, month, children }: { action: string; month: string; children?: Child }): Child {
+function MonthPicker({ action, month, lang, children }: { action: string; month: string; lang: Lang; children?: Child }): Child {
   return (
     <form class="bar" method="get" action={action}>
       <div>
-        <label for="month">Месяц</label>
+        <label for="month">{msg('pay.month', lang)}</label>
         <input type="month" id="month" name="month" value={month} required />
       </div>
       <button type="submit" class="secondary">
-        Показать
+        {msg('pay.show', lang)}
       </button>
       {children}
     </form>
@@ -69,15 +71,77 @@ type ListItem = Omit<PayStatement, 'figures'> & {
   planCompletionBp: number | null;
 };
 
-/** «ноябрь 2026» for "2026-11". */
-const MONTHS_RU = ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'];
-export const monthRu = (month: string) => `${MONTHS_RU[Number(month.slice(5, 7)) - 1] ?? ''} ${month.slice(0, 4)}`;
+/** The strings pages/src/pay.ts shows, passed in the page's JSON island `pay-text`. */
+export const PAY_SCRIPT_KEYS = [
+  'pay.approveChecked',
+  'pay.dialog.summary.one',
+  'pay.dialog.summary.few',
+  'pay.dialog.summary.many',
+  'pay.approved',
+  'pay.approvedRefused',
+  'pay.saving',
+  'pay.exporting',
+  'pay.exported',
+] as const satisfies readonly MessageKey[];
+
+/** The strings pages/src/pay-rule.ts shows (island `pay-rule-text`). */
+export const PAY_RULE_SCRIPT_KEYS = [
+  'pay.rule.err.money',
+  'pay.rule.err.percent',
+  'pay.rule.err.month',
+  'pay.rule.err.target',
+  'pay.rule.err.fix',
+  'pay.rule.err.notSaved',
+  'pay.rule.err.offline',
+  'pay.rule.label.threshold',
+  'pay.rule.label.share',
+  'pay.rule.label.bonus',
+  'pay.rule.label.kpiSum',
+  'pay.rule.label.base',
+  'pay.rule.label.commission',
+  'pay.saving',
+] as const satisfies readonly MessageKey[];
+
+/** The strings pages/src/plans.ts shows (island `plans-text`). */
+export const PLANS_SCRIPT_KEYS = [
+  'pay.plans.err.amount',
+  'pay.plans.err.empty',
+  'pay.plans.loading',
+  'pay.plans.saved',
+  'pay.plans.line',
+] as const satisfies readonly MessageKey[];
+
+/** A catalogue text around a person's name: the name stays as stored (`translate="no"`), the rest is filled. */
+function Named({ text, name, values }: { text: string; name: string; values: Record<string, string> }): Child {
+  const [before = '', after = ''] = text.split('{name}');
+  return (
+    <>
+      {fill(before, values)}
+      <span translate="no">{name}</span>
+      {fill(after, values)}
+    </>
+  );
+}
+
+const stateText = (s: Pick<PayStatement, 'state' | 'stateRu'>, lang: Lang) =>
+  lang === 'ru' ? s.stateRu : salaryStatementStateLabels[s.state].en;
 
 /**
  * The head's (or the admin's) month: every manager's statement, the ones he may approve checked off
  * and approved in one step after a confirmation (pages/src/pay.ts), and the payroll export.
  */
-export function StatementList({ month, items, canExport }: { month: string; items: ListItem[]; canExport: boolean }): Child {
+export function StatementList({
+  month,
+  items,
+  canExport,
+  lang,
+}: {
+  month: string;
+  items: ListItem[];
+  canExport: boolean;
+  lang: Lang;
+}): Child {
+  const t = (key: MessageKey) => msg(key, lang);
   const total = items.reduce((sum, s) => sum + (s.totalKopecks ?? 0), 0);
   const approved = items.filter((s) => s.state === 'approved' || s.state === 'exported').length;
   const approvable = items.filter((s) => s.actions.includes('approve'));
@@ -85,18 +149,18 @@ export function StatementList({ month, items, canExport }: { month: string; item
     <>
       <Style />
       <div class="card" id="statements" data-month={month}>
-        <h1>Зарплата за {monthRu(month)}</h1>
-        <MonthPicker action="/app/pay" month={month}>
+        <h1>{fill(t('pay.list.title'), { month: formatMonth(month, lang) })}</h1>
+        <MonthPicker action="/app/pay" month={month} lang={lang}>
           {canExport ? (
             <button type="button" id="export" data-month={month} disabled={!approved}>
-              Выгрузить для 1С:ЗУП ({approved})
+              {fill(t('pay.export'), { n: approved })}
             </button>
           ) : null}
         </MonthPicker>
         {approvable.length ? (
           <div class="acts">
             <button type="button" id="approve-checked" disabled>
-              Утвердить отмеченные (0)
+              {fill(t('pay.approveChecked'), { n: 0 })}
             </button>
           </div>
         ) : null}
@@ -105,14 +169,12 @@ export function StatementList({ month, items, canExport }: { month: string; item
           <table class="list" data-testid="statements">
             <thead>
               <tr>
-                <th>
-                  {approvable.length ? <input type="checkbox" id="check-all" aria-label="Отметить все, которые можно утвердить" /> : null}
-                </th>
-                <th>Менеджер</th>
-                <th>Состояние</th>
-                <th class="money">Факт</th>
-                <th>Выполнение плана</th>
-                <th class="money">К начислению</th>
+                <th>{approvable.length ? <input type="checkbox" id="check-all" aria-label={t('pay.checkAll')} /> : null}</th>
+                <th>{t('pay.col.manager')}</th>
+                <th>{t('pay.col.state')}</th>
+                <th class="money">{t('pay.col.fact')}</th>
+                <th>{t('pay.col.completion')}</th>
+                <th class="money">{t('pay.col.due')}</th>
               </tr>
             </thead>
             <tbody>
@@ -128,63 +190,60 @@ export function StatementList({ month, items, canExport }: { month: string; item
                           data-name={s.userName}
                           data-total={String(s.totalKopecks ?? 0)}
                           data-disputed={s.state === 'disputed' ? 'true' : undefined}
-                          aria-label={`Утвердить: ${s.userName}`}
+                          aria-label={fill(t('pay.approveOne'), { name: s.userName })}
                         />
                       ) : null}
                     </td>
-                    <td data-label="Менеджер">
+                    <td data-label={t('pay.col.manager')} translate="no">
                       <a href={`/app/pay/${s.userId}/${month}`}>{s.userName}</a>
                     </td>
-                    <td data-label="Состояние">
-                      <span class={`state ${s.state}`}>{s.stateRu}</span>
+                    <td data-label={t('pay.col.state')}>
+                      <span class={`state ${s.state}`}>{stateText(s, lang)}</span>
                     </td>
-                    <td data-label="Факт" class="money">
+                    <td data-label={t('pay.col.fact')} class="money">
                       {s.basisKopecks === null ? '—' : formatRubles(s.basisKopecks)}
                     </td>
-                    <td data-label="План">
+                    <td data-label={t('pay.col.plan')}>
                       {percent(s.planCompletionBp)}
                       <Meter bp={s.planCompletionBp} />
                     </td>
-                    <td data-label="К начислению" class="money">
-                      {s.totalKopecks === null ? (s.problem ?? '—') : formatRubles(s.totalKopecks)}
+                    <td data-label={t('pay.col.due')} class="money">
+                      {s.totalKopecks === null ? (s.problem ? payText(s.problem, lang) : '—') : formatRubles(s.totalKopecks)}
                     </td>
                   </tr>
                 ))
               ) : (
                 <tr>
                   <td colspan={6} class="muted">
-                    Нет менеджеров в ваших регионах
+                    {t('pay.noManagers')}
                   </td>
                 </tr>
               )}
             </tbody>
             <tfoot>
               <tr class="total">
-                <td colspan={5}>Итого</td>
+                <td colspan={5}>{t('pay.total')}</td>
                 <td class="money">{formatRubles(total)}</td>
               </tr>
             </tfoot>
           </table>
         </div>
-        <p class="muted">
-          Черновики считаются по данным на сейчас; утверждённые расчёты заморожены. Отметить можно расчёты, которые менеджер проверил (или
-          оспорил — тогда нужен ответ). Выгружаются утверждённые.
-        </p>
+        <p class="muted">{t('pay.list.note')}</p>
         <dialog id="approve-dialog" aria-labelledby="approve-title">
           <form method="dialog">
-            <h2 id="approve-title">Утвердить расчёты?</h2>
+            <h2 id="approve-title">{t('pay.dialog.title')}</h2>
             <p id="approve-summary" />
             <ul id="approve-names" />
             <div id="approve-comment-box" hidden>
-              <label for="approve-comment">Ответ на спор (обязателен для оспоренных расчётов)</label>
+              <label for="approve-comment">{t('pay.dialog.comment')}</label>
               <textarea id="approve-comment" maxlength={2000} />
             </div>
             <div class="acts">
               <button type="button" id="approve-confirm">
-                Утвердить
+                {t('pay.dialog.confirm')}
               </button>
               <button type="button" class="secondary" id="approve-cancel">
-                Отмена
+                {t('pay.dialog.cancel')}
               </button>
             </div>
           </form>
@@ -198,68 +257,80 @@ export function StatementList({ month, items, canExport }: { month: string; item
  * A line's explanation. The commission's lists the documents summed (dozens a month): the formula
  * shows, the documents fold away in a <details>.
  */
-function Explanation({ code, text, documents }: { code: string; text: string; documents: number }): Child {
+function Explanation({ code, text, documents, lang }: { code: string; text: string; documents: number; lang: Lang }): Child {
   const cut = text.indexOf(' Комиссия: ');
-  if (code !== 'commission' || cut < 0) return <>{text}</>;
+  if (code !== 'commission' || cut < 0) return <span translate="no">{text}</span>;
   return (
     <details class="how">
-      <summary>{text.slice(cut + 1)}</summary>
+      <summary translate="no">{text.slice(cut + 1)}</summary>
       <p>
-        {text.slice(0, cut)} ({documents} док.)
+        <span translate="no">{text.slice(0, cut)}</span> {fill(msg('pay.line.documents', lang), { n: documents })}
       </p>
     </details>
   );
 }
 
 /** One statement: every line with its explanation, the comments, and the steps the viewer may take. */
-export function StatementView({ s, timeZone, picker = false }: { s: PayStatement; timeZone: string; picker?: boolean }): Child {
+export function StatementView({
+  s,
+  timeZone,
+  lang,
+  picker = false,
+}: {
+  s: PayStatement;
+  timeZone: string;
+  lang: Lang;
+  picker?: boolean;
+}): Child {
+  const t = (key: MessageKey) => msg(key, lang);
   const f = s.figures;
   return (
     <>
       <Style />
       <div class="card" id="statement" data-user={String(s.userId)} data-month={s.month}>
         <p>
-          <a href={`/app/pay?month=${s.month}`}>← Все расчёты месяца</a>
+          <a href={`/app/pay?month=${s.month}`}>{t('pay.statement.back')}</a>
         </p>
         <h1>
-          {s.userName} — зарплата за {monthRu(s.month)}
+          <Named text={t('pay.statement.title')} name={s.userName} values={{ month: formatMonth(s.month, lang) }} />
         </h1>
-        {picker ? <MonthPicker action="/app/pay" month={s.month} /> : null}
+        {picker ? <MonthPicker action="/app/pay" month={s.month} lang={lang} /> : null}
         <p>
           <span class={`state ${s.state}`} data-testid="state">
-            {s.stateRu}
+            {stateText(s, lang)}
           </span>
-          {s.frozen ? ' · цифры заморожены при утверждении' : ' · цифры пересчитываются по данным на сейчас'}
+          {s.frozen ? t('pay.statement.frozen') : t('pay.statement.live')}
         </p>
         {f ? (
           <>
             <p>
-              Факт ({f.basis === 'shipments' ? 'отгрузки' : 'оплаты'}): <b>{formatRubles(f.basisKopecks)}</b> · план:{' '}
-              <b>{f.planKopecks === null ? 'не задан' : formatRubles(f.planKopecks)}</b> · выполнение: <b>{percent(f.planCompletionBp)}</b>{' '}
-              · правило с {f.ruleValidFrom}
+              {fill(t('pay.statement.fact'), { basis: t(f.basis === 'shipments' ? 'pay.basis.shipments' : 'pay.basis.payments') })}{' '}
+              <b>{formatRubles(f.basisKopecks)}</b> · {t('pay.statement.plan')}{' '}
+              <b>{f.planKopecks === null ? t('pay.planUnset') : formatRubles(f.planKopecks)}</b> · {t('pay.statement.completion')}{' '}
+              <b>{percent(f.planCompletionBp)}</b> · {fill(t('pay.statement.rule'), { month: f.ruleValidFrom })}
             </p>
             <table class="lines">
               <thead>
                 <tr>
-                  <th>Начисление</th>
-                  <th class="money">Сумма</th>
-                  <th>Как получено</th>
+                  <th>{t('pay.line.title')}</th>
+                  <th class="money">{t('pay.line.sum')}</th>
+                  <th>{t('pay.line.how')}</th>
                 </tr>
               </thead>
               <tbody>
                 {f.lines.map((l) => (
                   <tr data-line={l.code}>
-                    <td>{l.titleRu}</td>
+                    <td>{lang === 'ru' ? l.titleRu : l.titleEn}</td>
                     <td class="money">{formatRubles(l.amountKopecks)}</td>
                     <td>
-                      <Explanation code={l.code} text={l.explanation} documents={l.refs.length} />
+                      <Explanation code={l.code} text={l.explanation} documents={l.refs.length} lang={lang} />
                     </td>
                   </tr>
                 ))}
               </tbody>
               <tfoot>
                 <tr class="total">
-                  <td>Итого</td>
+                  <td>{t('pay.total')}</td>
                   <td class="money" data-testid="total">
                     {formatRubles(f.totalKopecks)}
                   </td>
@@ -269,33 +340,33 @@ export function StatementView({ s, timeZone, picker = false }: { s: PayStatement
             </table>
           </>
         ) : (
-          <p class="error">{s.problem ?? 'Расчёт не составлен'}</p>
+          <p class="error">{s.problem ? payText(s.problem, lang) : t('pay.noStatement')}</p>
         )}
         {s.disputeComment ? (
           <div class="note">
-            <b>Замечание менеджера:</b> {s.disputeComment}
+            <b>{t('pay.disputeComment')}</b> <span translate="no">{s.disputeComment}</span>
           </div>
         ) : null}
         {s.resolutionComment ? (
           <div class="note">
-            <b>Ответ руководителя:</b> {s.resolutionComment}
+            <b>{t('pay.resolutionComment')}</b> <span translate="no">{s.resolutionComment}</span>
           </div>
         ) : null}
         {s.approvedAt ? (
           <p class="muted">
-            Утверждён {formatDateTime(s.approvedAt, timeZone)}
-            {s.approvedByName ? `, ${s.approvedByName}` : ''}
-            {s.exportedAt ? `; выгружен ${formatDateTime(s.exportedAt, timeZone)}` : ''}
+            {fill(t('pay.approvedAt'), { when: formatDateTime(s.approvedAt, timeZone) })}
+            {s.approvedByName ? <span translate="no">, {s.approvedByName}</span> : ''}
+            {s.exportedAt ? fill(t('pay.exportedAt'), { when: formatDateTime(s.exportedAt, timeZone) }) : ''}
           </p>
         ) : null}
         {s.actions.length ? (
           <div class="acts-box">
-            <label for="comment">Комментарий (для спора, ответа и утверждения спорного расчёта — обязателен)</label>
+            <label for="comment">{t('pay.comment')}</label>
             <textarea id="comment" maxlength={2000} />
             <div class="acts">
               {s.actions.map((a) => (
                 <button type="button" data-action={a} class={a === 'dispute' || a === 'recompute' ? 'secondary' : undefined}>
-                  {ACTION_RU[a]}
+                  {t(`pay.action.${a}`)}
                 </button>
               ))}
             </div>
@@ -320,22 +391,24 @@ const rublesInput = (kopecks: number | null) =>
   kopecks === null ? '' : `${Math.floor(kopecks / 100)}${kopecks % 100 ? `,${String(kopecks % 100).padStart(2, '0')}` : ''}`;
 
 /** Plans of a month: the head edits them in place or loads a file. */
-export function PlansView({ month, items, canEdit }: { month: string; items: PlanItem[]; canEdit: boolean }): Child {
+export function PlansView({ month, items, canEdit, lang }: { month: string; items: PlanItem[]; canEdit: boolean; lang: Lang }): Child {
+  const t = (key: MessageKey) => msg(key, lang);
+  const metric = (m: PlanItem['metric']) => t(m === 'shipments' ? 'pay.basis.shipments' : 'pay.basis.payments');
   return (
     <>
       <Style />
       <div class="card" id="plans" data-month={month}>
-        <h1>Планы продаж на {monthRu(month)}</h1>
-        <MonthPicker action="/app/plans" month={month} />
+        <h1>{fill(t('pay.plans.heading'), { month: formatMonth(month, lang) })}</h1>
+        <MonthPicker action="/app/plans" month={month} lang={lang} />
         <p id="message" role="status" />
         <table class="list">
           <thead>
             <tr>
-              <th>Менеджер</th>
-              <th>План, ₽</th>
-              <th>Показатель</th>
-              <th class="money">Факт</th>
-              <th>Выполнение</th>
+              <th>{t('pay.col.manager')}</th>
+              <th>{t('pay.plans.plan')}</th>
+              <th>{t('pay.plans.metric')}</th>
+              <th class="money">{t('pay.col.fact')}</th>
+              <th>{t('pay.plans.completion')}</th>
               {canEdit ? <th /> : null}
             </tr>
           </thead>
@@ -343,49 +416,49 @@ export function PlansView({ month, items, canEdit }: { month: string; items: Pla
             {items.length ? (
               items.map((p) => (
                 <tr data-user={String(p.userId)}>
-                  <td data-label="Менеджер">{p.userName}</td>
-                  <td data-label="План, ₽">
+                  <td data-label={t('pay.col.manager')} translate="no">
+                    {p.userName}
+                  </td>
+                  <td data-label={t('pay.plans.plan')}>
                     {canEdit ? (
                       <input
                         class="amount"
                         inputmode="decimal"
                         value={rublesInput(p.planKopecks)}
-                        aria-label={`План ${p.userName}, ₽`}
+                        aria-label={fill(t('pay.plans.planOf'), { name: p.userName })}
                         style="max-width:160px"
                       />
                     ) : p.planKopecks === null ? (
-                      'не задан'
+                      t('pay.planUnset')
                     ) : (
                       formatRubles(p.planKopecks)
                     )}
                   </td>
-                  <td data-label="Показатель">
+                  <td data-label={t('pay.plans.metric')}>
                     {canEdit ? (
                       <select class="metric" style="width:auto">
                         <option value="shipments" selected={p.metric === 'shipments'}>
-                          отгрузки
+                          {metric('shipments')}
                         </option>
                         <option value="payments" selected={p.metric === 'payments'}>
-                          оплаты
+                          {metric('payments')}
                         </option>
                       </select>
-                    ) : p.metric === 'shipments' ? (
-                      'отгрузки'
                     ) : (
-                      'оплаты'
+                      metric(p.metric)
                     )}
                   </td>
-                  <td data-label="Факт" class="money">
+                  <td data-label={t('pay.col.fact')} class="money">
                     {formatRubles(p.factKopecks)}
                   </td>
-                  <td data-label="Выполнение">
+                  <td data-label={t('pay.plans.completion')}>
                     {percent(p.completionBp)}
                     <Meter bp={p.completionBp} />
                   </td>
                   {canEdit ? (
                     <td>
                       <button type="button" class="save secondary" style="margin:0">
-                        Сохранить
+                        {t('pay.plans.save')}
                       </button>
                     </td>
                   ) : null}
@@ -394,7 +467,7 @@ export function PlansView({ month, items, canEdit }: { month: string; items: Pla
             ) : (
               <tr>
                 <td colspan={6} class="muted">
-                  Нет менеджеров в ваших регионах
+                  {t('pay.noManagers')}
                 </td>
               </tr>
             )}
@@ -403,11 +476,8 @@ export function PlansView({ month, items, canEdit }: { month: string; items: Pla
       </div>
       {canEdit ? (
         <div class="card">
-          <h2>Загрузить планы из файла CSV</h2>
-          <p class="muted">
-            Столбцы: e-mail менеджера; месяц (ГГГГ-ММ или ММ.ГГГГ); план в рублях; показатель (отгрузки/оплаты, необязательно). Разделитель
-            «;», «,» или табуляция; первая строка может быть заголовком. Сохраняется в кодировке UTF-8.
-          </p>
+          <h2>{t('pay.plans.upload')}</h2>
+          <p class="muted">{t('pay.plans.uploadHint')}</p>
           <input type="file" id="plan-file" accept=".csv,text/csv" />
           <p id="import-message" role="status" />
           <div id="import-result" />
@@ -446,28 +516,29 @@ function RuleField({ id, label, path, value, type }: { id: string; label: string
 }
 
 /** One bonus tier row of the form; the script renumbers `data-path` as rows are added and removed. */
-function TierRow({ t, i }: { t?: RuleShape['tiers'][number]; i: number }): Child {
+function TierRow({ t, i, lang }: { t?: RuleShape['tiers'][number]; i: number; lang: Lang }): Child {
   const share = t?.kind === 'basis_share';
+  const w = (key: MessageKey) => msg(key, lang);
   return (
     <div class="row tier">
       <div>
-        <label>От выполнения плана, %</label>
+        <label>{w('pay.rule.form.tierFrom')}</label>
         <input class="tier-from" inputmode="decimal" value={percentField(t?.fromCompletionBp)} data-path={`tiers.${i}.fromCompletionBp`} />
         <FieldError path={`tiers.${i}.fromCompletionBp`} />
       </div>
       <div>
-        <label>Премия</label>
+        <label>{w('pay.rule.form.bonus')}</label>
         <select class="tier-kind" data-path={`tiers.${i}.kind`}>
           <option value="fixed" selected={!share}>
-            сумма, ₽
+            {w('pay.rule.form.fixed')}
           </option>
           <option value="basis_share" selected={share}>
-            доля от факта, %
+            {w('pay.rule.form.share')}
           </option>
         </select>
       </div>
       <div>
-        <label>Размер</label>
+        <label>{w('pay.rule.form.size')}</label>
         <input
           class="tier-amount"
           inputmode="decimal"
@@ -478,7 +549,7 @@ function TierRow({ t, i }: { t?: RuleShape['tiers'][number]; i: number }): Child
       </div>
       <div>
         <button type="button" class="secondary remove-tier">
-          Убрать
+          {w('pay.rule.form.remove')}
         </button>
       </div>
     </div>
@@ -486,66 +557,77 @@ function TierRow({ t, i }: { t?: RuleShape['tiers'][number]; i: number }): Child
 }
 
 /** The admin's rule form: the same stored shape (kopecks, basis points), typed in roubles and percent. */
-function RuleForm({ rule, month }: { rule: RuleShape | undefined; month: string }): Child {
+function RuleForm({ rule, month, lang }: { rule: RuleShape | undefined; month: string; lang: Lang }): Child {
   const kpi = rule?.kpis[0];
+  const t = (key: MessageKey) => msg(key, lang);
   return (
     <form class="rule-form" id="rule-form" novalidate>
-      <p class="muted">Новая версия действует с выбранного месяца; утверждённые расчёты не меняются.</p>
+      <p class="muted">{t('pay.rule.form.intro')}</p>
       <div class="row">
-        <RuleField id="rule-validFrom" label="Действует с месяца" path="validFrom" value={month} type="month" />
-        <RuleField id="rule-base" label="Оклад, ₽" path="baseKopecks" value={rublesField(rule?.baseKopecks)} />
-        <RuleField id="rule-commission" label="Комиссия, %" path="commissionBp" value={percentField(rule?.commissionBp)} />
+        <RuleField id="rule-validFrom" label={t('pay.rule.form.validFrom')} path="validFrom" value={month} type="month" />
+        <RuleField id="rule-base" label={t('pay.rule.form.base')} path="baseKopecks" value={rublesField(rule?.baseKopecks)} />
+        <RuleField
+          id="rule-commission"
+          label={t('pay.rule.form.commission')}
+          path="commissionBp"
+          value={percentField(rule?.commissionBp)}
+        />
         <div>
-          <label for="rule-basis">От чего комиссия и план</label>
+          <label for="rule-basis">{t('pay.rule.form.basis')}</label>
           <select id="rule-basis" data-path="basis">
             <option value="shipments" selected={rule?.basis !== 'payments'}>
-              отгрузки
+              {t('pay.basis.shipments')}
             </option>
             <option value="payments" selected={rule?.basis === 'payments'}>
-              оплаты
+              {t('pay.basis.payments')}
             </option>
           </select>
         </div>
       </div>
       <fieldset>
-        <legend>Премия за выполнение плана (платит самая высокая достигнутая ступень)</legend>
+        <legend>{t('pay.rule.form.tiers')}</legend>
         <div id="tiers">
-          {(rule?.tiers ?? []).map((t, i) => (
-            <TierRow t={t} i={i} />
+          {(rule?.tiers ?? []).map((tier, i) => (
+            <TierRow t={tier} i={i} lang={lang} />
           ))}
         </div>
         <template id="tier-template">
-          <TierRow i={0} />
+          <TierRow i={0} lang={lang} />
         </template>
         <FieldError path="tiers" />
         <button type="button" class="secondary" id="add-tier">
-          Добавить ступень
+          {t('pay.rule.form.addTier')}
         </button>
       </fieldset>
       <fieldset>
         <legend>
           <label style="display:inline;margin:0">
-            <input type="checkbox" id="kpi-on" checked={Boolean(kpi)} style="width:auto" /> KPI: целевые звонки в рабочий день
+            <input type="checkbox" id="kpi-on" checked={Boolean(kpi)} style="width:auto" /> {t('pay.rule.form.kpi')}
           </label>
         </legend>
         <div class="row">
-          <RuleField id="kpi-target" label="Звонков в рабочий день" path="kpis.0.target" value={kpi ? String(kpi.target) : ''} />
-          <RuleField id="kpi-amount" label="Сумма, ₽" path="kpis.0.amountKopecks" value={rublesField(kpi?.amountKopecks)} />
+          <RuleField id="kpi-target" label={t('pay.rule.form.kpiTarget')} path="kpis.0.target" value={kpi ? String(kpi.target) : ''} />
+          <RuleField
+            id="kpi-amount"
+            label={t('pay.rule.form.kpiSum')}
+            path="kpis.0.amountKopecks"
+            value={rublesField(kpi?.amountKopecks)}
+          />
           <div>
-            <label for="kpi-mode">Как платится</label>
+            <label for="kpi-mode">{t('pay.rule.form.kpiMode')}</label>
             <select id="kpi-mode" data-path="kpis.0.mode">
               <option value="all_or_nothing" selected={kpi?.mode !== 'proportional_capped'}>
-                всё или ничего
+                {t('pay.rule.kpiMode.all')}
               </option>
               <option value="proportional_capped" selected={kpi?.mode === 'proportional_capped'}>
-                пропорционально, не больше суммы
+                {t('pay.rule.form.proportional')}
               </option>
             </select>
           </div>
         </div>
       </fieldset>
       <button type="submit" id="save-rule">
-        Сохранить правило
+        {t('pay.rule.form.save')}
       </button>
       <p id="rule-message" role="status" />
     </form>
@@ -557,46 +639,59 @@ export function RuleView({
   rule,
   isAdmin,
   month,
+  lang,
 }: {
   rule: { validFrom: string; rule: Record<string, unknown> } | undefined;
   isAdmin: boolean;
   month: string;
+  lang: Lang;
 }): Child {
   const r = rule?.rule as RuleShape | undefined;
+  const t = (key: MessageKey) => msg(key, lang);
   return (
     <div class="card" id="rule">
       {rule && r ? (
         <>
-          <h2>Правило оплаты (действует с месяца: {monthRu(rule.validFrom)})</h2>
+          <h2>{fill(t('pay.rule.titleFrom'), { month: formatMonth(rule.validFrom, lang) })}</h2>
           <ul>
-            <li>Оклад: {formatRubles(r.baseKopecks)}</li>
+            <li>{fill(t('pay.rule.base'), { sum: formatRubles(r.baseKopecks) })}</li>
             <li>
-              Комиссия: {percent(r.commissionBp)} от {r.basis === 'payments' ? 'оплат' : 'отгрузок'}
+              {fill(t(r.basis === 'payments' ? 'pay.rule.commission.payments' : 'pay.rule.commission.shipments'), {
+                percent: percent(r.commissionBp),
+              })}
             </li>
-            {r.tiers.map((t) => (
+            {r.tiers.map((tier) => (
               <li>
-                от {percent(t.fromCompletionBp)} плана —{' '}
-                {t.kind === 'fixed' ? formatRubles(t.amountKopecks ?? 0) : `${percent(t.basisBp ?? 0)} от факта`}
+                {fill(t('pay.rule.tier'), {
+                  from: percent(tier.fromCompletionBp),
+                  bonus:
+                    tier.kind === 'fixed'
+                      ? formatRubles(tier.amountKopecks ?? 0)
+                      : fill(t('pay.rule.tierShare'), { percent: percent(tier.basisBp ?? 0) }),
+                })}
               </li>
             ))}
             {r.kpis.map((k) => (
               <li>
-                целевых звонков в среднем {k.target} за рабочий день — {formatRubles(k.amountKopecks)} (
-                {k.mode === 'all_or_nothing' ? 'всё или ничего' : 'пропорционально'})
+                {fill(t('pay.rule.kpi'), {
+                  target: k.target,
+                  sum: formatRubles(k.amountKopecks),
+                  mode: t(k.mode === 'all_or_nothing' ? 'pay.rule.kpiMode.all' : 'pay.rule.kpiMode.proportional'),
+                })}
               </li>
             ))}
           </ul>
         </>
       ) : (
         <>
-          <h2>Правило оплаты</h2>
-          <p class="error">Правило не задано.</p>
+          <h2>{t('pay.rule.title')}</h2>
+          <p class="error">{t('pay.rule.none')}</p>
         </>
       )}
       {isAdmin ? (
         <details open={!rule}>
-          <summary>Изменить правило (администратор)</summary>
-          <RuleForm rule={r} month={month} />
+          <summary>{t('pay.rule.edit')}</summary>
+          <RuleForm rule={r} month={month} lang={lang} />
         </details>
       ) : null}
     </div>

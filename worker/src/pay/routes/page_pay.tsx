@@ -3,8 +3,9 @@
 import { MonthQuery } from '../../../../schema/contracts';
 import { requireUser } from '../../access';
 import { defineRoute } from '../../platform/route';
-import { renderPage } from '../../platform/page';
-import { RuleView, StatementList, StatementView } from '../pages/pay';
+import { messagesFor, msg } from '../../platform/i18n';
+import { renderPage, uiLang } from '../../platform/page';
+import { PAY_RULE_SCRIPT_KEYS, PAY_SCRIPT_KEYS, RuleView, StatementList, StatementView } from '../pages/pay';
 import { currentMonth } from '../people';
 import { listSalaryRules } from '../rules';
 import { getStatement, listStatements } from '../statements';
@@ -21,6 +22,7 @@ export default defineRoute({
   query: MonthQuery,
   handler: async ({ ctx, input, c }) => {
     const viewer = requireUser(ctx.principal).user;
+    const lang = uiLang(c);
     const month = input.query.month ?? currentMonth(ctx.now);
     const rules = await listSalaryRules({ ctx });
     const rule = rules.items.find((r) => r.validFrom <= month);
@@ -29,21 +31,24 @@ export default defineRoute({
         <StatementView
           s={await getStatement({ ctx, input: { userId: viewer.id, month } })}
           timeZone={await getUserTimeZone({ ctx })}
+          lang={lang}
           picker
         />
       ) : (
-        <StatementList month={month} items={(await listStatements({ ctx, input: { month } })).items} canExport />
+        <StatementList month={month} items={(await listStatements({ ctx, input: { month } })).items} canExport lang={lang} />
       );
     return renderPage(c, {
-      title: 'Зарплата',
+      title: msg('pay.title', lang),
       header: { userName: viewer.name },
       body: (
         <>
           {main}
-          <RuleView rule={rule} isAdmin={viewer.role === 'admin'} month={month} />
+          <RuleView rule={rule} isAdmin={viewer.role === 'admin'} month={month} lang={lang} />
         </>
       ),
+      bodyLang: 'same',
       scripts: ['pay', 'pay-rule'],
+      data: { 'pay-text': messagesFor(PAY_SCRIPT_KEYS, lang), 'pay-rule-text': messagesFor(PAY_RULE_SCRIPT_KEYS, lang) },
     });
   },
 });

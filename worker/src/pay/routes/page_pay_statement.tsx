@@ -3,8 +3,9 @@
 import { StatementParams } from '../../../../schema/contracts';
 import { requireUser } from '../../access';
 import { defineRoute } from '../../platform/route';
-import { renderPage } from '../../platform/page';
-import { StatementView } from '../pages/pay';
+import { fill, messagesFor, msg } from '../../platform/i18n';
+import { renderPage, uiLang } from '../../platform/page';
+import { PAY_SCRIPT_KEYS, StatementView } from '../pages/pay';
 import { getStatement } from '../statements';
 import { getUserTimeZone } from '../../admin';
 
@@ -18,12 +19,15 @@ export default defineRoute({
   params: StatementParams,
   handler: async ({ ctx, input, c }) => {
     const viewer = requireUser(ctx.principal).user;
+    const lang = uiLang(c);
     const [statement, timeZone] = await Promise.all([getStatement({ ctx, input: input.params }), getUserTimeZone({ ctx })]);
     return renderPage(c, {
-      title: `Зарплата — ${statement.userName}`,
+      title: fill(msg('pay.titleOf', lang), { name: statement.userName }),
       header: { userName: viewer.name },
-      body: <StatementView s={statement} timeZone={timeZone} />,
+      body: <StatementView s={statement} timeZone={timeZone} lang={lang} />,
+      bodyLang: 'same',
       scripts: ['pay'],
+      data: { 'pay-text': messagesFor(PAY_SCRIPT_KEYS, lang) },
     });
   },
 });

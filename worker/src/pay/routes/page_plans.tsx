@@ -3,8 +3,9 @@
 import { MonthQuery } from '../../../../schema/contracts';
 import { requireUser } from '../../access';
 import { defineRoute } from '../../platform/route';
-import { renderPage } from '../../platform/page';
-import { PlansView } from '../pages/pay';
+import { messagesFor, msg } from '../../platform/i18n';
+import { renderPage, uiLang } from '../../platform/page';
+import { PLANS_SCRIPT_KEYS, PlansView } from '../pages/pay';
 import { listPlans } from '../plans';
 
 export default defineRoute({
@@ -17,11 +18,14 @@ export default defineRoute({
   query: MonthQuery,
   handler: async ({ ctx, input, c }) => {
     const viewer = requireUser(ctx.principal).user;
+    const lang = uiLang(c);
     const plans = await listPlans({ ctx, input: input.query });
     return renderPage(c, {
-      title: 'Планы продаж',
+      title: msg('pay.plans.title', lang),
       header: { userName: viewer.name },
-      body: <PlansView month={plans.month} items={plans.items} canEdit={viewer.role !== 'manager'} />,
+      body: <PlansView month={plans.month} items={plans.items} canEdit={viewer.role !== 'manager'} lang={lang} />,
+      bodyLang: 'same',
+      data: { 'plans-text': messagesFor(PLANS_SCRIPT_KEYS, lang) },
       scripts: ['plans'],
     });
   },

@@ -3,9 +3,11 @@
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
 import { REPORT_CATALOGUE, reportIds, type DrillDown, type Report, type ReportId, type ReportQuery } from '../../../../schema/contracts';
-import { barChart, lineChart } from '../../platform/chart';
-import { formatRubles, formatSpan } from '../../platform/ru-format';
+import { barChart, lineChart, type ChartWords } from '../../platform/chart';
+import { fill, msg, type Lang, type MessageKey } from '../../platform/i18n';
+import { formatIsoDate, formatIsoPeriod, formatRubles, formatSpan, pluralForm } from '../../platform/ru-format';
 import type { PeriodPreset } from '../periods';
+import { reportText } from '../translate';
 
 /** The report pages: filters as a GET form, a server-drawn chart, a table whose figures link down (script: pages/src/report.ts). */
 
@@ -28,26 +30,53 @@ figure{margin:0}figure svg{max-width:100%;height:auto}
 th[aria-sort]::after{content:""}td.below{background:none;text-decoration:underline}}
 `;
 
-export const REPORT_LIST: { id: ReportId; titleRu: string; hintRu: string }[] = reportIds.map((id) => ({ id, ...REPORT_CATALOGUE[id] }));
+/** A report's title and hint in the page's language (the catalogue's Russian is REPORT_CATALOGUE's, a unit test checks). */
+export const reportTitle = (id: ReportId, lang: Lang) => msg(`reports.${id}.title`, lang);
+const reportHint = (id: ReportId, lang: Lang) => msg(`reports.${id}.hint`, lang);
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
-/** 2026-11-01 → 01.11.2026, as the rest of the interface writes days. */
-export const ruDay = (day: string) => (/^\d{4}-\d{2}-\d{2}$/.test(day) ? `${day.slice(8, 10)}.${day.slice(5, 7)}.${day.slice(0, 4)}` : day);
 type Column = Report['tableColumns'][number];
 type Row = Record<string, string | number | null>;
 
-/** A figure as the reports show it: money, percent, span of time, count, or the text itself. */
-export function formatCell(c: Column, v: string | number | null | undefined): string {
+/** A figure as the reports show it: money, percent, span of time, count, or the text itself (a day as 01.11.2026). */
+export function formatCell(c: Column, v: string | number | null | undefined, lang: Lang = 'ru'): string {
   if (v === null || v === undefined) return '—';
   if (typeof v === 'number') {
     if (c.kind === 'money') return formatRubles(v);
     if (c.kind === 'percent') return `${Math.floor(v / 100)},${pad2(v % 100)} %`;
-    if (c.kind === 'duration') return formatSpan(v, c.key.endsWith('_sec') ? 'sec' : 'min');
+    if (c.kind === 'duration') return formatSpan(v, c.key.endsWith('_sec') ? 'sec' : 'min', lang);
     if (c.kind === 'int') return new Intl.NumberFormat('ru-RU').format(v);
   }
-  if (c.kind === 'date') return ruDay(String(v));
+  if (c.kind === 'date') return formatIsoDate(String(v));
   return String(v);
 }
+
+/**
+ * Cells holding data rather than words of the interface — names of people, clients and stages, numbers
+ * typed into 1C — are left as stored whatever the language (`translate="no"`); the words the services
+ * put in rows («входящий», «пул», «счёт») are translated.
+ */
+const DATA_COLUMNS = new Set(['manager', 'owner', 'company', 'stage', 'number', 'counterpart']);
+const isData = (c: Column) => DATA_COLUMNS.has(c.key);
+/** What the services write into a data column instead of a name: «пул», «Без менеджера (пул)», «скрыт». */
+const STAND_INS = new Set([msg('reports.api.pool', 'ru'), msg('reports.api.noManager', 'ru'), msg('reports.api.v.hidden', 'ru')]);
+/** A text cell: data as stored (but the services' own words — «входящий», «пул», «скрыт» — translated). */
+const cellText = (c: Column, v: string | number | null | undefined, lang: Lang) =>
+  c.kind === 'text' && typeof v === 'string' && (!isData(c) || STAND_INS.has(v)) ? reportText(v, lang) : formatCell(c, v, lang);
+
+/** The chart's own words (its summary for screen readers, the empty state) in the page's language. */
+const chartWords = (lang: Lang): ChartWords => ({
+  noData: msg('reports.noData', lang),
+  bar: msg('reports.chart.bar', lang),
+  line: msg('reports.chart.line', lang),
+  stacked: msg('reports.chart.stacked', lang),
+  categories: (n) => msg(`reports.chart.category.${pluralForm(n, lang)}`, lang),
+  range: msg('reports.chart.range', lang),
+  single: msg('reports.chart.single', lang),
+  none: msg('reports.chart.none', lang),
+  min: msg('reports.chart.min', lang),
+  max: msg('reports.chart.max', lang),
+});
 
 const numeric = (c: Column) => c.kind !== 'text' && c.kind !== 'date';
 
@@ -60,17 +89,20 @@ export function queryString(q: ReportQuery | Record<string, unknown>, extra: Rec
 }
 
 /** The chart is SVG drawn by platform/chart.ts, which escapes its own labels. */
-function chartOf(report: Report): string {
-  const title = report.titleRu;
+function chartOf(report: Report, lang: Lang): string {
+  const title = reportTitle(report.report, lang);
+  const words = chartWords(lang);
+  const t = (key: MessageKey) => msg(key, lang);
   const perManager = report.managerSeries;
   if (perManager && perManager.managers.length) {
     // By week: a line per manager (the ten busiest), so a head sees who carries the week and who drops.
     const measure = report.seriesColumns.find((c) => c.key === perManager.measure);
     return lineChart({
-      title: `${title}: ${measure?.titleRu.toLowerCase() ?? ''} по неделям, по менеджерам`,
-      categories: report.series.map((p) => `с ${ruDay(String(p['bucket']))}`),
+      title: fill(t('reports.chart.byWeek'), { title, measure: measure ? reportText(measure.titleRu, lang).toLowerCase() : '' }),
+      categories: report.series.map((p) => fill(t('reports.chart.weekOf'), { day: formatIsoDate(String(p['bucket'])) })),
       series: perManager.managers.slice(0, 10).map((m) => ({ name: m.name, values: m.values })),
       ...(measure?.kind === 'money' ? { format: formatRubles } : {}),
+      words,
     });
   }
   switch (report.report) {
@@ -79,10 +111,11 @@ function chartOf(report: Report): string {
         title,
         categories: report.series.map((p) => String(p['bucket'])),
         series: [
-          { name: 'Целевые', values: report.series.map((p) => Number(p['targeted'])) },
-          { name: 'Нецелевые', values: report.series.map((p) => Number(p['untargeted'])) },
+          { name: t('reports.api.targeted'), values: report.series.map((p) => Number(p['targeted'])) },
+          { name: t('reports.api.untargeted'), values: report.series.map((p) => Number(p['untargeted'])) },
         ],
         stacked: true,
+        words,
       });
     case 'leads':
       return barChart({
@@ -91,49 +124,54 @@ function chartOf(report: Report): string {
         categories: report.series.map((p) => String(p['bucket'])),
         series: report.seriesColumns
           .filter((c) => c.key.startsWith('ch_'))
-          .map((c) => ({ name: c.titleRu, values: report.series.map((p) => Number(p[c.key])) })),
+          .map((c) => ({ name: reportText(c.titleRu, lang), values: report.series.map((p) => Number(p[c.key])) })),
+        words,
       });
     case 'stages':
       return barChart({
-        title: 'Сколько часов интересы проводят на этапе',
+        title: t('reports.chart.stages'),
         categories: report.series.map((p) => String(p['stage'])),
         series: [
           {
-            name: 'Половина — быстрее',
+            name: t('reports.chart.half'),
             values: report.series.map((p) => (p['median_min'] === null ? NaN : Math.round(Number(p['median_min']) / 6) / 10)),
           },
           {
-            name: '9 из 10 — быстрее',
+            name: t('reports.chart.nine'),
             values: report.series.map((p) => (p['p90_min'] === null ? NaN : Math.round(Number(p['p90_min']) / 6) / 10)),
           },
         ],
+        words,
       });
     case 'clients':
       return barChart({
         title,
         categories: report.series.map((p) => String(p['bucket'])),
         series: [
-          { name: 'Новые клиенты', values: report.series.map((p) => Number(p['created'])) },
-          { name: 'Первая оплата', values: report.series.map((p) => Number(p['converted'])) },
+          { name: t('reports.api.created'), values: report.series.map((p) => Number(p['created'])) },
+          { name: t('reports.api.converted'), values: report.series.map((p) => Number(p['converted'])) },
         ],
+        words,
       });
     case 'dormant':
       return barChart({
-        title: 'Выручка под риском, ₽',
+        title: t('reports.chart.atRisk'),
         format: formatRubles,
         categories: report.series.map((p) => String(p['company'])),
-        series: [{ name: 'Выручка за 24 месяца', values: report.series.map((p) => Number(p['revenue_24m'])) }],
+        series: [{ name: t('reports.api.revenue24'), values: report.series.map((p) => Number(p['revenue_24m'])) }],
+        words,
       });
     case 'invoices':
       return barChart({
-        title: 'Суммы, ₽',
+        title: t('reports.chart.sums'),
         format: formatRubles,
         categories: report.series.map((p) => String(p['bucket'])),
         series: [
-          { name: 'Счета', values: report.series.map((p) => Number(p['invoiced_kopecks'])) },
-          { name: 'Оплаты', values: report.series.map((p) => Number(p['paid_kopecks'])) },
-          { name: 'Отгрузки', values: report.series.map((p) => Number(p['shipped_kopecks'])) },
+          { name: t('reports.api.invoices'), values: report.series.map((p) => Number(p['invoiced_kopecks'])) },
+          { name: t('reports.api.payments'), values: report.series.map((p) => Number(p['paid_kopecks'])) },
+          { name: t('reports.api.shipments'), values: report.series.map((p) => Number(p['shipped_kopecks'])) },
         ],
+        words,
       });
   }
 }
@@ -142,6 +180,7 @@ export interface FilterChoices {
   managers: { id: number; name: string }[];
   regions: { id: number; name: string }[];
   isManager: boolean;
+  lang: Lang;
 }
 
 /** What the form shows: the report's own period when it was built, else the values as typed. */
@@ -156,28 +195,29 @@ export interface FormValues {
 
 function Filters({ f, q, choices }: { f: FormValues; q: Partial<Record<keyof ReportQuery, unknown>>; choices: FilterChoices }): Child {
   const selected = (v: unknown, id: number) => v !== undefined && String(v) === String(id);
+  const t = (key: MessageKey) => msg(key, choices.lang);
   return (
     <form class="filters" method="get" action={`/app/reports/${f.report}`}>
       <div>
-        <label for="from">С</label>
+        <label for="from">{t('reports.filter.from')}</label>
         <input type="date" id="from" name="from" value={f.from} />
       </div>
       <div>
-        <label for="to">По</label>
+        <label for="to">{t('reports.filter.to')}</label>
         <input type="date" id="to" name="to" value={f.to} />
       </div>
       {f.report === 'stages' || f.report === 'dormant' ? null : (
         <div>
-          <label for="by">Шаг</label>
+          <label for="by">{t('reports.filter.by')}</label>
           <select id="by" name="by">
             <option value="day" selected={f.by === 'day'}>
-              день
+              {t('reports.filter.by.day')}
             </option>
             <option value="week" selected={f.by === 'week'}>
-              неделя
+              {t('reports.filter.by.week')}
             </option>
             <option value="month" selected={f.by === 'month'}>
-              месяц
+              {t('reports.filter.by.month')}
             </option>
           </select>
         </div>
@@ -185,26 +225,26 @@ function Filters({ f, q, choices }: { f: FormValues; q: Partial<Record<keyof Rep
       {choices.isManager ? null : (
         <>
           <div>
-            <label for="managerId">Менеджер</label>
+            <label for="managerId">{t('reports.filter.manager')}</label>
             <select id="managerId" name="managerId">
               <option value="" selected={q.managerId === undefined || q.managerId === ''}>
-                все
+                {t('reports.filter.all')}
               </option>
               {choices.managers.map((m) => (
-                <option value={String(m.id)} selected={selected(q.managerId, m.id)}>
+                <option value={String(m.id)} selected={selected(q.managerId, m.id)} translate="no">
                   {m.name}
                 </option>
               ))}
             </select>
           </div>
           <div>
-            <label for="regionId">Регион</label>
+            <label for="regionId">{t('reports.filter.region')}</label>
             <select id="regionId" name="regionId">
               <option value="" selected={q.regionId === undefined || q.regionId === ''}>
-                все
+                {t('reports.filter.all')}
               </option>
               {choices.regions.map((r) => (
-                <option value={String(r.id)} selected={selected(q.regionId, r.id)}>
+                <option value={String(r.id)} selected={selected(q.regionId, r.id)} translate="no">
                   {r.name}
                 </option>
               ))}
@@ -213,34 +253,34 @@ function Filters({ f, q, choices }: { f: FormValues; q: Partial<Record<keyof Rep
         </>
       )}
       <div>
-        <label for="companyId">Клиент (номер)</label>
+        <label for="companyId">{t('reports.filter.company')}</label>
         <input id="companyId" name="companyId" inputmode="numeric" value={String(q.companyId ?? '')} />
       </div>
       {f.report === 'dormant' ? (
         <div>
-          <label for="days">Без касаний, дней</label>
+          <label for="days">{t('reports.filter.days')}</label>
           <input id="days" name="days" inputmode="numeric" value={String(q.days ?? f.days ?? '')} />
         </div>
       ) : null}
       <div>
-        <button type="submit">Показать</button>
+        <button type="submit">{t('reports.filter.show')}</button>
       </div>
     </form>
   );
 }
 
 /** Period presets as links: the other filters stay, the step is chosen for the period's length. */
-function Presets({ f, q, presets }: { f: FormValues; q: Record<string, unknown>; presets: PeriodPreset[] }): Child {
+function Presets({ f, q, presets, lang }: { f: FormValues; q: Record<string, unknown>; presets: PeriodPreset[]; lang: Lang }): Child {
   const { from: _f, to: _t, by: _b, ...keep } = q;
   return (
-    <nav class="presets" aria-label="Период">
+    <nav class="presets" aria-label={msg('reports.presets', lang)}>
       {presets.map((p) => (
         <a
           href={`/app/reports/${f.report}${queryString(keep, { from: p.from, to: p.to })}`}
           data-preset={p.id}
           aria-current={p.from === f.from && p.to === f.to ? 'true' : undefined}
         >
-          {p.labelRu}
+          {msg(`reports.preset.${p.id}`, lang)}
         </a>
       ))}
     </nav>
@@ -248,8 +288,8 @@ function Presets({ f, q, presets }: { f: FormValues; q: Record<string, unknown>;
 }
 
 /** A figure that links to the clients, leads, calls or documents behind it. */
-function Figure({ report, q, row, c }: { report: Report; q: ReportQuery; row: Row; c: Column }): Child {
-  const text = formatCell(c, row[c.key]);
+function Figure({ report, q, row, c, lang }: { report: Report; q: ReportQuery; row: Row; c: Column; lang: Lang }): Child {
+  const text = cellText(c, row[c.key], lang);
   if (report.report === 'dormant' && c.key === 'company') return <a href={`/app/clients/${row['companyId']}`}>{text}</a>;
   if (!numeric(c) || !row[c.key] || report.report === 'dormant' || c.key === 'targeted_norm') return <>{text}</>;
   // Time in stage links its stuck leads (past the stage's deadline) — the figures a head acts on.
@@ -267,10 +307,10 @@ function Figure({ report, q, row, c }: { report: Report; q: ReportQuery; row: Ro
 }
 
 /** A column header that sorts the table (pages/src/report.ts): numbers as numbers, text in Russian order. */
-function SortHeader({ c }: { c: Column }): Child {
+function SortHeader({ c, lang }: { c: Column; lang: Lang }): Child {
   return (
     <th class={numeric(c) ? 'n' : undefined} data-sort={numeric(c) ? 'number' : 'text'} aria-sort="none" tabindex={0} scope="col">
-      {c.titleRu}
+      {reportText(c.titleRu, lang)}
     </th>
   );
 }
@@ -283,10 +323,10 @@ function ReportHead({ f, q, choices, presets }: ViewProps & { f: FormValues }): 
   return (
     <>
       <p>
-        <a href="/app/reports">← Все отчёты</a>
+        <a href="/app/reports">{msg('reports.back', choices.lang)}</a>
       </p>
-      <h1>{REPORT_CATALOGUE[f.report].titleRu}</h1>
-      <Presets f={f} q={q as Record<string, unknown>} presets={presets} />
+      <h1>{reportTitle(f.report, choices.lang)}</h1>
+      <Presets f={f} q={q as Record<string, unknown>} presets={presets} lang={choices.lang} />
       <Filters f={f} q={q} choices={choices} />
     </>
   );
@@ -314,7 +354,10 @@ interface ViewProps {
 
 export function ReportView({ report, q, choices, presets }: ViewProps & { report: Report; q: ReportQuery }): Child {
   const exportHref = (format: string) =>
-    `/api/reports/${report.report}/export${queryString({ ...q, from: report.from, to: report.to, by: report.by }, { format })}`;
+    `/api/reports/${report.report}/export${queryString(
+      { ...q, from: report.from, to: report.to, by: report.by },
+      { format, lang: choices.lang === 'ru' ? undefined : choices.lang },
+    )}`;
   const below = (c: Column, row?: Row) =>
     Boolean(
       row &&
@@ -331,6 +374,9 @@ export function ReportView({ report, q, choices, presets }: ViewProps & { report
     ...(report.totals['days'] !== undefined ? { days: String(report.totals['days']) } : {}),
   };
   const hasNorm = report.tableColumns.some((c) => c.key === 'targeted_norm');
+  const lang = choices.lang;
+  const t = (key: MessageKey) => msg(key, lang);
+  const cellLang = (c: Column) => (isData(c) ? 'no' : undefined);
   return (
     <>
       <style>{raw(STYLE)}</style>
@@ -338,43 +384,45 @@ export function ReportView({ report, q, choices, presets }: ViewProps & { report
         <ReportHead f={f} q={q} choices={choices} presets={presets} />
         <div class="links">
           <a href={exportHref('xlsx')} data-testid="export-xlsx">
-            Скачать XLSX
+            {t('reports.export.xlsx')}
           </a>
-          <a href={exportHref('csv')}>Скачать CSV</a>
+          <a href={exportHref('csv')}>{t('reports.export.csv')}</a>
           <button type="button" class="secondary" id="print" style="margin:0">
-            Печать
+            {t('reports.print')}
           </button>
         </div>
         <p class="muted" data-testid="period">
-          {ruDay(report.from)} — {ruDay(report.to)}
-          {report.source === 'raw' ? ' · посчитано по сырым данным' : ''}
+          {formatIsoPeriod(report.from, report.to)}
+          {report.source === 'raw' ? t('reports.raw') : ''}
         </p>
         {report.report === 'dormant' ? (
           <p>
-            Без касаний: <b data-testid="silent">{String(report.totals['silent'])}</b> · спящих (платили за 24 месяца):{' '}
-            <b>{String(report.totals['dormant'])}</b> · выручка под риском: <b>{formatRubles(Number(report.totals['at_risk_kopecks']))}</b>
+            {t('reports.dormant.silent')} <b data-testid="silent">{String(report.totals['silent'])}</b> · {t('reports.dormant.dormant')}{' '}
+            <b>{String(report.totals['dormant'])}</b> · {t('reports.dormant.atRisk')}{' '}
+            <b>{formatRubles(Number(report.totals['at_risk_kopecks']))}</b>
           </p>
         ) : null}
         {report.report === 'clients' ? (
           <p>
-            База на начало периода: <b>{String(report.totals['base_start'])}</b>, на конец: <b>{String(report.totals['base'])}</b>
+            {t('reports.clients.baseStart')} <b>{String(report.totals['base_start'])}</b>, {t('reports.clients.baseEnd')}{' '}
+            <b>{String(report.totals['base'])}</b>
           </p>
         ) : null}
-        {raw(chartOf(report))}
-        <h2>Таблица</h2>
+        {raw(chartOf(report, lang))}
+        <h2>{t('reports.table')}</h2>
         {hasNorm ? (
           <p class="muted">
-            <span class="legend-below">Выделено</span> — ниже нормы из правила оплаты. Нажмите на заголовок столбца, чтобы отсортировать.
+            <span class="legend-below">{t('reports.legend.below')}</span> {t('reports.legend.belowText')} {t('reports.sortHint')}
           </p>
         ) : (
-          <p class="muted">Нажмите на заголовок столбца, чтобы отсортировать.</p>
+          <p class="muted">{t('reports.sortHint')}</p>
         )}
         <div class="scroll">
           <table class="list sortable" data-testid="report-table">
             <thead>
               <tr>
                 {report.tableColumns.map((c) => (
-                  <SortHeader c={c} />
+                  <SortHeader c={c} lang={lang} />
                 ))}
               </tr>
             </thead>
@@ -384,12 +432,13 @@ export function ReportView({ report, q, choices, presets }: ViewProps & { report
                   <tr>
                     {report.tableColumns.map((c) => (
                       <td
-                        data-label={c.titleRu}
+                        data-label={reportText(c.titleRu, lang)}
                         class={cellClass(c, r)}
                         data-v={sortValue(r[c.key])}
-                        title={below(c, r) ? `Ниже нормы: ${formatCell(c, r['targeted_norm'])}` : undefined}
+                        title={below(c, r) ? fill(t('reports.belowNorm'), { norm: formatCell(c, r['targeted_norm'], lang) }) : undefined}
+                        translate={cellLang(c)}
                       >
-                        <Figure report={report} q={q} row={r} c={c} />
+                        <Figure report={report} q={q} row={r} c={c} lang={lang} />
                       </td>
                     ))}
                   </tr>
@@ -397,7 +446,7 @@ export function ReportView({ report, q, choices, presets }: ViewProps & { report
               ) : (
                 <tr>
                   <td colspan={report.tableColumns.length} class="muted">
-                    Нет данных за период
+                    {t('reports.noData')}
                   </td>
                 </tr>
               )}
@@ -407,7 +456,11 @@ export function ReportView({ report, q, choices, presets }: ViewProps & { report
                 <tr class="totals">
                   {report.tableColumns.map((c, i) => (
                     <td class={cellClass(c)}>
-                      {i === 0 ? 'Итого' : report.totals[c.key] === undefined ? '' : formatCell(c, report.totals[c.key] as number | null)}
+                      {i === 0
+                        ? t('reports.total')
+                        : report.totals[c.key] === undefined
+                          ? ''
+                          : formatCell(c, report.totals[c.key] as number | null, lang)}
                     </td>
                   ))}
                 </tr>
@@ -416,26 +469,26 @@ export function ReportView({ report, q, choices, presets }: ViewProps & { report
           </table>
         </div>
         {report.notes.map((n) => (
-          <p class="muted">{n}</p>
+          <p class="muted">{reportText(n, lang)}</p>
         ))}
       </div>
     </>
   );
 }
 
-export function ReportIndexView(): Child {
+export function ReportIndexView({ lang }: { lang: Lang }): Child {
   return (
     <>
       <style>{raw(STYLE)}</style>
       <div class="card">
-        <h1>Отчёты</h1>
-        <p class="muted">Ведущие показатели отдела продаж. Руководитель видит свои регионы, менеджер — себя.</p>
+        <h1>{msg('reports.title', lang)}</h1>
+        <p class="muted">{msg('reports.intro', lang)}</p>
         <div class="reports">
-          {REPORT_LIST.map((r) => (
-            <a href={`/app/reports/${r.id}`}>
-              <b>{r.titleRu}</b>
+          {reportIds.map((id) => (
+            <a href={`/app/reports/${id}`}>
+              <b>{reportTitle(id, lang)}</b>
               <br />
-              <span class="muted">{r.hintRu}</span>
+              <span class="muted">{reportHint(id, lang)}</span>
             </a>
           ))}
         </div>
@@ -444,26 +497,33 @@ export function ReportIndexView(): Child {
   );
 }
 
-export function DrillView({ drill, backHref }: { drill: DrillDown; backHref: string }): Child {
+/** «Просроченные интересы: 16.11.2026 — 22.11.2026» from the service's «…: 2026-11-16 — 2026-11-22», in the page's language. */
+export function drillTitle(drill: DrillDown, lang: Lang): string {
+  const m = /^(.*): (\d{4}-\d{2}-\d{2}) — (\d{4}-\d{2}-\d{2})$/s.exec(drill.titleRu);
+  return m ? `${reportText(m[1] ?? '', lang)}: ${formatIsoPeriod(m[2] ?? '', m[3] ?? '')}` : reportText(drill.titleRu, lang);
+}
+
+export function DrillView({ drill, backHref, lang }: { drill: DrillDown; backHref: string; lang: Lang }): Child {
   const cellClass = (c: Column) => (numeric(c) ? 'n' : undefined);
+  const t = (key: MessageKey) => msg(key, lang);
   return (
     <>
       <style>{raw(STYLE)}</style>
       <div class="card">
         <p>
-          <a href={backHref}>← К отчёту</a>
+          <a href={backHref}>{t('reports.drill.back')}</a>
         </p>
-        <h1>{drill.titleRu}</h1>
+        <h1>{drillTitle(drill, lang)}</h1>
         <p class="muted">
           {drill.rows.length}
-          {drill.truncated ? ' (показаны первые)' : ''}
+          {drill.truncated ? t('reports.drill.truncated') : ''}
         </p>
         <div class="scroll">
           <table class="list sortable" data-testid="drill-table">
             <thead>
               <tr>
                 {drill.columns.map((c) => (
-                  <SortHeader c={c} />
+                  <SortHeader c={c} lang={lang} />
                 ))}
               </tr>
             </thead>
@@ -472,11 +532,16 @@ export function DrillView({ drill, backHref }: { drill: DrillDown; backHref: str
                 drill.rows.map((r) => (
                   <tr>
                     {drill.columns.map((c) => (
-                      <td data-label={c.titleRu} class={cellClass(c)} data-v={sortValue(r[c.key])}>
+                      <td
+                        data-label={reportText(c.titleRu, lang)}
+                        class={cellClass(c)}
+                        data-v={sortValue(r[c.key])}
+                        translate={isData(c) ? 'no' : undefined}
+                      >
                         {c.key === 'company' && r['companyId'] ? (
                           <a href={`/app/clients/${r['companyId']}`}>{formatCell(c, r[c.key])}</a>
                         ) : (
-                          formatCell(c, r[c.key])
+                          cellText(c, r[c.key], lang)
                         )}
                       </td>
                     ))}
@@ -485,7 +550,7 @@ export function DrillView({ drill, backHref }: { drill: DrillDown; backHref: str
               ) : (
                 <tr>
                   <td colspan={drill.columns.length} class="muted">
-                    Ничего не найдено
+                    {t('reports.drill.none')}
                   </td>
                 </tr>
               )}

@@ -10,9 +10,10 @@ export default defineRoute({
   summary: 'Отчёт в XLSX или CSV для Excel (выгрузка записывается в журнал) / A report as XLSX or CSV',
   access: ['session'],
   params: ReportParams,
-  query: ReportQuery.extend({ format: z.enum(['csv', 'xlsx']).default('xlsx') }),
+  // `lang`: the titles' language — the report page's export links carry the page's (Russian without it).
+  query: ReportQuery.extend({ format: z.enum(['csv', 'xlsx']).default('xlsx'), lang: z.enum(['ru', 'en']).optional() }),
   handler: ({ ctx, input }) => {
-    const { format, ...query } = input.query;
-    return exportReport({ ctx, input: { report: input.params.report, format, query } });
+    const { format, lang, ...query } = input.query;
+    return exportReport({ ctx, input: { report: input.params.report, format, query, ...(lang ? { lang } : {}) } });
   },
 });

@@ -4,8 +4,9 @@ import { z } from 'zod';
 import { ReportParams } from '../../../../schema/contracts';
 import { requireUser } from '../../access';
 import { defineRoute } from '../../platform/route';
-import { renderPage } from '../../platform/page';
-import { ReportError, ReportView } from '../pages/reports';
+import { msg } from '../../platform/i18n';
+import { renderPage, uiLang } from '../../platform/page';
+import { ReportError, ReportView, reportTitle } from '../pages/reports';
 import { listRegions } from '../../clients';
 import { reportPage } from '../page';
 import { listUsers } from '../../admin';
@@ -22,13 +23,15 @@ export default defineRoute({
   query: z.record(z.string(), z.string()),
   handler: async ({ ctx, input, c }) => {
     const viewer = requireUser(ctx.principal).user;
+    const lang = uiLang(c);
     const [page, users, regions] = await Promise.all([
-      reportPage({ ctx, input: { report: input.params.report, query: input.query } }),
+      reportPage({ ctx, input: { report: input.params.report, query: input.query, lang } }),
       listUsers({ ctx }),
       listRegions({ ctx }),
     ]);
     const choices = {
       isManager: viewer.role === 'manager',
+      lang,
       managers: users.items.filter((u) => u.role === 'manager'),
       regions: viewer.role === 'admin' ? regions.items : regions.items.filter((r) => viewer.regionIds.includes(r.id)),
     };
@@ -39,9 +42,10 @@ export default defineRoute({
         <ReportError f={page.form} q={input.query} choices={choices} presets={page.presets} message={page.message} />
       );
     return renderPage(c, {
-      title: page.kind === 'report' ? page.report.titleRu : 'Отчёт',
+      title: page.kind === 'report' ? reportTitle(input.params.report, lang) : msg('reports.page', lang),
       header: { userName: viewer.name },
       body,
+      bodyLang: 'same',
       scripts: ['report'],
       // A wrong filter is answered with the form and its message (PageSpec has no 400); another region is a 403.
       ...(page.kind === 'error' && page.status === 403 ? { status: 403 as const } : {}),

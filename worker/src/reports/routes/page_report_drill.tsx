@@ -3,8 +3,8 @@
 import { DrillQuery, ReportParams } from '../../../../schema/contracts';
 import { requireUser } from '../../access';
 import { defineRoute } from '../../platform/route';
-import { renderPage } from '../../platform/page';
-import { DrillView, queryString } from '../pages/reports';
+import { renderPage, uiLang } from '../../platform/page';
+import { DrillView, drillTitle, queryString } from '../pages/reports';
 import { drillDown } from '../drill';
 
 export default defineRoute({
@@ -19,12 +19,14 @@ export default defineRoute({
   query: DrillQuery,
   handler: async ({ ctx, input, c }) => {
     const viewer = requireUser(ctx.principal).user;
-    const drill = await drillDown({ ctx, input: { report: input.params.report, query: input.query } });
+    const lang = uiLang(c);
+    const drill = await drillDown({ ctx: { ...ctx, lang }, input: { report: input.params.report, query: input.query } });
     const { measure: _m, bucket: _b, ...back } = input.query;
     return renderPage(c, {
-      title: drill.titleRu,
+      title: drillTitle(drill, lang),
       header: { userName: viewer.name },
-      body: <DrillView drill={drill} backHref={`/app/reports/${input.params.report}${queryString(back)}`} />,
+      body: <DrillView drill={drill} backHref={`/app/reports/${input.params.report}${queryString(back)}`} lang={lang} />,
+      bodyLang: 'same',
       scripts: ['report'],
     });
   },

@@ -2,7 +2,8 @@
 /** @jsxImportSource hono/jsx */
 import { requireUser } from '../../access';
 import { defineRoute } from '../../platform/route';
-import { renderPage } from '../../platform/page';
+import { msg } from '../../platform/i18n';
+import { renderPage, uiLang } from '../../platform/page';
 import { ReportIndexView } from '../pages/reports';
 
 export default defineRoute({
@@ -12,6 +13,13 @@ export default defineRoute({
   summary: 'Reports index page',
   page: true,
   access: ['session'],
-  handler: async ({ ctx, c }) =>
-    renderPage(c, { title: 'Отчёты', header: { userName: requireUser(ctx.principal).user.name }, body: <ReportIndexView /> }),
+  handler: async ({ ctx, c }) => {
+    const lang = uiLang(c);
+    return renderPage(c, {
+      title: msg('reports.title', lang),
+      header: { userName: requireUser(ctx.principal).user.name },
+      body: <ReportIndexView lang={lang} />,
+      bodyLang: 'same',
+    });
+  },
 });
