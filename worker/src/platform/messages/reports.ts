@@ -26,7 +26,7 @@ export const REPORTS = {
   'reports.leads.hint': { ru: 'по каналам: звонок, почта, 1С, вручную, импорт', en: 'by channel: call, mail, 1C, by hand, import' },
   'reports.stages.title': { ru: 'Время на этапах воронки', en: 'Time in funnel stages' },
   'reports.stages.hint': {
-    ru: 'медиана и 90-й перцентиль, возраст интересов на этапе сейчас',
+    ru: 'за сколько проходят этап половина и 9 из 10 интересов, сколько интересы стоят на этапе сейчас',
     en: 'how fast half and 9 in 10 leads move on, the age of the leads in each stage now',
   },
   'reports.clients.title': { ru: 'Новые клиенты и рост базы', en: 'New clients and base growth' },
