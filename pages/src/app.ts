@@ -1,4 +1,4 @@
-import { bindLangSwitch } from './lib/lang';
+import { bindLangSwitch, pageLang } from './lib/lang';
 
 /**
  * Every signed-in page: the header's search box (suggestions as you type, ↑/↓/Enter/Esc; Enter with
@@ -30,7 +30,7 @@ menuButton?.addEventListener('click', () => {
   menuButton.setAttribute('aria-expanded', String(open));
 });
 
-bindLangSwitch();
+bindLangSwitch({ save: true });
 
 const form = document.getElementById('search') as HTMLFormElement | null;
 const input = document.getElementById('search-q') as HTMLInputElement | null;
@@ -106,7 +106,7 @@ if (form && input && list) {
     asked = q;
     try {
       const res = await fetch(`/api/search?q=${encodeURIComponent(q)}&limit=8`, {
-        headers: { accept: 'application/json', 'accept-language': 'ru' },
+        headers: { accept: 'application/json', 'accept-language': pageLang() },
       });
       if (q !== asked) return; // a later keystroke already asked again
       hits = res.ok ? ((await res.json()) as { items: Hit[] }).items : [];
