@@ -12,7 +12,8 @@ export function interfaceText(html: string): string {
   const { document } = parseHTML(html);
   const main = document.querySelector('main');
   if (!main) throw new Error('no <main> in the page');
-  for (const data of main.querySelectorAll('[translate="no"], [data-value], script, style')) data.remove();
+  // An element with its own `lang` says what it is in (the switch's «Русский» is Russian on purpose).
+  for (const data of main.querySelectorAll('[translate="no"], [data-value], [lang], script, style')) data.remove();
   const attributes = [...main.querySelectorAll('*')].flatMap((el) =>
     READ_ATTRIBUTES.map((name) => el.getAttribute(name) ?? '').filter(Boolean),
   );
