@@ -24,7 +24,7 @@ beforeAll(async () => {
 afterAll(() => w?.dispose());
 
 const NAVIGATE = { accept: 'text/html', 'sec-fetch-mode': 'navigate' };
-const PAGES = ['/app/admin/users', '/app/admin/integrations', '/app/sync', '/app/audit', '/app/tokens'] as const;
+const PAGES = ['/app/admin/users', '/app/admin/integrations', '/app/sync', '/app/audit', '/app/tokens', '/app/import'] as const;
 
 async function page(path: string, cookie: string) {
   const res = await w.fetch(path, { headers: { ...NAVIGATE, cookie } });
@@ -82,6 +82,7 @@ describe('in Russian (the default)', () => {
       '/app/sync': ['Синхронизация', 'По источникам', 'Ждут повтора: ', 'Ссылается на то, чего в Воронке ещё нет'],
       '/app/audit': ['Журнал аудита', 'Когда (МСК)', 'Открыл карточку клиента', 'Скачать CSV'],
       '/app/tokens': ['Токены', 'Виджет 1С (только чтение)', 'Выпустить'],
+      '/app/import': ['Импорт клиентов из Excel', '"import.checkNote":"Дубликаты, у которых ответственный — тот же'],
     };
     for (const path of PAGES) {
       const html = await page(path, admin);
