@@ -1,5 +1,5 @@
 import { startWorker, type TestWorker } from '../helpers/worker';
-import { seedWorld, sessionCookie, type UserKey, world } from '../helpers/world';
+import { PASSWORD, seedWorld, sessionCookie, type UserKey, world } from '../helpers/world';
 
 /**
  * The shell every page shares, through HTTP: error pages for browsers and JSON for programs, the
@@ -149,8 +149,14 @@ describe('the language is the user’s setting', () => {
     expect(audit).toMatchObject({ principal: 'session:manager', entity_id: String(world.users.managerB.id) });
     expect(JSON.parse(audit!.details)).toEqual({ op: 'lang', changes: { lang: { from: 'ru', to: 'en' } } });
 
-    // Another browser: a new session, no language cookie at all.
-    const second = await sessionCookie(w, 'managerB');
+    // Another browser: a new session, no language cookie at all; signing in tells it the language (for its sign-in page later).
+    const signIn = await w.fetch('/api/auth/sign-in', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: world.users.managerB.email, password: PASSWORD }),
+    });
+    expect(signIn.headers.get('set-cookie')).toMatch(/(^|, )voronka_lang=en; Max-Age=31536000; Path=\//);
+    const second = signIn.headers.get('set-cookie')!.split(';')[0]!;
     const html = await (await w.fetch('/app/clients', { headers: { ...NAVIGATE, cookie: second } })).text();
     expect(html).toContain('<html lang="en">');
     expect(currentOf(html)).toEqual(['Clients']);
