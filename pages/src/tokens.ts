@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { CreatedToken, TokenList, TokenView } from '../../schema/contracts/auth';
 import { ApiError, api } from './lib/api';
+import { formatDayTime } from './lib/format';
 import { fill, islandText } from './lib/island';
 
 /** The tokens page: list, issue (the secret shown once, with each widget's address and snippet), revoke. */
@@ -13,7 +14,9 @@ const widgets = JSON.parse(document.getElementById('widget-choices')?.textConten
 const text = islandText<string>('tokens-text');
 const t = (key: string, values: Record<string, string | number> = {}) => fill(text[`tokens.${key}`] ?? key, values);
 
-const when = (ms: number | null) => (ms ? new Date(ms).toLocaleString('ru-RU') : '—');
+/** The user's own time zone (users.time_zone), in the one date format of the app. */
+const zone = JSON.parse(document.getElementById('user-zone')?.textContent ?? '"Europe/Moscow"') as string;
+const when = (ms: number | null) => (ms ? formatDayTime(ms, zone) : '—');
 
 /** An element with text (never HTML) and children. */
 type Props<K extends keyof HTMLElementTagNameMap> = Partial<Omit<HTMLElementTagNameMap[K], 'dataset' | 'style'>> & {

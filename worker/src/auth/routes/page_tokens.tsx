@@ -21,7 +21,11 @@ export default defineRoute({
       header: { userName: user.name },
       body: <TokensView frameAncestors={ctx.config.frameAncestors} lang={lang} />,
       bodyLang: 'same',
-      data: { 'widget-choices': widgetChoicesFor(user.role, lang), 'tokens-text': messagesFor(TOKENS_SCRIPT_TEXT, lang) },
+      data: {
+        'widget-choices': widgetChoicesFor(user.role, lang),
+        'tokens-text': messagesFor(TOKENS_SCRIPT_TEXT, lang),
+        'user-zone': user.timeZone,
+      },
       scripts: ['tokens'],
     });
   },
