@@ -1,3 +1,4 @@
+import { fill } from './lib/island';
 import { bindLangSwitch, pageLang } from './lib/lang';
 
 /**
@@ -12,7 +13,7 @@ interface Hit {
   matchedBy: 'inn' | 'phone' | 'email' | 'text';
 }
 type ShellText = Record<
-  'search.none' | 'search.all' | 'search.byInn' | 'search.byPhone' | 'search.byEmail' | 'search.pool' | 'search.failed',
+  'search.none' | 'search.all' | 'search.byInn' | 'search.byPhone' | 'search.byEmail' | 'search.pool' | 'search.failed' | 'menu.todayCount',
   string
 >;
 
@@ -172,7 +173,7 @@ if (badge) {
     .then((counts) => {
       if (!counts || counts.overdue + counts.missed === 0) return;
       badge.textContent = String(counts.overdue + counts.missed);
-      badge.title = `Просрочено задач: ${counts.overdue}, пропущенных звонков: ${counts.missed}`;
+      badge.title = fill(text['menu.todayCount'], { overdue: counts.overdue, missed: counts.missed });
       badge.hidden = false;
     })
     .catch(() => undefined);

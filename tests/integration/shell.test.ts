@@ -160,6 +160,8 @@ describe('the language is the user’s setting', () => {
     const html = await (await w.fetch('/app/clients', { headers: { ...NAVIGATE, cookie: second } })).text();
     expect(html).toContain('<html lang="en">');
     expect(currentOf(html)).toEqual(['Clients']);
+    // The header script's strings (the «My day» badge's tooltip among them) come in English too.
+    expect(html).toContain('"menu.todayCount":"Overdue tasks: {overdue}, missed calls: {missed}"');
     expect(await (await w.fetch('/api/me', { headers: { cookie: second } })).json()).toMatchObject({ lang: 'en' });
 
     // Saying the same again changes nothing and writes no second audit row.

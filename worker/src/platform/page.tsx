@@ -181,6 +181,7 @@ const SHELL_TEXT = [
   'search.byEmail',
   'search.pool',
   'search.failed',
+  'menu.todayCount',
 ] as const;
 
 function Document({
