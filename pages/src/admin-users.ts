@@ -3,6 +3,7 @@ import type { HandOverPreview, UserCreateResult, UserUpdateResult } from '../../
 import type { HandOverResult } from '../../schema/contracts/companies';
 import type { UserDeactivateResult } from '../../schema/contracts/directory';
 import { ApiError, api } from './lib/api';
+import { fill, islandText } from './lib/island';
 
 /**
  * The admin's users page: add a user (the initial password shown once), edit one, «Отключить» /
@@ -14,9 +15,13 @@ const say = (text: string) => {
   status.textContent = text;
 };
 const failure = (err: unknown) => (err instanceof ApiError ? err.message : String(err));
-const ROLE_RU: Record<string, string> = { manager: 'Менеджер', head: 'Руководитель', admin: 'Администратор' };
+/** The page's strings in the user's language (admin/pages/users.tsx USERS_SCRIPT_TEXT). */
+const text = islandText<string>('users-text');
+const t = (key: string, values: Record<string, string | number> = {}) => fill(text[`admin.users.${key}`] ?? key, values);
+const roleName = (role: string) => text[`admin.role.${role}`] ?? role;
+const langName = (lang: string) => text[`admin.lang.${lang}`] ?? lang;
 
-/** Role, regions, extension and time zone as the add and edit forms hold them. */
+/** Role, regions, extension, time zone and language as the add and edit forms hold them. */
 function fields(form: HTMLFormElement) {
   const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null)?.value.trim() ?? '';
   const checked = [...form.querySelectorAll<HTMLInputElement>('input[name="region"]:checked')];
@@ -26,6 +31,7 @@ function fields(form: HTMLFormElement) {
     regionNames: checked.map((i) => i.parentElement?.textContent?.trim() ?? '').join(', '),
     phoneExtension: value('extension') || null,
     timeZone: value('timeZone') || 'Europe/Moscow',
+    lang: value('lang') === 'en' ? ('en' as const) : ('ru' as const),
   };
 }
 
@@ -34,29 +40,27 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-deactiv
     const off = button.dataset['deactivate'] !== undefined;
     const id = button.dataset['deactivate'] ?? button.dataset['activate'];
     const name = button.dataset['name'] ?? '';
-    const question = off
-      ? `Отключить ${name}? Его сессии и токены (расширение, виджеты 1С) перестанут действовать сразу.`
-      : `Снова включить ${name}? Он сможет войти; отозванные токены придётся выпустить заново.`;
+    const question = t(off ? 'askDeactivate' : 'askActivate', { name });
     if (!confirm(question)) return;
     button.disabled = true;
-    say(off ? 'Отключаю…' : 'Включаю…');
+    say(t(off ? 'deactivating' : 'activating'));
     try {
       const r = await api<z.infer<typeof UserDeactivateResult>>(`/api/users/${id}/${off ? 'deactivate' : 'activate'}`, {
         method: 'POST',
         body: {},
       });
       const row = button.closest('tr')!;
-      row.querySelector('[data-state]')!.textContent = r.active ? 'Активен' : 'Отключён';
+      row.querySelector('[data-state]')!.textContent = t(r.active ? 'active' : 'inactive');
       button.remove();
       say(
         r.active
-          ? `${name}: снова активен.`
-          : `${name} отключён: завершено сессий ${r.sessionsEnded}, отозвано токенов ${r.tokensRevoked}.` +
-              (r.clientsStillOwned ? ` За ним ещё ${r.clientsStillOwned} клиентов — передайте их коллегам.` : ''),
+          ? t('activeAgain', { name })
+          : t('deactivated', { name, sessions: r.sessionsEnded, tokens: r.tokensRevoked }) +
+              (r.clientsStillOwned ? t('stillOwns', { clients: r.clientsStillOwned }) : ''),
       );
     } catch (err) {
       button.disabled = false;
-      say(`Не получилось: ${failure(err)}`);
+      say(t('failed', { error: failure(err) }));
     }
   });
 }
@@ -74,15 +78,15 @@ for (const form of document.querySelectorAll<HTMLFormElement>('form[data-hand-ov
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const to = receivers();
-    if (!to.length) return say('Отметьте, кому передать клиентов.');
+    if (!to.length) return say(t('pickReceivers'));
     submit.disabled = true;
-    say('Считаю, кому что уйдёт…');
+    say(t('previewing'));
     try {
       const p = await api<z.infer<typeof HandOverPreview>>(`/api/users/${form.dataset['handOver']}/hand-over/preview?to=${to.join(',')}`);
       showPreview(p, to);
-      say(`Проверьте и подтвердите: ${name} передаёт клиентов ${p.companies}, открытых сделок ${p.leads}, задач ${p.tasks}.`);
+      say(t('previewed', { name, clients: p.companies, leads: p.leads, tasks: p.tasks }));
     } catch (err) {
-      say(`Не получилось: ${failure(err)}`);
+      say(t('failed', { error: failure(err) }));
     } finally {
       submit.disabled = false;
     }
@@ -92,7 +96,8 @@ for (const form of document.querySelectorAll<HTMLFormElement>('form[data-hand-ov
     const table = document.createElement('table');
     table.setAttribute('data-preview-table', '');
     const head = table.createTHead().insertRow();
-    for (const title of ['Кому', 'Клиентов', 'Сделок', 'Задач']) head.appendChild(document.createElement('th')).textContent = title;
+    for (const title of ['to', 'clients', 'leads', 'tasks'].map((k) => t(`preview.${k}`)))
+      head.appendChild(document.createElement('th')).textContent = title;
     const body = table.createTBody();
     for (const u of p.byUser) {
       const row = body.insertRow();
@@ -102,20 +107,20 @@ for (const form of document.querySelectorAll<HTMLFormElement>('form[data-hand-ov
     const confirmButton = document.createElement('button');
     confirmButton.type = 'button';
     confirmButton.dataset['confirmHandOver'] = '';
-    confirmButton.textContent = `Подтвердить передачу ${p.companies} клиентов`;
+    confirmButton.textContent = t('confirmHandOver', { clients: p.companies });
     const cancel = document.createElement('button');
     cancel.type = 'button';
     cancel.className = 'secondary';
-    cancel.textContent = 'Отмена';
+    cancel.textContent = t('cancel');
     cancel.style.marginLeft = '8px';
     cancel.addEventListener('click', () => {
       preview.hidden = true;
       preview.replaceChildren();
-      say('Передача отменена.');
+      say(t('handOverCancelled'));
     });
     confirmButton.addEventListener('click', async () => {
       confirmButton.disabled = true;
-      say('Передаю клиентов…');
+      say(t('handingOver'));
       try {
         const r = await api<z.infer<typeof HandOverResult>>(`/api/users/${form.dataset['handOver']}/hand-over`, {
           method: 'POST',
@@ -123,10 +128,10 @@ for (const form of document.querySelectorAll<HTMLFormElement>('form[data-hand-ov
         });
         form.closest('tr')!.querySelector('[data-clients]')!.textContent = '0';
         form.remove();
-        say(`Передано: клиентов ${r.companies}, сделок ${r.leads}, задач ${r.tasks}.`);
+        say(t('handedOver', { clients: r.companies, leads: r.leads, tasks: r.tasks }));
       } catch (err) {
         confirmButton.disabled = false;
-        say(`Не получилось: ${failure(err)}`);
+        say(t('failed', { error: failure(err) }));
       }
     });
     preview.replaceChildren(table, confirmButton, cancel);
@@ -143,16 +148,17 @@ for (const form of document.querySelectorAll<HTMLFormElement>('form[data-edit-us
     try {
       const r = await api<z.infer<typeof UserUpdateResult>>(`/api/users/${form.dataset['editUser']}`, {
         method: 'PATCH',
-        body: { role: f.role, regionIds: f.regionIds, phoneExtension: f.phoneExtension, timeZone: f.timeZone },
+        body: { role: f.role, regionIds: f.regionIds, phoneExtension: f.phoneExtension, timeZone: f.timeZone, lang: f.lang },
       });
       const row = form.closest('tr')!;
-      row.querySelector('[data-role]')!.textContent = ROLE_RU[f.role] ?? f.role;
+      row.querySelector('[data-role]')!.textContent = roleName(f.role);
       row.querySelector('[data-regions]')!.textContent = f.regionNames || '—';
       row.querySelector('[data-extension]')!.textContent = f.phoneExtension ?? '—';
+      row.querySelector('[data-lang-cell]')!.textContent = langName(f.lang);
       form.closest('details')!.open = false;
-      say(r.changed.length ? `${form.dataset['name']}: сохранено.` : `${form.dataset['name']}: ничего не изменилось.`);
+      say(t(r.changed.length ? 'saved' : 'unchanged', { name: form.dataset['name'] ?? '' }));
     } catch (err) {
-      say(`Не получилось: ${failure(err)}`);
+      say(t('failed', { error: failure(err) }));
     } finally {
       submit.disabled = false;
     }
@@ -176,14 +182,15 @@ add?.addEventListener('submit', async (event) => {
         regionIds: f.regionIds,
         phoneExtension: f.phoneExtension,
         timeZone: f.timeZone,
+        lang: f.lang,
       },
     });
     document.getElementById('new-password-value')!.textContent = r.initialPassword;
     document.getElementById('new-password')!.hidden = false;
     add.reset();
-    say(`Добавлен пользователь ${r.email}.`);
+    say(t('addedStatus', { email: r.email }));
   } catch (err) {
-    say(`Не получилось добавить: ${failure(err)}`);
+    say(t('addFailed', { error: failure(err) }));
   } finally {
     submit.disabled = false;
   }

@@ -1,4 +1,5 @@
-import { bindLangSwitch } from './lib/lang';
+import { fill } from './lib/island';
+import { bindLangSwitch, pageLang } from './lib/lang';
 
 /**
  * Every signed-in page: the header's search box (suggestions as you type, ↑/↓/Enter/Esc; Enter with
@@ -12,7 +13,7 @@ interface Hit {
   matchedBy: 'inn' | 'phone' | 'email' | 'text';
 }
 type ShellText = Record<
-  'search.none' | 'search.all' | 'search.byInn' | 'search.byPhone' | 'search.byEmail' | 'search.pool' | 'search.failed',
+  'search.none' | 'search.all' | 'search.byInn' | 'search.byPhone' | 'search.byEmail' | 'search.pool' | 'search.failed' | 'menu.todayCount',
   string
 >;
 
@@ -30,7 +31,7 @@ menuButton?.addEventListener('click', () => {
   menuButton.setAttribute('aria-expanded', String(open));
 });
 
-bindLangSwitch();
+bindLangSwitch({ save: true });
 
 const form = document.getElementById('search') as HTMLFormElement | null;
 const input = document.getElementById('search-q') as HTMLInputElement | null;
@@ -106,7 +107,7 @@ if (form && input && list) {
     asked = q;
     try {
       const res = await fetch(`/api/search?q=${encodeURIComponent(q)}&limit=8`, {
-        headers: { accept: 'application/json', 'accept-language': 'ru' },
+        headers: { accept: 'application/json', 'accept-language': pageLang() },
       });
       if (q !== asked) return; // a later keystroke already asked again
       hits = res.ok ? ((await res.json()) as { items: Hit[] }).items : [];
@@ -172,7 +173,7 @@ if (badge) {
     .then((counts) => {
       if (!counts || counts.overdue + counts.missed === 0) return;
       badge.textContent = String(counts.overdue + counts.missed);
-      badge.title = `Просрочено задач: ${counts.overdue}, пропущенных звонков: ${counts.missed}`;
+      badge.title = fill(text['menu.todayCount'], { overdue: counts.overdue, missed: counts.missed });
       badge.hidden = false;
     })
     .catch(() => undefined);

@@ -13,33 +13,45 @@ import type {
 } from '../../schema/contracts';
 import { IMPORT_MAX_ROWS } from '../../schema/domain/import-fields';
 import { api, withRetry } from './lib/api';
+import { fill, islandText } from './lib/island';
+import { pageLang } from './lib/lang';
 import { planChunks } from './lib/chunks';
-import { FIELD_LABELS, autoMap, dataRows, describeMapping, findHeaderRow, firstFilledRow, toImportRows, type Field } from './lib/columns';
+import { autoMap, dataRows, describeMapping, findHeaderRow, firstFilledRow, toImportRows, type Field } from './lib/columns';
 import { SpreadsheetError, type SheetRow } from './lib/sheet';
 import { readSpreadsheet } from './lib/sheet-file';
 
 type Region = z.infer<typeof RegionView>;
 type User = z.infer<typeof UserView>;
 
-const PREVIEW_LABELS: Record<PreviewOutcome, string> = {
-  new: 'Новые клиенты',
-  duplicate: 'Уже есть в базе (дубликаты)',
-  other_owner: 'Клиенты других менеджеров',
-  invalid: 'Ошибки',
-};
-const PREVIEW_ROW_LABELS: Record<PreviewOutcome, string> = {
-  new: 'Новый',
-  duplicate: 'Дубликат',
-  other_owner: 'Клиент другого менеджера',
-  invalid: 'Ошибка',
-};
-const RESULT_LABELS: Record<keyof ImportCounts, string> = {
-  new: 'Импортировано',
-  merged: 'Объединено с существующими',
-  duplicate: 'Дубликаты',
-  other_owner: 'Клиенты других менеджеров',
-  invalid: 'Ошибки',
-};
+/** The page's strings in the user's language (every `import.…` key, imports/pages/import.tsx). */
+const text = islandText<string>('import-text');
+const t = (key: string, values: Record<string, string | number> = {}) => fill(text[`import.${key}`] ?? key, values);
+/** A count as the page's language writes it (1 234 / 1,234). */
+const num = (n: number) => n.toLocaleString(pageLang() === 'en' ? 'en-GB' : 'ru-RU');
+const labels = <K extends string>(prefix: string, keys: readonly K[]) =>
+  Object.fromEntries(keys.map((k) => [k, t(`${prefix}.${k}`)])) as Record<K, string>;
+
+const OUTCOMES = ['new', 'duplicate', 'other_owner', 'invalid'] as const satisfies readonly PreviewOutcome[];
+const PREVIEW_LABELS = labels('preview', OUTCOMES);
+const PREVIEW_ROW_LABELS = labels('row', OUTCOMES);
+const RESULT_LABELS = labels('result', [
+  'new',
+  'merged',
+  'duplicate',
+  'other_owner',
+  'invalid',
+] as const satisfies readonly (keyof ImportCounts)[]);
+const FIELD_LABELS = labels('field', [
+  'name',
+  'inn',
+  'kpp',
+  'phone',
+  'email',
+  'contact',
+  'position',
+  'region',
+  'comment',
+] as const satisfies readonly Field[]);
 const PROBLEMS_SHOWN = 100;
 
 interface Context {
@@ -55,12 +67,12 @@ interface LoadedFile {
 }
 type Stage = 'idle' | 'checking' | 'checked' | 'loading' | 'done';
 
-/** «1 строка», «3 строки», «5 строк». */
+/** «1 строка», «3 строки», «5 строк» (1 row, 3 rows). */
 function rowsWord(n: number): string {
   const tens = n % 100;
   const last = n % 10;
-  if (tens >= 11 && tens <= 14) return 'строк';
-  return last === 1 ? 'строка' : last >= 2 && last <= 4 ? 'строки' : 'строк';
+  if (tens >= 11 && tens <= 14) return t('rows.many');
+  return last === 1 ? t('rows.one') : last >= 2 && last <= 4 ? t('rows.few') : t('rows.many');
 }
 
 const emptyTally = (): Record<PreviewOutcome, number> => ({ new: 0, duplicate: 0, other_owner: 0, invalid: 0 });
@@ -70,7 +82,7 @@ function Progress({ done, total }: { done: number; total: number }) {
     <div style="margin-top:12px">
       <progress data-testid="progress" value={done} max={total} style="width:100%" />
       <p class="muted" data-testid="progress-text" style="margin:4px 0 0">
-        {done.toLocaleString('ru-RU')} из {total.toLocaleString('ru-RU')} строк
+        {t('progress', { done: num(done), total: num(total) })}
       </p>
     </div>
   );
@@ -124,11 +136,11 @@ function ImportPage() {
   const fileProblem = !file
     ? null
     : !rows.length
-      ? 'Под строкой заголовков нет ни одной строки с данными'
+      ? t('noRows')
       : rows.length > IMPORT_MAX_ROWS
-        ? `В файле ${rows.length.toLocaleString('ru-RU')} строк — больше 200 000. Разделите файл на части и загрузите их по очереди.`
+        ? t('tooMany', { count: num(rows.length) })
         : !mapping.includes('name')
-          ? 'Не выбрана колонка с названием клиента: укажите её в списке «Загружать как»'
+          ? t('noName')
           : null;
   const busy = stage === 'checking' || stage === 'loading';
 
@@ -152,23 +164,17 @@ function ImportPage() {
       const sheet = readSpreadsheet(new Uint8Array(await picked.arrayBuffer()));
       const found = findHeaderRow(sheet);
       const headerIndex = found >= 0 ? found : firstFilledRow(sheet);
-      if (headerIndex < 0) throw new SpreadsheetError('Файл пустой');
+      if (headerIndex < 0) throw new SpreadsheetError(t('empty'));
       setFile({
         name: picked.name,
         rows: sheet,
         headerIndex,
-        warning:
-          found >= 0
-            ? null
-            : 'Не найдена строка заголовков: в первых строках нет названий колонок (Наименование, ИНН, Телефон…). Первая заполненная строка считается заголовком — выберите поля вручную.',
+        warning: found >= 0 ? null : t('noHeader'),
       });
       setMapping(autoMap(sheet[headerIndex]?.cells ?? []));
     } catch (err) {
-      setError(
-        err instanceof SpreadsheetError
-          ? err.message
-          : 'Не удалось прочитать файл: сохраните его в Excel как .xlsx или CSV и попробуйте ещё раз',
-      );
+      // The reader's own reasons (lib/xlsx.ts) are Russian: an English page says the general one.
+      setError(err instanceof SpreadsheetError && pageLang() === 'ru' ? err.message : t('unreadable'));
     }
   }
 
@@ -239,7 +245,7 @@ function ImportPage() {
       setStage('done');
     } catch (err) {
       // Chunks are idempotent on the server: resuming from the failed one loses and repeats nothing.
-      setError(`${(err as Error).message}. Загружено ${done.toLocaleString('ru-RU')} из ${rows.length.toLocaleString('ru-RU')} строк.`);
+      setError(t('stopped', { error: (err as Error).message, done: num(done), total: num(rows.length) }));
       setResumeAt(index);
       setStage('checked');
     }
@@ -248,13 +254,13 @@ function ImportPage() {
   if (!context) {
     return (
       <div class="card">
-        <h1 style="margin-top:0">Импорт клиентов из Excel</h1>
+        <h1 style="margin-top:0">{t('heading')}</h1>
         {error ? (
           <p class="error" role="alert" data-testid="error">
             {error}
           </p>
         ) : (
-          <p class="muted">Загружается…</p>
+          <p class="muted">{t('loading')}</p>
         )}
       </div>
     );
@@ -266,17 +272,12 @@ function ImportPage() {
   return (
     <>
       <div class="card">
-        <h1 style="margin-top:0">Импорт клиентов из Excel</h1>
-        <p class="muted">
-          Таблица .xlsx или .csv: в первой строке — названия колонок (Наименование, ИНН, КПП, Телефон, E-mail, Контактное лицо, Должность,
-          Регион, Комментарий). Сначала проверим строки, потом загрузим. Комментарии станут заметками в истории клиента.
-        </p>
-        <label for="file">Файл</label>
+        <h1 style="margin-top:0">{t('heading')}</h1>
+        <p class="muted">{t('intro')}</p>
+        <label for="file">{t('file')}</label>
         <input id="file" type="file" accept=".xlsx,.csv,.txt" data-testid="file" disabled={busy} onChange={onFile} />
         {file && (
-          <p data-testid="file-summary">
-            Файл «{file.name}»: {rows.length.toLocaleString('ru-RU')} {rowsWord(rows.length)} с данными.
-          </p>
+          <p data-testid="file-summary">{t('fileSummary', { name: file.name, count: num(rows.length), rows: rowsWord(rows.length) })}</p>
         )}
         {file?.warning && (
           <p class="error" data-testid="file-warning">
@@ -297,20 +298,24 @@ function ImportPage() {
 
       {file && (
         <div class="card">
-          <h2 style="margin-top:0">Колонки</h2>
+          <h2 style="margin-top:0">{t('columns')}</h2>
           <table>
             <thead>
               <tr>
-                <th>Колонка в файле</th>
-                <th>Пример</th>
-                <th>Загружать как</th>
+                <th>{t('col.header')}</th>
+                <th>{t('col.sample')}</th>
+                <th>{t('col.loadAs')}</th>
               </tr>
             </thead>
             <tbody>
               {headers.map((header, col) => (
                 <tr key={col}>
-                  <td>{header || `Колонка ${col + 1}`}</td>
-                  <td class="muted">{sample[col] ?? ''}</td>
+                  <td translate={false} data-value>
+                    {header || t('column', { n: col + 1 })}
+                  </td>
+                  <td class="muted" translate={false} data-value>
+                    {sample[col] ?? ''}
+                  </td>
                   <td>
                     <select
                       data-testid={`map-${col}`}
@@ -323,7 +328,7 @@ function ImportPage() {
                         resetRun();
                       }}
                     >
-                      <option value="">не загружать</option>
+                      <option value="">{t('skip')}</option>
                       {(Object.keys(FIELD_LABELS) as Field[]).map((f) => (
                         <option key={f} value={f}>
                           {FIELD_LABELS[f]}
@@ -336,7 +341,7 @@ function ImportPage() {
             </tbody>
           </table>
 
-          <label for="region">Регион новых клиентов</label>
+          <label for="region">{t('region')}</label>
           <select
             id="region"
             data-testid="region"
@@ -349,16 +354,16 @@ function ImportPage() {
             }}
           >
             {regions.map((r) => (
-              <option key={r.id} value={r.id}>
+              <option key={r.id} value={r.id} translate={false}>
                 {r.name}
               </option>
             ))}
           </select>
           {me.role === 'manager' ? (
-            <p class="muted">Ответственный: вы ({me.name})</p>
+            <p class="muted">{t('ownerYou', { name: me.name })}</p>
           ) : (
             <>
-              <label for="owner">Ответственный</label>
+              <label for="owner">{t('owner')}</label>
               <select
                 id="owner"
                 data-testid="owner"
@@ -370,9 +375,9 @@ function ImportPage() {
                   resetRun();
                 }}
               >
-                <option value="">Пул региона (без ответственного)</option>
+                <option value="">{t('pool')}</option>
                 {regionManagers.map((u) => (
-                  <option key={u.id} value={u.id}>
+                  <option key={u.id} value={u.id} translate={false}>
                     {u.name}
                   </option>
                 ))}
@@ -382,7 +387,7 @@ function ImportPage() {
 
           <div style="display:flex;gap:10px;flex-wrap:wrap">
             <button type="button" data-testid="check" disabled={busy || !!fileProblem || regionId === null} onClick={() => void check()}>
-              Проверить
+              {t('check')}
             </button>
             <button
               type="button"
@@ -390,7 +395,7 @@ function ImportPage() {
               disabled={busy || stage !== 'checked' || !!fileProblem}
               onClick={() => void load(resumeAt ?? 0)}
             >
-              {resumeAt !== null ? 'Продолжить загрузку' : 'Загрузить'}
+              {resumeAt !== null ? t('resume') : t('load')}
             </button>
           </div>
           {progress && busy && <Progress done={progress.done} total={progress.total} />}
@@ -399,19 +404,16 @@ function ImportPage() {
 
       {(stage === 'checked' || stage === 'loading') && (
         <div class="card" data-testid="preview">
-          <h2 style="margin-top:0">Проверка</h2>
+          <h2 style="margin-top:0">{t('checkHeading')}</h2>
           <Figures labels={PREVIEW_LABELS} counts={tally} prefix="preview" />
-          <p class="muted">
-            Дубликаты, у которых ответственный — тот же, дополнят существующих клиентов; остальные строки попадут в файл результата с
-            причиной.
-          </p>
+          <p class="muted">{t('checkNote')}</p>
           {problems.length > 0 && (
             <table data-testid="problems">
               <thead>
                 <tr>
-                  <th>Строка</th>
-                  <th>Результат</th>
-                  <th>Причина</th>
+                  <th>{t('col.row')}</th>
+                  <th>{t('col.outcome')}</th>
+                  <th>{t('col.reason')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -419,7 +421,10 @@ function ImportPage() {
                   <tr key={p.rowNo}>
                     <td>{p.rowNo}</td>
                     <td>{PREVIEW_ROW_LABELS[p.outcome]}</td>
-                    <td>{p.reason ?? ''}</td>
+                    {/* The server's reason, as the result file keeps it (Russian). */}
+                    <td translate={false} data-value>
+                      {p.reason ?? ''}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -430,13 +435,11 @@ function ImportPage() {
 
       {stage === 'done' && result && (
         <div class="card" data-testid="result">
-          <h2 style="margin-top:0">
-            Готово: загружено {result.committedRows.toLocaleString('ru-RU')} из {result.totalRows.toLocaleString('ru-RU')} строк
-          </h2>
+          <h2 style="margin-top:0">{t('done', { done: num(result.committedRows), total: num(result.totalRows) })}</h2>
           <Progress done={result.committedRows} total={result.totalRows} />
           <Figures labels={RESULT_LABELS} counts={result.counts} prefix="result" />
           <a data-testid="download" href={`/api/imports/${result.id}/result.csv`} download>
-            Скачать результат (CSV)
+            {t('download')}
           </a>
         </div>
       )}

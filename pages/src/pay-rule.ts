@@ -1,4 +1,5 @@
-import { fill, pageLang, readMessages } from './lib/messages';
+import { fill, islandText as readMessages } from './lib/island';
+import { pageLang } from './lib/lang';
 import { toBasisPoints, toKopecks } from './lib/money';
 
 /**

@@ -1,6 +1,7 @@
 import { apiErrorMessage } from '../../schema/contracts/api-error';
 import { formatMoney, pluralForm } from './lib/format';
-import { fill, pageLang, readMessages } from './lib/messages';
+import { fill, islandText as readMessages } from './lib/island';
+import { pageLang } from './lib/lang';
 
 /** The pay pages: the statement's workflow buttons and the head's payroll download for 1C:ЗУП. */
 /** Strings in the page's language (the `pay-text` island, worker/src/pay/pages/pay.tsx PAY_SCRIPT_KEYS). */

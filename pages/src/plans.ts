@@ -1,5 +1,6 @@
 import { ApiError, api } from './lib/api';
-import { fill, pageLang, readMessages } from './lib/messages';
+import { fill, islandText as readMessages } from './lib/island';
+import { pageLang } from './lib/lang';
 import { toKopecks } from './lib/money';
 
 /** Strings in the page's language (the `plans-text` island, PLANS_SCRIPT_KEYS in worker/src/pay/pages/pay.tsx). */

@@ -1,5 +1,5 @@
 import { ApiError, api } from './lib/api';
-import { bindLangSwitch } from './lib/lang';
+import { bindLangSwitch, pageLang } from './lib/lang';
 import { safeNextPath } from './lib/next-path';
 
 /** The sign-in form: the server's message on refusal (in the page's language), the page asked for (same site only) on success. */
@@ -9,7 +9,7 @@ const text = JSON.parse(document.getElementById('sign-in-text')?.textContent ?? 
   'signIn.progress' | 'signIn.offline',
   string
 >;
-const lang = document.documentElement.lang === 'en' ? 'en' : 'ru';
+const lang = pageLang();
 
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
@@ -25,4 +25,4 @@ form.addEventListener('submit', async (event) => {
   }
 });
 
-bindLangSwitch();
+bindLangSwitch({ save: false });

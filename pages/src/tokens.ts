@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { CreatedToken, TokenList, TokenView } from '../../schema/contracts/auth';
 import { ApiError, api } from './lib/api';
+import { formatDayTime } from './lib/format';
+import { fill, islandText } from './lib/island';
 
 /** The tokens page: list, issue (the secret shown once, with each widget's address and snippet), revoke. */
 type Token = z.infer<typeof TokenView>;
@@ -8,8 +10,13 @@ const list = document.getElementById('tokens')!;
 const created = document.getElementById('created')!;
 const form = document.getElementById('new-token') as HTMLFormElement;
 const widgets = JSON.parse(document.getElementById('widget-choices')?.textContent ?? '[]') as { name: string; title: string }[];
+/** The page's strings in the user's language (auth/pages/tokens.tsx TOKENS_SCRIPT_TEXT). */
+const text = islandText<string>('tokens-text');
+const t = (key: string, values: Record<string, string | number> = {}) => fill(text[`tokens.${key}`] ?? key, values);
 
-const when = (ms: number | null) => (ms ? new Date(ms).toLocaleString('ru-RU') : '—');
+/** The user's own time zone (users.time_zone), in the one date format of the app. */
+const zone = JSON.parse(document.getElementById('user-zone')?.textContent ?? '"Europe/Moscow"') as string;
+const when = (ms: number | null) => (ms ? formatDayTime(ms, zone) : '—');
 
 /** An element with text (never HTML) and children. */
 type Props<K extends keyof HTMLElementTagNameMap> = Partial<Omit<HTMLElementTagNameMap[K], 'dataset' | 'style'>> & {
@@ -33,14 +40,14 @@ async function copy(text: string, button: HTMLButtonElement) {
     document.execCommand('copy');
     area.remove();
   }
-  button.textContent = 'Скопировано';
+  button.textContent = t('copied');
   setTimeout(() => {
-    button.textContent = 'Копировать';
+    button.textContent = t('copy');
   }, 2000);
 }
 
 function copyable(id: string, text: string): HTMLElement {
-  const button = el('button', { type: 'button', className: 'secondary', textContent: 'Копировать' });
+  const button = el('button', { type: 'button', className: 'secondary', textContent: t('copy') });
   button.addEventListener('click', () => copy(text, button));
   return el('div', { className: 'copy' }, el('code', { id, textContent: text }), button);
 }
@@ -54,21 +61,21 @@ function embedBlocks(secret: string): HTMLElement[] {
       'section',
       { className: 'widget-choice', dataset: { widget: w.name } },
       el('h3', { textContent: w.title }),
-      el('p', { className: 'muted', textContent: 'Адрес для поля HTML-документа 1С (iframe):' }),
+      el('p', { className: 'muted', textContent: t('iframeUrl') }),
       copyable(`url-${w.name}`, url),
-      el('p', { className: 'muted', textContent: 'Код для других порталов (вставьте туда, где должен быть виджет):' }),
+      el('p', { className: 'muted', textContent: t('snippet') }),
       copyable(`snippet-${w.name}`, snippet),
     );
   });
 }
 
 function row(token: Token): HTMLElement {
-  let action: Node | string = `отозван ${when(token.revokedAt)}`;
+  let action: Node | string = t('revoked', { when: when(token.revokedAt) });
   if (!token.revokedAt) {
-    const revoke = el('button', { className: 'secondary', textContent: 'Отозвать' });
+    const revoke = el('button', { className: 'secondary', textContent: t('revoke') });
     revoke.style.margin = '0';
     revoke.addEventListener('click', async () => {
-      if (!confirm('Отозвать токен? Виджеты с ним перестанут обновляться.')) return;
+      if (!confirm(t('askRevoke'))) return;
       await api(`/api/tokens/${token.id}`, { method: 'DELETE' });
       await load();
     });
@@ -77,8 +84,8 @@ function row(token: Token): HTMLElement {
   return el(
     'tr',
     { dataset: { tokenId: String(token.id) } },
-    el('td', { textContent: token.kind === 'api' ? 'API (расширение)' : 'Виджет' }),
-    el('td', { textContent: token.name }),
+    el('td', { textContent: token.kind === 'api' ? text['tokens.kind.api']! : text['tokens.kind.widget']! }),
+    el('td', { textContent: token.name, translate: false, dataset: { value: '' } }),
     el('td', {}, el('code', { textContent: `${token.prefix}…` })),
     el('td', { textContent: when(token.createdAt) }),
     el('td', { textContent: when(token.lastUsedAt) }),
@@ -89,7 +96,7 @@ function row(token: Token): HTMLElement {
 async function load() {
   const { items } = await api<z.infer<typeof TokenList>>('/api/tokens');
   list.replaceChildren(
-    ...(items.length ? items.map(row) : [el('tr', {}, el('td', { colSpan: 6, className: 'muted', textContent: 'Токенов пока нет' }))]),
+    ...(items.length ? items.map(row) : [el('tr', {}, el('td', { colSpan: 6, className: 'muted', textContent: t('none') }))]),
   );
 }
 
@@ -102,7 +109,7 @@ form.addEventListener('submit', async (event) => {
       body: { kind: field('kind'), name: field('name') },
     });
     created.replaceChildren(
-      el('p', { className: 'ok', textContent: 'Скопируйте сейчас — секрет больше не будет показан:' }),
+      el('p', { className: 'ok', textContent: t('secretOnce') }),
       copyable('secret', issued.secret),
       ...(issued.token.kind === 'embed' ? embedBlocks(issued.secret) : []),
     );

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Role } from './auth';
+import { Role, UiLang } from './auth';
 
 export const IntegrationIdParams = z.object({
   id: z.enum(['mango', 'zadarma', 'generic', 'onec-push', 'onec-pull', 'mail']),
@@ -63,6 +63,7 @@ export const UserCreateRequest = z.object({
   regionIds: z.array(z.number().int().positive()).max(50).default([]),
   phoneExtension: Extension.default(null),
   timeZone: TimeZone.default('Europe/Moscow'),
+  lang: UiLang.default('ru'),
 });
 
 export const UserUpdateRequest = z
@@ -72,6 +73,7 @@ export const UserUpdateRequest = z
     regionIds: z.array(z.number().int().positive()).max(50),
     phoneExtension: Extension,
     timeZone: TimeZone,
+    lang: UiLang,
   })
   .partial();
 

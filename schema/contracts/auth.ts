@@ -2,6 +2,9 @@ import { z } from 'zod';
 
 export const Role = z.enum(['manager', 'head', 'admin']);
 
+/** The two interface languages (users.lang). */
+export const UiLang = z.enum(['ru', 'en']);
+
 export const Me = z
   .object({
     id: z.number().int(),
@@ -10,9 +13,15 @@ export const Me = z
     role: Role,
     regionIds: z.array(z.number().int()),
     via: z.enum(['session', 'extension', 'widget']),
+    /** The interface language, the user's setting (Russian unless he switched). */
+    lang: UiLang,
   })
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof Me>;
+
+/** The user changes his own settings: today the interface language (the menu's «English/Русский»). */
+export const MeUpdateRequest = z.object({ lang: UiLang });
+export const MeUpdateResult = z.object({ lang: UiLang, changed: z.boolean() });
 
 export const SignInRequest = z.object({
   email: z.string().trim().toLowerCase().email(),

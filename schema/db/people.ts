@@ -15,6 +15,8 @@ export const regions = sqliteTable(
 export const userRoles = ['manager', 'head', 'admin'] as const;
 export type UserRole = (typeof userRoles)[number];
 
+export const userLangs = ['ru', 'en'] as const;
+
 export const users = sqliteTable(
   'users',
   {
@@ -26,6 +28,8 @@ export const users = sqliteTable(
     /** PBX extension (внутренний номер) used to map calls to the manager. */
     phoneExtension: text('phone_extension'),
     timeZone: text('time_zone').notNull(),
+    /** The interface language, the user's own setting (the menu's switch, the admin's users page); Russian by default. */
+    lang: text('lang', { enum: userLangs }).notNull().default('ru'),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     createdAt: integer('created_at').notNull(),
   },

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { launchBrowser, type TestBrowser } from '../helpers/browser';
-import { TEST_NOW_S } from '../helpers/clock';
+import { formatDayTime } from '../../schema/domain/format-ru';
+import { TEST_NOW, TEST_NOW_S } from '../helpers/clock';
 import type { PageElement, PageGlobals } from '../helpers/dom';
 import { lateCounterpartyCase, pushOnec } from '../helpers/onec-push';
 import { standardWebhookHeaders } from '../helpers/telephony';
@@ -161,6 +162,8 @@ describe('tokens page', () => {
     // The name is shown as text, never as markup.
     await page.waitForFunction(() => (globalThis as unknown as PageGlobals).document.querySelector('#tokens [data-token-id]') !== null);
     expect(await text('#tokens [data-token-id] td:nth-child(2)')).toBe('1С <главная>');
+    // Issued now, in the admin's own zone and the app's one date format.
+    expect(await text('#tokens [data-token-id] td:nth-child(4)')).toBe(formatDayTime(TEST_NOW, 'Europe/Moscow'));
 
     page.once('dialog', (dialog) => void dialog.accept());
     await page.click('#tokens [data-token-id] button');

@@ -1,5 +1,5 @@
 import { startWorker, type TestWorker } from '../helpers/worker';
-import { seedWorld, sessionCookie, type UserKey } from '../helpers/world';
+import { PASSWORD, seedWorld, sessionCookie, type UserKey, world } from '../helpers/world';
 
 /**
  * The shell every page shares, through HTTP: error pages for browsers and JSON for programs, the
@@ -113,15 +113,91 @@ describe('the language of the pages', () => {
     expect(visible).not.toMatch(/Sign in|Password/);
   });
 
-  test('the user who chose English gets English sign-in and shell; untranslated bodies say they are Russian', async () => {
+  test('before signing in, the browser’s last choice (the cookie) picks the sign-in page’s language', async () => {
     const signIn = await open('/sign-in', null, { ...NAVIGATE, cookie: 'voronka_lang=en' });
     expect(signIn.text).toContain('<html lang="en">');
     expect(signIn.text).toContain('Sign in to Voronka');
+  });
+
+  test('signed in, the user’s own setting wins over a cookie left by someone else in this browser', async () => {
     const cookie = `${await sessionCookie(w, 'managerA')}; voronka_lang=en`;
-    const res = await w.fetch('/app/clients', { headers: { ...NAVIGATE, cookie } });
-    const html = await res.text();
+    const html = await (await w.fetch('/app/clients', { headers: { ...NAVIGATE, cookie } })).text();
+    expect(html).toContain('<html lang="ru">');
+    expect(currentOf(html)).toEqual(['Клиенты']);
+  });
+});
+
+describe('the language is the user’s setting', () => {
+  const patchMe = (cookie: string, body: unknown, headers: Record<string, string> = {}) =>
+    w.fetch('/api/me', {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', cookie, ...headers },
+      body: JSON.stringify(body),
+    });
+
+  test('the menu’s switch keeps English on his row: another browser signing in gets English pages, the cookie follows', async () => {
+    const first = await sessionCookie(w, 'managerB');
+    const res = await patchMe(first, { lang: 'en' });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ lang: 'en', changed: true });
+    expect(res.headers.get('set-cookie')).toMatch(/^voronka_lang=en; Max-Age=31536000; Path=\/;.* SameSite=Lax/);
+    const audit = await w.db
+      .prepare(
+        "SELECT principal, action, entity, entity_id, details FROM audit_log WHERE action = 'change' AND entity = 'user' ORDER BY id DESC",
+      )
+      .first<{ principal: string; entity_id: string; details: string }>();
+    expect(audit).toMatchObject({ principal: 'session:manager', entity_id: String(world.users.managerB.id) });
+    expect(JSON.parse(audit!.details)).toEqual({ op: 'lang', changes: { lang: { from: 'ru', to: 'en' } } });
+
+    // Another browser: a new session, no language cookie at all; signing in tells it the language (for its sign-in page later).
+    const signIn = await w.fetch('/api/auth/sign-in', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: world.users.managerB.email, password: PASSWORD }),
+    });
+    expect(signIn.headers.get('set-cookie')).toMatch(/(^|, )voronka_lang=en; Max-Age=31536000; Path=\//);
+    const second = signIn.headers.get('set-cookie')!.split(';')[0]!;
+    const html = await (await w.fetch('/app/clients', { headers: { ...NAVIGATE, cookie: second } })).text();
     expect(html).toContain('<html lang="en">');
-    expect(html).toContain('<main lang="ru">');
     expect(currentOf(html)).toEqual(['Clients']);
+    // The header script's strings (the «My day» badge's tooltip among them) come in English too.
+    expect(html).toContain('"menu.todayCount":"Overdue tasks: {overdue}, missed calls: {missed}"');
+    expect(await (await w.fetch('/api/me', { headers: { cookie: second } })).json()).toMatchObject({ lang: 'en' });
+
+    // Saying the same again changes nothing and writes no second audit row.
+    const again = await patchMe(second, { lang: 'en' });
+    expect(await again.json()).toEqual({ lang: 'en', changed: false });
+    const rows = await w.db
+      .prepare('SELECT count(*) AS n FROM audit_log WHERE entity = \'user\' AND entity_id = ? AND details LIKE \'%"op":"lang"%\'')
+      .bind(String(world.users.managerB.id))
+      .first<{ n: number }>();
+    expect(rows!.n).toBe(1);
+    expect((await patchMe(second, { lang: 'ru' })).status).toBe(200);
+  });
+
+  test('an API caller still gets error messages by its Accept-Language, whatever his setting', async () => {
+    const cookie = await sessionCookie(w, 'managerA');
+    const res = await patchMe(cookie, { lang: 'de' }, { 'accept-language': 'en' });
+    type Refusal = { error: { message: string; fields: { field: string; message: string }[] } };
+    expect(res.status).toBe(400);
+    const en = (await res.json()) as Refusal;
+    expect(en.error.fields.map((f) => f.field)).toEqual(['body.lang']);
+    expect(en.error.message).not.toMatch(/[а-яё]/i);
+    const ru = (await (await patchMe(cookie, { lang: 'de' }, { 'accept-language': 'ru' })).json()) as Refusal;
+    expect(ru.error.message).toMatch(/[а-яё]/i);
+  });
+
+  test('the admin sets a user’s language on the users page’s API; the user’s pages follow', async () => {
+    const admin = await sessionCookie(w, 'admin');
+    const res = await w.fetch(`/api/users/${world.users.managerC.id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', cookie: admin },
+      body: JSON.stringify({ lang: 'en' }),
+    });
+    expect(await res.json()).toEqual({ id: world.users.managerC.id, changed: ['lang'] });
+    const html = await (await w.fetch('/app/tasks', { headers: { ...NAVIGATE, cookie: await sessionCookie(w, 'managerC') } })).text();
+    expect(html).toContain('<html lang="en">');
+    const users = await (await w.fetch('/app/admin/users', { headers: { ...NAVIGATE, cookie: admin } })).text();
+    expect(users).toMatch(new RegExp(`<tr data-user="${world.users.managerC.id}"[\\s\\S]*?data-lang-cell="true">Английский</td>`));
   });
 });

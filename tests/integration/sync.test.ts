@@ -49,7 +49,7 @@ describe('sync health and replay', () => {
     expect(page.body).toContain('подпись не принята — нужно прислать заново');
     // The reason in plain Russian, the raw one kept behind «подробности».
     expect(page.body).toContain('Подпись не принята: подпись не совпадает: у отправителя другой секрет.');
-    expect(page.body).toContain('<code data-raw-reason="true">unauthorized: X-Signature mismatch</code>');
+    expect(page.body).toMatch(/<code data-raw-reason="true"[^>]*>unauthorized: X-Signature mismatch<\/code>/);
     expect((await apiAs(w, 'headA').get('/api/sync')).status).toBe(403);
   });
 

@@ -50,6 +50,14 @@ export const foundationRows: Row[] = [
     path: '/api/me',
     allowed: [...SESSIONS, 'widget', 'extension'],
   },
+  {
+    route: 'PATCH /api/me',
+    name: 'own language: sessions only (a widget or extension token is refused)',
+    path: '/api/me',
+    method: 'PATCH',
+    body: JSON.stringify({ lang: 'ru' }),
+    allowed: SESSIONS,
+  },
   { route: 'GET /api/tokens', name: 'own tokens are listed from a session only', path: '/api/tokens', allowed: SESSIONS },
   {
     route: 'POST /api/tokens',

@@ -50,6 +50,7 @@ import apiCompaniesGet from './clients/routes/api_companies_get';
 import apiCompaniesList from './clients/routes/api_companies_list';
 import apiHealth from './admin/routes/api_health_get';
 import apiMe from './auth/routes/api_me_get';
+import apiMeUpdate from './auth/routes/api_me_update';
 import apiRegionsList from './clients/routes/api_regions_list';
 import apiTokensCreate from './auth/routes/api_tokens_create';
 import apiTokensList from './auth/routes/api_tokens_list';
@@ -126,6 +127,7 @@ export const routes: readonly AnyRoute[] = [
   apiAuthToken,
   apiAuthTokenRevoke,
   apiMe,
+  apiMeUpdate,
   apiTokensList,
   apiTokensCreate,
   apiTokensRevoke,

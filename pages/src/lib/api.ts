@@ -1,5 +1,8 @@
 import { apiErrorMessage } from '../../../schema/contracts/api-error';
 
+/** The page's language (`<html lang>`); lib/lang.ts imports this module, so it is read here too. */
+const pageLanguage = (): 'ru' | 'en' => (typeof document !== 'undefined' && document.documentElement.lang === 'en' ? 'en' : 'ru');
+
 /** A failed API call with the server's Russian message (and the fields it names), ready to show. */
 export class ApiError extends Error {
   constructor(
@@ -19,7 +22,10 @@ export class ApiError extends Error {
   }
 }
 
-/** JSON in, JSON out, with the session cookie of the page; Russian messages whatever the browser's language (English when the page is in English). */
+/**
+ * JSON in, JSON out, with the session cookie of the page; the server's messages in the page's language
+ * (`<html lang>`, the signed-in user's setting) whatever the browser's Accept-Language.
+ */
 export async function api<T>(
   path: string,
   init: { method?: string; body?: unknown; lang?: 'ru' | 'en'; idempotencyKey?: string } = {},
@@ -30,14 +36,14 @@ export async function api<T>(
       method: init.method ?? 'GET',
       headers: {
         accept: 'application/json',
-        'accept-language': init.lang ?? 'ru',
+        'accept-language': init.lang ?? pageLanguage(),
         ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
         ...(init.idempotencyKey ? { 'idempotency-key': init.idempotencyKey } : {}),
       },
       ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
     });
   } catch {
-    throw new ApiError('Нет связи с сервером', 0);
+    throw new ApiError(pageLanguage() === 'en' ? 'No connection to the server' : 'Нет связи с сервером', 0);
   }
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {

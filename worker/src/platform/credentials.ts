@@ -15,6 +15,8 @@ interface CredentialRow {
   name: string;
   email: string;
   role: UserScope['role'];
+  lang: UserScope['lang'];
+  time_zone: string;
   active: number;
   region_ids: string | null;
 }
@@ -32,7 +34,7 @@ export async function findCredentialUser(
 ): Promise<{ credentialId: number; user: UserScope } | null> {
   const kindFilter = tokenKind ? sql` AND c.kind = ${tokenKind}` : sql``;
   const row = await db.get<CredentialRow | undefined>(sql`
-    SELECT c.id AS credential_id, c.expires_at, c.revoked_at, u.id, u.name, u.email, u.role, u.active,
+    SELECT c.id AS credential_id, c.expires_at, c.revoked_at, u.id, u.name, u.email, u.role, u.lang, u.time_zone, u.active,
            (SELECT group_concat(region_id) FROM user_regions WHERE user_id = u.id) AS region_ids
     FROM ${sql.identifier(table)} c JOIN users u ON u.id = c.user_id
     WHERE c.token_hash = ${tokenHash}${kindFilter}`);
@@ -46,6 +48,8 @@ export async function findCredentialUser(
       email: row.email,
       role: row.role,
       regionIds: row.region_ids ? row.region_ids.split(',').map(Number) : [],
+      lang: row.lang,
+      timeZone: row.time_zone,
     },
   };
 }

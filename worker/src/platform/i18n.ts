@@ -1,9 +1,12 @@
+import { fill } from '../../../schema/domain/fill-text';
+import { ADMIN } from './messages/admin';
 import { PAY } from './messages/pay';
 import { REPORTS } from './messages/reports';
 import { SHELL } from './messages/shell';
 import type { Lang, Text } from './messages/text';
 
 export type { Lang, Text } from './messages/text';
+export { fill };
 
 export const LANGS: readonly Lang[] = ['ru', 'en'];
 
@@ -31,9 +34,10 @@ export function t(text: Text, lang: Lang): string {
 }
 
 /**
- * The language of the pages is the user's choice, kept in this cookie by the switch in the menu and
- * on the sign-in page (pages/src/app.ts, pages/src/sign-in.ts); without it, Russian — whatever the
- * browser asks for. The API keeps answering errors by Accept-Language. docs/workspace.md.
+ * The language of the pages is the user's setting (users.lang, `PATCH /api/me` from the menu's switch);
+ * this cookie follows it in the browser so the pages without a session (sign-in, 401) speak it too, and
+ * the sign-in page's own switch sets it. Without either, Russian — whatever the browser asks for. The API
+ * keeps answering errors by Accept-Language (a page script sends the page's). docs/workspace.md.
  */
 export const LANG_COOKIE = 'voronka_lang';
 
@@ -53,6 +57,7 @@ export const MESSAGES = {
   ...SHELL,
   ...REPORTS,
   ...PAY,
+  ...ADMIN,
 } as const satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof MESSAGES;
@@ -62,14 +67,19 @@ export function msg(key: MessageKey, lang: Lang): string {
   return MESSAGES[key][lang];
 }
 
+/** A catalogue string with its placeholders filled. */
+export function msgf(key: MessageKey, lang: Lang, values: Record<string, string | number>): string {
+  return fill(MESSAGES[key][lang], values);
+}
+
+/** A time zone as a column heading names it: «МСК» for Moscow, else the IANA name as set on the user. */
+export function zoneLabel(zone: string, lang: Lang): string {
+  return zone === 'Europe/Moscow' ? msg('admin.zone.moscow', lang) : zone;
+}
+
 /** Catalogue strings a page script needs, in the page's language (rides in a JSON island). */
 export function messagesFor<K extends MessageKey>(keys: readonly K[], lang: Lang): Record<K, string> {
   return Object.fromEntries(keys.map((k) => [k, MESSAGES[k][lang]])) as Record<K, string>;
-}
-
-/** A catalogue text with its `{name}` places filled («Зарплата за {month}»). */
-export function fill(text: string, values: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (all, name: string) => (name in values ? String(values[name]) : all));
 }
 
 /**

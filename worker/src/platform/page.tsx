@@ -181,6 +181,7 @@ const SHELL_TEXT = [
   'search.byEmail',
   'search.pool',
   'search.failed',
+  'menu.todayCount',
 ] as const;
 
 function Document({
@@ -237,8 +238,14 @@ export function pageHeaders(c: Context<AppEnv>, frameAncestors?: string[]): stri
   return nonce;
 }
 
-/** The language of the pages for this request: the user's choice (platform/i18n.ts LANG_COOKIE), Russian by default. */
+/**
+ * The language of the pages for this request: the signed-in user's setting (users.lang, loaded with
+ * his session — no query of its own); without a session (sign-in, a 401) the browser's last choice
+ * (platform/i18n.ts LANG_COOKIE); Russian by default.
+ */
 export function uiLang(c: Context<AppEnv>): Lang {
+  const principal = c.get('principal');
+  if (principal?.kind === 'user' && principal.via === 'session') return principal.user.lang;
   return pageLang(c.req.header('cookie'));
 }
 

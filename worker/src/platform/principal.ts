@@ -10,6 +10,10 @@ export interface UserScope {
   role: UserRole;
   /** Manager: regions whose pool he works. Head: regions he heads. Admin: unused. */
   regionIds: number[];
+  /** His interface language (users.lang): the pages and a page script's API messages use it. */
+  lang: 'ru' | 'en';
+  /** His IANA zone (users.time_zone): the dates his pages show. */
+  timeZone: string;
 }
 
 export type Principal =

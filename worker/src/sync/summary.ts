@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { requireRole } from '../access';
 import type { ServiceContext } from '../platform/route';
 import { listIntegrations } from '../admin';
+import type { Lang } from '../platform/i18n';
 import { replayableSources } from './replayers';
 
 interface SourceRow {
@@ -18,7 +19,7 @@ interface SourceRow {
  * integration from the catalogue (configured or not), marked silent when a configured one has sent
  * nothing for longer than its threshold (admin/integrations/catalogue.ts, docs/admin.md).
  */
-export async function getSyncSummary({ ctx, input }: { ctx: ServiceContext; input: { requestUrl: string } }) {
+export async function getSyncSummary({ ctx, input }: { ctx: ServiceContext; input: { requestUrl: string; lang: Lang } }) {
   requireRole(ctx.principal, 'admin');
   const since = ctx.now - 86_400_000;
   const rows = await ctx.db.all<SourceRow>(sql`SELECT source, max(received_at) AS last_received,

@@ -335,8 +335,10 @@ async function principalsFor(ctx: ServiceContext, userIds: number[]) {
     name: string;
     email: string;
     role: 'manager' | 'head' | 'admin';
+    lang: 'ru' | 'en';
+    time_zone: string;
     region_ids: string | null;
-  }>(sql`SELECT id, name, email, role,
+  }>(sql`SELECT id, name, email, role, lang, time_zone,
     (SELECT group_concat(region_id) FROM user_regions WHERE user_id = users.id) AS region_ids FROM users WHERE active = 1 AND id IN (SELECT value FROM json_each(${JSON.stringify(userIds)}))`);
   return new Map(
     rows.map((u) => [
@@ -345,7 +347,15 @@ async function principalsFor(ctx: ServiceContext, userIds: number[]) {
         kind: 'user' as const,
         via: 'extension' as const,
         credentialId: 0,
-        user: { id: u.id, name: u.name, email: u.email, role: u.role, regionIds: u.region_ids ? u.region_ids.split(',').map(Number) : [] },
+        user: {
+          id: u.id,
+          name: u.name,
+          email: u.email,
+          role: u.role,
+          regionIds: u.region_ids ? u.region_ids.split(',').map(Number) : [],
+          lang: u.lang,
+          timeZone: u.time_zone,
+        },
       },
     ]),
   );

@@ -1,24 +1,26 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Config } from '../../platform/config';
+import type { MessageKey } from '../../platform/i18n';
 
 /** One setting of an integration: its name (a wrangler var or secret), whether it is needed, what it is. */
 export interface IntegrationSetting {
   name: string;
   secret: boolean;
   required: boolean;
-  what: string;
+  /** What it is, in the catalogue (platform/messages/admin.ts). */
+  what: MessageKey;
 }
 
 export type IntegrationId = 'mango' | 'zadarma' | 'generic' | 'onec-push' | 'onec-pull' | 'mail';
 
 export interface IntegrationDef {
   id: IntegrationId;
-  title: string;
+  title: MessageKey;
   settings: IntegrationSetting[];
   /** The path the provider is given (the URL is the public origin + this); null when we call them. */
   path: string | null;
   /** Where in the provider's console the URL goes. */
-  where: string;
+  where: MessageKey;
   /** Which inbox rows are this integration's payloads. */
   inbox: SQL;
   /** The sync page warns when a configured integration has sent nothing for longer than this. */
@@ -37,15 +39,15 @@ export interface IntegrationDef {
 export const INTEGRATIONS: readonly IntegrationDef[] = [
   {
     id: 'mango',
-    title: 'Манго Офис',
+    title: 'admin.int.mango.title',
     settings: [
-      { name: 'MANGO_VPBX_API_KEY', secret: true, required: true, what: 'уникальный код АТС (ключ API)' },
-      { name: 'MANGO_VPBX_API_SALT', secret: true, required: true, what: 'ключ для создания подписи (соль)' },
-      { name: 'MANGO_VPBX_API_URL', secret: false, required: false, what: 'адрес API, если не https://app.mango-office.ru/vpbx/' },
-      { name: 'TELEPHONY_PROVIDER', secret: false, required: false, what: '«mango» — звонки из карточки через Манго' },
+      { name: 'MANGO_VPBX_API_KEY', secret: true, required: true, what: 'admin.int.mango.key' },
+      { name: 'MANGO_VPBX_API_SALT', secret: true, required: true, what: 'admin.int.mango.salt' },
+      { name: 'MANGO_VPBX_API_URL', secret: false, required: false, what: 'admin.int.mango.url' },
+      { name: 'TELEPHONY_PROVIDER', secret: false, required: false, what: 'admin.int.mango.provider' },
     ],
     path: '/hooks/telephony/mango',
-    where: 'Личный кабинет Манго → Интеграции → API Коннектор → «Адрес внешней системы»',
+    where: 'admin.int.mango.where',
     inbox: sql`source = 'mango'`,
     silentAfterHours: 72,
     check: 'hook',
@@ -53,14 +55,14 @@ export const INTEGRATIONS: readonly IntegrationDef[] = [
   },
   {
     id: 'zadarma',
-    title: 'Zadarma',
+    title: 'admin.int.zadarma.title',
     settings: [
-      { name: 'ZADARMA_API_SECRET', secret: true, required: true, what: 'Secret из раздела API (подпись уведомлений)' },
-      { name: 'ZADARMA_API_KEY', secret: true, required: false, what: 'Key из раздела API — нужен только для звонков из карточки' },
-      { name: 'ZADARMA_TIME_ZONE', secret: false, required: false, what: 'часовой пояс АТС, если не Europe/Moscow' },
+      { name: 'ZADARMA_API_SECRET', secret: true, required: true, what: 'admin.int.zadarma.secret' },
+      { name: 'ZADARMA_API_KEY', secret: true, required: false, what: 'admin.int.zadarma.key' },
+      { name: 'ZADARMA_TIME_ZONE', secret: false, required: false, what: 'admin.int.zadarma.zone' },
     ],
     path: '/hooks/telephony/zadarma',
-    where: 'Личный кабинет Zadarma → Настройки → Интеграции и API → Уведомления о звонках в АТС (все события)',
+    where: 'admin.int.zadarma.where',
     inbox: sql`source = 'zadarma'`,
     silentAfterHours: 72,
     check: 'hook',
@@ -68,17 +70,17 @@ export const INTEGRATIONS: readonly IntegrationDef[] = [
   },
   {
     id: 'generic',
-    title: 'АТС по общему вебхуку (Asterisk и др.)',
+    title: 'admin.int.generic.title',
     settings: [
       {
         name: 'TELEPHONY_WEBHOOK_SECRET',
         secret: true,
         required: true,
-        what: 'секрет Standard Webhooks (whsec_…), им подписывает события АТС или ретранслятор',
+        what: 'admin.int.generic.secret',
       },
     ],
     path: '/hooks/telephony/generic',
-    where: 'Настройка ретранслятора AMI/ARI (docs/asterisk) или вебхука АТС: адрес и секрет',
+    where: 'admin.int.generic.where',
     inbox: sql`source = 'generic'`,
     silentAfterHours: 72,
     check: 'hook',
@@ -86,13 +88,13 @@ export const INTEGRATIONS: readonly IntegrationDef[] = [
   },
   {
     id: 'onec-push',
-    title: '1С: выгрузка документов в Воронку',
+    title: 'admin.int.onecPush.title',
     settings: [
-      { name: 'ONEC_WEBHOOK_SECRET', secret: true, required: true, what: 'общий секрет подписи запросов из 1С' },
-      { name: 'ONEC_PUSH_AUTH', secret: false, required: false, what: '«basic» — принимать и старую подпись (слабее)' },
+      { name: 'ONEC_WEBHOOK_SECRET', secret: true, required: true, what: 'admin.int.onecPush.secret' },
+      { name: 'ONEC_PUSH_AUTH', secret: false, required: false, what: 'admin.int.onecPush.auth' },
     ],
     path: '/hooks/1c/documents',
-    where: 'Расширение 1С «Воронка» → Настройки обмена → «Адрес сервиса»',
+    where: 'admin.int.onecPush.where',
     inbox: sql`source = 'onec' AND method <> 'GET'`,
     silentAfterHours: 72,
     check: 'ping',
@@ -100,15 +102,15 @@ export const INTEGRATIONS: readonly IntegrationDef[] = [
   },
   {
     id: 'onec-pull',
-    title: '1С: загрузка из OData',
+    title: 'admin.int.onecPull.title',
     settings: [
-      { name: 'ONEC_ODATA_URL', secret: true, required: true, what: 'https://сервер/база/odata/standard.odata' },
-      { name: 'ONEC_ODATA_USER', secret: true, required: true, what: 'пользователь 1С с правом чтения' },
-      { name: 'ONEC_ODATA_PASSWORD', secret: true, required: true, what: 'его пароль' },
+      { name: 'ONEC_ODATA_URL', secret: true, required: true, what: 'admin.int.onecPull.url' },
+      { name: 'ONEC_ODATA_USER', secret: true, required: true, what: 'admin.int.onecPull.user' },
+      { name: 'ONEC_ODATA_PASSWORD', secret: true, required: true, what: 'admin.int.onecPull.password' },
     ],
     // README lists all three as secrets: the URL and the user name say where the base is and who reads it.
     path: null,
-    where: 'В 1С: «Администрирование → Общие настройки → Интеграция → Стандартный интерфейс OData» — опубликовать нужные объекты',
+    where: 'admin.int.onecPull.where',
     inbox: sql`source = 'onec' AND method = 'GET'`,
     silentAfterHours: 1,
     check: 'odata',
@@ -116,14 +118,14 @@ export const INTEGRATIONS: readonly IntegrationDef[] = [
   },
   {
     id: 'mail',
-    title: 'Почта (копия писем)',
+    title: 'admin.int.mail.title',
     settings: [
-      { name: 'MAIL_OWN_DOMAINS', secret: false, required: true, what: 'домены почты компании: company.ru' },
-      { name: 'MAIL_ADDRESS', secret: false, required: false, what: 'адрес, на который почтовый сервер копирует письма' },
-      { name: 'MAIL_DEFAULT_REGION', secret: false, required: false, what: 'регион для новых отправителей' },
+      { name: 'MAIL_OWN_DOMAINS', secret: false, required: true, what: 'admin.int.mail.domains' },
+      { name: 'MAIL_ADDRESS', secret: false, required: false, what: 'admin.int.mail.address' },
+      { name: 'MAIL_DEFAULT_REGION', secret: false, required: false, what: 'admin.int.mail.region' },
     ],
     path: null,
-    where: 'Cloudflare → Email Routing → Routing rules: адрес → этот воркер; на почтовом сервере — правило пересылки копии',
+    where: 'admin.int.mail.where',
     inbox: sql`source = 'mail' AND method = 'EMAIL'`,
     silentAfterHours: 72,
     check: 'mail',

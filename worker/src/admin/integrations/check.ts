@@ -3,7 +3,8 @@ import { requireRole, requireWriter } from '../../access';
 import { auditInsert } from '../../audit';
 import { checkOnecOData, lastOnecRun } from '../../onec';
 import { notFound } from '../../platform/errors';
-import { DEFAULT_TIME_ZONE, formatDateTime } from '../../platform/ru-format';
+import { msg, msgf } from '../../platform/i18n';
+import { formatDateTime } from '../../platform/ru-format';
 import type { ServiceContext } from '../../platform/route';
 import { signStandardWebhook } from '../../platform/standard-webhooks';
 import { CHECK_HEADER, hookCheckRequest, type CheckableHook } from '../../telephony';
@@ -14,7 +15,7 @@ export const CHECK_REASON = 'проверка со страницы «Интег
 
 export interface CheckResult {
   ok: boolean;
-  /** One Russian sentence for the admin. */
+  /** One sentence for the admin, in the caller's language (Accept-Language; the page's script sends the admin's setting). */
   message: string;
   /** The HTTP status the hook answered (hook checks). */
   status?: number;
@@ -38,11 +39,14 @@ export async function checkIntegration({
   input: { id: string; requestUrl: string; self: (request: Request) => Promise<Response> };
 }): Promise<CheckResult> {
   requireWriter(ctx.principal);
-  requireRole(ctx.principal, 'admin');
+  const me = requireRole(ctx.principal, 'admin');
+  const { lang } = ctx;
+  // Dates in the admin's own zone, as his pages show them.
+  const when = (ms: number) => formatDateTime(ms, me.user.timeZone);
   const def = INTEGRATIONS.find((d) => d.id === input.id);
   if (!def) throw notFound();
   const missing = missingSettings(def, ctx.config);
-  if (missing.length) return { ok: false, message: `Не настроено: не заданы ${missing.join(', ')}.` };
+  if (missing.length) return { ok: false, message: msgf('admin.check.missing', lang, { names: missing.join(', ') }) };
   const marker = `voronka-check-${ctx.requestId}`;
   const origin = new URL(input.requestUrl).origin;
   let result: CheckResult;
@@ -56,26 +60,35 @@ export async function checkIntegration({
     } else {
       request = await pingRequest(ctx, origin, marker);
     }
-    if (!request) return { ok: false, message: 'Не настроено: нет секрета подписи.' };
+    if (!request) return { ok: false, message: msg('admin.check.noSecret', lang) };
     const res = await input.self(request);
     result =
       res.status === 200
         ? {
             ok: true,
             status: 200,
-            message: `Принято: подписанное тестовое событие прошло адрес ${new URL(request.url).pathname} и отмечено как проверка.`,
+            message: msgf('admin.check.accepted', lang, { path: new URL(request.url).pathname }),
           }
-        : { ok: false, status: res.status, message: `Не принято (${res.status}): ${await answerText(res)}` };
+        : {
+            ok: false,
+            status: res.status,
+            message: msgf('admin.check.refused', lang, { status: res.status, answer: await answerText(res) }),
+          };
   } else if (def.check === 'odata') {
     const odata = await checkOnecOData(ctx.config.onecOdata!, ctx.now);
     const run = await lastOnecRun(ctx.db);
-    const last = run.lastSuccessAt ? ` Последняя удачная загрузка: ${formatDateTime(run.lastSuccessAt, DEFAULT_TIME_ZONE)}.` : '';
+    const last = run.lastSuccessAt ? msgf('admin.check.lastPull', lang, { when: when(run.lastSuccessAt) }) : '';
     result = odata.ok
       ? {
           ok: true,
-          message: `1С ответила на ${odata.url}: опубликовано объектов, которые читает загрузка, — ${odata.entityTypes}${odata.release ? `, редакция ${odata.release}` : ''}.${last}`,
+          message: msgf('admin.check.odataOk', lang, {
+            url: odata.url,
+            count: odata.entityTypes,
+            release: odata.release ? msgf('admin.check.release', lang, { release: odata.release }) : '',
+            last,
+          }),
         }
-      : { ok: false, message: `1С не ответила на ${odata.url}: ${odata.reason}` };
+      : { ok: false, message: msgf('admin.check.odataFailed', lang, { url: odata.url, reason: odata.reason }) };
   } else {
     const mail = await ctx.db.get<{ received_at: number; path: string; outcome: string } | undefined>(
       sql`SELECT received_at, path, outcome FROM inbox WHERE source = 'mail' AND method = 'EMAIL' ORDER BY id DESC LIMIT 1`,
@@ -84,13 +97,11 @@ export async function checkIntegration({
     result = mail
       ? {
           ok: true,
-          message: `Последнее письмо получено ${formatDateTime(mail.received_at, DEFAULT_TIME_ZONE)} на ${mail.path.slice(7)} (${mail.outcome}).`,
+          message: msgf('admin.check.lastMail', lang, { when: when(mail.received_at), address: mail.path.slice(7), outcome: mail.outcome }),
         }
       : {
           ok: false,
-          message: address
-            ? `Писем на ${address} ещё не было: отправьте письмо на этот адрес и нажмите «Проверить» снова.`
-            : 'Писем ещё не было и адрес не задан (MAIL_ADDRESS): настройте Email Routing (docs/mail.md).',
+          message: address ? msgf('admin.check.noMail', lang, { address }) : msg('admin.check.noMailNoAddress', lang),
         };
   }
   await ctx.db.batch([

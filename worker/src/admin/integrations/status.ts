@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { requireRole } from '../../access';
 import { lastOnecRun } from '../../onec';
 import type { Config } from '../../platform/config';
+import { type Lang, msg } from '../../platform/i18n';
 import type { ServiceContext } from '../../platform/route';
 import { INTEGRATIONS, missingSettings, type IntegrationDef } from './catalogue';
 
@@ -40,9 +41,11 @@ async function mailAddress(ctx: ServiceContext): Promise<string | null> {
 /**
  * One card per integration for the admin: configured or not and which settings are missing (names
  * only, never values), the URL to paste into the provider's console, the last payload and the
- * last 24 hours, and the `wrangler secret put` lines for what is missing.
+ * last 24 hours, and the `wrangler secret put` lines for what is missing; the words in `lang` (the
+ * page's: the admin's setting; the API's: Accept-Language).
  */
-export async function listIntegrations({ ctx, input }: { ctx: ServiceContext; input: { requestUrl: string } }) {
+export async function listIntegrations({ ctx, input }: { ctx: ServiceContext; input: { requestUrl: string; lang: Lang } }) {
+  const { lang } = input;
   requireRole(ctx.principal, 'admin');
   const origin = publicOrigin(ctx.config, input.requestUrl);
   const [counts, onecRun] = await Promise.all([Promise.all(INTEGRATIONS.map((def) => inboxCounts(ctx, def))), lastOnecRun(ctx.db)]);
@@ -58,16 +61,16 @@ export async function listIntegrations({ ctx, input }: { ctx: ServiceContext; in
       const heard = def.id === 'onec-pull' ? Math.max(c.last_received ?? 0, onecRun.lastSuccessAt ?? 0) || null : c.last_received;
       return {
         id: def.id,
-        title: def.title,
+        title: msg(def.title, lang),
         configured: missing.length === 0,
         missing,
-        settings: def.settings.map((s) => ({ ...s, set: set.has(s.name) })),
+        settings: def.settings.map((s) => ({ ...s, what: msg(s.what, lang), set: set.has(s.name) })),
         commands: def.settings
           .filter((s) => !set.has(s.name))
           .map((s) => (s.secret ? `npx wrangler secret put ${s.name}` : `${s.name} = "…"  # wrangler.toml [vars]`)),
         url: def.path ? `${origin}${def.path}` : null,
         mailAddress: def.id === 'mail' ? address : null,
-        where: def.where,
+        where: msg(def.where, lang),
         docs: def.docs,
         check: def.check,
         silentAfterHours: def.silentAfterHours,

@@ -1,16 +1,66 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
 import type { Child } from 'hono/jsx';
+import { type Lang, type MessageKey, msg } from '../../platform/i18n';
 import type { listAllRegions, listRoster } from '../users/roster';
 import { StackStyle } from './stack';
 
 type Roster = Awaited<ReturnType<typeof listRoster>>;
 type Regions = Awaited<ReturnType<typeof listAllRegions>>;
+type Role = Roster[number]['role'];
 
-export const ROLE_RU = { manager: 'Менеджер', head: 'Руководитель', admin: 'Администратор' } as const;
-const ROLES = Object.entries(ROLE_RU) as [keyof typeof ROLE_RU, string][];
+const ROLES: readonly Role[] = ['manager', 'head', 'admin'];
+const LANGS: readonly Lang[] = ['ru', 'en'];
 
-/** The fields shared by «Добавить» and «Изменить»: role, regions, extension, time zone. */
+/** The strings admin-users.ts shows (statuses, confirmations, the hand-over preview), through the JSON island. */
+export const USERS_SCRIPT_TEXT = [
+  'admin.role.manager',
+  'admin.role.head',
+  'admin.role.admin',
+  'admin.lang.ru',
+  'admin.lang.en',
+  'admin.users.active',
+  'admin.users.inactive',
+  'admin.users.askDeactivate',
+  'admin.users.askActivate',
+  'admin.users.deactivating',
+  'admin.users.activating',
+  'admin.users.activeAgain',
+  'admin.users.deactivated',
+  'admin.users.stillOwns',
+  'admin.users.failed',
+  'admin.users.addFailed',
+  'admin.users.pickReceivers',
+  'admin.users.previewing',
+  'admin.users.previewed',
+  'admin.users.preview.to',
+  'admin.users.preview.clients',
+  'admin.users.preview.leads',
+  'admin.users.preview.tasks',
+  'admin.users.confirmHandOver',
+  'admin.users.cancel',
+  'admin.users.handOverCancelled',
+  'admin.users.handingOver',
+  'admin.users.handedOver',
+  'admin.users.saved',
+  'admin.users.unchanged',
+  'admin.users.addedStatus',
+] as const satisfies readonly MessageKey[];
+
+/** A select of values with their titles, one chosen. */
+function Choice({ id, name, options, chosen }: { id: string; name: string; options: [string, string][]; chosen: string }): Child {
+  return (
+    <select id={id} name={name}>
+      {options.map(([value, title]) => (
+        <option value={value} selected={value === chosen}>
+          {title}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/** The fields shared by «Добавить» and «Изменить»: role, regions, extension, time zone, interface language. */
 function UserFields({
   prefix,
   regions,
@@ -18,58 +68,64 @@ function UserFields({
   regionIds,
   extension,
   timeZone,
+  userLang,
+  lang,
 }: {
   prefix: string;
   regions: Regions;
-  role: keyof typeof ROLE_RU;
+  role: Role;
   regionIds: number[];
   extension: string | null;
   timeZone: string;
+  userLang: Lang;
+  lang: Lang;
 }): Child {
+  const m = (k: MessageKey) => msg(k, lang);
   return (
     <>
-      <label for={`${prefix}-role`}>Роль</label>
-      <select id={`${prefix}-role`} name="role">
-        {ROLES.map(([value, label]) => (
-          <option value={value} selected={value === role}>
-            {label}
-          </option>
-        ))}
-      </select>
+      <label for={`${prefix}-role`}>{m('admin.users.role')}</label>
+      <Choice id={`${prefix}-role`} name="role" options={ROLES.map((v) => [v, m(`admin.role.${v}`)])} chosen={role} />
       <fieldset style="border:0;padding:0;margin:10px 0 0">
-        <legend class="muted">Регионы (менеджер работает в них, руководитель ими руководит; у администратора регионов нет)</legend>
+        <legend class="muted">{m('admin.users.regionsLegend')}</legend>
         {regions.map((r) => (
           <label style="display:inline-block;margin-right:14px;color:inherit">
-            <input type="checkbox" name="region" value={String(r.id)} checked={regionIds.includes(r.id)} style="width:auto" /> {r.name}
+            <input type="checkbox" name="region" value={String(r.id)} checked={regionIds.includes(r.id)} style="width:auto" />{' '}
+            <span translate="no">{r.name}</span>
           </label>
         ))}
       </fieldset>
-      <label for={`${prefix}-extension`}>Внутренний номер АТС</label>
-      <input id={`${prefix}-extension`} name="extension" inputmode="numeric" value={extension ?? ''} placeholder="например, 101" />
-      <label for={`${prefix}-tz`}>Часовой пояс</label>
+      <label for={`${prefix}-extension`}>{m('admin.users.extension')}</label>
+      <input
+        id={`${prefix}-extension`}
+        name="extension"
+        inputmode="numeric"
+        value={extension ?? ''}
+        placeholder={m('admin.users.extensionExample')}
+      />
+      <label for={`${prefix}-tz`}>{m('admin.users.timeZone')}</label>
       <input id={`${prefix}-tz`} name="timeZone" value={timeZone} list="time-zones" />
+      <label for={`${prefix}-lang`}>{m('admin.users.lang')}</label>
+      <Choice id={`${prefix}-lang`} name="lang" options={LANGS.map((v) => [v, m(`admin.lang.${v}`)])} chosen={userLang} />
     </>
   );
 }
 
 /**
  * The admin's users page: add a user (his initial password is shown once), edit role / regions /
- * extension / time zone, «Передать клиентов» with a preview of who gets how many clients, leads and
- * tasks and a confirmation, «Отключить» (pages/src/admin-users.ts, all through the API).
+ * extension / time zone / language, «Передать клиентов» with a preview of who gets how many clients, leads and
+ * tasks and a confirmation, «Отключить» (pages/src/admin-users.ts, all through the API). Names, e-mails and
+ * regions are data (`translate="no"`), shown as stored in either language.
  */
-export function UsersView({ roster, regions, selfId }: { roster: Roster; regions: Regions; selfId: number }): Child {
+export function UsersView({ roster, regions, selfId, lang }: { roster: Roster; regions: Regions; selfId: number; lang: Lang }): Child {
+  const m = (k: MessageKey) => msg(k, lang);
   const managers = roster.filter((u) => u.role === 'manager' && u.active);
   const zones = [...new Set(['Europe/Moscow', ...regions.map((r) => r.time_zone)])];
   return (
     <>
       <StackStyle />
       <div class="card">
-        <h1 style="margin-top:0">Пользователи</h1>
-        <p class="muted">
-          Уходящего сотрудника сначала освободите от клиентов («Передать клиентов»: отметьте коллег, посмотрите, кому что уйдёт, и
-          подтвердите), затем «Отключить»: его сессии, токены расширения и виджетов 1С перестают действовать сразу, звонки к нему больше не
-          направляются.
-        </p>
+        <h1 style="margin-top:0">{m('admin.users.title')}</h1>
+        <p class="muted">{m('admin.users.intro')}</p>
         <p id="users-status" role="status" aria-live="polite" class="muted"></p>
         <datalist id="time-zones">
           {zones.map((z) => (
@@ -80,54 +136,62 @@ export function UsersView({ roster, regions, selfId }: { roster: Roster; regions
           <table id="users" class="stack">
             <thead>
               <tr>
-                <th>Имя</th>
-                <th>E-mail</th>
-                <th>Роль</th>
-                <th>Регионы</th>
-                <th>Внутр. номер</th>
-                <th>Клиентов</th>
-                <th>Открытых задач</th>
-                <th>Состояние</th>
-                <th>Действия</th>
+                <th>{m('admin.users.col.name')}</th>
+                <th>{m('admin.users.col.email')}</th>
+                <th>{m('admin.users.col.role')}</th>
+                <th>{m('admin.users.col.regions')}</th>
+                <th>{m('admin.users.col.extension')}</th>
+                <th>{m('admin.users.col.lang')}</th>
+                <th>{m('admin.users.col.clients')}</th>
+                <th>{m('admin.users.col.openTasks')}</th>
+                <th>{m('admin.users.col.state')}</th>
+                <th>{m('admin.users.col.actions')}</th>
               </tr>
             </thead>
             <tbody>
               {roster.map((u) => {
-                const colleagues = managers.filter((m) => m.id !== u.id && m.regionIds.some((r) => u.regionIds.includes(r)));
+                const colleagues = managers.filter((c) => c.id !== u.id && c.regionIds.some((r) => u.regionIds.includes(r)));
                 return (
                   <tr data-user={String(u.id)} class={u.active ? '' : 'muted'}>
-                    <td data-label="Имя">{u.name}</td>
-                    <td data-label="E-mail">{u.email}</td>
-                    <td data-label="Роль" data-role>
-                      {ROLE_RU[u.role]}
+                    <td data-label={m('admin.users.col.name')} translate="no" data-value>
+                      {u.name}
                     </td>
-                    <td data-label="Регионы" data-regions>
+                    <td data-label={m('admin.users.col.email')} translate="no" data-value>
+                      {u.email}
+                    </td>
+                    <td data-label={m('admin.users.col.role')} data-role>
+                      {m(`admin.role.${u.role}`)}
+                    </td>
+                    <td data-label={m('admin.users.col.regions')} data-regions translate="no" data-value>
                       {u.regions}
                     </td>
-                    <td data-label="Внутр. номер" data-extension>
+                    <td data-label={m('admin.users.col.extension')} data-extension>
                       {u.extension ?? '—'}
                     </td>
-                    <td data-label="Клиентов" data-clients>
+                    <td data-label={m('admin.users.col.lang')} data-lang-cell>
+                      {m(`admin.lang.${u.lang}`)}
+                    </td>
+                    <td data-label={m('admin.users.col.clients')} data-clients>
                       {u.clients}
                     </td>
-                    <td data-label="Открытых задач">{u.openTasks}</td>
-                    <td data-label="Состояние" data-state>
-                      {u.active ? 'Активен' : 'Отключён'}
+                    <td data-label={m('admin.users.col.openTasks')}>{u.openTasks}</td>
+                    <td data-label={m('admin.users.col.state')} data-state>
+                      {u.active ? m('admin.users.active') : m('admin.users.inactive')}
                     </td>
                     <td>
                       {u.id === selfId ? (
-                        <span class="muted">это вы</span>
+                        <span class="muted">{m('admin.users.self')}</span>
                       ) : u.active ? (
                         <button type="button" class="secondary" data-deactivate={String(u.id)} data-name={u.name}>
-                          Отключить
+                          {m('admin.users.deactivate')}
                         </button>
                       ) : (
                         <button type="button" class="secondary" data-activate={String(u.id)} data-name={u.name}>
-                          Включить
+                          {m('admin.users.activate')}
                         </button>
                       )}
                       <details data-edit={String(u.id)}>
-                        <summary>Изменить</summary>
+                        <summary>{m('admin.users.edit')}</summary>
                         <form data-edit-user={String(u.id)} data-name={u.name}>
                           <UserFields
                             prefix={`edit-${u.id}`}
@@ -136,20 +200,23 @@ export function UsersView({ roster, regions, selfId }: { roster: Roster; regions
                             regionIds={u.regionIds}
                             extension={u.extension}
                             timeZone={u.timeZone}
+                            userLang={u.lang}
+                            lang={lang}
                           />
-                          <button type="submit">Сохранить</button>
+                          <button type="submit">{m('admin.users.save')}</button>
                         </form>
                       </details>
                       {u.clients > 0 && colleagues.length > 0 ? (
                         <form data-hand-over={String(u.id)} data-name={u.name} style="margin-top:6px">
                           <fieldset>
-                            <legend>Передать клиентов</legend>
-                            {colleagues.map((m) => (
+                            <legend>{m('admin.users.handOver')}</legend>
+                            {colleagues.map((c) => (
                               <label style="display:block;color:inherit">
-                                <input type="checkbox" name="to" value={String(m.id)} style="width:auto" /> {m.name}
+                                <input type="checkbox" name="to" value={String(c.id)} style="width:auto" />{' '}
+                                <span translate="no">{c.name}</span>
                               </label>
                             ))}
-                            <button type="submit">Передать клиентов…</button>
+                            <button type="submit">{m('admin.users.handOverAsk')}</button>
                             <div data-preview hidden></div>
                           </fieldset>
                         </form>
@@ -163,22 +230,30 @@ export function UsersView({ roster, regions, selfId }: { roster: Roster; regions
         </div>
       </div>
       <div class="card">
-        <h2 style="margin-top:0">Добавить пользователя</h2>
+        <h2 style="margin-top:0">{m('admin.users.addTitle')}</h2>
         <form id="add-user">
-          <label for="new-name">Имя и фамилия</label>
+          <label for="new-name">{m('admin.users.newName')}</label>
           <input id="new-name" name="name" required maxlength={200} autocomplete="off" />
-          <label for="new-email">E-mail (вход)</label>
+          <label for="new-email">{m('admin.users.newEmail')}</label>
           <input id="new-email" name="email" type="email" required autocomplete="off" />
-          <UserFields prefix="new" regions={regions} role="manager" regionIds={[]} extension={null} timeZone="Europe/Moscow" />
-          <button type="submit">Добавить</button>
+          <UserFields
+            prefix="new"
+            regions={regions}
+            role="manager"
+            regionIds={[]}
+            extension={null}
+            timeZone="Europe/Moscow"
+            userLang="ru"
+            lang={lang}
+          />
+          <button type="submit">{m('admin.users.add')}</button>
         </form>
         <div id="new-password" hidden>
           <p>
-            Пользователь добавлен. Начальный пароль (показывается один раз, передайте его лично, не по почте):{' '}
-            <code id="new-password-value"></code>
+            {m('admin.users.added')} <code id="new-password-value" translate="no"></code>
           </p>
           <p>
-            <a href="/app/admin/users">Обновить список</a>
+            <a href="/app/admin/users">{m('admin.users.reload')}</a>
           </p>
         </div>
       </div>

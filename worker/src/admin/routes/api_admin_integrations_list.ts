@@ -9,5 +9,5 @@ export default defineRoute({
   summary: 'Интеграции: что настроено, чего не хватает, адреса для консоли провайдера — администратор / Integrations status',
   access: ['session'],
   response: IntegrationList,
-  handler: ({ ctx, c }) => listIntegrations({ ctx, input: { requestUrl: c.req.url } }),
+  handler: ({ ctx, c }) => listIntegrations({ ctx, input: { requestUrl: c.req.url, lang: ctx.lang } }),
 });

@@ -1,10 +1,11 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
 import { requireRole } from '../../access';
-import { renderPage } from '../../platform/page';
+import { messagesFor, msg } from '../../platform/i18n';
+import { renderPage, uiLang } from '../../platform/page';
 import { defineRoute } from '../../platform/route';
 import { listIntegrations } from '../integrations/status';
-import { IntegrationsView } from '../pages/integrations';
+import { INTEGRATIONS_SCRIPT_TEXT, IntegrationsView } from '../pages/integrations';
 
 export default defineRoute({
   method: 'get',
@@ -15,12 +16,15 @@ export default defineRoute({
   access: ['session'],
   handler: async ({ ctx, c }) => {
     const me = requireRole(ctx.principal, 'admin');
-    const integrations = await listIntegrations({ ctx, input: { requestUrl: c.req.url } });
+    const lang = uiLang(c);
+    const integrations = await listIntegrations({ ctx, input: { requestUrl: c.req.url, lang } });
     return renderPage(c, {
-      title: 'Интеграции',
+      title: msg('admin.integrations.title', lang),
       header: { userName: me.user.name },
-      body: <IntegrationsView integrations={integrations} />,
+      body: <IntegrationsView integrations={integrations} speech={{ lang, timeZone: me.user.timeZone }} />,
+      bodyLang: 'same',
       scripts: ['integrations'],
+      data: { 'integrations-text': messagesFor(INTEGRATIONS_SCRIPT_TEXT, lang), 'admin-zone': me.user.timeZone },
     });
   },
 });

@@ -1,9 +1,10 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
 import { requireRole } from '../../access';
-import { renderPage } from '../../platform/page';
+import { messagesFor, msg } from '../../platform/i18n';
+import { renderPage, uiLang } from '../../platform/page';
 import { defineRoute } from '../../platform/route';
-import { UsersView } from '../pages/users';
+import { USERS_SCRIPT_TEXT, UsersView } from '../pages/users';
 import { listAllRegions, listRoster } from '../users/roster';
 
 export default defineRoute({
@@ -16,11 +17,14 @@ export default defineRoute({
   handler: async ({ ctx, c }) => {
     const me = requireRole(ctx.principal, 'admin');
     const [roster, regions] = await Promise.all([listRoster({ ctx }), listAllRegions({ ctx })]);
+    const lang = uiLang(c);
     return renderPage(c, {
-      title: 'Пользователи',
+      title: msg('admin.users.title', lang),
       header: { userName: me.user.name },
-      body: <UsersView roster={roster} regions={regions} selfId={me.user.id} />,
+      body: <UsersView roster={roster} regions={regions} selfId={me.user.id} lang={lang} />,
+      bodyLang: 'same',
       scripts: ['admin-users'],
+      data: { 'users-text': messagesFor(USERS_SCRIPT_TEXT, lang) },
     });
   },
 });

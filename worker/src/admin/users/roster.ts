@@ -9,6 +9,7 @@ export interface RosterRow {
   role: 'manager' | 'head' | 'admin';
   phone_extension: string | null;
   time_zone: string;
+  lang: 'ru' | 'en';
   active: number;
   regions: string | null;
   region_ids: string | null;
@@ -19,7 +20,7 @@ export interface RosterRow {
 /** Everyone, for the admin's users page: who, where, how many clients and open tasks, active or not. */
 export async function listRoster({ ctx }: { ctx: ServiceContext }) {
   requireRole(ctx.principal, 'admin');
-  const rows = await ctx.db.all<RosterRow>(sql`SELECT u.id, u.name, u.email, u.role, u.phone_extension, u.time_zone, u.active,
+  const rows = await ctx.db.all<RosterRow>(sql`SELECT u.id, u.name, u.email, u.role, u.phone_extension, u.time_zone, u.lang, u.active,
       (SELECT group_concat(r.name, ', ') FROM user_regions ur JOIN regions r ON r.id = ur.region_id WHERE ur.user_id = u.id) AS regions,
       (SELECT group_concat(region_id) FROM user_regions WHERE user_id = u.id) AS region_ids,
       (SELECT count(*) FROM companies WHERE owner_id = u.id AND merged_into_id IS NULL) AS clients,
@@ -32,6 +33,7 @@ export async function listRoster({ ctx }: { ctx: ServiceContext }) {
     role: r.role,
     extension: r.phone_extension,
     timeZone: r.time_zone,
+    lang: r.lang,
     active: Boolean(r.active),
     regions: r.regions ?? '—',
     regionIds: r.region_ids ? r.region_ids.split(',').map(Number) : [],

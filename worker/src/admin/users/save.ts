@@ -56,7 +56,15 @@ export async function createUser({
   input,
 }: {
   ctx: ServiceContext;
-  input: { name: string; email: string; role: UserRole; regionIds: number[]; phoneExtension: string | null; timeZone: string };
+  input: {
+    name: string;
+    email: string;
+    role: UserRole;
+    regionIds: number[];
+    phoneExtension: string | null;
+    timeZone: string;
+    lang: 'ru' | 'en';
+  };
 }) {
   requireWriter(ctx.principal);
   requireRole(ctx.principal, 'admin');
@@ -74,6 +82,7 @@ export async function createUser({
       passwordHash,
       phoneExtension: input.phoneExtension,
       timeZone: input.timeZone,
+      lang: input.lang,
       active: true,
       createdAt: ctx.now,
     }),
@@ -82,7 +91,14 @@ export async function createUser({
       action: 'change',
       entity: 'user',
       entityId: id,
-      details: { op: 'create', role: input.role, regionIds, phoneExtension: input.phoneExtension, timeZone: input.timeZone },
+      details: {
+        op: 'create',
+        role: input.role,
+        regionIds,
+        phoneExtension: input.phoneExtension,
+        timeZone: input.timeZone,
+        lang: input.lang,
+      },
     }),
   ]);
   const row = await ctx.db.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get();
@@ -90,7 +106,7 @@ export async function createUser({
 }
 
 /**
- * The admin edits a user's name, role, regions, extension or time zone: what changed, with its old
+ * The admin edits a user's name, role, regions, extension, time zone or interface language: what changed, with its old
  * and new value, is audited in the same batch. The admin cannot change his own role (nobody would
  * be left to undo it).
  */
@@ -106,12 +122,20 @@ export async function updateUser({
     regionIds?: number[] | undefined;
     phoneExtension?: string | null | undefined;
     timeZone?: string | undefined;
+    lang?: 'ru' | 'en' | undefined;
   };
 }) {
   requireWriter(ctx.principal);
   const p = requireRole(ctx.principal, 'admin');
   const current = await ctx.db
-    .select({ id: users.id, name: users.name, role: users.role, phoneExtension: users.phoneExtension, timeZone: users.timeZone })
+    .select({
+      id: users.id,
+      name: users.name,
+      role: users.role,
+      phoneExtension: users.phoneExtension,
+      timeZone: users.timeZone,
+      lang: users.lang,
+    })
     .from(users)
     .where(eq(users.id, input.userId))
     .get();
@@ -137,6 +161,7 @@ export async function updateUser({
   note('regionIds', currentRegions, input.regionIds ? regionIds : undefined);
   note('phoneExtension', current.phoneExtension, input.phoneExtension);
   note('timeZone', current.timeZone, input.timeZone);
+  note('lang', current.lang, input.lang);
   const changed = Object.keys(changes);
   if (changed.length) {
     const set = {
@@ -144,6 +169,7 @@ export async function updateUser({
       ...(changes['role'] ? { role: input.role! } : {}),
       ...(changes['phoneExtension'] ? { phoneExtension: input.phoneExtension ?? null } : {}),
       ...(changes['timeZone'] ? { timeZone: input.timeZone! } : {}),
+      ...(changes['lang'] ? { lang: input.lang! } : {}),
     };
     await ctx.db.batch([
       auditInsert(ctx, { action: 'change', entity: 'user', entityId: current.id, details: { op: 'edit', changes } }),

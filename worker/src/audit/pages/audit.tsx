@@ -2,33 +2,37 @@
 /** @jsxImportSource hono/jsx */
 import type { Child } from 'hono/jsx';
 import type { AuditQuery } from '../../../../schema/contracts';
+import { type Lang, type MessageKey, msg, msgf, zoneLabel } from '../../platform/i18n';
 import { formatDateTime } from '../../platform/ru-format';
 import type { listAudit } from '../list';
 
 type Listing = Awaited<ReturnType<typeof listAudit>>;
 
-export const ACTION_RU: Record<string, string> = {
-  read: 'Просмотр персональных данных',
-  view: 'Открыл карточку клиента',
-  export: 'Выгрузка',
-  change: 'Изменение',
-  merge: 'Объединение',
-  assign: 'Смена ответственного',
-  hand_over: 'Передача клиентов',
-  sign_in: 'Вход',
-  sign_in_failed: 'Неудачный вход',
-  sign_out: 'Выход',
-  token_create: 'Выпуск токена',
-  token_revoke: 'Отзыв токена',
-};
+const ACTIONS = [
+  'read',
+  'view',
+  'export',
+  'change',
+  'merge',
+  'assign',
+  'hand_over',
+  'sign_in',
+  'sign_in_failed',
+  'sign_out',
+  'token_create',
+  'token_revoke',
+] as const;
+const actionTitle = (action: string, lang: Lang) =>
+  (ACTIONS as readonly string[]).includes(action) ? msg(`audit.action.${action as (typeof ACTIONS)[number]}`, lang) : action;
 
 /** What a row says beyond its action, short: the route and how many records for a read, else the details as given. */
-function summary(details: Record<string, unknown> | null): string {
+function summary(details: Record<string, unknown> | null, lang: Lang): string {
   if (!details) return '';
   if (typeof details['route'] === 'string') {
     const parts = [String(details['route'])];
-    if (typeof details['count'] === 'number') parts.push(`записей: ${details['count']}`);
-    if (Array.isArray(details['filters']) && details['filters'].length) parts.push(`фильтры: ${details['filters'].join(', ')}`);
+    if (typeof details['count'] === 'number') parts.push(msgf('audit.records', lang, { count: details['count'] }));
+    if (Array.isArray(details['filters']) && details['filters'].length)
+      parts.push(msgf('audit.filters', lang, { filters: details['filters'].join(', ') }));
     return parts.join(' · ');
   }
   const text = JSON.stringify(details);
@@ -42,92 +46,98 @@ const query = (q: Partial<AuditQuery>) =>
 
 /**
  * The admin's audit trail: a filter form (a plain GET form: nothing to run), the rows newest first
- * with «Дальше» to page, and the same selection as CSV.
+ * with «Дальше» to page, and the same selection as CSV. Times in the admin's own zone; names, the
+ * principal and stored details are data (`translate="no"`).
  */
 export function AuditView({
   listing,
   filters,
   users,
+  lang,
+  timeZone,
 }: {
   listing: Listing;
   filters: AuditQuery;
   users: { id: number; name: string }[];
+  lang: Lang;
+  timeZone: string;
 }): Child {
+  const m = (k: MessageKey) => msg(k, lang);
   const { before: _before, ...kept } = filters;
   return (
     <div class="card">
-      <h1 style="margin-top:0">Журнал аудита</h1>
-      <p class="muted">
-        Кто и когда смотрел и выгружал персональные данные клиентов, что менял, кто входил. Сами данные в журнал не пишутся — только адрес
-        запроса, клиент и число записей.
-      </p>
+      <h1 style="margin-top:0">{m('audit.title')}</h1>
+      <p class="muted">{m('audit.intro')}</p>
       <form method="get" action="/app/audit" class="filters">
         <label>
-          Пользователь{' '}
+          {m('audit.user')}{' '}
           <select name="userId">
-            <option value="">все</option>
+            <option value="">{m('audit.all')}</option>
             {users.map((u) => (
-              <option value={String(u.id)} selected={filters.userId === u.id}>
+              <option value={String(u.id)} selected={filters.userId === u.id} translate="no">
                 {u.name}
               </option>
             ))}
           </select>
         </label>{' '}
         <label>
-          Клиент (номер) <input name="companyId" inputmode="numeric" size={8} value={filters.companyId ? String(filters.companyId) : ''} />
+          {m('audit.company')}{' '}
+          <input name="companyId" inputmode="numeric" size={8} value={filters.companyId ? String(filters.companyId) : ''} />
         </label>{' '}
         <label>
-          Действие{' '}
+          {m('audit.action')}{' '}
           <select name="action">
-            <option value="">все</option>
-            {Object.entries(ACTION_RU).map(([id, title]) => (
+            <option value="">{m('audit.all')}</option>
+            {ACTIONS.map((id) => (
               <option value={id} selected={filters.action === id}>
-                {title}
+                {actionTitle(id, lang)}
               </option>
             ))}
           </select>
         </label>{' '}
         <label>
-          С <input type="date" name="from" value={filters.from ?? ''} />
+          {m('audit.from')} <input type="date" name="from" value={filters.from ?? ''} />
         </label>{' '}
         <label>
-          по <input type="date" name="to" value={filters.to ?? ''} />
+          {m('audit.to')} <input type="date" name="to" value={filters.to ?? ''} />
         </label>{' '}
-        <button type="submit">Показать</button> <a href={`/api/audit/export.csv?${query(kept)}`}>Скачать CSV</a>
+        <button type="submit">{m('audit.show')}</button> <a href={`/api/audit/export.csv?${query(kept)}`}>{m('audit.csv')}</a>
       </form>
       <table id="audit">
         <thead>
           <tr>
-            <th>Когда (МСК)</th>
-            <th>Кто</th>
-            <th>Действие</th>
-            <th>Объект</th>
-            <th>Подробности</th>
+            <th>{msgf('audit.col.when', lang, { zone: zoneLabel(timeZone, lang) })}</th>
+            <th>{m('audit.col.who')}</th>
+            <th>{m('audit.action')}</th>
+            <th>{m('audit.col.entity')}</th>
+            <th>{m('audit.col.details')}</th>
           </tr>
         </thead>
         <tbody>
           {listing.items.length ? (
             listing.items.map((e) => (
               <tr>
-                <td>{formatDateTime(e.at, 'Europe/Moscow')}</td>
-                <td>
+                <td>{formatDateTime(e.at, timeZone)}</td>
+                <td translate="no" data-value>
                   {e.userName ?? '—'} <span class="muted">({e.principal})</span>
                 </td>
-                <td>{ACTION_RU[e.action] ?? e.action}</td>
+                <td>{actionTitle(e.action, lang)}</td>
                 <td>
                   {e.entity === 'company' && e.entityId ? (
-                    <a href={`/app/clients/${e.entityId}`}>клиент №{e.entityId}</a>
+                    <a href={`/app/clients/${e.entityId}`}>{msgf('audit.clientNo', lang, { id: e.entityId })}</a>
                   ) : (
                     `${e.entity}${e.entityId ? ` №${e.entityId}` : ''}`
                   )}
                 </td>
-                <td>{summary(e.details)}</td>
+                <td translate="no" data-value>
+                  {summary(e.details, lang)}
+                </td>
               </tr>
             ))
           ) : (
             <tr>
               <td colspan={5} class="muted">
-                Записей нет — измените фильтры.
+                {m('audit.none')}
               </td>
             </tr>
           )}
@@ -136,7 +146,7 @@ export function AuditView({
       {listing.nextBefore !== null ? (
         <p>
           <a id="audit-next" href={`/app/audit?${query({ ...kept, before: listing.nextBefore })}`}>
-            Дальше →
+            {m('audit.next')}
           </a>
         </p>
       ) : null}

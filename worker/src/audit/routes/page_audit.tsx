@@ -3,7 +3,8 @@
 import { sql } from 'drizzle-orm';
 import { AuditQuery } from '../../../../schema/contracts';
 import { requireRole } from '../../access';
-import { renderPage } from '../../platform/page';
+import { msg } from '../../platform/i18n';
+import { renderPage, uiLang } from '../../platform/page';
 import { defineRoute } from '../../platform/route';
 import { listAudit } from '../list';
 import { AuditView } from '../pages/audit';
@@ -22,10 +23,12 @@ export default defineRoute({
       listAudit({ ctx, input: { ...input.query, limit: 200 } }),
       ctx.db.all<{ id: number; name: string }>(sql`SELECT id, name FROM users ORDER BY name`),
     ]);
+    const lang = uiLang(c);
     return renderPage(c, {
-      title: 'Журнал аудита',
+      title: msg('audit.title', lang),
       header: { userName: me.user.name },
-      body: <AuditView listing={listing} filters={input.query} users={users} />,
+      body: <AuditView listing={listing} filters={input.query} users={users} lang={lang} timeZone={me.user.timeZone} />,
+      bodyLang: 'same',
     });
   },
 });

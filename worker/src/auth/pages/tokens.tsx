@@ -1,17 +1,36 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
 import type { Child } from 'hono/jsx';
+import { type Lang, type MessageKey, msg } from '../../platform/i18n';
 
 /** The widgets a user is offered after creating an embed token; the region one is for heads and admins. */
 export const WIDGET_CHOICES = [
-  { name: 'today', title: 'Мой день', forRoles: ['manager', 'head', 'admin'] },
-  { name: 'month', title: 'Мой месяц: план, заработок, воронка', forRoles: ['manager', 'head', 'admin'] },
-  { name: 'region', title: 'Регион: план и рейтинг менеджеров', forRoles: ['head', 'admin'] },
-] as const;
+  { name: 'today', title: 'tokens.widget.today', forRoles: ['manager', 'head', 'admin'] },
+  { name: 'month', title: 'tokens.widget.month', forRoles: ['manager', 'head', 'admin'] },
+  { name: 'region', title: 'tokens.widget.region', forRoles: ['head', 'admin'] },
+] as const satisfies readonly { name: string; title: MessageKey; forRoles: readonly string[] }[];
 
-export function widgetChoicesFor(role: string): { name: string; title: string }[] {
-  return WIDGET_CHOICES.filter((w) => (w.forRoles as readonly string[]).includes(role)).map(({ name, title }) => ({ name, title }));
+export function widgetChoicesFor(role: string, lang: Lang): { name: string; title: string }[] {
+  return WIDGET_CHOICES.filter((w) => (w.forRoles as readonly string[]).includes(role)).map(({ name, title }) => ({
+    name,
+    title: msg(title, lang),
+  }));
 }
+
+/** The strings pages/src/tokens.ts shows, through the JSON island. */
+export const TOKENS_SCRIPT_TEXT = [
+  'tokens.kind.api',
+  'tokens.kind.widget',
+  'tokens.copied',
+  'tokens.copy',
+  'tokens.iframeUrl',
+  'tokens.snippet',
+  'tokens.revoked',
+  'tokens.revoke',
+  'tokens.askRevoke',
+  'tokens.none',
+  'tokens.secretOnce',
+] as const satisfies readonly MessageKey[];
 
 const STYLE = `.copy{display:flex;gap:8px;align-items:flex-start}.copy code{flex:1;padding:6px 8px}.copy button{margin:0;white-space:nowrap}
 .widget-choice{border-top:1px solid var(--line);margin-top:14px;padding-top:4px}.widget-choice h3{margin:8px 0 0;font-size:16px}`;
@@ -20,40 +39,36 @@ const STYLE = `.copy{display:flex;gap:8px;align-items:flex-start}.copy code{flex
  * API tokens (the extension) and embed tokens (widgets): issue, list, revoke. A secret is shown once,
  * right after it is issued, with the iframe address and the <script> snippet of each widget (pages/src/tokens.ts).
  */
-export function TokensView({ frameAncestors }: { frameAncestors: string[] }): Child {
+export function TokensView({ frameAncestors, lang }: { frameAncestors: string[]; lang: Lang }): Child {
+  const m = (k: MessageKey) => msg(k, lang);
   return (
     <>
       <style>{STYLE}</style>
       <div class="card">
-        <h1 style="margin-top:0">Токены</h1>
-        <p class="muted">
-          API-токен подключает расширение Chrome; токен виджета (только чтение, можно отозвать) — виджеты на начальной странице 1С и на
-          других порталах. Инструкция: docs/widgets-1c.md.
-        </p>
+        <h1 style="margin-top:0">{m('tokens.title')}</h1>
+        <p class="muted">{m('tokens.intro')}</p>
         {frameAncestors.length ? (
           <p class="muted">
-            1С может показывать виджеты с адресов:{' '}
+            {m('tokens.frameFrom')}{' '}
             {frameAncestors.map((o) => (
               <>
                 <code>{o}</code>{' '}
               </>
             ))}
-            (настройка FRAME_ANCESTORS).
+            {m('tokens.frameSetting')}
           </p>
         ) : (
-          <p class="error">
-            Не задан FRAME_ANCESTORS: веб-клиент 1С не сможет показать виджет во фрейме — попросите администратора добавить адрес 1С.
-          </p>
+          <p class="error">{m('tokens.noFrame')}</p>
         )}
         <form id="new-token">
-          <label for="kind">Вид</label>
+          <label for="kind">{m('tokens.kind')}</label>
           <select id="kind" name="kind">
-            <option value="embed">Виджет 1С (только чтение)</option>
-            <option value="api">API (расширение)</option>
+            <option value="embed">{m('tokens.kind.embed')}</option>
+            <option value="api">{m('tokens.kind.api')}</option>
           </select>
-          <label for="name">Название</label>
-          <input id="name" name="name" required maxlength={100} placeholder="Например: 1С, рабочий компьютер" />
-          <button type="submit">Выпустить</button>
+          <label for="name">{m('tokens.name')}</label>
+          <input id="name" name="name" required maxlength={100} placeholder={m('tokens.namePlaceholder')} />
+          <button type="submit">{m('tokens.issue')}</button>
         </form>
         <div id="created" />
       </div>
@@ -61,11 +76,11 @@ export function TokensView({ frameAncestors }: { frameAncestors: string[] }): Ch
         <table>
           <thead>
             <tr>
-              <th>Вид</th>
-              <th>Название</th>
-              <th>Начало</th>
-              <th>Выпущен</th>
-              <th>Использован</th>
+              <th>{m('tokens.kind')}</th>
+              <th>{m('tokens.name')}</th>
+              <th>{m('tokens.col.prefix')}</th>
+              <th>{m('tokens.col.created')}</th>
+              <th>{m('tokens.col.used')}</th>
               <th />
             </tr>
           </thead>

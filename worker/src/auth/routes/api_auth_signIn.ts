@@ -1,5 +1,6 @@
 import { setCookie } from 'hono/cookie';
 import { SignInRequest, SignInResponse } from '../../../../schema/contracts';
+import { LANG_COOKIE } from '../../platform/i18n';
 import { defineRoute } from '../../platform/route';
 import { SESSION_COOKIE, signIn } from '../sessions/sign-in';
 import { clientAddress } from '../sign-in-throttle';
@@ -25,6 +26,8 @@ export default defineRoute({
       path: '/',
       maxAge: Math.max(0, Math.floor((expiresAt - ctx.now) / 1000)),
     });
+    // The browser learns the user's language, so its sign-in page after «Выйти» speaks it too.
+    setCookie(c, LANG_COOKIE, user.lang, { path: '/', sameSite: 'Lax', maxAge: 31536000, secure: ctx.config.secureCookies });
     return { user, expiresAt };
   },
 });

@@ -1,9 +1,10 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
 import { requireUser } from '../../access';
-import { renderPage } from '../../platform/page';
+import { messagesFor, msg } from '../../platform/i18n';
+import { renderPage, uiLang } from '../../platform/page';
 import { defineRoute } from '../../platform/route';
-import { TokensView, widgetChoicesFor } from '../pages/tokens';
+import { TOKENS_SCRIPT_TEXT, TokensView, widgetChoicesFor } from '../pages/tokens';
 
 export default defineRoute({
   method: 'get',
@@ -14,11 +15,17 @@ export default defineRoute({
   access: ['session'],
   handler: async ({ ctx, c }) => {
     const { user } = requireUser(ctx.principal);
+    const lang = uiLang(c);
     return renderPage(c, {
-      title: 'Токены',
+      title: msg('tokens.title', lang),
       header: { userName: user.name },
-      body: <TokensView frameAncestors={ctx.config.frameAncestors} />,
-      data: { 'widget-choices': widgetChoicesFor(user.role) },
+      body: <TokensView frameAncestors={ctx.config.frameAncestors} lang={lang} />,
+      bodyLang: 'same',
+      data: {
+        'widget-choices': widgetChoicesFor(user.role, lang),
+        'tokens-text': messagesFor(TOKENS_SCRIPT_TEXT, lang),
+        'user-zone': user.timeZone,
+      },
       scripts: ['tokens'],
     });
   },

@@ -1,9 +1,10 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
 import { requireUser } from '../../access';
-import { renderPage } from '../../platform/page';
+import { messagesFor, msg } from '../../platform/i18n';
+import { renderPage, uiLang } from '../../platform/page';
 import { defineRoute } from '../../platform/route';
-import { ImportShell } from '../pages/import';
+import { IMPORT_SCRIPT_TEXT, ImportShell } from '../pages/import';
 
 export default defineRoute({
   method: 'get',
@@ -12,11 +13,15 @@ export default defineRoute({
   summary: 'Import page',
   page: true,
   access: ['session'],
-  handler: async ({ ctx, c }) =>
-    renderPage(c, {
-      title: 'Импорт клиентов',
+  handler: async ({ ctx, c }) => {
+    const lang = uiLang(c);
+    return renderPage(c, {
+      title: msg('import.title', lang),
       header: { userName: requireUser(ctx.principal).user.name },
-      body: <ImportShell />,
+      body: <ImportShell lang={lang} />,
+      bodyLang: 'same',
       scripts: ['import'],
-    }),
+      data: { 'import-text': messagesFor(IMPORT_SCRIPT_TEXT, lang) },
+    });
+  },
 });

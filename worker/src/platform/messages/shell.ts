@@ -22,6 +22,10 @@ export const SHELL = {
   'menu.label': { ru: 'Разделы', en: 'Sections' },
   'menu.signOut': { ru: 'Выйти', en: 'Sign out' },
   'menu.otherLang': { ru: 'English', en: 'Русский' },
+  'menu.todayCount': {
+    ru: 'Просрочено задач: {overdue}, пропущенных звонков: {missed}',
+    en: 'Overdue tasks: {overdue}, missed calls: {missed}',
+  },
   'search.label': { ru: 'Поиск клиента', en: 'Find a client' },
   'search.placeholder': { ru: 'Название, ИНН, телефон, контакт, e-mail', en: 'Name, INN, phone, contact, e-mail' },
   'search.none': { ru: 'Ничего не нашлось', en: 'Nothing found' },

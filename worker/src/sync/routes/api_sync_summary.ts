@@ -9,5 +9,5 @@ export default defineRoute({
   summary: 'Состояние интеграций за 24 часа — администратор / Integration health',
   access: ['session'],
   response: SyncSummary,
-  handler: ({ ctx, c }) => getSyncSummary({ ctx, input: { requestUrl: c.req.url } }),
+  handler: ({ ctx, c }) => getSyncSummary({ ctx, input: { requestUrl: c.req.url, lang: ctx.lang } }),
 });

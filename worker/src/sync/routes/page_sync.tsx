@@ -2,10 +2,11 @@
 /** @jsxImportSource hono/jsx */
 import { z } from 'zod';
 import { requireRole } from '../../access';
-import { renderPage } from '../../platform/page';
+import { messagesFor, msg } from '../../platform/i18n';
+import { renderPage, uiLang } from '../../platform/page';
 import { defineRoute } from '../../platform/route';
 import { listRejected } from '../list-rejected';
-import { SyncView } from '../pages/sync';
+import { SYNC_SCRIPT_TEXT, SyncView } from '../pages/sync';
 import { getSyncSummary } from '../summary';
 
 export default defineRoute({
@@ -20,15 +21,18 @@ export default defineRoute({
   handler: async ({ ctx, c, input }) => {
     const me = requireRole(ctx.principal, 'admin');
     const before = input.query.before;
+    const lang = uiLang(c);
     const [summary, rejected] = await Promise.all([
-      getSyncSummary({ ctx, input: { requestUrl: c.req.url } }),
+      getSyncSummary({ ctx, input: { requestUrl: c.req.url, lang } }),
       listRejected({ ctx, input: { limit: 100, before } }),
     ]);
     return renderPage(c, {
-      title: 'Синхронизация',
+      title: msg('sync.title', lang),
       header: { userName: me.user.name },
-      body: <SyncView summary={summary} rejected={rejected} before={before ?? null} />,
+      body: <SyncView summary={summary} rejected={rejected} before={before ?? null} speech={{ lang, timeZone: me.user.timeZone }} />,
+      bodyLang: 'same',
       scripts: ['sync'],
+      data: { 'sync-text': messagesFor(SYNC_SCRIPT_TEXT, lang) },
     });
   },
 });
