@@ -5,7 +5,7 @@ import { seedWorld, sessionCookie, world } from '../helpers/world';
 
 /**
  * Issue 17, «all strings in one catalogue»: the reports and pay pages render fully in the page's
- * language (the `voronka_lang` cookie). In English nothing Cyrillic is left inside `<main>` but the
+ * language (the signed-in user's setting, users.lang). In English nothing Cyrillic is left inside `<main>` but the
  * data — names of people, clients, stages, the statement's frozen explanations — which the pages mark
  * `translate="no"`; in Russian the same pages read as before. Friday 20 November 2026, 15:00 Moscow.
  */
@@ -60,7 +60,12 @@ const PAGES = [
   { name: 'the plans', who: 'headA', path: '/app/plans?month=2026-11' },
 ] as const;
 
+/** A page as `who` sees it with his language setting (users.lang, what a signed-in page follows) set to `lang`. */
 async function page(who: (typeof PAGES)[number]['who'], path: string, lang?: 'ru' | 'en') {
+  await w.db
+    .prepare('UPDATE users SET lang = ? WHERE id = ?')
+    .bind(lang ?? 'ru', world.users[who].id)
+    .run();
   const cookie = [await sessionCookie(w, who), ...(lang ? [`voronka_lang=${lang}`] : [])].join('; ');
   const res = await w.fetch(path, { headers: { cookie } });
   return { status: res.status, html: await res.text() };
