@@ -42,7 +42,7 @@ interface ListOptions {
   timeZone: string;
   /** A head's or the admin's list names whose each row is. */
   showOwner: boolean;
-  /** Done tasks: no actions but «Открыть». */
+  /** Done tasks: «Вернуть в работу» (not for a withdrawn one) and «Открыть». */
   history?: boolean;
 }
 
@@ -60,16 +60,17 @@ function Row({ item, timeZone, showOwner, history }: ListOptions & { item: Today
       <div>
         <div class={`what${item.overdue ? ' late' : ''}`}>
           {KIND_RU[item.kind]}
-          {item.queued ? ' · очередь региона' : ''} · {when(item, timeZone)}
+          {item.queued ? ' · очередь региона' : ''}
+          {item.cancelled ? ' · снята' : ''} · {when(item, timeZone)}
         </div>
         <b>
           {item.companyId !== null ? (
-            <a href={`/app/clients/${item.companyId}`}>{item.companyName}</a>
+            <a href={`/app/clients/${item.companyId}`}>{item.leadName ?? item.companyName}</a>
           ) : (
             (item.companyName ?? 'Клиент не определён')
           )}
         </b>
-        {' — '}
+        {item.leadName ? ' · ' : ' — '}
         {item.title}
         {showOwner ? <span class="muted"> · {item.userName ?? 'пул региона'}</span> : null}
       </div>
@@ -97,6 +98,11 @@ function Row({ item, timeZone, showOwner, history }: ListOptions & { item: Today
               </button>
             </form>
           </>
+        ) : null}
+        {history && item.taskId !== null && !item.cancelled ? (
+          <button type="button" class="secondary" data-action="reopen">
+            Вернуть в работу
+          </button>
         ) : null}
         {item.companyId !== null ? <a href={`/app/clients/${item.companyId}`}>Открыть</a> : null}
         <span class="result" role="status" />
