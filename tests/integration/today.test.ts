@@ -158,6 +158,61 @@ describe('PATCH /api/tasks/:id moves a task', () => {
   });
 });
 
+describe('PATCH /api/tasks/:id {done: false} puts a done task back to work', () => {
+  test('the owner reopens it: open again, back on the day, audited; the timeline keeps that it was done', async () => {
+    const A = apiAs(w, 'managerA');
+    await w.db
+      .prepare(
+        `INSERT INTO tasks (id, user_id, company_id, kind, title, due_at, created_at) VALUES (641, 4, 101, 'custom', 'Сверить акт', ?, ?)`,
+      )
+      .bind(now - H, now - D)
+      .run();
+    expect((await A.post('/api/tasks/641/complete')).status).toBe(200);
+    expect(keys((await A.get('/api/today')).body)).not.toContain('task:641');
+
+    const reopened = await A.patch('/api/tasks/641', { done: false });
+    expect(reopened.status).toBe(200);
+    expect(reopened.body).toMatchObject({ id: 641, doneAt: null, overdue: true });
+    expect(await count(w, 'SELECT count(*) AS n FROM tasks WHERE id = 641 AND done_at IS NULL')).toBe(1);
+    expect(keys((await A.get('/api/today')).body)).toContain('task:641');
+    expect(
+      await count(
+        w,
+        "SELECT count(*) AS n FROM audit_log WHERE entity = 'task' AND entity_id = '641' AND json_extract(details, '$.op') = 'reopen'",
+      ),
+    ).toBe(1);
+    // Done again: a second «task done» in the timeline, the first one kept (marked reopened).
+    await A.post('/api/tasks/641/complete');
+    expect(await count(w, "SELECT count(*) AS n FROM events WHERE kind = 'task_done' AND json_extract(details, '$.taskId') = 641")).toBe(2);
+    expect(
+      await count(w, "SELECT count(*) AS n FROM events WHERE kind = 'task_done' AND json_extract(details, '$.reopenedAt') = ?", now),
+    ).toBe(1);
+    // Reopening an open task changes nothing; the head reopens his manager's; another region cannot.
+    expect((await apiAs(w, 'managerC').patch('/api/tasks/641', { done: false })).status).toBe(404);
+    expect((await apiAs(w, 'managerB').patch('/api/tasks/641', { done: false })).status).toBe(404);
+    expect((await apiAs(w, 'headA').patch('/api/tasks/641', { done: false })).body).toMatchObject({ doneAt: null });
+    expect((await A.patch('/api/tasks/641', { done: false })).status).toBe(200);
+    expect(await count(w, "SELECT count(*) AS n FROM audit_log WHERE entity_id = '641' AND json_extract(details, '$.op') = 'reopen'")).toBe(
+      2,
+    );
+  });
+
+  test('a withdrawn (cancelled) task is 409; `done: true` is not a way to complete', async () => {
+    await w.db
+      .prepare(
+        `INSERT INTO tasks (id, user_id, company_id, kind, title, due_at, done_at, cancelled_at, cancel_reason, created_at)
+         VALUES (642, 4, 101, 'callback', 'Перезвонить', ?, ?, ?, 'звонок принят другим менеджером', ?)`,
+      )
+      .bind(now - H, now - H / 2, now - H / 2, now - D)
+      .run();
+    const res = await apiAs(w, 'managerA').patch('/api/tasks/642', { done: false });
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toBe('Задача снята (звонок принят другим менеджером): её не вернуть в работу');
+    expect(await count(w, 'SELECT count(*) AS n FROM tasks WHERE id = 642 AND done_at IS NOT NULL')).toBe(1);
+    expect((await apiAs(w, 'managerA').patch('/api/tasks/641', { done: true })).status).toBe(400);
+  });
+});
+
 describe('pages', () => {
   const page = async (path: string, who: 'managerA' | 'headA' = 'managerA') => {
     const res = await w.fetch(path, { headers: { cookie: await sessionCookie(w, who), accept: 'text/html' }, redirect: 'manual' });
@@ -175,7 +230,7 @@ describe('pages', () => {
     expect(today.html).toContain('src="/app/today.js"');
   });
 
-  test('the tasks page: four tabs, the queue with «Взять», done tasks without actions', async () => {
+  test('the tasks page: four tabs, the queue with «Взять», done tasks with «Вернуть в работу» only', async () => {
     const queue = await page('/app/tasks?tab=queue');
     expect(queue.status).toBe(200);
     expect(queue.html).toContain('aria-current="page" data-tab="queue"');
@@ -183,6 +238,10 @@ describe('pages', () => {
     const done = await page('/app/tasks?tab=done');
     expect(done.html).toContain('data-key="task:603"');
     expect(done.html).not.toMatch(/data-key="task:603"[^]*?data-action="done"/);
+    // «Вернуть в работу» on a done task, not on a withdrawn one (marked «снята»).
+    expect(done.html).toMatch(/data-key="task:603"(?:(?!<\/li>)[^])*data-action="reopen"/);
+    expect(done.html).toMatch(/data-key="task:642"(?:(?!<\/li>)[^])*снята/);
+    expect(done.html).not.toMatch(/data-key="task:642"(?:(?!<\/li>)[^])*data-action="reopen"/);
     expect((await page('/app/tasks?tab=nonsense')).html).toContain('aria-current="page" data-tab="mine"');
   });
 
