@@ -70,3 +70,7 @@ list?.addEventListener('submit', (event) => {
   event.preventDefault();
   void act(row, 'move', form);
 });
+
+/** The admin's «Регион»: choosing one shows its day at once (the «Показать» button does the same without a script). */
+const regionPick = document.getElementById('region-pick') as HTMLFormElement | null;
+regionPick?.querySelector('select')?.addEventListener('change', () => regionPick.requestSubmit());

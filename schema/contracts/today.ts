@@ -63,3 +63,6 @@ export const TaskUpdate = z
     done: z.literal(false).optional(),
   })
   .refine((v) => v.dueAt !== undefined || v.title !== undefined || v.done !== undefined, { message: 'Nothing to change' });
+
+/** One region's day (the admin: any region; a head: one of his); omitted = all the caller's. */
+export const TodayQuery = z.object({ regionId: z.coerce.number().int().positive().optional() });

@@ -289,3 +289,25 @@ describe.each(VIEWPORTS)('a manager works his day at $width×$height', ({ width,
     expect((await db<{ n: number }>('SELECT count(*) AS n FROM companies WHERE inn = ?', inn))?.n).toBe(1);
   });
 });
+
+describe('the admin picks a region on «Мой день»', () => {
+  it('sees all regions, then one region’s day by choosing it in «Регион»', async () => {
+    const page = await (await chromium.browser.createBrowserContext()).newPage();
+    await page.setViewport({ width: 1440, height: 900 });
+    await page.goto(at('/app'));
+    await page.type('#email', world.users.admin.email);
+    await page.type('#password', PASSWORD);
+    await Promise.all([page.waitForNavigation(), page.click('#sign-in button[type="submit"]')]);
+    if (new URL(page.url()).pathname !== '/app/today') await page.waitForNavigation();
+    expect(await text(page, '#region option:checked')).toBe('Все регионы');
+    // Choosing a region shows its day at once (no button press needed).
+    await Promise.all([page.waitForNavigation(), page.select('#region', String(world.regions.vvo))]);
+    expect(await text(page, '#region option:checked')).toBe('Приморский край');
+    expect(await page.$('#work li[data-key]')).toBeNull();
+    await Promise.all([page.waitForNavigation(), page.select('#region', String(world.regions.msk))]);
+    expect(await text(page, '.card p.muted')).toContain('Работа региона «Москва»');
+    const keys = await page.$$eval('#work li[data-key]', (els) => els.map((el) => (el as unknown as PageElement).getAttribute('data-key')));
+    expect(keys).toContain(`task:${VIEWPORTS[0].base + 2}`);
+    await page.close();
+  });
+});

@@ -130,6 +130,26 @@ describe('GET /api/today', () => {
   });
 });
 
+describe("one region's day: the admin's picker (and a head's of his regions)", () => {
+  test("the admin picks a region and gets its day as its head would; a head only his; a manager's day is his own", async () => {
+    const admin = apiAs(w, 'admin');
+    const all = keys((await admin.get('/api/today')).body);
+    expect(all).toEqual(expect.arrayContaining(['task:601', 'task:621', 'task:631', 'task:611']));
+    const vvo = await admin.get(`/api/today?regionId=${world.regions.vvo}`);
+    expect(vvo.status).toBe(200);
+    expect(keys(vvo.body)).toEqual(['task:631']);
+    expect(vvo.body.counts).toEqual({ overdue: 1, missed: 0 });
+    const msk = keys((await admin.get(`/api/today?regionId=${world.regions.msk}`)).body);
+    expect(msk).toEqual(expect.arrayContaining(['task:601', 'task:621', 'task:611', 'task:612', 'lead:502', 'company:105']));
+    expect(msk).not.toContain('task:631');
+    expect((await apiAs(w, 'headA').get(`/api/today?regionId=${world.regions.msk}`)).status).toBe(200);
+    expect((await apiAs(w, 'headA').get(`/api/today?regionId=${world.regions.vvo}`)).status).toBe(404);
+    const manager = await apiAs(w, 'managerA').get(`/api/today?regionId=${world.regions.msk}`);
+    expect(manager.status).toBe(403);
+    expect(manager.body.error.message).toBe('День региона смотрят руководитель и администратор');
+  });
+});
+
 describe('PATCH /api/tasks/:id moves a task', () => {
   test('the owner moves his task: the day list follows, the change is audited', async () => {
     const A = apiAs(w, 'managerA');
@@ -228,6 +248,22 @@ describe('pages', () => {
     expect(today.html).toMatch(/data-key="task:611"[^]*?data-action="take"/);
     expect(today.html).toContain('id="menu-today-count"');
     expect(today.html).toContain('src="/app/today.js"');
+  });
+
+  test("the admin's «Регион» picker: all regions, then one region's day", async () => {
+    const admin = async (path: string) =>
+      (await w.fetch(path, { headers: { cookie: await sessionCookie(w, 'admin'), accept: 'text/html' } })).text();
+    const all = await admin('/app/today');
+    expect(all).toContain('<option value="" selected="">Все регионы</option>');
+    expect(all).toContain('<option value="2">Приморский край</option>');
+    const vvo = await admin('/app/today?region=2');
+    expect(vvo).toContain('<option value="2" selected="">Приморский край</option>');
+    expect(vvo).toContain('Работа региона «Приморский край»');
+    expect(vvo).toContain('data-key="task:631"');
+    expect(vvo).not.toContain('data-key="task:601"');
+    // A manager has no picker; a head of one region neither.
+    expect((await page('/app/today')).html).not.toContain('id="region-pick"');
+    expect((await page('/app/today', 'headA')).html).not.toContain('id="region-pick"');
   });
 
   test('the tasks page: four tabs, the queue with «Взять», done tasks with «Вернуть в работу» only', async () => {

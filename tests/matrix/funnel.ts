@@ -123,6 +123,12 @@ export const funnelRows: Row[] = [
     allowed: [...SESSIONS, 'extension'],
   },
   {
+    route: 'GET /api/today',
+    name: "region 1's day: its head and the admin (a manager's day is his own; the other head's is 404)",
+    path: '/api/today?regionId=1',
+    allowed: ['headA', 'admin'],
+  },
+  {
     route: 'GET /api/today/counts',
     name: 'the menu counters: signed-in users and the extension',
     path: '/api/today/counts',

@@ -9,7 +9,8 @@ import { localDate } from '../../platform/time';
 /** The rows of «Мой день» and of the tasks page: what, about whom, when, how much, and the one-click actions (pages/src/today.ts). */
 
 const STYLE = `
-h1{margin:0 0 6px;font-size:24px}.counts{display:flex;gap:18px;flex-wrap:wrap;margin:0 0 12px}.counts b{font-size:18px}
+h1{margin:0 0 6px;font-size:24px}.region-pick{display:flex;gap:8px;align-items:center;flex-wrap:wrap;margin:0 0 12px}
+.region-pick label{margin:0}.region-pick select{width:auto;min-width:200px}.region-pick button{margin:0}.counts{display:flex;gap:18px;flex-wrap:wrap;margin:0 0 12px}.counts b{font-size:18px}
 .tabs{display:flex;gap:6px;flex-wrap:wrap;margin:0 0 14px}.tabs a{padding:6px 12px;border:1px solid var(--line);border-radius:16px;text-decoration:none;background:#fff}
 .tabs a[aria-current="page"]{background:var(--brand);color:#fff;border-color:var(--brand)}
 .work{list-style:none;margin:0;padding:0}.work>li{display:grid;grid-template-columns:1fr auto;gap:4px 16px;padding:12px 0;border-bottom:1px solid var(--line)}

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { TodayCounts, TodayItem, TodayList } from '../../../../schema/contracts';
-import { requireUser } from '../../access';
+import { requireUser, type UserPrincipal } from '../../access';
+import { forbidden, notFound } from '../../platform/errors';
 import { knownTimeZone, leadName } from '../../platform/ru-format';
 import type { ServiceContext } from '../../platform/route';
 import { localDayBounds } from '../../platform/time';
@@ -45,10 +46,11 @@ export interface TaskRow {
   lead_tz: string | null;
 }
 
-/** What names a lead (format-ru leadName): subject, else origin and day in its region's zone. */
+/** What names a lead (format-ru leadName): subject, else origin and day in its region's zone (LEAD_TZ, after the LIMIT). */
 const LEAD_NAME_COLUMNS = (lead: string) =>
   sql.raw(`${lead}.subject AS lead_subject, ${lead}.channel AS lead_channel, ${lead}.created_at AS lead_created_at,
-  (SELECT r.time_zone FROM regions r WHERE r.id = ${lead}.region_id) AS lead_tz`);
+  ${lead}.region_id AS lead_region_id`);
+const LEAD_TZ = sql.raw('(SELECT r.time_zone FROM regions r WHERE r.id = x.lead_region_id) AS lead_tz');
 
 interface LeadNameRow {
   company_name: string | null;
@@ -74,10 +76,10 @@ export const TASK_SELECT = sql`SELECT t.id, t.user_id, t.company_id, t.lead_id, 
   LEFT JOIN users u ON u.id = t.user_id`;
 
 /**
- * The phone of each row looked up after the LIMIT: a correlated subquery in the inner SELECT would run
+ * The phone (and the lead's zone) of each row looked up after the LIMIT: a correlated subquery in the inner SELECT would run
  * for every candidate row before the sort (a head's region: thousands), not for the rows shown.
  */
-export const withTaskPhone = (inner: SQL) => sql`SELECT x.*, ${PHONE('x', 'x.company_id')} AS phone FROM (${inner}) x`;
+export const withTaskPhone = (inner: SQL) => sql`SELECT x.*, ${PHONE('x', 'x.company_id')} AS phone, ${LEAD_TZ} FROM (${inner}) x`;
 
 export function taskItem(t: TaskRow, now: number, queued: boolean): TodayItem {
   return {
@@ -117,13 +119,31 @@ export async function countToday({ ctx }: { ctx: ServiceContext }): Promise<Toda
 }
 
 /**
+ * One region's day instead of all the caller's: the admin picks any region, a head one of his (another
+ * is the same 404 as a missing one); a manager's day is his own work, not a region's.
+ */
+export function pickedRegion(p: UserPrincipal, regionId: number | undefined): number | undefined {
+  if (regionId === undefined) return undefined;
+  if (p.user.role === 'manager')
+    throw forbidden({ ru: 'День региона смотрят руководитель и администратор', en: "A region's day is for heads and the admin" });
+  if (p.user.role === 'head' && !p.user.regionIds.includes(regionId)) throw notFound();
+  return regionId;
+}
+
+/**
  * «Мой день»: calls to return, tasks due today or overdue, leads past their stage deadline and big
  * silent clients, scoped by the caller's access and ordered by the money at stake (docs/workspace.md).
  */
-export async function buildToday({ ctx }: { ctx: ServiceContext }): Promise<TodayList> {
+export async function buildToday({
+  ctx,
+  input = {},
+}: {
+  ctx: ServiceContext;
+  input?: { regionId?: number | undefined };
+}): Promise<TodayList> {
   const p = requireUser(ctx.principal);
   const now = ctx.now;
-  const scope = todayScope(p, now);
+  const scope = todayScope(p, now, pickedRegion(p, input.regionId));
   const silentBefore = now - SILENT_DAYS * 86_400_000;
   // One round trip: the caller's zone (for "today"), the four parts and the counters. Tasks are read
   // up to 36 h ahead and cut at the end of his local day below, once the zone is known.
@@ -148,7 +168,7 @@ export async function buildToday({ ctx }: { ctx: ServiceContext }): Promise<Toda
         money: number;
         phone: string | null;
       } & LeadNameRow
-    >(sql`SELECT x.*, ${PHONE(null, 'x.company_id')} AS phone FROM (SELECT l.id, l.company_id, c.name AS company_name, l.owner_id,
+    >(sql`SELECT x.*, ${PHONE(null, 'x.company_id')} AS phone, ${LEAD_TZ} FROM (SELECT l.id, l.company_id, c.name AS company_name, l.owner_id,
         u.name AS user_name, s.name_ru AS stage, l.stage_entered_at + s.sla_hours * 3600000 AS deadline, ${LEAD_NAME_COLUMNS('l')},
         coalesce(nullif(l.amount_kopecks, 0), c.revenue_24m, 0) AS money
       FROM stages s JOIN leads l ON l.stage_id = s.id AND l.closed_at IS NULL AND l.stage_entered_at < ${now} - s.sla_hours * 3600000
