@@ -52,6 +52,8 @@ const TO_FIELD: Record<string, string> = {
   'body.subject': 'subject',
   'body.amountKopecks': 'amount',
   'body.phone': 'other',
+  'body.stageId': 'stageId',
+  'body.text': 'text',
 };
 
 if (composer && composerMessage) {
@@ -98,18 +100,26 @@ if (composer && composerMessage) {
     }),
     call: (f) => ({ path: '/api/calls', body: { phone: filled(f, 'other') ?? filled(f, 'phone'), companyId }, reload: false }),
     lead: (f) => {
-      const amount = filled(f, 'amount');
+      const [amount, subject, stageId] = [filled(f, 'amount'), filled(f, 'leadSubject'), filled(f, 'stageId')];
       return {
         path: '/api/leads',
-        body: { companyId, ...(amount ? { amountKopecks: Math.round(Number(amount.replace(',', '.')) * 100) } : {}) },
+        body: {
+          companyId,
+          ...(subject ? { subject } : {}),
+          ...(stageId ? { stageId } : {}),
+          ...(amount ? { amountKopecks: Math.round(Number(amount.replace(',', '.')) * 100) } : {}),
+        },
         reload: true,
       };
     },
-    mail: (f) => ({
-      path: `/api/companies/${companyId}/events`,
-      body: { kind: 'mail', subject: filled(f, 'subject'), direction: filled(f, 'direction') },
-      reload: true,
-    }),
+    mail: (f) => {
+      const text = filled(f, 'text');
+      return {
+        path: `/api/companies/${companyId}/events`,
+        body: { kind: 'mail', subject: filled(f, 'subject'), direction: filled(f, 'direction'), ...(text ? { text } : {}) },
+        reload: true,
+      };
+    },
   };
   composer.addEventListener('submit', async (event) => {
     const form = event.target as HTMLFormElement;
@@ -139,8 +149,70 @@ if (composer && composerMessage) {
       composerMessage.textContent = `АТС соединяет вас с ${answer.phone}: возьмите трубку`;
     } catch (err) {
       key.renew();
-      if (!showCollisions(composerMessage, err)) showError(form, composerMessage, err, (path) => TO_FIELD[path] ?? null);
+      // The lead's subject has its own input (the mail's «Тема» is `subject`).
+      const toField = (path: string) => (kind === 'lead' && path === 'body.subject' ? 'leadSubject' : (TO_FIELD[path] ?? null));
+      if (!showCollisions(composerMessage, err)) showError(form, composerMessage, err, toField);
     }
     button.disabled = false;
   });
 }
+
+/**
+ * «Изменить» on a contact opens its form in place (worker/src/clients/pages/card-forms.tsx
+ * ContactEditForm); «Сохранить» sends PATCH /api/contacts/:id with the full lists of phones and
+ * e-mails as typed (a cleared input removes one), errors next to their inputs, a 409 naming the
+ * holder of a phone with a link; «Отмена» closes the form and puts back what was stored.
+ */
+function openContactForm(id: string, open: boolean) {
+  const form = document.querySelector<HTMLFormElement>(`form[data-contact-form="${id}"]`);
+  const button = document.querySelector<HTMLButtonElement>(`[data-edit-contact="${id}"]`);
+  if (!form || !button) return;
+  if (!open) form.reset();
+  form.hidden = !open;
+  button.setAttribute('aria-expanded', String(open));
+  if (open) form.querySelector<HTMLInputElement>('input')?.focus();
+}
+
+document
+  .querySelectorAll<HTMLButtonElement>('[data-edit-contact]')
+  .forEach((button) =>
+    button.addEventListener('click', () =>
+      openContactForm(button.dataset['editContact']!, button.getAttribute('aria-expanded') !== 'true'),
+    ),
+  );
+
+const contactKey = submissionKey('contact');
+document.querySelectorAll<HTMLFormElement>('form[data-contact-form]').forEach((form) => {
+  const id = form.dataset['contactForm']!;
+  const out = form.querySelector<HTMLElement>('.form-message')!;
+  form.querySelector('[data-cancel]')?.addEventListener('click', () => openContactForm(id, false));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const button = form.querySelector<HTMLButtonElement>('button[type="submit"]')!;
+    if (button.disabled) return;
+    clearErrors(form);
+    const values = (name: string) => [...form.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)].map((i) => i.value.trim());
+    button.disabled = true;
+    out.className = 'form-message muted';
+    out.textContent = 'Сохраняем…';
+    try {
+      await api(`/api/contacts/${id}`, {
+        method: 'PATCH',
+        body: {
+          name: filled(form, 'name') ?? '',
+          position: filled(form, 'position') ?? '',
+          phones: values('phone'),
+          emails: values('email'),
+        },
+        idempotencyKey: contactKey.get(),
+      });
+      contactKey.renew();
+      location.reload();
+      return;
+    } catch (err) {
+      contactKey.renew();
+      if (!showCollisions(out, err)) showError(form, out, err, (path) => path.replace(/^body\./, ''));
+    }
+    button.disabled = false;
+  });
+});

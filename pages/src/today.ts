@@ -3,8 +3,8 @@ import { dayAt10 } from './lib/forms';
 
 /**
  * «Мой день» and the tasks page: each row acts in one click — take a queued call, call through the
- * PBX (the result is shown in the row), mark done, move the due date. A change that alters the list
- * (take, done, move) reloads the page so the order by money and the counters stay true.
+ * PBX (the result is shown in the row), mark done, move the due date, put a done task back to work.
+ * A change that alters the list (take, done, move, reopen) reloads the page so the order by money and the counters stay true.
  */
 const list = document.getElementById('work');
 
@@ -44,6 +44,7 @@ async function act(row: HTMLElement, action: string, form?: HTMLFormElement) {
     }
     if (action === 'take') await api(`/api/tasks/${task}/take`, { method: 'POST' });
     if (action === 'done') await api(`/api/tasks/${task}/complete`, { method: 'POST' });
+    if (action === 'reopen') await api(`/api/tasks/${task}`, { method: 'PATCH', body: { done: false } });
     if (action === 'move' && form) {
       const day = (form.elements.namedItem('due') as HTMLInputElement).value;
       await api(`/api/tasks/${task}`, { method: 'PATCH', body: { dueAt: dayAt10(day) } });
@@ -69,3 +70,7 @@ list?.addEventListener('submit', (event) => {
   event.preventDefault();
   void act(row, 'move', form);
 });
+
+/** The admin's «Регион»: choosing one shows its day at once (the «Показать» button does the same without a script). */
+const regionPick = document.getElementById('region-pick') as HTMLFormElement | null;
+regionPick?.querySelector('select')?.addEventListener('change', () => regionPick.requestSubmit());

@@ -76,6 +76,21 @@ export const ContactInput = z.object({
 });
 export type ContactInput = z.infer<typeof ContactInput>;
 
+/**
+ * A contact corrected on the card: what is sent replaces what is stored, what is left out stays.
+ * `phones`/`emails` are the full new lists (a phone in any Russian spelling); an empty string in
+ * them is an input left blank and an empty `position` removes it — never a value stored empty.
+ */
+export const ContactUpdate = z
+  .object({
+    name: z.string().trim().min(1).max(200).optional(),
+    position: z.string().trim().max(200).optional(),
+    phones: z.array(z.string().trim().max(60)).max(20).optional(),
+    emails: z.array(z.string().trim().max(254)).max(20).optional(),
+  })
+  .refine((v) => Object.values(v).some((x) => x !== undefined), { message: 'Nothing to change' });
+export type ContactUpdate = z.infer<typeof ContactUpdate>;
+
 export const CompanyCreate = z.object({
   name: z.string().trim().min(1).max(300),
   inn: z.string().trim().optional(),
@@ -158,6 +173,8 @@ export const CardLead = z.object({
   stageName: z.string(),
   amountKopecks: z.number().int(),
   channel: z.string(),
+  /** What the client wants, as written when the lead was opened; null = named by its origin. */
+  subject: z.string().nullable(),
   ownerId: z.number().int().nullable(),
   createdAt: z.number().int(),
   stageEnteredAt: z.number().int(),

@@ -22,6 +22,10 @@ export const LeadCard = z
     stageId: z.string(),
     stageName: z.string(),
     channel: z.string(),
+    /** What the client wants («Кровля на склад, 1200 м²»); null = the lead is named by its origin. */
+    subject: z.string().nullable(),
+    /** «ООО Ромашка — Кровля на склад» (schema/domain/format-ru.ts leadName), never «Интерес №…». */
+    name: z.string(),
     amountKopecks: z.number().int(),
     createdAt: z.number().int(),
     stageEnteredAt: z.number().int(),
@@ -42,6 +46,10 @@ export const LeadCreate = z.object({
   companyId: z.number().int().positive(),
   amountKopecks: z.number().int().min(0).default(0),
   channel: z.enum(['call', 'mail', 'manual', 'web']).default('manual'),
+  /** What the client wants, in the manager's words; blank = none (the lead is then named by its origin). */
+  subject: z.string().trim().max(200).optional(),
+  /** An open stage of the funnel to start in; omitted = the first open stage. */
+  stageId: z.string().trim().min(1).max(50).optional(),
 });
 
 export const StageMoveRequest = z.object({
@@ -112,6 +120,8 @@ export const EventLogRequest = z.object({
   durationSec: z.number().int().min(0).max(86_400).optional(),
   callResult: z.enum(['answered', 'missed', 'busy', 'failed']).optional(),
   subject: z.string().trim().max(500).optional(),
+  /** A mail's text as the manager pasted it: its new part (quotes cut) is kept as the snippet, like an ingested mail's. */
+  text: z.string().max(100_000).optional(),
   hasAttachment: z.boolean().default(false),
   occurredAt: z.number().int().optional(),
   leadId: z.number().int().positive().optional(),

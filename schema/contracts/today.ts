@@ -15,6 +15,8 @@ export const TodayItem = z
     leadId: z.number().int().nullable(),
     companyId: z.number().int().nullable(),
     companyName: z.string().nullable(),
+    /** The row's open lead by client and subject (else its origin): «ООО Ромашка — Кровля на склад». */
+    leadName: z.string().nullable(),
     /** Whose it is (a head's list shows his managers'); null = the region's queue or pool. */
     userId: z.number().int().nullable(),
     userName: z.string().nullable(),
@@ -24,6 +26,8 @@ export const TodayItem = z
     overdue: z.boolean(),
     /** Waits in the region's missed-call queue: «Взять» before calling. */
     queued: z.boolean(),
+    /** A done task that was withdrawn, not done (the «missed» call was answered after all): it is not reopened. */
+    cancelled: z.boolean(),
     /** The open lead's amount, else the client's 24-month revenue (kopecks). */
     moneyKopecks: z.number().int(),
     /** The number to call back: the missed call's, else the client's first phone. */
@@ -50,10 +54,15 @@ export const TodayList = z.object({
 });
 export type TodayList = z.infer<typeof TodayList>;
 
-/** Move a task (its due date) or rename it. */
+/** Move a task (its due date), rename it, or put a done one back to work (`done: false`). */
 export const TaskUpdate = z
   .object({
     dueAt: z.number().int().optional(),
     title: z.string().trim().min(1).max(300).optional(),
+    /** false: the task is not done after all («Вернуть в работу»); a withdrawn (cancelled) one cannot be. */
+    done: z.literal(false).optional(),
   })
-  .refine((v) => v.dueAt !== undefined || v.title !== undefined, { message: 'Nothing to change' });
+  .refine((v) => v.dueAt !== undefined || v.title !== undefined || v.done !== undefined, { message: 'Nothing to change' });
+
+/** One region's day (the admin: any region; a head: one of his); omitted = all the caller's. */
+export const TodayQuery = z.object({ regionId: z.coerce.number().int().positive().optional() });

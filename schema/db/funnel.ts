@@ -41,6 +41,8 @@ export const leads = sqliteTable(
     stageEnteredAt: integer('stage_entered_at').notNull(),
     closedAt: integer('closed_at'),
     lostReason: text('lost_reason'),
+    /** What the client wants, as the manager wrote it («Кровля на склад, 1200 м²»); names the lead (format-ru leadName). */
+    subject: text('subject'),
   },
   (t) => [
     index('leads_company_idx').on(t.companyId, t.closedAt),

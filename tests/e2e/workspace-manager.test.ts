@@ -11,7 +11,9 @@ import { PASSWORD, seedWorld, world } from '../helpers/world';
 /**
  * The manager's day in Chromium, by clicking and typing only (issue 17): from «Мой день» he takes a
  * missed call from his region's queue and calls back through the PBX, completes a task, moves another;
- * on the card he adds a note, a task and a contact; he creates a client and meets the 409 of a duplicate ИНН as a
+ * on the card he adds a note, a task and a contact, opens a lead with a subject at a chosen stage, fixes
+ * a contact's phone (then finds the client by it), logs a mail with its text; he puts the completed
+ * task back to work; he creates a client and meets the 409 of a duplicate ИНН as a
  * link to its holder. Once at 1440×900, once at 390×844; screenshots in docs/screenshots/.
  */
 const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
@@ -183,7 +185,82 @@ describe.each(VIEWPORTS)('a manager works his day at $width×$height', ({ width,
       `Ольга Снабженец ${width}`,
     );
     expect(point?.value).toBe(width === 1440 ? '+74951111440' : '+74951110390');
+  });
+
+  it('opens a lead with a subject at a later stage, chosen in the form; the card lists it by subject and stage', async () => {
+    await page.click('#composer [data-tab="lead"]');
+    const subject = `Кровля на склад, 1200 м² (${width})`;
+    await page.type('#f-leadSubject', subject);
+    await page.select('#f-stageId', 'proposal');
+    await page.type('#f-amount', '480000');
+    await clickAndReload(page, '#composer form[data-form="lead"] button[type="submit"]');
+    const leads = await page.$$eval('table.list tbody tr', (rows) =>
+      rows.map((r) => Array.from((r as unknown as { cells: ArrayLike<PageElement> }).cells, (td) => td.textContent?.trim() ?? '')),
+    );
+    expect(leads).toContainEqual([`ООО "Кровля А" — ${subject}`, 'КП отправлено', '480\u00a0000,00\u00a0₽', expect.any(String)]);
+    const lead = await db<{ stage_id: string; subject: string; reason: string }>(
+      'SELECT l.stage_id, l.subject, sc.reason FROM leads l JOIN stage_changes sc ON sc.lead_id = l.id WHERE l.subject = ?',
+      subject,
+    );
+    expect(lead).toEqual({ stage_id: 'proposal', subject, reason: 'создан менеджером' });
+  });
+
+  it("fixes a contact's phone typed wrongly; the new phone finds the client in the header search", async () => {
+    const contact = await db<{ id: number }>('SELECT id FROM contacts WHERE name = ?', `Ольга Снабженец ${width}`);
+    await page.click(`[data-edit-contact="${contact!.id}"]`);
+    const form = `form[data-contact-form="${contact!.id}"]`;
+    await page.waitForSelector(`${form}:not([hidden])`);
+    const phone = `${form} input[name="phone"]`;
+    await page.click(phone, { count: 3 });
+    await page.keyboard.press('Backspace');
+    const fixed = width === 1440 ? '8 (495) 111-14-41' : '+7 495 111 03 91';
+    await page.type(phone, fixed);
     await page.screenshot({ path: join(SCREENSHOTS, `card-${width}.png`), fullPage: true });
+    await clickAndReload(page, `${form} button[type="submit"]`);
+    const e164 = width === 1440 ? '+74951111441' : '+74951110391';
+    const points = await server.db
+      .prepare("SELECT value FROM contact_points WHERE contact_id = ? AND kind = 'phone'")
+      .bind(contact!.id)
+      .all<{ value: string }>();
+    expect(points.results.map((p) => p.value)).toEqual([e164]);
+
+    const typed = width === 1440 ? '111-14-41' : '8 495 111-03-91';
+    await page.type('#search-q', typed);
+    await page.waitForFunction(
+      (text) => {
+        const list = (
+          globalThis as unknown as { document: { getElementById(id: string): { hidden: boolean; dataset: Record<string, string> } | null } }
+        ).document.getElementById('search-list');
+        return list !== null && !list.hidden && list.dataset['for'] === text;
+      },
+      {},
+      typed,
+    );
+    const found = await page.$$eval('#search-list li[role=option] b', (els) =>
+      els.map((el) => (el as unknown as PageElement).textContent ?? ''),
+    );
+    expect(found).toEqual(['ООО "Кровля А"']);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+  });
+
+  it("logs a mail with its text: the timeline shows the mail's first lines", async () => {
+    await page.click('#composer [data-tab="mail"]');
+    await page.type('#composer form[data-form="mail"] #f-subject', `КП на кровлю (${width})`);
+    await page.type('#f-mail-text', `Добрый день! Высылаю КП на кровлю склада (${width}).\n\n> Пришлите КП`);
+    await clickAndReload(page, '#composer form[data-form="mail"] button[type="submit"]');
+    expect(await text(page, '.timeline')).toContain(`КП на кровлю (${width})`);
+    expect(await text(page, '.timeline .snippet')).toBe(`Добрый день! Высылаю КП на кровлю склада (${width}).`);
+  });
+
+  it('puts a done task back to work from «Выполненные»', async () => {
+    await page.goto(at('/app/tasks'));
+    await clickAndReload(page, '.tabs a[data-tab="done"]');
+    await clickAndReload(page, `${row(toComplete)} button[data-action="reopen"]`);
+    expect(await page.$(row(toComplete))).toBeNull();
+    expect((await db<{ done_at: number | null }>('SELECT done_at FROM tasks WHERE id = ?', base + 2))?.done_at).toBeNull();
+    await clickAndReload(page, '.tabs a[data-tab="mine"]');
+    expect(await text(page, row(toComplete))).toContain('Отправить счёт');
   });
 
   it('creates a client: a duplicate ИНН links to its holder, a double click on «Создать» makes one', async () => {
@@ -210,5 +287,27 @@ describe.each(VIEWPORTS)('a manager works his day at $width×$height', ({ width,
     await Promise.all([page.waitForNavigation(), page.click('#new-client button[type="submit"]', { clickCount: 2 })]);
     expect(await text(page, 'h1')).toBe(`ООО "Новый ${width}"`);
     expect((await db<{ n: number }>('SELECT count(*) AS n FROM companies WHERE inn = ?', inn))?.n).toBe(1);
+  });
+});
+
+describe('the admin picks a region on «Мой день»', () => {
+  it('sees all regions, then one region’s day by choosing it in «Регион»', async () => {
+    const page = await (await chromium.browser.createBrowserContext()).newPage();
+    await page.setViewport({ width: 1440, height: 900 });
+    await page.goto(at('/app'));
+    await page.type('#email', world.users.admin.email);
+    await page.type('#password', PASSWORD);
+    await Promise.all([page.waitForNavigation(), page.click('#sign-in button[type="submit"]')]);
+    if (new URL(page.url()).pathname !== '/app/today') await page.waitForNavigation();
+    expect(await text(page, '#region option:checked')).toBe('Все регионы');
+    // Choosing a region shows its day at once (no button press needed).
+    await Promise.all([page.waitForNavigation(), page.select('#region', String(world.regions.vvo))]);
+    expect(await text(page, '#region option:checked')).toBe('Приморский край');
+    expect(await page.$('#work li[data-key]')).toBeNull();
+    await Promise.all([page.waitForNavigation(), page.select('#region', String(world.regions.msk))]);
+    expect(await text(page, '.card p.muted')).toContain('Работа региона «Москва»');
+    const keys = await page.$$eval('#work li[data-key]', (els) => els.map((el) => (el as unknown as PageElement).getAttribute('data-key')));
+    expect(keys).toContain(`task:${VIEWPORTS[0].base + 2}`);
+    await page.close();
   });
 });

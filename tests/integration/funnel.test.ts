@@ -22,7 +22,12 @@ describe('leads moved by people', () => {
       nextAction: { title: 'Перезвонить в течение часа', fromTask: false },
     });
     expect(res.body.history).toEqual([
-      expect.objectContaining({ fromStageId: null, toStageId: 'new', cause: 'user', causeText: 'Анна Менеджер вручную' }),
+      expect.objectContaining({
+        fromStageId: null,
+        toStageId: 'new',
+        cause: 'user',
+        causeText: 'Анна Менеджер вручную: создан менеджером',
+      }),
     ]);
   });
 

@@ -130,6 +130,26 @@ describe('GET /api/today', () => {
   });
 });
 
+describe("one region's day: the admin's picker (and a head's of his regions)", () => {
+  test("the admin picks a region and gets its day as its head would; a head only his; a manager's day is his own", async () => {
+    const admin = apiAs(w, 'admin');
+    const all = keys((await admin.get('/api/today')).body);
+    expect(all).toEqual(expect.arrayContaining(['task:601', 'task:621', 'task:631', 'task:611']));
+    const vvo = await admin.get(`/api/today?regionId=${world.regions.vvo}`);
+    expect(vvo.status).toBe(200);
+    expect(keys(vvo.body)).toEqual(['task:631']);
+    expect(vvo.body.counts).toEqual({ overdue: 1, missed: 0 });
+    const msk = keys((await admin.get(`/api/today?regionId=${world.regions.msk}`)).body);
+    expect(msk).toEqual(expect.arrayContaining(['task:601', 'task:621', 'task:611', 'task:612', 'lead:502', 'company:105']));
+    expect(msk).not.toContain('task:631');
+    expect((await apiAs(w, 'headA').get(`/api/today?regionId=${world.regions.msk}`)).status).toBe(200);
+    expect((await apiAs(w, 'headA').get(`/api/today?regionId=${world.regions.vvo}`)).status).toBe(404);
+    const manager = await apiAs(w, 'managerA').get(`/api/today?regionId=${world.regions.msk}`);
+    expect(manager.status).toBe(403);
+    expect(manager.body.error.message).toBe('День региона смотрят руководитель и администратор');
+  });
+});
+
 describe('PATCH /api/tasks/:id moves a task', () => {
   test('the owner moves his task: the day list follows, the change is audited', async () => {
     const A = apiAs(w, 'managerA');
@@ -158,6 +178,61 @@ describe('PATCH /api/tasks/:id moves a task', () => {
   });
 });
 
+describe('PATCH /api/tasks/:id {done: false} puts a done task back to work', () => {
+  test('the owner reopens it: open again, back on the day, audited; the timeline keeps that it was done', async () => {
+    const A = apiAs(w, 'managerA');
+    await w.db
+      .prepare(
+        `INSERT INTO tasks (id, user_id, company_id, kind, title, due_at, created_at) VALUES (641, 4, 101, 'custom', 'Сверить акт', ?, ?)`,
+      )
+      .bind(now - H, now - D)
+      .run();
+    expect((await A.post('/api/tasks/641/complete')).status).toBe(200);
+    expect(keys((await A.get('/api/today')).body)).not.toContain('task:641');
+
+    const reopened = await A.patch('/api/tasks/641', { done: false });
+    expect(reopened.status).toBe(200);
+    expect(reopened.body).toMatchObject({ id: 641, doneAt: null, overdue: true });
+    expect(await count(w, 'SELECT count(*) AS n FROM tasks WHERE id = 641 AND done_at IS NULL')).toBe(1);
+    expect(keys((await A.get('/api/today')).body)).toContain('task:641');
+    expect(
+      await count(
+        w,
+        "SELECT count(*) AS n FROM audit_log WHERE entity = 'task' AND entity_id = '641' AND json_extract(details, '$.op') = 'reopen'",
+      ),
+    ).toBe(1);
+    // Done again: a second «task done» in the timeline, the first one kept (marked reopened).
+    await A.post('/api/tasks/641/complete');
+    expect(await count(w, "SELECT count(*) AS n FROM events WHERE kind = 'task_done' AND json_extract(details, '$.taskId') = 641")).toBe(2);
+    expect(
+      await count(w, "SELECT count(*) AS n FROM events WHERE kind = 'task_done' AND json_extract(details, '$.reopenedAt') = ?", now),
+    ).toBe(1);
+    // Reopening an open task changes nothing; the head reopens his manager's; another region cannot.
+    expect((await apiAs(w, 'managerC').patch('/api/tasks/641', { done: false })).status).toBe(404);
+    expect((await apiAs(w, 'managerB').patch('/api/tasks/641', { done: false })).status).toBe(404);
+    expect((await apiAs(w, 'headA').patch('/api/tasks/641', { done: false })).body).toMatchObject({ doneAt: null });
+    expect((await A.patch('/api/tasks/641', { done: false })).status).toBe(200);
+    expect(await count(w, "SELECT count(*) AS n FROM audit_log WHERE entity_id = '641' AND json_extract(details, '$.op') = 'reopen'")).toBe(
+      2,
+    );
+  });
+
+  test('a withdrawn (cancelled) task is 409; `done: true` is not a way to complete', async () => {
+    await w.db
+      .prepare(
+        `INSERT INTO tasks (id, user_id, company_id, kind, title, due_at, done_at, cancelled_at, cancel_reason, created_at)
+         VALUES (642, 4, 101, 'callback', 'Перезвонить', ?, ?, ?, 'звонок принят другим менеджером', ?)`,
+      )
+      .bind(now - H, now - H / 2, now - H / 2, now - D)
+      .run();
+    const res = await apiAs(w, 'managerA').patch('/api/tasks/642', { done: false });
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toBe('Задача снята (звонок принят другим менеджером): её не вернуть в работу');
+    expect(await count(w, 'SELECT count(*) AS n FROM tasks WHERE id = 642 AND done_at IS NOT NULL')).toBe(1);
+    expect((await apiAs(w, 'managerA').patch('/api/tasks/641', { done: true })).status).toBe(400);
+  });
+});
+
 describe('pages', () => {
   const page = async (path: string, who: 'managerA' | 'headA' = 'managerA') => {
     const res = await w.fetch(path, { headers: { cookie: await sessionCookie(w, who), accept: 'text/html' }, redirect: 'manual' });
@@ -175,7 +250,23 @@ describe('pages', () => {
     expect(today.html).toContain('src="/app/today.js"');
   });
 
-  test('the tasks page: four tabs, the queue with «Взять», done tasks without actions', async () => {
+  test("the admin's «Регион» picker: all regions, then one region's day", async () => {
+    const admin = async (path: string) =>
+      (await w.fetch(path, { headers: { cookie: await sessionCookie(w, 'admin'), accept: 'text/html' } })).text();
+    const all = await admin('/app/today');
+    expect(all).toContain('<option value="" selected="">Все регионы</option>');
+    expect(all).toContain('<option value="2">Приморский край</option>');
+    const vvo = await admin('/app/today?region=2');
+    expect(vvo).toContain('<option value="2" selected="">Приморский край</option>');
+    expect(vvo).toContain('Работа региона «Приморский край»');
+    expect(vvo).toContain('data-key="task:631"');
+    expect(vvo).not.toContain('data-key="task:601"');
+    // A manager has no picker; a head of one region neither.
+    expect((await page('/app/today')).html).not.toContain('id="region-pick"');
+    expect((await page('/app/today', 'headA')).html).not.toContain('id="region-pick"');
+  });
+
+  test('the tasks page: four tabs, the queue with «Взять», done tasks with «Вернуть в работу» only', async () => {
     const queue = await page('/app/tasks?tab=queue');
     expect(queue.status).toBe(200);
     expect(queue.html).toContain('aria-current="page" data-tab="queue"');
@@ -183,6 +274,10 @@ describe('pages', () => {
     const done = await page('/app/tasks?tab=done');
     expect(done.html).toContain('data-key="task:603"');
     expect(done.html).not.toMatch(/data-key="task:603"[^]*?data-action="done"/);
+    // «Вернуть в работу» on a done task, not on a withdrawn one (marked «снята»).
+    expect(done.html).toMatch(/data-key="task:603"(?:(?!<\/li>)[^])*data-action="reopen"/);
+    expect(done.html).toMatch(/data-key="task:642"(?:(?!<\/li>)[^])*снята/);
+    expect(done.html).not.toMatch(/data-key="task:642"(?:(?!<\/li>)[^])*data-action="reopen"/);
     expect((await page('/app/tasks?tab=nonsense')).html).toContain('aria-current="page" data-tab="mine"');
   });
 

@@ -9,6 +9,12 @@ export const clientPagesRows: Row[] = [
   { route: 'GET /app/clients', name: 'client list page needs a session', path: '/app/clients', allowed: SESSIONS },
   { route: 'GET /app/clients/new', name: '«Новый клиент» page needs a session', path: '/app/clients/new', allowed: SESSIONS },
   { route: 'GET /app/today', name: '«Мой день» page needs a session', path: '/app/today', allowed: SESSIONS },
+  {
+    route: 'GET /app/today',
+    name: "region 1's day page: its head and the admin",
+    path: '/app/today?region=1',
+    allowed: ['headA', 'admin'],
+  },
   { route: 'GET /app/tasks', name: 'tasks page needs a session', path: '/app/tasks', allowed: SESSIONS },
   {
     route: 'GET /app/clients/:id',

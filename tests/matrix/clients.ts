@@ -68,6 +68,22 @@ export const clientRows: Row[] = [
     body: async () => JSON.stringify({ name: 'Контакт', phones: [`+7 916 ${String(1_000_000 + next()).slice(-7)}`] }),
   },
   {
+    route: 'PATCH /api/contacts/:id',
+    name: "correct a contact of A's company: the same callers as adding one",
+    method: 'PATCH',
+    allowed: WRITERS_OF_A,
+    path: async ({ w }) => `/api/contacts/${await freshContact(w, await freshCompany(w, A))}`,
+    body: async () => JSON.stringify({ position: 'Снабженец', phones: [`8 (916) ${String(2_000_000 + next()).slice(-7)}`] }),
+  },
+  {
+    route: 'PATCH /api/contacts/:id',
+    name: "correct a contact of a region-1 pool client: as adding one (its managers, its head, the admin, A's extension)",
+    method: 'PATCH',
+    allowed: ['managerA', 'managerB', 'headA', 'admin', 'extension'],
+    path: async ({ w }) => `/api/contacts/${await freshContact(w, await freshCompany(w, null))}`,
+    body: JSON.stringify({ name: 'Исправленное имя' }),
+  },
+  {
     route: 'GET /api/companies/:id/card',
     name: "A's card (IDOR)",
     path: `/api/companies/${world.companies.ofA}/card`,

@@ -15,11 +15,11 @@ async function leadOfA(w: TestWorker): Promise<number> {
   return id;
 }
 
-async function taskOfA(w: TestWorker): Promise<number> {
+async function taskOfA(w: TestWorker, doneAt: number | null = null): Promise<number> {
   const id = 90_000 + ++seq;
   await w.db
-    .prepare(`INSERT INTO tasks (id, user_id, company_id, title, due_at, created_at) VALUES (?, ?, ?, 'Матрица', 0, 0)`)
-    .bind(id, world.users.managerA.id, world.companies.ofA)
+    .prepare(`INSERT INTO tasks (id, user_id, company_id, title, due_at, done_at, created_at) VALUES (?, ?, ?, 'Матрица', 0, ?, 0)`)
+    .bind(id, world.users.managerA.id, world.companies.ofA, doneAt)
     .run();
   return id;
 }
@@ -45,6 +45,14 @@ export const funnelRows: Row[] = [
     path: '/api/leads',
     method: 'POST',
     body: JSON.stringify({ companyId: world.companies.ofA }),
+    allowed: A_AND_ABOVE,
+  },
+  {
+    route: 'POST /api/leads',
+    name: "open a lead with a subject at a later open stage on A's company",
+    path: '/api/leads',
+    method: 'POST',
+    body: JSON.stringify({ companyId: world.companies.ofA, subject: 'Кровля на склад', stageId: 'proposal' }),
     allowed: A_AND_ABOVE,
   },
   { route: 'GET /api/leads/:id', name: "A's lead (IDOR)", path: async ({ w }) => `/api/leads/${await leadOfA(w)}`, allowed: A_AND_ABOVE },
@@ -101,10 +109,24 @@ export const funnelRows: Row[] = [
     body: JSON.stringify({ dueAt: 86_400_000 }),
   },
   {
+    route: 'PATCH /api/tasks/:id',
+    name: "put A's done task back to work: A, his head, the admin, A's extension",
+    method: 'PATCH',
+    allowed: A_AND_ABOVE,
+    path: async ({ w }) => `/api/tasks/${await taskOfA(w, 1)}`,
+    body: JSON.stringify({ done: false }),
+  },
+  {
     route: 'GET /api/today',
     name: '«Мой день»: signed-in users and the extension',
     path: '/api/today',
     allowed: [...SESSIONS, 'extension'],
+  },
+  {
+    route: 'GET /api/today',
+    name: "region 1's day: its head and the admin (a manager's day is his own; the other head's is 404)",
+    path: '/api/today?regionId=1',
+    allowed: ['headA', 'admin'],
   },
   {
     route: 'GET /api/today/counts',

@@ -38,6 +38,7 @@ import apiCompaniesMerge from './clients/routes/api_companies_merge';
 import apiCompaniesOwner from './clients/routes/api_companies_owner';
 import apiCompaniesUpdate from './clients/routes/api_companies_update';
 import apiContactsMerge from './clients/routes/api_contacts_merge';
+import apiContactsUpdate from './clients/routes/api_contacts_update';
 import apiSearch from './clients/routes/api_search';
 import apiUsersHandOver from './admin/routes/api_users_handOver';
 import apiUsersDeactivate from './admin/routes/api_users_deactivate';
@@ -144,6 +145,7 @@ export const routes: readonly AnyRoute[] = [
   apiCompaniesCard,
   apiCompaniesMerge,
   apiContactsMerge,
+  apiContactsUpdate,
   apiCompaniesOwner,
   apiCompaniesClaim,
   apiUsersHandOver,

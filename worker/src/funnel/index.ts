@@ -4,3 +4,4 @@ export * from './engine/process-event';
 export * from './leads/load';
 export * from './tasks/access';
 export * from './tasks/list';
+export { listStages } from './config/stages';

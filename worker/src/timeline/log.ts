@@ -6,6 +6,7 @@ import { forbidden } from '../platform/errors';
 import type { ServiceContext } from '../platform/route';
 import { loadReadableCompany } from '../clients';
 import { loadReadableLead } from '../funnel';
+import { snippetOf } from '../mail';
 
 /** Product.md: a conversation of 30 s or more with a known client or lead is "targeted". */
 export const TARGETED_CALL_SEC = 30;
@@ -26,6 +27,8 @@ export async function logEvent({
     if (lead.company_id !== company.id) throw forbidden({ ru: 'Интерес другой компании', en: 'The lead belongs to another company' });
   }
   const e = input.event;
+  // A mail logged by hand carries its text the way an ingested one does (events.details.snippet).
+  const snippet = e.kind === 'mail' && e.text ? snippetOf(e.text) : '';
   const result = await processEvent(ctx, {
     kind: e.kind,
     source: p.via === 'extension' ? 'extension' : 'manual',
@@ -41,6 +44,7 @@ export async function logEvent({
     targeted: e.kind === 'call' ? e.callResult === 'answered' && (e.durationSec ?? 0) >= TARGETED_CALL_SEC : null,
     subject: e.subject ?? null,
     hasAttachment: e.hasAttachment,
+    ...(snippet ? { details: { snippet } } : {}),
   });
   return {
     eventId: result.eventId,

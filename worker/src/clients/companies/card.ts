@@ -23,6 +23,7 @@ interface LeadRow {
   hint_en: string | null;
   amount_kopecks: number;
   channel: string;
+  subject: string | null;
   owner_id: number | null;
   created_at: number;
   stage_entered_at: number;
@@ -100,7 +101,7 @@ export async function getCompanyCard({ ctx, input }: { ctx: ServiceContext; inpu
   const id = input.id;
   const [companyRows, contactRows, pointRows, leadRows, docRows, eventRows, factRows, taskRows] = await ctx.db.batch([
     ...companyDetailQueries(ctx.db, id),
-    ctx.db.all<LeadRow>(sql`SELECT l.id, l.stage_id, s.name_ru, s.name_en, s.sla_hours, s.hint_ru, s.hint_en, l.amount_kopecks, l.channel,
+    ctx.db.all<LeadRow>(sql`SELECT l.id, l.stage_id, s.name_ru, s.name_en, s.sla_hours, s.hint_ru, s.hint_en, l.amount_kopecks, l.channel, l.subject,
         l.owner_id, l.created_at, l.stage_entered_at, t.title AS task_title, t.due_at AS task_due
       FROM leads l JOIN stages s ON s.id = l.stage_id
       LEFT JOIN tasks t ON t.id = (SELECT id FROM tasks WHERE lead_id = l.id AND done_at IS NULL ORDER BY due_at LIMIT 1)
@@ -132,8 +133,14 @@ export async function getCompanyCard({ ctx, input }: { ctx: ServiceContext; inpu
   const ru = ctx.lang === 'ru';
   const deviations: Deviation[] = [];
   for (const l of leadRows) {
-    // Named by client and what started it (docs/workspace.md), its day in the region's zone.
-    const lead = leadName({ companyName: detail.name, channel: l.channel, createdAt: l.created_at, timeZone: facts.region_tz });
+    // Named by client and subject, else what started it (docs/workspace.md), its day in the region's zone.
+    const lead = leadName({
+      companyName: detail.name,
+      subject: l.subject,
+      channel: l.channel,
+      createdAt: l.created_at,
+      timeZone: facts.region_tz,
+    });
     if (l.sla_hours !== null && ctx.now - l.stage_entered_at > l.sla_hours * HOUR) {
       deviations.push({
         kind: 'stuck',
@@ -186,6 +193,7 @@ export async function getCompanyCard({ ctx, input }: { ctx: ServiceContext; inpu
       stageName: ru ? l.name_ru : l.name_en,
       amountKopecks: l.amount_kopecks,
       channel: l.channel,
+      subject: l.subject,
       ownerId: l.owner_id,
       createdAt: l.created_at,
       stageEnteredAt: l.stage_entered_at,

@@ -12,6 +12,8 @@ export interface CollisionProbe {
   emails?: string[];
   /** Ignore this company (its own data on update). */
   exceptCompanyId?: number;
+  /** Ignore this contact's own phones and e-mails (a contact corrected keeps its numbers). */
+  exceptContactId?: number;
 }
 
 interface Row {
@@ -45,7 +47,7 @@ export async function findCollisions(db: Db, principal: Principal, probe: Collis
       SELECT p.kind AS by, p.value, p.company_id FROM contact_points p
         WHERE ((p.kind = 'phone' AND p.value IN (SELECT value FROM json_each(${phones})))
             OR (p.kind = 'email' AND p.value IN (SELECT value FROM json_each(${emails}))))
-          AND p.company_id != ${except}
+          AND p.company_id != ${except} AND p.contact_id != ${probe.exceptContactId ?? 0}
     )
     SELECT h.by, h.value, c.id, c.name, c.region_id, c.owner_id, u.name AS owner_name, r.name AS region_name
     FROM hits h JOIN companies c ON c.id = h.company_id JOIN regions r ON r.id = c.region_id

@@ -3,11 +3,11 @@
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
 import type { CompanyCard } from '../../../../schema/contracts';
+import { formatPhoneRu, formatPhoneWithExtension } from '../../platform/ru-format';
 
 /**
- * The card as a workspace: the composer under the timeline (note, task, call, new lead, mail log;
- * a lead opens at the first stage with an amount — LeadCreate carries no stage or subject yet) and
- * the «Новый клиент» form. Plain forms; pages/src/client-card.ts and pages/src/new-client.ts send them
+ * The card as a workspace: the composer under the timeline (note, task, call, new lead with its
+ * subject and stage, mail log with its text), a contact's correction in place, and the «Новый клиент» form. Plain forms; pages/src/client-card.ts and pages/src/new-client.ts send them
  * to the existing API (empty fields left out) and show each error in Russian next to its field.
  */
 
@@ -16,7 +16,8 @@ const STYLE = `
 .composer .tabs button[aria-selected="true"]{background:var(--brand);color:#fff;border-color:var(--brand)}
 .composer form[hidden]{display:none}.composer textarea{width:100%;min-height:70px;padding:9px 10px;border:1px solid var(--line);border-radius:6px;font:inherit}
 .field-error{color:var(--bad);font-size:14px;min-height:0}.form-grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(200px,1fr));gap:0 14px}
-.form-message{margin-top:10px}.carries{font-size:14px}.carries .snippet{color:var(--muted);white-space:pre-line;max-height:4.5em;overflow:hidden}
+.form-message{margin-top:10px}.contact-edit{margin:8px 0 4px;padding:10px 12px;background:#f7f9fb;border-radius:6px}
+.contact-edit[hidden]{display:none}.contact-edit .buttons{display:flex;gap:8px;flex-wrap:wrap}.contact .edit{margin:0 0 0 8px;padding:2px 10px;font-size:14px}.carries{font-size:14px}.carries .snippet{color:var(--muted);white-space:pre-line;max-height:4.5em;overflow:hidden}
 @media print{.composer{display:none}}
 `;
 export const FormStyle = () => <style>{raw(STYLE)}</style>;
@@ -56,8 +57,14 @@ const TABS = [
   ['details', 'Реквизиты'],
 ] as const;
 
+/** An open stage of the funnel a new lead may start at. */
+export interface OpenStage {
+  id: string;
+  name: string;
+}
+
 /** The composer: one tab per thing a manager records about the client. */
-export function Composer({ card }: { card: CompanyCard }): Child {
+export function Composer({ card, stages }: { card: CompanyCard; stages: OpenStage[] }): Child {
   const phones = card.contacts.flatMap((c) => c.points.filter((p) => p.kind === 'phone').map((p) => p.value));
   return (
     <div class="card composer" id="composer" data-company={String(card.id)}>
@@ -86,14 +93,28 @@ export function Composer({ card }: { card: CompanyCard }): Child {
         <label for="f-call-phone">Номер</label>
         <select id="f-call-phone" name="phone">
           {phones.map((p) => (
-            <option value={p}>{p}</option>
+            <option value={p}>{formatPhoneRu(p)}</option>
           ))}
         </select>
         <Field name="other" label="или другой номер" hint="+7 495 123-45-67" />
         <button type="submit">Позвонить через АТС</button>
       </form>
       <form data-form="lead" hidden>
-        <Field name="amount" label="Сумма, ₽" type="number" hint="необязательно" />
+        <div class="form-grid">
+          <Field name="leadSubject" label="Что нужно клиенту" hint="Кровля на склад, 1200 м²" />
+          <div>
+            <label for="f-stageId">Этап</label>
+            <select id="f-stageId" name="stageId">
+              {stages.map((st, i) => (
+                <option value={st.id} selected={i === 0}>
+                  {st.name}
+                </option>
+              ))}
+            </select>
+            <div class="field-error" data-error-for="stageId" />
+          </div>
+          <Field name="amount" label="Сумма, ₽" type="number" hint="необязательно" />
+        </div>
         <button type="submit">Открыть интерес</button>
       </form>
       <form data-form="mail" hidden>
@@ -107,6 +128,9 @@ export function Composer({ card }: { card: CompanyCard }): Child {
             </select>
           </div>
         </div>
+        <label for="f-mail-text">Текст письма</label>
+        <textarea id="f-mail-text" name="text" placeholder="необязательно: первые 500 знаков видны в ленте" />
+        <div class="field-error" data-error-for="text" />
         <button type="submit">Записать письмо</button>
       </form>
       <form data-form="contact" hidden>
@@ -128,6 +152,85 @@ export function Composer({ card }: { card: CompanyCard }): Child {
       </form>
       <p class="form-message" id="composer-message" role="status" />
     </div>
+  );
+}
+
+type CardContact = CompanyCard['contacts'][number];
+
+/** One input of a contact's correction form, with its error slot named as the API names the field. */
+function ContactInputField({
+  id,
+  name,
+  slot,
+  label,
+  value,
+  type = 'text',
+  required,
+  hint,
+}: {
+  id: string;
+  name: string;
+  slot: string;
+  label: string;
+  value: string;
+  type?: string;
+  required?: boolean;
+  hint?: string;
+}): Child {
+  return (
+    <div>
+      <label for={id}>{label}</label>
+      <input id={id} name={name} type={type} value={value} required={required} placeholder={hint} />
+      <div class="field-error" data-error-for={slot} />
+    </div>
+  );
+}
+
+/**
+ * «Изменить» on a contact opens this form in place, filled with what is stored: the name, the
+ * position, each phone and e-mail in its own input plus an empty one to add another. A cleared
+ * input removes that phone or e-mail (pages/src/client-card.ts sends the full lists).
+ */
+export function ContactEditForm({ contact }: { contact: CardContact }): Child {
+  const phones = contact.points.filter((p) => p.kind === 'phone').map((p) => formatPhoneWithExtension(p.value, p.extension));
+  const emails = contact.points.filter((p) => p.kind === 'email').map((p) => p.value);
+  const id = (field: string) => `c${contact.id}-${field}`;
+  return (
+    <form class="contact-edit" data-contact-form={String(contact.id)} hidden novalidate>
+      <div class="form-grid">
+        <ContactInputField id={id('name')} name="name" slot="name" label="Имя" value={contact.name} required />
+        <ContactInputField id={id('position')} name="position" slot="position" label="Должность" value={contact.position ?? ''} />
+        {[...phones, ''].map((value, i) => (
+          <ContactInputField
+            id={id(`phone-${i}`)}
+            name="phone"
+            slot={`phones.${i}`}
+            label={value ? `Телефон${phones.length > 1 ? ` ${i + 1}` : ''}` : 'Ещё телефон'}
+            value={value}
+            type="tel"
+            hint={value ? 'пусто — удалить' : '+7 495 123-45-67'}
+          />
+        ))}
+        {[...emails, ''].map((value, i) => (
+          <ContactInputField
+            id={id(`email-${i}`)}
+            name="email"
+            slot={`emails.${i}`}
+            label={value ? `E-mail${emails.length > 1 ? ` ${i + 1}` : ''}` : 'Ещё e-mail'}
+            value={value}
+            type="email"
+            hint={value ? 'пусто — удалить' : 'name@company.ru'}
+          />
+        ))}
+      </div>
+      <div class="buttons">
+        <button type="submit">Сохранить</button>
+        <button type="button" class="secondary" data-cancel>
+          Отмена
+        </button>
+      </div>
+      <p class="form-message" role="status" />
+    </form>
   );
 }
 

@@ -4,7 +4,7 @@ import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
 import type { CompanyCard, CompanyListFilters, CompanyListItem } from '../../../../schema/contracts';
 import type { UserScope } from '../../platform/principal';
-import { Composer, EventCarries, FormStyle, threadSizes } from './card-forms';
+import { Composer, ContactEditForm, EventCarries, FormStyle, type OpenStage, threadSizes } from './card-forms';
 import {
   COMPANY_STATUS_RU,
   formatCallDuration,
@@ -234,7 +234,7 @@ function Contacts({ card }: { card: CompanyCard }): Child {
   return (
     <>
       {card.contacts.map((c) => (
-        <div class="contact">
+        <div class="contact" data-contact={String(c.id)}>
           <b>{c.name}</b>
           {c.position ? (
             <>
@@ -242,6 +242,9 @@ function Contacts({ card }: { card: CompanyCard }): Child {
               <span class="muted">— {c.position}</span>
             </>
           ) : null}
+          <button type="button" class="secondary edit" data-edit-contact={String(c.id)} aria-expanded="false">
+            Изменить
+          </button>
           <ul>
             {c.points.map((p) => (
               <li>
@@ -249,11 +252,16 @@ function Contacts({ card }: { card: CompanyCard }): Child {
               </li>
             ))}
           </ul>
+          <ContactEditForm contact={c} />
         </div>
       ))}
     </>
   );
 }
+
+/** A lead of the card by client and subject, else by its origin and day (docs/workspace.md «One format»). */
+const cardLeadName = (card: CompanyCard, l: CompanyCard['openLeads'][number], timeZone: string) =>
+  leadName({ companyName: card.name, subject: l.subject, channel: l.channel, createdAt: l.createdAt, timeZone });
 
 function Leads({ card, timeZone, now }: { card: CompanyCard; timeZone: string; now: number }): Child {
   if (!card.openLeads.length) return <p class="muted">Открытых интересов нет</p>;
@@ -273,7 +281,7 @@ function Leads({ card, timeZone, now }: { card: CompanyCard; timeZone: string; n
             const next = l.nextAction;
             return (
               <tr>
-                <td data-label="Интерес">{leadName({ companyName: card.name, channel: l.channel, createdAt: l.createdAt, timeZone })}</td>
+                <td data-label="Интерес">{cardLeadName(card, l, timeZone)}</td>
                 <td data-label="Этап">{l.stageName}</td>
                 <td data-label="Сумма" class="nowrap">
                   {formatRubles(l.amountKopecks)}
@@ -383,9 +391,7 @@ function Timeline({ card, timeZone }: { card: CompanyCard; timeZone: string }): 
   const openLead = new Map(card.openLeads.map((l) => [l.id, l]));
   const leadOf = (id: number) => {
     const l = openLead.get(id);
-    return l
-      ? `интерес «${leadName({ companyName: card.name, channel: l.channel, createdAt: l.createdAt, timeZone })}»`
-      : 'закрытый интерес';
+    return l ? `интерес «${cardLeadName(card, l, timeZone)}»` : 'закрытый интерес';
   };
   const threads = threadSizes(card.timeline);
   return (
@@ -473,9 +479,11 @@ export interface ClientCardView {
   managers: Named[];
   timeZone: string;
   now: number;
+  /** The open stages a new lead may start at, in the funnel's order. */
+  stages: OpenStage[];
 }
 
-export function ClientCardPage({ card, viewer, managers, timeZone, now }: ClientCardView): Child {
+export function ClientCardPage({ card, viewer, managers, timeZone, now, stages }: ClientCardView): Child {
   return (
     <>
       <Style />
@@ -542,7 +550,7 @@ export function ClientCardPage({ card, viewer, managers, timeZone, now }: Client
         </p>
         <Timeline card={card} timeZone={timeZone} />
       </div>
-      <Composer card={card} />
+      <Composer card={card} stages={stages} />
     </>
   );
 }

@@ -9,6 +9,7 @@ import { renderPage } from '../../platform/page';
 import { getCompanyCard } from '../companies/card';
 import { listRegionManagers } from '../../admin';
 import { getUserTimeZone } from '../../admin';
+import { listStages } from '../../funnel';
 
 export default defineRoute({
   method: 'get',
@@ -28,14 +29,16 @@ export default defineRoute({
       if (id === null) throw new AppError('not_found');
       // The page is Russian whatever the browser prefers: stage names and deviation texts too.
       const card = await getCompanyCard({ ctx: { ...ctx, lang: 'ru' }, input: { id } });
-      const [managers, timeZone] = await Promise.all([
+      const [managers, timeZone, stages] = await Promise.all([
         listRegionManagers({ ctx, input: { regionId: card.regionId } }),
         getUserTimeZone({ ctx }),
+        listStages({ ctx }),
       ]);
+      const open = stages.items.filter((s) => s.outcome === 'open').map((s) => ({ id: s.id, name: s.nameRu }));
       return renderPage(c, {
         title: card.name,
         header: { userName: viewer.name },
-        body: <ClientCardPage card={card} viewer={viewer} managers={managers.items} timeZone={timeZone} now={ctx.now} />,
+        body: <ClientCardPage card={card} viewer={viewer} managers={managers.items} timeZone={timeZone} now={ctx.now} stages={open} />,
         scripts: ['client-card'],
       });
     } catch (err) {

@@ -16,6 +16,7 @@ interface Row {
   detail: string | null;
   lead_channel: string | null;
   lead_created_at: number | null;
+  lead_subject: string | null;
 }
 
 const HOUR = 3_600_000;
@@ -36,26 +37,26 @@ export async function listDeviations({ ctx, input }: { ctx: ServiceContext; inpu
   const companyScope = sql`${companyReadScope(p) ?? sql`1`} AND ${own(sql`companies.owner_id`)}`;
   const queries: Record<Kind, SQL> = {
     stuck: sql`SELECT 'stuck' AS kind, companies.id AS company_id, companies.name AS company_name, ${ownerName} AS owner_name, leads.id AS lead_id, NULL AS task_id,
-        leads.stage_entered_at + s.sla_hours * ${HOUR} AS since, s.name_ru AS detail, leads.channel AS lead_channel, leads.created_at AS lead_created_at
+        leads.stage_entered_at + s.sla_hours * ${HOUR} AS since, s.name_ru AS detail, leads.channel AS lead_channel, leads.created_at AS lead_created_at, leads.subject AS lead_subject
       FROM leads JOIN stages s ON s.id = leads.stage_id JOIN companies ON companies.id = leads.company_id
       WHERE leads.closed_at IS NULL AND s.outcome = 'open' AND s.sla_hours IS NOT NULL AND leads.stage_entered_at < ${now} - s.sla_hours * ${HOUR} AND ${leadScope}`,
-    overdue_task: sql`SELECT 'overdue_task' AS kind, coalesce(companies.id, 0) AS company_id, coalesce(companies.name, '') AS company_name, u.name AS owner_name, t.lead_id, t.id AS task_id, t.due_at AS since, t.title AS detail, NULL AS lead_channel, NULL AS lead_created_at
+    overdue_task: sql`SELECT 'overdue_task' AS kind, coalesce(companies.id, 0) AS company_id, coalesce(companies.name, '') AS company_name, u.name AS owner_name, t.lead_id, t.id AS task_id, t.due_at AS since, t.title AS detail, NULL AS lead_channel, NULL AS lead_created_at, NULL AS lead_subject
       FROM tasks t JOIN users u ON u.id = t.user_id LEFT JOIN companies ON companies.id = t.company_id
       WHERE t.done_at IS NULL AND t.due_at < ${now} AND t.user_id IN (SELECT users.id FROM users WHERE ${userReadScope(p) ?? sql`1`})
         AND ${p.user.role === 'manager' ? sql`t.user_id = ${p.user.id}` : sql`1`}`,
     // companies.last_touch_at is kept exact by triggers on events (schema/rollups).
     no_touch: sql`SELECT 'no_touch' AS kind, companies.id AS company_id, companies.name AS company_name, ${ownerName} AS owner_name, leads.id AS lead_id, NULL AS task_id,
-        companies.last_touch_at AS since, NULL AS detail, leads.channel AS lead_channel, leads.created_at AS lead_created_at
+        companies.last_touch_at AS since, NULL AS detail, leads.channel AS lead_channel, leads.created_at AS lead_created_at, leads.subject AS lead_subject
       FROM leads JOIN stages s ON s.id = leads.stage_id JOIN companies ON companies.id = leads.company_id
       WHERE leads.closed_at IS NULL AND s.outcome = 'open' AND ${leadScope} AND coalesce(companies.last_touch_at, 0) < ${now - NO_TOUCH_DAYS * DAY}`,
-    missed_call: sql`SELECT 'missed_call' AS kind, companies.id AS company_id, companies.name AS company_name, ${ownerName} AS owner_name, NULL AS lead_id, NULL AS task_id, m.at AS since, m.counterpart AS detail, NULL AS lead_channel, NULL AS lead_created_at
+    missed_call: sql`SELECT 'missed_call' AS kind, companies.id AS company_id, companies.name AS company_name, ${ownerName} AS owner_name, NULL AS lead_id, NULL AS task_id, m.at AS since, m.counterpart AS detail, NULL AS lead_channel, NULL AS lead_created_at, NULL AS lead_subject
       FROM (SELECT company_id, max(occurred_at) AS at, counterpart FROM events
             WHERE kind = 'call' AND direction = 'in' AND call_result IN ('missed', 'busy') AND occurred_at >= ${now - 7 * DAY} AND occurred_at < ${now - CALLBACK_WITHIN_MS} AND company_id IS NOT NULL
             GROUP BY company_id) m
       JOIN companies ON companies.id = m.company_id
       WHERE ${companyScope} AND NOT EXISTS (SELECT 1 FROM events e WHERE e.company_id = m.company_id AND +e.kind = 'call' AND e.occurred_at > m.at AND (e.direction = 'out' OR e.call_result = 'answered'))`,
     dormant: sql`SELECT 'dormant' AS kind, companies.id AS company_id, companies.name AS company_name, ${ownerName} AS owner_name, NULL AS lead_id, NULL AS task_id,
-        (SELECT max(d.occurred_at) FROM onec_documents d WHERE d.company_id = companies.id AND d.kind = 'invoice' AND d.posted = 1 AND d.deletion_mark = 0) AS since, NULL AS detail, NULL AS lead_channel, NULL AS lead_created_at
+        (SELECT max(d.occurred_at) FROM onec_documents d WHERE d.company_id = companies.id AND d.kind = 'invoice' AND d.posted = 1 AND d.deletion_mark = 0) AS since, NULL AS detail, NULL AS lead_channel, NULL AS lead_created_at, NULL AS lead_subject
       FROM companies WHERE companies.status = 'client' AND companies.merged_into_id IS NULL AND companies.created_at < ${now - DORMANT_MONTHS * 30.4375 * DAY} AND ${companyScope}
         AND NOT EXISTS (SELECT 1 FROM onec_documents d WHERE d.company_id = companies.id AND d.kind = 'invoice' AND d.posted = 1 AND d.deletion_mark = 0 AND d.occurred_at >= ${now - DORMANT_MONTHS * 30.4375 * DAY})`,
   };
@@ -84,8 +85,9 @@ export async function listDeviations({ ctx, input }: { ctx: ServiceContext; inpu
   return { items, counts };
 }
 
-/** A lead is named by its client and how it came (docs/workspace.md), never by its number. */
-const lead = (r: Row) => leadName({ companyName: r.company_name, channel: r.lead_channel, createdAt: r.lead_created_at });
+/** A lead is named by its client and subject, else how it came (docs/workspace.md), never by its number. */
+const lead = (r: Row) =>
+  leadName({ companyName: r.company_name, subject: r.lead_subject, channel: r.lead_channel, createdAt: r.lead_created_at });
 
 function message(r: Row, ru: boolean): string {
   switch (r.kind) {

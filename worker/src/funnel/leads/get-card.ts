@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { LeadCard } from '../../../../schema/contracts';
+import { leadName } from '../../../../schema/domain/format-ru';
 import { requireUser } from '../../access';
 import { loadStages } from '../engine/stages';
 import type { ServiceContext } from '../../platform/route';
@@ -49,8 +50,9 @@ export async function getLeadCard({ ctx, input }: { ctx: ServiceContext; input: 
     ctx.db.all<ChangeRow>(sql`SELECT sc.from_stage_id, sc.to_stage_id, sc.at, sc.cause, sc.cause_rule, sc.reason, u.name AS user_name, e.subject AS event_subject
       FROM stage_changes sc LEFT JOIN users u ON u.id = sc.user_id LEFT JOIN events e ON e.id = sc.cause_event_id
       WHERE sc.lead_id = ${lead.id} ORDER BY sc.at, sc.id`),
-    ctx.db.all<{ company_name: string; owner_name: string | null }>(
-      sql`SELECT c.name AS company_name, (SELECT u.name FROM users u WHERE u.id = ${lead.owner_id}) AS owner_name FROM companies c WHERE c.id = ${lead.company_id}`,
+    ctx.db.all<{ company_name: string; owner_name: string | null; time_zone: string | null }>(
+      sql`SELECT c.name AS company_name, (SELECT u.name FROM users u WHERE u.id = ${lead.owner_id}) AS owner_name,
+        (SELECT r.time_zone FROM regions r WHERE r.id = ${lead.region_id}) AS time_zone FROM companies c WHERE c.id = ${lead.company_id}`,
     ),
     ctx.db.all<{ title: string; due_at: number }>(
       sql`SELECT title, due_at FROM tasks WHERE lead_id = ${lead.id} AND done_at IS NULL ORDER BY due_at LIMIT 1`,
@@ -81,15 +83,25 @@ export async function getLeadCard({ ctx, input }: { ctx: ServiceContext; input: 
     : hint && !lead.closed_at
       ? { title: hint, dueAt: stage?.slaHours ? lead.stage_entered_at + stage.slaHours * 3_600_000 : null, fromTask: false }
       : null;
+  const companyName = names[0]?.company_name ?? '';
   return {
     id: lead.id,
     companyId: lead.company_id,
-    companyName: names[0]?.company_name ?? '',
+    companyName,
     ownerId: lead.owner_id,
     ownerName: names[0]?.owner_name ?? null,
     stageId: lead.stage_id,
     stageName: stage?.nameRu ?? lead.stage_id,
     channel: lead.channel,
+    subject: lead.subject,
+    // Named in the region's zone, as the card names it.
+    name: leadName({
+      companyName,
+      subject: lead.subject,
+      channel: lead.channel,
+      createdAt: lead.created_at,
+      ...(names[0]?.time_zone ? { timeZone: names[0].time_zone } : {}),
+    }),
     amountKopecks: lead.amount_kopecks,
     createdAt: lead.created_at,
     stageEnteredAt: lead.stage_entered_at,

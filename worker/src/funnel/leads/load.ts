@@ -16,12 +16,13 @@ export interface LeadRow {
   stage_entered_at: number;
   closed_at: number | null;
   lost_reason: string | null;
+  subject: string | null;
 }
 
 /** A lead the caller may read (leads follow the company rule on their own owner and region), else 404. */
 export async function loadReadableLead(db: Db, principal: Principal, id: number): Promise<LeadRow> {
   const lead = await db.get<LeadRow | undefined>(sql`SELECT id, company_id, region_id, owner_id, stage_id, amount_kopecks, channel,
-    created_at, stage_entered_at, closed_at, lost_reason FROM leads WHERE id = ${id}`);
+    created_at, stage_entered_at, closed_at, lost_reason, subject FROM leads WHERE id = ${id}`);
   if (!lead || !canReadCompany(principal, { regionId: lead.region_id, ownerId: lead.owner_id })) throw notFound();
   return lead;
 }

@@ -6,7 +6,7 @@ export default defineRoute({
   method: 'patch',
   path: '/api/tasks/:id',
   tag: 'funnel',
-  summary: 'Перенести задачу (срок) или переименовать / Move or rename a task',
+  summary: 'Перенести задачу (срок), переименовать или вернуть в работу / Move, rename or reopen a task',
   access: ['session', 'extension'],
   params: IdParams,
   body: TaskUpdate,

@@ -9,7 +9,8 @@ import { localDate } from '../../platform/time';
 /** The rows of «Мой день» and of the tasks page: what, about whom, when, how much, and the one-click actions (pages/src/today.ts). */
 
 const STYLE = `
-h1{margin:0 0 6px;font-size:24px}.counts{display:flex;gap:18px;flex-wrap:wrap;margin:0 0 12px}.counts b{font-size:18px}
+h1{margin:0 0 6px;font-size:24px}.region-pick{display:flex;gap:8px;align-items:center;flex-wrap:wrap;margin:0 0 12px}
+.region-pick label{margin:0}.region-pick select{width:auto;min-width:200px}.region-pick button{margin:0}.counts{display:flex;gap:18px;flex-wrap:wrap;margin:0 0 12px}.counts b{font-size:18px}
 .tabs{display:flex;gap:6px;flex-wrap:wrap;margin:0 0 14px}.tabs a{padding:6px 12px;border:1px solid var(--line);border-radius:16px;text-decoration:none;background:#fff}
 .tabs a[aria-current="page"]{background:var(--brand);color:#fff;border-color:var(--brand)}
 .work{list-style:none;margin:0;padding:0}.work>li{display:grid;grid-template-columns:1fr auto;gap:4px 16px;padding:12px 0;border-bottom:1px solid var(--line)}
@@ -42,7 +43,7 @@ interface ListOptions {
   timeZone: string;
   /** A head's or the admin's list names whose each row is. */
   showOwner: boolean;
-  /** Done tasks: no actions but «Открыть». */
+  /** Done tasks: «Вернуть в работу» (not for a withdrawn one) and «Открыть». */
   history?: boolean;
 }
 
@@ -60,16 +61,17 @@ function Row({ item, timeZone, showOwner, history }: ListOptions & { item: Today
       <div>
         <div class={`what${item.overdue ? ' late' : ''}`}>
           {KIND_RU[item.kind]}
-          {item.queued ? ' · очередь региона' : ''} · {when(item, timeZone)}
+          {item.queued ? ' · очередь региона' : ''}
+          {item.cancelled ? ' · снята' : ''} · {when(item, timeZone)}
         </div>
         <b>
           {item.companyId !== null ? (
-            <a href={`/app/clients/${item.companyId}`}>{item.companyName}</a>
+            <a href={`/app/clients/${item.companyId}`}>{item.leadName ?? item.companyName}</a>
           ) : (
             (item.companyName ?? 'Клиент не определён')
           )}
         </b>
-        {' — '}
+        {item.leadName ? ' · ' : ' — '}
         {item.title}
         {showOwner ? <span class="muted"> · {item.userName ?? 'пул региона'}</span> : null}
       </div>
@@ -97,6 +99,11 @@ function Row({ item, timeZone, showOwner, history }: ListOptions & { item: Today
               </button>
             </form>
           </>
+        ) : null}
+        {history && item.taskId !== null && !item.cancelled ? (
+          <button type="button" class="secondary" data-action="reopen">
+            Вернуть в работу
+          </button>
         ) : null}
         {item.companyId !== null ? <a href={`/app/clients/${item.companyId}`}>Открыть</a> : null}
         <span class="result" role="status" />

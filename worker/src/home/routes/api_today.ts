@@ -1,4 +1,4 @@
-import { TodayList } from '../../../../schema/contracts';
+import { TodayList, TodayQuery } from '../../../../schema/contracts';
 import { defineRoute } from '../../platform/route';
 import { buildToday } from '../today/build';
 
@@ -9,6 +9,7 @@ export default defineRoute({
   summary: '«Мой день»: что сделать сейчас, по убыванию суммы / What to do now, by money at stake',
   reads: { what: 'today' },
   access: ['session', 'extension'],
+  query: TodayQuery,
   response: TodayList,
-  handler: ({ ctx }) => buildToday({ ctx }),
+  handler: ({ ctx, input }) => buildToday({ ctx, input: { regionId: input.query.regionId } }),
 });

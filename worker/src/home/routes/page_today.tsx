@@ -1,6 +1,8 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
+import { z } from 'zod';
 import { requireUser } from '../../access';
+import { listRegions } from '../../clients';
 import { renderPage } from '../../platform/page';
 import { defineRoute } from '../../platform/route';
 import { TodayPage } from '../pages/today';
@@ -13,13 +15,29 @@ export default defineRoute({
   summary: '«Мой день»',
   page: true,
   access: ['session'],
-  handler: async ({ ctx, c }) => {
+  // «Регион» of the admin's and a head's picker; a malformed one is all regions, not an error page.
+  query: z.object({ region: z.coerce.number().int().positive().optional().catch(undefined) }),
+  handler: async ({ ctx, input, c }) => {
     const p = requireUser(ctx.principal);
-    const today = await buildToday({ ctx });
+    const region = input.query.region;
+    const [today, regions] = await Promise.all([
+      buildToday({ ctx, input: { regionId: region } }),
+      p.user.role === 'manager' ? Promise.resolve({ items: [] }) : listRegions({ ctx }),
+    ]);
+    // The admin picks any region, a head one of his (when he has several).
+    const choices = regions.items.filter((r) => p.user.role === 'admin' || p.user.regionIds.includes(r.id));
     return renderPage(c, {
       title: 'Мой день',
       header: { userName: p.user.name },
-      body: <TodayPage today={today} timeZone={today.timeZone} role={p.user.role} />,
+      body: (
+        <TodayPage
+          today={today}
+          timeZone={today.timeZone}
+          role={p.user.role}
+          regions={choices.length > 1 ? choices.map((r) => ({ id: r.id, name: r.name })) : []}
+          region={region ?? null}
+        />
+      ),
       scripts: ['today'],
     });
   },

@@ -1,7 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { TodayCounts, TodayItem, TodayList } from '../../../../schema/contracts';
-import { requireUser } from '../../access';
-import { knownTimeZone } from '../../platform/ru-format';
+import { requireUser, type UserPrincipal } from '../../access';
+import { forbidden, notFound } from '../../platform/errors';
+import { knownTimeZone, leadName } from '../../platform/ru-format';
 import type { ServiceContext } from '../../platform/route';
 import { localDayBounds } from '../../platform/time';
 import { todayScope, type TodayScope } from './scope';
@@ -33,22 +34,52 @@ export interface TaskRow {
   kind: 'callback' | 'follow_up' | 'custom';
   title: string;
   due_at: number;
+  cancelled_at: number | null;
   company_name: string | null;
   user_name: string | null;
   money: number;
   phone: string | null;
+  /** The task's open lead, to name it (null when none or closed). */
+  lead_subject: string | null;
+  lead_channel: string | null;
+  lead_created_at: number | null;
+  lead_tz: string | null;
 }
 
-export const TASK_SELECT = sql`SELECT t.id, t.user_id, t.company_id, t.lead_id, t.kind, t.title, t.due_at, t.done_at, t.source_event_id,
-  c.name AS company_name, u.name AS user_name, coalesce(nullif(l.amount_kopecks, 0), c.revenue_24m, 0) AS money
+/** What names a lead (format-ru leadName): subject, else origin and day in its region's zone (LEAD_TZ, after the LIMIT). */
+const LEAD_NAME_COLUMNS = (lead: string) =>
+  sql.raw(`${lead}.subject AS lead_subject, ${lead}.channel AS lead_channel, ${lead}.created_at AS lead_created_at,
+  ${lead}.region_id AS lead_region_id`);
+const LEAD_TZ = sql.raw('(SELECT r.time_zone FROM regions r WHERE r.id = x.lead_region_id) AS lead_tz');
+
+interface LeadNameRow {
+  company_name: string | null;
+  lead_subject: string | null;
+  lead_channel: string | null;
+  lead_created_at: number | null;
+  lead_tz: string | null;
+}
+const nameOfLead = (r: LeadNameRow) =>
+  r.lead_created_at === null
+    ? null
+    : leadName({
+        companyName: r.company_name ?? '',
+        subject: r.lead_subject,
+        channel: r.lead_channel,
+        createdAt: r.lead_created_at,
+        timeZone: knownTimeZone(r.lead_tz),
+      });
+
+export const TASK_SELECT = sql`SELECT t.id, t.user_id, t.company_id, t.lead_id, t.kind, t.title, t.due_at, t.done_at, t.cancelled_at, t.source_event_id,
+  c.name AS company_name, u.name AS user_name, coalesce(nullif(l.amount_kopecks, 0), c.revenue_24m, 0) AS money, ${LEAD_NAME_COLUMNS('l')}
   FROM tasks t LEFT JOIN companies c ON c.id = t.company_id LEFT JOIN leads l ON l.id = t.lead_id AND l.closed_at IS NULL
   LEFT JOIN users u ON u.id = t.user_id`;
 
 /**
- * The phone of each row looked up after the LIMIT: a correlated subquery in the inner SELECT would run
+ * The phone (and the lead's zone) of each row looked up after the LIMIT: a correlated subquery in the inner SELECT would run
  * for every candidate row before the sort (a head's region: thousands), not for the rows shown.
  */
-export const withTaskPhone = (inner: SQL) => sql`SELECT x.*, ${PHONE('x', 'x.company_id')} AS phone FROM (${inner}) x`;
+export const withTaskPhone = (inner: SQL) => sql`SELECT x.*, ${PHONE('x', 'x.company_id')} AS phone, ${LEAD_TZ} FROM (${inner}) x`;
 
 export function taskItem(t: TaskRow, now: number, queued: boolean): TodayItem {
   return {
@@ -58,12 +89,14 @@ export function taskItem(t: TaskRow, now: number, queued: boolean): TodayItem {
     leadId: t.lead_id,
     companyId: t.company_id,
     companyName: t.company_name,
+    leadName: nameOfLead(t),
     userId: t.user_id,
     userName: t.user_name,
     title: t.title,
     at: t.due_at,
     overdue: t.due_at < now,
     queued,
+    cancelled: t.cancelled_at !== null,
     moneyKopecks: Number(t.money),
     phone: t.phone,
   };
@@ -86,13 +119,31 @@ export async function countToday({ ctx }: { ctx: ServiceContext }): Promise<Toda
 }
 
 /**
+ * One region's day instead of all the caller's: the admin picks any region, a head one of his (another
+ * is the same 404 as a missing one); a manager's day is his own work, not a region's.
+ */
+export function pickedRegion(p: UserPrincipal, regionId: number | undefined): number | undefined {
+  if (regionId === undefined) return undefined;
+  if (p.user.role === 'manager')
+    throw forbidden({ ru: 'День региона смотрят руководитель и администратор', en: "A region's day is for heads and the admin" });
+  if (p.user.role === 'head' && !p.user.regionIds.includes(regionId)) throw notFound();
+  return regionId;
+}
+
+/**
  * «Мой день»: calls to return, tasks due today or overdue, leads past their stage deadline and big
  * silent clients, scoped by the caller's access and ordered by the money at stake (docs/workspace.md).
  */
-export async function buildToday({ ctx }: { ctx: ServiceContext }): Promise<TodayList> {
+export async function buildToday({
+  ctx,
+  input = {},
+}: {
+  ctx: ServiceContext;
+  input?: { regionId?: number | undefined };
+}): Promise<TodayList> {
   const p = requireUser(ctx.principal);
   const now = ctx.now;
-  const scope = todayScope(p, now);
+  const scope = todayScope(p, now, pickedRegion(p, input.regionId));
   const silentBefore = now - SILENT_DAYS * 86_400_000;
   // One round trip: the caller's zone (for "today"), the four parts and the counters. Tasks are read
   // up to 36 h ahead and cut at the end of his local day below, once the zone is known.
@@ -105,18 +156,20 @@ export async function buildToday({ ctx }: { ctx: ServiceContext }): Promise<Toda
     ctx.db.all<TaskRow>(
       withTaskPhone(sql`${TASK_SELECT} WHERE ${scope.queue} AND t.done_at IS NULL ORDER BY t.due_at LIMIT ${PART_LIMIT}`),
     ),
-    ctx.db.all<{
-      id: number;
-      company_id: number;
-      company_name: string;
-      owner_id: number | null;
-      user_name: string | null;
-      stage: string;
-      deadline: number;
-      money: number;
-      phone: string | null;
-    }>(sql`SELECT x.*, ${PHONE(null, 'x.company_id')} AS phone FROM (SELECT l.id, l.company_id, c.name AS company_name, l.owner_id,
-        u.name AS user_name, s.name_ru AS stage, l.stage_entered_at + s.sla_hours * 3600000 AS deadline,
+    ctx.db.all<
+      {
+        id: number;
+        company_id: number;
+        company_name: string;
+        owner_id: number | null;
+        user_name: string | null;
+        stage: string;
+        deadline: number;
+        money: number;
+        phone: string | null;
+      } & LeadNameRow
+    >(sql`SELECT x.*, ${PHONE(null, 'x.company_id')} AS phone, ${LEAD_TZ} FROM (SELECT l.id, l.company_id, c.name AS company_name, l.owner_id,
+        u.name AS user_name, s.name_ru AS stage, l.stage_entered_at + s.sla_hours * 3600000 AS deadline, ${LEAD_NAME_COLUMNS('l')},
         coalesce(nullif(l.amount_kopecks, 0), c.revenue_24m, 0) AS money
       FROM stages s JOIN leads l ON l.stage_id = s.id AND l.closed_at IS NULL AND l.stage_entered_at < ${now} - s.sla_hours * 3600000
       JOIN companies c ON c.id = l.company_id LEFT JOIN users u ON u.id = l.owner_id
@@ -152,12 +205,14 @@ export async function buildToday({ ctx }: { ctx: ServiceContext }): Promise<Toda
       leadId: l.id,
       companyId: l.company_id,
       companyName: l.company_name,
+      leadName: nameOfLead(l),
       userId: l.owner_id,
       userName: l.user_name,
       title: l.stage,
       at: Number(l.deadline),
       overdue: true,
       queued: false,
+      cancelled: false,
       moneyKopecks: Number(l.money),
       phone: l.phone,
     });
@@ -173,12 +228,14 @@ export async function buildToday({ ctx }: { ctx: ServiceContext }): Promise<Toda
       leadId: null,
       companyId: c.id,
       companyName: c.name,
+      leadName: null,
       userId: c.owner_id,
       userName: c.user_name,
       title: 'Давно без касания',
       at: c.last_touch_at,
       overdue: false,
       queued: false,
+      cancelled: false,
       moneyKopecks: Number(c.money),
       phone: c.phone,
     });
