@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { launchBrowser, type TestBrowser } from '../helpers/browser';
 import type { PageElement } from '../helpers/dom';
+import { suggestionsFor, typeInSearch } from '../helpers/search-box';
 import { startWorker, type TestWorker } from '../helpers/worker';
 import { PASSWORD, seedWorld, world } from '../helpers/world';
 
@@ -39,28 +40,6 @@ const visible = (page: Page, selector: string) =>
     const box = (el as unknown as { getBoundingClientRect(): { width: number; height: number } }).getBoundingClientRect();
     return box.width > 0 && box.height > 0;
   });
-
-/** Types into the header box (clearing it first, as a person selects all and types over). */
-async function typeInSearch(page: Page, text: string): Promise<void> {
-  await page.click('#search-q', { count: 3 });
-  await page.keyboard.press('Backspace');
-  await page.type('#search-q', text);
-}
-
-/** The suggestions once the list answers for exactly the text typed (its data-for), not for a part of it typed earlier. */
-async function suggestionsFor(page: Page, typed: string): Promise<string[]> {
-  await page.waitForFunction(
-    (text) => {
-      const list = (
-        globalThis as unknown as { document: { getElementById(id: string): { hidden: boolean; dataset: Record<string, string> } | null } }
-      ).document.getElementById('search-list');
-      return list !== null && !list.hidden && list.dataset['for'] === text;
-    },
-    {},
-    typed,
-  );
-  return page.$$eval('#search-list li[role=option] b', (els) => els.map((el) => (el as unknown as PageElement).textContent ?? ''));
-}
 
 describe.each(VIEWPORTS)('the shell at $width px, as manager A', ({ name, width, height }) => {
   let page: Page;

@@ -5,6 +5,7 @@ import { localDate } from '../../worker/src/platform/time';
 import { launchBrowser, type TestBrowser } from '../helpers/browser';
 import { TEST_NOW } from '../helpers/clock';
 import type { PageElement } from '../helpers/dom';
+import { suggestionsFor } from '../helpers/search-box';
 import { startWorker, type TestWorker } from '../helpers/worker';
 import { PASSWORD, seedWorld, world } from '../helpers/world';
 
@@ -226,19 +227,7 @@ describe.each(VIEWPORTS)('a manager works his day at $width×$height', ({ width,
 
     const typed = width === 1440 ? '111-14-41' : '8 495 111-03-91';
     await page.type('#search-q', typed);
-    await page.waitForFunction(
-      (text) => {
-        const list = (
-          globalThis as unknown as { document: { getElementById(id: string): { hidden: boolean; dataset: Record<string, string> } | null } }
-        ).document.getElementById('search-list');
-        return list !== null && !list.hidden && list.dataset['for'] === text;
-      },
-      {},
-      typed,
-    );
-    const found = await page.$$eval('#search-list li[role=option] b', (els) =>
-      els.map((el) => (el as unknown as PageElement).textContent ?? ''),
-    );
+    const found = await suggestionsFor(page, typed);
     expect(found).toEqual(['ООО "Кровля А"']);
     await page.keyboard.press('Escape');
     await page.keyboard.press('Escape');
