@@ -1,4 +1,4 @@
-import { and, eq, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { companies, contactPoints } from '../../../../schema/db';
 import { normalizeEmail, normalizePhone } from '../../../../schema/domain/contact-points';
 import { innInQuery } from '../../../../schema/domain/inn';
@@ -84,7 +84,7 @@ const withPoint = (kind: 'phone' | 'email', value: string) =>
  * the contact-point index, the word-start FTS table company_search, the trigram table company_grams.
  * Several may hold the same id. None: nothing can match. The FTS ones are read lazily in rowid order
  * (FTS5 consumes `ORDER BY rowid`), so a caller that wants the first N in id order stops after N
- * hits in scope instead of collecting every hit of a common fragment (`fromSource`).
+ * hits in scope instead of collecting every hit of a common fragment (`sourceTable`).
  */
 export function matchSources(intent: SearchIntent): SQL[] {
   switch (intent.kind) {
