@@ -1,8 +1,9 @@
-import { and, eq, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { companies, contactPoints } from '../../../../schema/db';
 import { normalizeEmail, normalizePhone } from '../../../../schema/domain/contact-points';
 import { innInQuery } from '../../../../schema/domain/inn';
 import { normalizeCompanyName } from '../../../../schema/domain/names';
+import { startsWith } from '../../platform/text-match';
 
 /**
  * What a typed query means, decided once for the header box, /api/search and /app/clients?q=:
@@ -76,29 +77,58 @@ export function searchIntent(raw: string): SearchIntent {
 
 /** Companies holding this exact phone or e-mail (the unique index on contact points). */
 const withPoint = (kind: 'phone' | 'email', value: string) =>
-  sql`${companies.id} IN (SELECT ${contactPoints.companyId} FROM ${contactPoints} WHERE ${and(eq(contactPoints.kind, kind), eq(contactPoints.value, value))})`;
+  sql`SELECT ${sql.raw(contactPoints.companyId.name)} AS id FROM ${contactPoints} WHERE ${and(eq(contactPoints.kind, kind), eq(contactPoints.value, value))}`;
 
-/** The condition on `companies` for a query (scope is the caller's to add): ids from the indexes only. */
-export function companyMatch(intent: SearchIntent): SQL {
+/**
+ * Where a query's companies come from: one SELECT of ids (column `id`) per index — the ИНН index,
+ * the contact-point index, the word-start FTS table company_search, the trigram table company_grams.
+ * Several may hold the same id. None: nothing can match. The FTS ones are read lazily in rowid order
+ * (FTS5 consumes `ORDER BY rowid`), so a caller that wants the first N in id order stops after N
+ * hits in scope instead of collecting every hit of a common fragment (`sourceTable`).
+ */
+export function matchSources(intent: SearchIntent): SQL[] {
   switch (intent.kind) {
-    case 'inn':
-      return intent.orPhone ? or(eq(companies.inn, intent.inn), withPoint('phone', intent.orPhone))! : eq(companies.inn, intent.inn);
+    case 'inn': {
+      const byInn = sql`SELECT ${sql.raw(companies.id.name)} AS id FROM ${companies} WHERE ${eq(companies.inn, intent.inn)}`;
+      return intent.orPhone ? [byInn, withPoint('phone', intent.orPhone)] : [byInn];
+    }
     case 'email':
-      return withPoint('email', intent.email);
+      return [withPoint('email', intent.email)];
     case 'phone':
-      return withPoint('phone', intent.e164);
+      return [withPoint('phone', intent.e164)];
     case 'text': {
-      const sets: SQL[] = [];
-      if (intent.fts) sets.push(sql`SELECT rowid FROM company_search WHERE company_search MATCH ${intent.fts}`);
-      if (intent.grams) sets.push(sql`SELECT rowid FROM company_grams WHERE company_grams MATCH ${intent.grams}`);
-      return sets.length ? sql`${companies.id} IN (${sql.join(sets, sql` UNION `)})` : sql`1 = 0`;
+      const sources: SQL[] = [];
+      if (intent.fts) sources.push(sql`SELECT rowid AS id FROM company_search WHERE company_search MATCH ${intent.fts}`);
+      if (intent.grams) sources.push(sql`SELECT rowid AS id FROM company_grams WHERE company_grams MATCH ${intent.grams}`);
+      return sources;
     }
   }
 }
 
-/** Best first: names starting with the query, then names holding it, then the rest (found by a contact, a phone…). */
-export function matchRank(intent: SearchIntent): SQL | undefined {
-  if (intent.kind !== 'text' || !intent.first) return undefined;
-  const at = sql`instr(${companies.nameNormalized}, ${intent.first})`;
-  return sql`CASE WHEN ${at} = 1 THEN 0 WHEN ${at} > 0 THEN 1 ELSE 2 END`;
+/** The condition on `companies` for a query (scope is the caller's to add): ids from the indexes only. */
+export function companyMatch(intent: SearchIntent): SQL {
+  const sources = matchSources(intent);
+  return sources.length ? sql`${companies.id} IN (${sql.join(sources, sql` UNION `)})` : sql`1 = 0`;
 }
+
+/**
+ * A source as the outer loop, each id found in companies by primary key: `.from(sourceTable(s))
+ * .crossJoin(companies)` with `onSource` in the WHERE. CROSS JOIN fixes that order (SQLite would
+ * otherwise walk a head's 17 000 companies by the region index and test each against the whole list
+ * of hits). Ordered by `sourceId` with a LIMIT, an FTS source is read lazily and stops early.
+ */
+export const sourceTable = (source: SQL) => sql`(${source}) AS m`;
+export const sourceId = sql<number>`m.id`;
+export const onSource = eq(companies.id, sourceId);
+
+/**
+ * Companies whose normalised name starts with `prefix`, as a source ordered by `sourceKey` (the name):
+ * read along companies_name_idx, so the first N by name cost N rows (INDEXED BY: without statistics
+ * SQLite prefers a head's region index and sorts the whole region).
+ */
+export const nameStartsWith = (prefix: string) =>
+  sql`SELECT id, name_normalized AS k FROM ${companies} INDEXED BY companies_name_idx WHERE ${startsWith(sql.raw('name_normalized'), prefix)}`;
+export const sourceKey = sql<string>`m.k`;
+
+/** At most the first `cap` ids of a source, in id order. */
+export const firstOf = (source: SQL, cap: number) => sql`SELECT id FROM (${source} ORDER BY id LIMIT ${cap})`;
