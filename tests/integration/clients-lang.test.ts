@@ -147,6 +147,10 @@ describe('in English', () => {
     expect(html).toContain('Просили перезвонить после обеда');
     expect(html).toMatch(/translate="no"[^>]*>ООО &quot;Кровля А&quot; — Кровля на склад</);
     expect(island(html, 'card-text')['card.releaseConfirm']).toBe('Return the client to the region pool?');
+    // The shared form helpers (pages/src/lib/forms.ts): field messages and a duplicate's link.
+    expect(island(html, 'forms-text')['clients.openCard']).toBe('Open the card of «{name}»');
+    const fresh = await page('managerA', '/app/clients/new', 'en');
+    expect(island(fresh.html, 'forms-text')['clients.checkMarked']).toBe('Check the marked fields');
   });
 
   test('«Мой день» and the tasks: rows, counters and actions in English', async () => {

@@ -1,6 +1,6 @@
 import { MESSAGES } from '../../worker/src/platform/i18n';
 import { CLIENTS } from '../../worker/src/platform/messages/clients';
-import { CARD_SCRIPT_KEYS, NEW_CLIENT_SCRIPT_KEYS } from '../../worker/src/clients/pages/card-forms';
+import { CARD_SCRIPT_KEYS, FORMS_SCRIPT_KEYS, NEW_CLIENT_SCRIPT_KEYS } from '../../worker/src/clients/pages/card-forms';
 import { TODAY_SCRIPT_KEYS } from '../../worker/src/home/pages/rows';
 import { leadName } from '../../schema/domain/format-ru';
 import { at } from '../helpers/clock';
@@ -28,7 +28,8 @@ describe('the clients section of the catalogue', () => {
   });
 
   test('the scripts ask only for keys the section has', () => {
-    for (const key of [...CARD_SCRIPT_KEYS, ...NEW_CLIENT_SCRIPT_KEYS, ...TODAY_SCRIPT_KEYS]) expect(CLIENTS).toHaveProperty([key]);
+    for (const key of [...CARD_SCRIPT_KEYS, ...NEW_CLIENT_SCRIPT_KEYS, ...FORMS_SCRIPT_KEYS, ...TODAY_SCRIPT_KEYS])
+      expect(CLIENTS).toHaveProperty([key]);
   });
 });
 

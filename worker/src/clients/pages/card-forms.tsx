@@ -32,6 +32,9 @@ export const CARD_SCRIPT_KEYS = [
 /** What pages/src/new-client.ts shows (its JSON island `new-client-text`). */
 export const NEW_CLIENT_SCRIPT_KEYS = ['clients.new.needName', 'clients.new.creating'] as const;
 
+/** What pages/src/lib/forms.ts shows on the card and «Новый клиент» (its JSON island `forms-text`). */
+export const FORMS_SCRIPT_KEYS = ['clients.offline', 'clients.checkFields', 'clients.checkMarked', 'clients.openCard'] as const;
+
 export const FormStyle = () => <style>{raw(STYLE)}</style>;
 
 /** A labelled input with its error slot (`data-error-for`, filled by the page script). */

@@ -5,7 +5,7 @@ import { requireUser } from '../../access';
 import { AppError } from '../../platform/errors';
 import { defineRoute } from '../../platform/route';
 import { ClientCardPage, ClientNotFound, wantsHtml } from '../pages/clients';
-import { CARD_SCRIPT_KEYS } from '../pages/card-forms';
+import { CARD_SCRIPT_KEYS, FORMS_SCRIPT_KEYS } from '../pages/card-forms';
 import { renderPage, uiLang } from '../../platform/page';
 import { messagesFor, msg } from '../../platform/i18n';
 
@@ -61,7 +61,7 @@ export default defineRoute({
         ),
         bodyLang: 'same',
         scripts: ['client-card'],
-        data: { 'card-text': messagesFor(CARD_SCRIPT_KEYS, lang) },
+        data: { 'card-text': messagesFor(CARD_SCRIPT_KEYS, lang), 'forms-text': messagesFor(FORMS_SCRIPT_KEYS, lang) },
       });
     } catch (err) {
       if (err instanceof AppError && err.code === 'not_found' && wantsHtml(c.req.header('accept'))) return notFoundPage();

@@ -5,7 +5,7 @@ import { renderPage, uiLang } from '../../platform/page';
 import { messagesFor, msg } from '../../platform/i18n';
 
 import { defineRoute } from '../../platform/route';
-import { NEW_CLIENT_SCRIPT_KEYS, NewClientPage } from '../pages/card-forms';
+import { FORMS_SCRIPT_KEYS, NEW_CLIENT_SCRIPT_KEYS, NewClientPage } from '../pages/card-forms';
 import { listRegions } from '../regions/list';
 
 export default defineRoute({
@@ -27,7 +27,7 @@ export default defineRoute({
       body: <NewClientPage regions={choices} lang={lang} />,
       bodyLang: 'same',
       scripts: ['new-client'],
-      data: { 'new-client-text': messagesFor(NEW_CLIENT_SCRIPT_KEYS, lang) },
+      data: { 'new-client-text': messagesFor(NEW_CLIENT_SCRIPT_KEYS, lang), 'forms-text': messagesFor(FORMS_SCRIPT_KEYS, lang) },
     });
   },
 });

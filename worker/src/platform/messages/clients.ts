@@ -53,6 +53,9 @@ export const CLIENTS = {
   'clients.saving': { ru: 'Сохраняем…', en: 'Saving…' },
   'clients.connecting': { ru: 'Соединяем…', en: 'Connecting…' },
   'clients.offline': { ru: 'Нет связи с сервером', en: 'No connection to the server' },
+  'clients.checkFields': { ru: 'Проверьте поля: {fields}', en: 'Check the fields: {fields}' },
+  'clients.checkMarked': { ru: 'Проверьте отмеченные поля', en: 'Check the marked fields' },
+  'clients.openCard': { ru: 'Открыть карточку «{name}»', en: 'Open the card of «{name}»' },
   'clients.pbxCalling': {
     ru: 'АТС соединяет вас с {phone}: возьмите трубку',
     en: 'The PBX is connecting you to {phone}: pick up the phone',
