@@ -1,5 +1,11 @@
 import { ApiError, api } from './lib/api';
 import { clearErrors, dayAt10, filled, showCollisions, showError, submissionKey } from './lib/forms';
+import { fill, islandText } from './lib/island';
+
+/** The strings this script shows, in the page's language (CARD_SCRIPT_KEYS, platform/messages/clients.ts). */
+const T = islandText<'clients.saving' | 'clients.connecting' | 'clients.offline' | 'clients.pbxCalling' | 'card.releaseConfirm'>(
+  'card-text',
+);
 
 /** The client card's owner actions: take from the pool, give back, assign; the page reloads to show the new owner. */
 const box = document.getElementById('owner-actions');
@@ -7,13 +13,13 @@ const message = document.getElementById('owner-message');
 
 async function send(method: string, path: string, body?: unknown) {
   if (!message) return;
-  message.textContent = 'Сохраняем…';
+  message.textContent = T['clients.saving'];
   message.className = 'muted';
   try {
     await api(path, { method, ...(body === undefined ? {} : { body }) });
     location.reload();
   } catch (err) {
-    message.textContent = err instanceof ApiError ? err.message : 'Нет связи с сервером';
+    message.textContent = err instanceof ApiError ? err.message : T['clients.offline'];
     message.className = 'error';
   }
 }
@@ -22,7 +28,7 @@ if (box) {
   const base = `/api/companies/${box.dataset['company']}`;
   document.getElementById('claim')?.addEventListener('click', () => send('POST', `${base}/claim`));
   document.getElementById('release')?.addEventListener('click', () => {
-    if (confirm('Вернуть клиента в пул региона?')) void send('PUT', `${base}/owner`, { ownerId: null });
+    if (confirm(T['card.releaseConfirm'])) void send('PUT', `${base}/owner`, { ownerId: null });
   });
   document.getElementById('assign')?.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -133,7 +139,7 @@ if (composer && composerMessage) {
     const request = build(form);
     button.disabled = true;
     composerMessage.className = 'form-message muted';
-    composerMessage.textContent = kind === 'call' ? 'Соединяем…' : 'Сохраняем…';
+    composerMessage.textContent = kind === 'call' ? T['clients.connecting'] : T['clients.saving'];
     try {
       const answer = await api<{ phone?: string }>(request.path, {
         method: request.method ?? 'POST',
@@ -146,7 +152,7 @@ if (composer && composerMessage) {
         return;
       }
       composerMessage.className = 'form-message ok';
-      composerMessage.textContent = `АТС соединяет вас с ${answer.phone}: возьмите трубку`;
+      composerMessage.textContent = fill(T['clients.pbxCalling'], { phone: answer.phone ?? '' });
     } catch (err) {
       key.renew();
       // The lead's subject has its own input (the mail's «Тема» is `subject`).
@@ -194,7 +200,7 @@ document.querySelectorAll<HTMLFormElement>('form[data-contact-form]').forEach((f
     const values = (name: string) => [...form.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)].map((i) => i.value.trim());
     button.disabled = true;
     out.className = 'form-message muted';
-    out.textContent = 'Сохраняем…';
+    out.textContent = T['clients.saving'];
     try {
       await api(`/api/contacts/${id}`, {
         method: 'PATCH',

@@ -1,5 +1,6 @@
 import { api } from './lib/api';
 import { clearErrors, filled, showCollisions, showError, submissionKey } from './lib/forms';
+import { islandText } from './lib/island';
 
 /**
  * «Новый клиент»: the form goes to POST /api/companies with empty fields left out. A double click on
@@ -10,6 +11,8 @@ import { clearErrors, filled, showCollisions, showError, submissionKey } from '.
 const form = document.getElementById('new-client') as HTMLFormElement | null;
 const message = document.getElementById('new-client-message');
 const key = submissionKey('new-client');
+/** The strings this script shows, in the page's language (NEW_CLIENT_SCRIPT_KEYS, platform/messages/clients.ts). */
+const T = islandText<'clients.new.needName' | 'clients.new.creating'>('new-client-text');
 
 const FIELD: Record<string, string> = { name: 'name', inn: 'inn', kpp: 'kpp', regionId: 'regionId' };
 function toField(path: string): string | null {
@@ -26,7 +29,7 @@ form?.addEventListener('submit', async (event) => {
   clearErrors(form);
   const name = filled(form, 'name');
   if (!name) {
-    form.querySelector<HTMLElement>('[data-error-for="name"]')!.textContent = 'Укажите название';
+    form.querySelector<HTMLElement>('[data-error-for="name"]')!.textContent = T['clients.new.needName'];
     return;
   }
   const contactName = filled(form, 'contactName');
@@ -41,7 +44,7 @@ form?.addEventListener('submit', async (event) => {
   const kpp = filled(form, 'kpp');
   button.disabled = true;
   message.className = 'form-message muted';
-  message.textContent = 'Создаём…';
+  message.textContent = T['clients.new.creating'];
   try {
     const saved = await api<{ company: { id: number } }>('/api/companies', {
       method: 'POST',

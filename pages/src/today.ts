@@ -1,5 +1,6 @@
 import { ApiError, api } from './lib/api';
 import { dayAt10 } from './lib/forms';
+import { fill, islandText } from './lib/island';
 
 /**
  * «Мой день» and the tasks page: each row acts in one click — take a queued call, call through the
@@ -7,6 +8,8 @@ import { dayAt10 } from './lib/forms';
  * A change that alters the list (take, done, move, reopen) reloads the page so the order by money and the counters stay true.
  */
 const list = document.getElementById('work');
+/** The strings this script shows, in the page's language (TODAY_SCRIPT_KEYS, platform/messages/clients.ts). */
+const T = islandText<'clients.saving' | 'clients.connecting' | 'clients.offline' | 'clients.pbxCalling'>('today-text');
 
 function say(row: HTMLElement, text: string, kind: 'muted' | 'ok' | 'error') {
   const out = row.querySelector<HTMLElement>('.result');
@@ -24,7 +27,7 @@ async function act(row: HTMLElement, action: string, form?: HTMLFormElement) {
   buttons.forEach((b) => {
     b.disabled = true;
   });
-  say(row, action === 'call' ? 'Соединяем…' : 'Сохраняем…', 'muted');
+  say(row, action === 'call' ? T['clients.connecting'] : T['clients.saving'], 'muted');
   try {
     if (action === 'call') {
       const placed = await api<{ phone: string }>('/api/calls', {
@@ -36,7 +39,7 @@ async function act(row: HTMLElement, action: string, form?: HTMLFormElement) {
         },
         idempotencyKey: newKey(),
       });
-      say(row, `АТС соединяет вас с ${placed.phone}: возьмите трубку`, 'ok');
+      say(row, fill(T['clients.pbxCalling'], { phone: placed.phone }), 'ok');
       buttons.forEach((b) => {
         b.disabled = false;
       });
@@ -51,7 +54,7 @@ async function act(row: HTMLElement, action: string, form?: HTMLFormElement) {
     }
     location.reload();
   } catch (err) {
-    say(row, err instanceof ApiError ? err.message : 'Нет связи с сервером', 'error');
+    say(row, err instanceof ApiError ? err.message : T['clients.offline'], 'error');
     buttons.forEach((b) => {
       b.disabled = false;
     });

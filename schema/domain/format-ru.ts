@@ -152,6 +152,14 @@ const LEAD_ORIGIN_RU: Readonly<Record<LeadChannel, string>> = {
   import: 'интерес из импорта',
   web: 'заявка с сайта',
 };
+const LEAD_ORIGIN_EN: Readonly<Record<LeadChannel, string>> = {
+  call: 'call',
+  mail: 'mail',
+  onec: '1C order',
+  manual: 'lead',
+  import: 'imported lead',
+  web: 'web enquiry',
+};
 
 export interface LeadNameParts {
   /** The client's name as stored («ООО Ромашка»). */
@@ -162,6 +170,8 @@ export interface LeadNameParts {
   channel?: LeadChannel | string | null;
   createdAt?: number | null;
   timeZone?: string;
+  /** The words around the data (Russian by default): «звонок от …» / «call of …». */
+  lang?: FormatLang;
 }
 
 /**
@@ -171,7 +181,8 @@ export interface LeadNameParts {
 export function leadName(lead: LeadNameParts): string {
   const subject = lead.subject?.trim();
   if (subject) return `${lead.companyName} — ${subject}`;
-  const how = (lead.channel && LEAD_ORIGIN_RU[lead.channel as LeadChannel]) || 'интерес';
-  const when = lead.createdAt != null ? ` от ${formatDay(lead.createdAt, lead.timeZone ?? 'Europe/Moscow')}` : '';
+  const en = lead.lang === 'en';
+  const how = (lead.channel && (en ? LEAD_ORIGIN_EN : LEAD_ORIGIN_RU)[lead.channel as LeadChannel]) || (en ? 'lead' : 'интерес');
+  const when = lead.createdAt != null ? ` ${en ? 'of' : 'от'} ${formatDay(lead.createdAt, lead.timeZone ?? 'Europe/Moscow')}` : '';
   return `${lead.companyName} — ${how}${when}`;
 }

@@ -70,8 +70,10 @@ describe('POST /api/leads from the composer: a subject and a stage', () => {
       expect.objectContaining({ id: res.body.id, subject: 'Кровля на склад, 1200 м²', stageId: 'qualified' }),
     ]);
     const html = await cardHtml(A);
-    expect(html).toContain('<td data-label="Интерес">ООО &quot;Кровля А&quot; — Кровля на склад, 1200 м²</td>');
-    expect(html).toMatch(/Кровля на склад, 1200 м²<\/td><td data-label="Этап">Потребность выявлена<\/td>/);
+    expect(html).toContain('<td data-label="Интерес"><span translate="no">ООО &quot;Кровля А&quot; — Кровля на склад, 1200 м²</span></td>');
+    expect(html).toMatch(
+      /Кровля на склад, 1200 м²<\/span><\/td><td data-label="Этап"><span translate="no">Потребность выявлена<\/span><\/td>/,
+    );
   });
 
   test('without a stage it opens at the first; without a subject it is named by its origin and day', async () => {
@@ -244,7 +246,7 @@ describe('a mail logged from the composer carries its text', () => {
       subject: 'КП на кровлю',
       snippet,
     });
-    expect(await cardHtml(A)).toContain(`<div class="snippet">${snippet}</div>`);
+    expect(await cardHtml(A)).toContain(`<div class="snippet" translate="no">${snippet}</div>`);
   });
 
   test('a long text keeps its first 500 characters; a note ignores a text', async () => {

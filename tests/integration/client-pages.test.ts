@@ -157,13 +157,13 @@ describe('client list page', () => {
     const html = mainOf(await res.text());
     expect(html).toContain('Кровля А');
     expect(html).not.toContain('Профлист Б');
-    expect(html).toContain('<a href="/app/clients/101">');
+    expect(html).toContain('<a href="/app/clients/101" translate="no">');
     expect(html).toContain('7707083893 / 770101001');
     expect(html).toContain('клиент');
     expect(html).toContain(
       new Intl.DateTimeFormat('ru-RU', { timeZone: 'Europe/Moscow', day: '2-digit', month: '2-digit', year: 'numeric' }).format(callToA),
     );
-    expect(html).toMatch(/<option value="4" selected(="")?>Анна Менеджер<\/option>/); // the boolean attribute, in either spelling
+    expect(html).toMatch(/<option value="4" selected(="")? translate="no">Анна Менеджер<\/option>/); // the boolean attribute, in either spelling
     expect(html).toContain(`href="/api/companies/export.csv?ownerId=4"`);
   });
 
@@ -189,7 +189,7 @@ describe('client list page', () => {
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).not.toContain(XSS_NAME);
     const card = await (await page('managerA', `/app/clients/${XSS_ID}`)).text();
-    expect(card).toContain('<h1>&lt;script&gt;alert(1)&lt;/script&gt;</h1>');
+    expect(card).toContain('<h1 translate="no">&lt;script&gt;alert(1)&lt;/script&gt;</h1>');
     expect(card).not.toContain(XSS_NAME);
   });
 
@@ -205,7 +205,7 @@ describe('client card page', () => {
     const res = await page('managerA', `/app/clients/${world.companies.ofA}`);
     expect(res.status).toBe(200);
     const html = mainOf(await res.text());
-    expect(html).toContain('<a href="tel:+74951234567">+7 495 123-45-67</a>');
+    expect(html).toContain('<a href="tel:+74951234567" translate="no">+7 495 123-45-67</a>');
     expect(html).toContain('<a href="mailto:ivan@krovlya.ru">ivan@krovlya.ru</a>');
     expect(html).toContain('Счёт выставлен');
     expect(html).toContain('Напомнить об оплате счёта 17');
@@ -249,8 +249,8 @@ describe('client card page', () => {
     expect(pool).toContain('id="claim"');
     expect(pool).not.toContain('id="release"');
     const head = mainOf(await (await page('headA', `/app/clients/${world.companies.ofA}`)).text());
-    expect(head).toMatch(/<option value="4" selected(="")?>Анна Менеджер<\/option>/);
-    expect(head).toContain('<option value="5">Борис Менеджер</option>');
+    expect(head).toMatch(/<option value="4" selected(="")? translate="no">Анна Менеджер<\/option>/);
+    expect(head).toContain('<option value="5" translate="no">Борис Менеджер</option>');
     expect(head).not.toContain('Вера Менеджер');
     expect(head).not.toContain('id="claim"');
   });

@@ -255,10 +255,10 @@ describe('pages', () => {
       (await w.fetch(path, { headers: { cookie: await sessionCookie(w, 'admin'), accept: 'text/html' } })).text();
     const all = await admin('/app/today');
     expect(all).toContain('<option value="" selected="">Все регионы</option>');
-    expect(all).toContain('<option value="2">Приморский край</option>');
+    expect(all).toContain('<option value="2" translate="no">Приморский край</option>');
     const vvo = await admin('/app/today?region=2');
-    expect(vvo).toContain('<option value="2" selected="">Приморский край</option>');
-    expect(vvo).toContain('Работа региона «Приморский край»');
+    expect(vvo).toContain('<option value="2" selected="" translate="no">Приморский край</option>');
+    expect(vvo).toContain('Работа региона «<span translate="no">Приморский край</span>»');
     expect(vvo).toContain('data-key="task:631"');
     expect(vvo).not.toContain('data-key="task:601"');
     // A manager has no picker; a head of one region neither.
@@ -288,7 +288,7 @@ describe('pages', () => {
     const form = await page('/app/clients/new');
     expect(form.status).toBe(200);
     expect(form.html).toContain('id="new-client"');
-    expect(form.html).toContain('<option value="1">Москва</option>');
+    expect(form.html).toContain('<option value="1" translate="no">Москва</option>');
     expect(form.html).not.toContain('Приморский край');
   });
 });
@@ -340,7 +340,7 @@ describe('the card shows what each event carries', () => {
       await w.fetch('/app/clients/101', { headers: { cookie: await sessionCookie(w, 'managerA'), accept: 'text/html' } })
     ).text();
     expect(html).toContain('Реквизиты во вложении');
-    expect(html).toContain('Реквизиты.pdf (47 КБ)');
+    expect(html).toContain('<span translate="no">Реквизиты.pdf</span> (47 КБ)');
     expect(html).toContain('в переписке 2 письма');
     expect(html).toContain('href="https://records.example/c-1.mp3"');
     expect(html).toContain('05:12');

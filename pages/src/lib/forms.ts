@@ -1,6 +1,12 @@
 import { ApiError } from './api';
+import { fill, islandText } from './island';
 
-/** Helpers of the workspace forms: empty means absent, errors in Russian next to their field. */
+/** The strings shown here, in the page's language (FORMS_SCRIPT_KEYS, worker/src/clients/pages/card-forms.tsx), read when first needed. */
+type FormsKey = 'clients.offline' | 'clients.checkFields' | 'clients.checkMarked' | 'clients.openCard';
+let formsText: Record<FormsKey, string> | undefined;
+const t = (key: FormsKey) => (formsText ??= islandText<FormsKey>('forms-text'))[key];
+
+/** Helpers of the workspace forms: empty means absent, errors in the page's language next to their field. */
 
 /** A form field's trimmed text, or undefined when the browser sent it empty. */
 export function filled(form: HTMLFormElement, name: string): string | undefined {
@@ -22,7 +28,7 @@ export function clearErrors(form: HTMLElement) {
 export function showError(form: HTMLElement, message: HTMLElement, err: unknown, toField: (path: string) => string | null) {
   message.className = 'form-message error';
   if (!(err instanceof ApiError)) {
-    message.textContent = 'Нет связи с сервером';
+    message.textContent = t('clients.offline');
     return;
   }
   const rest: string[] = [];
@@ -34,8 +40,8 @@ export function showError(form: HTMLElement, message: HTMLElement, err: unknown,
   }
   message.textContent = err.fields.length
     ? rest.length
-      ? `Проверьте поля: ${rest.join('; ')}`
-      : 'Проверьте отмеченные поля'
+      ? fill(t('clients.checkFields'), { fields: rest.join('; ') })
+      : t('clients.checkMarked')
     : err.message;
 }
 
@@ -66,7 +72,7 @@ export function showCollisions(out: HTMLElement, err: unknown): boolean {
   for (const c of collisions.filter((c) => c.companyId !== undefined)) {
     const link = document.createElement('a');
     link.href = `/app/clients/${c.companyId}`;
-    link.textContent = `Открыть карточку «${c.companyName ?? c.value}»`;
+    link.textContent = fill(t('clients.openCard'), { name: c.companyName ?? c.value });
     link.className = 'holder';
     out.append(link, ' ');
   }

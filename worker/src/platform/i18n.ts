@@ -1,5 +1,6 @@
 import { fill } from '../../../schema/domain/fill-text';
 import { ADMIN } from './messages/admin';
+import { CLIENTS } from './messages/clients';
 import { PAY } from './messages/pay';
 import { REPORTS } from './messages/reports';
 import { SHELL } from './messages/shell';
@@ -58,6 +59,7 @@ export const MESSAGES = {
   ...REPORTS,
   ...PAY,
   ...ADMIN,
+  ...CLIENTS,
 } as const satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof MESSAGES;

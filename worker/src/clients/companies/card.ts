@@ -140,13 +140,16 @@ export async function getCompanyCard({ ctx, input }: { ctx: ServiceContext; inpu
       channel: l.channel,
       createdAt: l.created_at,
       timeZone: facts.region_tz,
+      lang: ru ? 'ru' : 'en',
     });
     if (l.sla_hours !== null && ctx.now - l.stage_entered_at > l.sla_hours * HOUR) {
       deviations.push({
         kind: 'stuck',
         leadId: l.id,
         since: l.stage_entered_at + l.sla_hours * HOUR,
-        message: ru ? `Интерес «${lead}» дольше срока на этапе «${l.name_ru}»` : `Lead #${l.id} is past the SLA of "${l.name_en}"`,
+        message: ru
+          ? `Интерес «${lead}» дольше срока на этапе «${l.name_ru}»`
+          : `Lead «${lead}» is past its deadline at stage «${l.name_en}»`,
       });
     }
     if (facts.last_touch === null || ctx.now - facts.last_touch > NO_TOUCH_DAYS * DAY) {

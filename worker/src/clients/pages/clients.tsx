@@ -4,9 +4,9 @@ import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
 import type { CompanyCard, CompanyListFilters, CompanyListItem } from '../../../../schema/contracts';
 import type { UserScope } from '../../platform/principal';
+import { type Lang, type MessageKey, msg, msgf } from '../../platform/i18n';
 import { Composer, ContactEditForm, EventCarries, FormStyle, type OpenStage, threadSizes } from './card-forms';
 import {
-  COMPANY_STATUS_RU,
   formatCallDuration,
   formatDate,
   formatDateTime,
@@ -17,7 +17,7 @@ import {
   leadName,
 } from '../../platform/ru-format';
 
-/** Client list and card pages: server-rendered, Russian (the card's owner actions: pages/src/client-card.ts). */
+/** Client list and card pages: server-rendered in the viewer's language, strings from the catalogue's `clients.…`/`card.…` (platform/messages/clients.ts); the card's owner actions: pages/src/client-card.ts. */
 
 interface Named {
   id: number;
@@ -47,10 +47,11 @@ table.list td{display:block;border:0;padding:2px 8px}table.list td[data-label]::
 `;
 const Style = () => <style>{raw(STYLE)}</style>;
 
-const StatusBadge = ({ status }: { status: CompanyListItem['status'] }) => (
-  <span class={`status ${status}`}>{COMPANY_STATUS_RU[status]}</span>
+const StatusBadge = ({ status, lang }: { status: CompanyListItem['status']; lang: Lang }) => (
+  <span class={`status ${status}`}>{msg(`clients.status.${status}`, lang)}</span>
 );
-const Owner = ({ name }: { name: string | null }) => (name === null ? <span class="pool">пул региона</span> : <>{name}</>);
+const Owner = ({ name, lang }: { name: string | null; lang: Lang }) =>
+  name === null ? <span class="pool">{msg('clients.poolShort', lang)}</span> : <span translate="no">{name}</span>;
 const innKpp = (inn: string | null, kpp: string | null) => (inn || kpp ? [inn ?? '—', kpp ?? '—'].join(' / ') : '—');
 
 /** The filters as a query string (empty values dropped), optionally with the keyset cursor. */
@@ -63,11 +64,12 @@ export function clientsQuery(filters: CompanyListFilters, after?: number): strin
   return text ? `?${text}` : '';
 }
 
-function Options({ items, selected }: { items: { value: string; label: string }[]; selected: string }): Child {
+/** A select's options; a `data` one (a region's or a person's name) is marked as data, not interface text. */
+function Options({ items, selected }: { items: { value: string; label: string; data?: boolean }[]; selected: string }): Child {
   return (
     <>
       {items.map((o) => (
-        <option value={o.value} selected={o.value === selected}>
+        <option value={o.value} selected={o.value === selected} translate={o.data ? 'no' : undefined}>
           {o.label}
         </option>
       ))}
@@ -85,58 +87,63 @@ export interface ClientListView {
   regionChoices: Named[];
   owners: Named[];
   timeZone: string;
+  lang: Lang;
 }
 
 export function ClientListPage(v: ClientListView): Child {
   const f = v.filters;
   const regionName = new Map(v.regions.map((r) => [r.id, r.name]));
   const pager = v.after > 0 || v.nextAfter !== null;
+  const m = (key: MessageKey) => msg(key, v.lang);
   return (
     <>
       <Style />
-      <h1>Клиенты</h1>
+      <h1>{m('clients.title')}</h1>
       <form class="card filters" method="get" action="/app/clients" role="search">
         <div>
-          <label for="q">Название, ИНН, телефон, контакт или e-mail</label>
-          <input id="q" name="q" type="search" value={f.q ?? ''} maxlength={200} placeholder="часть слова, номера или адреса" />
+          <label for="q">{m('clients.filter.q')}</label>
+          <input id="q" name="q" type="search" value={f.q ?? ''} maxlength={200} placeholder={m('clients.filter.qHint')} />
         </div>
         <div>
-          <label for="regionId">Регион</label>
+          <label for="regionId">{m('clients.filter.region')}</label>
           <select id="regionId" name="regionId">
             <Options
-              items={[{ value: '', label: 'Все регионы' }, ...v.regionChoices.map((r) => ({ value: String(r.id), label: r.name }))]}
+              items={[
+                { value: '', label: m('clients.filter.allRegions') },
+                ...v.regionChoices.map((r) => ({ value: String(r.id), label: r.name, data: true })),
+              ]}
               selected={String(f.regionId ?? '')}
             />
           </select>
         </div>
         <div>
-          <label for="ownerId">Ответственный</label>
+          <label for="ownerId">{m('clients.filter.owner')}</label>
           <select id="ownerId" name="ownerId">
             <Options
               items={[
-                { value: '', label: 'Все' },
-                { value: '0', label: 'Пул региона (без ответственного)' },
-                ...v.owners.map((u) => ({ value: String(u.id), label: u.name })),
+                { value: '', label: m('clients.filter.all') },
+                { value: '0', label: m('clients.pool') },
+                ...v.owners.map((u) => ({ value: String(u.id), label: u.name, data: true })),
               ]}
               selected={String(f.ownerId ?? '')}
             />
           </select>
         </div>
         <div>
-          <label for="status">Статус</label>
+          <label for="status">{m('clients.filter.status')}</label>
           <select id="status" name="status">
             <Options
               items={[
-                { value: '', label: 'Любой' },
-                { value: 'prospect', label: COMPANY_STATUS_RU.prospect },
-                { value: 'client', label: COMPANY_STATUS_RU.client },
+                { value: '', label: m('clients.filter.anyStatus') },
+                { value: 'prospect', label: m('clients.status.prospect') },
+                { value: 'client', label: m('clients.status.client') },
               ]}
               selected={f.status ?? ''}
             />
           </select>
         </div>
         <div>
-          <label for="noContactDays">Без контакта, дней</label>
+          <label for="noContactDays">{m('clients.filter.noContactDays')}</label>
           <input
             id="noContactDays"
             name="noContactDays"
@@ -144,63 +151,67 @@ export function ClientListPage(v: ClientListView): Child {
             min="1"
             max="3650"
             value={String(f.noContactDays ?? '')}
-            placeholder="напр. 30"
-            title="Последний звонок, письмо, заметка или задача — давнее N дней, или их не было"
+            placeholder={m('clients.filter.noContactHint')}
+            title={m('clients.filter.noContactTitle')}
           />
         </div>
         <div class="go">
-          <button type="submit">Показать</button>
-          <a href="/app/clients">Сбросить</a>
+          <button type="submit">{m('clients.filter.show')}</button>
+          <a href="/app/clients">{m('clients.filter.reset')}</a>
         </div>
       </form>
       <div class="card">
         <div class="links">
-          <span class="muted">На странице: {v.items.length}</span>
+          <span class="muted">{msgf('clients.onPage', v.lang, { n: v.items.length })}</span>
           <a href={`/api/companies/export.csv${clientsQuery(f)}`} id="export">
-            Экспорт CSV
+            {m('clients.export')}
           </a>
           <a href="/app/clients/new" id="new-client-link">
-            Новый клиент
+            {m('clients.new')}
           </a>
         </div>
         <div class="scroll">
           <table class="list">
             <thead>
               <tr>
-                <th>Название</th>
-                <th>ИНН / КПП</th>
-                <th>Регион</th>
-                <th>Ответственный</th>
-                <th>Статус</th>
-                <th>Последний контакт</th>
+                <th>{m('clients.col.name')}</th>
+                <th>{m('clients.col.innKpp')}</th>
+                <th>{m('clients.col.region')}</th>
+                <th>{m('clients.col.owner')}</th>
+                <th>{m('clients.col.status')}</th>
+                <th>{m('clients.col.lastTouch')}</th>
               </tr>
             </thead>
             <tbody>
               {v.items.length ? (
                 v.items.map((c) => (
                   <tr>
-                    <td data-label="Название">
-                      <a href={`/app/clients/${c.id}`}>{c.name}</a>
+                    <td data-label={m('clients.col.name')}>
+                      <a href={`/app/clients/${c.id}`} translate="no">
+                        {c.name}
+                      </a>
                     </td>
-                    <td data-label="ИНН / КПП" class="nowrap">
+                    <td data-label={m('clients.col.innKpp')} class="nowrap">
                       {innKpp(c.inn, c.kpp)}
                     </td>
-                    <td data-label="Регион">{regionName.get(c.regionId) ?? ''}</td>
-                    <td data-label="Ответственный">
-                      <Owner name={c.ownerName} />
+                    <td data-label={m('clients.col.region')}>
+                      <span translate="no">{regionName.get(c.regionId) ?? ''}</span>
                     </td>
-                    <td data-label="Статус">
-                      <StatusBadge status={c.status} />
+                    <td data-label={m('clients.col.owner')}>
+                      <Owner name={c.ownerName} lang={v.lang} />
                     </td>
-                    <td data-label="Последний контакт" class="nowrap">
-                      {c.lastTouchAt === null ? <span class="muted">нет</span> : formatDate(c.lastTouchAt, v.timeZone)}
+                    <td data-label={m('clients.col.status')}>
+                      <StatusBadge status={c.status} lang={v.lang} />
+                    </td>
+                    <td data-label={m('clients.col.lastTouch')} class="nowrap">
+                      {c.lastTouchAt === null ? <span class="muted">{m('clients.noTouch')}</span> : formatDate(c.lastTouchAt, v.timeZone)}
                     </td>
                   </tr>
                 ))
               ) : (
                 <tr>
                   <td colspan={6} class="muted">
-                    Никого не нашлось — измените фильтры
+                    {m('clients.empty')}
                   </td>
                 </tr>
               )}
@@ -209,10 +220,10 @@ export function ClientListPage(v: ClientListView): Child {
         </div>
         {pager ? (
           <p class="links pager">
-            {v.after > 0 ? <a href={`/app/clients${clientsQuery(f)}`}>← В начало списка</a> : null}
+            {v.after > 0 ? <a href={`/app/clients${clientsQuery(f)}`}>{m('clients.toStart')}</a> : null}
             {v.nextAfter !== null ? (
               <a href={`/app/clients${clientsQuery(f, v.nextAfter)}`} rel="next" id="more">
-                Показать ещё
+                {m('clients.more')}
               </a>
             ) : null}
           </p>
@@ -226,24 +237,30 @@ export function ClientListPage(v: ClientListView): Child {
 const displayPhone = formatPhoneRu;
 
 function PhoneLink({ value, extension }: { value: string; extension: string | null }): Child {
-  return <a href={`tel:${value}${extension ? `;ext=${extension}` : ''}`}>{formatPhoneWithExtension(value, extension)}</a>;
+  return (
+    <a href={`tel:${value}${extension ? `;ext=${extension}` : ''}`} translate="no">
+      {formatPhoneWithExtension(value, extension)}
+    </a>
+  );
 }
 
-function Contacts({ card }: { card: CompanyCard }): Child {
-  if (!card.contacts.length) return <p class="muted">Контактов пока нет</p>;
+function Contacts({ card, lang }: { card: CompanyCard; lang: Lang }): Child {
+  if (!card.contacts.length) return <p class="muted">{msg('card.noContacts', lang)}</p>;
   return (
     <>
       {card.contacts.map((c) => (
         <div class="contact" data-contact={String(c.id)}>
-          <b>{c.name}</b>
+          <b translate="no">{c.name}</b>
           {c.position ? (
             <>
               {' '}
-              <span class="muted">— {c.position}</span>
+              <span class="muted" translate="no">
+                — {c.position}
+              </span>
             </>
           ) : null}
           <button type="button" class="secondary edit" data-edit-contact={String(c.id)} aria-expanded="false">
-            Изменить
+            {msg('card.edit', lang)}
           </button>
           <ul>
             {c.points.map((p) => (
@@ -252,7 +269,7 @@ function Contacts({ card }: { card: CompanyCard }): Child {
               </li>
             ))}
           </ul>
-          <ContactEditForm contact={c} />
+          <ContactEditForm contact={c} lang={lang} />
         </div>
       ))}
     </>
@@ -260,20 +277,42 @@ function Contacts({ card }: { card: CompanyCard }): Child {
 }
 
 /** A lead of the card by client and subject, else by its origin and day (docs/workspace.md «One format»). */
-const cardLeadName = (card: CompanyCard, l: CompanyCard['openLeads'][number], timeZone: string) =>
-  leadName({ companyName: card.name, subject: l.subject, channel: l.channel, createdAt: l.createdAt, timeZone });
+const cardLeadName = (card: CompanyCard, l: CompanyCard['openLeads'][number], timeZone: string, lang: Lang) =>
+  leadName({ companyName: card.name, subject: l.subject, channel: l.channel, createdAt: l.createdAt, timeZone, lang });
 
-function Leads({ card, timeZone, now }: { card: CompanyCard; timeZone: string; now: number }): Child {
-  if (!card.openLeads.length) return <p class="muted">Открытых интересов нет</p>;
+/** The lead's name with its data (the client's name, the subject) marked as data, the words around it in the viewer's language. */
+function CardLeadName({
+  card,
+  lead,
+  timeZone,
+  lang,
+}: {
+  card: CompanyCard;
+  lead: CompanyCard['openLeads'][number];
+  timeZone: string;
+  lang: Lang;
+}): Child {
+  if (lead.subject?.trim()) return <span translate="no">{cardLeadName(card, lead, timeZone, lang)}</span>;
+  return (
+    <>
+      <span translate="no">{card.name}</span>
+      {cardLeadName({ ...card, name: '' }, lead, timeZone, lang)}
+    </>
+  );
+}
+
+function Leads({ card, timeZone, now, lang }: { card: CompanyCard; timeZone: string; now: number; lang: Lang }): Child {
+  const m = (key: MessageKey) => msg(key, lang);
+  if (!card.openLeads.length) return <p class="muted">{m('card.noLeads')}</p>;
   return (
     <div class="scroll">
       <table class="list">
         <thead>
           <tr>
-            <th>Интерес</th>
-            <th>Этап</th>
-            <th>Сумма</th>
-            <th>Следующее действие</th>
+            <th>{m('card.lead.lead')}</th>
+            <th>{m('card.lead.stage')}</th>
+            <th>{m('card.lead.amount')}</th>
+            <th>{m('card.lead.next')}</th>
           </tr>
         </thead>
         <tbody>
@@ -281,19 +320,25 @@ function Leads({ card, timeZone, now }: { card: CompanyCard; timeZone: string; n
             const next = l.nextAction;
             return (
               <tr>
-                <td data-label="Интерес">{cardLeadName(card, l, timeZone)}</td>
-                <td data-label="Этап">{l.stageName}</td>
-                <td data-label="Сумма" class="nowrap">
+                <td data-label={m('card.lead.lead')}>
+                  <CardLeadName card={card} lead={l} timeZone={timeZone} lang={lang} />
+                </td>
+                <td data-label={m('card.lead.stage')}>
+                  <span translate="no">{l.stageName}</span>
+                </td>
+                <td data-label={m('card.lead.amount')} class="nowrap">
                   {formatRubles(l.amountKopecks)}
                 </td>
-                <td data-label="Следующее действие">
+                <td data-label={m('card.lead.next')}>
                   {next ? (
                     <>
-                      {next.title}
+                      <span translate="no">{next.title}</span>
                       {next.dueAt != null ? (
                         <>
                           <br />
-                          <span class={next.dueAt < now ? 'late' : 'muted'}>до {formatDateTime(next.dueAt, timeZone)}</span>
+                          <span class={next.dueAt < now ? 'late' : 'muted'}>
+                            {msgf('card.lead.due', lang, { date: formatDateTime(next.dueAt, timeZone) })}
+                          </span>
                         </>
                       ) : null}
                     </>
@@ -310,36 +355,37 @@ function Leads({ card, timeZone, now }: { card: CompanyCard; timeZone: string; n
   );
 }
 
-const DOCUMENT_RU = { order: 'Заказ клиента', invoice: 'Счёт', payment: 'Оплата', shipment: 'Отгрузка' } as const;
-
 /** 1C's own zone-less date as 1C shows it (dd.mm.yyyy), else the instant in the viewer's zone. */
 function documentDate(dateLocal: string, occurredAt: number, timeZone: string): string {
   const day = formatIsoDate(dateLocal);
   return day !== dateLocal ? day : formatDate(occurredAt, timeZone);
 }
 
-function Documents({ card, timeZone }: { card: CompanyCard; timeZone: string }): Child {
-  if (!card.lastDocuments.length) return <p class="muted">Документов 1С пока нет</p>;
+function Documents({ card, timeZone, lang }: { card: CompanyCard; timeZone: string; lang: Lang }): Child {
+  const m = (key: MessageKey) => msg(key, lang);
+  if (!card.lastDocuments.length) return <p class="muted">{m('card.noDocuments')}</p>;
   return (
     <div class="scroll">
       <table class="list">
         <thead>
           <tr>
-            <th>Последний</th>
-            <th>Номер</th>
-            <th>Дата</th>
-            <th>Сумма</th>
+            <th>{m('card.doc.last')}</th>
+            <th>{m('card.doc.number')}</th>
+            <th>{m('card.doc.date')}</th>
+            <th>{m('card.doc.amount')}</th>
           </tr>
         </thead>
         <tbody>
           {card.lastDocuments.map((d) => (
             <tr>
-              <td data-label="Документ">{DOCUMENT_RU[d.kind]}</td>
-              <td data-label="Номер">{d.number}</td>
-              <td data-label="Дата" class="nowrap">
+              <td data-label={m('card.doc.document')}>{m(`card.doc.${d.kind}`)}</td>
+              <td data-label={m('card.doc.number')}>
+                <span translate="no">{d.number}</span>
+              </td>
+              <td data-label={m('card.doc.date')} class="nowrap">
                 {documentDate(d.dateLocal, d.occurredAt, timeZone)}
               </td>
-              <td data-label="Сумма" class="nowrap">
+              <td data-label={m('card.doc.amount')} class="nowrap">
                 {formatRubles(d.amountKopecks)}
               </td>
             </tr>
@@ -354,74 +400,91 @@ type TimelineEvent = CompanyCard['timeline'][number];
 
 const UNANSWERED = ['missed', 'busy', 'failed'];
 
-/** Icon, Russian label and whether to flag it (a missed incoming call). */
-function describeEvent(e: TimelineEvent): { icon: string; label: string; missed: boolean } {
+/** Icon, label (a catalogue key) and whether to flag it (a missed incoming call). */
+function describeEvent(e: TimelineEvent): { icon: string; label: MessageKey | null; missed: boolean } {
   switch (e.kind) {
     case 'call': {
       const unanswered = e.callResult !== null && UNANSWERED.includes(e.callResult);
       if (e.direction === 'in')
         return unanswered
-          ? { icon: '☎', label: 'Звонок пропущенный', missed: true }
-          : { icon: '☎', label: 'Звонок входящий', missed: false };
+          ? { icon: '☎', label: 'card.event.missed', missed: true }
+          : { icon: '☎', label: 'card.event.callIn', missed: false };
       if (e.direction === 'out')
-        return { icon: '☎', label: unanswered ? 'Звонок исходящий, без ответа' : 'Звонок исходящий', missed: false };
-      return { icon: '☎', label: 'Звонок', missed: false };
+        return { icon: '☎', label: unanswered ? 'card.event.callOutNoAnswer' : 'card.event.callOut', missed: false };
+      return { icon: '☎', label: 'card.event.call', missed: false };
     }
     case 'mail':
       return {
         icon: '✉',
-        label: e.direction === 'in' ? 'Письмо входящее' : e.direction === 'out' ? 'Письмо исходящее' : 'Письмо',
+        label: e.direction === 'in' ? 'card.event.mailIn' : e.direction === 'out' ? 'card.event.mailOut' : 'card.event.mail',
         missed: false,
       };
     case 'note':
-      return { icon: '✎', label: 'Заметка', missed: false };
+      return { icon: '✎', label: 'card.event.note', missed: false };
     case 'task_done':
-      return { icon: '✓', label: 'Задача выполнена', missed: false };
+      return { icon: '✓', label: 'card.event.taskDone', missed: false };
     case 'onec_document':
-      return { icon: '₽', label: 'Документ 1С', missed: false };
+      return { icon: '₽', label: 'card.event.onec', missed: false };
     case 'stage_change':
-      return { icon: '➜', label: 'Смена этапа', missed: false };
+      return { icon: '➜', label: 'card.event.stage', missed: false };
     default:
-      return { icon: '•', label: e.kind, missed: false };
+      return { icon: '•', label: null, missed: false };
   }
 }
 
-function Timeline({ card, timeZone }: { card: CompanyCard; timeZone: string }): Child {
-  if (!card.timeline.length) return <p class="muted">Событий пока нет</p>;
+/** Between the facts of an event line. */
+const Dot = () => <>{' · '}</>;
+
+function Timeline({ card, timeZone, lang }: { card: CompanyCard; timeZone: string; lang: Lang }): Child {
+  if (!card.timeline.length) return <p class="muted">{msg('card.noEvents', lang)}</p>;
   const openLead = new Map(card.openLeads.map((l) => [l.id, l]));
-  const leadOf = (id: number) => {
+  // «интерес «…»»: the words are the catalogue's, the lead's name (client, subject) is data.
+  const leadOf = (id: number): Child => {
     const l = openLead.get(id);
-    return l ? `интерес «${cardLeadName(card, l, timeZone)}»` : 'закрытый интерес';
+    if (!l) return msg('card.event.closedLead', lang);
+    const [before, after = ''] = msg('card.event.lead', lang).split('{name}');
+    return (
+      <>
+        {before}
+        <CardLeadName card={card} lead={l} timeZone={timeZone} lang={lang} />
+        {after}
+      </>
+    );
   };
   const threads = threadSizes(card.timeline);
   return (
     <ol class="timeline">
       {card.timeline.map((e) => {
         const { icon, label, missed } = describeEvent(e);
-        const facts = [
-          e.kind === 'call' && e.durationSec !== null && e.durationSec > 0 ? formatCallDuration(e.durationSec) : '',
-          e.kind === 'call' && e.targeted ? 'целевой' : '',
-          e.counterpart ? displayPhone(e.counterpart) : '',
-          e.userName ?? '',
-          e.leadId !== null ? leadOf(e.leadId) : '',
-        ]
-          .filter(Boolean)
-          .join(' · ');
+        const facts: Child[] = [
+          e.kind === 'call' && e.durationSec !== null && e.durationSec > 0 ? formatCallDuration(e.durationSec) : null,
+          e.kind === 'call' && e.targeted ? msg('card.event.targeted', lang) : null,
+          e.counterpart ? <span translate="no">{displayPhone(e.counterpart)}</span> : null,
+          e.userName ? <span translate="no">{e.userName}</span> : null,
+          e.leadId !== null ? leadOf(e.leadId) : null,
+        ].filter((f) => f !== null);
         return (
           <li class={missed ? 'missed' : ''}>
             <span class="icon" aria-hidden="true">
               {icon}
             </span>
             <div>
-              <b>{label}</b>
-              {facts ? (
+              <b>{label === null ? <span translate="no">{e.kind}</span> : msg(label, lang)}</b>
+              {facts.length ? (
                 <>
                   {' '}
-                  <span class="muted">{facts}</span>
+                  <span class="muted">
+                    {facts.map((f, i) => (
+                      <>
+                        {i > 0 ? <Dot /> : null}
+                        {f}
+                      </>
+                    ))}
+                  </span>
                 </>
               ) : null}
-              {e.subject ? <div>{e.subject}</div> : null}
-              <EventCarries e={e} threads={threads} />
+              {e.subject ? <div translate="no">{e.subject}</div> : null}
+              <EventCarries e={e} threads={threads} lang={lang} />
             </div>
             <time datetime={new Date(e.occurredAt).toISOString()}>{formatDateTime(e.occurredAt, timeZone)}</time>
           </li>
@@ -432,7 +495,8 @@ function Timeline({ card, timeZone }: { card: CompanyCard; timeZone: string }): 
 }
 
 /** Owner actions the viewer is allowed by assignOwner; the buttons call the existing API (pages/src/client-card.ts). */
-function OwnerActions({ card, viewer, managers }: { card: CompanyCard; viewer: UserScope; managers: Named[] }): Child {
+function OwnerActions({ card, viewer, managers, lang }: { card: CompanyCard; viewer: UserScope; managers: Named[]; lang: Lang }): Child {
+  const m = (key: MessageKey) => msg(key, lang);
   const claim = viewer.role === 'manager' && card.ownerId === null && viewer.regionIds.includes(card.regionId);
   const release = card.ownerId === viewer.id;
   if (!claim && !release && !managers.length) return null;
@@ -441,29 +505,29 @@ function OwnerActions({ card, viewer, managers }: { card: CompanyCard; viewer: U
       <div class="actions" id="owner-actions" data-company={String(card.id)}>
         {claim ? (
           <button type="button" id="claim">
-            Забрать себе
+            {m('card.claim')}
           </button>
         ) : null}
         {release ? (
           <button type="button" class="secondary" id="release">
-            Вернуть в пул
+            {m('card.release')}
           </button>
         ) : null}
         {managers.length ? (
           <form id="assign" class="actions" style="margin:0">
             <label for="assign-owner" style="margin:0">
-              Ответственный
+              {m('clients.col.owner')}
             </label>
             <select id="assign-owner" name="ownerId">
               <Options
                 items={[
-                  { value: '', label: 'Пул региона (без ответственного)' },
-                  ...managers.map((m) => ({ value: String(m.id), label: m.name })),
+                  { value: '', label: m('clients.pool') },
+                  ...managers.map((m) => ({ value: String(m.id), label: m.name, data: true })),
                 ]}
                 selected={String(card.ownerId ?? '')}
               />
             </select>
-            <button type="submit">Назначить</button>
+            <button type="submit">{m('card.assign')}</button>
           </form>
         ) : null}
       </div>
@@ -481,47 +545,49 @@ export interface ClientCardView {
   now: number;
   /** The open stages a new lead may start at, in the funnel's order. */
   stages: OpenStage[];
+  lang: Lang;
 }
 
-export function ClientCardPage({ card, viewer, managers, timeZone, now, stages }: ClientCardView): Child {
+export function ClientCardPage({ card, viewer, managers, timeZone, now, stages, lang }: ClientCardView): Child {
+  const m = (key: MessageKey) => msg(key, lang);
   return (
     <>
       <Style />
       <FormStyle />
       <p class="links">
-        <a href="/app/clients">← Все клиенты</a>
+        <a href="/app/clients">{m('card.back')}</a>
       </p>
       <div class="card">
-        <h1>{card.name}</h1>
+        <h1 translate="no">{card.name}</h1>
         <dl class="facts">
-          <dt>ИНН / КПП</dt>
+          <dt>{m('clients.col.innKpp')}</dt>
           <dd>{innKpp(card.inn, card.kpp)}</dd>
-          <dt>Регион</dt>
-          <dd>{card.regionName}</dd>
-          <dt>Ответственный</dt>
+          <dt>{m('clients.col.region')}</dt>
+          <dd translate="no">{card.regionName}</dd>
+          <dt>{m('clients.col.owner')}</dt>
           <dd id="owner">
-            <Owner name={card.ownerName} />
+            <Owner name={card.ownerName} lang={lang} />
           </dd>
-          <dt>Статус</dt>
+          <dt>{m('clients.col.status')}</dt>
           <dd>
-            <StatusBadge status={card.status} />
+            <StatusBadge status={card.status} lang={lang} />
           </dd>
-          <dt>Последний контакт</dt>
-          <dd>{card.lastTouchAt === null ? 'не было' : formatDateTime(card.lastTouchAt, timeZone)}</dd>
+          <dt>{m('clients.col.lastTouch')}</dt>
+          <dd>{card.lastTouchAt === null ? m('card.lastTouchNever') : formatDateTime(card.lastTouchAt, timeZone)}</dd>
         </dl>
-        <OwnerActions card={card} viewer={viewer} managers={managers} />
+        <OwnerActions card={card} viewer={viewer} managers={managers} lang={lang} />
       </div>
       {card.deviations.length ? (
         <div class="card alert" id="deviations">
-          <h2>Отклонения</h2>
+          <h2>{m('card.deviations')}</h2>
           <ul>
             {card.deviations.map((d) => (
               <li>
-                {d.message}
+                <span translate="no">{d.message}</span>
                 {d.since !== null ? (
                   <>
                     {' '}
-                    <span class="muted">с {formatDateTime(d.since, timeZone)}</span>
+                    <span class="muted">{msgf('card.since', lang, { date: formatDateTime(d.since, timeZone) })}</span>
                   </>
                 ) : null}
               </li>
@@ -531,38 +597,38 @@ export function ClientCardPage({ card, viewer, managers, timeZone, now, stages }
       ) : null}
       <div class="cols">
         <div class="card">
-          <h2>Контакты</h2>
-          <Contacts card={card} />
+          <h2>{m('card.contacts')}</h2>
+          <Contacts card={card} lang={lang} />
         </div>
         <div class="card">
-          <h2>Документы 1С</h2>
-          <Documents card={card} timeZone={timeZone} />
+          <h2>{m('card.documents')}</h2>
+          <Documents card={card} timeZone={timeZone} lang={lang} />
         </div>
       </div>
       <div class="card">
-        <h2>Открытые интересы</h2>
-        <Leads card={card} timeZone={timeZone} now={now} />
+        <h2>{m('card.leads')}</h2>
+        <Leads card={card} timeZone={timeZone} now={now} lang={lang} />
       </div>
       <div class="card">
-        <h2>Лента событий</h2>
+        <h2>{m('card.timeline')}</h2>
         <p class="muted" style="margin-top:0">
-          Последние 20 событий, время — {timeZone}
+          {msgf('card.timeline.note', lang, { zone: timeZone })}
         </p>
-        <Timeline card={card} timeZone={timeZone} />
+        <Timeline card={card} timeZone={timeZone} lang={lang} />
       </div>
-      <Composer card={card} stages={stages} />
+      <Composer card={card} stages={stages} lang={lang} />
     </>
   );
 }
 
 /** One page for a missing id and for a client out of the viewer's scope, so ids cannot be probed. */
-export function ClientNotFound(): Child {
+export function ClientNotFound({ lang }: { lang: Lang }): Child {
   return (
     <div class="card">
-      <h1 style="margin-top:0">Клиент не найден</h1>
-      <p>Такого клиента нет, или он не в вашей зоне видимости.</p>
+      <h1 style="margin-top:0">{msg('card.notFound', lang)}</h1>
+      <p>{msg('card.notFound.text', lang)}</p>
       <p>
-        <a href="/app/clients">← К списку клиентов</a>
+        <a href="/app/clients">{msg('card.notFound.back', lang)}</a>
       </p>
     </div>
   );

@@ -4,7 +4,8 @@ import { CompanyListQuery } from '../../../../schema/contracts';
 import { requireUser } from '../../access';
 import { defineRoute } from '../../platform/route';
 import { ClientListPage } from '../pages/clients';
-import { renderPage } from '../../platform/page';
+import { renderPage, uiLang } from '../../platform/page';
+import { msg } from '../../platform/i18n';
 import { listCompanies } from '../companies/list';
 import { listRegions } from '../regions/list';
 import { getUserTimeZone } from '../../admin';
@@ -21,6 +22,7 @@ export default defineRoute({
   query: CompanyListQuery,
   handler: async ({ ctx, input, c }) => {
     const viewer = requireUser(ctx.principal).user;
+    const lang = uiLang(c);
     const { limit: _limit, after, ...filters } = input.query;
     const [list, regions, users, timeZone] = await Promise.all([
       listCompanies({ ctx, input: input.query }),
@@ -34,10 +36,16 @@ export default defineRoute({
       items: list.items,
       nextAfter: list.nextAfter,
       timeZone,
+      lang,
       regions: regions.items,
       regionChoices: viewer.role === 'admin' ? regions.items : regions.items.filter((r) => viewer.regionIds.includes(r.id)),
       owners: users.items.filter((u) => u.role === 'manager'),
     };
-    return renderPage(c, { title: 'Клиенты', header: { userName: viewer.name }, body: <ClientListPage {...view} /> });
+    return renderPage(c, {
+      title: msg('clients.title', lang),
+      header: { userName: viewer.name },
+      body: <ClientListPage {...view} />,
+      bodyLang: 'same',
+    });
   },
 });

@@ -3,6 +3,7 @@
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
 import type { TodayItem } from '../../../../schema/contracts';
+import { type Lang, type MessageKey, msg, msgf } from '../../platform/i18n';
 import { formatDate, formatDateTime, formatRubles } from '../../platform/ru-format';
 import { localDate } from '../../platform/time';
 
@@ -21,22 +22,27 @@ h1{margin:0 0 6px;font-size:24px}.region-pick{display:flex;gap:8px;align-items:c
 .work li.done{opacity:.55}
 @media (max-width:640px){.work>li{grid-template-columns:1fr}.work .money{text-align:left}}
 `;
+/** What pages/src/today.ts shows on «Мой день» and the tasks page (its JSON island `today-text`; platform/messages/clients.ts). */
+export const TODAY_SCRIPT_KEYS = ['clients.saving', 'clients.connecting', 'clients.offline', 'clients.pbxCalling'] as const;
+
 export const WorkStyle = () => <style>{raw(STYLE)}</style>;
 
-const KIND_RU: Record<TodayItem['kind'], string> = {
-  missed: 'Пропущенный звонок',
-  task: 'Задача',
-  stuck_lead: 'Интерес просрочен на этапе',
-  silent: 'Крупный клиент молчит',
-};
-
-function when(item: TodayItem, timeZone: string): string {
-  if (item.kind === 'silent') return item.at === null ? 'касаний не было' : `последнее касание ${formatDate(item.at, timeZone)}`;
+function when(item: TodayItem, timeZone: string, lang: Lang): string {
+  if (item.kind === 'silent')
+    return item.at === null ? msg('today.when.noTouch', lang) : msgf('today.when.lastTouch', lang, { date: formatDate(item.at, timeZone) });
   if (item.at === null) return '';
-  if (item.kind === 'stuck_lead') return `срок этапа истёк ${formatDateTime(item.at, timeZone)}`;
-  if (item.kind === 'missed')
-    return item.overdue ? `ждёт ответа с ${formatDateTime(item.at, timeZone)}` : `перезвонить до ${formatDateTime(item.at, timeZone)}`;
-  return `${item.overdue ? 'просрочена, срок' : 'срок'} ${formatDateTime(item.at, timeZone)}`;
+  const date = formatDateTime(item.at, timeZone);
+  const key: MessageKey =
+    item.kind === 'stuck_lead'
+      ? 'today.when.stuck'
+      : item.kind === 'missed'
+        ? item.overdue
+          ? 'today.when.waiting'
+          : 'today.when.callBack'
+        : item.overdue
+          ? 'today.when.overdue'
+          : 'today.when.due';
+  return msgf(key, lang, { date });
 }
 
 interface ListOptions {
@@ -45,9 +51,11 @@ interface ListOptions {
   showOwner: boolean;
   /** Done tasks: «Вернуть в работу» (not for a withdrawn one) and «Открыть». */
   history?: boolean;
+  lang: Lang;
 }
 
-function Row({ item, timeZone, showOwner, history }: ListOptions & { item: TodayItem }): Child {
+function Row({ item, timeZone, showOwner, history, lang }: ListOptions & { item: TodayItem }): Child {
+  const m = (key: MessageKey) => msg(key, lang);
   const open = item.taskId !== null && !item.queued && !history;
   return (
     <li
@@ -60,52 +68,61 @@ function Row({ item, timeZone, showOwner, history }: ListOptions & { item: Today
     >
       <div>
         <div class={`what${item.overdue ? ' late' : ''}`}>
-          {KIND_RU[item.kind]}
-          {item.queued ? ' · очередь региона' : ''}
-          {item.cancelled ? ' · снята' : ''} · {when(item, timeZone)}
+          {m(`today.kind.${item.kind}`)}
+          {item.queued ? ` · ${m('today.queued')}` : ''}
+          {item.cancelled ? ` · ${m('today.cancelled')}` : ''} · {when(item, timeZone, lang)}
         </div>
         <b>
           {item.companyId !== null ? (
-            <a href={`/app/clients/${item.companyId}`}>{item.leadName ?? item.companyName}</a>
+            <a href={`/app/clients/${item.companyId}`} translate="no">
+              {item.leadName ?? item.companyName}
+            </a>
+          ) : item.companyName !== null ? (
+            <span translate="no">{item.companyName}</span>
           ) : (
-            (item.companyName ?? 'Клиент не определён')
+            m('today.unknownClient')
           )}
         </b>
         {item.leadName ? ' · ' : ' — '}
-        {item.title}
-        {showOwner ? <span class="muted"> · {item.userName ?? 'пул региона'}</span> : null}
+        <span translate="no">{item.title}</span>
+        {showOwner ? (
+          <span class="muted">
+            {' · '}
+            {item.userName === null ? m('clients.poolShort') : <span translate="no">{item.userName}</span>}
+          </span>
+        ) : null}
       </div>
       <div class="money">{item.moneyKopecks > 0 ? formatRubles(item.moneyKopecks) : '—'}</div>
       <div class="row-actions">
         {item.queued ? (
           <button type="button" data-action="take">
-            Взять
+            {m('today.take')}
           </button>
         ) : null}
         {item.phone && !item.queued && !history ? (
           <button type="button" data-action="call" title={item.phone}>
-            Позвонить
+            {m('today.call')}
           </button>
         ) : null}
         {open && item.at !== null ? (
           <>
             <button type="button" data-action="done">
-              Готово
+              {m('today.done')}
             </button>
             <form data-action="move">
-              <input type="date" name="due" aria-label="Новый срок" required value={localDate(Math.max(item.at, 0), timeZone)} />
+              <input type="date" name="due" aria-label={m('today.newDue')} required value={localDate(Math.max(item.at, 0), timeZone)} />
               <button type="submit" class="secondary">
-                Перенести
+                {m('today.move')}
               </button>
             </form>
           </>
         ) : null}
         {history && item.taskId !== null && !item.cancelled ? (
           <button type="button" class="secondary" data-action="reopen">
-            Вернуть в работу
+            {m('today.reopen')}
           </button>
         ) : null}
-        {item.companyId !== null ? <a href={`/app/clients/${item.companyId}`}>Открыть</a> : null}
+        {item.companyId !== null ? <a href={`/app/clients/${item.companyId}`}>{m('today.open')}</a> : null}
         <span class="result" role="status" />
       </div>
     </li>

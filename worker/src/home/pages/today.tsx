@@ -2,6 +2,7 @@
 /** @jsxImportSource hono/jsx */
 import type { Child } from 'hono/jsx';
 import type { TodayList } from '../../../../schema/contracts';
+import { type Lang, msg } from '../../platform/i18n';
 import { WorkList, WorkStyle } from './rows';
 
 interface RegionChoice {
@@ -10,25 +11,47 @@ interface RegionChoice {
 }
 
 /** The admin's (and a head's of several regions) «Регион»: one region's day, as its head sees it. */
-function RegionPicker({ regions, region, role }: { regions: RegionChoice[]; region: number | null; role: string }): Child {
+function RegionPicker({
+  regions,
+  region,
+  role,
+  lang,
+}: {
+  regions: RegionChoice[];
+  region: number | null;
+  role: string;
+  lang: Lang;
+}): Child {
   if (!regions.length) return null;
   return (
     <form class="region-pick" id="region-pick" method="get" action="/app/today">
-      <label for="region">Регион</label>
+      <label for="region">{msg('today.region', lang)}</label>
       <select id="region" name="region">
         <option value="" selected={region === null}>
-          {role === 'admin' ? 'Все регионы' : 'Все мои регионы'}
+          {msg(role === 'admin' ? 'today.allRegions' : 'today.allMyRegions', lang)}
         </option>
         {regions.map((r) => (
-          <option value={String(r.id)} selected={r.id === region}>
+          <option value={String(r.id)} selected={r.id === region} translate="no">
             {r.name}
           </option>
         ))}
       </select>
       <button type="submit" class="secondary">
-        Показать
+        {msg('today.show', lang)}
       </button>
     </form>
+  );
+}
+
+/** «Работа региона «…»: …» with the region's name marked as data. */
+function RegionLead({ name, lang }: { name: string; lang: Lang }): Child {
+  const [before, after = ''] = msg('today.lead.region', lang).split('{name}');
+  return (
+    <>
+      {before}
+      <span translate="no">{name}</span>
+      {after}
+    </>
   );
 }
 
@@ -39,40 +62,42 @@ export function TodayPage({
   role,
   regions = [],
   region = null,
+  lang,
 }: {
   today: TodayList;
   timeZone: string;
   role: 'manager' | 'head' | 'admin';
   regions?: RegionChoice[];
   region?: number | null;
+  lang: Lang;
 }): Child {
   const picked = regions.find((r) => r.id === region);
   return (
     <>
       <WorkStyle />
       <div class="card">
-        <h1>Мой день</h1>
+        <h1>{msg('today.title', lang)}</h1>
         <p class="muted" style="margin:0 0 10px">
-          {role === 'manager'
-            ? 'Что сделать сейчас: сначала то, где больше денег.'
-            : picked
-              ? `Работа региона «${picked.name}»: пропущенные звонки, просроченные задачи и интересы, молчащие крупные клиенты.`
-              : role === 'head'
-                ? 'Работа ваших регионов: пропущенные звонки, просроченные задачи и интересы, молчащие крупные клиенты.'
-                : 'Работа всех регионов.'}
+          {role === 'manager' ? (
+            msg('today.lead.manager', lang)
+          ) : picked ? (
+            <RegionLead name={picked.name} lang={lang} />
+          ) : (
+            msg(role === 'head' ? 'today.lead.head' : 'today.lead.admin', lang)
+          )}
         </p>
-        <RegionPicker regions={regions} region={region} role={role} />
+        <RegionPicker regions={regions} region={region} role={role} lang={lang} />
         <div class="counts">
           <span>
-            Просрочено задач: <b id="count-overdue">{today.counts.overdue}</b>
+            {msg('today.overdue', lang)} <b id="count-overdue">{today.counts.overdue}</b>
           </span>
           <span>
-            Пропущенных звонков: <b id="count-missed">{today.counts.missed}</b>
+            {msg('today.missed', lang)} <b id="count-missed">{today.counts.missed}</b>
           </span>
-          <a href="/app/tasks">Все задачи</a>
-          <a href="/app/clients/new">Новый клиент</a>
+          <a href="/app/tasks">{msg('today.allTasks', lang)}</a>
+          <a href="/app/clients/new">{msg('clients.new', lang)}</a>
         </div>
-        <WorkList items={today.items} timeZone={timeZone} showOwner={role !== 'manager'} empty="На сегодня всё сделано." />
+        <WorkList items={today.items} timeZone={timeZone} showOwner={role !== 'manager'} empty={msg('today.empty', lang)} lang={lang} />
       </div>
     </>
   );

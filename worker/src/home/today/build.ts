@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import type { Lang } from '../../platform/i18n';
 import type { TodayCounts, TodayItem, TodayList } from '../../../../schema/contracts';
 import { requireUser, type UserPrincipal } from '../../access';
 import { forbidden, notFound } from '../../platform/errors';
@@ -59,7 +60,7 @@ interface LeadNameRow {
   lead_created_at: number | null;
   lead_tz: string | null;
 }
-const nameOfLead = (r: LeadNameRow) =>
+const nameOfLead = (r: LeadNameRow, lang: Lang) =>
   r.lead_created_at === null
     ? null
     : leadName({
@@ -68,6 +69,7 @@ const nameOfLead = (r: LeadNameRow) =>
         channel: r.lead_channel,
         createdAt: r.lead_created_at,
         timeZone: knownTimeZone(r.lead_tz),
+        lang,
       });
 
 export const TASK_SELECT = sql`SELECT t.id, t.user_id, t.company_id, t.lead_id, t.kind, t.title, t.due_at, t.done_at, t.cancelled_at, t.source_event_id,
@@ -81,7 +83,8 @@ export const TASK_SELECT = sql`SELECT t.id, t.user_id, t.company_id, t.lead_id, 
  */
 export const withTaskPhone = (inner: SQL) => sql`SELECT x.*, ${PHONE('x', 'x.company_id')} AS phone, ${LEAD_TZ} FROM (${inner}) x`;
 
-export function taskItem(t: TaskRow, now: number, queued: boolean): TodayItem {
+/** A task as a row; `lang` is the words of a subject-less lead's name («звонок от …» / «call of …»). */
+export function taskItem(t: TaskRow, now: number, queued: boolean, lang: Lang = 'ru'): TodayItem {
   return {
     kind: t.kind === 'callback' ? 'missed' : 'task',
     key: `task:${t.id}`,
@@ -89,7 +92,7 @@ export function taskItem(t: TaskRow, now: number, queued: boolean): TodayItem {
     leadId: t.lead_id,
     companyId: t.company_id,
     companyName: t.company_name,
-    leadName: nameOfLead(t),
+    leadName: nameOfLead(t, lang),
     userId: t.user_id,
     userName: t.user_name,
     title: t.title,
@@ -194,8 +197,8 @@ export async function buildToday({
   const timeZone = knownTimeZone(zone[0]?.time_zone);
   const dayEnd = localDayBounds(now, timeZone)[1];
   const items: TodayItem[] = [
-    ...own.filter((t) => t.due_at < dayEnd || t.kind === 'callback').map((t) => taskItem(t, now, false)),
-    ...queue.map((t) => taskItem(t, now, true)),
+    ...own.filter((t) => t.due_at < dayEnd || t.kind === 'callback').map((t) => taskItem(t, now, false, ctx.lang)),
+    ...queue.map((t) => taskItem(t, now, true, ctx.lang)),
   ];
   for (const l of leads) {
     items.push({
@@ -205,7 +208,7 @@ export async function buildToday({
       leadId: l.id,
       companyId: l.company_id,
       companyName: l.company_name,
-      leadName: nameOfLead(l),
+      leadName: nameOfLead(l, ctx.lang),
       userId: l.owner_id,
       userName: l.user_name,
       title: l.stage,

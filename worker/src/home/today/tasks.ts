@@ -22,5 +22,8 @@ export async function listTaskTab({ ctx, input }: { ctx: ServiceContext; input: 
     done: sql`${scope.tasks} AND t.done_at IS NOT NULL ORDER BY t.done_at DESC`,
   }[input.tab];
   const rows = await ctx.db.all<TaskRow>(withTaskPhone(sql`${TASK_SELECT} WHERE ${where} LIMIT 200`));
-  return rows.map((t) => ({ ...taskItem(t, ctx.now, input.tab === 'queue'), ...(input.tab === 'done' ? { overdue: false } : {}) }));
+  return rows.map((t) => ({
+    ...taskItem(t, ctx.now, input.tab === 'queue', ctx.lang),
+    ...(input.tab === 'done' ? { overdue: false } : {}),
+  }));
 }
