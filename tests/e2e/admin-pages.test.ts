@@ -1,6 +1,5 @@
-import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { launchBrowser, type TestBrowser } from '../helpers/browser';
+import { launchBrowser, type TestBrowser, saveScreenshot } from '../helpers/browser';
 import { formatDayTime } from '../../schema/domain/format-ru';
 import { TEST_NOW, TEST_NOW_S } from '../helpers/clock';
 import type { PageElement, PageGlobals } from '../helpers/dom';
@@ -8,8 +7,6 @@ import { lateCounterpartyCase, pushOnec } from '../helpers/onec-push';
 import { standardWebhookHeaders } from '../helpers/telephony';
 import { startWorker, type TestWorker } from '../helpers/worker';
 import { PASSWORD, seedWorld, world } from '../helpers/world';
-
-const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
 
 /**
  * Pages rendered from components with their scripts from the pages build (/app/<name>.js), driven
@@ -303,7 +300,7 @@ describe.each([
     expect(
       (await server.db.prepare("SELECT count(*) AS n FROM calls WHERE call_id LIKE 'voronka-check-%'").first<{ n: number }>())!.n,
     ).toBe(0);
-    await page.screenshot({ path: join(SCREENSHOTS, `admin-integrations-${width}.png`), fullPage: true });
+    await saveScreenshot(page, `admin-integrations-${width}.png`, { fullPage: true });
   });
 
   it('adds a user: the initial password is shown once', async () => {
@@ -347,7 +344,7 @@ describe.each([
           ]
         : [['Анна Менеджер', '6', '3', '2']],
     );
-    await page.screenshot({ path: join(SCREENSHOTS, `admin-users-${width}.png`), fullPage: true });
+    await saveScreenshot(page, `admin-users-${width}.png`, { fullPage: true });
     await page.click(`${row} [data-confirm-hand-over]`);
     await waitText('#users-status', /^(Передано|Не получилось)/);
     expect(await text('#users-status')).toBe(
@@ -369,7 +366,7 @@ describe.each([
     expect(await page.$$eval('#rejected tbody tr', (trs) => trs.length)).toBe(100);
     // Zadarma is configured and has never sent anything: the page says so.
     expect(await text('#silent-warning')).toMatch(/^Молчат: Zadarma/);
-    await page.screenshot({ path: join(SCREENSHOTS, `admin-sync-${width}.png`), fullPage: true });
+    await saveScreenshot(page, `admin-sync-${width}.png`, { fullPage: true });
 
     await Promise.all([page.waitForNavigation(), page.click('#rejected-next')]);
     const reasons = await texts('#rejected [data-reason]');

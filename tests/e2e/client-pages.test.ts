@@ -1,13 +1,9 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { launchBrowser, type TestBrowser } from '../helpers/browser';
+import { launchBrowser, type TestBrowser, saveScreenshot } from '../helpers/browser';
 import type { PageElement, PageGlobals } from '../helpers/dom';
 import { startWorker, type TestWorker } from '../helpers/worker';
 import { PASSWORD, seedWorld, world } from '../helpers/world';
 import { TEST_NOW } from '../helpers/clock';
-
-const SCREENSHOTS = join(__dirname, '..', '..', '.tmp');
 
 let server: TestWorker;
 let chromium: TestBrowser;
@@ -103,8 +99,7 @@ describe('client pages in Chromium, as the Moscow head of sales', () => {
     const rows = await tableText();
     expect(rows).toContain('Кровля А');
     expect(rows).not.toContain('Профлист Б');
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    await page.screenshot({ path: join(SCREENSHOTS, 'client-list.png'), fullPage: true });
+    await saveScreenshot(page, 'client-list.png', { fullPage: true });
   });
 
   it('opens the card with the contact phone and the call in the timeline', async () => {
@@ -129,7 +124,7 @@ describe('client pages in Chromium, as the Moscow head of sales', () => {
     const row = await server.db.prepare('SELECT owner_id FROM companies WHERE id = 101').first<{ owner_id: number }>();
     expect(row?.owner_id).toBe(world.users.managerB.id);
 
-    await page.screenshot({ path: join(SCREENSHOTS, 'client-card.png'), fullPage: true });
+    await saveScreenshot(page, 'client-card.png', { fullPage: true });
     await page.emulateMediaType('print');
     const actionsShownInPrint = await page.evaluate(() => {
       const doc = (globalThis as unknown as PageGlobals).document as unknown as {
@@ -138,7 +133,7 @@ describe('client pages in Chromium, as the Moscow head of sales', () => {
       return doc.querySelector('#owner-actions')?.checkVisibility() ?? null;
     });
     expect(actionsShownInPrint).toBe(false);
-    await page.screenshot({ path: join(SCREENSHOTS, 'client-card-print.png'), fullPage: true });
+    await saveScreenshot(page, 'client-card-print.png', { fullPage: true });
     await page.emulateMediaType('screen');
   });
 
@@ -154,7 +149,7 @@ describe('client pages in Chromium, as the Moscow head of sales', () => {
         }),
       ),
     );
-    await page.screenshot({ path: join(SCREENSHOTS, 'client-list-phone.png'), fullPage: true });
+    await saveScreenshot(page, 'client-list-phone.png', { fullPage: true });
     expect(overflow).toBeLessThanOrEqual(0);
   });
 });

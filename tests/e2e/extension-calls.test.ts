@@ -6,7 +6,7 @@ import {
   fixturePages,
   inContentScript,
   type TestBrowser,
-  screenshotPath,
+  saveScreenshot,
 } from '../helpers/browser';
 import { startSignedInExtension, type SignedInExtension } from '../helpers/extension-world';
 import { TEST_SECRETS, type TestWorker } from '../helpers/worker';
@@ -131,7 +131,7 @@ describe('caller ID', () => {
     expect(await inContentScript(page, `voronkaPage.callCard.querySelector('[data-action="create-lead"]')?.textContent`)).toBe(
       'Создать интерес',
     );
-    await page.screenshot({ path: screenshotPath('caller-id-ctxsip.png') });
+    await saveScreenshot(page, 'caller-id-ctxsip.png');
     await page.close();
   });
 
@@ -141,7 +141,7 @@ describe('caller ID', () => {
     const shown = await contentEventually<{ phone: string; text: string }>(page, 'voronkaPage.callShown');
 
     expect(shown).toMatchObject({ phone: '+74951234567', text: 'Звонит: ООО "Кровля А", Иван Петров, ответственный Анна Менеджер' });
-    await page.screenshot({ path: screenshotPath('caller-id-browser-phone.png') });
+    await saveScreenshot(page, 'caller-id-browser-phone.png');
     await page.close();
   });
 

@@ -8,7 +8,7 @@ import {
   FIXTURE_SETTINGS,
   fixturePages,
   saveSettingsFrom,
-  screenshotPath,
+  saveScreenshot,
   serveFixtureSites,
   type FixtureSites,
 } from '../helpers/browser';
@@ -140,7 +140,7 @@ suite('the extension in Firefox ESR (WebDriver BiDi)', () => {
         `(root) => [...root.querySelectorAll('[data-action="call"]')].map((b) => b.textContent)`,
       ),
     ).toEqual(['☎ +7\u00a0495\u00a0123-45-67']);
-    await page.screenshot({ path: screenshotPath('sidebar-gmail-firefox.png') });
+    await saveScreenshot(page, 'sidebar-gmail-firefox.png');
     await page.close();
   });
 

@@ -14,7 +14,7 @@ import {
   stopServiceWorker,
   type FixtureSites,
   type TestBrowser,
-  screenshotPath,
+  saveScreenshot,
 } from '../helpers/browser';
 import type { PageElement } from '../helpers/dom';
 import { clickSidebar as click, fillAndSubmit } from '../helpers/sidebar';
@@ -152,7 +152,7 @@ describe('offline queue', () => {
       'Задача: Офлайн: отправить КП — отправлено',
       'Заметка: Офлайн: клиент просил КП до пятницы — отправлено',
     ]);
-    await popup.screenshot({ path: screenshotPath('popup-queue.png') });
+    await saveScreenshot(popup, 'popup-queue.png');
     await popup.close();
     await page.close();
   });

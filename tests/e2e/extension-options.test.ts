@@ -7,7 +7,7 @@ import {
   extensionGranting,
   launchBrowser,
   openExtensionPage,
-  screenshotPath,
+  saveScreenshot,
   signInAndEnableSites,
   type TestBrowser,
 } from '../helpers/browser';
@@ -175,7 +175,7 @@ describe('own sites', () => {
     expect(phones).toEqual(['+74951234567', '+79123456789']);
     // The same document: injected, not reloaded.
     expect(await mail.evaluate('window.__loadedOnce === true')).toBe(true);
-    await options.screenshot({ path: screenshotPath('options-http-site.png'), fullPage: true });
+    await saveScreenshot(options, 'options-http-site.png', { fullPage: true });
   });
 
   it('shows what a scheme-less address becomes and adds it only when the user picks https or http', async () => {
@@ -188,7 +188,7 @@ describe('own sites', () => {
     const asHttp = 'Добавить http://pochta.krovlya-service.ru (без шифрования)';
     expect(await text(options, '#add-http', asHttp)).toBe(asHttp);
     expect(await options.evaluate(`document.querySelectorAll('#custom-origins li').length`)).toBe(0);
-    await options.screenshot({ path: screenshotPath('options-scheme-choice.png'), fullPage: true });
+    await saveScreenshot(options, 'options-scheme-choice.png', { fullPage: true });
 
     await options.click('#add-https');
 
@@ -223,7 +223,7 @@ describe('connection states', () => {
     expect(await text(options, '#retry', 'Повторить')).toBe('Повторить');
     expect(await text(popup, '#status', 'Сервер недоступен')).toBe('Сервер недоступен');
     expect(await text(popup, '#retry', 'Повторить')).toBe('Повторить');
-    await options.screenshot({ path: screenshotPath('options-unreachable.png') });
+    await saveScreenshot(options, 'options-unreachable.png');
 
     await relay.up();
     await options.bringToFront();

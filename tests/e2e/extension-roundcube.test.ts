@@ -7,7 +7,7 @@ import {
   inContentScript,
   launchBrowser,
   openExtensionPage,
-  screenshotPath,
+  saveScreenshot,
   signInAndEnableSites,
   type TestBrowser,
 } from '../helpers/browser';
@@ -159,7 +159,7 @@ suite(`the extension on a real Roundcube 1.6 + Dovecot${skipNote}`, () => {
       `Roundcube 1280×800: message area ${Math.round(area.right - area.left)} px wide, card ${Math.round(panel.right - panel.left)} px, covers ${(share * 100).toFixed(1)} %`,
     );
     expect(share).toBeLessThanOrEqual(0.25);
-    await page.screenshot({ path: screenshotPath('roundcube-real-card.png') });
+    await saveScreenshot(page, 'roundcube-real-card.png');
   });
 
   it('«Записать письмо» files the mail once, at its own Date header — not on a second click, not after a reload', async () => {
@@ -194,7 +194,7 @@ suite(`the extension on a real Roundcube 1.6 + Dovecot${skipNote}`, () => {
       `['text', 'contact-name', 'position', 'phones'].map((n) => voronkaPage.sidebar.querySelector('[data-part="form"] [name="' + n + '"]').value)`,
     );
     expect(fields).toEqual(['АО «Строймир-Урал»', 'Сергей Орлов', 'Главный инженер', '+7\u00a0343\u00a0210-00-11 доб.\u00a05']);
-    await page.screenshot({ path: screenshotPath('roundcube-real-create-client.png') });
+    await saveScreenshot(page, 'roundcube-real-create-client.png');
     await click('submit');
 
     expect(await statusText()).toBe('Клиент создан: АО «Строймир-Урал». Письмо записано в ленту клиента');
@@ -257,7 +257,7 @@ suite(`the extension on a real Roundcube 1.6 + Dovecot${skipNote}`, () => {
       extension: '101',
       user_id: world.users.managerA.id,
     });
-    await page.screenshot({ path: screenshotPath('roundcube-real-call.png') });
+    await saveScreenshot(page, 'roundcube-real-call.png');
   });
 
   it('keeps one ☎ per phone while Roundcube redraws the header (Подробности / back) over several decorator batches', async () => {

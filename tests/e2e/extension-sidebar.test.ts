@@ -12,7 +12,7 @@ import {
   stopServiceWorker,
   type FixtureSites,
   type TestBrowser,
-  screenshotPath,
+  saveScreenshot,
 } from '../helpers/browser';
 import { type Box, clickSidebar as click, fillAndSubmit, messageArea, panelBox } from '../helpers/sidebar';
 import { clampWidth, coverShare, SIDEBAR_WIDTH } from '../../extension/src/shared/sidebar-model';
@@ -120,7 +120,7 @@ describe('mail sidebar', () => {
         `voronkaPage.sidebar.querySelector('[data-part="timeline"]')?.textContent.includes('Письмо от клиента: Счёт на металлочерепицу для объекта в Химках')`,
       ),
     ).toBe(true);
-    await page.screenshot({ path: screenshotPath('sidebar-gmail.png') });
+    await saveScreenshot(page, 'sidebar-gmail.png');
     await page.close();
   });
 
@@ -255,7 +255,7 @@ describe('the sidebar shares the screen', () => {
     expect(coverShare(panel, area)).toBeLessThanOrEqual(0.25);
     expect(area.right).toBeLessThanOrEqual(panel.left + 1);
     expect(panel.width).toBe(clampWidth(SIDEBAR_WIDTH.default, width));
-    await page.screenshot({ path: screenshotPath(`sidebar-roundcube-${width}.png`) });
+    await saveScreenshot(page, `sidebar-roundcube-${width}.png`);
     await page.close();
   });
 

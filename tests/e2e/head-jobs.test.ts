@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { launchBrowser, screenshotPath, type TestBrowser } from '../helpers/browser';
+import { launchBrowser, saveScreenshot, type TestBrowser } from '../helpers/browser';
 import { at } from '../helpers/clock';
 import type { PageElement } from '../helpers/dom';
 import { openWithOpenpyxl } from '../helpers/openpyxl';
@@ -154,7 +154,7 @@ describe.each([
       });
       expect(scroll.inner).toBeGreaterThan(scroll.box);
     }
-    await page.screenshot({ path: screenshotPath(`reports-${name}.png`), fullPage: true });
+    await saveScreenshot(page, `reports-${name}.png`, { fullPage: true });
   });
 
   test('«Показать» with «все» left in the selects, then the XLSX of it: the download opens with the norm column', async () => {
@@ -214,7 +214,7 @@ describe.each([
     await page.click('#approve-checked');
     await page.waitForSelector('#approve-dialog[open]');
     expect(await text(page, '#approve-summary')).toBe('Утвердить 2 расчёта на 80 000,00 ₽? Утверждённые расчёты замораживаются.');
-    await page.screenshot({ path: screenshotPath(`pay-${name}.png`) });
+    await saveScreenshot(page, `pay-${name}.png`);
     await Promise.all([page.waitForNavigation(), page.click('#approve-confirm')]);
     const states = await page.$$eval('[data-testid="statements"] tbody .state', (els) =>
       els.map((e) => (e as unknown as PageElement).textContent),

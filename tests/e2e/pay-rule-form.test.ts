@@ -1,5 +1,5 @@
 import type { Page } from 'puppeteer-core';
-import { launchBrowser, screenshotPath, type TestBrowser } from '../helpers/browser';
+import { launchBrowser, saveScreenshot, type TestBrowser } from '../helpers/browser';
 import { at } from '../helpers/clock';
 import type { PageElement } from '../helpers/dom';
 import { kpiRuleRow } from '../helpers/pay-rule';
@@ -66,7 +66,7 @@ test('the rule form: Russian messages under the fields, then the rule saved and 
     return Boolean(doc.querySelector('[data-error-for="tiers.1.fromCompletionBp"]')?.textContent);
   });
   expect(await text('[data-error-for="tiers.1.fromCompletionBp"]')).toBe('Ступени премии — по возрастанию порога, без повторов');
-  await page.screenshot({ path: screenshotPath('pay-rule-1440.png'), fullPage: true });
+  await saveScreenshot(page, 'pay-rule-1440.png', { fullPage: true });
 
   await retype('.tier:nth-child(2) .tier-from', '120');
   await page.select('.tier:nth-child(2) .tier-kind', 'basis_share');

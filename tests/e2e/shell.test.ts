@@ -1,7 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { launchBrowser, type TestBrowser } from '../helpers/browser';
+import { launchBrowser, type TestBrowser, saveScreenshot } from '../helpers/browser';
 import type { PageElement } from '../helpers/dom';
 import { suggestionsFor, typeInSearch } from '../helpers/search-box';
 import { startWorker, type TestWorker } from '../helpers/worker';
@@ -11,9 +9,8 @@ import { PASSWORD, seedWorld, world } from '../helpers/world';
  * The shell in Chromium at a desktop and a phone size, as manager A works: the header search box
  * driven by the keyboard (a phone typed three ways, a contact's name, a word fragment), the phone's
  * menu button, and the pages a browser gets for a refused or unknown address.
- * Screenshots go to .tmp/ (docs/screenshots/ holds the committed ones).
+ * Screenshots go where saveScreenshot puts them (.tmp/screenshots, or docs/screenshots with SCREENSHOTS=docs).
  */
-const SCREENSHOTS = join(__dirname, '..', '..', '.tmp');
 const VIEWPORTS = [
   { name: '1440', width: 1440, height: 900 },
   { name: '390', width: 390, height: 844 },
@@ -23,7 +20,6 @@ let server: TestWorker;
 let chromium: TestBrowser;
 
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
   server = await startWorker({ http: true, assets: true });
   await seedWorld(server);
   chromium = await launchBrowser();
@@ -83,7 +79,7 @@ describe.each(VIEWPORTS)('the shell at $width px, as manager A', ({ name, width,
   test('a fragment from inside a word: Esc closes the list, Enter without a choice opens the full list', async () => {
     await typeInSearch(page, 'ровл');
     expect(await suggestionsFor(page, 'ровл')).toEqual(['ООО "Кровля А"']);
-    await page.screenshot({ path: join(SCREENSHOTS, `search-${name}.png`) });
+    await saveScreenshot(page, `search-${name}.png`);
     await page.keyboard.press('Escape');
     expect(await page.$eval('#search-list', (el) => (el as unknown as { hidden: boolean }).hidden)).toBe(true);
     await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
@@ -129,7 +125,7 @@ describe.each(VIEWPORTS)('the shell at $width px, as manager A', ({ name, width,
     expect(await page.$$eval('nav#menu a', (els) => els.map((el) => (el as unknown as PageElement).textContent))).not.toContain(
       'Синхронизация',
     );
-    await page.screenshot({ path: join(SCREENSHOTS, `error-403-${name}.png`) });
+    await saveScreenshot(page, `error-403-${name}.png`);
   });
 
   test('an unknown page answers the 404 page, whose link leads back home', async () => {

@@ -1,8 +1,6 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { localDate } from '../../worker/src/platform/time';
-import { launchBrowser, type TestBrowser } from '../helpers/browser';
+import { launchBrowser, type TestBrowser, saveScreenshot } from '../helpers/browser';
 import { TEST_NOW } from '../helpers/clock';
 import type { PageElement } from '../helpers/dom';
 import { suggestionsFor } from '../helpers/search-box';
@@ -17,7 +15,6 @@ import { PASSWORD, seedWorld, world } from '../helpers/world';
  * task back to work; he creates a client and meets the 409 of a duplicate ИНН as a
  * link to its holder. Once at 1440×900, once at 390×844; screenshots in docs/screenshots/.
  */
-const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
 const H = 3_600_000;
 const now = TEST_NOW;
 
@@ -66,7 +63,6 @@ beforeAll(async () => {
     ]),
   ]);
   chromium = await launchBrowser();
-  mkdirSync(SCREENSHOTS, { recursive: true });
 });
 afterAll(async () => {
   await chromium?.close();
@@ -146,7 +142,7 @@ describe.each(VIEWPORTS)('a manager works his day at $width×$height', ({ width,
     // Chromium's date field takes the digits in its locale's order (en-US: month, day, year).
     await page.keyboard.type(`${m}${d}${y}`);
     expect(await page.$eval(input, (el) => (el as unknown as { value: string }).value)).toBe(day);
-    await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+    await saveScreenshot(page, `${name}.png`, { fullPage: true });
     await clickAndReload(page, `${row(toMove)} button[type="submit"]`);
     expect(await page.$(row(toMove))).toBeNull();
     const moved = await db<{ due_at: number }>('SELECT due_at FROM tasks WHERE id = ?', base + 3);
@@ -216,7 +212,7 @@ describe.each(VIEWPORTS)('a manager works his day at $width×$height', ({ width,
     await page.keyboard.press('Backspace');
     const fixed = width === 1440 ? '8 (495) 111-14-41' : '+7 495 111 03 91';
     await page.type(phone, fixed);
-    await page.screenshot({ path: join(SCREENSHOTS, `card-${width}.png`), fullPage: true });
+    await saveScreenshot(page, `card-${width}.png`, { fullPage: true });
     await clickAndReload(page, `${form} button[type="submit"]`);
     const e164 = width === 1440 ? '+74951111441' : '+74951110391';
     const points = await server.db
@@ -267,7 +263,7 @@ describe.each(VIEWPORTS)('a manager works his day at $width×$height', ({ width,
     expect(await page.$eval('#new-client-message a.holder', (el) => (el as unknown as PageElement).getAttribute('href'))).toBe(
       '/app/clients/101',
     );
-    await page.screenshot({ path: join(SCREENSHOTS, `new-client-${width}.png`), fullPage: true });
+    await saveScreenshot(page, `new-client-${width}.png`, { fullPage: true });
 
     await page.click('#f-inn', { clickCount: 3 });
     await page.keyboard.type(inn);

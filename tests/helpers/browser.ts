@@ -48,6 +48,8 @@ export async function launchBrowser(opts: { extension?: boolean; extensionDir?: 
       enableExtensions: Boolean(opts.extension),
       userDataDir,
       args: [...CHROMIUM_ARGS, ...(opts.args ?? [])],
+      // Below jest's 180 s test timeout, so a CDP call that hangs fails naming itself, not as a bare timeout.
+      protocolTimeout: 60_000,
     });
   } catch (err) {
     await rm(userDataDir, { recursive: true, force: true });
@@ -327,4 +329,15 @@ export function screenshotPath(name: string): string {
       : join(__dirname, '..', '..', '.tmp', 'screenshots');
   mkdirSync(dir, { recursive: true });
   return join(dir, name);
+}
+
+/**
+ * Saves a screenshot of `page` as `name` (see screenshotPath). The page is brought to the front
+ * first: headless Chromium renders no frames for a tab in the background, and Page.captureScreenshot
+ * on one waits for a frame that never comes (puppeteer#4431, #12712) — a hang until the protocol
+ * timeout, which is how a test that opens a popup after the options page once timed out in CI.
+ */
+export async function saveScreenshot(page: Page, name: string, opts: { fullPage?: boolean } = {}): Promise<void> {
+  await page.bringToFront();
+  await page.screenshot({ path: screenshotPath(name), ...opts });
 }

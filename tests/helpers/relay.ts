@@ -20,6 +20,9 @@ export class Relay {
     const server = createServer((client) => {
       if (this.failWith !== null) {
         const body = `<html><head><title>${this.failWith} Service Unavailable</title></head><body><center><h1>${this.failWith} Service Unavailable</h1></center><hr><center>nginx</center></body></html>`;
+        // Tracked like relayed ones: a connection opened and never written to must not keep down() waiting.
+        this.sockets.add(client);
+        client.on('close', () => this.sockets.delete(client));
         client.on('error', () => undefined);
         client.once('data', () =>
           client.end(
@@ -36,7 +39,14 @@ export class Relay {
       }
       client.pipe(upstream).pipe(client);
     });
-    await new Promise<void>((resolve) => server.listen(this.port, '127.0.0.1', resolve));
+    // A listen error (the freed port taken meanwhile) rejects rather than leaving the test waiting forever.
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(this.port, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
     this.port = (server.address() as AddressInfo).port;
     this.server = server;
   }
