@@ -58,6 +58,7 @@ beforeAll(async () => {
       NOW - HOUR / 4,
       NOW - HOUR / 4,
     ),
+    s(`UPDATE leads SET subject = 'Профнастил на забор' WHERE id = 901`),
     // The pool client paid 50 000 ₽ in May and nobody has touched it: a silent big client.
     s(`INSERT INTO onec_documents (ref_key, kind, number, date_local, occurred_at, posted, deletion_mark, data_version, company_id, user_id, amount_kopecks, updated_at)
       VALUES ('head-e2e-1', 'payment_bank', 'П-77', '2026-05-17T10:00:00', 0, 1, 0, 'v', 103, NULL, 5000000, 0)`),
@@ -188,7 +189,7 @@ describe.each([
     await click(page, 'td[data-label="Просрочено"] a');
     expect(await text(page, 'h1')).toMatch(/^Просроченные интересы/);
     expect(await tableRows(page, 'drill-table')).toEqual([
-      ['ООО "Профлист Б"', 'Новое обращение', '500 000,00 ₽', '3', '17.11.2026', 'Борис Менеджер'],
+      ['ООО "Профлист Б"', 'Профнастил на забор', 'Новое обращение', '500 000,00 ₽', '3', '17.11.2026', 'Борис Менеджер'],
     ]);
   });
 

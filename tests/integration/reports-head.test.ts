@@ -64,6 +64,8 @@ beforeAll(async () => {
       NOW - 5 * DAY,
       NOW - 5 * DAY,
     ),
+    // What the client of 802 needs, as its manager wrote it on the card (804 has none).
+    s(`UPDATE leads SET subject = 'Профнастил С8 на забор, 300 м²' WHERE id = 802`),
   ]);
 });
 afterAll(() => w?.dispose());
@@ -200,15 +202,24 @@ describe('stuck leads: only those past the stage deadline', () => {
     const drill = await get('headA', '/api/reports/stages/drill?from=2026-11-01&to=2026-11-30');
     expect(drill.columns.map((c: { key: string }) => c.key)).toEqual([
       'company',
+      'subject',
       'stage',
       'amount_kopecks',
       'days_in_stage',
       'since',
       'owner',
     ]);
-    expect(drill.rows.map((r: Record<string, unknown>) => [r['leadId'], r['amount_kopecks'], r['days_in_stage']])).toEqual([
-      [804, 100_000, 10],
-      [802, 50_000_000, 3],
+    // A lead is named by client and what the client needs (a lead without a subject shows «—» on the page).
+    expect(
+      drill.rows.map((r: Record<string, unknown>) => [r['leadId'], r['company'], r['subject'], r['amount_kopecks'], r['days_in_stage']]),
+    ).toEqual([
+      [804, 'ООО "Пул Москва"', null, 100_000, 10],
+      [802, 'ООО "Профлист Б"', 'Профнастил С8 на забор, 300 м²', 50_000_000, 3],
+    ]);
+    const { html } = await page('headA', '/app/reports/stages/drill?from=2026-11-01&to=2026-11-30');
+    expect([...html.matchAll(/<td data-label="Что нужно клиенту"[^>]*>([^<]*)</g)].map((m) => m[1])).toEqual([
+      '—',
+      'Профнастил С8 на забор, 300 м²',
     ]);
     const one = await get('headA', '/api/reports/stages/drill?from=2026-11-01&to=2026-11-30&measure=new');
     expect(one.rows.map((r: Record<string, unknown>) => r['leadId'])).toEqual([802]);

@@ -184,6 +184,8 @@ test('new leads by source channel, by Moscow day', async () => {
   expect((await get('managerA', '/api/reports/leads?from=2026-11-10&to=2026-11-12')).totals).toMatchObject({ leads: 2, ch_onec: 0 });
   const drill = await get('headA', '/api/reports/leads/drill?from=2026-11-10&to=2026-11-12&measure=ch_onec');
   expect(drill.rows.map((l: { leadId: number; channel: string }) => [l.leadId, l.channel])).toEqual([[503, '1С']]);
+  // Named by client and what the client needs, not by id.
+  expect(drill.columns.map((c: { key: string }) => c.key)).toEqual(['created', 'company', 'subject', 'channel', 'stage', 'owner']);
 });
 
 test('time in stage: median and p90 from the histogram, and the leads there now', async () => {

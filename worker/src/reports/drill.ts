@@ -99,11 +99,12 @@ export async function drillDown({
       columns = [
         col('created', ru('reports.api.col.created'), 'date'),
         col('company', ru('reports.api.client')),
+        col('subject', ru('reports.api.col.subject')),
         col('channel', ru('reports.api.col.channel')),
         col('stage', ru('reports.api.stage')),
         col('owner', ru('reports.api.owner')),
       ];
-      query = sql`SELECT ${MSK_DAY(sql.raw('l.created_at'))} AS created, c.name AS company, c.id AS companyId, l.id AS leadId, ${sql.raw(
+      query = sql`SELECT ${MSK_DAY(sql.raw('l.created_at'))} AS created, c.name AS company, c.id AS companyId, l.id AS leadId, l.subject, ${sql.raw(
         `CASE l.channel ${Object.entries(LEAD_CHANNEL_TITLES_RU)
           .map(([k, t]) => `WHEN '${k}' THEN '${t}'`)
           .join(' ')} ELSE l.channel END`,
@@ -119,13 +120,14 @@ export async function drillDown({
       title = ru('reports.api.drill.stuck');
       columns = [
         col('company', ru('reports.api.client')),
+        col('subject', ru('reports.api.col.subject')),
         col('stage', ru('reports.api.stage')),
         col('amount_kopecks', ru('reports.api.col.amount'), 'money'),
         col('days_in_stage', ru('reports.api.col.daysInStage'), 'int'),
         col('since', ru('reports.api.col.since'), 'date'),
         col('owner', ru('reports.api.owner')),
       ];
-      query = sql`SELECT c.name AS company, c.id AS companyId, l.id AS leadId, st.name_ru AS stage, l.amount_kopecks,
+      query = sql`SELECT c.name AS company, c.id AS companyId, l.id AS leadId, l.subject, st.name_ru AS stage, l.amount_kopecks,
           CAST((${s.now} - l.stage_entered_at) / ${DAY} AS INTEGER) AS days_in_stage, ${MSK_DAY(sql.raw('l.stage_entered_at'))} AS since, u.name AS owner
         FROM leads l JOIN companies c ON c.id = l.company_id JOIN stages st ON st.id = l.stage_id LEFT JOIN users u ON u.id = l.owner_id
         WHERE l.closed_at IS NULL ${m ? sql`AND l.stage_id = ${m}` : sql``} AND st.sla_hours IS NOT NULL

@@ -199,6 +199,7 @@ export const REPORTS = {
   'reports.api.col.talk': { ru: 'Разговор', en: 'Talk' },
   'reports.api.col.created': { ru: 'Создан', en: 'Created' },
   'reports.api.col.channel': { ru: 'Канал', en: 'Channel' },
+  'reports.api.col.subject': { ru: 'Что нужно клиенту', en: 'What the client needs' },
   'reports.api.col.amount': { ru: 'Сумма', en: 'Amount' },
   'reports.api.col.daysInStage': { ru: 'Дней на этапе', en: 'Days in the stage' },
   'reports.api.col.since': { ru: 'На этапе с', en: 'In the stage since' },

@@ -56,7 +56,7 @@ export function formatCell(c: Column, v: string | number | null | undefined, lan
  * typed into 1C — are left as stored whatever the language (`translate="no"`); the words the services
  * put in rows («входящий», «пул», «счёт») are translated.
  */
-const DATA_COLUMNS = new Set(['manager', 'owner', 'company', 'stage', 'number', 'counterpart']);
+const DATA_COLUMNS = new Set(['manager', 'owner', 'company', 'subject', 'stage', 'number', 'counterpart']);
 const isData = (c: Column) => DATA_COLUMNS.has(c.key);
 /** What the services write into a data column instead of a name: «пул», «Без менеджера (пул)», «скрыт». */
 const STAND_INS = new Set([msg('reports.api.pool', 'ru'), msg('reports.api.noManager', 'ru'), msg('reports.api.v.hidden', 'ru')]);
