@@ -179,10 +179,18 @@ export interface LeadNameParts {
  * «ООО Ромашка — звонок от 05.12.2026» — never «Интерес №1360068610».
  */
 export function leadName(lead: LeadNameParts): string {
+  return `${lead.companyName} — ${leadTitle(lead)}`;
+}
+
+/**
+ * A lead named where its client is already on screen (the extension's card): the subject, else
+ * «звонок от 05.12.2026» — what follows the dash in leadName.
+ */
+export function leadTitle(lead: Omit<LeadNameParts, 'companyName'>): string {
   const subject = lead.subject?.trim();
-  if (subject) return `${lead.companyName} — ${subject}`;
+  if (subject) return subject;
   const en = lead.lang === 'en';
   const how = (lead.channel && (en ? LEAD_ORIGIN_EN : LEAD_ORIGIN_RU)[lead.channel as LeadChannel]) || (en ? 'lead' : 'интерес');
   const when = lead.createdAt != null ? ` ${en ? 'of' : 'от'} ${formatDay(lead.createdAt, lead.timeZone ?? 'Europe/Moscow')}` : '';
-  return `${lead.companyName} — ${how}${when}`;
+  return `${how}${when}`;
 }

@@ -16,6 +16,7 @@ import {
 } from '../helpers/browser';
 import { type Box, clickSidebar as click, fillAndSubmit, messageArea, panelBox } from '../helpers/sidebar';
 import { clampWidth, coverShare, SIDEBAR_WIDTH } from '../../extension/src/shared/sidebar-model';
+import { apiAs } from '../helpers/api';
 import { startWorker, type TestWorker } from '../helpers/worker';
 import { PASSWORD, seedWorld, world } from '../helpers/world';
 
@@ -121,6 +122,21 @@ describe('mail sidebar', () => {
       ),
     ).toBe(true);
     await saveScreenshot(page, 'sidebar-gmail.png');
+    await page.close();
+  });
+
+  it('names an open lead by what the client needs, with its stage and amount', async () => {
+    // The manager opens a lead from the card's composer (what its form posts).
+    const opened = await apiAs(server, 'managerA').post('/api/leads', {
+      companyId: world.companies.ofA,
+      subject: 'Металлочерепица на склад в Химках',
+      stageId: 'qualified',
+      amountKopecks: 48_000_000,
+    });
+    expect(opened.status).toBe(201);
+    const page = await openMail(MAIL_PAGES[0]![1]);
+    expect(await shownCompany(page)).toBe('ООО "Кровля А"');
+    expect(await part(page, 'leads')).toMatch(/^ИнтересыМеталлочерепица на склад в ХимкахПотребность выявлена · 480\s000,00\s₽Дальше: /);
     await page.close();
   });
 

@@ -48,7 +48,7 @@ const card: CompanyCard = {
       stageName: 'Счёт выставлен',
       amountKopecks: 12_345_600,
       channel: 'mail',
-      subject: null,
+      subject: 'Металлочерепица на склад, 1200 м²',
       ownerId: 4,
       createdAt: 0,
       stageEnteredAt: 0,
@@ -62,7 +62,8 @@ const card: CompanyCard = {
       channel: 'call',
       subject: null,
       ownerId: 4,
-      createdAt: 0,
+      // 23:30 in Moscow on 20.11: named by the Moscow day, not the UTC one.
+      createdAt: at('2026-11-20T20:30:00Z'),
       stageEnteredAt: 0,
       nextAction: null,
     },
@@ -149,10 +150,16 @@ describe('the sidebar view of a client card', () => {
     ]);
   });
 
-  test('lists open leads with stage, amount and next action', () => {
+  test('lists open leads by what the client needs (else how and when they came), with stage, amount and next action', () => {
     expect(model.leads).toEqual([
-      { id: 7, stage: 'Счёт выставлен', amount: '123 456,00 ₽', next: 'Проконтролировать оплату до 25.11.2026' },
-      { id: 8, stage: 'Новое обращение', amount: null, next: null },
+      {
+        id: 7,
+        title: 'Металлочерепица на склад, 1200 м²',
+        stage: 'Счёт выставлен',
+        amount: '123 456,00 ₽',
+        next: 'Проконтролировать оплату до 25.11.2026',
+      },
+      { id: 8, title: 'звонок от 20.11.2026', stage: 'Новое обращение', amount: null, next: null },
     ]);
   });
 

@@ -254,6 +254,7 @@ function Sidebar({ site, message, lookup, refresh, ownEmail, layout, setLayout }
                 <ul>
                   {model.leads.map((lead) => (
                     <li key={lead.id}>
+                      <div>{lead.title}</div>
                       <b>{lead.stage}</b>
                       {lead.amount ? ` · ${lead.amount}` : ''}
                       {lead.next && <div class="muted">Дальше: {lead.next}</div>}

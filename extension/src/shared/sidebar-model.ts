@@ -1,4 +1,5 @@
 import type { CompanyCard } from '../../../schema/contracts';
+import { leadTitle } from '../../../schema/domain/format-ru';
 import { formatDialled } from './format';
 import { findPhonesInText } from './phones';
 
@@ -13,7 +14,8 @@ export interface SidebarModel {
   subtitle: string;
   contact: { name: string; position: string | null; points: string[] } | null;
   owner: string;
-  leads: { id: number; stage: string; amount: string | null; next: string | null }[];
+  /** `title`: what the client needs, else how and when the lead came (format-ru leadTitle). */
+  leads: { id: number; title: string; stage: string; amount: string | null; next: string | null }[];
   documents: { kind: 'invoice' | 'payment' | 'shipment'; text: string }[];
   deviations: string[];
   timeline: { id: number; when: string; text: string }[];
@@ -113,6 +115,7 @@ export function sidebarModel(card: CompanyCard, email: string | null, timeZone?:
     owner: card.ownerName ? `Ответственный: ${card.ownerName}` : `Без ответственного (пул региона ${card.regionName})`,
     leads: card.openLeads.map((lead) => ({
       id: lead.id,
+      title: leadTitle({ subject: lead.subject, channel: lead.channel, createdAt: lead.createdAt, timeZone }),
       stage: lead.stageName,
       amount: lead.amountKopecks > 0 ? money(lead.amountKopecks) : null,
       next: lead.nextAction
