@@ -1,4 +1,5 @@
 import { readMigrations } from '../../scripts/lib/migrations';
+import { cyrillicWords, interfaceText } from '../helpers/interface-text';
 import { startWorker, type TestWorker } from '../helpers/worker';
 import { seedWorld, sessionCookie } from '../helpers/world';
 
@@ -96,5 +97,24 @@ describe('health and docs', () => {
     const html = await res.text();
     expect(html).toContain('<code>/api/companies/{id}</code>');
     expect(html).toContain('Карточка контрагента');
+    expect(html).toContain('Доступ: cookie-сессия; Bearer API-токен расширения');
+  });
+
+  test('every operation is summarised «по-русски / in English», so the docs page speaks either language', async () => {
+    const doc = (await (await w.fetch('/api/openapi.json')).json()) as { paths: Record<string, Record<string, { summary: string }>> };
+    const unpaired = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops)
+        .filter(([, op]) => /[а-яё]/i.test(op.summary) && op.summary.split(' / ').length !== 2)
+        .map(([method, op]) => `${method} ${path}: ${op.summary}`),
+    );
+    expect(unpaired).toEqual([]);
+  });
+
+  test('in English the docs page has no Russian: the summaries’ English halves, the frame from the catalogue', async () => {
+    const html = await (await w.fetch('/api/docs', { headers: { cookie: 'voronka_lang=en' } })).text();
+    expect(html).toMatch(/<html lang="en"/);
+    expect(cyrillicWords(interfaceText(html))).toEqual([]);
+    expect(html).toContain('Company card');
+    expect(html).toContain('Access: session cookie; extension API token (Bearer)');
   });
 });

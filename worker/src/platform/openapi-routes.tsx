@@ -2,7 +2,7 @@
 /** @jsxImportSource hono/jsx */
 import { buildOpenApi } from './openapi';
 import { ApiDocsView } from './openapi-page';
-import { renderPage } from './page';
+import { renderPage, uiLang } from './page';
 import { defineRoute, type AnyRoute } from './route';
 
 /**
@@ -29,7 +29,8 @@ export function openApiRoutes(listed: () => readonly AnyRoute[]): AnyRoute[] {
       summary: 'API reference page',
       page: true,
       access: ['public'],
-      handler: async ({ ctx, c }) => renderPage(c, { title: 'API', body: <ApiDocsView doc={document(ctx.config.version)} /> }),
+      handler: async ({ ctx, c }) =>
+        renderPage(c, { title: 'API', bodyLang: 'same', body: <ApiDocsView doc={document(ctx.config.version)} lang={uiLang(c)} /> }),
     }),
   ];
 }
