@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ErrorBody } from '../../../schema/contracts';
+import { type MessageKey, msg } from './i18n';
 import type { AnyRoute } from './route';
 
 type JsonSchema = Record<string, unknown>;
@@ -29,13 +30,9 @@ function parameters(schema: z.ZodType | undefined, where: 'query' | 'path') {
   }));
 }
 
-const accessText: Record<string, string> = {
-  public: 'без входа / no sign-in',
-  session: 'cookie-сессия / session cookie',
-  extension: 'Bearer API-токен расширения / extension API token',
-  widget: 'токен виджета ?t= / widget embed token',
-  machine: 'подпись интеграции / integration signature',
-};
+/** «русский / English» of a catalogue string: the document is one for both languages. */
+const both = (key: MessageKey) => `${msg(key, 'ru')} / ${msg(key, 'en')}`;
+const accessText = (a: string) => both(`api.access.${a}` as MessageKey);
 
 /** OpenAPI 3.1 from the routes' own zod contracts, so the document cannot drift from the code. */
 export function buildOpenApi(routes: readonly AnyRoute[], version: string) {
@@ -53,7 +50,7 @@ export function buildOpenApi(routes: readonly AnyRoute[], version: string) {
     (paths[path] ??= {})[route.method] = {
       tags: [route.tag],
       summary: route.summary,
-      description: `Доступ / Access: ${route.access.map((a) => accessText[a]).join('; ')}`,
+      description: `${both('api.access')}: ${route.access.map(accessText).join('; ')}`,
       parameters: [
         ...parameters(route.params, 'path'),
         ...parameters(route.query, 'query'),
