@@ -18,12 +18,28 @@ function memo<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, ma
   return f;
 }
 
+const dayFormat = (timeZone: string) =>
+  memo(`d:${timeZone}`, () => new Intl.DateTimeFormat('ru-RU', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric' }));
+
+/**
+ * `zone` when Intl accepts it, else `fallback`. The check builds the day format formatDay then uses,
+ * kept in the one cache (an accepted zone is checked once — «Мой день» names each of a head's 100
+ * rows' leads in its region's zone; a formatter costs ~0.3 ms to build). Only accepted zones are
+ * kept, and there are some 600 of them: the cache cannot be grown by bad input.
+ */
+export function knownZone(zone: string | null | undefined, fallback: string): string {
+  if (!zone) return fallback;
+  try {
+    dayFormat(zone);
+    return zone;
+  } catch {
+    return fallback;
+  }
+}
+
 /** 05.12.2026: an instant as a day in the viewer's zone. */
 export function formatDay(ms: number, timeZone: string): string {
-  return memo(
-    `d:${timeZone}`,
-    () => new Intl.DateTimeFormat('ru-RU', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric' }),
-  ).format(ms);
+  return dayFormat(timeZone).format(ms);
 }
 
 /** 05.12.2026, 14:05 */

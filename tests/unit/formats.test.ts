@@ -8,7 +8,9 @@ import {
   formatMonth,
   formatMonthTitle,
   formatPhoneWithExtension,
+  knownZone,
   leadName,
+  leadTitle,
 } from '../../schema/domain/format-ru';
 import * as pageFormat from '../../pages/src/lib/format';
 import * as serverFormat from '../../worker/src/platform/ru-format';
@@ -70,6 +72,24 @@ describe('one Russian format', () => {
     ).toBe('ООО "Кровля А" — звонок от 26.11.2026');
     expect(leadName({ companyName: 'ИП Сидоров', channel: 'web' })).toBe('ИП Сидоров — заявка с сайта');
     expect(leadName({ companyName: 'ИП Сидоров', channel: 'unknown-channel' })).toBe('ИП Сидоров — интерес');
+  });
+
+  test('a zone Intl accepts is kept, anything else falls back; the check leaves the day format ready', () => {
+    expect(knownZone('Asia/Vladivostok', 'Europe/Moscow')).toBe('Asia/Vladivostok');
+    expect(knownZone('Марс/Олимп', 'Europe/Moscow')).toBe('Europe/Moscow');
+    expect(knownZone('', 'Europe/Moscow')).toBe('Europe/Moscow');
+    expect(knownZone(null, 'Asia/Yekaterinburg')).toBe('Asia/Yekaterinburg');
+    expect(serverFormat.knownTimeZone(undefined)).toBe('Europe/Moscow');
+    expect(serverFormat.knownTimeZone('Asia/Kamchatka')).toBe('Asia/Kamchatka');
+    // 23:30 UTC on 4 December is the 5th in Vladivostok (UTC+10).
+    expect(formatDay(at('2026-12-04T23:30:00Z'), knownZone('Asia/Vladivostok', 'Europe/Moscow'))).toBe('05.12.2026');
+  });
+
+  test('a lead where its client is on screen: the subject, else how and when it came', () => {
+    expect(leadTitle({ subject: '  Кровля на склад ' })).toBe('Кровля на склад');
+    expect(leadTitle({ subject: null, channel: 'mail', createdAt: at('2026-11-20T20:30:00Z') })).toBe('письмо от 20.11.2026');
+    expect(leadTitle({ channel: 'call', createdAt: at('2026-11-20T20:30:00Z'), lang: 'en' })).toBe('call of 20.11.2026');
+    expect(leadName({ companyName: 'ООО Ромашка', subject: 'Кровля' })).toBe(`ООО Ромашка — ${leadTitle({ subject: 'Кровля' })}`);
   });
 
   test('server pages and page scripts use the very same functions', () => {

@@ -2,7 +2,7 @@
  * Russian renderings shared by the pages and the exports: dates in the viewer's zone, money from
  * kopecks, call durations, company statuses. Intl does the locale work (workerd ships full ICU).
  */
-import { formatDay, formatDayTime, formatMoney } from '../../../schema/domain/format-ru';
+import { formatDay, formatDayTime, formatMoney, knownZone } from '../../../schema/domain/format-ru';
 
 /** The one format shared with the page scripts (pages/src/lib/format.ts): docs/workspace.md. */
 export {
@@ -22,26 +22,9 @@ export const DEFAULT_TIME_ZONE = 'Europe/Moscow';
 
 export const COMPANY_STATUS_RU = { prospect: 'потенциальный', client: 'клиент' } as const;
 
-/**
- * Zones already checked: building an Intl.DateTimeFormat costs ~0.3 ms, and «Мой день» names each of a
- * head's 100 rows' leads in its region's zone (page.today head p95 40 → 70 ms without this).
- */
-const checkedZones = new Map<string, string>();
-
-/** An IANA zone Intl accepts; anything else falls back to Moscow time. */
+/** An IANA zone Intl accepts; anything else falls back to Moscow time (format-ru knownTimeZone). */
 export function knownTimeZone(zone: string | null | undefined): string {
-  if (!zone) return DEFAULT_TIME_ZONE;
-  let known = checkedZones.get(zone);
-  if (known === undefined) {
-    try {
-      new Intl.DateTimeFormat('ru-RU', { timeZone: zone });
-      known = zone;
-    } catch {
-      known = DEFAULT_TIME_ZONE;
-    }
-    if (checkedZones.size < 1_000) checkedZones.set(zone, known);
-  }
-  return known;
+  return knownZone(zone, DEFAULT_TIME_ZONE);
 }
 
 /** 20.11.2026 */
