@@ -154,9 +154,12 @@ export function formatMoneyWhole(kopecks: number): string {
   );
 }
 
-/** A phone as stored (E.164) with its extension: «+7 495 123-45-67 доб. 204». */
-export function formatPhoneWithExtension(e164: string, extension?: string | null): string {
-  return extension ? `${formatPhoneRu(e164)} доб.${NBSP}${extension}` : formatPhoneRu(e164);
+/**
+ * A phone as stored (E.164) with its extension: «+7 495 123-45-67 доб. 204», in English «… ext. 204»
+ * (phone-text.ts reads both back when the number is edited).
+ */
+export function formatPhoneWithExtension(e164: string, extension?: string | null, lang: FormatLang = 'ru'): string {
+  return extension ? `${formatPhoneRu(e164)} ${lang === 'en' ? 'ext.' : 'доб.'}${NBSP}${extension}` : formatPhoneRu(e164);
 }
 
 /** A lead without a subject is named by what started it. */

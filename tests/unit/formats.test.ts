@@ -12,6 +12,7 @@ import {
   leadName,
   leadTitle,
 } from '../../schema/domain/format-ru';
+import { splitPhoneText } from '../../schema/domain/phone-text';
 import * as pageFormat from '../../pages/src/lib/format';
 import * as serverFormat from '../../worker/src/platform/ru-format';
 import { gramsQuery, searchIntent } from '../../worker/src/clients/companies/match';
@@ -56,6 +57,13 @@ describe('one Russian format', () => {
   test('phones: +7 495 123-45-67, with the extension after; a foreign number as stored', () => {
     expect(formatPhoneWithExtension('+74951234567')).toBe('+7\u00a0495\u00a0123-45-67');
     expect(plain(formatPhoneWithExtension('+78126001234', '204'))).toBe('+7 812 600-12-34 доб. 204');
+    expect(plain(formatPhoneWithExtension('+78126001234', '204', 'en'))).toBe('+7 812 600-12-34 ext. 204');
+    // What the edit form shows is read back to the same number and extension in either language.
+    for (const lang of ['ru', 'en'] as const)
+      expect(splitPhoneText(formatPhoneWithExtension('+78126001234', '204', lang))).toEqual({
+        number: '+7 812 600-12-34',
+        extension: '204',
+      });
     expect(formatPhoneWithExtension('+4930123456')).toBe('+4930123456');
   });
 

@@ -252,7 +252,7 @@ function PointInputs({
  */
 export function ContactEditForm({ contact, lang }: { contact: CardContact; lang: Lang }): Child {
   const m = (key: MessageKey) => msg(key, lang);
-  const phones = contact.points.filter((p) => p.kind === 'phone').map((p) => formatPhoneWithExtension(p.value, p.extension));
+  const phones = contact.points.filter((p) => p.kind === 'phone').map((p) => formatPhoneWithExtension(p.value, p.extension, lang));
   const emails = contact.points.filter((p) => p.kind === 'email').map((p) => p.value);
   const id = (field: string) => `c${contact.id}-${field}`;
   return (

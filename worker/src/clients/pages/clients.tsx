@@ -236,10 +236,10 @@ export function ClientListPage(v: ClientListView): Child {
 /** +7 495 123-45-67 for a Russian E.164 number (schema/domain/format-ru.ts); anything else as it is. */
 const displayPhone = formatPhoneRu;
 
-function PhoneLink({ value, extension }: { value: string; extension: string | null }): Child {
+function PhoneLink({ value, extension, lang }: { value: string; extension: string | null; lang: Lang }): Child {
   return (
     <a href={`tel:${value}${extension ? `;ext=${extension}` : ''}`} translate="no">
-      {formatPhoneWithExtension(value, extension)}
+      {formatPhoneWithExtension(value, extension, lang)}
     </a>
   );
 }
@@ -265,7 +265,11 @@ function Contacts({ card, lang }: { card: CompanyCard; lang: Lang }): Child {
           <ul>
             {c.points.map((p) => (
               <li>
-                {p.kind === 'phone' ? <PhoneLink value={p.value} extension={p.extension} /> : <a href={`mailto:${p.value}`}>{p.value}</a>}
+                {p.kind === 'phone' ? (
+                  <PhoneLink value={p.value} extension={p.extension} lang={lang} />
+                ) : (
+                  <a href={`mailto:${p.value}`}>{p.value}</a>
+                )}
               </li>
             ))}
           </ul>
