@@ -164,7 +164,7 @@ function ImportPage() {
       const sheet = readSpreadsheet(new Uint8Array(await picked.arrayBuffer()));
       const found = findHeaderRow(sheet);
       const headerIndex = found >= 0 ? found : firstFilledRow(sheet);
-      if (headerIndex < 0) throw new SpreadsheetError(t('empty'));
+      if (headerIndex < 0) throw new SpreadsheetError('empty');
       setFile({
         name: picked.name,
         rows: sheet,
@@ -173,8 +173,8 @@ function ImportPage() {
       });
       setMapping(autoMap(sheet[headerIndex]?.cells ?? []));
     } catch (err) {
-      // The reader's own reasons (lib/xlsx.ts) are Russian: an English page says the general one.
-      setError(err instanceof SpreadsheetError && pageLang() === 'ru' ? err.message : t('unreadable'));
+      // The reader gives a reason (lib/sheet.ts); the catalogue words it in the page's language.
+      setError(err instanceof SpreadsheetError ? t(`file.${err.reason}`) : t('unreadable'));
     }
   }
 

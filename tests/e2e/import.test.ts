@@ -133,4 +133,31 @@ describe('import page', () => {
       ].sort((a, b) => a.inn.localeCompare(b.inn)),
     );
   });
+
+  it('says why an old .xls cannot be read, in the language the manager chose', async () => {
+    const file = join(dir, 'Клиенты 2003.xls');
+    // An .xls is an OLE compound file: its first eight bytes say so.
+    await writeFile(file, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]));
+    const context = await chromium.browser.createBrowserContext();
+    const page = await context.newPage();
+    const upload = async () => {
+      const input = (await page.waitForSelector('input[data-testid="file"]')) as ElementHandle<Element>;
+      await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(file);
+      await page.waitForSelector('[data-testid="error"]');
+      return text(page, '[data-testid="error"]');
+    };
+    try {
+      await signIn(page);
+      expect(await upload()).toBe(
+        'Это старый формат Excel (.xls) или книга с паролем: сохраните её как «Книга Excel (.xlsx)» без пароля или как CSV',
+      );
+      await Promise.all([page.waitForNavigation(), page.click('#lang-switch')]);
+      expect(await upload()).toBe(
+        'This is the old Excel format (.xls) or a password-protected workbook: save it as «Excel Workbook (.xlsx)» without a password or as CSV',
+      );
+      await Promise.all([page.waitForNavigation(), page.click('#lang-switch')]);
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -258,6 +258,31 @@ describe('a manager imports his spreadsheet', () => {
     expect(audit!.n).toBe(1);
   });
 
+  test('a manager whose language is English gets the file in English, whatever his browser asks', async () => {
+    expect((await call('managerA', 'PATCH', '/api/me', { lang: 'en' })).status).toBe(200);
+    try {
+      const res = await w.fetch(`/api/imports/${importId}/result.csv`, {
+        headers: { cookie: cookies.managerA, 'accept-language': 'ru-RU,ru;q=0.9' },
+      });
+      expect(res.status).toBe(200);
+      expect(decodeURIComponent(res.headers.get('content-disposition') ?? '')).toContain('— import result.csv');
+      const lines = (await res.text())
+        .replace(/^\uFEFF/, '')
+        .split('\r\n')
+        .filter(Boolean);
+      expect(lines[0]).toBe('Row;Outcome;Reason;Client ID;Client;Name;INN;KPP;Phone;E-mail;Contact person;Position;Region;Comment');
+      expect([...new Set(lines.slice(1).map((l) => l.split(';')[1]))].sort()).toEqual([
+        'Another manager’s client',
+        'Duplicate',
+        'Error',
+        'Imported',
+        'Merged with an existing client',
+      ]);
+    } finally {
+      expect((await call('managerA', 'PATCH', '/api/me', { lang: 'ru' })).status).toBe(200);
+    }
+  });
+
   test('a finished import takes no more rows', async () => {
     const res = await call('managerA', 'POST', `/api/imports/${importId}/commit`, { rows: [{ rowNo: 50, name: 'Поздно' }] });
     expect(res.status).toBe(409);

@@ -2,7 +2,9 @@ import { DOMParser } from '@xmldom/xmldom';
 import { planChunks } from '../../pages/src/lib/chunks';
 import { autoMap, dataRows, describeMapping, fieldOfHeader, findHeaderRow, toImportRows, type Field } from '../../pages/src/lib/columns';
 import { decodeText, detectSeparator, parseCsv, readCsv } from '../../pages/src/lib/csv';
-import { SpreadsheetError } from '../../pages/src/lib/sheet';
+import { SpreadsheetError, type SpreadsheetReason } from '../../pages/src/lib/sheet';
+import { readSpreadsheet } from '../../pages/src/lib/sheet-file';
+import { MESSAGES, msg } from '../../worker/src/platform/i18n';
 import { formatNumber, readXlsx, type XmlParser } from '../../pages/src/lib/xlsx';
 import { buildXlsx, withPart } from '../helpers/xlsx';
 
@@ -114,12 +116,26 @@ describe('XLSX reader', () => {
     expect(result.every((r, i) => r.rowNo === i + 1)).toBe(true);
   });
 
-  test('says in Russian what to do with a file that is not an .xlsx', () => {
-    expect(() => read(utf8('Наименование;ИНН'))).toThrow(
-      new SpreadsheetError('Файл не похож на книгу Excel (.xlsx): сохраните его в Excel как «Книга Excel» или как CSV'),
-    );
-    expect(() => read(Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))).toThrow(/старый формат Excel \(\.xls\)/);
-    expect(() => read(withPart(buildXlsx([['a']]), 'xl/worksheets/sheet1.xml', '<worksheet><sheetData><row>'))).toThrow(/повреждён XML/);
+  test('tells why a file is not a readable .xlsx, and the catalogue says it in either language', () => {
+    const reason = (bytes: Uint8Array) => {
+      try {
+        read(bytes);
+      } catch (err) {
+        return err instanceof SpreadsheetError ? err.reason : `other: ${String(err)}`;
+      }
+      return 'read';
+    };
+    expect(reason(utf8('Наименование;ИНН'))).toBe('notXlsx');
+    expect(reason(Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))).toBe('oldXls');
+    expect(reason(withPart(buildXlsx([['a']]), 'xl/worksheets/sheet1.xml', '<worksheet><sheetData><row>'))).toBe('badXml');
+    expect(reason(Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0, 0]))).toBe('notXlsx');
+    expect(() => readSpreadsheet(new Uint8Array())).toThrow(new SpreadsheetError('empty'));
+    for (const r of ['empty', 'notXlsx', 'badXml', 'oldXls', 'noSheet'] satisfies SpreadsheetReason[]) {
+      const words = MESSAGES[`import.file.${r}`];
+      expect(words.ru).toMatch(/[а-я]/);
+      expect(words.en).not.toMatch(/[а-яё]/i);
+    }
+    expect(msg('import.file.oldXls', 'ru')).toMatch(/старый формат Excel \(\.xls\)/);
   });
 });
 

@@ -1,9 +1,8 @@
 import type { ImportRow } from '../../../schema/contracts';
-import { importFieldLabels, type ImportFieldName } from '../../../schema/domain/import-fields';
+import type { ImportFieldName } from '../../../schema/domain/import-fields';
 import type { SheetRow } from './sheet';
 
 export type Field = ImportFieldName;
-export { importFieldLabels as FIELD_LABELS };
 
 /**
  * Header words managers actually use, after normalizeHeader (lower case, ё→е, punctuation gone).

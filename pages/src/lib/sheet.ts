@@ -4,5 +4,18 @@ export interface SheetRow {
   cells: string[];
 }
 
-/** A file the page cannot read; the message is shown to the user as it is. */
-export class SpreadsheetError extends Error {}
+/**
+ * Why a file cannot be read: `empty`, `notXlsx` (not a zip, or a broken one), `badXml` (a part of the
+ * book is broken XML), `oldXls` (the old .xls format, or a book with a password), `noSheet`.
+ */
+export type SpreadsheetReason = 'empty' | 'notXlsx' | 'badXml' | 'oldXls' | 'noSheet';
+
+/**
+ * A file the page cannot read. It carries the reason, not words: the import page says it in the
+ * reader's language from the catalogue (`import.file.<reason>`, worker/src/platform/messages/admin.ts).
+ */
+export class SpreadsheetError extends Error {
+  constructor(readonly reason: SpreadsheetReason) {
+    super(`spreadsheet: ${reason}`);
+  }
+}

@@ -24,8 +24,6 @@ export interface XmlParser {
   parseFromString(text: string, mimeType: 'application/xml'): XmlDocument;
 }
 
-const NOT_XLSX = 'Файл не похож на книгу Excel (.xlsx): сохраните его в Excel как «Книга Excel» или как CSV';
-
 function browserParser(): XmlParser {
   const { DOMParser } = globalThis as unknown as { DOMParser?: new () => XmlParser };
   if (!DOMParser) throw new Error('DOMParser is not available here: pass a parser');
@@ -37,10 +35,10 @@ function parseXml(parser: XmlParser, text: string): XmlDocument {
   try {
     doc = parser.parseFromString(text, 'application/xml');
   } catch {
-    throw new SpreadsheetError(`${NOT_XLSX} (повреждён XML внутри файла)`);
+    throw new SpreadsheetError('badXml');
   }
   // Browsers report bad XML as a <parsererror> element instead of throwing.
-  if (doc.getElementsByTagNameNS('*', 'parsererror').length) throw new SpreadsheetError(`${NOT_XLSX} (повреждён XML внутри файла)`);
+  if (doc.getElementsByTagNameNS('*', 'parsererror').length) throw new SpreadsheetError('badXml');
   return doc;
 }
 
@@ -168,7 +166,7 @@ function unzipParts(bytes: Uint8Array, wanted: (name: string) => boolean): Recor
   try {
     return unzipSync(bytes, { filter: (f) => wanted(f.name) });
   } catch {
-    throw new SpreadsheetError(NOT_XLSX);
+    throw new SpreadsheetError('notXlsx');
   }
 }
 
@@ -178,11 +176,9 @@ function unzipParts(bytes: Uint8Array, wanted: (name: string) => boolean): Recor
  */
 export function readXlsx(bytes: Uint8Array, parser: XmlParser = browserParser()): SheetRow[] {
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
-    throw new SpreadsheetError(
-      'Это старый формат Excel (.xls) или книга с паролем: сохраните её как «Книга Excel (.xlsx)» без пароля или как CSV',
-    );
+    throw new SpreadsheetError('oldXls');
   }
-  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new SpreadsheetError(NOT_XLSX);
+  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new SpreadsheetError('notXlsx');
   // Two passes over the zip directory: the small parts that name the first sheet, then only that sheet.
   const names: string[] = [];
   const meta = unzipParts(bytes, (name) => {
@@ -190,7 +186,7 @@ export function readXlsx(bytes: Uint8Array, parser: XmlParser = browserParser())
     return name === WORKBOOK || name === WORKBOOK_RELS;
   });
   const sheetPath = firstSheetPath(parser, meta, names);
-  if (!sheetPath) throw new SpreadsheetError('В книге Excel не найдено ни одного листа');
+  if (!sheetPath) throw new SpreadsheetError('noSheet');
   const parts = unzipParts(bytes, (name) => name === sheetPath || name === SHARED_STRINGS);
   const sharedBytes = parts[SHARED_STRINGS];
   const shared = sharedBytes ? each(parseXml(parser, strFromU8(sharedBytes)).getElementsByTagNameNS(MAIN_NS, 'si')).map(richText) : [];

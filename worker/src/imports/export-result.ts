@@ -1,7 +1,8 @@
 import { CSV_BOM, csvCell, csvDigits, csvLine } from '../platform/csv';
 import { sql } from 'drizzle-orm';
 import type { ImportRowResult } from '../../../schema/contracts';
-import { importFieldLabels, importFields, importOutcomeLabels } from '../../../schema/domain/import-fields';
+import { importFields } from '../../../schema/domain/import-fields';
+import { type MessageKey, msg } from '../platform/i18n';
 import { canReadCompany, requireUser } from '../access';
 import type { ServiceContext } from '../platform/route';
 import { auditInsert } from '../audit';
@@ -24,7 +25,7 @@ const TEXT_DIGITS: ReadonlySet<string> = new Set(['inn', 'kpp', 'phone']);
 
 /**
  * The result file of an import for Excel: UTF-8 with BOM, ";" and CRLF; one line per stored row
- * with its outcome in Russian, the reason, the client (when the importer may open it) and the cells
+ * with its outcome in the reader's language, the reason (as the check wrote it), the client (when the importer may open it) and the cells
  * as read. Streamed page by page so 100,000 rows never sit in memory; the export is audit-logged.
  */
 export async function exportImportResult({
@@ -34,7 +35,10 @@ export async function exportImportResult({
   ctx: ServiceContext;
   input: { id: number };
 }): Promise<{ fileName: string; body: ReadableStream<Uint8Array> }> {
-  requireUser(ctx.principal);
+  const user = requireUser(ctx.principal);
+  // The file is opened from a link (the browser's Accept-Language): a signed-in user gets his setting.
+  const lang = user.via === 'session' ? user.user.lang : ctx.lang;
+  const m = (key: MessageKey) => msg(key, lang);
   const record = await findOwnImport(ctx, input.id);
   await auditInsert(ctx, { action: 'export', entity: 'import', entityId: record.id, details: { fileName: record.fileName } }).run();
   const encoder = new TextEncoder();
@@ -46,7 +50,12 @@ export async function exportImportResult({
         started = true;
         controller.enqueue(
           encoder.encode(
-            `${CSV_BOM}${csvLine(['Строка', 'Результат', 'Причина', 'ID клиента', 'Клиент', ...importFields.map((f) => importFieldLabels[f])].map(csvCell))}`,
+            `${CSV_BOM}${csvLine(
+              [
+                ...(['row', 'outcome', 'reason', 'clientId', 'client'] as const).map((k) => m(`import.csv.${k}`)),
+                ...importFields.map((f) => m(`import.field.${f}`)),
+              ].map(csvCell),
+            )}`,
           ),
         );
         return;
@@ -70,9 +79,13 @@ export async function exportImportResult({
                 canReadCompany(ctx.principal, { regionId: r.region_id, ownerId: r.owner_id });
               const cells = JSON.parse(r.data) as Record<string, string | undefined>;
               return csvLine([
-                ...[r.row_no, importOutcomeLabels[r.outcome], r.reason, visible ? r.company_id : '', visible ? r.company_name : ''].map(
-                  csvCell,
-                ),
+                ...[
+                  r.row_no,
+                  m(`import.csv.outcome.${r.outcome}`),
+                  r.reason,
+                  visible ? r.company_id : '',
+                  visible ? r.company_name : '',
+                ].map(csvCell),
                 ...importFields.map((f) => (TEXT_DIGITS.has(f) ? csvDigits(cells[f]) : csvCell(cells[f]))),
               ]);
             })
@@ -81,5 +94,5 @@ export async function exportImportResult({
       );
     },
   });
-  return { fileName: `${record.fileName.replace(/\.[^.]+$/, '')} — результат импорта.csv`, body };
+  return { fileName: `${record.fileName.replace(/\.[^.]+$/, '')} — ${m('import.csv.fileSuffix')}.csv`, body };
 }
