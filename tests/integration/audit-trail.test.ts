@@ -108,6 +108,40 @@ test('the CSV export holds the same rows, and the export itself is in the trail;
   for (const who of ['managerA', 'headA'] as const) expect((await apiAs(w, who).get('/api/audit')).status).toBe(403);
 });
 
+test('an admin whose language is English and who lives in Vladivostok gets the CSV with English columns and his own times', async () => {
+  const cookie = await sessionCookie(w, 'admin');
+  const row = async () => {
+    const res = await w.fetch(`/api/audit/export.csv?userId=${world.users.managerA.id}&action=read`, {
+      headers: { cookie, 'accept-language': 'ru-RU,ru;q=0.9' },
+    });
+    expect(res.status).toBe(200);
+    const lines = (await res.text())
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    return {
+      disposition: decodeURIComponent(res.headers.get('content-disposition') ?? ''),
+      header: lines[0],
+      first: lines[1]!.split(';')[0],
+    };
+  };
+  const inMoscow = await row();
+  await w.db.prepare("UPDATE users SET lang = 'en', time_zone = 'Asia/Vladivostok' WHERE id = ?").bind(world.users.admin.id).run();
+  try {
+    const inVladivostok = await row();
+    expect(inVladivostok.header).toBe('When (Asia/Vladivostok);Who;Signed in via;Action;Object;Object no.;Details;Request');
+    expect(inVladivostok.disposition).toContain("filename*=UTF-8''audit-trail.csv");
+    // The same first record, seven hours later on the clock (UTC+10 against Moscow's UTC+3).
+    const clock = (s: string) => {
+      const m = /^(\d\d)\.(\d\d)\.(\d{4}), (\d\d):(\d\d)$/.exec(s)!;
+      return Date.UTC(+m[3]!, +m[2]! - 1, +m[1]!, +m[4]!, +m[5]!);
+    };
+    expect(clock(inVladivostok.first!) - clock(inMoscow.first!)).toBe(7 * 3_600_000);
+  } finally {
+    await w.db.prepare("UPDATE users SET lang = 'ru', time_zone = 'Europe/Moscow' WHERE id = ?").bind(world.users.admin.id).run();
+  }
+});
+
 test('the page /app/audit takes the filter form as the browser sends it (empty fields = all) and shows Russian rows', async () => {
   const cookie = await sessionCookie(w, 'admin');
   const res = await w.fetch(`/app/audit?userId=${world.users.managerA.id}&companyId=&action=read&from=&to=`, { headers: { cookie } });

@@ -1,16 +1,40 @@
 import type { AuditQuery } from '../../../schema/contracts';
 import { CSV_BOM, csvCell, csvLine, csvResponse } from '../platform/csv';
 import type { ServiceContext } from '../platform/route';
-import { formatDateTime } from '../platform/ru-format';
+import { requireUser } from '../access';
+import { msg, msgf, zoneLabel } from '../platform/i18n';
+import { formatDateTime, knownTimeZone } from '../platform/ru-format';
 import { listAudit } from './list';
 import { auditInsert } from './record';
 
 /** The export is bounded: an admin who needs more narrows the period. */
 export const AUDIT_EXPORT_MAX = 50_000;
 
-/** The filtered audit trail as CSV for Russian Excel (Moscow times); the export is itself audited. */
+/**
+ * The filtered audit trail as CSV for Excel, as the page shows it: times in the admin's zone, the
+ * header in his language (the action, object and sign-in columns keep the trail's own codes, which
+ * an auditor filters by). The export is itself audited.
+ */
 export async function exportAudit({ ctx, input }: { ctx: ServiceContext; input: AuditQuery }): Promise<Response> {
-  const lines = [CSV_BOM, csvLine(['Когда (МСК)', 'Кто', 'Как вошёл', 'Действие', 'Объект', 'Номер объекта', 'Подробности', 'Запрос'])];
+  const me = requireUser(ctx.principal);
+  // Downloaded from a link (the browser's Accept-Language): a signed-in admin gets his setting.
+  const lang = me.via === 'session' ? me.user.lang : ctx.lang;
+  const timeZone = knownTimeZone(me.user.timeZone);
+  const header = [
+    msgf('audit.col.when', lang, { zone: zoneLabel(timeZone, lang) }),
+    ...(
+      [
+        'audit.col.who',
+        'audit.col.via',
+        'audit.action',
+        'audit.col.entity',
+        'audit.col.entityId',
+        'audit.col.details',
+        'audit.col.request',
+      ] as const
+    ).map((k) => msg(k, lang)),
+  ];
+  const lines = [CSV_BOM, csvLine(header.map(csvCell))];
   let before = input.before;
   let rows = 0;
   while (rows < AUDIT_EXPORT_MAX) {
@@ -18,7 +42,7 @@ export async function exportAudit({ ctx, input }: { ctx: ServiceContext; input: 
     for (const e of page.items) {
       lines.push(
         csvLine([
-          csvCell(formatDateTime(e.at, 'Europe/Moscow')),
+          csvCell(formatDateTime(e.at, timeZone)),
           csvCell(e.userName ?? '—'),
           csvCell(e.principal),
           csvCell(e.action),
@@ -37,5 +61,5 @@ export async function exportAudit({ ctx, input }: { ctx: ServiceContext; input: 
     .filter((k) => k !== 'limit' && input[k as keyof AuditQuery] !== undefined)
     .sort();
   await auditInsert(ctx, { action: 'export', entity: 'audit', details: { rows, filters } });
-  return csvResponse(lines.join(''), 'audit.csv', 'журнал-аудита.csv');
+  return csvResponse(lines.join(''), 'audit.csv', `${msg('audit.fileName', lang)}.csv`);
 }
