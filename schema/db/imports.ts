@@ -39,7 +39,10 @@ export const importRows = sqliteTable(
       .references(() => imports.id),
     rowNo: integer('row_no').notNull(),
     outcome: text('outcome', { enum: importOutcomes }).notNull(),
+    /** Why, in Russian, as the check wrote it. */
     reason: text('reason'),
+    /** The same reason in English (null in rows committed before migration 0019: the file falls back to Russian). */
+    reasonEn: text('reason_en'),
     companyId: integer('company_id').references(() => companies.id),
     data: text('data', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
   },

@@ -278,6 +278,15 @@ describe('a manager imports his spreadsheet', () => {
         'Imported',
         'Merged with an existing client',
       ]);
+      // The reasons as the check wrote them in English (import_rows.reason_en); names stay as stored.
+      expect(lines[4]!.split(';').slice(0, 3)).toEqual(['5', 'Another manager’s client', 'Client of manager Борис Менеджер (Москва)']);
+      // Nothing Russian in them but data: the names of clients, people and regions.
+      const names = (
+        await w.db.prepare('SELECT name FROM companies UNION SELECT name FROM users UNION SELECT name FROM regions').all<{ name: string }>()
+      ).results.map((r) => r.name);
+      const reasons = lines.slice(1).map((l) => l.split(';')[2]!.replace(/^"|"$/g, '').replace(/""/g, '"'));
+      expect(reasons.filter((r) => /[а-яё]/i.test(names.reduce((t, n) => t.split(n).join(''), r)))).toEqual([]);
+      expect(reasons.filter(Boolean).length).toBeGreaterThan(4);
     } finally {
       expect((await call('managerA', 'PATCH', '/api/me', { lang: 'ru' })).status).toBe(200);
     }
@@ -389,7 +398,7 @@ describe('reasons', () => {
     const res = await w.fetch(`/api/imports/${id}/commit`, { method: 'POST', headers, body: JSON.stringify({ rows }) });
 
     expect(((await res.json()) as { rows: ImportRowResult[] }).rows[0]!.reason).toBe(
-      'ИНН fails its checksum (10 digits for an organisation, 12 for a person)',
+      'The INN fails its checksum (10 digits for an organisation, 12 for a person)',
     );
     const csv = await (await w.fetch(`/api/imports/${id}/result.csv`, { headers })).text();
     expect(csv).toContain('2;Ошибка;ИНН не прошёл проверку контрольной суммы (10 цифр для организации, 12 для ИП и физлица);');

@@ -121,7 +121,7 @@ describe('the worker reads labeled ИНН and phones wherever they are entered',
 
   test('a КПП with a 12-digit ИНН is still refused when written in one text', () => {
     expect(checkCompanyFields({ inn: 'ИНН/КПП 500100732259/773601001' }, 'en').issues).toEqual([
-      { field: 'body.kpp', message: 'A 12-digit ИНН (person) has no КПП' },
+      { field: 'body.kpp', message: 'A 12-digit INN (person) has no KPP' },
     ]);
   });
 
@@ -179,7 +179,7 @@ describe('the worker reads labeled ИНН and phones wherever they are entered',
       rowNo: 3,
       reason: {
         ru: 'КПП, написанный вместе с ИНН, не совпадает с полем КПП',
-        en: 'The КПП written with the ИНН differs from the КПП field',
+        en: 'The KPP written with the INN differs from the KPP field',
       },
     });
   });

@@ -203,7 +203,7 @@ export async function classifyRows({
 
     // 1. The company this row is about: by ИНН(+КПП); a row without ИНН by its first known phone/e-mail.
     let target: Target | undefined;
-    let matchedBy: Text = { ru: 'ИНН', en: 'ИНН' };
+    let matchedBy: Text = { ru: 'ИНН', en: 'INN' };
     if (row.inn) {
       const existing = pickByInn(found.byInn.get(row.inn) ?? [], row.inn, row.kpp);
       target = existing ? { kind: 'existing', company: existing } : pickByInn(created, row.inn, row.kpp);

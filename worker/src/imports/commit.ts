@@ -8,6 +8,7 @@ import type { ServiceContext } from '../platform/route';
 import { auditInsert } from '../audit';
 import { classifyRows, type RowPlan } from './classify-rows';
 import { findOwnImport, type ImportRecord } from './find-own';
+import { reasonIn } from './stored-reason';
 
 const NOTE_SUBJECT_MAX = 500;
 /** A chunk that keeps losing races on a unique key is tried this many times, then the error stands. */
@@ -16,6 +17,7 @@ const COMMIT_ATTEMPTS = 3;
 type StoredRow = {
   row_no: number;
   outcome: ImportRowResult['outcome'];
+  /** The reason in the caller's language (reason_en, else the Russian one of a row stored before it existed). */
   reason: string | null;
   company_id: number | null;
   company_name: string | null;
@@ -63,7 +65,15 @@ function writeStatements(
   const json = (items: unknown[]) => JSON.stringify(items);
 
   const rows = json(
-    plans.map((p) => ({ r: p.rowNo, o: p.outcome, m: p.reason?.ru ?? null, c: p.companyId, n: p.newCompanyIdx, d: p.data })),
+    plans.map((p) => ({
+      r: p.rowNo,
+      o: p.outcome,
+      m: p.reason?.ru ?? null,
+      me: p.reason?.en ?? null,
+      c: p.companyId,
+      n: p.newCompanyIdx,
+      d: p.data,
+    })),
   );
   const companies = plans.flatMap((p) =>
     p.company ? [{ n: p.newCompanyIdx, name: p.company.name, norm: p.company.nameNormalized, inn: p.company.inn, kpp: p.company.kpp }] : [],
@@ -99,8 +109,8 @@ function writeStatements(
       ${imp.regionId}, ${imp.ownerId}, 'prospect', ${now}, ${now}
     FROM json_each(${json(companies)}) j`
     : null;
-  const rowsInsert = sql`INSERT INTO import_rows (import_id, row_no, outcome, reason, company_id, data)
-    SELECT ${id}, j.value->>'r', j.value->>'o', j.value->>'m',
+  const rowsInsert = sql`INSERT INTO import_rows (import_id, row_no, outcome, reason, reason_en, company_id, data)
+    SELECT ${id}, j.value->>'r', j.value->>'o', j.value->>'m', j.value->>'me',
       CASE WHEN j.value->>'n' IS NULL THEN j.value->>'c' ELSE (SELECT max(id) FROM companies) - ${companies.length} + (j.value->>'n') END,
       j.value->'d'
     FROM json_each(${rows}) j`;
@@ -148,7 +158,7 @@ function writeStatements(
 async function commitOnce(ctx: ServiceContext, imp: ImportRecord, rows: ImportRow[]): Promise<ImportRowResult[]> {
   const rowNos = JSON.stringify(rows.map((r) => r.rowNo));
   const [stored, [total]] = await ctx.db.batch([
-    ctx.db.all<StoredRow>(sql`SELECT r.row_no, r.outcome, r.reason, r.company_id, c.name AS company_name, c.region_id, c.owner_id,
+    ctx.db.all<StoredRow>(sql`SELECT r.row_no, r.outcome, ${reasonIn(ctx.lang)} AS reason, r.company_id, c.name AS company_name, c.region_id, c.owner_id,
         (SELECT u.name FROM users u WHERE u.id = c.owner_id) AS owner_name
       FROM import_rows r LEFT JOIN companies c ON c.id = r.company_id
       WHERE r.import_id = ${imp.id} AND r.row_no IN (SELECT value FROM json_each(${rowNos}))`),

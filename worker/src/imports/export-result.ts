@@ -6,6 +6,7 @@ import { type MessageKey, msg } from '../platform/i18n';
 import { canReadCompany, requireUser } from '../access';
 import type { ServiceContext } from '../platform/route';
 import { auditInsert } from '../audit';
+import { reasonIn } from './stored-reason';
 import { findOwnImport } from './find-own';
 
 const PAGE_ROWS = 2000;
@@ -61,7 +62,7 @@ export async function exportImportResult({
         return;
       }
       const page =
-        await ctx.db.all<ResultRow>(sql`SELECT r.row_no, r.outcome, r.reason, r.company_id, c.name AS company_name, c.region_id, c.owner_id, r.data
+        await ctx.db.all<ResultRow>(sql`SELECT r.row_no, r.outcome, ${reasonIn(lang)} AS reason, r.company_id, c.name AS company_name, c.region_id, c.owner_id, r.data
         FROM import_rows r LEFT JOIN companies c ON c.id = r.company_id
         WHERE r.import_id = ${record.id} AND r.row_no > ${after} ORDER BY r.row_no LIMIT ${PAGE_ROWS}`);
       if (!page.length) {

@@ -8,18 +8,18 @@ import type { Lang, Text } from '../../platform/i18n';
 export const fieldText = {
   inn: {
     ru: 'ИНН не прошёл проверку контрольной суммы (10 цифр для организации, 12 для ИП и физлица)',
-    en: 'ИНН fails its checksum (10 digits for an organisation, 12 for a person)',
+    en: 'The INN fails its checksum (10 digits for an organisation, 12 for a person)',
   },
   kpp: {
     ru: 'КПП — 9 знаков: 4 цифры, 2 цифры или заглавные латинские буквы, 3 цифры',
-    en: 'КПП must be 9 characters: 4 digits, 2 digits or capital letters, 3 digits',
+    en: 'The KPP must be 9 characters: 4 digits, 2 digits or capital letters, 3 digits',
   },
-  kppWithoutInn: { ru: 'КПП без ИНН не указывают', en: 'A КПП needs an ИНН' },
+  kppWithoutInn: { ru: 'КПП без ИНН не указывают', en: 'A KPP needs an INN' },
   kppConflict: {
     ru: 'КПП, написанный вместе с ИНН, не совпадает с полем КПП',
-    en: 'The КПП written with the ИНН differs from the КПП field',
+    en: 'The KPP written with the INN differs from the KPP field',
   },
-  kppForPerson: { ru: 'У ИП и физлица (ИНН из 12 цифр) нет КПП', en: 'A 12-digit ИНН (person) has no КПП' },
+  kppForPerson: { ru: 'У ИП и физлица (ИНН из 12 цифр) нет КПП', en: 'A 12-digit INN (person) has no KPP' },
   phone: { ru: 'Не похоже на телефон', en: 'Not a phone number' },
   email: { ru: 'Не похоже на e-mail', en: 'Not an e-mail address' },
   name: { ru: 'Название пустое после удаления формы собственности и кавычек', en: 'The name is empty without its legal form and quotes' },
