@@ -66,6 +66,25 @@ describe('barChart', () => {
     expect(html).toMatch(/<g class="chart-legend"[^>]*>.*>Иванова<\/text>.*>Петров<\/text>/);
   });
 
+  test('names as categories or series are marked translate="no"; words are not', () => {
+    const legend = (html: string) =>
+      [...html.matchAll(/<text [^>]*?(translate="no")?>(Иванова|Петров)<\/text>/g)].map((m) => [m[2], m[1] ?? '']);
+    const labels = (html: string) =>
+      [...html.matchAll(/data-label="\d+"( translate="no")?>([^<]*)</g)].map((m) => [m[2], m[1] ? 'no' : '']);
+    expect(legend(barChart(revenue))).toEqual([
+      ['Иванова', ''],
+      ['Петров', ''],
+    ]);
+    expect(labels(barChart(revenue)).map(([, keep]) => keep)).toEqual(['', '', '', '']);
+    const named = barChart({ ...revenue, seriesAreData: true, categoriesAreData: true });
+    expect(parses(named)).toBe(true);
+    expect(legend(named)).toEqual([
+      ['Иванова', 'translate="no"'],
+      ['Петров', 'translate="no"'],
+    ]);
+    expect(labels(named)).toEqual(months.map((m) => [m, 'no']));
+  });
+
   test('stacked bars sit on each other, so the axis reaches the largest sum', () => {
     const html = barChart({ ...revenue, stacked: true });
     expect(marks(html)).toHaveLength(8);

@@ -23,7 +23,15 @@ export interface ChartInput {
   height?: number;
   /** The chart's own words in the page's language (from the catalogue); default Russian. */
   words?: ChartWords;
+  /**
+   * The categories (clients) or the series (managers) are names — data, shown as stored in either
+   * language: their labels are marked `translate="no"` so a browser's translator leaves them alone.
+   */
+  categoriesAreData?: boolean;
+  seriesAreData?: boolean;
 }
+
+const keep = (data: boolean | undefined) => (data ? ' translate="no"' : '');
 
 /** What a chart says itself: the empty state and the summary a screen reader gets. */
 export interface ChartWords {
@@ -187,7 +195,7 @@ function frame(p: Prepared, kind: 'bar' | 'line', extent: [number, number], inte
       kind === 'bar'
         ? `<rect x="${at.x}" y="${at.y - 9}" width="12" height="12" rx="2" fill="${p.colors[s]}"/>`
         : `<line x1="${at.x}" y1="${at.y - 3}" x2="${at.x + 12}" y2="${at.y - 3}" stroke="${p.colors[s]}" stroke-width="3"/>`;
-    return `<g>${swatch}<text x="${at.x + 18}" y="${at.y + 1}" fill="${INK}">${escapeHtml(name)}</text></g>`;
+    return `<g>${swatch}<text x="${at.x + 18}" y="${at.y + 1}" fill="${INK}"${keep(p.input.seriesAreData)}>${escapeHtml(name)}</text></g>`;
   });
   const ticks = niceTicks(extent[0], extent[1], integer);
   const tickWidth = Math.max(...ticks.map((t) => Array.from(p.format(t)).length)) * CHAR_WIDTH;
@@ -233,7 +241,7 @@ function axes(p: Prepared, f: Frame): string {
     previousEnd = x + half;
     labels.push(
       `<line x1="${round(cx)}" y1="${f.bottom}" x2="${round(cx)}" y2="${f.bottom + 4}" stroke="${MUTED}"/>` +
-        `<text x="${x}" y="${f.bottom + 18}" text-anchor="middle" fill="${MUTED}" data-label="${i}">${escapeHtml(truncate(categories[i] ?? '', MAX_LABEL_CHARS))}</text>`,
+        `<text x="${x}" y="${f.bottom + 18}" text-anchor="middle" fill="${MUTED}" data-label="${i}"${keep(p.input.categoriesAreData)}>${escapeHtml(truncate(categories[i] ?? '', MAX_LABEL_CHARS))}</text>`,
     );
   }
   return `<g class="chart-y" font-size="12">${grid.join('')}</g><g class="chart-x" font-size="12">${labels.join('')}</g>`;

@@ -101,6 +101,7 @@ function chartOf(report: Report, lang: Lang): string {
       title: fill(t('reports.chart.byWeek'), { title, measure: measure ? reportText(measure.titleRu, lang).toLowerCase() : '' }),
       categories: report.series.map((p) => fill(t('reports.chart.weekOf'), { day: formatIsoDate(String(p['bucket'])) })),
       series: perManager.managers.slice(0, 10).map((m) => ({ name: m.name, values: m.values })),
+      seriesAreData: true,
       ...(measure?.kind === 'money' ? { format: formatRubles } : {}),
       words,
     });
@@ -158,6 +159,7 @@ function chartOf(report: Report, lang: Lang): string {
         title: t('reports.chart.atRisk'),
         format: formatRubles,
         categories: report.series.map((p) => String(p['company'])),
+        categoriesAreData: true,
         series: [{ name: t('reports.api.revenue24'), values: report.series.map((p) => Number(p['revenue_24m'])) }],
         words,
       });
