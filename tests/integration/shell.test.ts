@@ -66,6 +66,34 @@ describe('errors: a page for a browser, JSON for a program', () => {
     expect(res.location).toBe(`/sign-in?next=${encodeURIComponent(`/app/clients?q=${encodeURIComponent('ровл')}`)}`);
   });
 
+  test('a page address with a wrong query is a 400 page naming what is wrong, in the user’s language; a program still gets JSON', async () => {
+    const drill = '/app/reports/clients/drill?from=2020-01-01&to=2026-11-30';
+    const res = await open(drill, 'headA');
+    expect(res.status).toBe(400);
+    expect(res.type).toContain('text/html');
+    expect(res.text).toContain('<h1 style="margin:0 0 10px">Ошибка в адресе страницы</h1>');
+    expect(res.text).toContain('<p class="muted">Период не длиннее трёх лет</p>');
+    expect(res.text).toContain('Руководитель Москвы');
+    const bucket = await open('/app/reports/calls/drill?by=week&bucket=x', 'headA');
+    expect([bucket.status, bucket.type]).toEqual([400, 'text/html; charset=UTF-8']);
+
+    // His setting, not the browser's Accept-Language, picks the words — the reason's too.
+    await w.db.prepare("UPDATE users SET lang = 'en' WHERE id = ?").bind(world.users.headA.id).run();
+    try {
+      const english = await open(drill, 'headA', { ...NAVIGATE, 'accept-language': 'ru-RU,ru;q=0.9' });
+      expect(english.status).toBe(400);
+      expect(english.text).toContain('<html lang="en">');
+      expect(english.text).toContain('The page address has a mistake');
+      expect(english.text).not.toMatch(/Период/);
+    } finally {
+      await w.db.prepare("UPDATE users SET lang = 'ru' WHERE id = ?").bind(world.users.headA.id).run();
+    }
+
+    const program = await open(drill, 'headA', { accept: 'application/json' });
+    expect(program.status).toBe(400);
+    expect(JSON.parse(program.text).error.fields).toEqual([{ field: 'query.from', message: 'Период не длиннее трёх лет' }]);
+  });
+
   test("a client out of scope is the card page's own Russian 404, not JSON", async () => {
     const res = await open('/app/clients/104', 'managerA');
     expect(res.status).toBe(404);

@@ -81,11 +81,15 @@ export function createApp(): App {
     if (wantsErrorPage(c)) {
       if (err instanceof AppError && err.code === 'unauthorized') return signInRedirect(c);
       const status = err instanceof AppError ? err.statusCode() : 500;
-      if (status === 403 || status === 404 || status >= 500) {
+      if (status === 400 || status === 403 || status === 404 || status >= 500) {
         if (!(err instanceof AppError))
           console.error(JSON.stringify({ requestId, path: c.req.path, error: String(err), stack: (err as Error).stack }));
-        const detail = err instanceof AppError && status < 500 ? err.text : undefined;
-        const page = await renderErrorPage(c, status === 403 || status === 404 ? status : 500, requestId, detail).catch(() => null);
+        // A wrong query names what is wrong in it (the fields' messages, already in the page's language).
+        const fields = err instanceof AppError && err.fields?.length ? err.fields.map((f) => f.message).join('; ') : null;
+        const detail = fields ? { ru: fields, en: fields } : err instanceof AppError && status < 500 ? err.text : undefined;
+        const page = await renderErrorPage(c, status === 400 || status === 403 || status === 404 ? status : 500, requestId, detail).catch(
+          () => null,
+        );
         if (page) return page;
       }
     }

@@ -25,7 +25,7 @@ export function signInRedirect(c: Context<AppEnv>): Response {
   return c.redirect(`/sign-in?next=${encodeURIComponent(asked.pathname + asked.search)}`, 302);
 }
 
-type PageStatus = 403 | 404 | 500;
+type PageStatus = 400 | 403 | 404 | 500;
 
 function ErrorView({ status, lang, requestId, detail }: { status: PageStatus; lang: Lang; requestId: string; detail?: string }): Child {
   const m = (k: MessageKey) => msg(k, lang);

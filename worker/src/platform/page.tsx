@@ -24,7 +24,7 @@ export interface PageSpec {
   data?: Record<string, unknown>;
   /** Origins allowed to frame the page (widgets); other pages cannot be framed. */
   frameAncestors?: string[];
-  status?: 200 | 401 | 403 | 404 | 500;
+  status?: 200 | 400 | 401 | 403 | 404 | 500;
   /** The body's own language when it is not the page's: bodies not yet translated are Russian (`lang="ru"` on main). */
   bodyLang?: Lang | 'same';
 }

@@ -240,7 +240,9 @@ export function registerRoute(app: App, route: AnyRoute): void {
       throw err;
     }
     c.set('principal', principal);
-    const { lang } = c.var;
+    // A page speaks its user's language (users.lang), its refusals too; the API answers by Accept-Language.
+    const lang = route.page && principal.kind === 'user' && principal.via === 'session' ? principal.user.lang : c.var.lang;
+    c.set('lang', lang);
     try {
       if (!decoded.valid) {
         throw new AppError('bad_request', { ru: 'Тело запроса — не текст UTF-8', en: 'The request body is not valid UTF-8' });

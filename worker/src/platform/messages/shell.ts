@@ -36,9 +36,14 @@ export const SHELL = {
   'search.pool': { ru: 'пул региона', en: 'region pool' },
   'search.failed': { ru: 'Поиск не ответил', en: 'Search did not answer' },
   'error.title.401': { ru: 'Нужно войти', en: 'Sign-in required' },
+  'error.title.400': { ru: 'Ошибка в адресе страницы', en: 'The page address has a mistake' },
   'error.title.403': { ru: 'Нет доступа', en: 'Access denied' },
   'error.title.404': { ru: 'Страница не найдена', en: 'Page not found' },
   'error.title.500': { ru: 'Что-то сломалось', en: 'Something broke' },
+  'error.text.400': {
+    ru: 'Страница не может показать то, что просит адрес: его изменили вручную или ссылка устарела. Вернитесь назад и откройте её с предыдущей страницы.',
+    en: 'The page cannot show what the address asks for: it was edited by hand or the link is old. Go back and open it from the previous page.',
+  },
   'error.text.403': {
     ru: 'Этот раздел закрыт для вашей роли. Если он нужен для работы, попросите администратора.',
     en: 'This section is closed to your role. Ask the administrator if you need it.',
