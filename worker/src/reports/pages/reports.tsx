@@ -132,6 +132,7 @@ function chartOf(report: Report, lang: Lang): string {
       return barChart({
         title: t('reports.chart.stages'),
         categories: report.series.map((p) => String(p['stage'])),
+        categoriesAreData: true,
         series: [
           {
             name: t('reports.chart.half'),
