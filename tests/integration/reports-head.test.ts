@@ -165,6 +165,28 @@ describe('calls against the norm of the pay rule', () => {
     });
   });
 
+  test('the chart names its days, weeks and months in the one date format, not by ISO keys', async () => {
+    const days = (await page('headA', `/app/reports/calls?${WEEK}`)).html;
+    expect([...days.matchAll(/data-label="\d+">([^<]*)</g)].map((m) => m[1])).toEqual([
+      '16.11.2026',
+      '17.11.2026',
+      '18.11.2026',
+      '19.11.2026',
+      '20.11.2026',
+      '21.11.2026',
+      '22.11.2026',
+    ]);
+    expect(days).not.toMatch(/data-category="2026-/);
+    const months = (await page('headA', '/app/reports/invoices?from=2026-09-01&to=2026-11-30&by=month')).html;
+    expect([...months.matchAll(/data-label="\d+">([^<]*)</g)].map((m) => m[1])).toEqual([
+      'сентябрь\u00a02026',
+      'октябрь\u00a02026',
+      'ноябрь\u00a02026',
+    ]);
+    const weeks = (await page('headA', '/app/reports/leads?from=2026-11-16&to=2026-11-29&by=week')).html;
+    expect([...weeks.matchAll(/data-label="\d+">([^<]*)</g)].map((m) => m[1])).toEqual(['с 16.11.2026', 'с 23.11.2026']);
+  });
+
   test('the page highlights the cell below the norm', async () => {
     const { html } = await page('headA', `/app/reports/calls?${WEEK}`);
     const below = [...html.matchAll(/<td data-label="Целевые" class="n below" data-v="(\d+)"/g)].map((m) => m[1]);

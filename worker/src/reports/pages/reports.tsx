@@ -5,7 +5,7 @@ import { raw } from 'hono/html';
 import { REPORT_CATALOGUE, reportIds, type DrillDown, type Report, type ReportId, type ReportQuery } from '../../../../schema/contracts';
 import { barChart, lineChart, type ChartWords } from '../../platform/chart';
 import { fill, msg, type Lang, type MessageKey } from '../../platform/i18n';
-import { formatIsoDate, formatIsoPeriod, formatRubles, formatSpan, pluralForm } from '../../platform/ru-format';
+import { formatIsoDate, formatIsoPeriod, formatMonth, formatRubles, formatSpan, pluralForm } from '../../platform/ru-format';
 import type { PeriodPreset } from '../periods';
 import { reportText } from '../translate';
 
@@ -88,18 +88,29 @@ export function queryString(q: ReportQuery | Record<string, unknown>, extra: Rec
   return text ? `?${text}` : '';
 }
 
+/**
+ * A period bucket as the chart names it, in the one date format: a day «16.11.2026», a week «с 16.11.2026»
+ * (its Monday), a month «ноябрь 2026» — never the ISO key the API carries.
+ */
+export function bucketLabel(bucket: string, by: Report['by'], lang: Lang): string {
+  if (by === 'month') return formatMonth(bucket, lang);
+  const day = formatIsoDate(bucket);
+  return by === 'week' ? fill(msg('reports.chart.weekOf', lang), { day }) : day;
+}
+
 /** The chart is SVG drawn by platform/chart.ts, which escapes its own labels. */
 function chartOf(report: Report, lang: Lang): string {
   const title = reportTitle(report.report, lang);
   const words = chartWords(lang);
   const t = (key: MessageKey) => msg(key, lang);
+  const buckets = report.series.map((p) => bucketLabel(String(p['bucket']), report.by, lang));
   const perManager = report.managerSeries;
   if (perManager && perManager.managers.length) {
     // By week: a line per manager (the ten busiest), so a head sees who carries the week and who drops.
     const measure = report.seriesColumns.find((c) => c.key === perManager.measure);
     return lineChart({
       title: fill(t('reports.chart.byWeek'), { title, measure: measure ? reportText(measure.titleRu, lang).toLowerCase() : '' }),
-      categories: report.series.map((p) => fill(t('reports.chart.weekOf'), { day: formatIsoDate(String(p['bucket'])) })),
+      categories: buckets,
       series: perManager.managers.slice(0, 10).map((m) => ({ name: m.name, values: m.values })),
       seriesAreData: true,
       ...(measure?.kind === 'money' ? { format: formatRubles } : {}),
@@ -110,7 +121,7 @@ function chartOf(report: Report, lang: Lang): string {
     case 'calls':
       return barChart({
         title,
-        categories: report.series.map((p) => String(p['bucket'])),
+        categories: buckets,
         series: [
           { name: t('reports.api.targeted'), values: report.series.map((p) => Number(p['targeted'])) },
           { name: t('reports.api.untargeted'), values: report.series.map((p) => Number(p['untargeted'])) },
@@ -122,7 +133,7 @@ function chartOf(report: Report, lang: Lang): string {
       return barChart({
         title,
         stacked: true,
-        categories: report.series.map((p) => String(p['bucket'])),
+        categories: buckets,
         series: report.seriesColumns
           .filter((c) => c.key.startsWith('ch_'))
           .map((c) => ({ name: reportText(c.titleRu, lang), values: report.series.map((p) => Number(p[c.key])) })),
@@ -148,7 +159,7 @@ function chartOf(report: Report, lang: Lang): string {
     case 'clients':
       return barChart({
         title,
-        categories: report.series.map((p) => String(p['bucket'])),
+        categories: buckets,
         series: [
           { name: t('reports.api.created'), values: report.series.map((p) => Number(p['created'])) },
           { name: t('reports.api.converted'), values: report.series.map((p) => Number(p['converted'])) },
@@ -168,7 +179,7 @@ function chartOf(report: Report, lang: Lang): string {
       return barChart({
         title: t('reports.chart.sums'),
         format: formatRubles,
-        categories: report.series.map((p) => String(p['bucket'])),
+        categories: buckets,
         series: [
           { name: t('reports.api.invoices'), values: report.series.map((p) => Number(p['invoiced_kopecks'])) },
           { name: t('reports.api.payments'), values: report.series.map((p) => Number(p['paid_kopecks'])) },
