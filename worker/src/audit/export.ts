@@ -17,8 +17,7 @@ export const AUDIT_EXPORT_MAX = 50_000;
  */
 export async function exportAudit({ ctx, input }: { ctx: ServiceContext; input: AuditQuery }): Promise<Response> {
   const me = requireUser(ctx.principal);
-  // Downloaded from a link (the browser's Accept-Language): a signed-in admin gets his setting.
-  const lang = me.via === 'session' ? me.user.lang : ctx.lang;
+  const lang = ctx.lang; // the admin's setting: the route is a download (platform/route.ts)
   const timeZone = knownTimeZone(me.user.timeZone);
   const header = [
     msgf('audit.col.when', lang, { zone: zoneLabel(timeZone, lang) }),

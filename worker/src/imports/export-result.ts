@@ -36,9 +36,8 @@ export async function exportImportResult({
   ctx: ServiceContext;
   input: { id: number };
 }): Promise<{ fileName: string; body: ReadableStream<Uint8Array> }> {
-  const user = requireUser(ctx.principal);
-  // The file is opened from a link (the browser's Accept-Language): a signed-in user gets his setting.
-  const lang = user.via === 'session' ? user.user.lang : ctx.lang;
+  requireUser(ctx.principal);
+  const lang = ctx.lang; // the user's setting: the route is a download (platform/route.ts)
   const m = (key: MessageKey) => msg(key, lang);
   const record = await findOwnImport(ctx, input.id);
   await auditInsert(ctx, { action: 'export', entity: 'import', entityId: record.id, details: { fileName: record.fileName } }).run();

@@ -6,6 +6,7 @@ import type { UserRole } from '../../../schema/db';
 import { randomToken } from './crypto';
 import { type Lang, type MessageKey, messagesFor, msg, pageLang } from './i18n';
 import type { AppEnv } from './route';
+import { sessionLang } from './principal';
 
 /**
  * Server pages are hono/jsx components (docs/decisions.md #30): the renderer
@@ -244,9 +245,7 @@ export function pageHeaders(c: Context<AppEnv>, frameAncestors?: string[]): stri
  * (platform/i18n.ts LANG_COOKIE); Russian by default.
  */
 export function uiLang(c: Context<AppEnv>): Lang {
-  const principal = c.get('principal');
-  if (principal?.kind === 'user' && principal.via === 'session') return principal.user.lang;
-  return pageLang(c.req.header('cookie'));
+  return sessionLang(c.get('principal')) ?? pageLang(c.req.header('cookie'));
 }
 
 /**

@@ -21,6 +21,14 @@ export type Principal =
   | { kind: 'user'; via: UserVia; user: UserScope; credentialId: number }
   | { kind: 'machine'; integration: string };
 
+/**
+ * The language a signed-in person chose (users.lang) when he is in his browser with a session; null
+ * for anyone else (an extension, a widget, a machine, nobody) — they are answered by Accept-Language.
+ */
+export function sessionLang(p: Principal | undefined): UserScope['lang'] | null {
+  return p?.kind === 'user' && p.via === 'session' ? p.user.lang : null;
+}
+
 /** Name used in the audit log and in the authorization matrix. */
 export function principalLabel(p: Principal): string {
   if (p.kind === 'user') return `${p.via}:${p.user.role}`;

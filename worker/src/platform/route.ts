@@ -1,6 +1,6 @@
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
-import type { Principal } from './principal';
+import { type Principal, sessionLang } from './principal';
 import { authenticateUser, type Access } from './authenticate';
 import type { Env } from './env';
 import { claimIdempotencyKey, completeIdempotencyKey, readIdempotencyKey, releaseIdempotencyKey, requestFingerprint } from './idempotency';
@@ -71,6 +71,11 @@ export interface RouteSpec<
   machine?: MachineAuth;
   /** Pages answer a missing session with a redirect to the sign-in page instead of JSON 401. */
   page?: boolean;
+  /**
+   * A file the browser opens from a link (a CSV): like a page, it is in the signed-in user's language
+   * (users.lang), not the browser's Accept-Language, which is all a link carries.
+   */
+  download?: boolean;
   query?: Q;
   params?: P;
   body?: B;
@@ -240,8 +245,8 @@ export function registerRoute(app: App, route: AnyRoute): void {
       throw err;
     }
     c.set('principal', principal);
-    // A page speaks its user's language (users.lang), its refusals too; the API answers by Accept-Language.
-    const lang = route.page && principal.kind === 'user' && principal.via === 'session' ? principal.user.lang : c.var.lang;
+    // A page or a download speaks its user's language (users.lang), its refusals too; the API answers by Accept-Language.
+    const lang = ((route.page || route.download) && sessionLang(principal)) || c.var.lang;
     c.set('lang', lang);
     try {
       if (!decoded.valid) {

@@ -8,6 +8,7 @@ export default defineRoute({
   tag: 'audit',
   summary: 'Журнал аудита в CSV / Audit trail as CSV (admin)',
   access: ['session'],
+  download: true,
   query: AuditQuery,
   handler: ({ ctx, input }) => exportAudit({ ctx, input: input.query }),
 });

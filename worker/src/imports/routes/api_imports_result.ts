@@ -9,6 +9,7 @@ export default defineRoute({
   tag: 'imports',
   summary: 'Файл результата для Excel: строка, итог, причина, клиент / Result file for Excel',
   access: ['session'],
+  download: true,
   params: IdParams,
   handler: async ({ ctx, input }) => {
     const { fileName, body } = await exportImportResult({ ctx, input: input.params });
