@@ -1,29 +1,5 @@
-import { ADMIN } from '../../worker/src/platform/messages/admin';
-import { MESSAGES, fill, msgf } from '../../worker/src/platform/i18n';
+import { fill, msgf } from '../../worker/src/platform/i18n';
 import { explainReason } from '../../worker/src/sync/explain-reason';
-
-/**
- * The admin, sync, audit, tokens and import strings (platform/messages/admin.ts): every key in both
- * languages, the same placeholders in both, and the section reachable through MESSAGES.
- */
-const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-
-describe('the admin section of the catalogue', () => {
-  const entries = Object.entries(ADMIN) as [string, { ru: string; en: string }][];
-
-  test('is a real section, spread into MESSAGES', () => {
-    expect(entries.length).toBeGreaterThan(200);
-    for (const [key, text] of entries) expect(MESSAGES[key as keyof typeof MESSAGES]).toBe(text);
-  });
-
-  test.each(entries)('%s: Russian and English, both non-empty, prefixed by its part of the app', (key, text) => {
-    expect(key).toMatch(/^(admin|sync|audit|tokens|import)\./);
-    expect(text.ru.trim()).not.toBe('');
-    expect(text.en.trim()).not.toBe('');
-    expect(text.en).not.toMatch(/[А-Яа-яЁё]/);
-    expect(placeholders(text.en)).toEqual(placeholders(text.ru));
-  });
-});
 
 describe('filling placeholders', () => {
   test('each named value goes into its place; an unknown placeholder stays as written', () => {
