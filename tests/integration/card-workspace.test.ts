@@ -186,6 +186,22 @@ describe('PATCH /api/contacts/:id corrects a contact', () => {
     expect(await count(w, 'SELECT count(*) AS n FROM contact_points WHERE contact_id = 203')).toBe(1);
   });
 
+  test('two people giving one new number to two contacts at the same moment: one keeps it, the other gets the 409', async () => {
+    const phone = '+7 495 555-00-11';
+    const [one, other] = await Promise.all([
+      apiAs(w, 'managerA').patch('/api/contacts/201', { phones: [phone] }),
+      apiAs(w, 'headA').patch('/api/contacts/203', { phones: [phone] }),
+    ]);
+    expect([one.status, other.status].sort()).toEqual([200, 409]);
+    expect(await count(w, "SELECT count(*) AS n FROM contact_points WHERE value = '+74955550011'")).toBe(1);
+    // The refused edit changed nothing of its contact.
+    const refused = one.status === 409 ? 201 : 203;
+    expect(await count(w, `SELECT count(*) AS n FROM contact_points WHERE contact_id = ${refused} AND value = '+74955550011'`)).toBe(0);
+    // Back as the tests after this one expect them.
+    expect((await apiAs(w, 'managerA').patch('/api/contacts/201', { phones: ['8 (495) 765-43-21 доб. 12'] })).status).toBe(200);
+    expect((await apiAs(w, 'managerA').patch('/api/contacts/203', { phones: ['+7 495 111-22-33'] })).status).toBe(200);
+  });
+
   test('a bad phone or e-mail is named at its place in the list; an empty name is refused', async () => {
     const A_ = apiAs(w, 'managerA');
     const bad = await A_.patch('/api/contacts/203', { phones: ['', '+7 495 111-22-33', 'звонить секретарю'], emails: ['nope'] });
